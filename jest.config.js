@@ -10,17 +10,21 @@ const common = {
   testEnvironment: "node",
 };
 
+const skipE2e = process.env.SKIP_E2E === "1";
+if (skipE2e) console.log("tandem: SKIP_E2E=1, the end-to-end tests against a real Synapse are skipped.");
+
 /** @type {import('jest').Config} */
 export default {
   projects: [
     { ...common, displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts"] },
     { ...common, displayName: "integration", testMatch: ["<rootDir>/test/integration/**/*.test.ts"] },
-    {
+    // SKIP_E2E=1 leaves the e2e project (real Synapse) out, explicitly and visibly.
+    ...(skipE2e ? [] : [{
       ...common,
       displayName: "e2e",
       testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
       globalSetup: "<rootDir>/test/support/e2e-global-setup.ts",
       globalTeardown: "<rootDir>/test/support/e2e-global-teardown.ts",
-    },
+    }]),
   ],
 };
