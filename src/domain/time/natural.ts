@@ -1,0 +1,293 @@
+import { DateTime } from "luxon";
+import {
+  addDays,
+  isoWeekday,
+  parseLocalDateTime,
+  resolveLocal,
+  toLocal,
+  type LocalDate,
+  type LocalDateTime,
+} from "./local-time.js";
+
+/**
+ * Dates, times and durations as tired people type them, in English or Spanish (both are accepted
+ * in every room: many members write in a second language). Results are data; error codes are
+ * turned into sentences by the caller's message catalog.
+ */
+export type WhenError =
+  | { code: "empty" }
+  | { code: "unrecognised"; token: string }
+  | { code: "conflict"; token: string }
+  | { code: "bad-date"; text: string }
+  | { code: "bad-time"; text: string }
+  | { code: "past"; utcMs: number };
+
+export interface When {
+  utcMs: number;
+  local: LocalDateTime;
+  /** False when no time of day was typed and the default time was used. */
+  hadTime: boolean;
+}
+
+export interface WhenContext {
+  zone: string;
+  nowUtc: number;
+  /** Used when only a day is given; 09:00 unless the caller says otherwise. */
+  defaultTime?: { hour: number; minute: number };
+}
+
+export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+
+type DayPart =
+  | { kind: "date"; date: LocalDate }
+  | { kind: "relative"; days: number }
+  | { kind: "weekday"; weekday: number };
+
+interface Clock {
+  hour: number;
+  minute: number;
+}
+
+const WEEKDAYS: Record<string, number> = {
+  monday: 1, mon: 1, lunes: 1, lun: 1,
+  tuesday: 2, tue: 2, tues: 2, martes: 2, mar: 2,
+  wednesday: 3, wed: 3, miercoles: 3, mie: 3,
+  thursday: 4, thu: 4, thur: 4, thurs: 4, jueves: 4, jue: 4,
+  friday: 5, fri: 5, viernes: 5, vie: 5,
+  saturday: 6, sat: 6, sabado: 6, sab: 6,
+  sunday: 7, sun: 7, domingo: 7, dom: 7,
+};
+
+const RELATIVE_DAYS: Record<string, number> = {
+  today: 0, hoy: 0, tonight: 0, tomorrow: 1, tmrw: 1, manana: 1, "+2d": 2,
+};
+
+const NAMED_TIMES: Record<string, Clock> = {
+  noon: { hour: 12, minute: 0 }, mediodia: { hour: 12, minute: 0 },
+  midnight: { hour: 0, minute: 0 }, medianoche: { hour: 0, minute: 0 },
+};
+
+/** Words that carry no meaning for the date ("at", "el", "next friday" = "friday"). */
+const FILLERS = new Set(["at", "on", "the", "next", "this", "a", "las", "la", "el", "este", "esta", "proximo", "proxima", "de", "del", "en"]);
+/** Fillers after which a bare number is an hour ("a las 7", "at 7"). */
+const HOUR_MARKERS = new Set(["at", "las", "la"]);
+
+function normalise(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/\bpasado manana\b|\bday after tomorrow\b/g, "+2d")
+    .replace(/\bde la (tarde|noche)\b|\bin the (afternoon|evening)\b/g, "pm")
+    .replace(/\bde la (manana|madrugada)\b|\bin the morning\b/g, "am")
+    .replace(/\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?(?=\s|$)/g, (_m, h: string, mm: string | undefined, ap: string) => `${h}:${mm ?? "00"}${ap}m`)
+    .replace(/,/g, " ")
+    .trim();
+}
+
+function parseClockToken(token: string, afterHourMarker: boolean): Clock | "bad" | undefined {
+  const named = NAMED_TIMES[token];
+  if (named) return named;
+  const m = /^(\d{1,2})(?:[:.h](\d{2}))?(h|am|pm)?$/.exec(token);
+  if (!m) return undefined;
+  const hasMinutes = m[2] !== undefined;
+  const suffix = m[3];
+  if (!hasMinutes && suffix === undefined && !afterHourMarker) return undefined;
+  let hour = Number(m[1]);
+  const minute = hasMinutes ? Number(m[2]) : 0;
+  if (minute > 59) return "bad";
+  if (suffix === "am" || suffix === "pm") {
+    if (hour < 1 || hour > 12) return "bad";
+    hour = (hour % 12) + (suffix === "pm" ? 12 : 0);
+  }
+  if (hour > 23) return "bad";
+  return { hour, minute };
+}
+
+function parseDayToken(token: string): DayPart | "bad" | undefined {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(token)) {
+    const date = parseLocalDateTime(token);
+    return date ? { kind: "date", date } : "bad";
+  }
+  const weekday = WEEKDAYS[token];
+  if (weekday !== undefined) return { kind: "weekday", weekday };
+  const days = RELATIVE_DAYS[token];
+  if (days !== undefined) return { kind: "relative", days };
+  return undefined;
+}
+
+function tokens(text: string): string[] {
+  // "2026-12-04T08:00" is one token in, two tokens out.
+  return normalise(text)
+    .split(/\s+/)
+    .flatMap((t) => {
+      const m = /^(\d{4}-\d{2}-\d{2})t(\d{2}:\d{2})$/.exec(t);
+      return m ? [m[1] ?? "", m[2] ?? ""] : [t];
+    })
+    .filter((t) => t.length > 0);
+}
+
+function pickDate(day: DayPart | undefined, clock: Clock | undefined, ctx: WhenContext): { date: LocalDate; clock: Clock } {
+  const today: LocalDate = toLocal(ctx.zone, ctx.nowUtc);
+  const time = clock ?? ctx.defaultTime ?? { hour: 9, minute: 0 };
+  const at = (date: LocalDate) => resolveLocal(ctx.zone, { ...date, ...time });
+  if (day === undefined) {
+    // A bare time means its next occurrence: today if still ahead, otherwise tomorrow.
+    return { date: at(today) > ctx.nowUtc ? today : addDays(today, 1), clock: time };
+  }
+  switch (day.kind) {
+    case "date":
+      return { date: day.date, clock: time };
+    case "relative":
+      return { date: addDays(today, day.days), clock: time };
+    case "weekday": {
+      // "friday 17:00" on a Friday morning means today; "friday" alone means the coming one.
+      const first = clock === undefined ? 1 : 0;
+      for (let i = first; i <= 7; i++) {
+        const date = addDays(today, i);
+        if (isoWeekday(date) === day.weekday && at(date) > ctx.nowUtc) return { date, clock: time };
+      }
+      return { date: addDays(today, 7), clock: time };
+    }
+  }
+}
+
+interface WhenParts {
+  day?: DayPart;
+  clock?: Clock;
+}
+
+function parseParts(text: string): Result<WhenParts, WhenError> {
+  const words = tokens(text);
+  if (words.length === 0) return { ok: false, error: { code: "empty" } };
+  let day: DayPart | undefined;
+  let clock: Clock | undefined;
+  let previous = "";
+  for (const word of words) {
+    const afterMarker = HOUR_MARKERS.has(previous);
+    previous = word;
+    const dayPart = parseDayToken(word);
+    if (dayPart === "bad") return { ok: false, error: { code: "bad-date", text: word } };
+    if (dayPart) {
+      if (day) return { ok: false, error: { code: "conflict", token: word } };
+      day = dayPart;
+      continue;
+    }
+    const clockPart = parseClockToken(word, afterMarker);
+    if (clockPart === "bad") return { ok: false, error: { code: "bad-time", text: word } };
+    if (clockPart) {
+      if (clock) return { ok: false, error: { code: "conflict", token: word } };
+      clock = clockPart;
+      continue;
+    }
+    if (FILLERS.has(word)) continue;
+    return { ok: false, error: { code: "unrecognised", token: word } };
+  }
+  if (!day && !clock) return { ok: false, error: { code: "unrecognised", token: words[0] ?? "" } };
+  return { ok: true, value: { ...(day ? { day } : {}), ...(clock ? { clock } : {}) } };
+}
+
+/**
+ * "friday 17:00", "viernes 17:00", "2026-12-04 08:00", "tomorrow 7am", "mañana a las 7",
+ * "today 18:30", "17:00" (its next occurrence), "monday" (the coming Monday, at the default time).
+ * An instant that is not after now is an error ("past"), so nothing is planned in the past.
+ */
+export function parseWhen(text: string, ctx: WhenContext): Result<When, WhenError> {
+  const parts = parseParts(text);
+  if (!parts.ok) return parts;
+  const picked = pickDate(parts.value.day, parts.value.clock, ctx);
+  const utcMs = resolveLocal(ctx.zone, { ...picked.date, ...picked.clock });
+  if (utcMs <= ctx.nowUtc) return { ok: false, error: { code: "past", utcMs } };
+  return { ok: true, value: { utcMs, local: toLocal(ctx.zone, utcMs), hadTime: parts.value.clock !== undefined } };
+}
+
+export interface Until {
+  /** The first instant that is no longer included. */
+  utcMs: number;
+  /** The last local day included, when a whole day was meant ("until 2026-12-20"). */
+  lastDay?: LocalDate;
+}
+
+/**
+ * "until 2026-12-20", "hasta el viernes", "until friday 18:00". A day without a time includes that
+ * whole day, so someone away "until the 20th" is back on the 21st, and "until friday" typed on a
+ * Friday means the end of today.
+ */
+export function parseUntil(text: string, ctx: WhenContext): Result<Until, WhenError> {
+  const stripped = text.trim().replace(/^(until|till|til|hasta)(\s+|$)/i, "");
+  const parts = parseParts(stripped);
+  if (!parts.ok) return parts;
+  const { day, clock } = parts.value;
+  if (clock) {
+    const when = parseWhen(stripped, ctx);
+    return when.ok ? { ok: true, value: { utcMs: when.value.utcMs } } : when;
+  }
+  const today: LocalDate = toLocal(ctx.zone, ctx.nowUtc);
+  let lastDay: LocalDate;
+  if (day?.kind === "date") lastDay = { year: day.date.year, month: day.date.month, day: day.date.day };
+  else if (day?.kind === "relative") lastDay = addDays(today, day.days);
+  else {
+    const weekday = day?.kind === "weekday" ? day.weekday : isoWeekday(today);
+    const offset = (weekday - isoWeekday(today) + 7) % 7;
+    lastDay = addDays(today, offset);
+  }
+  const utcMs = resolveLocal(ctx.zone, { ...addDays(lastDay, 1), hour: 0, minute: 0 });
+  if (utcMs <= ctx.nowUtc) return { ok: false, error: { code: "past", utcMs } };
+  return { ok: true, value: { utcMs, lastDay } };
+}
+
+export interface Duration {
+  weeks: number;
+  days: number;
+  hours: number;
+  minutes: number;
+}
+
+export type DurationError = { code: "empty" } | { code: "unrecognised"; token: string } | { code: "zero" };
+
+const DURATION_UNITS: Array<[RegExp, keyof Duration]> = [
+  [/^(w|wk|wks|week|weeks|sem|semana|semanas)$/, "weeks"],
+  [/^(d|day|days|dia|dias)$/, "days"],
+  [/^(h|hr|hrs|hour|hours|hora|horas)$/, "hours"],
+  [/^(m|min|mins|minute|minutes|minuto|minutos)$/, "minutes"],
+];
+
+/** "2h", "90m", "1h30", "1h 30m", "2 weeks", "3 días", "1.5 hours". */
+export function parseDuration(text: string): Result<Duration, DurationError> {
+  const compact = normalise(text).replace(/\s+(y|and)\s+/g, " ");
+  if (compact.length === 0) return { ok: false, error: { code: "empty" } };
+  const duration: Duration = { weeks: 0, days: 0, hours: 0, minutes: 0 };
+  const pattern = /(\d+(?:[.,]\d+)?)\s*([a-z]*)\s*/gy;
+  let lastUnit: keyof Duration | undefined;
+  let consumed = 0;
+  let m: RegExpExecArray | null;
+  while ((m = pattern.exec(compact)) !== null && m[0].length > 0) {
+    consumed = pattern.lastIndex;
+    const amount = Number((m[1] ?? "").replace(",", "."));
+    const word = m[2] ?? "";
+    // "1h30": a bare number right after hours means minutes.
+    const unit =
+      word === "" ? (lastUnit === "hours" ? "minutes" : undefined) : DURATION_UNITS.find(([re]) => re.test(word))?.[1];
+    if (unit === undefined) return { ok: false, error: { code: "unrecognised", token: m[0].trim() } };
+    duration[unit] += amount;
+    lastUnit = unit;
+  }
+  if (consumed !== compact.length) return { ok: false, error: { code: "unrecognised", token: compact.slice(consumed) } };
+  if (durationMinutes(duration) <= 0) return { ok: false, error: { code: "zero" } };
+  return { ok: true, value: duration };
+}
+
+export function durationMinutes(d: Duration): number {
+  return Math.round(((d.weeks * 7 + d.days) * 24 + d.hours) * 60 + d.minutes);
+}
+
+/** Adds a duration in a zone: days and weeks keep the wall-clock time across DST changes. */
+export function addDuration(zone: string, utcMs: number, d: Duration): number {
+  const wholeDays = d.weeks * 7 + d.days;
+  const calendarDays = Math.trunc(wholeDays);
+  const restMinutes = (wholeDays - calendarDays) * 24 * 60 + d.hours * 60 + d.minutes;
+  return DateTime.fromMillis(utcMs, { zone })
+    .plus({ days: calendarDays })
+    .plus({ minutes: Math.round(restMinutes) })
+    .toMillis();
+}
