@@ -1,0 +1,10 @@
+import type { AnyCommand } from "../src/core/command.js";
+import { helpCommand } from "./help.js";
+import { settingsCommands } from "./settings.js";
+
+/** The explicit registry: a command exists only if it is listed here. */
+export function allCommands(): AnyCommand[] {
+  const commands: AnyCommand[] = [...settingsCommands];
+  commands.unshift(helpCommand(() => commands));
+  return commands;
+}

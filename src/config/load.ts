@@ -1,0 +1,81 @@
+import { readFileSync } from "node:fs";
+import { parse as parseYaml, YAMLParseError } from "yaml";
+import type { z } from "zod";
+import { configSchema, type Config } from "./schema.js";
+
+/** Config problems, one line each; the bot prints them and stops before doing anything. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[], source: string) {
+    super(`${source} has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Environment variables that fill config keys, so secrets can stay out of the file. */
+export const ENVIRONMENT: Record<string, string[]> = {
+  TANDEM_DATABASE: ["database"],
+  TANDEM_MATRIX_HOMESERVER_URL: ["matrix", "homeserverUrl"],
+  TANDEM_MATRIX_USER_ID: ["matrix", "userId"],
+  TANDEM_MATRIX_ACCESS_TOKEN: ["matrix", "accessToken"],
+  TANDEM_MATRIX_DEVICE_ID: ["matrix", "deviceId"],
+  TANDEM_MATRIX_PASSWORD: ["matrix", "password"],
+  TANDEM_CRYPTO_STORE_KEY: ["matrix", "cryptoStoreKey"],
+  TANDEM_RECOVERY_KEY: ["matrix", "recoveryKey"],
+};
+
+const SECRET = /token|password|key/i;
+
+export function loadConfig(path: string | undefined, env: NodeJS.ProcessEnv = process.env): Config {
+  let raw: unknown = {};
+  if (path) {
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch (err) {
+      throw new ConfigError([`cannot read the file (${(err as NodeJS.ErrnoException).code ?? "error"})`], path);
+    }
+    try {
+      raw = parseYaml(text) ?? {};
+    } catch (err) {
+      const where = err instanceof YAMLParseError && err.linePos ? ` at line ${err.linePos[0].line}` : "";
+      throw new ConfigError([`not valid YAML${where}`], path);
+    }
+    if (typeof raw !== "object" || Array.isArray(raw)) throw new ConfigError(["expected a mapping of keys to values at the top level"], path);
+  }
+  return parseConfig(applyEnvironment(raw as Record<string, unknown>, env), path ?? "the configuration");
+}
+
+export function parseConfig(raw: unknown, source = "the configuration"): Config {
+  const result = configSchema.safeParse(raw);
+  if (!result.success) throw new ConfigError(result.error.issues.flatMap((i) => describeIssue(i, raw)), source);
+  return result.data;
+}
+
+function applyEnvironment(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const merged = structuredClone(raw);
+  for (const [name, path] of Object.entries(ENVIRONMENT)) {
+    const value = env[name];
+    if (value === undefined || value === "") continue;
+    let node = merged;
+    for (const key of path.slice(0, -1)) {
+      if (typeof node[key] !== "object" || node[key] === null) node[key] = {};
+      node = node[key] as Record<string, unknown>;
+    }
+    node[path.at(-1)!] = value;
+  }
+  return merged;
+}
+
+function valueAt(raw: unknown, path: PropertyKey[]): unknown {
+  return path.reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined), raw);
+}
+
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string[] {
+  const key = issue.path.map(String).join(".") || "(top level)";
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((k) => `${key === "(top level)" ? k : `${key}.${k}`}: unknown key (check its spelling in config.example.yaml)`);
+  }
+  const value = valueAt(raw, issue.path);
+  const found = value === undefined ? "nothing" : SECRET.test(key) ? "a value (hidden)" : JSON.stringify(value);
+  return [`${key}: found ${found}; ${issue.message.replace(/^Invalid input: /, "")}`];
+}

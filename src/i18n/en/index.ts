@@ -1,0 +1,6 @@
+import type { Catalog } from "../catalog.js";
+import { core } from "./core.js";
+import { ledger } from "./ledger.js";
+
+/** English is the reference catalog: every other language must have exactly its keys. */
+export const en: Catalog = { ...core, ...ledger };

@@ -1,0 +1,5 @@
+import type { Catalog } from "../catalog.js";
+import { core } from "./core.js";
+import { ledger } from "./ledger.js";
+
+export const es: Catalog = { ...core, ...ledger };

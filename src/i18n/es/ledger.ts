@@ -1,0 +1,1 @@
+export const ledger = { "help.group.ledger.placeholder": "" };

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+import { join } from "node:path";
+import type { Logger } from "pino";
+import { allCommands } from "../commands/index.js";
+import { parseCli, USAGE, type CliOptions } from "./cli.js";
+import { ConfigError, loadConfig } from "./config/load.js";
+import type { Config } from "./config/schema.js";
+import { Dispatcher } from "./core/dispatcher.js";
+import { OutboxSender } from "./core/outbox-sender.js";
+import { createLogger } from "./log.js";
+import { openDatabase, StartupError, type OpenedDatabase } from "./store/db.js";
+import { migrate, readMigrations } from "./store/migrations.js";
+import { packageRoot } from "./store/package-root.js";
+import { ConsoleTransport, runConsole } from "./transport/console.js";
+
+function commandConfig(config: Config) {
+  return {
+    prefix: config.prefix,
+    ledger: config.ledger,
+    defaults: { language: config.language, timezone: config.timezone },
+    permissions: { moderatorPowerLevel: config.moderatorPowerLevel, admins: config.admins },
+  };
+}
+
+async function runConsoleMode(config: Config, cli: CliOptions, opened: OpenedDatabase, log: Logger): Promise<void> {
+  const user = cli.as ?? config.console.user;
+  const room = cli.room ?? config.console.room;
+  const transport = new ConsoleTransport({ user, room, moderators: config.console.moderators, output: process.stdout });
+  const sender = new OutboxSender(opened.db, transport, log);
+  const dispatcher = new Dispatcher({
+    db: opened.db,
+    commands: allCommands(),
+    room: transport,
+    config: commandConfig(config),
+    log,
+    clock: Date.now,
+  });
+  if (process.stdin.isTTY) {
+    process.stderr.write(`Tandem console: you are ${user} in room ${room}. Type ${config.prefix}help to start, Ctrl-D to leave.\n`);
+  }
+  await runConsole(process.stdin, transport, dispatcher, sender, { user, room, clock: Date.now });
+}
+
+async function main(argv: string[]): Promise<number> {
+  let cli: CliOptions;
+  try {
+    cli = parseCli(argv);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (cli.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const config = loadConfig(cli.config ?? process.env.TANDEM_CONFIG);
+  const log = createLogger(config.matrix ? config.log.level : "warn");
+  const opened = openDatabase(config.database);
+  try {
+    const { applied } = migrate(opened.db, readMigrations(join(packageRoot(), "migrations")));
+    if (applied.length > 0) log.info({ applied }, "database migrated");
+    if (config.matrix) {
+      throw new StartupError("the Matrix transport is not part of this build yet; remove the matrix: section to use console mode");
+    }
+    await runConsoleMode(config, cli, opened, log);
+    return 0;
+  } finally {
+    opened.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError || err instanceof StartupError) {
+      process.stderr.write(`tandem: ${err.message}\n`);
+      process.exitCode = 78;
+    } else {
+      process.stderr.write(`tandem: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,89 @@
+import type { Doc } from "../core/doc.js";
+import type { OutgoingMessage } from "../transport/port.js";
+import type { Db } from "./db.js";
+import { perDb } from "./per-db.js";
+
+interface Row {
+  id: number;
+  room_id: string;
+  key: string;
+  kind: "reply" | "notice";
+  doc: string;
+  reply_to: string | null;
+  thread_root: string | null;
+  attempts: number;
+  next_attempt_at: number;
+}
+
+const statements = perDb((db) => ({
+  insert: db.prepare(
+    `INSERT OR IGNORE INTO outbox (room_id, key, kind, doc, reply_to, thread_root, created_at)
+     VALUES (@roomId, @key, @kind, @doc, @replyTo, @threadRoot, @now)`,
+  ),
+  pending: db.prepare(
+    `SELECT id, room_id, key, kind, doc, reply_to, thread_root, attempts, next_attempt_at FROM outbox
+     WHERE sent_at IS NULL AND failed_at IS NULL ORDER BY id LIMIT ?`,
+  ),
+  sent: db.prepare("UPDATE outbox SET sent_at = ?, last_error = NULL WHERE id = ?"),
+  retry: db.prepare("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?"),
+  failed: db.prepare("UPDATE outbox SET failed_at = ?, last_error = ? WHERE id = ?"),
+  count: db.prepare("SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL"),
+}));
+
+export interface NewMessage {
+  roomId: string;
+  key: string;
+  kind: "reply" | "notice";
+  doc: Doc;
+  replyToEventId?: string;
+  threadRootId?: string;
+}
+
+/** Queues a message; a second message with the same key is ignored, which keeps scheduled posts single. */
+export function enqueue(db: Db, message: NewMessage, now: number): void {
+  statements(db).insert.run({
+    roomId: message.roomId,
+    key: message.key,
+    kind: message.kind,
+    doc: JSON.stringify(message.doc),
+    replyTo: message.replyToEventId ?? null,
+    threadRoot: message.threadRootId ?? null,
+    now,
+  });
+}
+
+export interface PendingMessage extends OutgoingMessage {
+  attempts: number;
+  nextAttemptAt: number;
+}
+
+export function pendingMessages(db: Db, limit = 100): PendingMessage[] {
+  const rows = statements(db).pending.all(limit) as Row[];
+  return rows.map((r) => ({
+    id: r.id,
+    roomId: r.room_id,
+    key: r.key,
+    kind: r.kind,
+    doc: JSON.parse(r.doc) as Doc,
+    ...(r.reply_to ? { replyToEventId: r.reply_to } : {}),
+    ...(r.thread_root ? { threadRootId: r.thread_root } : {}),
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+  }));
+}
+
+export function markSent(db: Db, id: number, now: number): void {
+  statements(db).sent.run(now, id);
+}
+
+export function markRetry(db: Db, id: number, nextAttemptAt: number, error: string): void {
+  statements(db).retry.run(nextAttemptAt, error, id);
+}
+
+export function markFailed(db: Db, id: number, now: number, error: string): void {
+  statements(db).failed.run(now, error, id);
+}
+
+export function pendingCount(db: Db): number {
+  return (statements(db).count.get() as { n: number }).n;
+}
