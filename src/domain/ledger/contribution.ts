@@ -1,0 +1,63 @@
+import { inferKind } from "./infer-kind.js";
+import { kindFromTag, suggestKinds, type CareKind } from "./kinds.js";
+import { parseQuantity } from "./quantity.js";
+import { unitCategory, type Quantity } from "./units.js";
+
+export interface Contribution {
+  /** The giver's words, whitespace normalised, `#kind` tags removed. */
+  what: string;
+  quantity?: Quantity;
+  kind: CareKind;
+  /** True when a `#kind` tag chose the kind, false when it was inferred from the words. */
+  kindExplicit: boolean;
+}
+
+export type ContributionError =
+  /** `#tag` names no kind; `suggestions` are close kinds, possibly none. */
+  | { code: "unknown-kind"; tag: string; suggestions: CareKind[] }
+  /** Tags name different kinds ("#food #transport"); an entry has one kind. */
+  | { code: "several-kinds"; kinds: CareKind[] }
+  /** Nothing left once tags are removed ("#food" alone). */
+  | { code: "empty" };
+
+export type ContributionResult = { ok: true; contribution: Contribution } | { ok: false; error: ContributionError };
+
+/**
+ * A `#word` standing alone. "#3" (a number) and "#room:server" (a Matrix room alias) are not tags;
+ * the lookahead refuses to end inside a longer word so "#room:server" cannot match as "#roo".
+ */
+const TAG = /(?<![\p{L}\p{N}_&/#])#([\p{L}][\p{L}\p{M}\p{N}_-]*)(?![:\p{L}\p{M}\p{N}_-])/gu;
+
+export function parseContribution(input: string): ContributionResult {
+  const text = input.normalize("NFC");
+  const kinds: CareKind[] = [];
+  for (const match of text.matchAll(TAG)) {
+    const tag = match[1] ?? "";
+    const kind = kindFromTag(tag);
+    if (!kind) return { ok: false, error: { code: "unknown-kind", tag, suggestions: suggestKinds(tag) } };
+    if (!kinds.includes(kind)) kinds.push(kind);
+  }
+  if (kinds.length > 1) return { ok: false, error: { code: "several-kinds", kinds } };
+
+  const what = tidy(kinds.length > 0 ? removeTags(text) : text);
+  if (what === "") return { ok: false, error: { code: "empty" } };
+
+  const quantity = parseQuantity(what);
+  const explicit = kinds[0];
+  const kind = explicit ?? inferKind(what, { currency: quantity !== undefined && unitCategory(quantity.unit) === "money" });
+  const contribution: Contribution = { what, kind, kindExplicit: explicit !== undefined };
+  if (quantity) contribution.quantity = quantity;
+  return { ok: true, contribution };
+}
+
+function removeTags(text: string): string {
+  // Take the space before a tag with it, so "soup #food, thanks" reads "soup, thanks";
+  // then drop separators left dangling at either end ("#food: soup", "soup, #food").
+  return text
+    .replace(new RegExp(String.raw`\s*` + TAG.source, TAG.flags), "")
+    .replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/gu, "");
+}
+
+function tidy(text: string): string {
+  return text.replace(/\s+/gu, " ").trim();
+}

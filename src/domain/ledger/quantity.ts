@@ -1,0 +1,169 @@
+import { foldWord } from "./kinds.js";
+import { TIME_UNIT, type CurrencyUnit, type Quantity } from "./units.js";
+
+/*
+ * Finds the first meaningful quantity in what a giver typed. Numbers that are dates, clock
+ * times, ordinals, percentages, years or bare (no unit) are passed over, and the next one tried.
+ *
+ * Number format: "1.5" and "2,5" are decimals (Spanish users write commas); a separator followed
+ * by exactly three digits is a thousands separator ("1,000 meals", "1.000 comidas").
+ */
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+  // Spanish "once" (11) is left out: in English it means "one time".
+  dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10,
+  doce: 12, veinte: 20, treinta: 30, cuarenta: 40, cincuenta: 50,
+};
+
+/** Phrases that carry both the amount and (for time) the unit. */
+const PHRASES: readonly { pattern: RegExp; amount: number; unit?: string }[] = [
+  { pattern: /^(?:half an hour|media hora)/i, amount: 0.5, unit: TIME_UNIT },
+  { pattern: /^(?:an hour|una hora)/i, amount: 1, unit: TIME_UNIT },
+  { pattern: /^(?:a dozen|una docena)(?:\s+(?:of|de))?/i, amount: 12 },
+];
+
+const CANDIDATE = new RegExp(
+  [
+    String.raw`\d+(?:[.,:/-]\d+)*`,
+    String.raw`(?<![\p{L}\p{N}])(?:half an hour|media hora|an hour|una hora|a dozen|una docena)(?![\p{L}])`,
+    String.raw`(?<![\p{L}\p{N}])(?:${Object.keys(NUMBER_WORDS).join("|")})(?![\p{L}])`,
+  ].join("|"),
+  "giu",
+);
+
+const CURRENCY_SYMBOLS: Readonly<Record<string, CurrencyUnit>> = { "€": "EUR", $: "USD", "£": "GBP" };
+// "pounds" is left out on purpose: "5 pounds of rice" is a weight.
+const CURRENCY_AFTER =
+  /^\s?(€|\$|£|eur(?:os?)?|usd|dollars?|d[oó]lar(?:es)?|gbp)(?![\p{L}])/iu;
+const CURRENCY_CODE_BEFORE = /(?:^|[^\p{L}])(eur|usd|gbp)\s?$/iu;
+const CURRENCY_SYMBOL_BEFORE = /([€$£])\s?$/u;
+
+const HOURS_AND_MINUTES = /^\s?h\s?(\d{1,2})\s?(?:m|min|mins|minutes|minutos)?(?![\p{L}\p{N}])/iu;
+const HOURS = /^\s?(?:h|hs|hr|hrs|hour|hours|hora|horas)(?![\p{L}\p{N}])/iu;
+const MINUTES = /^\s?(?:min|mins|minute|minutes|minuto|minutos)(?![\p{L}\p{N}])/iu;
+
+const MEASURES: readonly [RegExp, string][] = [
+  [/^\s?(?:kg|kgs|kilos?|kilograms?|kilogramos?)(?![\p{L}\p{N}])/iu, "kg"],
+  [/^\s?(?:g|grams?|gramos?)(?![\p{L}\p{N}])/iu, "g"],
+  [/^\s?(?:l|litres?|liters?|litros?)(?![\p{L}\p{N}])/iu, "l"],
+  [/^\s?(?:km|kms|kilometres?|kilometers?|kil[oó]metros?)(?![\p{L}\p{N}])/iu, "km"],
+];
+
+const NOT_A_QUANTITY_AFTER = /^(?:st|nd|rd|th|º|ª|°|\s?%|\s?(?:am|pm|a\.m\.|p\.m\.)(?![\p{L}]))/iu;
+const UNIT_WORD = /^\s*([\p{L}][\p{L}\p{M}'’-]*)/u;
+
+/** After these words a number is a clock time or a date, not an amount. */
+const TIME_MARKERS = new Set(["at", "from", "until", "till", "on", "las", "la", "desde", "hasta", "el"]);
+/** After these words a four-digit number is a year; "in 3 hours" stays an amount. */
+const YEAR_MARKERS = new Set(["in", "since", "en", "year", "ano", "of", "de"]);
+
+const MONTHS_AND_DAYS = [
+  "january", "february", "march", "april", "may", "june", "july", "august", "september",
+  "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+  "sept", "oct", "nov", "dec", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+  "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "monday", "tuesday",
+  "wednesday", "thursday", "friday", "saturday", "sunday", "lunes", "martes", "miercoles",
+  "jueves", "viernes", "sabado", "domingo",
+];
+
+/** Words that cannot be a unit: "40 of us", "3 de mayo", "4 and", "5 more". */
+const NOT_A_UNIT = new Set([
+  ...MONTHS_AND_DAYS,
+  "a", "an", "the", "of", "to", "and", "or", "for", "with", "at", "in", "on", "by", "from", "per",
+  "x", "am", "pm", "more", "less", "us", "them", "you", "we", "it", "is", "was", "were", "are",
+  "de", "del", "la", "las", "el", "los", "lo", "y", "o", "u", "e", "en", "con", "por", "para",
+  "al", "mas", "menos", "que", "nos", "les",
+]);
+
+function previousWord(text: string, index: number): string | undefined {
+  const match = /([\p{L}]+)[^\p{L}\p{N}]*$/u.exec(text.slice(Math.max(0, index - 40), index));
+  return match?.[1] ? foldWord(match[1]) : undefined;
+}
+
+/** "40" → 40, "2,5" → 2.5, "1,000" → 1000; undefined for "17:00", "2026-12-04", "1.2.3". */
+function numericValue(run: string): number | undefined {
+  if (/[:/-]/.test(run)) return undefined;
+  const separators = run.match(/[.,]/g) ?? [];
+  if (separators.length === 0) return Number(run);
+  const groups = run.split(/[.,]/);
+  const thousands = groups.slice(1).every((g) => g.length === 3) && !/^0+$/.test(groups[0] ?? "");
+  if (new Set(separators).size === 1 && thousands) return Number(groups.join(""));
+  if (separators.length === 1) return Number(run.replace(",", "."));
+  return undefined;
+}
+
+function isYear(value: number, run: string): boolean {
+  return /^\d{4}$/.test(run) && value >= 1900 && value <= 2100;
+}
+
+function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+/** The unit written right after an amount, or undefined when there is none worth counting. */
+function unitAfter(rest: string, amount: number): { quantity: Quantity } | undefined {
+  const currency = CURRENCY_AFTER.exec(rest);
+  if (currency?.[1]) {
+    const code = currencyCode(currency[1]);
+    return { quantity: { amount: roundTo(amount, 2), unit: code } };
+  }
+  const hoursAndMinutes = HOURS_AND_MINUTES.exec(rest);
+  if (hoursAndMinutes?.[1] !== undefined) {
+    return { quantity: { amount: amount + Number(hoursAndMinutes[1]) / 60, unit: TIME_UNIT } };
+  }
+  if (HOURS.test(rest)) return { quantity: { amount, unit: TIME_UNIT } };
+  if (MINUTES.test(rest)) return { quantity: { amount: amount / 60, unit: TIME_UNIT } };
+  for (const [pattern, unit] of MEASURES) if (pattern.test(rest)) return { quantity: { amount, unit } };
+  const word = UNIT_WORD.exec(rest)?.[1];
+  if (!word) return undefined;
+  const unit = word.replace(/['’-]+$/u, "").toLowerCase();
+  if (unit.length < 2 || NOT_A_UNIT.has(foldWord(unit))) return undefined;
+  return { quantity: { amount, unit } };
+}
+
+function currencyCode(written: string): CurrencyUnit {
+  const symbol = CURRENCY_SYMBOLS[written];
+  if (symbol) return symbol;
+  const folded = foldWord(written);
+  if (folded.startsWith("eur")) return "EUR";
+  if (folded === "gbp") return "GBP";
+  return "USD";
+}
+
+/** The first meaningful quantity in `text`, or undefined. */
+export function parseQuantity(text: string): Quantity | undefined {
+  for (const match of text.matchAll(CANDIDATE)) {
+    const found = quantityAt(text, match[0], match.index);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function quantityAt(text: string, candidate: string, index: number): Quantity | undefined {
+  const before = text.slice(0, index);
+  const rest = text.slice(index + candidate.length);
+  if (/^\d/.test(candidate)) {
+    if (/[\p{L}\p{N}#_.,]$/u.test(before) && !CURRENCY_CODE_BEFORE.test(before)) return undefined;
+    const value = numericValue(candidate);
+    if (value === undefined || NOT_A_QUANTITY_AFTER.test(rest)) return undefined;
+    const symbol = CURRENCY_SYMBOL_BEFORE.exec(before)?.[1] ?? CURRENCY_CODE_BEFORE.exec(before)?.[1];
+    if (symbol) return { amount: roundTo(value, 2), unit: currencyCode(symbol) };
+    const previous = previousWord(before, before.length);
+    if (previous && (TIME_MARKERS.has(previous) || MONTHS_AND_DAYS.includes(previous))) return undefined;
+    if (isYear(value, candidate) && (YEAR_MARKERS.has(previous ?? "") || !/^\s*[\p{L}€$£]/u.test(rest))) {
+      return undefined;
+    }
+    return unitAfter(rest, value)?.quantity;
+  }
+  const phrase = PHRASES.find((p) => p.pattern.test(text.slice(index)));
+  if (phrase?.unit) return { amount: phrase.amount, unit: phrase.unit };
+  if (phrase) {
+    const afterPhrase = text.slice(index).replace(phrase.pattern, "");
+    return unitAfter(afterPhrase, phrase.amount)?.quantity;
+  }
+  const value = NUMBER_WORDS[candidate.toLowerCase()];
+  return value === undefined ? undefined : unitAfter(rest, value)?.quantity;
+}
