@@ -1,0 +1,92 @@
+/**
+ * Rotating roles of one cell, as plain data (stored as JSON). A member is an opaque key chosen by
+ * the caller (a Matrix user id, or a name for people not on Matrix).
+ *
+ * Each role has a holder and a waiting line. Handing over sends the holder to the back of the
+ * line and gives the role to the first person in line who is available, so a late joiner, who
+ * enters at the back, never jumps the queue, and someone away keeps their place and is next once back.
+ */
+export interface RoleRotation {
+  name: string;
+  termWeeks: number;
+  holder: string | null;
+  termStartUtc: number | null;
+  termEndUtc: number | null;
+  queue: string[];
+}
+
+export interface AwayPeriod {
+  member: string;
+  fromUtc: number;
+  untilUtc: number;
+}
+
+export type EndReason = "term" | "skip" | "swap" | "left" | "away" | "removed";
+
+export interface HistoryEntry {
+  role: string;
+  member: string;
+  fromUtc: number;
+  toUtc: number;
+  ended: EndReason;
+}
+
+export interface RotationState {
+  roles: RoleRotation[];
+  away: AwayPeriod[];
+  history: HistoryEntry[];
+}
+
+export interface Handover {
+  role: string;
+  from: string | null;
+  to: string | null;
+  atUtc: number;
+  reason: EndReason | "start";
+}
+
+/** Where terms end: typically the room's weekly announcement instants. */
+export interface TermCalendar {
+  /** The first boundary strictly after the instant. */
+  nextBoundary(afterUtc: number): number;
+}
+
+export type RotationError =
+  | { code: "unknown-role"; role: string }
+  | { code: "role-exists"; role: string }
+  | { code: "bad-term"; weeks: number }
+  | { code: "already-member"; role: string; member: string }
+  | { code: "not-member"; role: string; member: string }
+  | { code: "duplicate-member"; member: string }
+  | { code: "same-member"; member: string }
+  | { code: "nobody-to-hand-over"; role: string }
+  | { code: "bad-away-period" };
+
+export type RotationResult = { ok: true; state: RotationState; handovers: Handover[] } | { ok: false; error: RotationError };
+
+export function emptyRotation(): RotationState {
+  return { roles: [], away: [], history: [] };
+}
+
+/** The role's order as people read it: holder first, then the waiting line. */
+export function rotationOrder(role: RoleRotation): string[] {
+  return role.holder === null ? [...role.queue] : [role.holder, ...role.queue];
+}
+
+export function isAway(state: RotationState, member: string, atUtc: number): boolean {
+  return state.away.some((a) => a.member === member && a.fromUtc <= atUtc && atUtc < a.untilUtc);
+}
+
+export function findRole(state: RotationState, name: string): RoleRotation | undefined {
+  const wanted = name.toLowerCase();
+  return state.roles.find((r) => r.name.toLowerCase() === wanted);
+}
+
+/** Deep copy, so transitions never mutate what the caller holds. */
+export function cloneRotation(state: RotationState): RotationState {
+  return {
+    roles: state.roles.map((r) => ({ ...r, queue: [...r.queue] })),
+    away: state.away.map((a) => ({ ...a })),
+    history: state.history.map((h) => ({ ...h })),
+  };
+}
