@@ -1,10 +1,11 @@
 import type { AnyCommand } from "../src/core/command.js";
 import { helpCommand } from "./help.js";
+import { ledgerCommands } from "./ledger/index.js";
 import { settingsCommands } from "./settings.js";
 
 /** The explicit registry: a command exists only if it is listed here. */
 export function allCommands(): AnyCommand[] {
-  const commands: AnyCommand[] = [...settingsCommands];
+  const commands: AnyCommand[] = [...ledgerCommands, ...settingsCommands];
   commands.unshift(helpCommand(() => commands));
   return commands;
 }

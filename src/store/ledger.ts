@@ -1,4 +1,5 @@
 import type { Person } from "../core/invocation.js";
+import type { CareKind } from "../domain/ledger/index.js";
 import type { Db } from "./db.js";
 import { perDb } from "./per-db.js";
 
@@ -10,7 +11,7 @@ export interface LedgerEntry {
   givers: Person[];
   what: string;
   quantity?: { amount: number; unit: string };
-  kind: string;
+  kind: CareKind;
   recordedBy: string;
   recordedAt: number;
   status: EntryStatus;
@@ -21,7 +22,7 @@ export interface NewEntry {
   givers: Person[];
   what: string;
   quantity?: { amount: number; unit: string };
-  kind: string;
+  kind: CareKind;
   recordedBy: string;
   recordedAt: number;
 }
@@ -32,7 +33,7 @@ interface EntryRow {
   what: string;
   amount: number | null;
   unit: string | null;
-  kind: string;
+  kind: CareKind;
   recorded_by: string;
   recorded_at: number;
   status: EntryStatus;
@@ -131,7 +132,7 @@ export const ledgerRepo = perDb((db) => {
       s.correction.run({ entryId: entry.id, action: "undo", by, at, what: entry.what, kind: entry.kind, amount: entry.quantity?.amount ?? null, unit: entry.quantity?.unit ?? null });
       s.setStatus.run("undone", entry.id);
     },
-    fix(entry: LedgerEntry, change: { what: string; quantity?: { amount: number; unit: string }; kind: string }, by: string, at: number): void {
+    fix(entry: LedgerEntry, change: { what: string; quantity?: { amount: number; unit: string }; kind: CareKind }, by: string, at: number): void {
       s.correction.run({ entryId: entry.id, action: "fix", by, at, what: entry.what, kind: entry.kind, amount: entry.quantity?.amount ?? null, unit: entry.quantity?.unit ?? null });
       s.update.run({ id: entry.id, what: change.what, amount: change.quantity?.amount ?? null, unit: change.quantity?.unit ?? null, kind: change.kind });
     },
