@@ -23,10 +23,11 @@ export type ContributionError =
 export type ContributionResult = { ok: true; contribution: Contribution } | { ok: false; error: ContributionError };
 
 /**
- * A `#word` standing alone. "#3" (a number) and "#room:server" (a Matrix room alias) are not tags;
- * the lookahead refuses to end inside a longer word so "#room:server" cannot match as "#roo".
+ * A `#word` standing alone. "#3" (a number) and "#room:server" (a Matrix room alias) are not tags,
+ * "#food:" before a space is; the lookahead refuses to end inside a longer word, so
+ * "#room:server" cannot match as "#roo".
  */
-const TAG = /(?<![\p{L}\p{N}_&/#])#([\p{L}][\p{L}\p{M}\p{N}_-]*)(?![:\p{L}\p{M}\p{N}_-])/gu;
+const TAG = /(?<![\p{L}\p{N}_&/#])#([\p{L}][\p{L}\p{M}\p{N}_-]*)(?![\p{L}\p{M}\p{N}_-]|:\S)/gu;
 
 export function parseContribution(input: string): ContributionResult {
   const text = input.normalize("NFC");
