@@ -1,0 +1,190 @@
+/**
+ * The parts of fake-indexeddb 6 internals that the SQLite mirror relies on, typed in one place.
+ * They are not public API, so `assertSupportedFakeIndexedDB` checks them at start-up and fails
+ * loudly if an upgrade of fake-indexeddb changed them, rather than silently persisting nothing.
+ *
+ * Shapes (fake-indexeddb/build/esm):
+ * - FDBFactory._databases: Map<name, Database>; `delete(name)` is the moment deleteDatabase
+ *   takes effect, before its success event.
+ * - Database: { name, version, rawObjectStores: Map<name, ObjectStore> }.
+ * - ObjectStore: { name, keyPath, autoIncrement, keyGenerator: { num } | null,
+ *   rawIndexes: Map<name, Index>, records: RecordStore, storeRecord(record, noOverwrite) }.
+ *   Every record mutation, rollbacks included, goes through records.put/delete/clear.
+ * - FDBTransaction: { mode, _scope: Set<storeName>, db: FDBDatabase { _rawDatabase }, _abort(name) };
+ *   it dispatches its "complete" event through dispatchEvent right after the last request.
+ */
+import { IDBFactory as FDBFactory, IDBTransaction as FDBTransaction } from "fake-indexeddb";
+
+export type KeyPath = string | string[] | null;
+
+export interface RawRecord {
+  key: unknown;
+  value: unknown;
+}
+
+export interface RawRecordStore {
+  put(record: RawRecord, noOverwrite?: boolean): RawRecord | undefined;
+  delete(key: unknown): RawRecord[];
+  clear(): RawRecord[];
+  get(key: unknown): RawRecord | undefined;
+  values(): Iterable<RawRecord>;
+}
+
+export interface RawIndex {
+  name: string;
+  deleted: boolean;
+  keyPath: string | string[];
+  unique: boolean;
+  multiEntry: boolean;
+}
+
+export interface RawObjectStore {
+  name: string;
+  keyPath: KeyPath;
+  autoIncrement: boolean;
+  keyGenerator: { num: number } | null;
+  rawIndexes: Map<string, RawIndex>;
+  records: RawRecordStore;
+  storeRecord(record: RawRecord, noOverwrite: boolean): unknown;
+}
+
+export interface RawDatabase {
+  name: string;
+  version: number;
+  rawObjectStores: Map<string, RawObjectStore>;
+}
+
+export type TransactionMode = "readonly" | "readwrite" | "versionchange";
+
+export interface RawTransaction {
+  mode: TransactionMode;
+  _scope: Set<string>;
+  db: { _rawDatabase: RawDatabase };
+  _abort(errorName: string | null): void;
+}
+
+export interface RawConnection {
+  _rawDatabase: RawDatabase;
+  close(): void;
+}
+
+/** Called when a transaction is about to report completion; throwing vetoes the completion. */
+export type CommitListener = (transaction: RawTransaction) => void;
+
+const commitListeners = new WeakMap<RawDatabase, CommitListener>();
+const HOOK_MARK = Symbol.for("tandem.idb-sqlite.commit-hook");
+
+export function setCommitListener(database: RawDatabase, listener: CommitListener): void {
+  commitListeners.set(database, listener);
+}
+
+export function removeCommitListener(database: RawDatabase): void {
+  commitListeners.delete(database);
+}
+
+/**
+ * Wraps FDBTransaction's dispatchEvent once per loaded fake-indexeddb module. The prototype is
+ * patched rather than each object proxied, so `instanceof IDBTransaction` and every other
+ * identity check stay true. Transactions of databases without a listener are untouched.
+ *
+ * If the listener throws (SQLite could not commit), the transaction is aborted instead of
+ * completed: fake-indexeddb replays its rollback log, so memory matches SQLite again, and the
+ * consumer sees an "abort" event with an UnknownError.
+ */
+export function installCommitHook(): void {
+  const prototype = (FDBTransaction as unknown as { prototype: object }).prototype;
+  if (Object.hasOwn(prototype, HOOK_MARK)) return;
+  const inherited = (Object.getPrototypeOf(prototype) as { dispatchEvent?: unknown }).dispatchEvent;
+  if (typeof inherited !== "function") {
+    throw new Error("fake-indexeddb: FDBTransaction has no inherited dispatchEvent; this version is not supported");
+  }
+  const dispatch = inherited as (this: unknown, event: { type: string }) => boolean;
+  Object.defineProperty(prototype, "dispatchEvent", {
+    configurable: true,
+    writable: true,
+    value: function dispatchEvent(this: RawTransaction, event: { type: string }): boolean {
+      if (event.type === "complete") {
+        const listener = commitListeners.get(this.db._rawDatabase);
+        if (listener !== undefined) {
+          try {
+            listener(this);
+          } catch {
+            this._abort("UnknownError");
+            return false;
+          }
+        }
+      }
+      return dispatch.call(this, event);
+    },
+  });
+  Object.defineProperty(prototype, HOOK_MARK, { value: true });
+}
+
+/** The raw database behind an IDBDatabase connection of fake-indexeddb. */
+export function rawDatabaseOf(connection: unknown): RawDatabase {
+  return (connection as RawConnection)._rawDatabase;
+}
+
+let verified: Promise<void> | undefined;
+
+/** Exercises the internals above once on a throwaway factory; rejects with a clear message if any is missing. */
+export function assertSupportedFakeIndexedDB(): Promise<void> {
+  verified ??= verifyInternals();
+  return verified;
+}
+
+async function verifyInternals(): Promise<void> {
+  const factory = new FDBFactory() as { _databases?: unknown; open(name: string, version: number): OpenRequest };
+  const problems: string[] = [];
+  if (!(factory._databases instanceof Map)) problems.push("FDBFactory._databases is not a Map");
+  const connection = await openWithUpgrade(factory, (db) => {
+    const store = db.createObjectStore("s", { keyPath: "id", autoIncrement: true }) as { createIndex(n: string, k: string): unknown };
+    store.createIndex("i", "x");
+  });
+  const raw = rawDatabaseOf(connection);
+  const store = raw?.rawObjectStores instanceof Map ? raw.rawObjectStores.get("s") : undefined;
+  if (store === undefined) problems.push("Database.rawObjectStores does not hold the created store");
+  else {
+    for (const method of ["put", "delete", "clear", "get", "values"] as const) {
+      if (typeof store.records?.[method] !== "function") problems.push(`RecordStore.${method} is missing`);
+    }
+    if (typeof store.storeRecord !== "function") problems.push("ObjectStore.storeRecord is missing");
+    if (store.keyGenerator === null || typeof store.keyGenerator.num !== "number") problems.push("ObjectStore.keyGenerator.num is missing");
+    if (!(store.rawIndexes instanceof Map) || !store.rawIndexes.has("i")) problems.push("ObjectStore.rawIndexes does not hold the created index");
+  }
+  const transactionPrototype = (FDBTransaction as unknown as { prototype: Record<string, unknown> }).prototype;
+  if (typeof transactionPrototype["_abort"] !== "function") problems.push("FDBTransaction._abort is missing");
+  connection.close();
+  if (problems.length > 0) {
+    throw new Error(`fake-indexeddb internals changed, the SQLite mirror cannot work: ${problems.join("; ")}`);
+  }
+}
+
+export interface UpgradeDatabase {
+  createObjectStore(name: string, options: { keyPath?: KeyPath; autoIncrement?: boolean }): unknown;
+}
+
+interface OpenRequest {
+  result: unknown;
+  error: unknown;
+  onupgradeneeded: (() => void) | null;
+  onsuccess: (() => void) | null;
+  onerror: (() => void) | null;
+  onblocked: (() => void) | null;
+}
+
+/** Opens a database through the public API, running `upgrade` inside its versionchange transaction. */
+export function openWithUpgrade(
+  factory: { open(name: string, version: number): OpenRequest },
+  upgrade: (db: UpgradeDatabase) => void,
+  name = "tandem-probe",
+  version = 1,
+): Promise<RawConnection> {
+  return new Promise((resolve, reject) => {
+    const request = factory.open(name, version);
+    request.onupgradeneeded = () => upgrade(request.result as UpgradeDatabase);
+    request.onsuccess = () => resolve(request.result as RawConnection);
+    request.onerror = () => reject(request.error instanceof Error ? request.error : new Error(`opening IndexedDB ${name} failed`));
+    request.onblocked = () => reject(new Error(`opening IndexedDB ${name} was blocked`));
+  });
+}
