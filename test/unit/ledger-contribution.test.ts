@@ -52,6 +52,11 @@ describe("parseContribution: kind inferred from English and Spanish words", () =
     ["was a great support", "emotional"],
     ["escuchó a Marta", "emotional"],
     ["acompañó a Luis al juicio", "emotional"],
+    ["lent her car for 3 days", "transport"],
+    ["lent €100 for the bail", "money"],
+    ["made 🍲 for 40", "food"],
+    ["🚗 to the rally", "transport"],
+    ["🔧 the door, then listened", "emotional"],
     ["organised the spreadsheet", "other"],
     ["40", "other"],
     ["🙏", "other"],
@@ -202,5 +207,18 @@ describe("parseContribution: what and quantity", () => {
     const contribution = ok(parseContribution(long));
     expect(contribution.what).toBe(long);
     expect(contribution.kind).toBe("food");
+  });
+});
+
+describe("parseContribution: hostile input stays fast", () => {
+  test.each([
+    ["spaces", " ".repeat(50_000) + "x #food"],
+    ["hashes", "#".repeat(50_000)],
+    ["digits", "1,".repeat(25_000) + "meals"],
+    ["tags", "#food ".repeat(10_000) + "soup"],
+  ])("%s", (_name, text) => {
+    const started = performance.now();
+    parseContribution(text);
+    expect(performance.now() - started).toBeLessThan(1500);
   });
 });

@@ -52,11 +52,19 @@ export function parseContribution(input: string): ContributionResult {
 }
 
 function removeTags(text: string): string {
-  // Take the space before a tag with it, so "soup #food, thanks" reads "soup, thanks";
-  // then drop separators left dangling at either end ("#food: soup", "soup, #food").
-  return text
-    .replace(new RegExp(String.raw`\s*` + TAG.source, TAG.flags), "")
-    .replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/gu, "");
+  // Take the spaces before a tag with it, so "soup #food, thanks" reads "soup, thanks"
+  // (walked by hand: a /\s*#tag/ pattern is quadratic on long runs of spaces).
+  let kept = "";
+  let from = 0;
+  for (const match of text.matchAll(TAG)) {
+    let start = match.index;
+    while (start > from && /\s/u.test(text[start - 1] ?? "")) start--;
+    kept += text.slice(from, start);
+    from = match.index + match[0].length;
+  }
+  kept += text.slice(from);
+  // Separators left dangling at either end: "#food: soup", "soup, #food".
+  return kept.replace(/^[\s,;:–—-]+/u, "").replace(/[,;:–—-]+\s*$/u, "");
 }
 
 function tidy(text: string): string {

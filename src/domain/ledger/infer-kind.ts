@@ -58,11 +58,14 @@ const HINTS: Record<CareKind, Hints> = {
   },
   money: {
     strong: [
-      "paid", "pay", "lent", "loan", "loaned", "fund", "funded", "cash", "money",
-      "euro", "dollar", "pago", "pagar", "pagamos", "pagaron", "pague", "presto", "prestamo",
-      "dinero", "plata", "dolares",
+      "paid", "pay", "fund", "funded", "cash", "money", "euro", "dollar", "pago", "pagar",
+      "pagamos", "pagaron", "pague", "dinero", "plata", "dolares",
     ],
-    weak: ["donate", "donated", "donation", "dono", "donar", "donacion", "gave", "aporto", "aporte"],
+    // "lent her car" is transport, "donated rice" is food.
+    weak: [
+      "donate", "donated", "donation", "dono", "donar", "donacion", "gave", "aporto", "aporte",
+      "lent", "loan", "loaned", "presto", "prestamo",
+    ],
   },
   emotional: {
     strong: [
@@ -73,6 +76,18 @@ const HINTS: Record<CareKind, Hints> = {
     ],
   },
   other: { strong: [] },
+};
+
+/** Emoji count as strong hints, placed after the words so a word wins a tie. */
+const EMOJI: Record<CareKind, readonly string[]> = {
+  food: ["🍲", "🥘", "🍝", "🍛", "🍜", "🥪", "🍞", "🥖", "🍕", "🍳", "🥗", "🌮", "🌯", "🍰", "🥧", "🍪", "☕", "🥫"],
+  childcare: ["👶", "🧒", "🍼", "🧸"],
+  transport: ["🚗", "🚙", "🚐", "🚌", "🚕", "🛻", "🚲"],
+  knowledge: ["📚", "🎓", "👩‍🏫", "👨‍🏫", "🧑‍🏫", "📖"],
+  repair: ["🔧", "🛠", "🔨", "🪛", "🪡"],
+  money: ["💶", "💵", "💷", "💰", "💸", "🪙"],
+  emotional: ["🫂", "🤗"],
+  other: [],
 };
 
 const WEIGHT_STRONG = 1;
@@ -119,7 +134,7 @@ function hits(m: Matcher, word: string): boolean {
 
 /**
  * The kind of care a sentence most likely describes: the kind with the highest score
- * (strong hint 1, weak hint 0.5, a currency amount 2); a tie goes to the kind hinted first.
+ * (strong hint or emoji 1, weak hint 0.5, a currency amount 2); a tie goes to the kind hinted first.
  * "other" when nothing hints at anything.
  */
 export function inferKind(text: string, options: { currency?: boolean } = {}): CareKind {
@@ -134,6 +149,9 @@ export function inferKind(text: string, options: { currency?: boolean } = {}): C
     const word = foldWord(raw);
     for (const m of MATCHERS) if (hits(m, word)) add(m.kind, m.weight, at);
   });
+  for (const kind of CARE_KINDS) {
+    for (const emoji of EMOJI[kind]) if (text.includes(emoji)) add(kind, WEIGHT_STRONG, words.length);
+  }
   if (options.currency || /[€$£]/u.test(text)) add("money", 2, words.length);
   let best: CareKind = "other";
   let bestScore = { score: 0, firstAt: Infinity };
