@@ -47,7 +47,11 @@ export function loadConfig(path: string | undefined, env: NodeJS.ProcessEnv = pr
 
 export function parseConfig(raw: unknown, source = "the configuration"): Config {
   const result = configSchema.safeParse(raw);
-  if (!result.success) throw new ConfigError(result.error.issues.flatMap((i) => describeIssue(i, raw)), source);
+  if (!result.success) {
+    // One line per key: a value can break several rules, the first one says enough.
+    const firstPerKey = new Map(result.error.issues.map((i) => [i.code === "unrecognized_keys" ? i : i.path.join("."), i] as const).reverse());
+    throw new ConfigError([...firstPerKey.values()].reverse().flatMap((i) => describeIssue(i, raw)), source);
+  }
   return result.data;
 }
 

@@ -10,7 +10,7 @@ function decodeEntities(s: string): string {
   });
 }
 
-const PILL = /<a\s[^>]*href\s*=\s*["']https:\/\/matrix\.to\/#\/(@[^"'?/]+)[^"']*["'][^>]*>[\s\S]*?<\/a>/gi;
+const PILL = /<a\s[^>]*href\s*=\s*["']https:\/\/matrix\.to\/#\/((?:@|%40)[^"'?/]+)[^"']*["'][^>]*>[\s\S]*?<\/a>/gi;
 
 /**
  * Reads a Matrix `formatted_body` as command text: each user pill becomes the user's id, the reply
