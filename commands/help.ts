@@ -44,10 +44,10 @@ function topicHelp(topic: string, commands: AnyCommand[], ctx: CommandContext) {
   const group = commands.filter((c) => c.group === topic);
   const words = topic.split(/\s+/);
   const found =
-    exact.length > 0
-      ? exact
-      : group.length > 0
-        ? group
+    group.length > 0
+      ? group
+      : exact.length > 0
+        ? exact
         : commands.filter((c) => {
             const haystack = `${c.name} ${(c.aliases ?? []).join(" ")} ${ctx.t.text(c.summary)}`.toLocaleLowerCase();
             return words.every((w) => haystack.includes(w));

@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { allCommands } from "../../commands/index.js";
+import { defineCommand, type AnyCommand } from "../../src/core/command.js";
+import { doc, p } from "../../src/core/doc.js";
+import { Level } from "../../src/core/level.js";
+import { renderPlain } from "../../src/core/render-plain.js";
+import { ALICE, createTestBot, MOD, ROOM, type TestBot } from "../support/test-bot.js";
+
+const count = (bot: TestBot, table: string) => (bot.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+/** Writes a ledger row, then fails: nothing of it may remain. */
+const halfway = defineCommand({
+  name: "halfway",
+  group: "help",
+  summary: "help.summary",
+  examples: [],
+  level: Level.Member,
+  params: [{ name: "topic", kind: "word", optional: true }],
+  args: z.object({ topic: z.string().optional() }),
+  run(args, ctx) {
+    ctx.db.prepare("INSERT INTO room_settings (room_id, language, updated_at) VALUES (?, 'es', 0)").run(ctx.roomId);
+    if (args.topic === "user") throw new (class extends Error {})("boom with secret text");
+    throw new Error("internal failure");
+  },
+});
+
+describe("dispatcher", () => {
+  let bot: TestBot;
+  afterEach(() => bot.close());
+
+  it("ignores messages that are not commands", async () => {
+    bot = createTestBot();
+    expect(await bot.say("hello everyone")).toEqual([]);
+    expect(bot.dispatcher.handle({ eventId: "$x", roomId: ROOM, sender: ALICE, text: "!", sentAt: 0 })).toBe("ignored");
+    expect(count(bot, "handled_events")).toBe(0);
+  });
+
+  it("handles the same event once: one effect, one reply", async () => {
+    bot = createTestBot();
+    const event = { eventId: "$same", roomId: ROOM, sender: ALICE, text: "!ledger thanks @alice cooked soup", sentAt: 0 };
+    expect(bot.dispatcher.handle(event)).toBe("handled");
+    expect(bot.dispatcher.handle(event)).toBe("duplicate");
+    await bot.sender.drain();
+    expect(count(bot, "ledger_entries")).toBe(1);
+    expect(bot.transport.sent).toHaveLength(1);
+    expect(bot.transport.sent[0]).toMatchObject({ key: "$same", replyToEventId: "$same", kind: "reply" });
+  });
+
+  it("rolls back a command that fails halfway, answers with a reference, and keeps running", async () => {
+    const logged: unknown[] = [];
+    bot = createTestBot({ commands: [...allCommands(), halfway as AnyCommand] });
+    (bot.dispatcher as unknown as { deps: { log: { error: (o: unknown) => void } } }).deps.log.error = (o) => logged.push(o);
+    const [reply] = await bot.say("!halfway");
+    expect(reply).toMatch(/^Sorry, something went wrong on my side and nothing was changed\. .* reference: [0-9a-f]{8}\.$/);
+    expect(count(bot, "room_settings")).toBe(0);
+    expect(count(bot, "handled_events")).toBe(1);
+    const ref = /reference: ([0-9a-f]{8})/.exec(reply!)![1];
+    expect(logged).toEqual([expect.objectContaining({ ref, command: "halfway" })]);
+    expect(JSON.stringify(logged)).not.toContain("!halfway");
+    expect(await bot.say("!settings")).toEqual([expect.stringContaining("English")]);
+  });
+
+  it("suggests the closest command for a typo", async () => {
+    bot = createTestBot();
+    expect(await bot.say("!ledgr")).toEqual([expect.stringMatching(/I don't know the command !ledgr\.\nDid you mean !ledger\?/)]);
+    expect(await bot.say("!ledger thank @alice soup")).toEqual(["I don't know !ledger thank. Did you mean !ledger thanks?"]);
+  });
+
+  it("answers wrong arguments with the usage line and an example", async () => {
+    bot = createTestBot();
+    const [reply] = await bot.say("!ledger undo abc");
+    expect(reply).toBe("I expected a number for entry number, not “abc”.\nType it like this: !ledger undo <entry number>\nFor example: !ledger undo 12");
+  });
+
+  it("lets only moderators change room settings", async () => {
+    bot = createTestBot();
+    expect(await bot.say("!settings language es")).toEqual([expect.stringMatching(/^Only moderators of this room can use !settings language/)]);
+    expect(await bot.say("!settings language es", { sender: MOD })).toEqual(["A partir de ahora hablaré español en esta sala."]);
+    expect(await bot.say("!settings")).toEqual(["Esta sala habla español y vive en la zona horaria Europe/Madrid."]);
+  });
+
+  it("lists in help only what the sender may run, and finds commands by any word", async () => {
+    bot = createTestBot();
+    const [member] = await bot.say("!help");
+    expect(member).toContain("!ledger thanks <@person…> <what they did>");
+    expect(member).not.toContain("!settings language");
+    const [moderator] = await bot.say("!help", { sender: MOD });
+    expect(moderator).toContain("!settings language <language>");
+    expect(await bot.say("!help undo")).toEqual([expect.stringContaining("!ledger undo <entry number>")]);
+    expect(await bot.say("!help ledger")).toEqual([expect.stringContaining("• !ledger thanks @bo @cy drove 3 nurses #transport")]);
+    expect(await bot.say("!help juggling")).toEqual([expect.stringMatching(/^I found nothing about “juggling”/)]);
+  });
+
+  it("keeps replies in the outbox until the transport accepted them", async () => {
+    bot = createTestBot();
+    bot.transport.failNext = 1;
+    expect(await bot.say("!settings")).toEqual([]);
+    expect(bot.db.prepare("SELECT attempts, sent_at FROM outbox").get()).toEqual({ attempts: 1, sent_at: null });
+    bot.clock.now += 60_000;
+    await bot.sender.drain();
+    expect(bot.transport.sent.map((m) => renderPlain(m.doc))).toEqual([expect.stringContaining("English")]);
+  });
+
+  it("replies in the thread a command came from", async () => {
+    bot = createTestBot();
+    await bot.say("!settings", { eventId: "$in-thread", threadRootId: "$root" });
+    expect(bot.transport.sent[0]).toMatchObject({ threadRootId: "$root", replyToEventId: "$in-thread" });
+  });
+
+  it("reads mentions from Element pills", async () => {
+    bot = createTestBot();
+    bot.transport.join(ROOM, "@ana:test.org", "Ana Pérez");
+    await bot.say("!ledger thanks Ana Pérez cooked 40 meals", {
+      html: '!ledger thanks <a href="https://matrix.to/#/@ana:test.org">Ana Pérez</a> cooked 40 meals',
+    });
+    const reply = bot.transport.sent[0]!.doc;
+    expect(renderPlain(reply)).toBe("Thank you, Ana Pérez! Noted as #1: cooked 40 meals (food).");
+    expect(reply.blocks[0]).toMatchObject({ parts: expect.arrayContaining([{ kind: "mention", person: { userId: "@ana:test.org", name: "Ana Pérez" } }]) });
+  });
+
+  it("renders a reply document as plain text", () => {
+    expect(renderPlain(doc(p("a"), p("b")))).toBe("a\nb");
+  });
+});
