@@ -27,16 +27,21 @@ export interface RunState {
  * An occurrence at or before lastRun has already been handled and is not fired again.
  */
 export function decideRun(rule: Rule, zone: string, state: RunState): RunDecision {
+  return decideRunWith((after) => nextOccurrence(rule, zone, after), state);
+}
+
+/** The same policy for any schedule, e.g. a rule shifted by an offset (an opener 15 minutes early). */
+export function decideRunWith(next: (afterUtcMs: number) => number | null, state: RunState): RunDecision {
   const { nextRunUtc, lastRunUtc, nowUtc } = state;
   const graceMs = state.graceMs ?? DEFAULT_GRACE_MS;
   if (nextRunUtc > nowUtc) return { kind: "wait" };
   let latestDue = nextRunUtc;
   for (let step = 0; step < MAX_CATCH_UP_STEPS; step++) {
-    const following = nextOccurrence(rule, zone, latestDue);
+    const following = next(latestDue);
     if (following === null || following > nowUtc) break;
     latestDue = following;
   }
-  const nextRunAfterNow = nextOccurrence(rule, zone, Math.max(nowUtc, latestDue));
+  const nextRunAfterNow = next(Math.max(nowUtc, latestDue));
   const lateByMs = nowUtc - latestDue;
   const alreadyRan = lastRunUtc !== null && lastRunUtc >= latestDue;
   const kind = !alreadyRan && lateByMs < graceMs ? "fire" : "skip";
