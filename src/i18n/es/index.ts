@@ -1,5 +1,6 @@
 import type { Catalog } from "../catalog.js";
 import { core } from "./core.js";
 import { ledger } from "./ledger.js";
+import { matrix } from "./matrix.js";
 
-export const es: Catalog = { ...core, ...ledger };
+export const es: Catalog = { ...core, ...ledger, ...matrix };

@@ -1,0 +1,6 @@
+/** What the Matrix transport itself says (not a command's reply). */
+export const matrix = {
+  "matrix.unencrypted":
+    "Hello! I only work in end-to-end encrypted rooms, so that what this group records stays among you. Turn on encryption in this room's settings and I will answer here.",
+  "matrix.undecryptable": "{sender}, I could not decrypt one of your messages, so I could not act on it. Please send it again.",
+};

@@ -1,0 +1,145 @@
+import { MatrixEvent, type MatrixClient } from "matrix-js-sdk";
+import type { Logger } from "pino";
+import type { Invocation } from "../../core/invocation.js";
+import type { Inbox, InboxRow } from "./inbox.js";
+
+export interface MessageContent {
+  msgtype?: unknown;
+  body?: unknown;
+  format?: unknown;
+  formatted_body?: unknown;
+  "m.mentions"?: { user_ids?: unknown };
+  "m.new_content"?: unknown;
+  "m.relates_to"?: { rel_type?: unknown; event_id?: unknown };
+}
+
+/** Drops the quoted fallback a client puts before the text of a reply ("> <@ana:x> earlier text"). */
+export function stripReplyFallback(body: string): string {
+  const lines = body.split("\n");
+  if (!lines[0]?.startsWith("> ")) return body;
+  let i = 0;
+  while (i < lines.length && lines[i]!.startsWith(">")) i++;
+  if (lines[i] === "") i++;
+  return lines.slice(i).join("\n");
+}
+
+/**
+ * The command a decrypted `m.room.message` carries, or undefined when it is not one: notices,
+ * emotes, media, edits (a corrected command is not run again) and empty texts are ignored.
+ */
+export function invocationFrom(eventId: string, roomId: string, sender: string, sentAt: number, content: MessageContent): Invocation | undefined {
+  if (content.msgtype !== "m.text" || typeof content.body !== "string") return undefined;
+  const relation = content["m.relates_to"];
+  if (content["m.new_content"] !== undefined || relation?.rel_type === "m.replace") return undefined;
+  const text = stripReplyFallback(content.body);
+  if (text.trim() === "") return undefined;
+  const html = content.format === "org.matrix.custom.html" && typeof content.formatted_body === "string" ? content.formatted_body : undefined;
+  const ids = content["m.mentions"]?.user_ids;
+  const mentionedUserIds = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : undefined;
+  const threadRootId = relation?.rel_type === "m.thread" && typeof relation.event_id === "string" ? relation.event_id : undefined;
+  return {
+    eventId,
+    roomId,
+    sender,
+    text,
+    sentAt,
+    ...(html !== undefined ? { html } : {}),
+    ...(mentionedUserIds !== undefined ? { mentionedUserIds } : {}),
+    ...(threadRootId !== undefined ? { threadRootId } : {}),
+  };
+}
+
+export interface IncomingDeps {
+  client: MatrixClient;
+  inbox: Inbox;
+  log: Logger;
+  clock: () => number;
+  /** Runs the command; synchronous, one SQLite transaction (the dispatcher). */
+  handle(inv: Invocation): void;
+  isRoomEncrypted(roomId: string): Promise<boolean>;
+  allowUnencryptedRooms: boolean;
+  /** The room is not encrypted and commands are refused there: make sure it was told why. */
+  onUnencryptedCommandRoom(roomId: string): Promise<void>;
+  undecryptableNoticeAfterMs: number;
+  /** Asks the sender to send the message again; must be durable and single (the outbox). */
+  enqueueUndecryptableNotice(row: InboxRow): void;
+}
+
+/**
+ * Works through the open rows of the inbox: decrypts, turns messages into invocations, hands them
+ * to the dispatcher, and closes each row only after the dispatcher committed. Undecryptable rows
+ * are tried again on every pass (keys arrive with later syncs or from key backup); after the
+ * configured time the sender gets one notice and the row is given up.
+ */
+export class IncomingProcessor {
+  private running: Promise<void> | undefined;
+  private again = false;
+
+  constructor(private readonly deps: IncomingDeps) {}
+
+  /** Runs a pass now, or right after the current one; never two at once. */
+  process(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.pass();
+        } while (this.again);
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  private async pass(): Promise<void> {
+    const { inbox, log } = this.deps;
+    for (const row of inbox.open()) {
+      try {
+        await this.processRow(row);
+      } catch (err) {
+        // Left open: the next pass tries again. No content in the log.
+        log.error({ eventId: row.eventId, roomId: row.roomId, err: err instanceof Error ? err.name + ": " + err.message : String(err) }, "incoming message not processed yet");
+      }
+    }
+    inbox.prune(this.deps.clock());
+  }
+
+  private async processRow(row: InboxRow): Promise<void> {
+    const { inbox, client } = this.deps;
+    const event = new MatrixEvent(row.raw);
+    const encrypted = await this.deps.isRoomEncrypted(row.roomId);
+    if (event.isEncrypted()) {
+      await client.decryptEventIfNeeded(event);
+      if (event.isDecryptionFailure()) return this.undecryptable(row);
+    } else if (encrypted) {
+      // Plain text in an encrypted room is not from a member's client; never act on it.
+      return inbox.finish(row.seq, "done");
+    } else if (!this.deps.allowUnencryptedRooms) {
+      await this.deps.onUnencryptedCommandRoom(row.roomId);
+      return inbox.finish(row.seq, "done");
+    }
+    if (event.getType() !== "m.room.message" || event.getSender() === client.getUserId()) return inbox.finish(row.seq, "done");
+    const inv = invocationFrom(row.eventId, row.roomId, row.sender, row.raw.origin_server_ts, event.getContent() as MessageContent);
+    if (inv) this.deps.handle(inv);
+    inbox.finish(row.seq, "done");
+  }
+
+  private undecryptable(row: InboxRow): void {
+    const { inbox, clock } = this.deps;
+    const now = clock();
+    const since = row.undecryptableAt ?? now;
+    if (row.state !== "undecryptable") {
+      inbox.markUndecryptable(row.seq, now);
+      this.deps.log.warn({ eventId: row.eventId, roomId: row.roomId }, "message cannot be decrypted yet; waiting for its keys");
+    }
+    if (now - since >= this.deps.undecryptableNoticeAfterMs) {
+      this.deps.enqueueUndecryptableNotice(row);
+      inbox.finish(row.seq, "abandoned");
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { createClient } from "matrix-js-sdk";
+import type { Logger } from "pino";
+import type { MatrixConfig } from "../../config/matrix.js";
+import { StartupError, type Db } from "../../store/db.js";
+import { loadSession, saveSession, type StoredSession } from "./session-store.js";
+
+/**
+ * The session to run with, without ever creating a second device: a token + device id from the
+ * config win; otherwise the session stored at the first password login is reused; only when there
+ * is none, the bot logs in once with its password and stores the result before using it.
+ */
+export async function resolveSession(config: MatrixConfig, db: Db, log: Logger, fetchFn: typeof fetch, clock: () => number): Promise<StoredSession> {
+  if (config.accessToken && config.deviceId) {
+    return { homeserver: config.homeserverUrl, userId: config.userId, deviceId: config.deviceId, accessToken: config.accessToken };
+  }
+  const stored = loadSession(db);
+  if (stored) {
+    if (stored.userId !== config.userId) {
+      throw new StartupError(
+        `the database holds the Matrix session of ${stored.userId}, but matrix.userId is ${config.userId}; use the database of that account or a new database file`,
+      );
+    }
+    return { ...stored, homeserver: config.homeserverUrl };
+  }
+  if (!config.password) throw new StartupError("matrix.password (or TANDEM_MATRIX_PASSWORD) is needed for the first login");
+  const client = createClient({ baseUrl: config.homeserverUrl, fetchFn });
+  let response;
+  try {
+    response = await client.loginRequest({
+      type: "m.login.password",
+      identifier: { type: "m.id.user", user: config.userId },
+      password: config.password,
+      initial_device_display_name: "Tandem bot",
+    });
+  } catch (err) {
+    const code = (err as { errcode?: string }).errcode;
+    if (code === "M_FORBIDDEN") throw new StartupError(`the homeserver refused the password of ${config.userId} (M_FORBIDDEN)`);
+    throw err;
+  }
+  const session = { homeserver: config.homeserverUrl, userId: response.user_id, deviceId: response.device_id, accessToken: response.access_token };
+  saveSession(db, session, clock());
+  log.info({ deviceId: session.deviceId }, "logged in once; the session is stored and reused from now on");
+  return session;
+}

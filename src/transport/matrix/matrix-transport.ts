@@ -1,0 +1,102 @@
+import { createHash } from "node:crypto";
+import { EventType, MatrixError, MatrixEvent, Method, type MatrixClient, type Room } from "matrix-js-sdk";
+import type { CryptoBackend } from "matrix-js-sdk/lib/common-crypto/CryptoBackend.js";
+import { encodeUri } from "matrix-js-sdk/lib/utils.js";
+import { PermanentSendError } from "../../core/outbox-sender.js";
+import type { OutgoingMessage, RoomMember, Transport } from "../port.js";
+import { renderMatrixContent, type MatrixMessageContent } from "./format.js";
+
+/**
+ * The Matrix transaction id of an outbox key. The homeserver remembers (device, txnId) and
+ * answers a repeated PUT with the first event, so resending after a crash cannot post twice.
+ */
+export function txnIdFor(key: string): string {
+  return `tandem.${createHash("sha256").update(key).digest("base64url").slice(0, 32)}`;
+}
+
+/** Errors after which sending again to this room cannot succeed. */
+const PERMANENT = new Set(["M_FORBIDDEN", "M_NOT_FOUND", "M_TOO_LARGE", "M_BAD_JSON", "M_NOT_JSON"]);
+
+export class MatrixTransport implements Transport {
+  constructor(
+    private readonly client: MatrixClient,
+    private readonly options: { allowUnencryptedRooms: boolean; ready: Promise<void> },
+  ) {}
+
+  homeServerName(): string {
+    return this.client.getDomain() ?? this.client.getUserId()!.split(":").slice(1).join(":");
+  }
+
+  members(roomId: string): RoomMember[] {
+    const room = this.client.getRoom(roomId);
+    if (!room) return [];
+    return room.getJoinedMembers().map((m) => ({ userId: m.userId, ...(m.rawDisplayName ? { displayName: m.rawDisplayName } : {}) }));
+  }
+
+  /** From the room's m.room.power_levels state, as the homeserver enforces it. */
+  powerLevel(roomId: string, userId: string): number {
+    const room = this.client.getRoom(roomId);
+    if (!room) return 0;
+    const member = room.getMember(userId);
+    if (member) return member.powerLevel;
+    const levels = room.currentState.getStateEvents(EventType.RoomPowerLevels, "")?.getContent() as
+      | { users?: Record<string, number>; users_default?: number }
+      | undefined;
+    return levels?.users?.[userId] ?? levels?.users_default ?? 0;
+  }
+
+  async isRoomEncrypted(roomId: string): Promise<boolean> {
+    const room = this.client.getRoom(roomId);
+    if (room?.hasEncryptionStateEvent()) return true;
+    return (await this.client.getCrypto()?.isEncryptionEnabledInRoom(roomId)) ?? false;
+  }
+
+  async send(message: OutgoingMessage): Promise<void> {
+    const content = renderMatrixContent(message.doc, {
+      kind: message.kind,
+      ...(message.replyToEventId ? { replyToEventId: message.replyToEventId } : {}),
+      ...(message.threadRootId ? { threadRootId: message.threadRootId } : {}),
+    });
+    await this.sendContent(message.roomId, content, txnIdFor(message.key), this.options.allowUnencryptedRooms);
+  }
+
+  /**
+   * Sends one message. Waits for the first sync (before it, the room's encryption is unknown and
+   * the sdk would send plain text); encrypts for an encrypted room and refuses to send anything
+   * but ciphertext there; sends plain text only to an unencrypted room, and only if allowed.
+   */
+  async sendContent(roomId: string, content: MatrixMessageContent, txnId: string, allowPlainText: boolean): Promise<void> {
+    await this.options.ready;
+    const room = this.client.getRoom(roomId);
+    if (!room || room.getMyMembership() !== "join") throw new PermanentSendError("M_NOT_IN_ROOM");
+    let type: string = EventType.RoomMessage;
+    let wire: object = content;
+    if (await this.isRoomEncrypted(roomId)) {
+      ({ type, wire } = await this.encrypt(room, content, txnId));
+      if (type !== EventType.RoomMessageEncrypted) throw new Error("refusing to send plain text into an encrypted room");
+    } else if (!allowPlainText) {
+      throw new PermanentSendError("M_ROOM_NOT_ENCRYPTED");
+    }
+    try {
+      await this.client.http.authedRequest(Method.Put, encodeUri("/rooms/$roomId/send/$type/$txnId", { $roomId: roomId, $type: type, $txnId: txnId }), undefined, wire);
+    } catch (err) {
+      if (err instanceof MatrixError && PERMANENT.has(err.errcode ?? "")) throw new PermanentSendError(err.errcode!);
+      throw err;
+    }
+  }
+
+  private async encrypt(room: Room, content: MatrixMessageContent, txnId: string): Promise<{ type: string; wire: object }> {
+    const crypto = this.client.getCrypto() as (CryptoBackend & ReturnType<MatrixClient["getCrypto"]>) | undefined;
+    if (!crypto) throw new Error("crypto is not initialised; refusing to send into an encrypted room");
+    const event = new MatrixEvent({
+      type: EventType.RoomMessage,
+      content: content as unknown as Record<string, unknown>,
+      room_id: room.roomId,
+      sender: this.client.getUserId()!,
+      event_id: `~${room.roomId}:${txnId}`,
+      origin_server_ts: Date.now(),
+    });
+    await crypto.encryptEvent(event, room);
+    return { type: event.getWireType(), wire: event.getWireContent() };
+  }
+}

@@ -1,0 +1,84 @@
+import type { MatrixClient, Room } from "matrix-js-sdk";
+import type { Logger } from "pino";
+import { doc, p } from "../../core/doc.js";
+import type { Lang } from "../../i18n/catalog.js";
+import { translator } from "../../i18n/index.js";
+import type { Db } from "../../store/db.js";
+import { roomSettings } from "../../store/room-settings.js";
+import { renderMatrixContent } from "./format.js";
+import type { Inbox } from "./inbox.js";
+import { txnIdFor, type MatrixTransport } from "./matrix-transport.js";
+
+/** True when the inviter is listed by user id, or its server is listed by name. */
+export function isAllowedInviter(inviter: string, allowed: readonly string[]): boolean {
+  const server = inviter.slice(inviter.indexOf(":") + 1);
+  return allowed.some((entry) => (entry.startsWith("@") ? entry === inviter : entry.toLowerCase() === server.toLowerCase()));
+}
+
+export interface RoomKeeperDeps {
+  client: MatrixClient;
+  transport: MatrixTransport;
+  inbox: Inbox;
+  db: Db;
+  log: Logger;
+  clock: () => number;
+  allowedInviters: readonly string[];
+  allowUnencryptedRooms: boolean;
+  defaults: { language: Lang; timezone: string };
+}
+
+/**
+ * Looks after the bot's rooms after each sync: joins invitations from allowed inviters, declines
+ * the others, and tells an unencrypted room once why the bot will not answer there.
+ */
+export class RoomKeeper {
+  private readonly busy = new Set<string>();
+
+  constructor(private readonly deps: RoomKeeperDeps) {}
+
+  async maintain(): Promise<void> {
+    const me = this.deps.client.getUserId()!;
+    await Promise.all(
+      this.deps.client.getRooms().map(async (room) => {
+        const membership = room.getMyMembership();
+        if (membership === "invite") await this.once(room.roomId, () => this.answerInvite(room, me));
+        else if (membership === "join" && !this.deps.allowUnencryptedRooms) await this.once(room.roomId, () => this.explainIfUnencrypted(room.roomId));
+      }),
+    );
+  }
+
+  private async once(roomId: string, work: () => Promise<void>): Promise<void> {
+    if (this.busy.has(roomId)) return;
+    this.busy.add(roomId);
+    try {
+      await work();
+    } catch (err) {
+      this.deps.log.warn({ roomId, err: err instanceof Error ? `${err.name}: ${err.message}` : String(err) }, "room upkeep failed; will retry after the next sync");
+    } finally {
+      this.busy.delete(roomId);
+    }
+  }
+
+  private async answerInvite(room: Room, me: string): Promise<void> {
+    const inviter = room.getMember(me)?.events.member?.getSender();
+    if (inviter && isAllowedInviter(inviter, this.deps.allowedInviters)) {
+      await this.deps.client.joinRoom(room.roomId);
+      this.deps.log.info({ roomId: room.roomId }, "joined a room on invitation");
+    } else {
+      await this.deps.client.leave(room.roomId);
+      this.deps.log.info({ roomId: room.roomId }, "declined an invitation from someone not in matrix.allowedInviters");
+    }
+  }
+
+  /** Called after a sync and whenever a command arrives in an unencrypted room. */
+  async explainIfUnencrypted(roomId: string): Promise<void> {
+    const { inbox, transport } = this.deps;
+    if (inbox.wasExplainedUnencrypted(roomId) || (await transport.isRoomEncrypted(roomId))) return;
+    const { language } = roomSettings(this.deps.db, roomId, this.deps.defaults);
+    const content = renderMatrixContent(doc(p(...translator(language).t("matrix.unencrypted"))), { kind: "notice" });
+    // The explanation is the one plain-text message the bot sends, and only into an unencrypted room.
+    await transport.sendContent(roomId, content, txnIdFor(`unencrypted:${roomId}`), true);
+    inbox.markExplainedUnencrypted(roomId, this.deps.clock());
+    this.deps.log.info({ roomId }, "told an unencrypted room that commands need encryption");
+  }
+}
