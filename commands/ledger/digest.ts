@@ -6,7 +6,6 @@ import { UserError } from "../../src/core/errors.js";
 import { Level } from "../../src/core/level.js";
 import { buildDigest, monthPeriod, parseYearMonth, weekPeriod, type Period } from "../../src/domain/ledger/index.js";
 import { ledgerRepo } from "../../src/store/ledger.js";
-import { joinPeople } from "../../src/i18n/template.js";
 import { kindName, quantityText, shortDate } from "./render.js";
 
 /** A digest to read aloud: everyone named with what they gave, by kind of care, never ranked. */
@@ -32,7 +31,7 @@ function digestDoc(title: Inline[], period: Period, ctx: CommandContext) {
     );
     if (kind.totals.length > 0) blocks.push(p(...ctx.t.t("ledger.digest.together", { totals: kind.totals.map((q) => quantityText(q, ctx)).join(", ") })));
   }
-  blocks.push(p(...ctx.t.t("ledger.digest.closing", { count: digest.givers.length, who: joinPeople(digest.givers, ctx.settings.language) })));
+  blocks.push(p(...ctx.t.t("ledger.digest.closing", { who: digest.givers })));
   return doc(...blocks);
 }
 

@@ -62,7 +62,7 @@ const statements = perDb((db) => ({
          g.user_id = @userId OR (g.user_id IS NULL AND lower(g.name) IN (lower(@name), lower(@localpart)))))
      ORDER BY e.number DESC LIMIT @limit`,
   ),
-  recordedSince: db.prepare("SELECT count(*) FROM ledger_entries WHERE room_id = ? AND recorded_by = ? AND recorded_at >= ?").pluck(),
+  recordedSince: db.prepare("SELECT count(*) FROM ledger_entries WHERE room_id = ? AND recorded_by = ? AND recorded_at > ?").pluck(),
   setStatus: db.prepare("UPDATE ledger_entries SET status = ? WHERE id = ?"),
   update: db.prepare("UPDATE ledger_entries SET what = @what, amount = @amount, unit = @unit, kind = @kind, status = 'corrected' WHERE id = @id"),
   correction: db.prepare(

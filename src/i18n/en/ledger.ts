@@ -24,7 +24,7 @@ export const ledger = {
   "ledger.digest.empty": "No thanks recorded in this period yet. Who helped you lately? `{example}`",
   "ledger.digest.with": "with {who}",
   "ledger.digest.together": "Together: {totals}.",
-  "ledger.digest.closing": { one: "Thank you, {who}.", other: "Thank you, all {count} of you: {who}." },
+  "ledger.digest.closing": "Thank you, {who}.",
   "ledger.week.title": "Care given this week ({from} – {to})",
   "ledger.month.title": "Care given in {month}",
   "ledger.month.bad": "“{found}” is not a month I can read. Write it as year-month, like `2026-11`.",

@@ -27,7 +27,7 @@ export const ledger: Record<keyof typeof en, Entry> = {
   "ledger.digest.empty": "Todavía no hay agradecimientos en este periodo. ¿Quién te ayudó últimamente? `{example}`",
   "ledger.digest.with": "con {who}",
   "ledger.digest.together": "En total: {totals}.",
-  "ledger.digest.closing": { one: "Gracias, {who}.", other: "Gracias a las {count} personas: {who}." },
+  "ledger.digest.closing": "Gracias, {who}.",
   "ledger.week.title": "Cuidados de esta semana ({from} – {to})",
   "ledger.month.title": "Cuidados de {month}",
   "ledger.month.bad": "«{found}» no es un mes que pueda leer. Escríbelo como año-mes, por ejemplo `2026-11`.",
