@@ -1,0 +1,25 @@
+# Tandem: the bot as one process with its SQLite file on a volume.
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY commands ./commands
+COPY bench ./bench
+COPY test/support ./test/support
+RUN npm run build && npm prune --omit=dev
+
+FROM node:24-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json config.example.yaml ./
+COPY migrations ./migrations
+# The database (cell data and the bot's keys) lives on this volume: back it up.
+RUN mkdir -p /data && chown node:node /data
+VOLUME ["/data"]
+USER node
+ENV TANDEM_DATABASE=/data/tandem.db TANDEM_CONFIG=/data/tandem.yaml
+CMD ["node", "dist/src/main.js"]
