@@ -50,7 +50,9 @@ function acquireProcessLock(lockPath: string): Db {
     lock.exec("BEGIN EXCLUSIVE");
   } catch (err) {
     lock.close();
-    if (err instanceof Error && /locked|busy/i.test(err.message)) {
+    // Checked by code, not instanceof: native errors may come from another realm (jest's VM).
+    const code = (err as { code?: unknown }).code;
+    if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED") {
       throw new StartupError(
         `another Tandem process is already using ${lockPath.replace(/\.lock$/, "")}; stop it first (one bot per database file)`,
       );
