@@ -15,6 +15,10 @@ const DATE = 0x02;
 const STRING = 0x03;
 const BINARY = 0x04;
 const ARRAY = 0x05;
+const STRING_UTF16 = 0x06;
+
+// With the u flag a surrogate range only matches surrogates that are not part of a pair.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 export function encodeIdbKey(key: unknown): Buffer {
   const parts: Buffer[] = [];
@@ -28,9 +32,10 @@ function writeKey(key: unknown, parts: Buffer[]): void {
   } else if (key instanceof Date) {
     parts.push(tagged(DATE, float64(key.getTime())));
   } else if (typeof key === "string") {
-    // UTF-16LE is lossless for every JS string, lone surrogates included (UTF-8 is not).
-    const bytes = Buffer.from(key, "utf16le");
-    parts.push(tagged(STRING, uint32(bytes.length)), bytes);
+    // UTF-8 is compact but would replace lone surrogates; only strings that have some take UTF-16.
+    const wellFormed = !LONE_SURROGATE.test(key);
+    const bytes = Buffer.from(key, wellFormed ? "utf8" : "utf16le");
+    parts.push(tagged(wellFormed ? STRING : STRING_UTF16, uint32(bytes.length)), bytes);
   } else if (key instanceof ArrayBuffer) {
     parts.push(tagged(BINARY, uint32(key.byteLength)), Buffer.from(new Uint8Array(key)));
   } else if (ArrayBuffer.isView(key)) {
@@ -71,6 +76,8 @@ class KeyReader {
       case DATE:
         return new Date(this.take(8).readDoubleBE(0));
       case STRING:
+        return this.take(this.readLength()).toString("utf8");
+      case STRING_UTF16:
         return this.take(this.readLength()).toString("utf16le");
       case BINARY: {
         // A new ArrayBuffer of this realm (not a slice of Buffer's pool), as fake-indexeddb checks `instanceof ArrayBuffer`.
