@@ -417,6 +417,28 @@ describe("SQLite-backed IndexedDB", () => {
     expect(await read(await openDb(idb.indexedDB, "refused"), "s", (s) => s.getAll())).toEqual(["kept", "later"]);
   });
 
+  test("when SQLite refuses an upgrade, the open fails and the old version and schema stay", async () => {
+    const path = newSqliteFile();
+    const sqlite = openSqlite(path);
+    const { indexedDB } = await openPersistentIndexedDB(sqlite, { onPersistError: () => undefined });
+    const v1 = await openDb(indexedDB, "refused-upgrade", 1, (d) => d.createObjectStore("a"));
+    await write(v1, "a", (tx) => tx.objectStore("a").put("kept", 1));
+    v1.close();
+    sqlite.exec(`CREATE TRIGGER refuse BEFORE INSERT ON idb_stores WHEN NEW.name = 'b'
+                 BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    await expect(openDb(indexedDB, "refused-upgrade", 2, (d) => d.createObjectStore("b"))).rejects.toBeDefined();
+    const current = await openDb(indexedDB, "refused-upgrade");
+    expect(current.version).toBe(1);
+    expect([...current.objectStoreNames]).toEqual(["a"]);
+    current.close();
+
+    const { idb } = await restart(path);
+    const again = await openDb(idb.indexedDB, "refused-upgrade");
+    expect(again.version).toBe(1);
+    expect([...again.objectStoreNames]).toEqual(["a"]);
+    expect(await read(again, "a", (s) => s.getAll())).toEqual(["kept"]);
+  });
+
   test("factories are isolated: transactions of a plain fake-indexeddb factory are untouched", async () => {
     const path = newSqliteFile();
     const sqlite = openSqlite(path);

@@ -19,7 +19,9 @@
  *   await client.initRustCrypto({ storageKey });
  *   new IndexedDBStore({ indexedDB: idb.indexedDB, dbName: "tandem-sync" });   // sync store, same factory
  *
- * Only one MatrixClient may use one SQLite file (the store's process lock already ensures it).
+ * Open one factory per SQLite file at a time (two would overwrite each other's rows); the store's
+ * process lock already keeps a second bot off the file. No flush or close is needed at shutdown:
+ * every completed IndexedDB transaction is already in SQLite.
  */
 import type Database from "better-sqlite3";
 import {
