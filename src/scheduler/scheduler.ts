@@ -4,6 +4,7 @@ import type { Doc } from "../core/doc.js";
 import { decideRunWith, DEFAULT_GRACE_MS } from "../domain/time/missed-run.js";
 import { translator, type Translator } from "../i18n/index.js";
 import type { Db } from "../store/db.js";
+import type { RoomView } from "../transport/port.js";
 import { jobsRepo, type Job } from "../store/jobs.js";
 import { enqueue } from "../store/outbox.js";
 import { roomSettings } from "../store/room-settings.js";
@@ -18,6 +19,8 @@ export interface PostContext {
   now: number;
   settings: RoomSettingsView;
   t: Translator;
+  /** Display names for mentions, when the transport knows them. */
+  room?: RoomView;
 }
 
 /** Builds a scheduled post; null when there is nothing worth posting this time. Runs in the claim's transaction. */
@@ -29,6 +32,7 @@ export interface SchedulerDeps {
   handlers: Readonly<Record<string, PostHandler>>;
   defaults: RoomSettingsView;
   log: Logger;
+  room?: RoomView;
   graceMs?: number;
   /** Called after posts were committed to the outbox, to wake the sender. */
   onEnqueued?: () => void;
@@ -91,7 +95,8 @@ export class Scheduler {
     const handler = this.deps.handlers[job.kind];
     if (!handler) throw new Error(`no handler for scheduled post kind ${job.kind}`);
     const settings = roomSettings(db, job.roomId, this.deps.defaults);
-    const posts = handler({ db, job, scheduledFor: decision.scheduledFor, now, settings, t: translator(settings.language) });
+    const t = translator(settings.language);
+    const posts = handler({ db, job, scheduledFor: decision.scheduledFor, now, settings, t, ...(this.deps.room ? { room: this.deps.room } : {}) });
     [posts ?? []].flat().forEach((doc, part) =>
       enqueue(db, { roomId: job.roomId, key: runKey(job.id, decision.scheduledFor, part), kind: "notice", doc }, now),
     );

@@ -248,3 +248,12 @@ export function roleHistory(state: RotationState, name: string, limit = 20): Rot
   const wanted = name.toLowerCase();
   return state.history.filter((h) => h.role.toLowerCase() === wanted).reverse().slice(0, limit);
 }
+
+/** Re-computes the end of every running term on a new calendar (the announcement day changed). */
+export function replanTerms(state: RotationState, calendar: TermCalendar): RotationResult {
+  const next = cloneRotation(state);
+  for (const role of next.roles) {
+    if (role.termStartUtc !== null) role.termEndUtc = termEnd(calendar, role.termStartUtc, role.termWeeks);
+  }
+  return ok(next);
+}

@@ -85,6 +85,17 @@ function normalise(text: string): string {
     .trim();
 }
 
+/** ISO weekday (1 = Monday) of an English or Spanish day name or abbreviation. */
+export function parseWeekday(word: string): number | undefined {
+  return WEEKDAYS[normalise(word)];
+}
+
+/** "09:00", "9am", "19h" → hour and minute. */
+export function parseTimeOfDay(text: string): { hour: number; minute: number } | undefined {
+  const clock = parseClockToken(normalise(text).replace(/\s+/g, ""), true);
+  return clock === "bad" ? undefined : clock;
+}
+
 function parseClockToken(token: string, afterHourMarker: boolean): Clock | "bad" | undefined {
   const named = NAMED_TIMES[token];
   if (named) return named;

@@ -2,6 +2,7 @@ import type { Catalog } from "../catalog.js";
 import { core } from "./core.js";
 import { ledger } from "./ledger.js";
 import { matrix } from "./matrix.js";
+import { rhythms } from "./rhythms.js";
 
 /** English is the reference catalog: every other language must have exactly its keys. */
-export const en: Catalog = { ...core, ...ledger, ...matrix };
+export const en: Catalog = { ...core, ...ledger, ...matrix, ...rhythms };

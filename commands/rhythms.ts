@@ -1,0 +1,7 @@
+import type { AnyCommand } from "../src/core/command.js";
+import { awayCommands } from "./away.js";
+import { rolesCommands } from "./roles.js";
+import { rotationCommands } from "./rotation.js";
+
+/** The commands of issue 4: roles and rotation, away, care plans, meetings, openers, tempo, schedule. */
+export const rhythmCommands: AnyCommand[] = [...rolesCommands, ...rotationCommands, ...awayCommands];

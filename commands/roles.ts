@@ -1,0 +1,148 @@
+import { z } from "zod";
+import { defineCommand, type CommandContext } from "../src/core/command.js";
+import { doc, list, p } from "../src/core/doc.js";
+import { UserError } from "../src/core/errors.js";
+import type { Person } from "../src/core/invocation.js";
+import { Level } from "../src/core/level.js";
+import { addRole, findRole, joinRole, leaveRole, removeRole, setOrder } from "../src/domain/rotation/index.js";
+import { memberKey } from "../src/scheduler/posts/format.js";
+import { currentRotation, ensureAnnouncement, handoverLine, rolesBlocks } from "../src/scheduler/posts/rotation.js";
+import { changeRotation, scopeOf } from "./rotation-common.js";
+
+const personSchema = z.object({ userId: z.string().optional(), name: z.string().min(1).max(100) });
+const roleName = z.string().min(1).max(40);
+
+/** "every 2 weeks", "cada 3 semanas", "weekly" → weeks; undefined when unreadable. */
+export function parseTerm(text: string | undefined): number | undefined {
+  if (text === undefined || text.trim() === "") return 1;
+  const normal = text.toLowerCase();
+  const n = /(\d+)/.exec(normal);
+  if (n && /(week|semana|wk)/.test(normal)) return Number(n[1]);
+  if (/^(every week|weekly|cada semana|semanal)$/.test(normal.trim())) return 1;
+  return undefined;
+}
+
+function actingFor(who: Person | undefined, ctx: CommandContext): Person {
+  if (!who || who.userId === ctx.sender.userId) return ctx.sender;
+  if (ctx.level < Level.Moderator) throw new UserError("rotation.error.others_need_moderator");
+  return who;
+}
+
+export const roles = defineCommand({
+  name: "roles",
+  aliases: ["roles list"],
+  group: "rotation",
+  summary: "roles.summary",
+  examples: ["roles"],
+  level: Level.Member,
+  params: [],
+  args: z.object({}),
+  run(_args, ctx) {
+    const { state, calendar } = currentRotation(ctx.db, ctx.roomId, ctx.settings.timezone, ctx.now);
+    if (state.roles.length === 0) return doc(p(...ctx.t.t("roles.none", { example: `${ctx.config.prefix}role add facilitator every 2 weeks` })));
+    return doc(p(...ctx.t.t("roles.title")), ...rolesBlocks(state, ctx.now, calendar, scopeOf(ctx)));
+  },
+});
+
+export const roleAdd = defineCommand({
+  name: "role add",
+  aliases: ["rol añadir", "rol anadir"],
+  group: "rotation",
+  summary: "role.add.summary",
+  examples: ["role add facilitator every 2 weeks", "role add treasurer"],
+  level: Level.Moderator,
+  params: [
+    { name: "role", kind: "word" },
+    { name: "term", kind: "rest", optional: true },
+  ],
+  args: z.object({ role: roleName, term: z.string().max(40).optional() }),
+  run({ role, term }, ctx) {
+    const weeks = parseTerm(term);
+    if (weeks === undefined) throw new UserError("role.add.bad_term", { found: term ?? "" });
+    changeRotation(ctx, (state) => addRole(state, role, weeks));
+    ensureAnnouncement(ctx.db, ctx.roomId, ctx.settings.timezone, ctx.now);
+    return doc(p(...ctx.t.t("role.add.done", { role, count: weeks, join: `${ctx.config.prefix}role join ${role}` })));
+  },
+});
+
+export const roleRemove = defineCommand({
+  name: "role remove",
+  aliases: ["rol quitar"],
+  group: "rotation",
+  summary: "role.remove.summary",
+  examples: ["role remove spokesperson"],
+  level: Level.Moderator,
+  params: [{ name: "role", kind: "word" }],
+  args: z.object({ role: roleName }),
+  run({ role }, ctx) {
+    changeRotation(ctx, (state) => removeRole(state, role, ctx.now));
+    return doc(p(...ctx.t.t("role.remove.done", { role })));
+  },
+});
+
+export const roleOrder = defineCommand({
+  name: "role order",
+  aliases: ["rol orden"],
+  group: "rotation",
+  summary: "role.order.summary",
+  examples: ["role order facilitator @ana @bo @cy"],
+  level: Level.Moderator,
+  params: [
+    { name: "role", kind: "word" },
+    { name: "people", kind: "people" },
+  ],
+  args: z.object({ role: roleName, people: z.array(personSchema).min(1).max(50) }),
+  run({ role, people }, ctx) {
+    const { state, handovers } = changeRotation(ctx, (s, calendar) => setOrder(s, role, people.map(memberKey), ctx.now, calendar));
+    const name = findRole(state, role)?.name ?? role;
+    const blocks = [p(...ctx.t.t("role.order.done", { role: name, people }))];
+    if (handovers.length > 0) blocks.push(list(handovers.map((h) => handoverLine(h, scopeOf(ctx)))));
+    return doc(...blocks);
+  },
+});
+
+export const roleJoin = defineCommand({
+  name: "role join",
+  aliases: ["rol unirse"],
+  group: "rotation",
+  summary: "role.join.summary",
+  examples: ["role join facilitator", "role join treasurer @bo"],
+  level: Level.Member,
+  params: [
+    { name: "role", kind: "word" },
+    { name: "who", kind: "person", optional: true },
+  ],
+  args: z.object({ role: roleName, who: personSchema.optional() }),
+  run({ role, who }, ctx) {
+    const member = actingFor(who, ctx);
+    const { state } = changeRotation(ctx, (s) => joinRole(s, role, memberKey(member)));
+    const after = currentRotation(ctx.db, ctx.roomId, ctx.settings.timezone, ctx.now).state;
+    const name = findRole(state, role)?.name ?? role;
+    const holds = findRole(after, role)?.holder === memberKey(member);
+    return doc(p(...ctx.t.t(holds ? "role.join.holds" : "role.join.done", { role: name, who: member })));
+  },
+});
+
+export const roleLeave = defineCommand({
+  name: "role leave",
+  aliases: ["rol dejar"],
+  group: "rotation",
+  summary: "role.leave.summary",
+  examples: ["role leave facilitator", "role leave treasurer @bo"],
+  level: Level.Member,
+  params: [
+    { name: "role", kind: "word" },
+    { name: "who", kind: "person", optional: true },
+  ],
+  args: z.object({ role: roleName, who: personSchema.optional() }),
+  run({ role, who }, ctx) {
+    const member = actingFor(who, ctx);
+    const { state, handovers } = changeRotation(ctx, (s, calendar) => leaveRole(s, role, memberKey(member), ctx.now, calendar));
+    const name = findRole(state, role)?.name ?? role;
+    const blocks = [p(...ctx.t.t("role.leave.done", { role: name, who: member }))];
+    if (handovers.length > 0) blocks.push(list(handovers.map((h) => handoverLine(h, scopeOf(ctx)))));
+    return doc(...blocks);
+  },
+});
+
+export const rolesCommands = [roles, roleAdd, roleRemove, roleOrder, roleJoin, roleLeave];

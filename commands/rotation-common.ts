@@ -1,0 +1,34 @@
+import type { CommandContext } from "../src/core/command.js";
+import { UserError } from "../src/core/errors.js";
+import type { Handover, RotationError, RotationResult, RotationState, TermCalendar } from "../src/domain/rotation/index.js";
+import { currentRotation, type RenderScope } from "../src/scheduler/posts/rotation.js";
+import { rotationRepo } from "../src/store/rotation.js";
+
+
+export function scopeOf(ctx: CommandContext): RenderScope {
+  return { t: ctx.t, zone: ctx.settings.timezone, roomId: ctx.roomId, room: ctx.room };
+}
+
+export function rotationError(error: RotationError, ctx: CommandContext): UserError {
+  const member = "member" in error ? personName(error.member, ctx) : "";
+  return new UserError(`rotation.error.${error.code}`, { ...error, member } as Record<string, string | number>);
+}
+
+function personName(key: string, ctx: CommandContext): string {
+  return key.startsWith("name:") ? key.slice(5) : (ctx.room.members(ctx.roomId).find((m) => m.userId === key)?.displayName ?? key);
+}
+
+/**
+ * Runs one rotation change on the room's state brought up to now, and saves it. The change sees
+ * the room's term calendar (its announcement instants).
+ */
+export function changeRotation(
+  ctx: CommandContext,
+  change: (state: RotationState, calendar: TermCalendar) => RotationResult,
+): { state: RotationState; handovers: Handover[]; calendar: TermCalendar } {
+  const { state, calendar } = currentRotation(ctx.db, ctx.roomId, ctx.settings.timezone, ctx.now);
+  const result = change(state, calendar);
+  if (!result.ok) throw rotationError(result.error, ctx);
+  rotationRepo(ctx.db).save(ctx.roomId, result.state, ctx.now);
+  return { state: result.state, handovers: result.handovers, calendar };
+}

@@ -1,0 +1,4 @@
+import { rotation } from "./rotation.js";
+
+/** The catalogs of issue 4's features (rotation, care plans, meetings, tempo, schedule). */
+export const rhythms = { ...rotation };

@@ -1,0 +1,7 @@
+import type { PostHandler } from "../scheduler.js";
+import { ANNOUNCE_KIND, announceRotation } from "./rotation.js";
+
+/** Every kind of scheduled post and the handler that writes it. */
+export const postHandlers: Readonly<Record<string, PostHandler>> = {
+  [ANNOUNCE_KIND]: announceRotation,
+};

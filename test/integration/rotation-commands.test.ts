@@ -1,0 +1,113 @@
+import { pino } from "pino";
+import { renderPlain } from "../../src/core/render-plain.js";
+import { postHandlers } from "../../src/scheduler/posts/index.js";
+import { Scheduler } from "../../src/scheduler/scheduler.js";
+import { ALICE, createTestBot, MOD, type TestBot } from "../support/test-bot.js";
+
+const DAY = 86_400_000;
+const ANA = "@ana:test.org";
+const BO = "@bo:test.org";
+
+describe("rotation commands", () => {
+  let bot: TestBot;
+  let scheduler: Scheduler;
+  const asMod = { sender: MOD };
+
+  beforeEach(() => {
+    // Tuesday 2026-11-24 11:00 in Madrid.
+    bot = createTestBot();
+    bot.transport.join("!cell:test.org", ANA, "Ana");
+    bot.transport.join("!cell:test.org", BO, "Bo");
+    scheduler = new Scheduler({
+      db: bot.db,
+      clock: () => bot.clock.now,
+      handlers: postHandlers,
+      defaults: { language: "en", timezone: "Europe/Madrid" },
+      log: pino({ level: "silent" }),
+      room: bot.transport,
+    });
+  });
+  afterEach(() => bot.close());
+
+  async function tickTo(iso: string): Promise<string[]> {
+    const before = bot.transport.sent.length;
+    bot.clock.now = Date.parse(iso);
+    scheduler.tick();
+    await bot.sender.drain();
+    return bot.transport.sent.slice(before).map((m) => renderPlain(m.doc));
+  }
+
+  it("creates a role, takes members in order and shows who holds it until when", async () => {
+    expect(await bot.say("!roles")).toEqual(["No rotating roles yet. A moderator can start one: !role add facilitator every 2 weeks"]);
+    expect(await bot.say("!role add facilitator every 2 weeks")).toEqual([
+      "Only moderators of this room can use !role add. Ask one of them to do it, or to make you a moderator.",
+    ]);
+    expect(await bot.say("!role add facilitator every 2 weeks", asMod)).toEqual([
+      "Role facilitator created: it changes hands every 2 weeks. Join with !role join facilitator.",
+    ]);
+    expect(await bot.say("!role join facilitator", { sender: ANA })).toEqual(["Ana joined facilitator and holds it now."]);
+    expect(await bot.say("!role join facilitator", { sender: BO })).toEqual(["Bo joined facilitator, at the end of the line."]);
+    expect(await bot.say("!role join facilitator @bo")).toEqual(["Only moderators can do that for someone else."]);
+    // A term started on a Tuesday runs to the second Monday announcement after it.
+    expect(await bot.say("!roles")).toEqual(["Roles in this room:\n• facilitator: Ana until Monday 7 Dec, 09:00, then Bo"]);
+  });
+
+  it("announces on Monday 09:00 with mentions and the handover", async () => {
+    await bot.say("!role add facilitator", asMod);
+    await bot.say("!role order facilitator @ana @bo @alice", asMod);
+    expect(await tickTo("2026-11-30T08:00:30Z")).toEqual([
+      [
+        "Roles this week",
+        "• facilitator: Bo until Monday 7 Dec, 09:00, then Alice",
+        "• Ana hands facilitator over to Bo. Thank you, Ana!",
+        "Holding a role is care for the group. Need to pass it on? !rotation skip <role>.",
+      ].join("\n"),
+    ]);
+    const post = bot.transport.sent.at(-1)!;
+    expect(post.kind).toBe("notice");
+    expect(JSON.stringify(post.doc)).toContain(`"userId":"${BO}"`);
+  });
+
+  it("lets the holder skip, swaps turns, keeps history, and moves the announcement", async () => {
+    await bot.say("!role add facilitator", asMod);
+    await bot.say("!role order facilitator @alice @ana @bo", asMod);
+    expect(await bot.say("!rotation skip facilitator", { sender: ANA })).toEqual([
+      "Only the person holding facilitator (or a moderator) can pass it on.",
+    ]);
+    expect(await bot.say("!rotation skip facilitator")).toEqual(["• Alice hands facilitator over to Ana. Thank you, Alice!"]);
+    expect(await bot.say("!rotation swap facilitator @bo @alice")).toEqual(["Swapped the turns of Bo and Alice for facilitator."]);
+    expect(await bot.say("!rotation history facilitator")).toEqual([
+      "Past holders of facilitator, most recent first:\n• Alice: Tuesday 24 Nov – Tuesday 24 Nov (passed on early)",
+    ]);
+    expect(await bot.say("!rotation announce thursday 18:00", asMod)).toEqual([
+      "I'll announce the roles every week at that time; the next one is Thursday 26 Nov, 18:00.",
+    ]);
+    expect(await tickTo("2026-11-30T08:01:00Z")).toEqual([]);
+    expect(await tickTo("2026-11-26T17:00:10Z")).toHaveLength(1);
+  });
+
+  it("skips someone away and brings them back into the order", async () => {
+    await bot.say("!role add facilitator", asMod);
+    await bot.say("!role order facilitator @alice @ana @bo", asMod);
+    expect(await bot.say("!away until 2026-12-01", { sender: ANA })).toEqual([
+      "Rest well, Ana. You'll be skipped in rotations until Wednesday 2 Dec, and keep your place in line.",
+    ]);
+    const first = await tickTo("2026-11-30T08:00:10Z");
+    expect(first[0]).toContain("• facilitator: Bo until Monday 7 Dec, 09:00, then Ana");
+    const second = await tickTo("2026-12-07T08:00:10Z");
+    expect(second[0]).toContain("• facilitator: Ana until Monday 14 Dec, 09:00, then Alice");
+  });
+
+  it("hands over at once when the holder goes away", async () => {
+    await bot.say("!role add facilitator", asMod);
+    await bot.say("!role order facilitator @alice @bo", asMod);
+    expect(await bot.say("!away until friday")).toEqual([
+      "Rest well, Alice. You'll be skipped in rotations until Saturday 28 Nov, and keep your place in line.\n• Alice hands facilitator over to Bo. Thank you, Alice!",
+    ]);
+    expect(await bot.say("!away until someday")).toEqual([
+      "I couldn't read “someday” as a date or time. Try friday 17:00, tomorrow 7am or 2026-12-04 08:00.",
+    ]);
+    expect(ALICE).toBe("@alice:test.org");
+    void DAY;
+  });
+});
