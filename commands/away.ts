@@ -6,7 +6,7 @@ import { Level } from "../src/core/level.js";
 import { setAway } from "../src/domain/rotation/index.js";
 import { parseUntil } from "../src/domain/time/natural.js";
 import { formatDay, formatWhen, memberKey } from "../src/scheduler/posts/format.js";
-import { currentRotation, handoverLine } from "../src/scheduler/posts/rotation.js";
+import { handoverLine } from "../src/scheduler/posts/rotation.js";
 import { changeRotation, scopeOf } from "./rotation-common.js";
 import { whenError } from "./when-errors.js";
 
@@ -28,9 +28,8 @@ export const away = defineCommand({
     const member = who && who.userId !== ctx.sender.userId ? who : ctx.sender;
     if (member !== ctx.sender && ctx.level < Level.Moderator) throw new UserError("rotation.error.others_need_moderator");
     const parsed = parseUntil(until, { zone: ctx.settings.timezone, nowUtc: ctx.now });
-    if (!parsed.ok) throw whenError(parsed.error, until, ctx);
-    changeRotation(ctx, (state) => setAway(state, memberKey(member), ctx.now, parsed.value.utcMs));
-    const { handovers } = currentRotation(ctx.db, ctx.roomId, ctx.settings.timezone, ctx.now);
+    if (!parsed.ok) throw whenError(parsed.error, until.replace(/^(until|till|hasta)\s+/i, ""), ctx);
+    const { handovers } = changeRotation(ctx, (state) => setAway(state, memberKey(member), ctx.now, parsed.value.utcMs));
     const zone = ctx.settings.timezone;
     const back = parsed.value.lastDay ? formatDay(parsed.value.utcMs, zone, ctx.t.lang) : formatWhen(parsed.value.utcMs, zone, ctx.t.lang);
     const blocks = [p(...ctx.t.t("away.done", { who: member, back }))];

@@ -116,9 +116,8 @@ export const roleJoin = defineCommand({
   run({ role, who }, ctx) {
     const member = actingFor(who, ctx);
     const { state } = changeRotation(ctx, (s) => joinRole(s, role, memberKey(member)));
-    const after = currentRotation(ctx.db, ctx.roomId, ctx.settings.timezone, ctx.now).state;
     const name = findRole(state, role)?.name ?? role;
-    const holds = findRole(after, role)?.holder === memberKey(member);
+    const holds = findRole(state, role)?.holder === memberKey(member);
     return doc(p(...ctx.t.t(holds ? "role.join.holds" : "role.join.done", { role: name, who: member })));
   },
 });

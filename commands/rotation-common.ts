@@ -1,6 +1,6 @@
 import type { CommandContext } from "../src/core/command.js";
 import { UserError } from "../src/core/errors.js";
-import type { Handover, RotationError, RotationResult, RotationState, TermCalendar } from "../src/domain/rotation/index.js";
+import { advance, type Handover, type RotationError, type RotationResult, type RotationState, type TermCalendar } from "../src/domain/rotation/index.js";
 import { currentRotation, type RenderScope } from "../src/scheduler/posts/rotation.js";
 import { rotationRepo } from "../src/store/rotation.js";
 
@@ -29,6 +29,9 @@ export function changeRotation(
   const { state, calendar } = currentRotation(ctx.db, ctx.roomId, ctx.settings.timezone, ctx.now);
   const result = change(state, calendar);
   if (!result.ok) throw rotationError(result.error, ctx);
-  rotationRepo(ctx.db).save(ctx.roomId, result.state, ctx.now);
-  return { state: result.state, handovers: result.handovers, calendar };
+  // Fill vacancies and hand over from people now away at once, not at the next announcement.
+  const settled = advance(result.state, ctx.now, calendar);
+  if (!settled.ok) throw rotationError(settled.error, ctx);
+  rotationRepo(ctx.db).save(ctx.roomId, settled.state, ctx.now);
+  return { state: settled.state, handovers: [...result.handovers, ...settled.handovers], calendar };
 }

@@ -2,9 +2,8 @@ import { pino } from "pino";
 import { renderPlain } from "../../src/core/render-plain.js";
 import { postHandlers } from "../../src/scheduler/posts/index.js";
 import { Scheduler } from "../../src/scheduler/scheduler.js";
-import { ALICE, createTestBot, MOD, type TestBot } from "../support/test-bot.js";
+import { createTestBot, MOD, type TestBot } from "../support/test-bot.js";
 
-const DAY = 86_400_000;
 const ANA = "@ana:test.org";
 const BO = "@bo:test.org";
 
@@ -82,8 +81,8 @@ describe("rotation commands", () => {
     expect(await bot.say("!rotation announce thursday 18:00", asMod)).toEqual([
       "I'll announce the roles every week at that time; the next one is Thursday 26 Nov, 18:00.",
     ]);
-    expect(await tickTo("2026-11-30T08:01:00Z")).toEqual([]);
     expect(await tickTo("2026-11-26T17:00:10Z")).toHaveLength(1);
+    expect(await tickTo("2026-11-30T08:01:00Z")).toEqual([]);
   });
 
   it("skips someone away and brings them back into the order", async () => {
@@ -107,7 +106,5 @@ describe("rotation commands", () => {
     expect(await bot.say("!away until someday")).toEqual([
       "I couldn't read “someday” as a date or time. Try friday 17:00, tomorrow 7am or 2026-12-04 08:00.",
     ]);
-    expect(ALICE).toBe("@alice:test.org");
-    void DAY;
   });
 });
