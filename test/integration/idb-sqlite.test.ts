@@ -4,11 +4,12 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createClient, IndexedDBStore, type ICreateClientOpts, type MatrixClient } from "matrix-js-sdk";
 import { openPersistentIndexedDB, type PersistentIndexedDB } from "../../src/transport/matrix/idb-sqlite.js";
 
-const repoRoot = resolve(import.meta.dirname, "../..");
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const migrationSql = readFileSync(join(repoRoot, "migrations/0003_matrix_idb.sql"), "utf8");
 
 type Idb = any;
