@@ -1,0 +1,251 @@
+import { z } from "zod";
+import { defineCommand, type CommandContext } from "../src/core/command.js";
+import { doc, list, p, type Block } from "../src/core/doc.js";
+import { UserError } from "../src/core/errors.js";
+import { Level } from "../src/core/level.js";
+import { customCareAct, findCareAct, suggestCareActs, type CareAct } from "../src/domain/care/index.js";
+import type { CareKind } from "../src/domain/ledger/index.js";
+import { addDuration, parseDuration, parseWhen, type Duration } from "../src/domain/time/natural.js";
+import { careActLabel, carriedBy, planRef, roomCatalog, scheduleCarePlanPosts } from "../src/scheduler/posts/careplan.js";
+import { formatWhen } from "../src/scheduler/posts/format.js";
+import { carePlansRepo, type CarePlan } from "../src/store/careplans.js";
+import { jobsRepo } from "../src/store/jobs.js";
+import { ledgerRepo } from "../src/store/ledger.js";
+import { whenError } from "./when-errors.js";
+
+const DEFAULT_DURATION: Duration = { weeks: 0, days: 0, hours: 2, minutes: 0 };
+const SUGGESTIONS = 3;
+
+/** The kind of care each built-in act is, so closing a plan records it in the ledger correctly. */
+const ACT_KINDS: Record<string, CareKind> = {
+  pantry: "food",
+  kitchen: "food",
+  "hospital-rides": "transport",
+  childcare: "childcare",
+  "repair-clinic": "repair",
+  "mental-health-circle": "emotional",
+  "strike-fund": "money",
+  "legal-aid": "knowledge",
+  tutoring: "knowledge",
+};
+
+interface PlanRequest {
+  action: string;
+  startsAt: number;
+  endsAt: number;
+  careText?: string;
+}
+
+/** `<action> at <when> [for <duration>] [care <act>]`, with Spanish markers (el / a las, durante, cuidado) too. */
+export function parsePlanRequest(text: string, ctx: CommandContext): PlanRequest {
+  let rest = ` ${text.trim()} `;
+  let careText: string | undefined;
+  const care = [...rest.matchAll(/\s(care|cuidado)\s/gi)].at(-1);
+  if (care?.index !== undefined) {
+    careText = rest.slice(care.index + care[0].length).trim();
+    rest = rest.slice(0, care.index + 1);
+  }
+  let duration = DEFAULT_DURATION;
+  const forMatch = [...rest.matchAll(/\s(for|durante)\s/gi)].at(-1);
+  if (forMatch?.index !== undefined) {
+    const parsed = parseDuration(rest.slice(forMatch.index + forMatch[0].length));
+    if (parsed.ok) {
+      duration = parsed.value;
+      rest = rest.slice(0, forMatch.index + 1);
+    }
+  }
+  const zone = ctx.settings.timezone;
+  let firstError: UserError | undefined;
+  for (const marker of rest.matchAll(/\s(at|on|el|a las)\s/gi)) {
+    const action = rest.slice(0, marker.index).trim();
+    const whenText = rest.slice((marker.index ?? 0) + marker[0].length).trim();
+    if (!action) continue;
+    const when = parseWhen(whenText, { zone, nowUtc: ctx.now });
+    if (when.ok) {
+      return { action, startsAt: when.value.utcMs, endsAt: addDuration(zone, when.value.utcMs, duration), ...(careText ? { careText } : {}) };
+    }
+    firstError ??= whenError(when.error, whenText, ctx);
+  }
+  throw firstError ?? new UserError("careplan.no_when", { example: "!careplan overtime refusal at friday 17:00 for 2h care pantry" });
+}
+
+function resolveAct(text: string, ctx: CommandContext): CareAct {
+  const catalog = roomCatalog(ctx.db, ctx.roomId);
+  const known = findCareAct(catalog, text);
+  if (known) return known;
+  // A new care act named by the members becomes part of this room's catalog.
+  const own = customCareAct(text.slice(0, 80));
+  carePlansRepo(ctx.db).addCustomAct(ctx.roomId, { id: own.id, label: own.label ?? text }, ctx.sender.userId, ctx.now);
+  return own;
+}
+
+function suggestionBlocks(plan: CarePlan, ctx: CommandContext): Block[] {
+  const repo = carePlansRepo(ctx.db);
+  const picks = suggestCareActs(roomCatalog(ctx.db, ctx.roomId), repo.recentCareActs(ctx.roomId), SUGGESTIONS, plan.number);
+  return [
+    p(...ctx.t.t("careplan.suggest", { n: plan.number })),
+    list(picks.map((act) => [{ kind: "code" as const, text: `!careplan ${plan.number} care ${act.aliases[0] ?? act.id}` }, " — ", careActLabel(ctx.db, ctx.roomId, act.id, ctx.t)])),
+  ];
+}
+
+function planBlocks(plan: CarePlan, ctx: CommandContext): Block[] {
+  const zone = ctx.settings.timezone;
+  return [
+    p(...ctx.t.t(`careplan.show.${plan.status}`, { n: plan.number, action: plan.action, from: formatWhen(plan.startsAt, zone, ctx.t.lang), to: formatWhen(plan.endsAt, zone, ctx.t.lang) })),
+    carriedBy(ctx.db, plan, ctx.t),
+  ];
+}
+
+function mustGet(number: number, ctx: CommandContext, planned = true): CarePlan {
+  const plan = carePlansRepo(ctx.db).get(ctx.roomId, number);
+  if (!plan) throw new UserError("careplan.unknown", { n: number, list: "!careplans" });
+  if (planned && plan.status !== "planned") throw new UserError("careplan.closed", { n: number });
+  return plan;
+}
+
+export const careplan = defineCommand({
+  name: "careplan",
+  aliases: ["plan"],
+  group: "careplan",
+  summary: "careplan.summary",
+  examples: ["careplan overtime refusal at friday 17:00 for 2h care solidarity pantry", "careplan 3", "careplan 3 join", "careplan 3 care kitchen"],
+  level: Level.Member,
+  params: [{ name: "plan", kind: "rest" }],
+  args: z.object({ plan: z.string().min(1).max(500) }),
+  run({ plan: text }, ctx) {
+    const repo = carePlansRepo(ctx.db);
+    const show = /^#?(\d+)$/.exec(text.trim());
+    if (show) return doc(...planBlocks(mustGet(Number(show[1]), ctx, false), ctx));
+    const join = /^#?(\d+)\s+(join|unirme|me apunto)$/i.exec(text.trim());
+    if (join) {
+      const plan = mustGet(Number(join[1]), ctx);
+      const added = repo.addVolunteer(plan, ctx.sender, ctx.now);
+      return doc(p(...ctx.t.t(added ? "careplan.joined" : "careplan.already_joined", { who: ctx.sender, n: plan.number })), carriedBy(ctx.db, mustGet(plan.number, ctx), ctx.t));
+    }
+    const pick = /^#?(\d+)\s+(care|cuidado)\s+(.+)$/i.exec(text.trim());
+    if (pick) {
+      const plan = mustGet(Number(pick[1]), ctx);
+      const act = resolveAct(pick[3] ?? "", ctx);
+      repo.setCareAct(plan, act.id);
+      return doc(p(...ctx.t.t("careplan.act_set", { n: plan.number, act: careActLabel(ctx.db, ctx.roomId, act.id, ctx.t) })));
+    }
+    const request = parsePlanRequest(text, ctx);
+    const act = request.careText ? resolveAct(request.careText, ctx) : undefined;
+    const plan = repo.create({ roomId: ctx.roomId, action: request.action.slice(0, 200), startsAt: request.startsAt, endsAt: request.endsAt, careAct: act?.id ?? null, createdBy: ctx.sender.userId }, ctx.now);
+    scheduleCarePlanPosts(ctx.db, plan, ctx.settings.timezone, ctx.now);
+    const blocks = [...planBlocks(plan, ctx)];
+    if (!act) blocks.push(...suggestionBlocks(plan, ctx));
+    blocks.push(p(...ctx.t.t("careplan.posts", { join: `!careplan ${plan.number} join` })));
+    return doc(...blocks);
+  },
+});
+
+export const careplanDone = defineCommand({
+  name: "careplan done",
+  aliases: ["plan done", "careplan hecho"],
+  group: "careplan",
+  summary: "careplan.done.summary",
+  examples: ["careplan done 3"],
+  level: Level.Member,
+  params: [{ name: "plan", kind: "int" }],
+  args: z.object({ plan: z.number().int().positive() }),
+  run({ plan: number }, ctx) {
+    const plan = mustGet(number, ctx);
+    carePlansRepo(ctx.db).close(plan, "done", ctx.now);
+    jobsRepo(ctx.db).deleteByRef(ctx.roomId, planRef(plan.number));
+    if (plan.volunteers.length === 0 || !plan.careAct) return doc(p(...ctx.t.t("careplan.done.nobody", { n: plan.number })));
+    const act = careActLabel(ctx.db, ctx.roomId, plan.careAct, ctx.t);
+    // Closing records the volunteers' care in the ledger in the same step, so nobody has to remember.
+    const entry = ledgerRepo(ctx.db).record({
+      roomId: ctx.roomId,
+      givers: plan.volunteers,
+      what: ctx.t.text("careplan.done.what", { act, action: plan.action }).slice(0, 500),
+      kind: ACT_KINDS[plan.careAct] ?? "other",
+      recordedBy: ctx.sender.userId,
+      recordedAt: ctx.now,
+    });
+    return doc(p(...ctx.t.t("careplan.done.recorded", { n: plan.number, who: plan.volunteers, entry: entry.number, undo: `!ledger undo ${entry.number}` })));
+  },
+});
+
+export const careplanCancel = defineCommand({
+  name: "careplan cancel",
+  aliases: ["plan cancel", "careplan cancelar"],
+  group: "careplan",
+  summary: "careplan.cancel.summary",
+  examples: ["careplan cancel 3"],
+  level: Level.Member,
+  params: [{ name: "plan", kind: "int" }],
+  args: z.object({ plan: z.number().int().positive() }),
+  run({ plan: number }, ctx) {
+    const plan = mustGet(number, ctx);
+    if (plan.createdBy !== ctx.sender.userId && ctx.level < Level.Moderator) throw new UserError("careplan.cancel.not_yours", { n: number });
+    carePlansRepo(ctx.db).close(plan, "cancelled", ctx.now);
+    jobsRepo(ctx.db).deleteByRef(ctx.roomId, planRef(plan.number));
+    return doc(p(...ctx.t.t("careplan.cancel.done", { n: plan.number })));
+  },
+});
+
+export const careplans = defineCommand({
+  name: "careplans",
+  aliases: ["plans", "planes"],
+  group: "careplan",
+  summary: "careplans.summary",
+  examples: ["careplans"],
+  level: Level.Member,
+  params: [],
+  args: z.object({}),
+  run(_args, ctx) {
+    const plans = carePlansRepo(ctx.db).list(ctx.roomId, ctx.now - 14 * 86_400_000);
+    if (plans.length === 0) return doc(p(...ctx.t.t("careplans.none", { example: "!careplan overtime refusal at friday 17:00 for 2h" })));
+    const zone = ctx.settings.timezone;
+    return doc(
+      p(...ctx.t.t("careplans.title")),
+      list(
+        plans.map((plan) =>
+          ctx.t.t(`careplans.line.${plan.status}`, {
+            n: plan.number,
+            action: plan.action,
+            when: formatWhen(plan.startsAt, zone, ctx.t.lang),
+            act: plan.careAct ? careActLabel(ctx.db, ctx.roomId, plan.careAct, ctx.t) : "—",
+            count: plan.volunteers.length,
+          }),
+        ),
+      ),
+    );
+  },
+});
+
+export const careplanCatalog = defineCommand({
+  name: "careplan catalog",
+  aliases: ["careplan catalogo", "careplan catálogo"],
+  group: "careplan",
+  summary: "careplan.catalog.summary",
+  examples: ["careplan catalog"],
+  level: Level.Member,
+  params: [],
+  args: z.object({}),
+  run(_args, ctx) {
+    const catalog = roomCatalog(ctx.db, ctx.roomId);
+    return doc(p(...ctx.t.t("careplan.catalog.title")), list(catalog.map((act) => [careActLabel(ctx.db, ctx.roomId, act.id, ctx.t)])));
+  },
+});
+
+export const careplanCatalogAdd = defineCommand({
+  name: "careplan catalog add",
+  aliases: ["careplan catalogo añadir"],
+  group: "careplan",
+  summary: "careplan.catalog.add.summary",
+  examples: ["careplan catalog add bicycle workshop"],
+  level: Level.Member,
+  params: [{ name: "act", kind: "rest" }],
+  args: z.object({ act: z.string().min(2).max(80) }),
+  run({ act }, ctx) {
+    const existing = findCareAct(roomCatalog(ctx.db, ctx.roomId), act);
+    if (existing) return doc(p(...ctx.t.t("careplan.catalog.exists", { act: careActLabel(ctx.db, ctx.roomId, existing.id, ctx.t) })));
+    const own = resolveAct(act, ctx);
+    return doc(p(...ctx.t.t("careplan.catalog.added", { act: own.label ?? act })));
+  },
+});
+
+export const careplanCommands = [careplan, careplanDone, careplanCancel, careplans, careplanCatalog, careplanCatalogAdd];

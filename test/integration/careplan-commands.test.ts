@@ -1,0 +1,90 @@
+import { pino } from "pino";
+import { DateTime } from "luxon";
+import { renderPlain } from "../../src/core/render-plain.js";
+import { postHandlers } from "../../src/scheduler/posts/index.js";
+import { Scheduler } from "../../src/scheduler/scheduler.js";
+import { jobsRepo } from "../../src/store/jobs.js";
+import { createTestBot, ROOM, type TestBot } from "../support/test-bot.js";
+
+const ANA = "@ana:test.org";
+const BO = "@bo:test.org";
+const local = (ms: number | null) => (ms === null ? null : DateTime.fromMillis(ms, { zone: "Europe/Madrid" }).toFormat("ccc yyyy-MM-dd HH:mm"));
+
+describe("care-mirror plans", () => {
+  let bot: TestBot;
+  let scheduler: Scheduler;
+  beforeEach(() => {
+    bot = createTestBot(); // Tuesday 2026-11-24 11:00 Madrid
+    bot.transport.join(ROOM, ANA, "Ana");
+    bot.transport.join(ROOM, BO, "Bo");
+    scheduler = new Scheduler({
+      db: bot.db,
+      clock: () => bot.clock.now,
+      handlers: postHandlers,
+      defaults: { language: "en", timezone: "Europe/Madrid" },
+      log: pino({ level: "silent" }),
+      room: bot.transport,
+    });
+  });
+  afterEach(() => bot.close());
+
+  async function tickTo(iso: string): Promise<string[]> {
+    const before = bot.transport.sent.length;
+    bot.clock.now = Date.parse(iso);
+    scheduler.tick();
+    await bot.sender.drain();
+    return bot.transport.sent.slice(before).map((m) => renderPlain(m.doc));
+  }
+
+  it("schedules the reminder, the start and the end posts at the right local times", async () => {
+    const [reply] = await bot.say("!careplan overtime refusal at friday 17:00 for 2h care solidarity pantry");
+    expect(reply).toContain("Plan #1: overtime refusal, Friday 27 Nov, 17:00 to Friday 27 Nov, 19:00.");
+    expect(reply).toContain("Care act: solidarity pantry. Still missing: people to carry it.");
+    const jobs = jobsRepo(bot.db).byRef(ROOM, "careplan:1");
+    expect(jobs.map((j) => [j.kind, local(j.nextRunUtc)])).toEqual([
+      ["careplan.reminder", "Thu 2026-11-26 17:00"],
+      ["careplan.start", "Fri 2026-11-27 17:00"],
+      ["careplan.end", "Fri 2026-11-27 19:00"],
+    ]);
+    expect(await bot.say("!careplan 1 join", { sender: ANA })).toEqual(["Thank you, Ana: you carry the care of plan #1.\nCare act: solidarity pantry, carried by Ana."]);
+    expect(await tickTo("2026-11-26T16:00:20Z")).toEqual(["Tomorrow: overtime refusal (Friday 27 Nov, 17:00), plan #1.\nCare act: solidarity pantry, carried by Ana."]);
+    expect(await tickTo("2026-11-27T16:00:20Z")).toEqual(["overtime refusal starts now, and at the same time its care (plan #1).\nCare act: solidarity pantry, carried by Ana."]);
+    const [endPost] = await tickTo("2026-11-27T18:00:20Z");
+    expect(endPost).toMatch(/^overtime refusal is over\. Time to breathe out\.\n.+\nHow are you, really\?/);
+  });
+
+  it("suggests care acts that the room has not used recently, and lets members pick", async () => {
+    await bot.say("!careplan picket at 2026-12-01 08:00 care pantry");
+    await bot.say("!careplan rally at 2026-12-02 08:00 care kitchen");
+    const [reply] = await bot.say("!careplan walkout at 2026-12-03 08:00");
+    expect(reply).toContain("Still missing: a care act");
+    expect(reply).toContain("Which care goes with it?");
+    expect(reply).not.toMatch(/!careplan 3 care (pantry|kitchen)/);
+    expect(await bot.say("!careplan 3 care cocina")).toEqual(["Plan #3 is paired with cooperative kitchen."]);
+    expect(await bot.say("!careplan 3 care bicycle workshop")).toEqual(["Plan #3 is paired with bicycle workshop."]);
+  });
+
+  it("closing a plan records the volunteers' care in the ledger and cancels its posts", async () => {
+    await bot.say("!careplan overtime refusal at friday 17:00 for 2h care rides");
+    await bot.say("!careplan 1 join", { sender: ANA });
+    await bot.say("!careplan 1 join", { sender: BO });
+    expect(await bot.say("!careplan done 1")).toEqual([
+      "Plan #1 is closed. Thank you, Ana and Bo! Your care is in the ledger as #1 (!ledger undo 1 to take it back).",
+    ]);
+    expect(bot.db.prepare("SELECT what, kind FROM ledger_entries").all()).toEqual([
+      { what: "rides for hospital staff during overtime refusal", kind: "transport" },
+    ]);
+    expect(jobsRepo(bot.db).byRef(ROOM, "careplan:1")).toEqual([]);
+    expect(await bot.say("!careplan 1 join")).toEqual(["Plan #1 is already closed."]);
+    expect(await bot.say("!careplans")).toEqual(["Plans in this room:\n• #1 overtime refusal, Friday 27 Nov, 17:00: done"]);
+  });
+
+  it("understands Spanish and explains unreadable times", async () => {
+    await bot.say("!settings language es", { sender: "@mod:test.org" });
+    const [reply] = await bot.say("!careplan negativa a horas extra el viernes 17:00 durante 90m cuidado despensa");
+    expect(reply).toContain("Plan #1: negativa a horas extra, del viernes 27 nov, 17:00 al viernes 27 nov, 18:30.");
+    expect(await bot.say("!careplan huelga at someday")).toEqual([
+      "No entendí “someday” como fecha u hora. Prueba viernes 17:00, mañana 7:00 o 2026-12-04 08:00.",
+    ]);
+  });
+});
