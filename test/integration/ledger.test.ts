@@ -41,7 +41,7 @@ describe("care ledger", () => {
     const [cy] = await bot.say("!ledger @cy");
     expect(cy).toMatch(/^What Cy gave \(latest\):\n• #1 cy: fixed two bikes \(repair, /);
     const [recent] = await bot.say("!ledger");
-    expect(recent.split("\n").slice(0, 3).map((l) => l.replace(/, \w+ \d+\)$/, ")"))).toEqual(["The latest 2 entries:", "• #2 Ana: cooked soup (food)", "• #1 cy: fixed two bikes (repair)"]);
+    expect(recent!.split("\n").slice(0, 3).map((l) => l.replace(/, \w+ \d+\)$/, ")"))).toEqual(["The latest 2 entries:", "• #2 Ana: cooked soup (food)", "• #1 cy: fixed two bikes (repair)"]);
     expect(await bot.say("!ledger @bo")).toEqual(["Nothing recorded for Bo in this room yet."]);
   });
 
