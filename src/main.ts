@@ -12,6 +12,7 @@ import { openDatabase, StartupError, type OpenedDatabase } from "./store/db.js";
 import { migrate, readMigrations } from "./store/migrations.js";
 import { packageRoot } from "./store/package-root.js";
 import { ConsoleTransport, runConsole } from "./transport/console.js";
+import { startMatrixTransport } from "./transport/matrix/start.js";
 
 function commandConfig(config: Config) {
   return {
@@ -41,6 +42,24 @@ async function runConsoleMode(config: Config, cli: CliOptions, opened: OpenedDat
   await runConsole(process.stdin, transport, dispatcher, sender, { user, room, clock: Date.now });
 }
 
+/** Runs until SIGTERM or SIGINT, then stops syncing, lets the outbox finish its current send, and saves the sync state. */
+async function runMatrixMode(config: Config, matrix: NonNullable<Config["matrix"]>, opened: OpenedDatabase, log: Logger): Promise<void> {
+  const running = await startMatrixTransport({
+    config: matrix,
+    db: opened.db,
+    log,
+    defaults: { language: config.language, timezone: config.timezone },
+    createDispatcher: (room, onEnqueued) =>
+      new Dispatcher({ db: opened.db, commands: allCommands(), room, config: commandConfig(config), log, clock: Date.now, onEnqueued }),
+  });
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once("SIGTERM", () => resolve("SIGTERM"));
+    process.once("SIGINT", () => resolve("SIGINT"));
+  });
+  log.info({ signal }, "stopping");
+  await running.stop();
+}
+
 async function main(argv: string[]): Promise<number> {
   let cli: CliOptions;
   try {
@@ -60,7 +79,8 @@ async function main(argv: string[]): Promise<number> {
     const { applied } = migrate(opened.db, readMigrations(join(packageRoot(), "migrations")));
     if (applied.length > 0) log.info({ applied }, "database migrated");
     if (config.matrix) {
-      throw new StartupError("the Matrix transport is not part of this build yet; remove the matrix: section to use console mode");
+      await runMatrixMode(config, config.matrix, opened, log);
+      return 0;
     }
     await runConsoleMode(config, cli, opened, log);
     return 0;

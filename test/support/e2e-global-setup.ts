@@ -6,9 +6,13 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ensureSynapseInstalled, prepareSynapse, registerUser, startSynapse, STATE_ENV, writeState } from "./synapse.js";
+
+// Jest loads global setup files with Node's own loader (type stripping, no ".js" → ".ts" mapping).
+type Harness = typeof import("./synapse.js");
+const harness = (): Promise<Harness> => import(new URL("./synapse.ts", import.meta.url).href) as Promise<Harness>;
 
 export default async function globalSetup(): Promise<void> {
+  const { ensureSynapseInstalled, prepareSynapse, registerUser, startSynapse, STATE_ENV, writeState } = await harness();
   if (process.env.npm_lifecycle_event !== "test") buildBot();
   const python = ensureSynapseInstalled((line) => console.log(`\n${line}`));
   const prepared = await prepareSynapse(python);

@@ -1,9 +1,13 @@
 import { existsSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
-import { readState, STATE_ENV, stopSynapse } from "./synapse.js";
+
+// Jest loads global teardown files with Node's own loader (type stripping, no ".js" → ".ts" mapping).
+type Harness = typeof import("./synapse.js");
+const harness = (): Promise<Harness> => import(new URL("./synapse.ts", import.meta.url).href) as Promise<Harness>;
 
 /** Stops the suite's Synapse; its folder (and log) is kept when TANDEM_E2E_KEEP=1. */
 export default async function globalTeardown(): Promise<void> {
+  const { readState, STATE_ENV, stopSynapse } = await harness();
   const statePath = process.env[STATE_ENV];
   if (!statePath || !existsSync(statePath)) return;
   const state = readState();

@@ -3,7 +3,8 @@ import type { Logger } from "pino";
 
 /**
  * matrix-js-sdk (and its Rust crypto) log a lot, to the console by default. This routes them to
- * Tandem's logger: debug chatter at debug level, warnings and errors as warnings. Only the text
+ * Tandem's logger: its chatter and its (many, mostly harmless) warnings at debug level, its errors
+ * as warnings. Only the text
  * of the first string argument and the names/messages of errors are kept, never event objects.
  */
 export function sdkLogger(log: Logger, namespace = "matrix-sdk"): SdkLogger {
@@ -21,8 +22,24 @@ export function sdkLogger(log: Logger, namespace = "matrix-sdk"): SdkLogger {
     trace: debug,
     debug,
     info: debug,
-    warn: at("warn"),
+    warn: debug,
     error: at("warn"),
     getChild: (child: string) => sdkLogger(log, `${namespace}.${child}`),
   };
+}
+
+/**
+ * matrix-js-sdk's module-level loggers write through `console.*`, looked up at call time (the sdk
+ * does so on purpose, so that applications can capture them). In Matrix mode nothing else of
+ * Tandem writes to the console, so its methods are pointed at the logger: stdout stays free for
+ * what the operator must read, and sdk chatter follows the configured log level.
+ */
+export function captureSdkConsole(log: Logger): void {
+  const routed = sdkLogger(log, "matrix-sdk-global");
+  console.log = routed.debug;
+  console.info = routed.debug;
+  console.debug = routed.debug;
+  console.trace = routed.debug;
+  console.warn = routed.warn;
+  console.error = routed.error;
 }

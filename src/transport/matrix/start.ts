@@ -18,7 +18,7 @@ import { IncomingProcessor } from "./incoming.js";
 import { resolveSession } from "./login.js";
 import { MatrixTransport } from "./matrix-transport.js";
 import { RoomKeeper } from "./rooms.js";
-import { sdkLogger } from "./sdk-logger.js";
+import { captureSdkConsole, sdkLogger } from "./sdk-logger.js";
 import { syncRecorder } from "./sync-recorder.js";
 
 export interface MatrixTransportDeps {
@@ -68,6 +68,7 @@ export async function startMatrixTransport(deps: MatrixTransportDeps): Promise<R
   const { config, db, log } = deps;
   const clock = deps.clock ?? Date.now;
   const announce = deps.announce ?? ((text: string) => process.stdout.write(text));
+  captureSdkConsole(log);
   const inbox = new Inbox(db);
   const onSync = syncRecorder(inbox, config.userId, clock);
   const fetchFn = tandemFetch({ log, onSync });

@@ -1,0 +1,206 @@
+/**
+ * Helpers for the end-to-end tests: the bot as a real child process (`node dist/src/main.js
+ * --config …`, as an operator runs it) and test users driving their own matrix-js-sdk client.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import Database from "better-sqlite3";
+import { logTail, readState, registerUser, type RegisteredUser, type SynapseState } from "./synapse.js";
+import type { SeenMessage } from "./matrix-test-client.js";
+
+// jest runs from the repository root (its rootDir).
+const ROOT = process.cwd();
+
+export function synapse(): SynapseState {
+  return readState();
+}
+
+let users = 0;
+/** A fresh user with a unique name (one Synapse serves the whole suite). */
+export function newUser(name: string): Promise<RegisteredUser> {
+  return registerUser(synapse(), `${name}-${process.pid}-${++users}`);
+}
+
+export class TestClient {
+  private next = 0;
+  private readonly waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  private readonly child: ChildProcess;
+
+  private constructor(readonly user: RegisteredUser) {
+    this.child = spawn(process.execPath, [join(ROOT, "dist/test/support/matrix-test-client.js")], { stdio: ["pipe", "pipe", "inherit"] });
+    createInterface({ input: this.child.stdout! }).on("line", (line) => {
+      const answer = JSON.parse(line) as { id: number; ok: boolean; result?: unknown; error?: string };
+      const waiter = this.waiting.get(answer.id);
+      this.waiting.delete(answer.id);
+      if (answer.ok) waiter?.resolve(answer.result);
+      else waiter?.reject(new Error(answer.error));
+    });
+    this.child.on("exit", () => this.waiting.forEach((w) => w.reject(new Error("test client exited"))));
+  }
+
+  static async start(user: RegisteredUser): Promise<TestClient> {
+    const client = new TestClient(user);
+    await client.call("init", { baseUrl: synapse().baseUrl, userId: user.userId, accessToken: user.accessToken, deviceId: user.deviceId });
+    return client;
+  }
+
+  call<T = unknown>(op: string, args: Record<string, unknown> = {}): Promise<T> {
+    const id = ++this.next;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.child.stdin!.write(JSON.stringify({ id, op, ...args }) + "\n");
+    });
+  }
+
+  async createRoom(options: { name: string; encrypted: boolean; invite?: string[] }): Promise<string> {
+    return (await this.call<{ roomId: string }>("createRoom", options)).roomId;
+  }
+
+  async send(roomId: string, text: string, extra: { html?: string; mentions?: string[]; threadRoot?: string } = {}): Promise<string> {
+    return (await this.call<{ eventId: string }>("send", { roomId, text, ...extra })).eventId;
+  }
+
+  messages(roomId: string, options: { sender?: string; count?: number; timeoutMs?: number } = {}): Promise<SeenMessage[]> {
+    return this.call<SeenMessage[]>("messages", { roomId, ...options });
+  }
+
+  waitMembership(roomId: string, userId: string, membership: string, timeoutMs = 30_000): Promise<void> {
+    return this.call("waitMembership", { roomId, userId, membership, timeoutMs });
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise((r) => this.child.once("exit", r));
+    await this.call("stop").catch(() => undefined);
+    await exited;
+  }
+}
+
+export interface BotOptions {
+  allowedInviters?: string[];
+  allowUnencryptedRooms?: boolean;
+  undecryptableNoticeAfterSeconds?: number;
+}
+
+interface LogLine {
+  level: number;
+  msg?: string;
+  [key: string]: unknown;
+}
+
+/** The bot, run exactly as an operator would: built CLI, YAML config, its own data folder. */
+export class Bot {
+  readonly dir: string;
+  readonly configPath: string;
+  readonly dbPath: string;
+  private child: ChildProcess | undefined;
+  private logLines: LogLine[] = [];
+  private rawErr = "";
+  stdout = "";
+
+  private constructor(readonly user: RegisteredUser, options: BotOptions) {
+    this.dir = mkdtempSync(join(tmpdir(), "tandem-bot-"));
+    this.configPath = join(this.dir, "config.yaml");
+    this.dbPath = join(this.dir, "data", "tandem.db");
+    const matrix = {
+      homeserverUrl: synapse().baseUrl,
+      userId: user.userId,
+      password: user.password,
+      allowedInviters: options.allowedInviters ?? [synapse().serverName],
+      allowUnencryptedRooms: options.allowUnencryptedRooms ?? false,
+      cryptoStoreKey: randomBytes(32).toString("base64"),
+      undecryptableNoticeAfterSeconds: options.undecryptableNoticeAfterSeconds ?? 300,
+    };
+    writeFileSync(this.configPath, JSON.stringify({ database: this.dbPath, log: { level: "debug" }, matrix }, null, 2));
+  }
+
+  static async create(options: BotOptions = {}): Promise<Bot> {
+    return new Bot(await newUser("tandem"), options);
+  }
+
+  get userId(): string {
+    return this.user.userId;
+  }
+
+  /** Starts the process and waits until it synced and checked its cross-signing. */
+  async start(timeoutMs = 90_000): Promise<void> {
+    const from = this.logLines.length;
+    const child = spawn(process.execPath, [join(ROOT, "dist/src/main.js"), "--config", this.configPath], {
+      cwd: this.dir,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, TANDEM_CONFIG: undefined },
+    });
+    this.child = child;
+    child.stdout!.on("data", (chunk: Buffer) => (this.stdout += chunk.toString()));
+    createInterface({ input: child.stderr! }).on("line", (line) => {
+      this.rawErr += line + "\n";
+      try {
+        this.logLines.push(JSON.parse(line) as LogLine);
+      } catch {
+        this.logLines.push({ level: 60, msg: line });
+      }
+    });
+    await this.waitForLog((l) => l.msg === "cross-signing checked", timeoutMs, from);
+  }
+
+  logs(): LogLine[] {
+    return this.logLines;
+  }
+
+  async waitForLog(match: (line: LogLine) => boolean, timeoutMs = 30_000, from = 0): Promise<LogLine> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.logLines.slice(from).find(match);
+      if (found) return found;
+      if (this.child?.exitCode !== null && this.child?.exitCode !== undefined) throw new Error(`the bot exited (${this.child.exitCode}):\n${this.diagnostics()}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for a bot log line:\n${this.diagnostics()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  diagnostics(): string {
+    const botTail = this.rawErr.split("\n").filter((l) => !l.includes('"level":20')).slice(-40).join("\n");
+    return `--- bot log (last lines, debug left out)\n${botTail}\n--- synapse log\n${logTail(synapse().logPath, 30)}`;
+  }
+
+  deviceId(): string {
+    const db = new Database(this.dbPath, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare("SELECT device_id FROM matrix_session").get() as { device_id: string }).device_id;
+    } finally {
+      db.close();
+    }
+  }
+
+  query<T>(sql: string, ...params: unknown[]): T[] {
+    const db = new Database(this.dbPath, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare(sql).all(...params) as T[];
+    } finally {
+      db.close();
+    }
+  }
+
+  /** Stops with a signal and waits for the exit; SIGTERM is a graceful stop, SIGKILL a crash. */
+  async stop(signal: NodeJS.Signals = "SIGTERM", timeoutMs = 30_000): Promise<number | null> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    const code = await exited;
+    clearTimeout(timer);
+    return code;
+  }
+
+  readConfig(): string {
+    return readFileSync(this.configPath, "utf8");
+  }
+}
+
+export function botMessages(all: SeenMessage[], bot: Bot): SeenMessage[] {
+  return all.filter((m) => m.sender === bot.userId);
+}

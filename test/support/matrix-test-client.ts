@@ -1,0 +1,185 @@
+/**
+ * A second Matrix client for the end-to-end tests: matrix-js-sdk with its own device and Rust
+ * crypto, as a member of a committee would use through Element. It runs as its own Node process
+ * (the crypto WASM and fake-indexeddb globals stay out of jest's module sandbox) and is driven
+ * over stdin/stdout, one JSON object per line: {id, op, ...args} in, {id, ok, result|error} out.
+ */
+import "fake-indexeddb/auto";
+import { createInterface } from "node:readline";
+import {
+  ClientEvent,
+  createClient,
+  EventType,
+  MatrixEvent,
+  MatrixEventEvent,
+  Preset,
+  RoomEvent,
+  SyncState,
+  type MatrixClient,
+} from "matrix-js-sdk";
+
+export interface SeenMessage {
+  eventId: string;
+  roomId: string;
+  sender: string;
+  /** The type as it travelled: m.room.encrypted for an encrypted message. */
+  wireType: string;
+  type: string;
+  decryptionFailed: boolean;
+  msgtype?: string;
+  body?: string;
+  formattedBody?: string;
+  mentions?: unknown;
+  relatesTo?: unknown;
+}
+
+let client: MatrixClient | undefined;
+const seen = new Map<string, SeenMessage>();
+const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, getChild: () => silent };
+
+function record(event: MatrixEvent): void {
+  const roomId = event.getRoomId();
+  const eventId = event.getId();
+  if (!roomId || !eventId || eventId.startsWith("~")) return;
+  if (event.getWireType() !== EventType.RoomMessageEncrypted && event.getWireType() !== EventType.RoomMessage) return;
+  if (event.isBeingDecrypted()) return;
+  const content = event.getContent() as Record<string, unknown>;
+  seen.set(eventId, {
+    eventId,
+    roomId,
+    sender: event.getSender() ?? "",
+    wireType: event.getWireType(),
+    type: event.getType(),
+    decryptionFailed: event.isDecryptionFailure(),
+    ...(typeof content.msgtype === "string" ? { msgtype: content.msgtype } : {}),
+    ...(typeof content.body === "string" ? { body: content.body } : {}),
+    ...(typeof content.formatted_body === "string" ? { formattedBody: content.formatted_body } : {}),
+    ...(content["m.mentions"] !== undefined ? { mentions: content["m.mentions"] } : {}),
+    ...(content["m.relates_to"] !== undefined ? { relatesTo: content["m.relates_to"] } : {}),
+  });
+}
+
+function need(): MatrixClient {
+  if (!client) throw new Error("init first");
+  return client;
+}
+
+async function until<T>(what: string, timeoutMs: number, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+type Args = Record<string, unknown>;
+
+const ops: Record<string, (args: Args) => Promise<unknown>> = {
+  async init(args) {
+    client = createClient({
+      baseUrl: args.baseUrl as string,
+      userId: args.userId as string,
+      accessToken: args.accessToken as string,
+      deviceId: args.deviceId as string,
+      logger: silent,
+    });
+    await client.initRustCrypto({ useIndexedDB: true, cryptoDatabasePrefix: `test-${args.deviceId as string}` });
+    client.on(RoomEvent.Timeline, (event) => {
+      record(event);
+      if (event.isBeingDecrypted() || event.shouldAttemptDecryption()) event.once(MatrixEventEvent.Decrypted, () => record(event));
+    });
+    client.on(MatrixEventEvent.Decrypted, record);
+    const prepared = new Promise<void>((resolve) =>
+      client!.on(ClientEvent.Sync, (state) => {
+        if (state === SyncState.Prepared) resolve();
+      }),
+    );
+    await client.startClient({ initialSyncLimit: 50 });
+    await prepared;
+    return { deviceId: client.getDeviceId() };
+  },
+
+  async createRoom(args) {
+    const c = need();
+    const initialState = args.encrypted
+      ? [{ type: EventType.RoomEncryption, state_key: "", content: { algorithm: "m.megolm.v1.aes-sha2" } }]
+      : [];
+    const { room_id } = await c.createRoom({
+      name: args.name as string,
+      preset: Preset.PrivateChat,
+      invite: (args.invite as string[] | undefined) ?? [],
+      initial_state: initialState,
+    });
+    await until("the new room in sync", 20_000, () => (c.getRoom(room_id) ? true : undefined));
+    return { roomId: room_id };
+  },
+
+  async invite(args) {
+    await need().invite(args.roomId as string, args.userId as string);
+    return {};
+  },
+
+  async waitMembership(args) {
+    const c = need();
+    const { roomId, userId, membership } = args as { roomId: string; userId: string; membership: string };
+    await until(`${userId} to be ${membership}`, (args.timeoutMs as number) ?? 30_000, () =>
+      c.getRoom(roomId)?.getMember(userId)?.membership === membership ? true : undefined,
+    );
+    return {};
+  },
+
+  async send(args) {
+    const c = need();
+    const content: Record<string, unknown> = { msgtype: "m.text", body: args.text as string };
+    if (args.html) Object.assign(content, { format: "org.matrix.custom.html", formatted_body: args.html });
+    if (args.mentions) content["m.mentions"] = { user_ids: args.mentions };
+    const threadRoot = args.threadRoot as string | undefined;
+    if (threadRoot) content["m.relates_to"] = { rel_type: "m.thread", event_id: threadRoot, is_falling_back: true, "m.in_reply_to": { event_id: threadRoot } };
+    const { event_id } = await c.sendEvent(args.roomId as string, threadRoot ?? null, EventType.RoomMessage, content as never);
+    return { eventId: event_id };
+  },
+
+  /** Messages seen in a room, optionally only from one sender, waiting until at least `count`. */
+  async messages(args) {
+    const { roomId, sender } = args as { roomId: string; sender?: string };
+    const count = (args.count as number | undefined) ?? 0;
+    return until(`${count} messages in the room`, (args.timeoutMs as number) ?? 30_000, () => {
+      const list = [...seen.values()].filter((m) => m.roomId === roomId && (!sender || m.sender === sender));
+      return list.length >= count ? list : undefined;
+    });
+  },
+
+  async deviceVerification(args) {
+    const c = need();
+    const crypto = c.getCrypto()!;
+    const { userId, deviceId } = args as { userId: string; deviceId: string };
+    await crypto.getUserDeviceInfo([userId], true);
+    const status = await crypto.getDeviceVerificationStatus(userId, deviceId);
+    return status && { signedByOwner: status.signedByOwner, crossSigningVerified: status.crossSigningVerified };
+  },
+
+  async userDevices(args) {
+    const map = await need().getCrypto()!.getUserDeviceInfo([args.userId as string], true);
+    return [...(map.get(args.userId as string)?.keys() ?? [])];
+  },
+
+  async stop() {
+    client?.stopClient();
+    setTimeout(() => process.exit(0), 50);
+    return {};
+  },
+};
+
+// The sdk logs through console; the protocol owns stdout.
+console.log = console.info = console.debug = console.warn = console.error = () => {};
+
+createInterface({ input: process.stdin }).on("line", (line) => {
+  const { id, op, ...args } = JSON.parse(line) as { id: number; op: string } & Args;
+  const run = ops[op];
+  (run ? run(args) : Promise.reject(new Error(`unknown op ${op}`))).then(
+    (result) => process.stdout.write(JSON.stringify({ id, ok: true, result }) + "\n"),
+    (error: unknown) => process.stdout.write(JSON.stringify({ id, ok: false, error: error instanceof Error ? error.message : String(error) }) + "\n"),
+  );
+});
