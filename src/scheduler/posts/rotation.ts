@@ -91,8 +91,10 @@ export const announceRotation: PostHandler = ({ db, job, now, settings, t, room 
   const blocks: Block[] = [heading({ kind: "strong", text: t.text("rotation.announce.title") }), ...rolesBlocks(state, now, calendar, scope)];
   // Read from history rather than from this advance: a command may have advanced the rotation first.
   const since = job.lastRunUtc ?? job.createdAt;
-  const changes = state.history
-    .filter((h) => h.ended === "term" && h.toUtc > since && h.toUtc <= now)
+  const ended = state.history.filter((h) => h.ended === "term" && h.toUtc > since && h.toUtc <= now);
+  // After downtime a role may have changed hands more than once; name only its latest handover.
+  const latestPerRole = ended.filter((h, i) => !ended.slice(i + 1).some((later) => later.role === h.role));
+  const changes = latestPerRole
     .flatMap((h): Handover[] => {
       const role = state.roles.find((r) => r.name === h.role);
       return role ? [{ role: h.role, from: h.member, to: role.holder, atUtc: h.toUtc, reason: "term" }] : [];
