@@ -6,6 +6,7 @@ import { UserError } from "../src/core/errors.js";
 import { Level } from "../src/core/level.js";
 import { LANGUAGES, isLang } from "../src/i18n/catalog.js";
 import { translator } from "../src/i18n/index.js";
+import { replanRoom } from "../src/scheduler/schedule.js";
 import { setRoomLanguage, setRoomTimezone } from "../src/store/room-settings.js";
 
 export const showSettings = defineCommand({
@@ -54,6 +55,8 @@ export const setTimezone = defineCommand({
     // Intl spells the zone canonically ("europe/madrid" → "Europe/Madrid").
     const canonical = new Intl.DateTimeFormat("en", { timeZone: timezone }).resolvedOptions().timeZone;
     setRoomTimezone(ctx.db, ctx.roomId, canonical, ctx.now);
+    // Scheduled posts keep their local time: 09:00 stays 09:00 in the new zone.
+    replanRoom(ctx.db, ctx.roomId, canonical, ctx.now);
     return doc(p(...ctx.t.t("settings.timezone.done", { timezone: canonical })));
   },
 });

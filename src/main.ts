@@ -11,6 +11,9 @@ import { createLogger } from "./log.js";
 import { openDatabase, StartupError, type OpenedDatabase } from "./store/db.js";
 import { migrate, readMigrations } from "./store/migrations.js";
 import { packageRoot } from "./store/package-root.js";
+import { postHandlers } from "./scheduler/posts/index.js";
+import { Scheduler } from "./scheduler/scheduler.js";
+import type { RoomView } from "./transport/port.js";
 import { ConsoleTransport, runConsole } from "./transport/console.js";
 import { startMatrixTransport } from "./transport/matrix/start.js";
 
@@ -21,6 +24,22 @@ function commandConfig(config: Config) {
     defaults: { language: config.language, timezone: config.timezone },
     permissions: { moderatorPowerLevel: config.moderatorPowerLevel, admins: config.admins },
   };
+}
+
+/** The schedule lives in SQLite; this only ticks it. Due posts go to the same outbox as replies. */
+const SCHEDULER_TICK_SECONDS = 30;
+
+function createScheduler(config: Config, opened: OpenedDatabase, log: Logger, room: RoomView, onEnqueued: () => void): Scheduler {
+  return new Scheduler({
+    db: opened.db,
+    clock: Date.now,
+    handlers: postHandlers,
+    defaults: { language: config.language, timezone: config.timezone },
+    log,
+    room,
+    graceMs: config.scheduler.missedPostGraceHours * 3_600_000,
+    onEnqueued,
+  });
 }
 
 async function runConsoleMode(config: Config, cli: CliOptions, opened: OpenedDatabase, log: Logger): Promise<void> {
@@ -39,24 +58,38 @@ async function runConsoleMode(config: Config, cli: CliOptions, opened: OpenedDat
   if (process.stdin.isTTY) {
     process.stderr.write(`Tandem console: you are ${user} in room ${room}. Type ${config.prefix}help to start, Ctrl-D to leave.\n`);
   }
-  await runConsole(process.stdin, transport, dispatcher, sender, { user, room, clock: Date.now });
+  const scheduler = createScheduler(config, opened, log, transport, () => void sender.drain());
+  scheduler.start(SCHEDULER_TICK_SECONDS);
+  try {
+    await runConsole(process.stdin, transport, dispatcher, sender, { user, room, clock: Date.now });
+  } finally {
+    scheduler.stop();
+  }
 }
 
 /** Runs until SIGTERM or SIGINT, then stops syncing, lets the outbox finish its current send, and saves the sync state. */
 async function runMatrixMode(config: Config, matrix: NonNullable<Config["matrix"]>, opened: OpenedDatabase, log: Logger): Promise<void> {
+  let scheduler: Scheduler | undefined;
+  // Listening before starting: a stop requested during start-up is honoured once start-up is done.
+  const stopRequested = new Promise<NodeJS.Signals>((resolve) => {
+    process.once("SIGTERM", () => resolve("SIGTERM"));
+    process.once("SIGINT", () => resolve("SIGINT"));
+  });
   const running = await startMatrixTransport({
     config: matrix,
     db: opened.db,
     log,
     defaults: { language: config.language, timezone: config.timezone },
-    createDispatcher: (room, onEnqueued) =>
-      new Dispatcher({ db: opened.db, commands: allCommands(), room, config: commandConfig(config), log, clock: Date.now, onEnqueued }),
+    createDispatcher: (room, onEnqueued) => {
+      scheduler = createScheduler(config, opened, log, room, onEnqueued);
+      return new Dispatcher({ db: opened.db, commands: allCommands(), room, config: commandConfig(config), log, clock: Date.now, onEnqueued });
+    },
   });
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once("SIGTERM", () => resolve("SIGTERM"));
-    process.once("SIGINT", () => resolve("SIGINT"));
-  });
+  // Started only now: the transport resolves after the first sync, and posts wait in the outbox until then anyway.
+  scheduler?.start(SCHEDULER_TICK_SECONDS);
+  const signal = await stopRequested;
   log.info({ signal }, "stopping");
+  scheduler?.stop();
   await running.stop();
 }
 

@@ -1,3 +1,4 @@
+import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
 import type { RoomSettingsView } from "../core/command.js";
 import type { Doc } from "../core/doc.js";
@@ -55,7 +56,7 @@ export function runKey(jobId: number, scheduledFor: number, part = 0): string {
  * again, once) and a crash after it leaves the post in the outbox (sent once, keyed by the run).
  */
 export class Scheduler {
-  private timer: NodeJS.Timeout | undefined;
+  private task: ScheduledTask | undefined;
 
   constructor(private readonly deps: SchedulerDeps) {}
 
@@ -122,22 +123,26 @@ export class Scheduler {
     }
   }
 
-  /** Only ticks: every run is decided from the database, so the interval can be coarse. */
-  start(intervalMs = 30_000): void {
-    if (this.timer) return;
-    this.tick();
-    this.timer = setInterval(() => {
-      try {
-        this.tick();
-      } catch (err) {
-        this.deps.log.error({ err: err instanceof Error ? { type: err.name, stack: err.stack } : typeof err }, "scheduler tick failed");
-      }
-    }, intervalMs);
-    this.timer.unref();
+  /**
+   * node-cron only ticks: every run is decided from the database, so the tick can be coarse, and
+   * a tick that overlaps the previous one is skipped rather than queued.
+   */
+  start(everySeconds = 30): void {
+    if (this.task) return;
+    this.safeTick();
+    this.task = cron.schedule(`*/${everySeconds} * * * * *`, () => this.safeTick(), { name: "tandem-scheduler", noOverlap: true });
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    void this.task?.destroy();
+    this.task = undefined;
+  }
+
+  private safeTick(): void {
+    try {
+      this.tick();
+    } catch (err) {
+      this.deps.log.error({ err: err instanceof Error ? { type: err.name, stack: err.stack } : typeof err }, "scheduler tick failed");
+    }
   }
 }

@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -45,5 +46,22 @@ describe("console mode, as a real process", () => {
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe(`tandem: ${config} has 2 problems:\n  - timezone: found "Moon/Base"; expected an IANA time zone such as Europe/Madrid or America/Mexico_City\n  - ledgr: unknown key (check its spelling in config.example.yaml)\n`);
     expect(existsSync(join(dir, "t.db"))).toBe(false);
+  });
+});
+
+describe("scheduled posts in console mode", () => {
+  it("ticks the durable schedule at start: a post missed while the bot was down is printed once", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tandem-cli-"));
+    const env = { TANDEM_DATABASE: join(dir, "tandem.db") };
+    expect(tandem([], "!ledger thanks @ana cooked soup\n!meeting weekly thursday 19:00\n", env).code).toBe(0);
+    // The bot was "down" when the opener was due ten minutes ago: within the grace period.
+    const db = new Database(env.TANDEM_DATABASE);
+    expect(db.prepare("UPDATE jobs SET next_run_utc = ? WHERE kind = 'meeting.opener'").run(Date.now() - 10 * 60_000).changes).toBe(1);
+    db.close();
+    const second = tandem([], "", env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/ana: cooked soup/);
+    const third = tandem([], "", env);
+    expect(third.stdout).toBe("");
   });
 });
