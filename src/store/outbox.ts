@@ -24,7 +24,9 @@ const statements = perDb((db) => ({
     `SELECT id, room_id, key, kind, doc, reply_to, thread_root, attempts, next_attempt_at FROM outbox
      WHERE sent_at IS NULL AND failed_at IS NULL ORDER BY id LIMIT ?`,
   ),
-  sent: db.prepare("UPDATE outbox SET sent_at = ?, last_error = NULL WHERE id = ?"),
+  // Once delivered, a reply's text is not needed any more (the key still guards against repeats):
+  // emptying it keeps cell data out of the outbox.
+  sent: db.prepare(`UPDATE outbox SET sent_at = ?, last_error = NULL, doc = '{"blocks":[]}' WHERE id = ?`),
   retry: db.prepare("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?"),
   failed: db.prepare("UPDATE outbox SET failed_at = ?, last_error = ? WHERE id = ?"),
   count: db.prepare("SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL"),
