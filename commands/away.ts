@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { doc, list, p } from "../src/core/doc.js";
-import { UserError } from "../src/core/errors.js";
 import { Level } from "../src/core/level.js";
-import { setAway } from "../src/domain/rotation/index.js";
+import { endAway, setAway } from "../src/domain/rotation/index.js";
 import { parseUntil } from "../src/domain/time/natural.js";
 import { formatDay, formatWhen, memberKey } from "../src/scheduler/posts/format.js";
-import { handoverLine } from "../src/scheduler/posts/rotation.js";
-import { changeRotation, scopeOf } from "./rotation-common.js";
+import { currentRotation, handoverLine } from "../src/scheduler/posts/rotation.js";
+import { actingFor, changeRotation, scopeOf } from "./rotation-common.js";
 import { whenError } from "./when-errors.js";
 
 const personSchema = z.object({ userId: z.string().optional(), name: z.string().min(1).max(100) });
@@ -15,9 +14,9 @@ const personSchema = z.object({ userId: z.string().optional(), name: z.string().
 export const away = defineCommand({
   name: "away",
   aliases: ["ausente", "fuera"],
-  group: "rotation",
+  group: "roles",
   summary: "away.summary",
-  examples: ["away until 2026-12-20", "away @bo until friday"],
+  examples: ["away until 2026-12-20", "away until friday", "away @bo until friday"],
   level: Level.Member,
   params: [
     { name: "who", kind: "person", optional: true },
@@ -25,17 +24,38 @@ export const away = defineCommand({
   ],
   args: z.object({ who: personSchema.optional(), until: z.string().min(1).max(60) }),
   run({ who, until }, ctx) {
-    const member = who && who.userId !== ctx.sender.userId ? who : ctx.sender;
-    if (member !== ctx.sender && ctx.level < Level.Moderator) throw new UserError("rotation.error.others_need_moderator");
+    const member = actingFor(who, ctx, "away until friday");
     const parsed = parseUntil(until, { zone: ctx.settings.timezone, nowUtc: ctx.now });
     if (!parsed.ok) throw whenError(parsed.error, until.replace(/^(until|till|hasta)\s+/i, ""), ctx);
     const { handovers } = changeRotation(ctx, (state) => setAway(state, memberKey(member), ctx.now, parsed.value.utcMs));
     const zone = ctx.settings.timezone;
     const back = parsed.value.lastDay ? formatDay(parsed.value.utcMs, zone, ctx.t.lang) : formatWhen(parsed.value.utcMs, zone, ctx.t.lang);
-    const blocks = [p(...ctx.t.t("away.done", { who: member, back }))];
+    const blocks = [p(...ctx.t.t("away.done", { who: member, back, early: `${ctx.config.prefix}back` }))];
     if (handovers.length > 0) blocks.push(list(handovers.map((h) => handoverLine(h, scopeOf(ctx)))));
     return doc(...blocks);
   },
 });
 
-export const awayCommands = [away];
+export const back = defineCommand({
+  name: "back",
+  aliases: ["away back", "vuelvo", "de vuelta", "ausente fin"],
+  group: "roles",
+  summary: "back.summary",
+  examples: ["back", "back @bo"],
+  level: Level.Member,
+  params: [{ name: "who", kind: "person", optional: true }],
+  args: z.object({ who: personSchema.optional() }),
+  run({ who }, ctx) {
+    const member = actingFor(who, ctx, "back");
+    const key = memberKey(member);
+    const { state } = currentRotation(ctx.db, ctx.roomId, ctx.settings.timezone, ctx.now);
+    if (!state.away.some((a) => a.member === key)) return doc(p(...ctx.t.t("back.not_away", { who: member })));
+    // Coming back may fill a role nobody could take while they were away.
+    const { handovers } = changeRotation(ctx, (s) => endAway(s, key, ctx.now));
+    const blocks = [p(...ctx.t.t("back.done", { who: member }))];
+    if (handovers.length > 0) blocks.push(list(handovers.map((h) => handoverLine(h, scopeOf(ctx)))));
+    return doc(...blocks);
+  },
+});
+
+export const awayCommands = [away, back];

@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { defineCommand, type CommandContext } from "../src/core/command.js";
+import { defineCommand } from "../src/core/command.js";
 import { doc, list, p } from "../src/core/doc.js";
 import { UserError } from "../src/core/errors.js";
-import type { Person } from "../src/core/invocation.js";
 import { Level } from "../src/core/level.js";
 import { addRole, findRole, joinRole, leaveRole, removeRole, setOrder } from "../src/domain/rotation/index.js";
 import { memberKey } from "../src/scheduler/posts/format.js";
 import { currentRotation, ensureAnnouncement, handoverLine, rolesBlocks } from "../src/scheduler/posts/rotation.js";
-import { changeRotation, scopeOf } from "./rotation-common.js";
+import { actingFor, changeRotation, scopeOf } from "./rotation-common.js";
 
 const personSchema = z.object({ userId: z.string().optional(), name: z.string().min(1).max(100) });
 const roleName = z.string().min(1).max(40);
@@ -22,16 +21,10 @@ export function parseTerm(text: string | undefined): number | undefined {
   return undefined;
 }
 
-function actingFor(who: Person | undefined, ctx: CommandContext): Person {
-  if (!who || who.userId === ctx.sender.userId) return ctx.sender;
-  if (ctx.level < Level.Moderator) throw new UserError("rotation.error.others_need_moderator");
-  return who;
-}
-
 export const roles = defineCommand({
   name: "roles",
   aliases: ["roles list"],
-  group: "rotation",
+  group: "roles",
   summary: "roles.summary",
   examples: ["roles"],
   level: Level.Member,
@@ -47,7 +40,7 @@ export const roles = defineCommand({
 export const roleAdd = defineCommand({
   name: "role add",
   aliases: ["rol añadir", "rol anadir"],
-  group: "rotation",
+  group: "roles",
   summary: "role.add.summary",
   examples: ["role add facilitator every 2 weeks", "role add treasurer"],
   level: Level.Moderator,
@@ -68,7 +61,7 @@ export const roleAdd = defineCommand({
 export const roleRemove = defineCommand({
   name: "role remove",
   aliases: ["rol quitar"],
-  group: "rotation",
+  group: "roles",
   summary: "role.remove.summary",
   examples: ["role remove spokesperson"],
   level: Level.Moderator,
@@ -83,7 +76,7 @@ export const roleRemove = defineCommand({
 export const roleOrder = defineCommand({
   name: "role order",
   aliases: ["rol orden"],
-  group: "rotation",
+  group: "roles",
   summary: "role.order.summary",
   examples: ["role order facilitator @ana @bo @cy"],
   level: Level.Moderator,
@@ -104,7 +97,7 @@ export const roleOrder = defineCommand({
 export const roleJoin = defineCommand({
   name: "role join",
   aliases: ["rol unirse"],
-  group: "rotation",
+  group: "roles",
   summary: "role.join.summary",
   examples: ["role join facilitator", "role join treasurer @bo"],
   level: Level.Member,
@@ -114,7 +107,7 @@ export const roleJoin = defineCommand({
   ],
   args: z.object({ role: roleName, who: personSchema.optional() }),
   run({ role, who }, ctx) {
-    const member = actingFor(who, ctx);
+    const member = actingFor(who, ctx, `role join ${role}`);
     const { state } = changeRotation(ctx, (s) => joinRole(s, role, memberKey(member)));
     const name = findRole(state, role)?.name ?? role;
     const holds = findRole(state, role)?.holder === memberKey(member);
@@ -125,7 +118,7 @@ export const roleJoin = defineCommand({
 export const roleLeave = defineCommand({
   name: "role leave",
   aliases: ["rol dejar"],
-  group: "rotation",
+  group: "roles",
   summary: "role.leave.summary",
   examples: ["role leave facilitator", "role leave treasurer @bo"],
   level: Level.Member,
@@ -135,7 +128,7 @@ export const roleLeave = defineCommand({
   ],
   args: z.object({ role: roleName, who: personSchema.optional() }),
   run({ role, who }, ctx) {
-    const member = actingFor(who, ctx);
+    const member = actingFor(who, ctx, `role leave ${role}`);
     const { state, handovers } = changeRotation(ctx, (s, calendar) => leaveRole(s, role, memberKey(member), ctx.now, calendar));
     const name = findRole(state, role)?.name ?? role;
     const blocks = [p(...ctx.t.t("role.leave.done", { role: name, who: member }))];

@@ -1,5 +1,7 @@
 import type { CommandContext } from "../src/core/command.js";
 import { UserError } from "../src/core/errors.js";
+import type { Person } from "../src/core/invocation.js";
+import { Level } from "../src/core/level.js";
 import { advance, type Handover, type RotationError, type RotationResult, type RotationState, type TermCalendar } from "../src/domain/rotation/index.js";
 import { currentRotation, type RenderScope } from "../src/scheduler/posts/rotation.js";
 import { rotationRepo } from "../src/store/rotation.js";
@@ -9,9 +11,21 @@ export function scopeOf(ctx: CommandContext): RenderScope {
   return { t: ctx.t, zone: ctx.settings.timezone, roomId: ctx.roomId, room: ctx.room };
 }
 
+/**
+ * Members act for themselves; acting for someone else takes a moderator. The refusal shows the
+ * command to type for oneself (`selfExample`, without the prefix).
+ */
+export function actingFor(who: Person | undefined, ctx: CommandContext, selfExample: string): Person {
+  if (!who || (who.userId !== undefined && who.userId === ctx.sender.userId)) return ctx.sender;
+  if (ctx.level < Level.Moderator) throw new UserError("rotation.error.others_need_moderator", { self: `${ctx.config.prefix}${selfExample}` });
+  return who;
+}
+
 export function rotationError(error: RotationError, ctx: CommandContext): UserError {
   const member = "member" in error ? personName(error.member, ctx) : "";
-  return new UserError(`rotation.error.${error.code}`, { ...error, member } as Record<string, string | number>);
+  const role = "role" in error ? error.role : "";
+  const hints = { roles: `${ctx.config.prefix}roles`, join: `${ctx.config.prefix}role join ${role}`, add: `${ctx.config.prefix}role add ${role}` };
+  return new UserError(`rotation.error.${error.code}`, { ...error, member, ...hints } as Record<string, string | number>);
 }
 
 function personName(key: string, ctx: CommandContext): string {

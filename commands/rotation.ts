@@ -16,7 +16,7 @@ const roleName = z.string().min(1).max(40);
 export const rotationSkip = defineCommand({
   name: "rotation skip",
   aliases: ["rotacion saltar", "rotación saltar"],
-  group: "rotation",
+  group: "roles",
   summary: "rotation.skip.summary",
   examples: ["rotation skip facilitator"],
   level: Level.Member,
@@ -36,7 +36,7 @@ export const rotationSkip = defineCommand({
 export const rotationSwap = defineCommand({
   name: "rotation swap",
   aliases: ["rotacion cambiar", "rotación cambiar"],
-  group: "rotation",
+  group: "roles",
   summary: "rotation.swap.summary",
   examples: ["rotation swap facilitator @ana @bo"],
   level: Level.Member,
@@ -60,7 +60,7 @@ export const rotationSwap = defineCommand({
 export const rotationHistory = defineCommand({
   name: "rotation history",
   aliases: ["rotacion historial", "rotación historial"],
-  group: "rotation",
+  group: "roles",
   summary: "rotation.history.summary",
   examples: ["rotation history facilitator"],
   level: Level.Member,
@@ -90,7 +90,7 @@ export const rotationHistory = defineCommand({
 export const rotationAnnounce = defineCommand({
   name: "rotation announce",
   aliases: ["rotacion anuncio", "rotación anuncio"],
-  group: "rotation",
+  group: "roles",
   summary: "rotation.announce.summary",
   examples: ["rotation announce monday 09:00", "rotation announce lunes 9:30"],
   level: Level.Moderator,

@@ -46,7 +46,7 @@ describe("rotation commands", () => {
     ]);
     expect(await bot.say("!role join facilitator", { sender: ANA })).toEqual(["Ana joined facilitator and holds it now."]);
     expect(await bot.say("!role join facilitator", { sender: BO })).toEqual(["Bo joined facilitator, at the end of the line."]);
-    expect(await bot.say("!role join facilitator @bo")).toEqual(["Only moderators can do that for someone else."]);
+    expect(await bot.say("!role join facilitator @bo")).toEqual(["Only moderators can do that for someone else. For yourself, type !role join facilitator."]);
     // A term started on a Tuesday runs to the second Monday announcement after it.
     expect(await bot.say("!roles")).toEqual(["Roles in this room:\n• facilitator: Ana until Monday 7 Dec, 09:00, then Bo"]);
   });
@@ -71,7 +71,7 @@ describe("rotation commands", () => {
     await bot.say("!role add facilitator", asMod);
     await bot.say("!role order facilitator @alice @ana @bo", asMod);
     expect(await bot.say("!rotation skip facilitator", { sender: ANA })).toEqual([
-      "Only the person holding facilitator (or a moderator) can pass it on.",
+      "Only the person holding facilitator (or a moderator) can pass it on. Ask them to type !rotation skip facilitator.",
     ]);
     expect(await bot.say("!rotation skip facilitator")).toEqual(["• Alice hands facilitator over to Ana. Thank you, Alice!"]);
     expect(await bot.say("!rotation swap facilitator @bo @alice")).toEqual(["Swapped the turns of Bo and Alice for facilitator."]);
@@ -89,7 +89,7 @@ describe("rotation commands", () => {
     await bot.say("!role add facilitator", asMod);
     await bot.say("!role order facilitator @alice @ana @bo", asMod);
     expect(await bot.say("!away until 2026-12-01", { sender: ANA })).toEqual([
-      "Rest well, Ana. You'll be skipped in rotations until Wednesday 2 Dec, and keep your place in line.",
+      "Rest well, Ana. I'll skip you in rotations; you're back in line on Wednesday 2 Dec, in your usual place. Back sooner? !back",
     ]);
     const first = await tickTo("2026-11-30T08:00:10Z");
     expect(first[0]).toContain("• facilitator: Bo until Monday 7 Dec, 09:00, then Ana");
@@ -101,10 +101,67 @@ describe("rotation commands", () => {
     await bot.say("!role add facilitator", asMod);
     await bot.say("!role order facilitator @alice @bo", asMod);
     expect(await bot.say("!away until friday")).toEqual([
-      "Rest well, Alice. You'll be skipped in rotations until Saturday 28 Nov, and keep your place in line.\n• Alice hands facilitator over to Bo. Thank you, Alice!",
+      "Rest well, Alice. I'll skip you in rotations; you're back in line on Saturday 28 Nov, in your usual place. Back sooner? !back\n• Alice hands facilitator over to Bo. Thank you, Alice!",
     ]);
     expect(await bot.say("!away until someday")).toEqual([
       "I couldn't read “someday” as a date or time. Try friday 17:00, tomorrow 7am or 2026-12-04 08:00.",
+    ]);
+  });
+
+  it("welcomes someone back early with !back, and gives them a role nobody could take", async () => {
+    await bot.say("!role add facilitator", asMod);
+    await bot.say("!role order facilitator @ana", asMod);
+    expect(await bot.say("!away until 2026-12-20", { sender: ANA })).toEqual([
+      "Rest well, Ana. I'll skip you in rotations; you're back in line on Monday 21 Dec, in your usual place. Back sooner? !back\n• Nobody is available for facilitator right now; I'll ask again when someone is back.",
+    ]);
+    expect(await bot.say("!roles")).toEqual(["Roles in this room:\n• facilitator: nobody available right now"]);
+    expect(await bot.say("!back @ana")).toEqual(["Only moderators can do that for someone else. For yourself, type !back."]);
+    expect(await bot.say("!back", { sender: ANA })).toEqual([
+      "Welcome back, Ana! You're in the rotations again, in your usual place.\n• Ana now holds facilitator.",
+    ]);
+    expect(await bot.say("!away back", { sender: ANA })).toEqual(["Ana wasn't marked away, so nothing changes. Welcome anyway!"]);
+  });
+
+  it("lets moderators mark others away and back, in Spanish too", async () => {
+    await bot.say("!role add facilitator", asMod);
+    await bot.say("!role order facilitator @alice @bo", asMod);
+    expect(await bot.say("!away @bo until friday")).toEqual(["Only moderators can do that for someone else. For yourself, type !away until friday."]);
+    expect((await bot.say("!away @bo until friday", asMod))[0]).toMatch(/^Rest well, Bo\. I'll skip you in rotations; you're back in line on Saturday 28 Nov/);
+    await bot.say("!settings language es", asMod);
+    expect(await bot.say("!vuelvo @bo", asMod)).toEqual(["¡Qué bien tenerte de vuelta, Bo! Vuelves a las rotaciones, en tu lugar de siempre."]);
+    expect(await bot.say("!vuelvo")).toEqual(["Alice no figuraba como ausente, así que no cambia nada. ¡Qué bien verte!"]);
+  });
+
+  it("keeps role setup to moderators, and joining or leaving for others too", async () => {
+    await bot.say("!role add facilitator", asMod);
+    await bot.say("!role order facilitator @alice @bo", asMod);
+    const refused = (command: string) => `Only moderators of this room can use !${command}. Ask one of them to do it, or to make you a moderator.`;
+    expect(await bot.say("!role remove facilitator")).toEqual([refused("role remove")]);
+    expect(await bot.say("!role order facilitator @bo @alice")).toEqual([refused("role order")]);
+    expect(await bot.say("!rotation announce friday 10:00")).toEqual([refused("rotation announce")]);
+    expect(await bot.say("!role leave facilitator @bo")).toEqual(["Only moderators can do that for someone else. For yourself, type !role leave facilitator."]);
+    expect(await bot.say("!role leave facilitator @bo", asMod)).toEqual(["Bo left facilitator. Thank you!"]);
+    expect(await bot.say("!role join facilitator @ana", asMod)).toEqual(["Ana joined facilitator, at the end of the line."]);
+    expect(await bot.say("!rotation swap facilitator @ana @bo", { sender: BO })).toEqual(["Bo is not in the facilitator rotation. To join: !role join facilitator."]);
+    expect(await bot.say("!role remove facilitator", asMod)).toEqual(["Role facilitator removed. Thank you to everyone who held it."]);
+  });
+
+  it("names only the latest handover of each role after downtime", async () => {
+    await bot.say("!role add facilitator", asMod);
+    await bot.say("!role add treasurer", asMod);
+    await bot.say("!role order facilitator @ana @bo @alice", asMod);
+    await bot.say("!role order treasurer @mod", asMod);
+    expect(await tickTo("2026-11-30T08:00:30Z")).toHaveLength(1);
+    // Down from Monday 30 Nov until Monday 14 Dec 10:00: facilitator changed hands twice meanwhile.
+    const [post, ...more] = await tickTo("2026-12-14T09:00:00Z");
+    expect(more).toEqual([]);
+    expect(post?.split("\n")).toEqual([
+      "Roles this week",
+      "• facilitator: Ana until Monday 21 Dec, 09:00, then Bo",
+      "• treasurer: Mo until Monday 21 Dec, 09:00",
+      "• Alice hands facilitator over to Ana. Thank you, Alice!",
+      "• Mo keeps treasurer for another term: nobody else is available.",
+      "Holding a role is care for the group. Need to pass it on? !rotation skip <role>.",
     ]);
   });
 });

@@ -63,7 +63,8 @@ function planLine(plan: RolePlan, scope: RenderScope): Inline[] {
   if (!plan.current) {
     return t.t(plan.order.length === 0 ? "rotation.line.empty" : "rotation.line.vacant", { role: plan.role });
   }
-  const next = plan.upcoming.find((term) => term.holder !== plan.current?.holder) ?? plan.upcoming[0];
+  // Someone who keeps the role for lack of others is not "next".
+  const next = plan.upcoming.find((term) => term.holder !== plan.current?.holder);
   const until = formatWhen(plan.current.untilUtc, zone, t.lang);
   return next
     ? t.t("rotation.line.next", { role: plan.role, holder: who(plan.current.holder, scope), until, next: who(next.holder, scope) })
