@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineCommand, type CommandContext } from "../src/core/command.js";
-import { doc, list, p, type Block } from "../src/core/doc.js";
+import { doc, list, p, type Block, type Doc } from "../src/core/doc.js";
 import { UserError } from "../src/core/errors.js";
 import { Level } from "../src/core/level.js";
 import { customCareAct, findCareAct, suggestCareActs, type CareAct } from "../src/domain/care/index.js";
@@ -66,7 +66,7 @@ export function parsePlanRequest(text: string, ctx: CommandContext): PlanRequest
     }
     firstError ??= whenError(when.error, whenText, ctx);
   }
-  throw firstError ?? new UserError("careplan.no_when", { example: "!careplan overtime refusal at friday 17:00 for 2h care pantry" });
+  throw firstError ?? new UserError("careplan.no_when", { example: `${ctx.config.prefix}careplan overtime refusal at friday 17:00 for 2h care pantry` });
 }
 
 function resolveAct(text: string, ctx: CommandContext): CareAct {
@@ -84,7 +84,7 @@ function suggestionBlocks(plan: CarePlan, ctx: CommandContext): Block[] {
   const picks = suggestCareActs(roomCatalog(ctx.db, ctx.roomId), repo.recentCareActs(ctx.roomId), SUGGESTIONS, plan.number);
   return [
     p(...ctx.t.t("careplan.suggest", { n: plan.number })),
-    list(picks.map((act) => [{ kind: "code" as const, text: `!careplan ${plan.number} care ${act.aliases[0] ?? act.id}` }, " — ", careActLabel(ctx.db, ctx.roomId, act.id, ctx.t)])),
+    list(picks.map((act) => [{ kind: "code" as const, text: `${ctx.config.prefix}careplan ${plan.number} care ${act.aliases[0] ?? act.id}` }, " — ", careActLabel(ctx.db, ctx.roomId, act.id, ctx.t)])),
   ];
 }
 
@@ -92,15 +92,41 @@ function planBlocks(plan: CarePlan, ctx: CommandContext): Block[] {
   const zone = ctx.settings.timezone;
   return [
     p(...ctx.t.t(`careplan.show.${plan.status}`, { n: plan.number, action: plan.action, from: formatWhen(plan.startsAt, zone, ctx.t.lang), to: formatWhen(plan.endsAt, zone, ctx.t.lang) })),
-    carriedBy(ctx.db, plan, ctx.t),
+    carriedBy(ctx.db, plan, ctx.t, ctx.config.prefix),
   ];
 }
 
 function mustGet(number: number, ctx: CommandContext, planned = true): CarePlan {
   const plan = carePlansRepo(ctx.db).get(ctx.roomId, number);
-  if (!plan) throw new UserError("careplan.unknown", { n: number, list: "!careplans" });
-  if (planned && plan.status !== "planned") throw new UserError("careplan.closed", { n: number });
+  if (!plan) throw new UserError("careplan.unknown", { n: number, list: `${ctx.config.prefix}careplans` });
+  if (planned && plan.status !== "planned") throw new UserError("careplan.closed", { n: number, list: `${ctx.config.prefix}careplans` });
   return plan;
+}
+
+/** Closes a plan; the volunteers' care goes into the ledger in the same step, so nobody has to remember. */
+function closeDone(number: number, ctx: CommandContext): Doc {
+  const plan = mustGet(number, ctx);
+  carePlansRepo(ctx.db).close(plan, "done", ctx.now);
+  jobsRepo(ctx.db).deleteByRef(ctx.roomId, planRef(plan.number));
+  if (plan.volunteers.length === 0) return doc(p(...ctx.t.t("careplan.done.nobody", { n: plan.number })));
+  const act = plan.careAct ? careActLabel(ctx.db, ctx.roomId, plan.careAct, ctx.t) : ctx.t.text("careplan.done.some_care");
+  const entry = ledgerRepo(ctx.db).record({
+    roomId: ctx.roomId,
+    givers: plan.volunteers,
+    what: ctx.t.text("careplan.done.what", { act, action: plan.action }).slice(0, 500),
+    kind: (plan.careAct && ACT_KINDS[plan.careAct]) || "other",
+    recordedBy: ctx.sender.userId,
+    recordedAt: ctx.now,
+  });
+  return doc(p(...ctx.t.t("careplan.done.recorded", { n: plan.number, who: plan.volunteers, entry: entry.number, undo: `${ctx.config.prefix}ledger undo ${entry.number}` })));
+}
+
+function cancelPlan(number: number, ctx: CommandContext): Doc {
+  const plan = mustGet(number, ctx);
+  if (plan.createdBy !== ctx.sender.userId && ctx.level < Level.Moderator) throw new UserError("careplan.cancel.not_yours", { n: number });
+  carePlansRepo(ctx.db).close(plan, "cancelled", ctx.now);
+  jobsRepo(ctx.db).deleteByRef(ctx.roomId, planRef(plan.number));
+  return doc(p(...ctx.t.t("careplan.cancel.done", { n: plan.number })));
 }
 
 export const careplan = defineCommand({
@@ -110,9 +136,9 @@ export const careplan = defineCommand({
   summary: "careplan.summary",
   examples: ["careplan overtime refusal at friday 17:00 for 2h care solidarity pantry", "careplan 3", "careplan 3 join", "careplan 3 care kitchen"],
   level: Level.Member,
-  params: [{ name: "plan", kind: "rest" }],
-  args: z.object({ plan: z.string().min(1).max(500) }),
-  run({ plan: text }, ctx) {
+  params: [{ name: "request", kind: "rest" }],
+  args: z.object({ request: z.string().min(1).max(500) }),
+  run({ request: text }, ctx) {
     const repo = carePlansRepo(ctx.db);
     const show = /^#?(\d+)$/.exec(text.trim());
     if (show) return doc(...planBlocks(mustGet(Number(show[1]), ctx, false), ctx));
@@ -120,8 +146,11 @@ export const careplan = defineCommand({
     if (join) {
       const plan = mustGet(Number(join[1]), ctx);
       const added = repo.addVolunteer(plan, ctx.sender, ctx.now);
-      return doc(p(...ctx.t.t(added ? "careplan.joined" : "careplan.already_joined", { who: ctx.sender, n: plan.number })), carriedBy(ctx.db, mustGet(plan.number, ctx), ctx.t));
+      return doc(p(...ctx.t.t(added ? "careplan.joined" : "careplan.already_joined", { who: ctx.sender, n: plan.number })), carriedBy(ctx.db, mustGet(plan.number, ctx), ctx.t, ctx.config.prefix));
     }
+    // "!careplan 3 done" is how many people say it; it means "!careplan done 3".
+    const closing = /^#?(\d+)\s+(done|hecho|cancel|cancelar)$/i.exec(text.trim());
+    if (closing) return /^(done|hecho)$/i.test(closing[2] ?? "") ? closeDone(Number(closing[1]), ctx) : cancelPlan(Number(closing[1]), ctx);
     const pick = /^#?(\d+)\s+(care|cuidado)\s+(.+)$/i.exec(text.trim());
     if (pick) {
       const plan = mustGet(Number(pick[1]), ctx);
@@ -135,7 +164,7 @@ export const careplan = defineCommand({
     scheduleCarePlanPosts(ctx.db, plan, ctx.settings.timezone, ctx.now);
     const blocks = [...planBlocks(plan, ctx)];
     if (!act) blocks.push(...suggestionBlocks(plan, ctx));
-    blocks.push(p(...ctx.t.t("careplan.posts", { join: `!careplan ${plan.number} join` })));
+    blocks.push(p(...ctx.t.t("careplan.posts", { join: `${ctx.config.prefix}careplan ${plan.number} join` })));
     return doc(...blocks);
   },
 });
@@ -150,21 +179,7 @@ export const careplanDone = defineCommand({
   params: [{ name: "plan", kind: "int" }],
   args: z.object({ plan: z.number().int().positive() }),
   run({ plan: number }, ctx) {
-    const plan = mustGet(number, ctx);
-    carePlansRepo(ctx.db).close(plan, "done", ctx.now);
-    jobsRepo(ctx.db).deleteByRef(ctx.roomId, planRef(plan.number));
-    if (plan.volunteers.length === 0 || !plan.careAct) return doc(p(...ctx.t.t("careplan.done.nobody", { n: plan.number })));
-    const act = careActLabel(ctx.db, ctx.roomId, plan.careAct, ctx.t);
-    // Closing records the volunteers' care in the ledger in the same step, so nobody has to remember.
-    const entry = ledgerRepo(ctx.db).record({
-      roomId: ctx.roomId,
-      givers: plan.volunteers,
-      what: ctx.t.text("careplan.done.what", { act, action: plan.action }).slice(0, 500),
-      kind: ACT_KINDS[plan.careAct] ?? "other",
-      recordedBy: ctx.sender.userId,
-      recordedAt: ctx.now,
-    });
-    return doc(p(...ctx.t.t("careplan.done.recorded", { n: plan.number, who: plan.volunteers, entry: entry.number, undo: `!ledger undo ${entry.number}` })));
+    return closeDone(number, ctx);
   },
 });
 
@@ -178,11 +193,7 @@ export const careplanCancel = defineCommand({
   params: [{ name: "plan", kind: "int" }],
   args: z.object({ plan: z.number().int().positive() }),
   run({ plan: number }, ctx) {
-    const plan = mustGet(number, ctx);
-    if (plan.createdBy !== ctx.sender.userId && ctx.level < Level.Moderator) throw new UserError("careplan.cancel.not_yours", { n: number });
-    carePlansRepo(ctx.db).close(plan, "cancelled", ctx.now);
-    jobsRepo(ctx.db).deleteByRef(ctx.roomId, planRef(plan.number));
-    return doc(p(...ctx.t.t("careplan.cancel.done", { n: plan.number })));
+    return cancelPlan(number, ctx);
   },
 });
 
@@ -197,7 +208,7 @@ export const careplans = defineCommand({
   args: z.object({}),
   run(_args, ctx) {
     const plans = carePlansRepo(ctx.db).list(ctx.roomId, ctx.now - 14 * 86_400_000);
-    if (plans.length === 0) return doc(p(...ctx.t.t("careplans.none", { example: "!careplan overtime refusal at friday 17:00 for 2h" })));
+    if (plans.length === 0) return doc(p(...ctx.t.t("careplans.none", { example: `${ctx.config.prefix}careplan overtime refusal at friday 17:00 for 2h` })));
     const zone = ctx.settings.timezone;
     return doc(
       p(...ctx.t.t("careplans.title")),

@@ -13,7 +13,7 @@ export const opener = defineCommand({
   params: [],
   args: z.object({}),
   run(_args, ctx) {
-    return gratitudeOpener(ctx.db, ctx.roomId, ctx.now, ctx.t);
+    return gratitudeOpener(ctx.db, ctx.roomId, ctx.now, ctx.t, ctx.config.prefix);
   },
 });
 

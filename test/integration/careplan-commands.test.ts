@@ -39,7 +39,7 @@ describe("care-mirror plans", () => {
   it("schedules the reminder, the start and the end posts at the right local times", async () => {
     const [reply] = await bot.say("!careplan overtime refusal at friday 17:00 for 2h care solidarity pantry");
     expect(reply).toContain("Plan #1: overtime refusal, Friday 27 Nov, 17:00 to Friday 27 Nov, 19:00.");
-    expect(reply).toContain("Care act: solidarity pantry. Still missing: people to carry it.");
+    expect(reply).toContain("Care act: solidarity pantry. Still missing: people to carry it: !careplan 1 join.");
     const jobs = jobsRepo(bot.db).byRef(ROOM, "careplan:1");
     expect(jobs.map((j) => [j.kind, local(j.nextRunUtc)])).toEqual([
       ["careplan.reminder", "Thu 2026-11-26 17:00"],
@@ -75,7 +75,7 @@ describe("care-mirror plans", () => {
       { what: "rides for hospital staff during overtime refusal", kind: "transport" },
     ]);
     expect(jobsRepo(bot.db).byRef(ROOM, "careplan:1")).toEqual([]);
-    expect(await bot.say("!careplan 1 join")).toEqual(["Plan #1 is already closed."]);
+    expect(await bot.say("!careplan 1 join")).toEqual(["Plan #1 is already closed. See all plans with !careplans."]);
     expect(await bot.say("!careplans")).toEqual(["Plans in this room:\n• #1 overtime refusal, Friday 27 Nov, 17:00: done"]);
   });
 

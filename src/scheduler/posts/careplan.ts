@@ -53,10 +53,14 @@ function planOf(ctx: PostContext): CarePlan | undefined {
   return plan?.status === "planned" ? plan : undefined;
 }
 
-export function carriedBy(db: Db, plan: CarePlan, t: Translator): Block {
+/** Who carries the plan's care, and exactly what is still missing, with the command that fills it. */
+export function carriedBy(db: Db, plan: CarePlan, t: Translator, prefix = "!"): Block {
   const act = plan.careAct ? careActLabel(db, plan.roomId, plan.careAct, t) : undefined;
-  if (!act) return p(...t.t("careplan.missing_act", { pick: `!careplan ${plan.number} care <…>` }));
-  if (plan.volunteers.length === 0) return p(...t.t("careplan.act_no_volunteers", { act, join: `!careplan ${plan.number} join` }));
+  const pick = `${prefix}careplan ${plan.number} care …`;
+  const join = `${prefix}careplan ${plan.number} join`;
+  if (!act && plan.volunteers.length === 0) return p(...t.t("careplan.missing_both", { pick, join }));
+  if (!act) return p(...t.t("careplan.missing_act", { who: plan.volunteers, pick }));
+  if (plan.volunteers.length === 0) return p(...t.t("careplan.act_no_volunteers", { act, join }));
   return p(...t.t("careplan.act_with_volunteers", { act, who: plan.volunteers }));
 }
 

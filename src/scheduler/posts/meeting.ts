@@ -15,11 +15,11 @@ const WEEK_MS = 7 * 86_400_000;
  * Gratitude opens each meeting: the week's ledger entries, each giver named with what they gave;
  * when there were none, an invitation to thank someone. Then one prompt that follows the tempo.
  */
-export function gratitudeOpener(db: Db, roomId: string, now: number, t: Translator): Doc {
+export function gratitudeOpener(db: Db, roomId: string, now: number, t: Translator, prefix = "!"): Doc {
   const entries = ledgerRepo(db).between(roomId, now - WEEK_MS, now + 1);
   const blocks: Block[] = [];
   if (entries.length === 0) {
-    blocks.push(p(...t.t("opener.empty", { example: "!ledger thanks @ana cooked for the meeting" })));
+    blocks.push(p(...t.t("opener.empty", { example: `${prefix}${t.text("opener.example")}` })));
   } else {
     blocks.push(p(...t.t("opener.title")));
     blocks.push(list(entries.map((e) => t.t("opener.line", { who: e.givers, what: e.what }))));
