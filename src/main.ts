@@ -91,6 +91,9 @@ async function runMatrixMode(config: Config, matrix: NonNullable<Config["matrix"
   log.info({ signal }, "stopping");
   scheduler?.stop();
   await running.stop();
+  // matrix-js-sdk and its crypto leave timers behind after stopClient(); once the database is
+  // closed (right after this returns) nothing is left to do, so do not wait for them.
+  setTimeout(() => process.exit(), 1000).unref();
 }
 
 async function main(argv: string[]): Promise<number> {
