@@ -19,12 +19,12 @@ export const away = defineCommand({
   examples: ["away until 2026-12-20", "away until friday", "away @bo until friday"],
   level: Level.Member,
   params: [
-    { name: "who", kind: "person", optional: true },
+    { name: "member", kind: "person", optional: true },
     { name: "until", kind: "rest" },
   ],
-  args: z.object({ who: personSchema.optional(), until: z.string().min(1).max(60) }),
-  run({ who, until }, ctx) {
-    const member = actingFor(who, ctx, "away until friday");
+  args: z.object({ member: personSchema.optional(), until: z.string().min(1).max(60) }),
+  run({ member: named, until }, ctx) {
+    const member = actingFor(named, ctx, "away until friday");
     const parsed = parseUntil(until, { zone: ctx.settings.timezone, nowUtc: ctx.now });
     if (!parsed.ok) throw whenError(parsed.error, until.replace(/^(until|till|hasta)\s+/i, ""), ctx);
     const { handovers } = changeRotation(ctx, (state) => setAway(state, memberKey(member), ctx.now, parsed.value.utcMs));
@@ -43,10 +43,10 @@ export const back = defineCommand({
   summary: "back.summary",
   examples: ["back", "back @bo"],
   level: Level.Member,
-  params: [{ name: "who", kind: "person", optional: true }],
-  args: z.object({ who: personSchema.optional() }),
-  run({ who }, ctx) {
-    const member = actingFor(who, ctx, "back");
+  params: [{ name: "member", kind: "person", optional: true }],
+  args: z.object({ member: personSchema.optional() }),
+  run({ member: named }, ctx) {
+    const member = actingFor(named, ctx, "back");
     const key = memberKey(member);
     const { state } = currentRotation(ctx.db, ctx.roomId, ctx.settings.timezone, ctx.now);
     if (!state.away.some((a) => a.member === key)) return doc(p(...ctx.t.t("back.not_away", { who: member })));

@@ -103,11 +103,11 @@ export const roleJoin = defineCommand({
   level: Level.Member,
   params: [
     { name: "role", kind: "word" },
-    { name: "who", kind: "person", optional: true },
+    { name: "member", kind: "person", optional: true },
   ],
-  args: z.object({ role: roleName, who: personSchema.optional() }),
-  run({ role, who }, ctx) {
-    const member = actingFor(who, ctx, `role join ${role}`);
+  args: z.object({ role: roleName, member: personSchema.optional() }),
+  run({ role, member: named }, ctx) {
+    const member = actingFor(named, ctx, `role join ${role}`);
     const { state } = changeRotation(ctx, (s) => joinRole(s, role, memberKey(member)));
     const name = findRole(state, role)?.name ?? role;
     const holds = findRole(state, role)?.holder === memberKey(member);
@@ -124,11 +124,11 @@ export const roleLeave = defineCommand({
   level: Level.Member,
   params: [
     { name: "role", kind: "word" },
-    { name: "who", kind: "person", optional: true },
+    { name: "member", kind: "person", optional: true },
   ],
-  args: z.object({ role: roleName, who: personSchema.optional() }),
-  run({ role, who }, ctx) {
-    const member = actingFor(who, ctx, `role leave ${role}`);
+  args: z.object({ role: roleName, member: personSchema.optional() }),
+  run({ role, member: named }, ctx) {
+    const member = actingFor(named, ctx, `role leave ${role}`);
     const { state, handovers } = changeRotation(ctx, (s, calendar) => leaveRole(s, role, memberKey(member), ctx.now, calendar));
     const name = findRole(state, role)?.name ?? role;
     const blocks = [p(...ctx.t.t("role.leave.done", { role: name, who: member }))];

@@ -3,7 +3,10 @@ import { DateTime } from "luxon";
 import { renderPlain } from "../../src/core/render-plain.js";
 import { postHandlers } from "../../src/scheduler/posts/index.js";
 import { Scheduler } from "../../src/scheduler/scheduler.js";
+import { chooseDecompressionPrompt } from "../../src/domain/care/index.js";
+import { translator } from "../../src/i18n/index.js";
 import { jobsRepo } from "../../src/store/jobs.js";
+import { roomRhythmRepo } from "../../src/store/room-rhythm.js";
 import { createTestBot, ROOM, type TestBot } from "../support/test-bot.js";
 
 const ANA = "@ana:test.org";
@@ -86,5 +89,52 @@ describe("care-mirror plans", () => {
     expect(await bot.say("!careplan huelga at someday")).toEqual([
       "No entendí “someday” como fecha u hora. Prueba viernes 17:00, mañana 7:00 o 2026-12-04 08:00.",
     ]);
+  });
+
+  it("the day before, lists exactly what is still missing", async () => {
+    await bot.say("!careplan picket at friday 07:00");
+    expect(await tickTo("2026-11-26T06:00:20Z")).toEqual([
+      "Tomorrow: picket (Friday 27 Nov, 07:00), plan #1.\nStill missing: a care act (!careplan 1 care …) and people to carry it (!careplan 1 join).",
+    ]);
+    await bot.say("!careplan 1 join", { sender: ANA });
+    expect(await bot.say("!careplan 1")).toEqual([
+      "Plan #1: picket, Friday 27 Nov, 07:00 to Friday 27 Nov, 09:00.\nCarried by Ana. Still missing: a care act to go with it: !careplan 1 care ….",
+    ]);
+  });
+
+  it("calls the care at the action's start with its carers as mentions", async () => {
+    await bot.say("!careplan walkout at friday 17:00 care kitchen");
+    await bot.say("!careplan 1 join", { sender: ANA });
+    await bot.say("!careplan 1 join", { sender: BO });
+    expect(await tickTo("2026-11-27T16:00:20Z")).toEqual([
+      "walkout starts now, and at the same time its care (plan #1).\nCare act: cooperative kitchen, carried by Ana and Bo.",
+    ]);
+    const mentioned = JSON.stringify(bot.transport.sent.at(-1)?.doc);
+    expect(mentioned).toContain(`{"kind":"mention","person":{"userId":"${ANA}","name":"Ana"}}`);
+    expect(mentioned).toContain(`{"kind":"mention","person":{"userId":"${BO}","name":"Bo"}}`);
+  });
+
+  it("never offers the same decompression prompt twice in a row", async () => {
+    await bot.say("!careplan rally at friday 17:00 for 1h care pantry");
+    const endsAt = Date.parse("2026-11-27T17:00:00Z");
+    // What the end post would pick without memory of the last one; the room just had that prompt.
+    const wouldPick = chooseDecompressionPrompt(null, Math.floor(endsAt / 60_000) + 1);
+    roomRhythmRepo(bot.db).setLastDecompression(ROOM, wouldPick, bot.clock.now);
+    const endPost = (await tickTo("2026-11-27T17:00:20Z")).find((post) => post.includes("is over."));
+    expect(endPost).toContain("rally is over.");
+    expect(endPost).not.toContain(translator("en").text(`decompression.${wouldPick}`));
+    expect(roomRhythmRepo(bot.db).lastDecompression(ROOM, bot.clock.now)).not.toBe(wouldPick);
+  });
+
+  it("understands '!careplan 1 done', and thanks carers even without a chosen care act", async () => {
+    await bot.say("!careplan banner drop at friday 17:00");
+    await bot.say("!careplan 1 join", { sender: BO });
+    expect(await bot.say("!careplan 1 done")).toEqual([
+      "Plan #1 is closed. Thank you, Bo! Your care is in the ledger as #1 (!ledger undo 1 to take it back).",
+    ]);
+    expect(bot.db.prepare("SELECT what, kind FROM ledger_entries").all()).toEqual([{ what: "care during banner drop", kind: "other" }]);
+    await bot.say("!careplan march at saturday 12:00", { sender: ANA });
+    expect(await bot.say("!careplan 2 cancel")).toEqual(["Only whoever made plan #2 (or a moderator) can cancel it."]);
+    expect(await bot.say("!careplan 2 cancel", { sender: ANA })).toEqual(["Plan #2 is cancelled; I won't post about it."]);
   });
 });

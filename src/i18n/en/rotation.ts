@@ -2,7 +2,7 @@ export const rotation = {
   "arg.role": "role",
   "arg.term": "every N weeks",
   "arg.people": "people",
-  "arg.who": "person",
+  "arg.member": "person",
   "arg.until": "until when",
   "arg.day": "day",
   "arg.time": "time",

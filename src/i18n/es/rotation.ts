@@ -2,7 +2,7 @@ export const rotation = {
   "arg.role": "rol",
   "arg.term": "cada N semanas",
   "arg.people": "personas",
-  "arg.who": "persona",
+  "arg.member": "persona",
   "arg.until": "hasta cuándo",
   "arg.day": "día",
   "arg.time": "hora",
