@@ -9,6 +9,7 @@ import { parseTimeOfDay, parseWeekday, parseWhen } from "../src/domain/time/natu
 import { formatWhen } from "../src/scheduler/posts/format.js";
 import { OPENER_KIND, OPENER_LEAD_MINUTES } from "../src/scheduler/posts/meeting.js";
 import { scheduleJob } from "../src/scheduler/schedule.js";
+import { jobsRepo } from "../src/store/jobs.js";
 import { whenError } from "./when-errors.js";
 
 /** "weekly thursday 19:00" / "semanal jueves 19:00", or a one-off "friday 18:00". */
@@ -50,4 +51,22 @@ export const meeting = defineCommand({
   },
 });
 
-export const meetingCommands = [meeting];
+export const meetingCancel = defineCommand({
+  name: "meeting cancel",
+  aliases: ["reunion cancelar", "reunión cancelar"],
+  group: "meeting",
+  summary: "meeting.cancel.summary",
+  examples: ["meeting cancel"],
+  level: Level.Moderator,
+  params: [],
+  args: z.object({}),
+  run(_args, ctx) {
+    const repo = jobsRepo(ctx.db);
+    const openers = repo.byKind(ctx.roomId, OPENER_KIND).filter((job) => job.nextRunUtc !== null);
+    for (const job of openers) repo.delete(ctx.roomId, job.id);
+    if (openers.length === 0) return doc(p(...ctx.t.t("meeting.cancel.none", { example: `${ctx.config.prefix}meeting weekly thursday 19:00` })));
+    return doc(p(...ctx.t.t("meeting.cancel.done", { count: openers.length })));
+  },
+});
+
+export const meetingCommands = [meeting, meetingCancel];

@@ -50,6 +50,16 @@ describe("tempo, schedule and help for the rhythms", () => {
     ]);
   });
 
+  it("cancels a room's meetings so their openers stop", async () => {
+    expect(await bot.say("!meeting cancel", asMod)).toEqual(["No meetings are scheduled here. To add one: !meeting weekly thursday 19:00"]);
+    await bot.say("!meeting weekly thursday 19:00", asMod);
+    expect(await bot.say("!meeting cancel")).toEqual([
+      "Only moderators of this room can use !meeting cancel. Ask one of them to do it, or to make you a moderator.",
+    ]);
+    expect(await bot.say("!meeting cancel", asMod)).toEqual(["Meeting cancelled: I won't post its opener."]);
+    expect(await bot.say("!schedule")).toEqual(["Nothing scheduled in this room yet. Roles, care plans and meetings add their posts here."]);
+  });
+
   it("answers 'how do I…' for each family", async () => {
     const [roles] = await bot.say("!help roles");
     for (const usage of ["!roles", "!role join <role> [@person]", "!rotation skip <role>", "!away [@person] <until when>", "!back [@person]"]) {

@@ -37,4 +37,7 @@ export const meeting = {
   "schedule.kind.careplan.end": "{when}: decompression after plan #{plan}",
   "schedule.kind.meeting.opener": "{when}: gratitude opener before the meeting ({repeats})",
   "opener.example": "ledger thanks @ana cooked for the meeting",
+  "meeting.cancel.summary": "Stop the openers of this room's meetings (moderators)",
+  "meeting.cancel.none": "No meetings are scheduled here. To add one: `{example}`",
+  "meeting.cancel.done": {"one": "Meeting cancelled: I won't post its opener.", "other": "{count} meetings cancelled: I won't post their openers."},
 };

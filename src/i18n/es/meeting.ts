@@ -37,4 +37,7 @@ export const meeting = {
   "schedule.kind.careplan.end": "{when}: descompresión tras el plan #{plan}",
   "schedule.kind.meeting.opener": "{when}: apertura con agradecimientos antes de la reunión ({repeats})",
   "opener.example": "ledger thanks @ana cocinó para la reunión",
+  "meeting.cancel.summary": "Dejar de abrir las reuniones de esta sala (moderación)",
+  "meeting.cancel.none": "No hay reuniones programadas aquí. Para añadir una: `{example}`",
+  "meeting.cancel.done": {"one": "Reunión cancelada: no publicaré su apertura.", "other": "{count} reuniones canceladas: no publicaré sus aperturas."},
 };
