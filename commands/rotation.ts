@@ -6,7 +6,8 @@ import { Level } from "../src/core/level.js";
 import { findRole, replanTerms, roleHistory, skipTurn, swapTurns } from "../src/domain/rotation/index.js";
 import { parseTimeOfDay, parseWeekday } from "../src/domain/time/natural.js";
 import { formatDay, formatWhen, memberKey, personOf } from "../src/scheduler/posts/format.js";
-import { ensureAnnouncement, handoverLine } from "../src/scheduler/posts/rotation.js";
+import { ANNOUNCE_KIND, ensureAnnouncement, handoverLine } from "../src/scheduler/posts/rotation.js";
+import { jobsRepo } from "../src/store/jobs.js";
 import { changeRotation, scopeOf } from "./rotation-common.js";
 import { currentRotation } from "../src/scheduler/posts/rotation.js";
 
@@ -106,15 +107,9 @@ export const rotationAnnounce = defineCommand({
     const hhmm = `${String(clock.hour).padStart(2, "0")}:${String(clock.minute).padStart(2, "0")}`;
     ensureAnnouncement(ctx.db, ctx.roomId, ctx.settings.timezone, ctx.now, { kind: "weekly", weekday, time: hhmm });
     // Terms end at announcements, so running terms are re-planned on the new calendar.
-    const { state } = changeRotation(ctx, (s, calendar) => replanTerms(s, calendar));
-    const next = state.roles.find((r) => r.termEndUtc !== null)?.termEndUtc;
-    return doc(
-      p(
-        ...ctx.t.t("rotation.announce.done", {
-          when: next === undefined || next === null ? hhmm : formatWhen(next, ctx.settings.timezone, ctx.t.lang),
-        }),
-      ),
-    );
+    changeRotation(ctx, (s, calendar) => replanTerms(s, calendar));
+    const next = jobsRepo(ctx.db).byKind(ctx.roomId, ANNOUNCE_KIND)[0]?.nextRunUtc;
+    return doc(p(...ctx.t.t("rotation.announce.done", { when: next ? formatWhen(next, ctx.settings.timezone, ctx.t.lang) : hhmm })));
   },
 });
 

@@ -146,6 +146,15 @@ describe("rotation commands", () => {
     expect(await bot.say("!role remove facilitator", asMod)).toEqual(["Role facilitator removed. Thank you to everyone who held it."]);
   });
 
+  it("tells when the next announcement is, whatever the terms' length", async () => {
+    await bot.say("!role add facilitator every 3 weeks", asMod);
+    await bot.say("!role join facilitator");
+    expect(await bot.say("!rotation announce monday 09:30", asMod)).toEqual([
+      "I'll announce the roles every week at that time; the next one is Monday 30 Nov, 09:30.",
+    ]);
+    expect(await bot.say("!roles")).toEqual(["Roles in this room:\n• facilitator: Alice until Monday 14 Dec, 09:30"]);
+  });
+
   it("names only the latest handover of each role after downtime", async () => {
     await bot.say("!role add facilitator", asMod);
     await bot.say("!role add treasurer", asMod);
