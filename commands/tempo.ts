@@ -42,7 +42,7 @@ export const tempo = defineCommand({
       blocks.push(p(...ctx.t.t("tempo.slow.done")));
     }
     const view = tempoView(repo.tempo(ctx.roomId, ctx.now), ctx.now);
-    blocks.push(p(...ctx.t.t(`tempo.show.${view.phase}`, { count: view.lastedDays, since: formatDay(view.sinceUtc, zone, ctx.t.lang) })));
+    blocks.push(p(...ctx.t.t(`tempo.show.${view.phase}${view.lastedDays === 0 ? ".today" : ""}`, { count: view.lastedDays, since: formatDay(view.sinceUtc, zone, ctx.t.lang) })));
     if (view.phase === "burst" && view.untilUtc !== null) blocks.push(p(...ctx.t.t("tempo.show.until", { until: formatDay(view.untilUtc - 1, zone, ctx.t.lang) })));
     if (!phase && view.burstTooLong) blocks.push(p(...ctx.t.t("tempo.burst.too_long")));
     blocks.push(p(...ctx.t.t("tempo.moons", { newMoon: formatWhen(view.nextNewMoonUtc, zone, ctx.t.lang), fullMoon: formatWhen(view.nextFullMoonUtc, zone, ctx.t.lang) })));

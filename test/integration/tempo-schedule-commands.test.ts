@@ -10,7 +10,7 @@ describe("tempo, schedule and help for the rhythms", () => {
 
   it("warns gently about a burst planned longer than one lunar month, and only then", async () => {
     const [short] = await bot.say("!tempo burst until 2026-12-15");
-    expect(short).toMatch(/^Burst started, until Tuesday 15 Dec\.\nPhase: burst, for 0 days/);
+    expect(short).toMatch(/^Burst started, until Tuesday 15 Dec\.\nPhase: burst, since today\.\nPlanned to end on Tuesday 15 Dec\./);
     expect(short).not.toContain("lunar month");
     const [long] = await bot.say("!tempo burst until 2027-01-20");
     expect(long).toContain("Gently: that's longer than one lunar month.");

@@ -40,4 +40,6 @@ export const meeting = {
   "meeting.cancel.summary": "Stop the openers of this room's meetings (moderators)",
   "meeting.cancel.none": "No meetings are scheduled here. To add one: `{example}`",
   "meeting.cancel.done": {"one": "Meeting cancelled: I won't post its opener.", "other": "{count} meetings cancelled: I won't post their openers."},
+  "tempo.show.burst.today": "Phase: burst, since today.",
+  "tempo.show.slow.today": "Phase: slow, since today.",
 };

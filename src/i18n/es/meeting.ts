@@ -40,4 +40,6 @@ export const meeting = {
   "meeting.cancel.summary": "Dejar de abrir las reuniones de esta sala (moderación)",
   "meeting.cancel.none": "No hay reuniones programadas aquí. Para añadir una: `{example}`",
   "meeting.cancel.done": {"one": "Reunión cancelada: no publicaré su apertura.", "other": "{count} reuniones canceladas: no publicaré sus aperturas."},
+  "tempo.show.burst.today": "Fase: intensa, desde hoy.",
+  "tempo.show.slow.today": "Fase: calma, desde hoy.",
 };
