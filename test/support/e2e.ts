@@ -64,6 +64,10 @@ export class TestClient {
     return (await this.call<{ eventId: string }>("send", { roomId, text, ...extra })).eventId;
   }
 
+  async sendUndecryptable(roomId: string): Promise<string> {
+    return (await this.call<{ eventId: string }>("sendUndecryptable", { roomId })).eventId;
+  }
+
   messages(roomId: string, options: { sender?: string; count?: number; timeoutMs?: number } = {}): Promise<SeenMessage[]> {
     return this.call<SeenMessage[]>("messages", { roomId, ...options });
   }
@@ -114,7 +118,9 @@ export class Bot {
       cryptoStoreKey: randomBytes(32).toString("base64"),
       undecryptableNoticeAfterSeconds: options.undecryptableNoticeAfterSeconds ?? 300,
     };
-    writeFileSync(this.configPath, JSON.stringify({ database: this.dbPath, log: { level: "debug" }, matrix }, null, 2));
+    // The bursts of the tests are far above a real member's pace.
+    const ledger = { maxEntriesPerHour: 10_000 };
+    writeFileSync(this.configPath, JSON.stringify({ database: this.dbPath, log: { level: "debug" }, ledger, matrix }, null, 2));
   }
 
   static async create(options: BotOptions = {}): Promise<Bot> {
@@ -201,6 +207,15 @@ export class Bot {
   }
 }
 
-export function botMessages(all: SeenMessage[], bot: Bot): SeenMessage[] {
-  return all.filter((m) => m.sender === bot.userId);
+/** The event a message answers (m.in_reply_to), for counting replies per command. */
+export function answeredEvent(message: SeenMessage): string | undefined {
+  return (message.relatesTo as { "m.in_reply_to"?: { event_id?: string } } | undefined)?.["m.in_reply_to"]?.event_id;
+}
+
+/** As Element sends a typed "@name" once it became a pill: display name in the body, link in the HTML. */
+export function withPill(before: string, user: { userId: string; name: string }, after: string) {
+  return {
+    text: `${before}${user.name}${after}`,
+    extra: { html: `${before}<a href="https://matrix.to/#/${user.userId}">${user.name}</a>${after}`, mentions: [user.userId] },
+  };
 }

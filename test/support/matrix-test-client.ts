@@ -12,6 +12,7 @@ import {
   EventType,
   MatrixEvent,
   MatrixEventEvent,
+  Method,
   Preset,
   RoomEvent,
   SyncState,
@@ -138,6 +139,21 @@ const ops: Record<string, (args: Args) => Promise<unknown>> = {
     const threadRoot = args.threadRoot as string | undefined;
     if (threadRoot) content["m.relates_to"] = { rel_type: "m.thread", event_id: threadRoot, is_falling_back: true, "m.in_reply_to": { event_id: threadRoot } };
     const { event_id } = await c.sendEvent(args.roomId as string, threadRoot ?? null, EventType.RoomMessage, content as never);
+    return { eventId: event_id };
+  },
+
+  /** An m.room.encrypted event for a megolm session nobody has: no one can ever decrypt it. */
+  async sendUndecryptable(args) {
+    const c = need();
+    const content = {
+      algorithm: "m.megolm.v1.aes-sha2",
+      sender_key: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ",
+      session_id: "unknownsessionunknownsessionunknownsession1",
+      device_id: c.getDeviceId(),
+      ciphertext: "AwgAEnACgAkLmt6qF84IK++J7UDH2Za1YVchHyprqTqsg2yyOwAtHaZTwyNg37afzg8f3r9IsN9r4RNFg7MaZencUJe4qvELiDiopUXy5xP+kq08AtDMxUjvMV1jlShInt5qqWd+/3WYKeyPlQanKChmlH0",
+    };
+    const path = `/rooms/${encodeURIComponent(args.roomId as string)}/send/m.room.encrypted/undecryptable-${Date.now()}`;
+    const { event_id } = await c.http.authedRequest<{ event_id: string }>(Method.Put, path, undefined, content);
     return { eventId: event_id };
   },
 
