@@ -6,7 +6,9 @@ import { z } from "zod";
  * TANDEM_CRYPTO_STORE_KEY, TANDEM_RECOVERY_KEY.
  */
 const USER_ID = /^@[^\s:]+:[^\s]+$/;
-const SERVER_NAME = /^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/;
+// A bare word ("ana") is more likely a forgotten "@…:server" than a server: names need a dot,
+// a port, or to be localhost.
+const SERVER_NAME = /^(localhost|[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)(:\d+)?$|^[A-Za-z0-9.-]+:\d+$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/;
 
 const cryptoStoreKey = z
   .string()

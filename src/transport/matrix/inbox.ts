@@ -40,6 +40,7 @@ const statements = perDb((db) => ({
   undecryptable: db.prepare(
     "UPDATE matrix_inbox SET state = 'undecryptable', undecryptable_at = coalesce(undecryptable_at, ?) WHERE seq = ?",
   ),
+  anyUndecryptable: db.prepare("SELECT 1 FROM matrix_inbox WHERE state = 'undecryptable' LIMIT 1"),
   prune: db.prepare("DELETE FROM matrix_inbox WHERE state IN ('done', 'abandoned') AND received_at < ?"),
   joinedAt: db.prepare("SELECT joined_at FROM matrix_rooms WHERE room_id = ?"),
   setJoinedAt: db.prepare(
@@ -97,6 +98,10 @@ export class Inbox {
   /** Closes a row; its content is dropped, only the event id stays (to recognise a redelivery). */
   finish(seq: number, state: "done" | "abandoned"): void {
     statements(this.db).finish.run(state, seq);
+  }
+
+  hasUndecryptable(): boolean {
+    return statements(this.db).anyUndecryptable.get() !== undefined;
   }
 
   markUndecryptable(seq: number, now: number): void {

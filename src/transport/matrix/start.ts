@@ -153,6 +153,12 @@ export async function startMatrixTransport(deps: MatrixTransportDeps): Promise<R
     afterSync();
   });
 
+  // Syncs can be 30 s apart in a quiet room; undecryptable messages are looked at more often.
+  const retryTimer = setInterval(() => {
+    if (inbox.hasUndecryptable()) void incoming.process().then(() => sender.notify());
+  }, 5_000);
+  retryTimer.unref();
+
   await client.startClient({ initialSyncLimit: 50, threadSupport: false, lazyLoadMembers: false });
   await ready;
   log.info({ deviceId: session.deviceId }, "Matrix sync is running");
@@ -172,9 +178,11 @@ export async function startMatrixTransport(deps: MatrixTransportDeps): Promise<R
     transport,
     client,
     async stop() {
+      clearInterval(retryTimer);
       await sender.stop();
       client.stopClient();
       await store.save(true);
+      log.info("Matrix transport stopped");
     },
   };
 }
