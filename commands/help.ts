@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { AnyCommand, CommandContext } from "../src/core/command.js";
 import { defineCommand } from "../src/core/command.js";
-import { doc, heading, list, p, type Block, type Inline } from "../src/core/doc.js";
+import { doc, list, p, type Block, type Inline } from "../src/core/doc.js";
 import { Level } from "../src/core/level.js";
 import { usageLine } from "../src/core/usage.js";
 
@@ -27,15 +27,19 @@ function line(c: AnyCommand, ctx: CommandContext): Inline[] {
   return [{ kind: "code", text: usageLine(c, ctx.t, ctx.config.prefix) }, " — ", ...ctx.t.t(c.summary)];
 }
 
+/** One line per group, short enough for a phone; `!help <group>` gives usage and examples. */
 function overview(commands: AnyCommand[], ctx: CommandContext) {
   const groups = new Map<string, AnyCommand[]>();
   for (const c of commands) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
   const blocks: Block[] = [p(...ctx.t.t("help.intro"))];
-  for (const [group, members] of groups) {
-    blocks.push(heading({ kind: "strong", text: ctx.t.text(`help.group.${group}`) }));
-    blocks.push(list(members.map((c) => line(c, ctx))));
-  }
-  blocks.push(p(...ctx.t.t("help.more", { example: `${ctx.config.prefix}help ledger` })));
+  const lines = [...groups].map(([group, members]): Inline[] => [
+    { kind: "strong", text: ctx.t.text(`help.group.${group}`) },
+    ": ",
+    ...members.flatMap((c, i): Inline[] => [...(i > 0 ? [", "] : []), { kind: "code", text: `${ctx.config.prefix}${c.name}` }]),
+  ]);
+  blocks.push(list(lines));
+  const firstGroup = [...groups.keys()].find((g) => g !== "help") ?? "help";
+  blocks.push(p(...ctx.t.t("help.more", { example: `${ctx.config.prefix}help ${firstGroup}`, search: `${ctx.config.prefix}help undo` })));
   return doc(...blocks);
 }
 

@@ -35,6 +35,7 @@ function createScheduler(config: Config, opened: OpenedDatabase, log: Logger, ro
     clock: Date.now,
     handlers: postHandlers,
     defaults: { language: config.language, timezone: config.timezone },
+    prefix: config.prefix,
     log,
     room,
     graceMs: config.scheduler.missedPostGraceHours * 3_600_000,

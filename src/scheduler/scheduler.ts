@@ -20,6 +20,8 @@ export interface PostContext {
   now: number;
   settings: RoomSettingsView;
   t: Translator;
+  /** The command prefix, for the hints a post gives ("type !careplan done 3"). */
+  prefix: string;
   /** Display names for mentions, when the transport knows them. */
   room?: RoomView;
 }
@@ -32,6 +34,8 @@ export interface SchedulerDeps {
   clock: () => number;
   handlers: Readonly<Record<string, PostHandler>>;
   defaults: RoomSettingsView;
+  /** The command prefix; "!" unless configured otherwise. */
+  prefix?: string;
   log: Logger;
   room?: RoomView;
   graceMs?: number;
@@ -97,7 +101,7 @@ export class Scheduler {
     if (!handler) throw new Error(`no handler for scheduled post kind ${job.kind}`);
     const settings = roomSettings(db, job.roomId, this.deps.defaults);
     const t = translator(settings.language);
-    const posts = handler({ db, job, scheduledFor: decision.scheduledFor, now, settings, t, ...(this.deps.room ? { room: this.deps.room } : {}) });
+    const posts = handler({ db, job, scheduledFor: decision.scheduledFor, now, settings, t, prefix: this.deps.prefix ?? "!", ...(this.deps.room ? { room: this.deps.room } : {}) });
     [posts ?? []].flat().forEach((doc, part) =>
       enqueue(db, { roomId: job.roomId, key: runKey(job.id, decision.scheduledFor, part), kind: "notice", doc }, now),
     );

@@ -56,6 +56,16 @@ describe("care-mirror plans", () => {
     expect(endPost).toMatch(/^overtime refusal is over\. Time to breathe out\.\n.+\nHow are you, really\?/);
   });
 
+  it("gives hints in scheduled posts with the configured prefix", async () => {
+    await bot.say("!careplan overtime refusal at friday 17:00 for 2h care solidarity pantry");
+    scheduler = new Scheduler({ db: bot.db, clock: () => bot.clock.now, handlers: postHandlers, defaults: { language: "en", timezone: "Europe/Madrid" }, prefix: "?", log: pino({ level: "silent" }) });
+    await tickTo("2026-11-27T16:00:20Z");
+    const [endPost] = await tickTo("2026-11-27T18:00:20Z");
+    expect(endPost).toMatch(/^overtime refusal is over\./);
+    expect(endPost).toContain("?careplan done 1");
+    expect(endPost).not.toContain("!careplan");
+  });
+
   it("suggests care acts that the room has not used recently, and lets members pick", async () => {
     await bot.say("!careplan picket at 2026-12-01 08:00 care pantry");
     await bot.say("!careplan rally at 2026-12-02 08:00 care kitchen");

@@ -82,10 +82,12 @@ describe("dispatcher", () => {
   it("lists in help only what the sender may run, and finds commands by any word", async () => {
     bot = createTestBot();
     const [member] = await bot.say("!help");
-    expect(member).toContain("!ledger thanks <@person…> <what they did>");
+    expect(member).toMatch(/^Here is what you can ask me in this room:\n• Help: !help\n• Care ledger: !ledger thanks, !ledger, !ledger week, /);
+    expect(member).toMatch(/\nType !help ledger to see how to use them with examples, or search any word, like !help undo\.$/);
     expect(member).not.toContain("!settings language");
     const [moderator] = await bot.say("!help", { sender: MOD });
-    expect(moderator).toContain("!settings language <language>");
+    expect(moderator).toContain("• Room settings: !settings, !settings language, !settings timezone");
+    expect(await bot.say("!help ledger")).toEqual([expect.stringContaining("!ledger thanks <@person…> <what they did> — Thank someone")]);
     expect(await bot.say("!help undo")).toEqual([expect.stringContaining("!ledger undo <entry number>")]);
     expect(await bot.say("!help ledger")).toEqual([expect.stringContaining("• !ledger thanks @bo @cy drove 3 nurses #transport")]);
     expect(await bot.say("!help juggling")).toEqual([expect.stringMatching(/^I found nothing about “juggling”/)]);

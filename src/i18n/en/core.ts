@@ -15,7 +15,7 @@ export const core = {
   "usage.example": "For example: `{example}`",
   "help.summary": "Show what I can do, or how to do something",
   "help.intro": "Here is what you can ask me in this room:",
-  "help.more": "Type `{example}` for examples, or `!help` followed by any word (like “undo”).",
+  "help.more": "Type `{example}` to see how to use them with examples, or search any word, like `{search}`.",
   "help.hint": "Type `{help}` to see what I can do.",
   "help.nothing": "I found nothing about “{topic}”. Type `{help}` to see everything I can do.",
   "help.group.help": "Help",

@@ -17,7 +17,7 @@ export const core: Record<keyof typeof en, string> = {
   "usage.example": "Por ejemplo: `{example}`",
   "help.summary": "Mostrar lo que sé hacer, o cómo hacer algo",
   "help.intro": "Esto es lo que me puedes pedir en esta sala:",
-  "help.more": "Escribe `{example}` para ver ejemplos, o `!help` seguido de cualquier palabra (como «undo»).",
+  "help.more": "Escribe `{example}` para ver cómo se usan, con ejemplos, o busca cualquier palabra, como `{search}`.",
   "help.hint": "Escribe `{help}` para ver lo que sé hacer.",
   "help.nothing": "No encontré nada sobre «{topic}». Escribe `{help}` para verlo todo.",
   "help.group.help": "Ayuda",

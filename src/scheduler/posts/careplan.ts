@@ -54,7 +54,7 @@ function planOf(ctx: PostContext): CarePlan | undefined {
 }
 
 /** Who carries the plan's care, and exactly what is still missing, with the command that fills it. */
-export function carriedBy(db: Db, plan: CarePlan, t: Translator, prefix = "!"): Block {
+export function carriedBy(db: Db, plan: CarePlan, t: Translator, prefix: string): Block {
   const act = plan.careAct ? careActLabel(db, plan.roomId, plan.careAct, t) : undefined;
   const pick = `${prefix}careplan ${plan.number} care …`;
   const join = `${prefix}careplan ${plan.number} join`;
@@ -68,13 +68,13 @@ const reminder: PostHandler = (ctx) => {
   const plan = planOf(ctx);
   if (!plan) return null;
   const when = formatWhen(plan.startsAt, ctx.settings.timezone, ctx.t.lang);
-  return doc(p(...ctx.t.t("careplan.reminder", { n: plan.number, action: plan.action, when })), carriedBy(ctx.db, plan, ctx.t));
+  return doc(p(...ctx.t.t("careplan.reminder", { n: plan.number, action: plan.action, when })), carriedBy(ctx.db, plan, ctx.t, ctx.prefix));
 };
 
 const start: PostHandler = (ctx) => {
   const plan = planOf(ctx);
   if (!plan) return null;
-  const blocks = [p(...ctx.t.t("careplan.start", { n: plan.number, action: plan.action })), carriedBy(ctx.db, plan, ctx.t)];
+  const blocks = [p(...ctx.t.t("careplan.start", { n: plan.number, action: plan.action })), carriedBy(ctx.db, plan, ctx.t, ctx.prefix)];
   return doc(...blocks);
 };
 
@@ -88,7 +88,7 @@ const end: PostHandler = (ctx): Doc | null => {
     p(...ctx.t.t("careplan.end", { action: plan.action })),
     p(...ctx.t.t(`decompression.${prompt}`)),
     p(...ctx.t.t("decompression.question")),
-    p(...ctx.t.t("careplan.end.done_hint", { done: `!careplan done ${plan.number}` })),
+    p(...ctx.t.t("careplan.end.done_hint", { done: `${ctx.prefix}careplan done ${plan.number}` })),
   );
 };
 

@@ -15,7 +15,7 @@ const WEEK_MS = 7 * 86_400_000;
  * Gratitude opens each meeting: the week's ledger entries, each giver named with what they gave;
  * when there were none, an invitation to thank someone. Then one prompt that follows the tempo.
  */
-export function gratitudeOpener(db: Db, roomId: string, now: number, t: Translator, prefix = "!"): Doc {
+export function gratitudeOpener(db: Db, roomId: string, now: number, t: Translator, prefix: string): Doc {
   const entries = ledgerRepo(db).between(roomId, now - WEEK_MS, now + 1);
   const blocks: Block[] = [];
   if (entries.length === 0) {
@@ -32,4 +32,4 @@ export function gratitudeOpener(db: Db, roomId: string, now: number, t: Translat
   return doc(...blocks);
 }
 
-export const openerPost: PostHandler = ({ db, job, now, t }) => gratitudeOpener(db, job.roomId, now, t);
+export const openerPost: PostHandler = ({ db, job, now, t, prefix }) => gratitudeOpener(db, job.roomId, now, t, prefix);
