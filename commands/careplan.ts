@@ -134,7 +134,7 @@ export const careplan = defineCommand({
   aliases: ["plan"],
   group: "careplan",
   summary: "careplan.summary",
-  examples: ["careplan overtime refusal at friday 17:00 for 2h care solidarity pantry", "careplan 3", "careplan 3 join", "careplan 3 care kitchen"],
+  examples: ["careplan overtime refusal at friday 17:00 for 2h care solidarity pantry", "careplan 3", "careplan 3 join", "careplan 3 leave", "careplan 3 care kitchen"],
   level: Level.Member,
   params: [{ name: "request", kind: "rest" }],
   args: z.object({ request: z.string().min(1).max(500) }),
@@ -147,6 +147,12 @@ export const careplan = defineCommand({
       const plan = mustGet(Number(join[1]), ctx);
       const added = repo.addVolunteer(plan, ctx.sender, ctx.now);
       return doc(p(...ctx.t.t(added ? "careplan.joined" : "careplan.already_joined", { who: ctx.sender, n: plan.number })), carriedBy(ctx.db, mustGet(plan.number, ctx), ctx.t, ctx.config.prefix));
+    }
+    const leave = /^#?(\d+)\s+(leave|salir|me bajo)$/i.exec(text.trim());
+    if (leave) {
+      const plan = mustGet(Number(leave[1]), ctx);
+      const removed = repo.removeVolunteer(plan, ctx.sender);
+      return doc(p(...ctx.t.t(removed ? "careplan.left" : "careplan.not_joined", { who: ctx.sender, n: plan.number, join: `${ctx.config.prefix}careplan ${plan.number} join` })), carriedBy(ctx.db, mustGet(plan.number, ctx), ctx.t, ctx.config.prefix));
     }
     // "!careplan 3 done" is how many people say it; it means "!careplan done 3".
     const closing = /^#?(\d+)\s+(done|hecho|cancel|cancelar)$/i.exec(text.trim());

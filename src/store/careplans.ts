@@ -46,9 +46,14 @@ const statements = perDb((db) => ({
   setStatus: db.prepare("UPDATE careplans SET status = ?, closed_at = ? WHERE id = ?"),
   volunteers: db.prepare("SELECT user_id, name FROM careplan_volunteers WHERE plan_id = ? ORDER BY joined_at, rowid"),
   addVolunteer: db.prepare("INSERT OR IGNORE INTO careplan_volunteers (plan_id, person, user_id, name, joined_at) VALUES (?, ?, ?, ?, ?)"),
+  removeVolunteer: db.prepare("DELETE FROM careplan_volunteers WHERE plan_id = ? AND person = ?"),
   customActs: db.prepare("SELECT id, label FROM care_acts WHERE room_id = ? ORDER BY added_at, id"),
   addAct: db.prepare("INSERT OR IGNORE INTO care_acts (room_id, id, label, added_by, added_at) VALUES (?, ?, ?, ?, ?)"),
 }));
+
+function volunteerKey(person: Person): string {
+  return person.userId ?? `name:${person.name.toLowerCase()}`;
+}
 
 export const carePlansRepo = perDb((db) => {
   const s = statements(db);
@@ -93,8 +98,11 @@ export const carePlansRepo = perDb((db) => {
     },
     /** False when the person already volunteered. */
     addVolunteer(plan: CarePlan, person: Person, now: number): boolean {
-      const key = person.userId ?? `name:${person.name.toLowerCase()}`;
-      return s.addVolunteer.run(plan.id, key, person.userId ?? null, person.name, now).changes === 1;
+      return s.addVolunteer.run(plan.id, volunteerKey(person), person.userId ?? null, person.name, now).changes === 1;
+    },
+    /** False when the person was not a volunteer. */
+    removeVolunteer(plan: CarePlan, person: Person): boolean {
+      return s.removeVolunteer.run(plan.id, volunteerKey(person)).changes === 1;
     },
     customActs(roomId: string): { id: string; label: string }[] {
       return s.customActs.all(roomId) as { id: string; label: string }[];

@@ -56,6 +56,14 @@ describe("care-mirror plans", () => {
     expect(endPost).toMatch(/^overtime refusal is over\. Time to breathe out\.\n.+\nHow are you, really\?/);
   });
 
+  it("lets a volunteer step back from a plan", async () => {
+    await bot.say("!careplan overtime refusal at friday 17:00 care solidarity pantry");
+    await bot.say("!careplan 1 join", { sender: ANA });
+    expect(await bot.say("!careplan 1 leave", { sender: ANA })).toEqual([expect.stringMatching(/^No problem, Ana: you're off plan #1\./)]);
+    expect(bot.db.prepare("SELECT count(*) FROM careplan_volunteers").pluck().get()).toBe(0);
+    expect(await bot.say("!careplan 1 leave", { sender: ANA })).toEqual([expect.stringMatching(/^Ana, you weren't carrying plan #1\. To join it: !careplan 1 join/)]);
+  });
+
   it("gives hints in scheduled posts with the configured prefix", async () => {
     await bot.say("!careplan overtime refusal at friday 17:00 for 2h care solidarity pantry");
     scheduler = new Scheduler({ db: bot.db, clock: () => bot.clock.now, handlers: postHandlers, defaults: { language: "en", timezone: "Europe/Madrid" }, prefix: "?", log: pino({ level: "silent" }) });

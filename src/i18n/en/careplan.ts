@@ -34,6 +34,8 @@ export const careplan = {
   "careplan.posts": "I'll remind everyone the day before, call for the care act when it starts and invite you to decompress when it ends. Volunteer with `{join}`.",
   "careplan.joined": "Thank you, {who}: you carry the care of plan #{n}.",
   "careplan.already_joined": "{who}, you're already with plan #{n}.",
+  "careplan.left": "No problem, {who}: you're off plan #{n}. Thank you for saying so in time.",
+  "careplan.not_joined": "{who}, you weren't carrying plan #{n}. To join it: `{join}`",
   "careplan.act_set": "Plan #{n} is paired with {act}.",
   "careplan.unknown": "There is no plan #{n} here. See them with `{list}`.",
   "careplan.closed": "Plan #{n} is already closed. See all plans with `{list}`.",

@@ -34,6 +34,8 @@ export const careplan = {
   "careplan.posts": "Lo recordaré el día antes, llamaré al acto de cuidado cuando empiece y os invitaré a descomprimir al terminar. Apúntate con `{join}`.",
   "careplan.joined": "Gracias, {who}: llevas el cuidado del plan #{n}.",
   "careplan.already_joined": "{who}, ya estás en el plan #{n}.",
+  "careplan.left": "Sin problema, {who}: ya no estás en el plan #{n}. Gracias por avisar a tiempo.",
+  "careplan.not_joined": "{who}, no estabas en el plan #{n}. Para sumarte: `{join}`",
   "careplan.act_set": "El plan #{n} va con {act}.",
   "careplan.unknown": "No hay ningún plan #{n} aquí. Míralos con `{list}`.",
   "careplan.closed": "El plan #{n} ya está cerrado. Mira todos los planes con `{list}`.",
