@@ -92,8 +92,14 @@ async function runMatrixMode(config: Config, matrix: NonNullable<Config["matrix"
   log.info({ signal }, "stopping");
   scheduler?.stop();
   await running.stop();
-  // matrix-js-sdk and its crypto leave timers behind after stopClient(); once the database is
-  // closed (right after this returns) nothing is left to do, so do not wait for them.
+  exitSoonAfterClose();
+}
+
+/**
+ * matrix-js-sdk and its crypto leave timers behind after stopClient(); once the database is
+ * closed (right after the Matrix mode returns or fails) nothing is left to do, so do not wait for them.
+ */
+function exitSoonAfterClose(): void {
   setTimeout(() => process.exit(), 1000).unref();
 }
 
@@ -116,7 +122,10 @@ async function main(argv: string[]): Promise<number> {
     const { applied } = migrate(opened.db, readMigrations(join(packageRoot(), "migrations")));
     if (applied.length > 0) log.info({ applied }, "database migrated");
     if (config.matrix) {
-      await runMatrixMode(config, config.matrix, opened, log);
+      await runMatrixMode(config, config.matrix, opened, log).catch((err: unknown) => {
+        exitSoonAfterClose();
+        throw err;
+      });
       return 0;
     }
     await runConsoleMode(config, cli, opened, log);

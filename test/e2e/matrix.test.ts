@@ -3,7 +3,7 @@
  * scenarios run in order on one homeserver, and the last one stops and restarts that homeserver.
  */
 import { jest } from "@jest/globals";
-import { answeredEvent, Bot, newUser, TestClient, withPill } from "../support/e2e.js";
+import { answeredEvent, Bot, newUser, synapse, TestClient, withPill } from "../support/e2e.js";
 import { restartSharedSynapse } from "../support/synapse.js";
 import type { SeenMessage } from "../support/matrix-test-client.js";
 
@@ -144,11 +144,71 @@ describe("4. two rooms", () => {
 
 describe("6. cross-signing", () => {
   test("the bot's device is signed by its own cross-signing identity, and the recovery key was shown once on stdout", async () => {
+    const roomId = await ana.createRoom({ name: "Verification", encrypted: true, invite: [bot.userId] });
+    await ana.waitMembership(roomId, bot.userId, "join");
     const status = await ana.call<{ signedByOwner: boolean } | null>("deviceVerification", { userId: bot.userId, deviceId: bot.deviceId() });
     expect(status?.signedByOwner).toBe(true);
     expect(bot.stdout.match(/RECOVERY KEY/g)).toHaveLength(1);
-    const recoveryKey = /^ {4}(\S.+)$/m.exec(bot.stdout)![1]!;
+    const recoveryKey = bot.recoveryKey()!;
     expect(bot.logs().some((l) => JSON.stringify(l).includes(recoveryKey))).toBe(false);
+  });
+
+  test("on a new machine, the recovery key from the config restores the identity: the new device is signed too", async () => {
+    const first = await Bot.create();
+    await first.start();
+    const recoveryKey = first.recoveryKey()!;
+    const firstDevice = first.deviceId();
+    await first.stop();
+
+    const restored = await Bot.create({ user: first.user, recoveryKey });
+    try {
+      await restored.start();
+      expect(restored.logs().find((l) => l.msg === "cross-signing checked")?.outcome).toBe("restored");
+      expect(restored.stdout).not.toMatch(/RECOVERY KEY/);
+      expect(restored.deviceId()).not.toBe(firstDevice);
+      // Sharing an encrypted room makes ana's client track the bot's devices.
+      const roomId = await ana.createRoom({ name: "New machine", encrypted: true, invite: [first.userId] });
+      await ana.waitMembership(roomId, first.userId, "join");
+      const status = await ana.call<{ signedByOwner: boolean } | null>("deviceVerification", { userId: first.userId, deviceId: restored.deviceId() });
+      expect(status?.signedByOwner).toBe(true);
+    } finally {
+      await restored.stop();
+    }
+  });
+
+  test("without the recovery key, a second database for the same account refuses to start with a clear message", async () => {
+    const first = await Bot.create();
+    await first.start();
+    await first.stop();
+    const second = await Bot.create({ user: first.user });
+    await expect(second.start(60_000)).rejects.toThrow(/already has secret storage[\s\S]*recoveryKey/);
+  });
+});
+
+describe("rate limits", () => {
+  test("a bot the homeserver rate-limits hard still answers every command once", async () => {
+    const admin = await newUser("admin", true);
+    const roomId = await ana.createRoom({ name: "Slow lane", encrypted: true, invite: [bot.userId] });
+    await ana.waitMembership(roomId, bot.userId, "join");
+    const limit = await fetch(`${synapse().baseUrl}/_synapse/admin/v1/users/${encodeURIComponent(bot.userId)}/override_ratelimit`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${admin.accessToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ messages_per_second: 1, burst_count: 1 }),
+    });
+    expect(limit.ok).toBe(true);
+    try {
+      const logFrom = bot.logs().length;
+      const sent: string[] = [];
+      for (let i = 1; i <= 5; i++) sent.push(await thanks(ana, roomId, `sorted ${i} boxes`));
+      const replies = repliesByCommand(await ana.messages(roomId, { sender: bot.userId, count: 5, timeoutMs: 60_000 }), bot.userId);
+      for (const command of sent) expect(replies.get(command)).toHaveLength(1);
+      expect(bot.logs().slice(logFrom).some((l) => l.msg === "rate limited by the homeserver; retrying after its delay")).toBe(true);
+    } finally {
+      await fetch(`${synapse().baseUrl}/_synapse/admin/v1/users/${encodeURIComponent(bot.userId)}/override_ratelimit`, {
+        method: "DELETE",
+        headers: { authorization: `Bearer ${admin.accessToken}` },
+      });
+    }
   });
 });
 

@@ -21,8 +21,8 @@ export function synapse(): SynapseState {
 
 let users = 0;
 /** A fresh user with a unique name (one Synapse serves the whole suite). */
-export function newUser(name: string): Promise<RegisteredUser> {
-  return registerUser(synapse(), `${name}-${process.pid}-${++users}`);
+export function newUser(name: string, admin = false): Promise<RegisteredUser> {
+  return registerUser(synapse(), `${name}-${process.pid}-${++users}`, undefined, admin);
 }
 
 export class TestClient {
@@ -84,6 +84,9 @@ export class TestClient {
 }
 
 export interface BotOptions {
+  /** Run as an existing account (a "new machine" for the same bot); a fresh user otherwise. */
+  user?: RegisteredUser;
+  recoveryKey?: string;
   allowedInviters?: string[];
   allowUnencryptedRooms?: boolean;
   undecryptableNoticeAfterSeconds?: number;
@@ -117,6 +120,7 @@ export class Bot {
       allowUnencryptedRooms: options.allowUnencryptedRooms ?? false,
       cryptoStoreKey: randomBytes(32).toString("base64"),
       undecryptableNoticeAfterSeconds: options.undecryptableNoticeAfterSeconds ?? 300,
+      ...(options.recoveryKey ? { recoveryKey: options.recoveryKey } : {}),
     };
     // The bursts of the tests are far above a real member's pace.
     const ledger = { maxEntriesPerHour: 10_000 };
@@ -124,7 +128,7 @@ export class Bot {
   }
 
   static async create(options: BotOptions = {}): Promise<Bot> {
-    return new Bot(await newUser("tandem"), options);
+    return new Bot(options.user ?? (await newUser("tandem")), options);
   }
 
   get userId(): string {
@@ -150,6 +154,11 @@ export class Bot {
       }
     });
     await this.waitForLog((l) => l.msg === "cross-signing checked", timeoutMs, from);
+  }
+
+  /** The recovery key the bot showed on stdout at its first start. */
+  recoveryKey(): string | undefined {
+    return /^ {4}(\S.+)$/m.exec(this.stdout)?.[1];
   }
 
   logs(): LogLine[] {

@@ -159,19 +159,25 @@ export async function startMatrixTransport(deps: MatrixTransportDeps): Promise<R
   }, 5_000);
   retryTimer.unref();
 
-  await client.startClient({ initialSyncLimit: 50, threadSupport: false, lazyLoadMembers: false });
-  await ready;
-  log.info({ deviceId: session.deviceId }, "Matrix sync is running");
+  try {
+    await client.startClient({ initialSyncLimit: 50, threadSupport: false, lazyLoadMembers: false });
+    await ready;
+    log.info({ deviceId: session.deviceId }, "Matrix sync is running");
 
-  const outcome = await ensureCrossSigning({
-    client,
-    keys,
-    userId: session.userId,
-    password: config.password,
-    log,
-    announceRecoveryKey: (key) => announce(recoveryKeyBanner(key)),
-  });
-  log.info({ outcome }, "cross-signing checked");
+    const outcome = await ensureCrossSigning({
+      client,
+      keys,
+      userId: session.userId,
+      password: config.password,
+      log,
+      announceRecoveryKey: (key) => announce(recoveryKeyBanner(key)),
+    });
+    log.info({ outcome }, "cross-signing checked");
+  } catch (err) {
+    clearInterval(retryTimer);
+    client.stopClient();
+    throw err;
+  }
   sender.start();
 
   return {
