@@ -4,8 +4,7 @@ import type { Logger } from "pino";
 /**
  * matrix-js-sdk (and its Rust crypto) log a lot, to the console by default. This routes them to
  * Tandem's logger: its chatter and its (many, mostly harmless) warnings at debug level, its errors
- * as warnings. Only the text
- * of the first string argument and the names/messages of errors are kept, never event objects.
+ * as warnings. Only string arguments and the names/messages of errors are kept, never event objects.
  */
 export function sdkLogger(log: Logger, namespace = "matrix-sdk"): SdkLogger {
   const summarise = (args: unknown[]): string =>
