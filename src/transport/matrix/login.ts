@@ -13,7 +13,7 @@ export async function resolveSession(config: MatrixConfig, db: Db, log: Logger, 
   if (config.accessToken && config.deviceId) {
     return { homeserver: config.homeserverUrl, userId: config.userId, deviceId: config.deviceId, accessToken: config.accessToken };
   }
-  const stored = loadSession(db);
+  const stored = loadSession(db, config.cryptoStoreKey);
   if (stored) {
     if (stored.userId !== config.userId) {
       throw new StartupError(
@@ -38,7 +38,7 @@ export async function resolveSession(config: MatrixConfig, db: Db, log: Logger, 
     throw err;
   }
   const session = { homeserver: config.homeserverUrl, userId: response.user_id, deviceId: response.device_id, accessToken: response.access_token };
-  saveSession(db, session, clock());
+  saveSession(db, session, config.cryptoStoreKey, clock());
   log.info({ deviceId: session.deviceId }, "logged in once; the session is stored and reused from now on");
   return session;
 }
