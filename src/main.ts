@@ -26,9 +26,7 @@ function commandConfig(config: Config) {
   };
 }
 
-/** The schedule lives in SQLite; this only ticks it. Due posts go to the same outbox as replies. */
-const SCHEDULER_TICK_SECONDS = 30;
-
+/** The schedule lives in SQLite; the scheduler only ticks it. Due posts go to the same outbox as replies. */
 function createScheduler(config: Config, opened: OpenedDatabase, log: Logger, room: RoomView, onEnqueued: () => void): Scheduler {
   return new Scheduler({
     db: opened.db,
@@ -60,7 +58,7 @@ async function runConsoleMode(config: Config, cli: CliOptions, opened: OpenedDat
     process.stderr.write(`Tandem console: you are ${user} in room ${room}. Type ${config.prefix}help to start, Ctrl-D to leave.\n`);
   }
   const scheduler = createScheduler(config, opened, log, transport, () => void sender.drain());
-  scheduler.start(SCHEDULER_TICK_SECONDS);
+  scheduler.start(config.scheduler.tickSeconds);
   try {
     await runConsole(process.stdin, transport, dispatcher, sender, { user, room, clock: Date.now });
   } finally {
@@ -87,7 +85,7 @@ async function runMatrixMode(config: Config, matrix: NonNullable<Config["matrix"
     },
   });
   // Started only now: the transport resolves after the first sync, and posts wait in the outbox until then anyway.
-  scheduler?.start(SCHEDULER_TICK_SECONDS);
+  scheduler?.start(config.scheduler.tickSeconds);
   const signal = await stopRequested;
   log.info({ signal }, "stopping");
   scheduler?.stop();

@@ -23,6 +23,7 @@ export const configSchema = z.strictObject({
   scheduler: z
     .strictObject({
       missedPostGraceHours: z.number().min(0).max(168).default(6),
+      tickSeconds: z.int().min(1).max(59).default(30),
     })
     .prefault({}),
   console: z

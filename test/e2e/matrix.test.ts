@@ -142,6 +142,27 @@ describe("4. two rooms", () => {
   });
 });
 
+describe("scheduled posts (issue 4)", () => {
+  test("a care plan's start post arrives encrypted at the action's start, by itself", async () => {
+    const roomId = await ana.createRoom({ name: "Picket line", encrypted: true, invite: [bot.userId] });
+    await ana.waitMembership(roomId, bot.userId, "join");
+    // The next whole minute far enough ahead for the command to be handled first (the room is in UTC).
+    const start = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
+    const when = start.toISOString().slice(0, 16).replace("T", " ");
+    const command = await ana.send(roomId, `!careplan picket at ${when} care solidarity pantry`);
+    const [confirmation] = await ana.messages(roomId, { sender: bot.userId, count: 1, timeoutMs: 60_000 });
+    expect(answeredEvent(confirmation!)).toBe(command);
+
+    const [, post] = await ana.messages(roomId, { sender: bot.userId, count: 2, timeoutMs: 120_000 });
+    expect(post!.wireType).toBe("m.room.encrypted");
+    expect(post!.decryptionFailed).toBe(false);
+    expect(post!.msgtype).toBe("m.notice");
+    expect(post!.body).toMatch(/^picket starts now, and at the same time its care \(plan #1\)/);
+    expect(answeredEvent(post!)).toBeUndefined();
+    expect(Date.now()).toBeGreaterThanOrEqual(start.getTime());
+  });
+});
+
 describe("6. cross-signing", () => {
   test("the bot's device is signed by its own cross-signing identity, and the recovery key was shown once on stdout", async () => {
     const roomId = await ana.createRoom({ name: "Verification", encrypted: true, invite: [bot.userId] });

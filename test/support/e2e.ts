@@ -124,7 +124,9 @@ export class Bot {
     };
     // The bursts of the tests are far above a real member's pace.
     const ledger = { maxEntriesPerHour: 10_000 };
-    writeFileSync(this.configPath, JSON.stringify({ database: this.dbPath, log: { level: "debug" }, ledger, matrix }, null, 2));
+    // Scheduled posts are checked every second, so a test waits for one at most a minute.
+    const scheduler = { tickSeconds: 1 };
+    writeFileSync(this.configPath, JSON.stringify({ database: this.dbPath, log: { level: "debug" }, ledger, scheduler, matrix }, null, 2));
   }
 
   static async create(options: BotOptions = {}): Promise<Bot> {
