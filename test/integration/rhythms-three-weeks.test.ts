@@ -1,7 +1,4 @@
-import { pino } from "pino";
 import { renderPlain } from "../../src/core/render-plain.js";
-import { postHandlers } from "../../src/scheduler/posts/index.js";
-import { Scheduler } from "../../src/scheduler/scheduler.js";
 import { createTestBot, MOD, ROOM, type TestBot } from "../support/test-bot.js";
 
 const ANA = "@ana:test.org";
@@ -10,21 +7,12 @@ const HOUR = 3_600_000;
 
 describe("a room through three weeks and a half", () => {
   let bot: TestBot;
-  let scheduler: Scheduler;
   const posts: string[] = [];
 
   beforeAll(() => {
     bot = createTestBot({ now: Date.parse("2026-11-24T10:00Z") }); // Tuesday 11:00 Madrid
     bot.transport.join(ROOM, ANA, "Ana");
     bot.transport.join(ROOM, BO, "Bo");
-    scheduler = new Scheduler({
-      db: bot.db,
-      clock: () => bot.clock.now,
-      handlers: postHandlers,
-      defaults: { language: "en", timezone: "Europe/Madrid" },
-      log: pino({ level: "silent" }),
-      room: bot.transport,
-    });
   });
   afterAll(() => bot.close());
 
@@ -34,7 +22,7 @@ describe("a room through three weeks and a half", () => {
     const until = Date.parse(untilIso);
     while (bot.clock.now < until) {
       bot.clock.now = Math.min(until, bot.clock.now + HOUR / 6);
-      scheduler.tick();
+      bot.scheduler.tick();
     }
     await bot.sender.drain();
     const fresh = bot.transport.sent.slice(before).map((m) => renderPlain(m.doc));

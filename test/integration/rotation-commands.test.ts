@@ -1,7 +1,3 @@
-import { pino } from "pino";
-import { renderPlain } from "../../src/core/render-plain.js";
-import { postHandlers } from "../../src/scheduler/posts/index.js";
-import { Scheduler } from "../../src/scheduler/scheduler.js";
 import { createTestBot, MOD, type TestBot } from "../support/test-bot.js";
 
 const ANA = "@ana:test.org";
@@ -9,7 +5,6 @@ const BO = "@bo:test.org";
 
 describe("rotation commands", () => {
   let bot: TestBot;
-  let scheduler: Scheduler;
   const asMod = { sender: MOD };
 
   beforeEach(() => {
@@ -17,24 +12,10 @@ describe("rotation commands", () => {
     bot = createTestBot();
     bot.transport.join("!cell:test.org", ANA, "Ana");
     bot.transport.join("!cell:test.org", BO, "Bo");
-    scheduler = new Scheduler({
-      db: bot.db,
-      clock: () => bot.clock.now,
-      handlers: postHandlers,
-      defaults: { language: "en", timezone: "Europe/Madrid" },
-      log: pino({ level: "silent" }),
-      room: bot.transport,
-    });
   });
   afterEach(() => bot.close());
 
-  async function tickTo(iso: string): Promise<string[]> {
-    const before = bot.transport.sent.length;
-    bot.clock.now = Date.parse(iso);
-    scheduler.tick();
-    await bot.sender.drain();
-    return bot.transport.sent.slice(before).map((m) => renderPlain(m.doc));
-  }
+  const tickTo = (iso: string) => bot.tickTo(iso);
 
   it("creates a role, takes members in order and shows who holds it until when", async () => {
     expect(await bot.say("!roles")).toEqual(["No rotating roles yet. A moderator can start one: !role add facilitator every 2 weeks"]);

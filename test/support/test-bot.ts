@@ -8,6 +8,8 @@ import { Dispatcher } from "../../src/core/dispatcher.js";
 import type { Invocation } from "../../src/core/invocation.js";
 import { OutboxSender } from "../../src/core/outbox-sender.js";
 import { renderPlain } from "../../src/core/render-plain.js";
+import { postHandlers } from "../../src/scheduler/posts/index.js";
+import { Scheduler } from "../../src/scheduler/scheduler.js";
 import { openDatabase, type OpenedDatabase } from "../../src/store/db.js";
 import { migrate, readMigrations } from "../../src/store/migrations.js";
 import { packageRoot } from "../../src/store/package-root.js";
@@ -53,9 +55,13 @@ export interface TestBot {
   transport: FakeTransport;
   dispatcher: Dispatcher;
   sender: OutboxSender;
+  /** The durable scheduler on the test clock; ticks only when a test says so. */
+  scheduler: Scheduler;
   clock: { now: number };
   /** Sends a message as `sender` into `room`, then delivers the outbox; returns the plain replies. */
   say(text: string, options?: Partial<Invocation>): Promise<string[]>;
+  /** Moves the clock to `iso`, ticks the scheduler once and delivers; returns the plain posts. */
+  tickTo(iso: string): Promise<string[]>;
   close(): void;
   path: string;
 }
@@ -90,18 +96,36 @@ export function createTestBot(options: { commands?: AnyCommand[]; now?: number; 
     log,
     clock: () => clock.now,
   });
+  const scheduler = new Scheduler({
+    db: opened.db,
+    clock: () => clock.now,
+    handlers: postHandlers,
+    defaults: { language: "en", timezone: "Europe/Madrid" },
+    log,
+    room: transport,
+  });
+  const delivered = async (action: () => void) => {
+    const before = transport.sent.length;
+    action();
+    await sender.drain();
+    return transport.sent.slice(before).map((m) => renderPlain(m.doc));
+  };
   return {
     db: opened.db,
     transport,
     dispatcher,
     sender,
+    scheduler,
     clock,
     path,
-    async say(text, invocation = {}) {
-      const before = transport.sent.length;
-      dispatcher.handle({ eventId: `$e${++counter}`, roomId: ROOM, sender: ALICE, text, sentAt: clock.now, ...invocation });
-      await sender.drain();
-      return transport.sent.slice(before).map((m) => renderPlain(m.doc));
+    tickTo(iso) {
+      return delivered(() => {
+        clock.now = Date.parse(iso);
+        scheduler.tick();
+      });
+    },
+    say(text, invocation = {}) {
+      return delivered(() => dispatcher.handle({ eventId: `$e${++counter}`, roomId: ROOM, sender: ALICE, text, sentAt: clock.now, ...invocation }));
     },
     close() {
       opened.close();
