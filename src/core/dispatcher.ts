@@ -4,7 +4,7 @@ import { ZodError } from "zod";
 import { translator, type Translator } from "../i18n/index.js";
 import type { Db } from "../store/db.js";
 import { markHandled } from "../store/handled-events.js";
-import { enqueue } from "../store/outbox.js";
+import { deliveredMessage, enqueue } from "../store/outbox.js";
 import { roomSettings } from "../store/room-settings.js";
 import type { RoomView } from "../transport/port.js";
 import { bindArgs } from "./binder.js";
@@ -12,7 +12,7 @@ import type { AnyCommand, CommandConfig, CommandContext } from "./command.js";
 import { CommandIndex } from "./command-index.js";
 import { doc, p, type Doc } from "./doc.js";
 import { UserError } from "./errors.js";
-import type { Invocation } from "./invocation.js";
+import type { Invocation, Reaction } from "./invocation.js";
 import { levelOf, type PermissionConfig } from "./level.js";
 import { commandText, localpart, resolvePerson } from "./mentions.js";
 import { tokenize } from "./tokenizer.js";
@@ -52,12 +52,44 @@ export class Dispatcher {
     if (!inv.text.trimStart().startsWith(prefix) && !(inv.html ?? "").includes(prefix)) return "ignored";
     const text = commandText(inv, this.deps.room);
     if (!text.startsWith(prefix) || text.length === prefix.length) return "ignored";
+    return this.commit(inv, text.slice(prefix.length), inv.eventId);
+  }
 
+  /**
+   * A reaction to one of the bot's own messages runs the command line that message stands for, as
+   * if the reactor had typed it; the reply answers the message reacted to, in its thread. Reactions
+   * to anything else are ignored without a word.
+   */
+  handleReaction(reaction: Reaction): Outcome {
+    const target = deliveredMessage(this.deps.db, reaction.roomId, reaction.relatesTo);
+    const line = target?.ref === undefined ? undefined : this.reactionLine(target.ref);
+    if (line === undefined) return "ignored";
+    const inv: Invocation = {
+      eventId: reaction.eventId,
+      roomId: reaction.roomId,
+      sender: reaction.sender,
+      text: `${this.deps.config.prefix}${line}`,
+      sentAt: reaction.sentAt,
+      ...(target?.threadRootId ? { threadRootId: target.threadRootId } : {}),
+    };
+    return this.commit(inv, line, reaction.relatesTo);
+  }
+
+  private reactionLine(ref: string): string | undefined {
+    for (const command of this.deps.commands) {
+      const line = command.reaction?.(ref);
+      if (line !== undefined) return line;
+    }
+    return undefined;
+  }
+
+  /** One transaction: the "handled" mark (a redelivered event stops here), the effects and the replies. */
+  private commit(inv: Invocation, line: string, replyToEventId: string): Outcome {
     const { db } = this.deps;
     const now = this.deps.clock();
     const outcome = db.transaction((): Outcome => {
       if (!markHandled(db, inv.eventId, inv.roomId, now)) return "duplicate";
-      const replies = this.execute(inv, text.slice(prefix.length), now);
+      const replies = this.execute(inv, line, now);
       [replies].flat().forEach((reply, i) =>
         enqueue(
           db,
@@ -66,8 +98,9 @@ export class Dispatcher {
             key: i === 0 ? inv.eventId : `${inv.eventId}/${i + 1}`,
             kind: "reply",
             doc: reply,
-            replyToEventId: inv.eventId,
+            replyToEventId,
             ...(inv.threadRootId ? { threadRootId: inv.threadRootId } : {}),
+            ...(reply.ref ? { ref: reply.ref } : {}),
           },
           now,
         ),
@@ -156,8 +189,11 @@ function zodToUserError(err: ZodError): UserError {
   return new UserError("error.arg.invalid", { arg }, true);
 }
 
-/** Error shape for logs: class and stack, never the message text the user typed. */
+/**
+ * Error shape for logs: its class and where it happened. Not its message: messages of errors
+ * thrown on user input (JSON, SQLite, zod) can quote what the user typed.
+ */
 function describe(err: unknown): Record<string, unknown> {
-  if (err instanceof Error) return { type: err.name, stack: err.stack };
+  if (err instanceof Error) return { type: err.name, at: err.stack?.split("\n").slice(1, 9).map((l) => l.trim()) };
   return { type: typeof err };
 }

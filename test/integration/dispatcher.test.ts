@@ -50,13 +50,14 @@ describe("dispatcher", () => {
     const logged: unknown[] = [];
     bot = createTestBot({ commands: [...allCommands(), halfway as AnyCommand] });
     (bot.dispatcher as unknown as { deps: { log: { error: (o: unknown) => void } } }).deps.log.error = (o) => logged.push(o);
-    const [reply] = await bot.say("!halfway");
+    const [reply] = await bot.say("!halfway user");
     expect(reply).toMatch(/^Sorry, something went wrong on my side and nothing was changed\. .* reference: [0-9a-f]{8}\.$/);
     expect(count(bot, "room_settings")).toBe(0);
     expect(count(bot, "handled_events")).toBe(1);
     const ref = /reference: ([0-9a-f]{8})/.exec(reply!)![1];
     expect(logged).toEqual([expect.objectContaining({ ref, command: "halfway" })]);
-    expect(JSON.stringify(logged)).not.toContain("!halfway");
+    expect(JSON.stringify(logged)).not.toMatch(/!halfway|secret text/);
+    expect(logged[0]).toMatchObject({ err: { at: expect.arrayContaining([expect.stringContaining("dispatcher.test.ts")]) } });
     expect(await bot.say("!settings")).toEqual([expect.stringContaining("English")]);
   });
 
