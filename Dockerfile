@@ -8,7 +8,8 @@ COPY src ./src
 COPY commands ./commands
 COPY bench ./bench
 COPY test/support ./test/support
-RUN npm run build && npm prune --omit=dev
+# Test helpers and benchmarks are built with the product (the e2e client runs from dist/) but not shipped.
+RUN npm run build && rm -rf dist/test dist/bench && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production
