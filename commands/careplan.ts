@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { defineCommand, type CommandContext } from "../src/core/command.js";
-import { doc, list, p, type Block, type Doc } from "../src/core/doc.js";
+import { about, doc, list, p, type Block, type Doc } from "../src/core/doc.js";
 import { UserError } from "../src/core/errors.js";
 import { Level } from "../src/core/level.js";
 import { customCareAct, findCareAct, suggestCareActs, type CareAct } from "../src/domain/care/index.js";
 import type { CareKind } from "../src/domain/ledger/index.js";
 import { addDuration, parseDuration, parseWhen, type Duration } from "../src/domain/time/natural.js";
-import { careActLabel, carriedBy, planRef, roomCatalog, scheduleCarePlanPosts } from "../src/scheduler/posts/careplan.js";
+import { careActLabel, carriedBy, planNumberOf, planRef, roomCatalog, scheduleCarePlanPosts } from "../src/scheduler/posts/careplan.js";
 import { formatWhen } from "../src/scheduler/posts/format.js";
 import { carePlansRepo, type CarePlan } from "../src/store/careplans.js";
 import { jobsRepo } from "../src/store/jobs.js";
@@ -141,7 +141,10 @@ export const careplan = defineCommand({
   run({ request: text }, ctx) {
     const repo = carePlansRepo(ctx.db);
     const show = /^#?(\d+)$/.exec(text.trim());
-    if (show) return doc(...planBlocks(mustGet(Number(show[1]), ctx, false), ctx));
+    if (show) {
+      const plan = mustGet(Number(show[1]), ctx, false);
+      return about(planRef(plan.number), doc(...planBlocks(plan, ctx)));
+    }
     const join = /^#?(\d+)\s+(join|unirme|me apunto)$/i.exec(text.trim());
     if (join) {
       const plan = mustGet(Number(join[1]), ctx);
@@ -171,7 +174,12 @@ export const careplan = defineCommand({
     const blocks = [...planBlocks(plan, ctx)];
     if (!act) blocks.push(...suggestionBlocks(plan, ctx));
     blocks.push(p(...ctx.t.t("careplan.posts", { join: `${ctx.config.prefix}careplan ${plan.number} join` })));
-    return doc(...blocks);
+    return about(planRef(plan.number), doc(...blocks));
+  },
+  // A reaction (any emoji) to the plan's announcement, its `!careplan 3` view, reminder or start call volunteers.
+  reaction(ref) {
+    const number = planNumberOf(ref);
+    return number === undefined ? undefined : `careplan ${number} join`;
   },
 });
 

@@ -60,6 +60,11 @@ export interface Command<A = Record<string, unknown>> {
   params: ParamSpec[];
   args: z.ZodType<A>;
   run(args: A, ctx: CommandContext): CommandResult;
+  /**
+   * What a reaction to one of the bot's messages about `ref` (see `Doc.ref`) stands for: a command
+   * line without the prefix, run as if the reactor had typed it; undefined when it means nothing.
+   */
+  reaction?(ref: string): string | undefined;
 }
 
 /** Keeps the argument type of each command while the registry holds them side by side. */

@@ -17,6 +17,11 @@ export type Block =
 
 export interface Doc {
   blocks: Block[];
+  /**
+   * What the message is about, e.g. "careplan:3". Kept with the delivered message (never its text)
+   * so a reaction to it can be understood; see `Command.reaction`.
+   */
+  ref?: string;
 }
 
 export const p = (...parts: Inline[]): Block => ({ kind: "p", parts });
@@ -24,3 +29,5 @@ export const heading = (...parts: Inline[]): Block => ({ kind: "heading", parts 
 export const list = (items: Inline[][]): Block => ({ kind: "list", items });
 export const pre = (text: string): Block => ({ kind: "pre", text });
 export const doc = (...blocks: Block[]): Doc => ({ blocks });
+/** The same message, marked as being about `ref`. */
+export const about = (ref: string, message: Doc): Doc => ({ ...message, ref });

@@ -21,3 +21,18 @@ export interface Invocation {
   /** Milliseconds since epoch, from the origin server timestamp where there is one. */
   sentAt: number;
 }
+
+/**
+ * Someone reacted (any key) to a message. The transport only reports it; what it means, if
+ * anything, is decided by the dispatcher from the message it answers (see `Command.reaction`).
+ */
+export interface Reaction {
+  /** The reaction's own event id: handled once, like a message. */
+  eventId: string;
+  roomId: string;
+  sender: string;
+  /** The event reacted to. */
+  relatesTo: string;
+  key: string;
+  sentAt: number;
+}

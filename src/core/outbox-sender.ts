@@ -49,8 +49,8 @@ export class OutboxSender {
           continue;
         }
         try {
-          await this.transport.send(message);
-          markSent(this.db, message.id, this.clock());
+          const eventId = await this.transport.send(message);
+          markSent(this.db, message.id, this.clock(), eventId || undefined);
           sentAny = true;
         } catch (err) {
           blockedRooms.add(message.roomId);

@@ -102,8 +102,9 @@ export class Scheduler {
     const settings = roomSettings(db, job.roomId, this.deps.defaults);
     const t = translator(settings.language);
     const posts = handler({ db, job, scheduledFor: decision.scheduledFor, now, settings, t, prefix: this.deps.prefix ?? "!", ...(this.deps.room ? { room: this.deps.room } : {}) });
+    // A post says itself what it is about (its `ref`): not every post of a job invites a reaction.
     [posts ?? []].flat().forEach((doc, part) =>
-      enqueue(db, { roomId: job.roomId, key: runKey(job.id, decision.scheduledFor, part), kind: "notice", doc }, now),
+      enqueue(db, { roomId: job.roomId, key: runKey(job.id, decision.scheduledFor, part), kind: "notice", doc, ...(doc.ref ? { ref: doc.ref } : {}) }, now),
     );
     return "fired";
   }

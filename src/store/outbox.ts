@@ -17,8 +17,8 @@ interface Row {
 
 const statements = perDb((db) => ({
   insert: db.prepare(
-    `INSERT OR IGNORE INTO outbox (room_id, key, kind, doc, reply_to, thread_root, created_at)
-     VALUES (@roomId, @key, @kind, @doc, @replyTo, @threadRoot, @now)`,
+    `INSERT OR IGNORE INTO outbox (room_id, key, kind, doc, reply_to, thread_root, ref, created_at)
+     VALUES (@roomId, @key, @kind, @doc, @replyTo, @threadRoot, @ref, @now)`,
   ),
   pending: db.prepare(
     `SELECT id, room_id, key, kind, doc, reply_to, thread_root, attempts, next_attempt_at FROM outbox
@@ -26,7 +26,9 @@ const statements = perDb((db) => ({
   ),
   // Once delivered, a reply's text is not needed any more (the key still guards against repeats):
   // emptying it keeps cell data out of the outbox.
-  sent: db.prepare(`UPDATE outbox SET sent_at = ?, last_error = NULL, doc = '{"blocks":[]}' WHERE id = ?`),
+  sent: db.prepare(`UPDATE outbox SET sent_at = ?, event_id = ?, last_error = NULL, doc = '{"blocks":[]}' WHERE id = ?`),
+  // Room-scoped: a reaction in one room can never reach a message (or a plan) of another.
+  delivered: db.prepare("SELECT ref, thread_root FROM outbox WHERE room_id = ? AND event_id = ? AND sent_at IS NOT NULL"),
   retry: db.prepare("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?"),
   failed: db.prepare("UPDATE outbox SET failed_at = ?, last_error = ? WHERE id = ?"),
   count: db.prepare("SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL"),
@@ -39,6 +41,8 @@ export interface NewMessage {
   doc: Doc;
   replyToEventId?: string;
   threadRootId?: string;
+  /** What the message is about (e.g. "careplan:3"), kept after delivery so reactions to it can be understood. */
+  ref?: string;
 }
 
 /** Queues a message; a second message with the same key is ignored, which keeps scheduled posts single. */
@@ -50,6 +54,7 @@ export function enqueue(db: Db, message: NewMessage, now: number): void {
     doc: JSON.stringify(message.doc),
     replyTo: message.replyToEventId ?? null,
     threadRoot: message.threadRootId ?? null,
+    ref: message.ref ?? null,
     now,
   });
 }
@@ -74,8 +79,21 @@ export function pendingMessages(db: Db, limit = 100): PendingMessage[] {
   }));
 }
 
-export function markSent(db: Db, id: number, now: number): void {
-  statements(db).sent.run(now, id);
+/** Marks a message delivered, with the event id the homeserver gave it (console and tests have none). */
+export function markSent(db: Db, id: number, now: number, eventId?: string): void {
+  statements(db).sent.run(now, eventId ?? null, id);
+}
+
+export interface DeliveredMessage {
+  ref?: string;
+  threadRootId?: string;
+}
+
+/** A message of the bot in this room, found by the event it became; undefined if the bot did not send it. */
+export function deliveredMessage(db: Db, roomId: string, eventId: string): DeliveredMessage | undefined {
+  const row = statements(db).delivered.get(roomId, eventId) as { ref: string | null; thread_root: string | null } | undefined;
+  if (!row) return undefined;
+  return { ...(row.ref ? { ref: row.ref } : {}), ...(row.thread_root ? { threadRootId: row.thread_root } : {}) };
 }
 
 export function markRetry(db: Db, id: number, nextAttemptAt: number, error: string): void {

@@ -128,6 +128,8 @@ const schedule: RoomDataPart = {
     db.prepare("DELETE FROM room_settings WHERE room_id = ?").run(roomId);
     // Replies not yet delivered may quote the cell's data; delivered ones are already emptied.
     db.prepare("DELETE FROM outbox WHERE room_id = ? AND sent_at IS NULL").run(roomId);
+    // Plan numbers start again at 1 after a wipe: a reaction to an old message must not reach a new plan.
+    db.prepare("UPDATE outbox SET ref = NULL WHERE room_id = ?").run(roomId);
   },
 };
 

@@ -32,7 +32,11 @@ export interface OutgoingMessage {
   kind: "reply" | "notice";
 }
 
-/** A transport delivers outbox messages; it resolves only once the homeserver (or stdout) accepted it. */
+/**
+ * A transport delivers outbox messages; it resolves only once the homeserver (or stdout) accepted
+ * it, with the id of the event the message became where there is one (Matrix), so reactions to it
+ * can be recognised.
+ */
 export interface Transport extends RoomView {
-  send(message: OutgoingMessage): Promise<void>;
+  send(message: OutgoingMessage): Promise<string | void>;
 }

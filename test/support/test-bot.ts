@@ -41,12 +41,18 @@ export class FakeTransport implements Transport {
     return "test.org";
   }
 
-  async send(message: OutgoingMessage): Promise<void> {
+  /** The event id a delivered message became: stable per outbox key, like Matrix's transaction ids. */
+  static eventIdOf(message: Pick<OutgoingMessage, "key">): string {
+    return `$sent:${message.key}`;
+  }
+
+  async send(message: OutgoingMessage): Promise<string> {
     if (this.failNext > 0) {
       this.failNext--;
       throw Object.assign(new Error("network down"), { errcode: "M_UNKNOWN" });
     }
     this.sent.push(message);
+    return FakeTransport.eventIdOf(message);
   }
 }
 

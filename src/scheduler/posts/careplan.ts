@@ -1,4 +1,4 @@
-import { doc, p, type Block, type Doc } from "../../core/doc.js";
+import { about, doc, p, type Block, type Doc } from "../../core/doc.js";
 import { chooseDecompressionPrompt, DEFAULT_CARE_ACTS, type CareAct } from "../../domain/care/index.js";
 import { addDays, formatLocalDateTime, toLocal } from "../../domain/time/local-time.js";
 import type { Translator } from "../../i18n/index.js";
@@ -15,6 +15,12 @@ export const START_KIND = "careplan.start";
 export const END_KIND = "careplan.end";
 
 export const planRef = (number: number) => `careplan:${number}`;
+
+/** The plan number of a ref made by `planRef`, or undefined for any other ref. */
+export function planNumberOf(ref: string): number | undefined {
+  const match = /^careplan:(\d+)$/.exec(ref);
+  return match ? Number(match[1]) : undefined;
+}
 
 /** The built-in catalog plus the acts this room added. */
 export function roomCatalog(db: Db, roomId: string): CareAct[] {
@@ -68,14 +74,15 @@ const reminder: PostHandler = (ctx) => {
   const plan = planOf(ctx);
   if (!plan) return null;
   const when = formatWhen(plan.startsAt, ctx.settings.timezone, ctx.t.lang);
-  return doc(p(...ctx.t.t("careplan.reminder", { n: plan.number, action: plan.action, when })), carriedBy(ctx.db, plan, ctx.t, ctx.prefix));
+  // Reacting to the reminder or the start call volunteers for the plan; to the decompression prompt, it does not.
+  return about(planRef(plan.number), doc(p(...ctx.t.t("careplan.reminder", { n: plan.number, action: plan.action, when })), carriedBy(ctx.db, plan, ctx.t, ctx.prefix)));
 };
 
 const start: PostHandler = (ctx) => {
   const plan = planOf(ctx);
   if (!plan) return null;
   const blocks = [p(...ctx.t.t("careplan.start", { n: plan.number, action: plan.action })), carriedBy(ctx.db, plan, ctx.t, ctx.prefix)];
-  return doc(...blocks);
+  return about(planRef(plan.number), doc(...blocks));
 };
 
 const end: PostHandler = (ctx): Doc | null => {

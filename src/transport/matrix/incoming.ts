@@ -1,6 +1,6 @@
 import { MatrixEvent, type MatrixClient } from "matrix-js-sdk";
 import type { Logger } from "pino";
-import type { Invocation } from "../../core/invocation.js";
+import type { Invocation, Reaction } from "../../core/invocation.js";
 import type { Inbox, InboxRow } from "./inbox.js";
 
 export interface MessageContent {
@@ -10,7 +10,26 @@ export interface MessageContent {
   formatted_body?: unknown;
   "m.mentions"?: { user_ids?: unknown };
   "m.new_content"?: unknown;
-  "m.relates_to"?: { rel_type?: unknown; event_id?: unknown };
+  "m.relates_to"?: { rel_type?: unknown; event_id?: unknown; key?: unknown };
+}
+
+interface Relation {
+  rel_type?: unknown;
+  event_id?: unknown;
+  key?: unknown;
+}
+
+function isAnnotation(relation: Relation | undefined): boolean {
+  return relation?.rel_type === "m.annotation";
+}
+
+/**
+ * "sender reacted with key to event": an `m.reaction` annotating an event. Clients keep the
+ * relation of an encrypted event in its clear wrapper, so it is read from either place.
+ */
+export function reactionFrom(eventId: string, roomId: string, sender: string, sentAt: number, relation: Relation | undefined): Reaction | undefined {
+  if (!isAnnotation(relation) || typeof relation?.event_id !== "string" || typeof relation.key !== "string") return undefined;
+  return { eventId, roomId, sender, relatesTo: relation.event_id, key: relation.key, sentAt };
 }
 
 /** Drops the quoted fallback a client puts before the text of a reply ("> <@ana:x> earlier text"). */
@@ -56,6 +75,8 @@ export interface IncomingDeps {
   clock: () => number;
   /** Runs the command; synchronous, one SQLite transaction (the dispatcher). */
   handle(inv: Invocation): void;
+  /** Lets the dispatcher decide what a reaction means, if anything; synchronous like `handle`. */
+  handleReaction(reaction: Reaction): void;
   isRoomEncrypted(roomId: string): Promise<boolean>;
   allowUnencryptedRooms: boolean;
   /** The room is not encrypted and commands are refused there: make sure it was told why. */
@@ -116,16 +137,24 @@ export class IncomingProcessor {
     if (event.isEncrypted()) {
       await client.decryptEventIfNeeded(event);
       if (event.isDecryptionFailure()) return this.undecryptable(row);
-    } else if (encrypted) {
-      // Plain text in an encrypted room is not from a member's client; never act on it.
+    } else if (encrypted && event.getType() !== "m.reaction") {
+      // Plain text in an encrypted room is not from a member's client; never act on it. Reactions
+      // are the exception: Element Web (matrix-js-sdk) sends them unencrypted in encrypted rooms.
       return inbox.finish(row.seq, "done");
-    } else if (!this.deps.allowUnencryptedRooms) {
+    } else if (!encrypted && !this.deps.allowUnencryptedRooms) {
       await this.deps.onUnencryptedCommandRoom(row.roomId);
       return inbox.finish(row.seq, "done");
     }
-    if (event.getType() !== "m.room.message" || event.getSender() === client.getUserId()) return inbox.finish(row.seq, "done");
-    const inv = invocationFrom(row.eventId, row.roomId, row.sender, row.raw.origin_server_ts, event.getContent() as MessageContent);
-    if (inv) this.deps.handle(inv);
+    if (event.getSender() === client.getUserId()) return inbox.finish(row.seq, "done");
+    const sentAt = row.raw.origin_server_ts;
+    if (event.getType() === "m.room.message") {
+      const inv = invocationFrom(row.eventId, row.roomId, row.sender, sentAt, event.getContent() as MessageContent);
+      if (inv) this.deps.handle(inv);
+    } else if (event.getType() === "m.reaction") {
+      const relation = (event.getContent() as MessageContent)["m.relates_to"] ?? (event.getWireContent() as MessageContent)["m.relates_to"];
+      const reaction = reactionFrom(row.eventId, row.roomId, row.sender, sentAt, relation);
+      if (reaction) this.deps.handleReaction(reaction);
+    }
     inbox.finish(row.seq, "done");
   }
 
@@ -138,7 +167,8 @@ export class IncomingProcessor {
       this.deps.log.warn({ eventId: row.eventId, roomId: row.roomId }, "message cannot be decrypted yet; waiting for its keys");
     }
     if (now - since >= this.deps.undecryptableNoticeAfterMs) {
-      this.deps.enqueueUndecryptableNotice(row);
+      // A lost reaction is not worth a message; its relation travels in the clear, so it is recognised.
+      if (!isAnnotation((row.raw.content as MessageContent)["m.relates_to"])) this.deps.enqueueUndecryptableNotice(row);
       inbox.finish(row.seq, "abandoned");
     }
   }

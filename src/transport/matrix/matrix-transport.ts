@@ -51,13 +51,14 @@ export class MatrixTransport implements Transport {
     return (await this.client.getCrypto()?.isEncryptionEnabledInRoom(roomId)) ?? false;
   }
 
-  async send(message: OutgoingMessage): Promise<void> {
+  /** Resolves with the event id the homeserver gave the message (the same one again for a repeated txnId). */
+  async send(message: OutgoingMessage): Promise<string> {
     const content = renderMatrixContent(message.doc, {
       kind: message.kind,
       ...(message.replyToEventId ? { replyToEventId: message.replyToEventId } : {}),
       ...(message.threadRootId ? { threadRootId: message.threadRootId } : {}),
     });
-    await this.sendContent(message.roomId, content, txnIdFor(message.key), this.options.allowUnencryptedRooms);
+    return this.sendContent(message.roomId, content, txnIdFor(message.key), this.options.allowUnencryptedRooms);
   }
 
   /**
@@ -65,7 +66,7 @@ export class MatrixTransport implements Transport {
    * the sdk would send plain text); encrypts for an encrypted room and refuses to send anything
    * but ciphertext there; sends plain text only to an unencrypted room, and only if allowed.
    */
-  async sendContent(roomId: string, content: MatrixMessageContent, txnId: string, allowPlainText: boolean): Promise<void> {
+  async sendContent(roomId: string, content: MatrixMessageContent, txnId: string, allowPlainText: boolean): Promise<string> {
     await this.options.ready;
     const room = this.client.getRoom(roomId);
     if (!room || room.getMyMembership() !== "join") throw new PermanentSendError("M_NOT_IN_ROOM");
@@ -78,7 +79,8 @@ export class MatrixTransport implements Transport {
       throw new PermanentSendError("M_ROOM_NOT_ENCRYPTED");
     }
     try {
-      await this.client.http.authedRequest(Method.Put, encodeUri("/rooms/$roomId/send/$type/$txnId", { $roomId: roomId, $type: type, $txnId: txnId }), undefined, wire);
+      const sent = await this.client.http.authedRequest<{ event_id: string }>(Method.Put, encodeUri("/rooms/$roomId/send/$type/$txnId", { $roomId: roomId, $type: type, $txnId: txnId }), undefined, wire);
+      return sent.event_id;
     } catch (err) {
       if (err instanceof MatrixError && PERMANENT.has(err.errcode ?? "")) throw new PermanentSendError(err.errcode!);
       throw err;

@@ -2,7 +2,7 @@ import { ClientEvent, createClient, IndexedDBStore, SyncState, type MatrixClient
 import type { Logger } from "pino";
 import type { MatrixConfig } from "../../config/matrix.js";
 import { doc, p } from "../../core/doc.js";
-import type { Invocation } from "../../core/invocation.js";
+import type { Invocation, Reaction } from "../../core/invocation.js";
 import { OutboxSender } from "../../core/outbox-sender.js";
 import type { Lang } from "../../i18n/catalog.js";
 import { translator } from "../../i18n/index.js";
@@ -27,7 +27,7 @@ export interface MatrixTransportDeps {
   log: Logger;
   defaults: { language: Lang; timezone: string };
   /** Builds the dispatcher once the transport (its RoomView) exists; `onEnqueued` wakes the outbox sender. */
-  createDispatcher(room: RoomView, onEnqueued: () => void): { handle(inv: Invocation): unknown };
+  createDispatcher(room: RoomView, onEnqueued: () => void): { handle(inv: Invocation): unknown; handleReaction(reaction: Reaction): unknown };
   /** Where the recovery key is shown once to the operator (stdout by default, never the JSON log). */
   announce?: (text: string) => void;
   clock?: () => number;
@@ -119,6 +119,7 @@ export async function startMatrixTransport(deps: MatrixTransportDeps): Promise<R
     log,
     clock,
     handle: (inv) => void dispatcher.handle(inv),
+    handleReaction: (reaction) => void dispatcher.handleReaction(reaction),
     isRoomEncrypted: (roomId) => transport.isRoomEncrypted(roomId),
     allowUnencryptedRooms: config.allowUnencryptedRooms,
     onUnencryptedCommandRoom: (roomId) => rooms.explainIfUnencrypted(roomId),

@@ -27,8 +27,11 @@ interface MessagesPage {
 const BACKFILL_PAGE = 100;
 const BACKFILL_MAX_PAGES = 20;
 
+/** Messages and reactions; a reaction in an encrypted room may come encrypted or (Element Web) in the clear. */
+const RECORDED_TYPES = new Set(["m.room.message", "m.room.encrypted", "m.reaction"]);
+
 function isMessage(e: SyncEvent, me: string): boolean {
-  return (e.type === "m.room.message" || e.type === "m.room.encrypted") && e.state_key === undefined && e.sender !== me && !!e.event_id;
+  return RECORDED_TYPES.has(e.type ?? "") && e.state_key === undefined && e.sender !== me && !!e.event_id;
 }
 
 function toRaw(e: SyncEvent, roomId: string): RawEvent {
