@@ -163,6 +163,33 @@ describe("scheduled posts (issue 4)", () => {
   });
 });
 
+describe("reactions (issue 4)", () => {
+  test("a 👍 on the bot's care-plan reply volunteers, whether the reaction travels in the clear (Element Web) or encrypted (Element X)", async () => {
+    const roomId = await ana.createRoom({ name: "Care rota", encrypted: true, invite: [bot.userId] });
+    await ana.waitMembership(roomId, bot.userId, "join");
+    await ana.send(roomId, "!careplan overtime refusal at tomorrow 17:00 care solidarity pantry");
+    const [announcement] = await ana.messages(roomId, { sender: bot.userId, count: 1, timeoutMs: 60_000 });
+    expect(announcement!.body).toMatch(/^Plan #1: overtime refusal/);
+
+    const thumbs = await ana.react(roomId, announcement!.eventId, "👍");
+    const [, thanked] = await ana.messages(roomId, { sender: bot.userId, count: 2, timeoutMs: 60_000 });
+    expect(thanked!.wireType).toBe("m.room.encrypted");
+    // Test users are named ana-<pid>-<n> so that one Synapse serves every suite.
+    const name = anaPerson.userId.slice(1).split(":")[0]!;
+    expect(thanked!.body).toMatch(new RegExp(`^Thank you, ${name}: you carry the care of plan #1\\.`));
+    expect(answeredEvent(thanked!)).toBe(announcement!.eventId);
+    expect(bot.query("SELECT v.user_id, p.room_id FROM careplan_volunteers v JOIN careplans p ON p.id = v.plan_id")).toEqual([{ user_id: anaPerson.userId, room_id: roomId }]);
+    expect(await waitInboxDone(thumbs.eventId)).toBe("done");
+
+    const party = await ana.react(roomId, announcement!.eventId, "🎉", { encrypted: true });
+    expect(party.wireType).toBe("m.room.encrypted");
+    const [, , again] = await ana.messages(roomId, { sender: bot.userId, count: 3, timeoutMs: 60_000 });
+    expect(again!.body).toMatch(new RegExp(`^${name}, you're already with plan #1\\.`));
+    expect(answeredEvent(again!)).toBe(announcement!.eventId);
+    expect(bot.query("SELECT count(*) AS n FROM careplan_volunteers")).toEqual([{ n: 1 }]);
+  });
+});
+
 describe("6. cross-signing", () => {
   test("the bot's device is signed by its own cross-signing identity, and the recovery key was shown once on stdout", async () => {
     const roomId = await ana.createRoom({ name: "Verification", encrypted: true, invite: [bot.userId] });

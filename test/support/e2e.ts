@@ -64,6 +64,11 @@ export class TestClient {
     return (await this.call<{ eventId: string }>("send", { roomId, text, ...extra })).eventId;
   }
 
+  /** Reacts with `key` to an event: in the clear like Element Web, or encrypted like Element X. */
+  react(roomId: string, eventId: string, key: string, options: { encrypted?: boolean } = {}): Promise<{ eventId: string; wireType?: string }> {
+    return this.call("react", { roomId, eventId, key, ...options });
+  }
+
   async sendUndecryptable(roomId: string): Promise<string> {
     return (await this.call<{ eventId: string }>("sendUndecryptable", { roomId })).eventId;
   }

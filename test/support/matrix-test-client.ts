@@ -14,6 +14,7 @@ import {
   MatrixEventEvent,
   Method,
   Preset,
+  RelationType,
   RoomEvent,
   SyncState,
   type MatrixClient,
@@ -140,6 +141,30 @@ const ops: Record<string, (args: Args) => Promise<unknown>> = {
     if (threadRoot) content["m.relates_to"] = { rel_type: "m.thread", event_id: threadRoot, is_falling_back: true, "m.in_reply_to": { event_id: threadRoot } };
     const { event_id } = await c.sendEvent(args.roomId as string, threadRoot ?? null, EventType.RoomMessage, content as never);
     return { eventId: event_id };
+  },
+
+  /**
+   * A reaction as clients send it: `encrypted: false` like Element Web (matrix-js-sdk keeps
+   * reactions in the clear, even in encrypted rooms), `encrypted: true` like Element X (an
+   * m.room.encrypted event whose relation stays in the clear wrapper).
+   */
+  async react(args) {
+    const c = need();
+    const { roomId, eventId, key, encrypted } = args as { roomId: string; eventId: string; key: string; encrypted?: boolean };
+    const content = { "m.relates_to": { rel_type: RelationType.Annotation as const, event_id: eventId, key } };
+    if (!encrypted) {
+      const { event_id } = await c.sendEvent(roomId, EventType.Reaction, content);
+      return { eventId: event_id };
+    }
+    const room = c.getRoom(roomId)!;
+    const txnId = `reaction-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const event = new MatrixEvent({ type: EventType.Reaction, content, room_id: roomId, sender: c.getUserId()!, event_id: `~${roomId}:${txnId}`, origin_server_ts: Date.now() });
+    const crypto = c.getCrypto() as unknown as { encryptEvent(event: MatrixEvent, room: unknown): Promise<void> };
+    await crypto.encryptEvent(event, room);
+    const wire = { ...event.getWireContent(), "m.relates_to": content["m.relates_to"] };
+    const path = `/rooms/${encodeURIComponent(roomId)}/send/${event.getWireType()}/${txnId}`;
+    const { event_id } = await c.http.authedRequest<{ event_id: string }>(Method.Put, path, undefined, wire);
+    return { eventId: event_id, wireType: event.getWireType() };
   },
 
   /** An m.room.encrypted event for a megolm session nobody has: no one can ever decrypt it. */
