@@ -55,7 +55,7 @@ const statements = perDb((db) => ({
 }));
 
 /**
- * The durable record of incoming messages. Events are written here from the raw sync response,
+ * The durable record of incoming messages and reactions. Events are written here from the raw sync response,
  * before matrix-js-sdk can persist a sync position past them; a row leaves the open set only
  * after the dispatcher committed its effect (or it was deliberately ignored).
  */

@@ -3,6 +3,12 @@ import type { Logger } from "pino";
 import type { Invocation, Reaction } from "../../core/invocation.js";
 import type { Inbox, InboxRow } from "./inbox.js";
 
+interface Relation {
+  rel_type?: unknown;
+  event_id?: unknown;
+  key?: unknown;
+}
+
 export interface MessageContent {
   msgtype?: unknown;
   body?: unknown;
@@ -10,13 +16,7 @@ export interface MessageContent {
   formatted_body?: unknown;
   "m.mentions"?: { user_ids?: unknown };
   "m.new_content"?: unknown;
-  "m.relates_to"?: { rel_type?: unknown; event_id?: unknown; key?: unknown };
-}
-
-interface Relation {
-  rel_type?: unknown;
-  event_id?: unknown;
-  key?: unknown;
+  "m.relates_to"?: Relation;
 }
 
 function isAnnotation(relation: Relation | undefined): boolean {
