@@ -36,7 +36,7 @@ export const exportLedger = defineCommand({
     if (entries.length === 0) return doc(p(...ctx.t.t("ledger.export.empty")));
     const parts = chunks(toCsv(entries));
     return parts.map((part, i): Doc =>
-      doc(p(...ctx.t.t(parts.length === 1 ? "ledger.export.intro" : "ledger.export.part", { count: entries.length, part: i + 1, parts: parts.length })), pre(part.replace(/\r\n/g, "\n"))),
+      doc(p(...ctx.t.t(parts.length === 1 ? "ledger.export.intro" : "ledger.export.part", { count: entries.length, part: i + 1, parts: parts.length })), pre(part.replace(/\r\n/g, "\n").trimEnd())),
     );
   },
 });

@@ -110,6 +110,7 @@ describe("care ledger", () => {
     expect(lines[1]).toBe("number,recorded_at,givers,giver_ids,what,amount,unit,kind,recorded_by,status");
     expect(lines[2]).toMatch(/^1,2026-11-24T10:00:00\.000Z,Ana,'@ana:test\.org,cooked 40 meals,40,meals,food,'@alice:test\.org,undone$/);
     expect(lines[3]).toMatch(/^2,.*,"said ""hi, all""",,,.*,active$/);
+    expect(lines).toHaveLength(4);
   });
 
   it("never shows one room's ledger in another", async () => {
