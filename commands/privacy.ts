@@ -68,7 +68,8 @@ export const wipe = defineCommand({
         p(...ctx.t.t("privacy.wipe.ask", { export: `${ctx.config.prefix}ledger export`, confirm: `${ctx.config.prefix}cell wipe confirm` })),
       );
     }
-    for (const { part } of parts) part.wipeRoom(ctx.db, ctx.roomId);
+    // Every part, not only the counted ones: settings and old messages' refs are not counted, yet must go.
+    for (const part of ROOM_DATA) part.wipeRoom(ctx.db, ctx.roomId);
     return doc(p(...ctx.t.t("privacy.wipe.done")));
   },
 });

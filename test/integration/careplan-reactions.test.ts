@@ -118,4 +118,14 @@ describe("volunteering for a care plan with a reaction", () => {
     expect(await react(old)).toEqual({ outcome: "ignored", sent: [] });
     expect(volunteers()).toEqual([]);
   });
+
+  it("after a cell wipe of a room with no posts left to send, a reaction to an old plan message still reaches nothing", async () => {
+    const old = await createPlan();
+    await bot.say("!careplan cancel 1");
+    await bot.say("!ledger thanks @ana cooked soup");
+    await bot.say("!cell wipe confirm", { sender: "@mod:test.org" });
+    await createPlan("!careplan walkout at 2026-12-04 08:00");
+    expect(await react(old)).toEqual({ outcome: "ignored", sent: [] });
+    expect(volunteers()).toEqual([]);
+  });
 });
