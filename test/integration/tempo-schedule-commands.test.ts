@@ -16,6 +16,11 @@ describe("tempo, schedule and help for the rhythms", () => {
     expect(long).toContain("Gently: that's longer than one lunar month.");
   });
 
+  it("names the day typed, not the midnight after it, when a burst or an absence would end in the past", async () => {
+    expect(await bot.say("!tempo burst until 2026-11-20")).toEqual(["Friday 20 Nov has already passed. Give a time in the future."]);
+    expect(await bot.say("!away until 2026-11-23")).toEqual(["Monday 23 Nov has already passed. Give a time in the future."]);
+  });
+
   it("turns meeting prompts from action to education, care and recruitment in a slow phase", async () => {
     await bot.say("!tempo burst until 2026-12-15");
     expect((await bot.say("!opener"))[0]).toContain("Today's focus: the next action");

@@ -20,7 +20,8 @@ export type WhenError =
   | { code: "conflict"; token: string }
   | { code: "bad-date"; text: string }
   | { code: "bad-time"; text: string }
-  | { code: "past"; utcMs: number };
+  /** `wholeDay`: a day was typed without a time, and `utcMs` is that day's start. */
+  | { code: "past"; utcMs: number; wholeDay?: boolean };
 
 export interface When {
   utcMs: number;
@@ -243,7 +244,8 @@ export function parseUntil(text: string, ctx: WhenContext): Result<Until, WhenEr
     lastDay = addDays(today, offset);
   }
   const utcMs = resolveLocal(ctx.zone, { ...addDays(lastDay, 1), hour: 0, minute: 0 });
-  if (utcMs <= ctx.nowUtc) return { ok: false, error: { code: "past", utcMs } };
+  // Say which day is over, the one typed: not the midnight after it.
+  if (utcMs <= ctx.nowUtc) return { ok: false, error: { code: "past", utcMs: resolveLocal(ctx.zone, { ...lastDay, hour: 0, minute: 0 }), wholeDay: true } };
   return { ok: true, value: { utcMs, lastDay } };
 }
 
