@@ -134,15 +134,16 @@ export class Dispatcher {
       config: this.deps.config,
       person: (word) => resolvePerson(word, inv.roomId, this.deps.room),
     };
+    let raw: Record<string, unknown> = {};
     try {
       if (ctx.level < command.level) throw new UserError("error.permission", { command: `${prefix}${command.name}` });
       const argTokens = tokens.slice(match.consumed);
-      const raw = this.bindOrSuggest(command, argTokens, line, ctx);
+      raw = this.bindOrSuggest(command, argTokens, line, ctx);
       const args = command.args.parse(raw);
       return this.deps.db.transaction(() => command.run(args, ctx))();
     } catch (err) {
       if (err instanceof UserError) return this.userError(err, command, t);
-      if (err instanceof ZodError) return this.userError(zodToUserError(err), command, t);
+      if (err instanceof ZodError) return this.userError(zodToUserError(err, raw), command, t);
       const ref = randomBytes(4).toString("hex");
       this.deps.log.error({ ref, command: command.name, err: describe(err) }, "command failed");
       return doc(p(...t.t("error.unexpected", { ref })));
@@ -181,10 +182,14 @@ export class Dispatcher {
   }
 }
 
-function zodToUserError(err: ZodError): UserError {
+/** The first problem zod found, in the words of the catalog; `raw` holds what was typed for each argument. */
+function zodToUserError(err: ZodError, raw: Record<string, unknown>): UserError {
   const issue = err.issues[0];
   const arg = String(issue?.path[0] ?? "");
-  if (issue?.code === "too_big") return new UserError("error.arg.too_long", { arg, max: Number(issue.maximum) }, true);
+  if (issue?.code === "too_big") {
+    return new UserError(issue.origin === "array" ? "error.arg.too_many" : "error.arg.too_long", { arg, max: Number(issue.maximum) }, true);
+  }
+  if (issue?.code === "too_small" && issue.origin === "number") return new UserError("error.arg.number", { arg, found: String(raw[arg]) }, true);
   if (issue?.code === "too_small") return new UserError("error.arg.missing", { arg }, true);
   return new UserError("error.arg.invalid", { arg }, true);
 }

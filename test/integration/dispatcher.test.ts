@@ -73,6 +73,13 @@ describe("dispatcher", () => {
     expect(reply).toBe("I expected a number for entry number, not “abc”.\nType it like this: !ledger undo <entry number>\nFor example: !ledger undo 12");
   });
 
+  it("says what is wrong with a zero entry number or too many givers, not that something is missing or too long", async () => {
+    bot = createTestBot();
+    expect((await bot.say("!ledger undo 0"))[0]).toMatch(/^I expected a number for entry number, not “0”\.\nType it like this: !ledger undo/);
+    const givers = Array.from({ length: 21 }, (_, i) => `@p${i}`).join(" ");
+    expect((await bot.say(`!ledger thanks ${givers} cooked`))[0]).toMatch(/^I can take at most 20 at once \(person\)\.\nType it like this: !ledger thanks/);
+  });
+
   it("lets only moderators change room settings", async () => {
     bot = createTestBot();
     expect(await bot.say("!settings language es")).toEqual([expect.stringMatching(/^Only moderators of this room can use !settings language/)]);

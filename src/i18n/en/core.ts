@@ -9,6 +9,7 @@ export const core = {
   "error.arg.number": "I expected a number for {arg}, not “{found}”.",
   "error.arg.choice": "“{found}” is not one of: {choices}.",
   "error.arg.extra": "I didn't understand “{found}”.",
+  "error.arg.too_many": "I can take at most {max} at once ({arg}).",
   "error.arg.too_long": "{arg} is too long (at most {max} characters).",
   "error.arg.invalid": "{arg} doesn't look right.",
   "usage.line": "Type it like this: `{usage}`",

@@ -11,6 +11,7 @@ export const core: Record<keyof typeof en, string> = {
   "error.arg.number": "Esperaba un número para {arg}, no «{found}».",
   "error.arg.choice": "«{found}» no es una de estas opciones: {choices}.",
   "error.arg.extra": "No entendí «{found}».",
+  "error.arg.too_many": "Puedo tomar como mucho {max} a la vez ({arg}).",
   "error.arg.too_long": "{arg} es demasiado largo (como mucho {max} caracteres).",
   "error.arg.invalid": "{arg} no parece correcto.",
   "usage.line": "Escríbelo así: `{usage}`",
