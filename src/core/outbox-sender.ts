@@ -42,19 +42,22 @@ export class OutboxSender {
       const now = this.clock();
       const blockedRooms = new Set<string>();
       let sentAny = false;
-      for (const message of pendingMessages(this.db)) {
-        if (blockedRooms.has(message.roomId)) continue;
-        if (message.nextAttemptAt > now) {
-          blockedRooms.add(message.roomId);
-          continue;
-        }
-        try {
-          const eventId = await this.transport.send(message);
-          markSent(this.db, message.id, this.clock(), eventId || undefined);
-          sentAny = true;
-        } catch (err) {
-          blockedRooms.add(message.roomId);
-          this.recordFailure(message.id, message.attempts, err);
+      // Paged to the end: a room stuck with many messages must not hide the rooms queued behind it.
+      for (let page = pendingMessages(this.db); page.length > 0; page = pendingMessages(this.db, page.at(-1)!.id)) {
+        for (const message of page) {
+          if (blockedRooms.has(message.roomId)) continue;
+          if (message.nextAttemptAt > now) {
+            blockedRooms.add(message.roomId);
+            continue;
+          }
+          try {
+            const eventId = await this.transport.send(message);
+            markSent(this.db, message.id, this.clock(), eventId || undefined);
+            sentAny = true;
+          } catch (err) {
+            blockedRooms.add(message.roomId);
+            this.recordFailure(message.id, message.attempts, err);
+          }
         }
       }
       if (!sentAny) return;

@@ -22,7 +22,7 @@ const statements = perDb((db) => ({
   ),
   pending: db.prepare(
     `SELECT id, room_id, key, kind, doc, reply_to, thread_root, attempts, next_attempt_at FROM outbox
-     WHERE sent_at IS NULL AND failed_at IS NULL ORDER BY id LIMIT ?`,
+     WHERE sent_at IS NULL AND failed_at IS NULL AND id > ? ORDER BY id LIMIT ?`,
   ),
   // Once delivered, a reply's text is not needed any more (the key still guards against repeats):
   // emptying it keeps cell data out of the outbox.
@@ -64,8 +64,9 @@ export interface PendingMessage extends OutgoingMessage {
   nextAttemptAt: number;
 }
 
-export function pendingMessages(db: Db, limit = 100): PendingMessage[] {
-  const rows = statements(db).pending.all(limit) as Row[];
+/** Undelivered messages in order, a page at a time: those after the message `afterId`. */
+export function pendingMessages(db: Db, afterId = 0, limit = 100): PendingMessage[] {
+  const rows = statements(db).pending.all(afterId, limit) as Row[];
   return rows.map((r) => ({
     id: r.id,
     roomId: r.room_id,
