@@ -17,3 +17,18 @@ export function createLogger(level: string): Logger {
     pino.destination(2),
   );
 }
+
+/**
+ * What a log may say about an error: its class, the homeserver's error code if any, and where it
+ * happened. Never its message: messages of errors thrown on user input or cell data (JSON, SQLite,
+ * zod) can quote what someone typed, and a stack's first line repeats the message.
+ */
+export function errorForLog(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { type: typeof err };
+  const code = (err as { errcode?: unknown }).errcode;
+  return {
+    type: err.name,
+    ...(typeof code === "string" ? { code } : {}),
+    at: err.stack?.split("\n").slice(1, 9).map((l) => l.trim()),
+  };
+}

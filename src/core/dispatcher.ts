@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
 import { translator, type Translator } from "../i18n/index.js";
+import { errorForLog } from "../log.js";
 import type { Db } from "../store/db.js";
 import { markHandled } from "../store/handled-events.js";
 import { deliveredMessage, enqueue } from "../store/outbox.js";
@@ -145,7 +146,7 @@ export class Dispatcher {
       if (err instanceof UserError) return this.userError(err, command, t);
       if (err instanceof ZodError) return this.userError(zodToUserError(err, raw), command, t);
       const ref = randomBytes(4).toString("hex");
-      this.deps.log.error({ ref, command: command.name, err: describe(err) }, "command failed");
+      this.deps.log.error({ ref, command: command.name, err: errorForLog(err) }, "command failed");
       return doc(p(...t.t("error.unexpected", { ref })));
     }
   }
@@ -192,13 +193,4 @@ function zodToUserError(err: ZodError, raw: Record<string, unknown>): UserError 
   if (issue?.code === "too_small" && issue.origin === "number") return new UserError("error.arg.number", { arg, found: String(raw[arg]) }, true);
   if (issue?.code === "too_small") return new UserError("error.arg.missing", { arg }, true);
   return new UserError("error.arg.invalid", { arg }, true);
-}
-
-/**
- * Error shape for logs: its class and where it happened. Not its message: messages of errors
- * thrown on user input (JSON, SQLite, zod) can quote what the user typed.
- */
-function describe(err: unknown): Record<string, unknown> {
-  if (err instanceof Error) return { type: err.name, at: err.stack?.split("\n").slice(1, 9).map((l) => l.trim()) };
-  return { type: typeof err };
 }

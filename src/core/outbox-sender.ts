@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { errorForLog } from "../log.js";
 import type { Db } from "../store/db.js";
 import { markFailed, markRetry, markSent, pendingMessages } from "../store/outbox.js";
 import type { Transport } from "../transport/port.js";
@@ -89,7 +90,7 @@ export class OutboxSender {
         try {
           await this.drain();
         } catch (err) {
-          this.log.error({ err: err instanceof Error ? { type: err.name, stack: err.stack } : String(err) }, "outbox loop failed");
+          this.log.error({ err: errorForLog(err) }, "outbox loop failed");
         }
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, pollMs);

@@ -4,6 +4,7 @@ import type { RoomSettingsView } from "../core/command.js";
 import type { Doc } from "../core/doc.js";
 import { decideRunWith, DEFAULT_GRACE_MS } from "../domain/time/missed-run.js";
 import { translator, type Translator } from "../i18n/index.js";
+import { errorForLog } from "../log.js";
 import type { Db } from "../store/db.js";
 import type { RoomView } from "../transport/port.js";
 import { jobsRepo, type Job } from "../store/jobs.js";
@@ -76,7 +77,7 @@ export class Scheduler {
         else if (outcome === "skipped") report.skipped++;
       } catch (err) {
         report.failed++;
-        log.error({ jobId: job.id, kind: job.kind, err: err instanceof Error ? { type: err.name, stack: err.stack } : typeof err }, "scheduled post failed; moving on to its next run");
+        log.error({ jobId: job.id, kind: job.kind, err: errorForLog(err) }, "scheduled post failed; moving on to its next run");
         this.moveOn(job, now);
       }
     }
@@ -114,7 +115,7 @@ export class Scheduler {
     try {
       jobsRepo(this.deps.db).claim(job.id, job.nextRunUtc as number, nextFiring(job, now), null);
     } catch (err) {
-      this.deps.log.error({ jobId: job.id, err: err instanceof Error ? err.name : typeof err }, "could not move a failed job on");
+      this.deps.log.error({ jobId: job.id, err: errorForLog(err) }, "could not move a failed job on");
     }
   }
 
@@ -147,7 +148,7 @@ export class Scheduler {
     try {
       this.tick();
     } catch (err) {
-      this.deps.log.error({ err: err instanceof Error ? { type: err.name, stack: err.stack } : typeof err }, "scheduler tick failed");
+      this.deps.log.error({ err: errorForLog(err) }, "scheduler tick failed");
     }
   }
 }

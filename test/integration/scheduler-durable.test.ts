@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DateTime } from "luxon";
+import { pino } from "pino";
 import { FakeClock, openMigrated, RecordingTransport, silentLog } from "../support/rhythms.js";
 
 const ROOM = "!cell:example.org";
@@ -165,6 +166,21 @@ describe("durable scheduler", () => {
     scheduler.tick();
     scheduler.tick();
     expect(queued(opened.db)).toEqual([runKey(job.id, Date.parse("2026-11-30T08:00Z"))]);
+  });
+
+  it("logs a failed post without its error message, which may quote cell data", () => {
+    opened = openMigrated();
+    const clock = new FakeClock(Date.parse("2026-11-23T07:00Z"));
+    scheduleJob(opened.db, { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 1, time: "09:00" }, zone: MADRID }, clock.now);
+    clock.set("2026-11-23T08:01Z");
+    const lines: string[] = [];
+    const log = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
+    const leaky: PostHandler = () => JSON.parse("Ana Secret") as never;
+    const scheduler = new Scheduler({ db: opened.db, clock: clock.read, handlers: { ping: leaky }, defaults: { language: "en", timezone: MADRID }, log });
+    expect(scheduler.tick().failed).toBe(1);
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ msg: "scheduled post failed; moving on to its next run", err: { type: "SyntaxError" } });
+    expect(lines[0]).not.toContain("Secret");
   });
 
   it("re-plans a room's jobs when its time zone changes", () => {

@@ -1,6 +1,7 @@
 import { MatrixEvent, type MatrixClient } from "matrix-js-sdk";
 import type { Logger } from "pino";
 import type { Invocation, Reaction } from "../../core/invocation.js";
+import { errorForLog } from "../../log.js";
 import type { Inbox, InboxRow } from "./inbox.js";
 
 interface Relation {
@@ -124,7 +125,7 @@ export class IncomingProcessor {
         await this.processRow(row);
       } catch (err) {
         // Left open: the next pass tries again. No content in the log.
-        log.error({ eventId: row.eventId, roomId: row.roomId, err: err instanceof Error ? err.name + ": " + err.message : String(err) }, "incoming message not processed yet");
+        log.error({ eventId: row.eventId, roomId: row.roomId, err: errorForLog(err) }, "incoming message not processed yet");
       }
     }
     inbox.prune(this.deps.clock());

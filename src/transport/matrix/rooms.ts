@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import { doc, p } from "../../core/doc.js";
 import type { Lang } from "../../i18n/catalog.js";
 import { translator } from "../../i18n/index.js";
+import { errorForLog } from "../../log.js";
 import type { Db } from "../../store/db.js";
 import { roomSettings } from "../../store/room-settings.js";
 import { renderMatrixContent } from "./format.js";
@@ -53,7 +54,7 @@ export class RoomKeeper {
     try {
       await work();
     } catch (err) {
-      this.deps.log.warn({ roomId, err: err instanceof Error ? `${err.name}: ${err.message}` : String(err) }, "room upkeep failed; will retry after the next sync");
+      this.deps.log.warn({ roomId, err: errorForLog(err) }, "room upkeep failed; will retry after the next sync");
     } finally {
       this.busy.delete(roomId);
     }
