@@ -151,3 +151,11 @@ describe("reactions coming in from Matrix", () => {
     expect(reactions.map((r) => r.eventId)).toEqual(["$b"]);
   });
 });
+
+describe("a processing pass", () => {
+  test("that cannot read the inbox (the database closed during shutdown) settles instead of rejecting unhandled", async () => {
+    inbox.record([plain("$late", "m.reaction", thumbsUp("$plan"))], now);
+    opened.close();
+    await expect(processor({ encryptedRoom: true }).process()).resolves.toBeUndefined();
+  });
+});

@@ -111,6 +111,10 @@ export class IncomingProcessor {
           this.again = false;
           await this.pass();
         } while (this.again);
+      } catch (err) {
+        // Callers fire and forget after each sync: a rejection here would be unhandled and end the
+        // process. Open rows stay open, so the next pass takes them up.
+        this.deps.log.error({ err: errorForLog(err) }, "incoming messages not processed; will try again after the next sync");
       } finally {
         this.running = undefined;
       }
