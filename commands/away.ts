@@ -8,8 +8,7 @@ import { formatDay, formatWhen, memberKey } from "../src/scheduler/posts/format.
 import { currentRotation, handoverLine } from "../src/scheduler/posts/rotation.js";
 import { actingFor, changeRotation, scopeOf } from "./rotation-common.js";
 import { whenError } from "./when-errors.js";
-
-const personSchema = z.object({ userId: z.string().optional(), name: z.string().min(1).max(100) });
+import { personArg } from "./args.js";
 
 export const away = defineCommand({
   name: "away",
@@ -22,7 +21,7 @@ export const away = defineCommand({
     { name: "member", kind: "person", optional: true },
     { name: "until", kind: "rest" },
   ],
-  args: z.object({ member: personSchema.optional(), until: z.string().min(1).max(60) }),
+  args: z.object({ member: personArg.optional(), until: z.string().min(1).max(60) }),
   run({ member: named, until }, ctx) {
     const member = actingFor(named, ctx, "away until friday");
     const parsed = parseUntil(until, { zone: ctx.settings.timezone, nowUtc: ctx.now });
@@ -44,7 +43,7 @@ export const back = defineCommand({
   examples: ["back", "back @bo"],
   level: Level.Member,
   params: [{ name: "member", kind: "person", optional: true }],
-  args: z.object({ member: personSchema.optional() }),
+  args: z.object({ member: personArg.optional() }),
   run({ member: named }, ctx) {
     const member = actingFor(named, ctx, "back");
     const key = memberKey(member);

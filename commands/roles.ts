@@ -7,9 +7,7 @@ import { addRole, findRole, joinRole, leaveRole, removeRole, setOrder } from "..
 import { memberKey } from "../src/scheduler/posts/format.js";
 import { currentRotation, ensureAnnouncement, handoverLine, rolesBlocks } from "../src/scheduler/posts/rotation.js";
 import { actingFor, changeRotation, scopeOf } from "./rotation-common.js";
-
-const personSchema = z.object({ userId: z.string().optional(), name: z.string().min(1).max(100) });
-const roleName = z.string().min(1).max(40);
+import { personArg, roleNameArg } from "./args.js";
 
 /** "every 2 weeks", "cada 3 semanas", "weekly" → weeks; undefined when unreadable. */
 export function parseTerm(text: string | undefined): number | undefined {
@@ -48,7 +46,7 @@ export const roleAdd = defineCommand({
     { name: "role", kind: "word" },
     { name: "term", kind: "rest", optional: true },
   ],
-  args: z.object({ role: roleName, term: z.string().max(40).optional() }),
+  args: z.object({ role: roleNameArg, term: z.string().max(40).optional() }),
   run({ role, term }, ctx) {
     const weeks = parseTerm(term);
     if (weeks === undefined) throw new UserError("role.add.bad_term", { found: term ?? "" });
@@ -66,7 +64,7 @@ export const roleRemove = defineCommand({
   examples: ["role remove spokesperson"],
   level: Level.Moderator,
   params: [{ name: "role", kind: "word" }],
-  args: z.object({ role: roleName }),
+  args: z.object({ role: roleNameArg }),
   run({ role }, ctx) {
     changeRotation(ctx, (state) => removeRole(state, role, ctx.now));
     return doc(p(...ctx.t.t("role.remove.done", { role })));
@@ -84,7 +82,7 @@ export const roleOrder = defineCommand({
     { name: "role", kind: "word" },
     { name: "people", kind: "people" },
   ],
-  args: z.object({ role: roleName, people: z.array(personSchema).min(1).max(50) }),
+  args: z.object({ role: roleNameArg, people: z.array(personArg).min(1).max(50) }),
   run({ role, people }, ctx) {
     const { state, handovers } = changeRotation(ctx, (s, calendar) => setOrder(s, role, people.map(memberKey), ctx.now, calendar));
     const name = findRole(state, role)?.name ?? role;
@@ -105,7 +103,7 @@ export const roleJoin = defineCommand({
     { name: "role", kind: "word" },
     { name: "member", kind: "person", optional: true },
   ],
-  args: z.object({ role: roleName, member: personSchema.optional() }),
+  args: z.object({ role: roleNameArg, member: personArg.optional() }),
   run({ role, member: named }, ctx) {
     const member = actingFor(named, ctx, `role join ${role}`);
     const { state } = changeRotation(ctx, (s) => joinRole(s, role, memberKey(member)));
@@ -126,7 +124,7 @@ export const roleLeave = defineCommand({
     { name: "role", kind: "word" },
     { name: "member", kind: "person", optional: true },
   ],
-  args: z.object({ role: roleName, member: personSchema.optional() }),
+  args: z.object({ role: roleNameArg, member: personArg.optional() }),
   run({ role, member: named }, ctx) {
     const member = actingFor(named, ctx, `role leave ${role}`);
     const { state, handovers } = changeRotation(ctx, (s, calendar) => leaveRole(s, role, memberKey(member), ctx.now, calendar));

@@ -6,7 +6,6 @@ import { advance, type Handover, type RotationError, type RotationResult, type R
 import { currentRotation, type RenderScope } from "../src/scheduler/posts/rotation.js";
 import { rotationRepo } from "../src/store/rotation.js";
 
-
 export function scopeOf(ctx: CommandContext): RenderScope {
   return { t: ctx.t, zone: ctx.settings.timezone, roomId: ctx.roomId, room: ctx.room };
 }

@@ -10,9 +10,7 @@ import { ANNOUNCE_KIND, ensureAnnouncement, handoverLine } from "../src/schedule
 import { jobsRepo } from "../src/store/jobs.js";
 import { changeRotation, scopeOf } from "./rotation-common.js";
 import { currentRotation } from "../src/scheduler/posts/rotation.js";
-
-const personSchema = z.object({ userId: z.string().optional(), name: z.string().min(1).max(100) });
-const roleName = z.string().min(1).max(40);
+import { personArg, roleNameArg } from "./args.js";
 
 export const rotationSkip = defineCommand({
   name: "rotation skip",
@@ -22,7 +20,7 @@ export const rotationSkip = defineCommand({
   examples: ["rotation skip facilitator"],
   level: Level.Member,
   params: [{ name: "role", kind: "word" }],
-  args: z.object({ role: roleName }),
+  args: z.object({ role: roleNameArg }),
   run({ role }, ctx) {
     const before = findRole(currentRotation(ctx.db, ctx.roomId, ctx.settings.timezone, ctx.now).state, role);
     // The holder may pass the role on; anyone else needs a moderator, so nobody is pushed out.
@@ -45,9 +43,9 @@ export const rotationSwap = defineCommand({
     { name: "role", kind: "word" },
     { name: "people", kind: "people", min: 2 },
   ],
-  args: z.object({ role: roleName, people: z.array(personSchema).length(2) }),
+  args: z.object({ role: roleNameArg, people: z.array(personArg).length(2) }),
   run({ role, people }, ctx) {
-    const [a, b] = people as [z.infer<typeof personSchema>, z.infer<typeof personSchema>];
+    const [a, b] = people as [z.infer<typeof personArg>, z.infer<typeof personArg>];
     const involved = [memberKey(a), memberKey(b)].includes(memberKey(ctx.sender));
     if (!involved && ctx.level < Level.Moderator) throw new UserError("rotation.swap.not_involved");
     const { state, handovers } = changeRotation(ctx, (s) => swapTurns(s, role, memberKey(a), memberKey(b), ctx.now));
@@ -66,7 +64,7 @@ export const rotationHistory = defineCommand({
   examples: ["rotation history facilitator"],
   level: Level.Member,
   params: [{ name: "role", kind: "word" }],
-  args: z.object({ role: roleName }),
+  args: z.object({ role: roleNameArg }),
   run({ role }, ctx) {
     const { state } = currentRotation(ctx.db, ctx.roomId, ctx.settings.timezone, ctx.now);
     const found = findRole(state, role);

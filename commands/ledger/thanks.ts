@@ -6,8 +6,7 @@ import { Level } from "../../src/core/level.js";
 import { parseContribution, personKey, RATE_WINDOW_MS } from "../../src/domain/ledger/index.js";
 import { ledgerRepo } from "../../src/store/ledger.js";
 import { contributionError, kindName, kindTag } from "./render.js";
-
-const person = z.object({ userId: z.string().optional(), name: z.string().min(1).max(100) });
+import { personArg } from "../args.js";
 
 export const thanks = defineCommand({
   name: "ledger thanks",
@@ -20,7 +19,7 @@ export const thanks = defineCommand({
     { name: "givers", kind: "people" },
     { name: "what", kind: "rest" },
   ],
-  args: z.object({ givers: z.array(person).min(1).max(20), what: z.string().min(1).max(500) }),
+  args: z.object({ givers: z.array(personArg).min(1).max(20), what: z.string().min(1).max(500) }),
   run({ givers, what }, ctx) {
     const parsed = parseContribution(what);
     if (!parsed.ok) throw contributionError(parsed.error, ctx);
