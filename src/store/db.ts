@@ -20,20 +20,42 @@ export interface OpenedDatabase {
  */
 export function openDatabase(path: string): OpenedDatabase {
   const memory = path === ":memory:";
-  const lock = memory ? undefined : acquireProcessLock(`${path}.lock`);
-  if (!memory) ensurePrivateFile(path);
-  const db = new Database(path);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
-  db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
+  let lock: Db | undefined;
+  let db: Db | undefined;
+  try {
+    lock = memory ? undefined : acquireProcessLock(`${path}.lock`);
+    if (!memory) ensurePrivateFile(path);
+    db = new Database(path);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 5000");
+  } catch (err) {
+    db?.close();
+    lock?.close();
+    throw startupErrorFor(err, path);
+  }
+  const opened = db;
   return {
-    db,
+    db: opened,
     close() {
-      if (db.open) db.close();
+      if (opened.open) opened.close();
       if (lock?.open) lock.close();
     },
   };
+}
+
+/** A file the operator must fix (wrong path, no permission, not a database) gets a sentence, not a stack. */
+function startupErrorFor(err: unknown, path: string): unknown {
+  // Checked by code, not instanceof: native errors may come from another realm (jest's VM).
+  const code = (err as { code?: unknown }).code;
+  if (code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT") {
+    return new StartupError(`${path} is not a SQLite database, or it is damaged; check the database setting (or TANDEM_DATABASE), or restore the file from a backup`);
+  }
+  if (typeof code === "string" && /^E[A-Z]+$/.test(code)) {
+    return new StartupError(`cannot create or open the database at ${path} (${code}); check that its folder exists or can be created, and that Tandem may write there`);
+  }
+  return err;
 }
 
 function ensurePrivateFile(path: string): void {
@@ -50,7 +72,6 @@ function acquireProcessLock(lockPath: string): Db {
     lock.exec("BEGIN EXCLUSIVE");
   } catch (err) {
     lock.close();
-    // Checked by code, not instanceof: native errors may come from another realm (jest's VM).
     const code = (err as { code?: unknown }).code;
     if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED") {
       throw new StartupError(

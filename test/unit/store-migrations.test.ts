@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { mkdtempSync, statSync } from "node:fs";
+import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase, StartupError } from "../../src/store/db.js";
@@ -61,6 +61,17 @@ describe("openDatabase", () => {
     expect(opened.db.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(opened.db.pragma("foreign_keys", { simple: true })).toBe(1);
     opened.close();
+  });
+
+  it("refuses a file that is not a database, or a path it cannot create, with a sentence for the operator", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tandem-db-"));
+    const notDb = join(dir, "notes.db");
+    writeFileSync(notDb, "these are not the droids you are looking for, nor a database\n".repeat(20));
+    expect(() => openDatabase(notDb)).toThrow(StartupError);
+    expect(() => openDatabase(notDb)).toThrow(`${notDb} is not a SQLite database, or it is damaged`);
+    const underFile = join(notDb, "sub", "tandem.db");
+    expect(() => openDatabase(underFile)).toThrow(StartupError);
+    expect(() => openDatabase(underFile)).toThrow(/^cannot create or open the database at .*\(ENOTDIR\)/);
   });
 
   it("refuses a second process on the same file, and allows it after the first closed", () => {
