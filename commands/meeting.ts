@@ -38,7 +38,7 @@ export const meeting = defineCommand({
   run({ when }, ctx) {
     const rule = meetingRule(when, ctx.settings.timezone, ctx.now, ctx);
     const job = scheduleJob(ctx.db, { roomId: ctx.roomId, kind: OPENER_KIND, rule, zone: ctx.settings.timezone, offsetMinutes: -OPENER_LEAD_MINUTES }, ctx.now);
-    if (job.nextRunUtc === null) throw new UserError("meeting.too_soon", { minutes: OPENER_LEAD_MINUTES });
+    if (job.nextRunUtc === null) throw new UserError("meeting.too_soon", { minutes: OPENER_LEAD_MINUTES, opener: `${ctx.config.prefix}opener` });
     const meetingAt = job.nextRunUtc + OPENER_LEAD_MINUTES * 60_000;
     return doc(
       p(

@@ -23,7 +23,7 @@ export function actingFor(who: Person | undefined, ctx: CommandContext, selfExam
 export function rotationError(error: RotationError, ctx: CommandContext): UserError {
   const member = "member" in error ? personName(error.member, ctx) : "";
   const role = "role" in error ? error.role : "";
-  const hints = { roles: `${ctx.config.prefix}roles`, join: `${ctx.config.prefix}role join ${role}`, add: `${ctx.config.prefix}role add ${role}` };
+  const hints = { roles: `${ctx.config.prefix}roles`, join: `${ctx.config.prefix}role join ${role}`, add: `${ctx.config.prefix}role add ${role}`, away: `${ctx.config.prefix}away until friday` };
   return new UserError(`rotation.error.${error.code}`, { ...error, member, ...hints } as Record<string, string | number>);
 }
 

@@ -25,7 +25,7 @@ export const rotationSkip = defineCommand({
     const before = findRole(currentRotation(ctx.db, ctx.roomId, ctx.settings.timezone, ctx.now).state, role);
     // The holder may pass the role on; anyone else needs a moderator, so nobody is pushed out.
     if (before && before.holder !== memberKey(ctx.sender) && ctx.level < Level.Moderator) {
-      throw new UserError("rotation.skip.not_holder", { role: before.name });
+      throw new UserError("rotation.skip.not_holder", { role: before.name, skip: `${ctx.config.prefix}rotation skip ${before.name}` });
     }
     const { handovers } = changeRotation(ctx, (s, calendar) => skipTurn(s, role, ctx.now, calendar));
     return doc(list(handovers.map((h) => handoverLine(h, scopeOf(ctx)))));

@@ -33,7 +33,7 @@ export const tempo = defineCommand({
         untilUtc = parsed.value.utcMs;
       }
       const burst = startBurst(ctx.now, untilUtc);
-      if (!burst.ok) throw new UserError("tempo.bad_until");
+      if (!burst.ok) throw new UserError("tempo.bad_until", { example: `${ctx.config.prefix}tempo burst until friday` });
       repo.setTempo(ctx.roomId, burst.state, ctx.now);
       blocks.push(p(...ctx.t.t(untilUtc === null ? "tempo.burst.open" : "tempo.burst.until", { until: untilUtc === null ? "" : formatDay(untilUtc - 1, zone, ctx.t.lang) })));
       if (burst.longerThanLunarMonth) blocks.push(p(...ctx.t.t("tempo.burst.too_long")));

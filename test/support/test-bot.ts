@@ -78,7 +78,7 @@ export const MOD = "@mod:test.org";
 
 let counter = 0;
 
-export function createTestBot(options: { commands?: AnyCommand[]; now?: number; path?: string; maxEntriesPerHour?: number } = {}): TestBot {
+export function createTestBot(options: { commands?: AnyCommand[]; now?: number; path?: string; maxEntriesPerHour?: number; prefix?: string } = {}): TestBot {
   const dir = options.path ? undefined : mkdtempSync(join(tmpdir(), "tandem-test-"));
   const path = options.path ?? join(dir!, "tandem.db");
   const opened = openDatabase(path);
@@ -94,7 +94,7 @@ export function createTestBot(options: { commands?: AnyCommand[]; now?: number; 
     commands: options.commands ?? allCommands(),
     room: transport,
     config: {
-      prefix: "!",
+      prefix: options.prefix ?? "!",
       ledger: { maxEntriesPerHour: options.maxEntriesPerHour ?? 30 },
       defaults: { language: "en", timezone: "Europe/Madrid" },
       permissions: { moderatorPowerLevel: 50, admins: [] },
@@ -107,6 +107,7 @@ export function createTestBot(options: { commands?: AnyCommand[]; now?: number; 
     clock: () => clock.now,
     handlers: postHandlers,
     defaults: { language: "en", timezone: "Europe/Madrid" },
+    ...(options.prefix ? { prefix: options.prefix } : {}),
     log,
     room: transport,
   });

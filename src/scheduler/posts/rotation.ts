@@ -85,7 +85,7 @@ export function handoverLine(h: Handover, scope: RenderScope): Inline[] {
 }
 
 /** The weekly post: this week's holders (as mentions), who comes next, and any handover. */
-export const announceRotation: PostHandler = ({ db, job, now, settings, t, room }) => {
+export const announceRotation: PostHandler = ({ db, job, now, settings, t, room, prefix }) => {
   const { state, calendar } = currentRotation(db, job.roomId, settings.timezone, now);
   if (!state.roles.some((r) => r.holder !== null)) return null;
   const scope: RenderScope = { t, zone: settings.timezone, roomId: job.roomId, room };
@@ -101,6 +101,6 @@ export const announceRotation: PostHandler = ({ db, job, now, settings, t, room 
       return role ? [{ role: h.role, from: h.member, to: role.holder, atUtc: h.toUtc, reason: "term" }] : [];
     });
   if (changes.length > 0) blocks.push(list(changes.map((h) => handoverLine(h, scope))));
-  blocks.push(p(...t.t("rotation.announce.closing")));
+  blocks.push(p(...t.t("rotation.announce.closing", { skip: `${prefix}rotation skip <${t.text("arg.role")}>` })));
   return doc(...blocks) satisfies Doc;
 };
