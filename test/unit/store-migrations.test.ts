@@ -45,6 +45,17 @@ describe("migrate", () => {
     expect(() => migrate(db, renamed)).toThrow(/does not match .*never edited/);
   });
 
+  it("refuses an applied migration whose file was edited afterwards", () => {
+    const db = new Database(":memory:");
+    migrate(db, files);
+    const edited = [files[0]!, { ...files[1]!, sql: "CREATE TABLE b (y INTEGER, z TEXT);" }];
+    expect(() => migrate(db, edited)).toThrow(/does not match .*never edited/);
+    const multiline = [{ version: 1, name: "first", sql: "CREATE TABLE a (\n  x INTEGER\n);\n" }];
+    const other = new Database(":memory:");
+    migrate(other, multiline);
+    expect(migrate(other, [{ ...multiline[0]!, sql: multiline[0]!.sql.replace(/\n/g, "\r\n") }]).applied).toEqual([]);
+  });
+
   it("reads the shipped migrations in order, without gaps", () => {
     const shipped = readMigrations(join(packageRoot(), "migrations"));
     expect(shipped.map((m) => m.version)).toEqual(shipped.map((_, i) => i + 1));
