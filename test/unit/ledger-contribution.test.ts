@@ -197,6 +197,12 @@ describe("parseContribution: what and quantity", () => {
     expect(parseContribution(" \n\t ")).toEqual({ ok: false, error: { code: "empty" } });
   });
 
+  test("punctuation alone is empty, an emoji is not", () => {
+    expect(parseContribution('"')).toEqual({ ok: false, error: { code: "empty" } });
+    expect(parseContribution("… !")).toEqual({ ok: false, error: { code: "empty" } });
+    expect(parseContribution("🍲")).toMatchObject({ ok: true, contribution: { what: "🍲" } });
+  });
+
   test("decomposed accents are composed so stored text compares equal", () => {
     expect(ok(parseContribution("cocino\u0301 sopa")).what).toBe("cocinó sopa");
     expect(ok(parseContribution("cocino\u0301 sopa")).kind).toBe("food");

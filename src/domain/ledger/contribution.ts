@@ -41,7 +41,8 @@ export function parseContribution(input: string): ContributionResult {
   if (kinds.length > 1) return { ok: false, error: { code: "several-kinds", kinds } };
 
   const what = tidy(kinds.length > 0 ? removeTags(text) : text);
-  if (what === "") return { ok: false, error: { code: "empty" } };
+  // Punctuation alone ('"', "…") says nothing about what was given.
+  if (!/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(what)) return { ok: false, error: { code: "empty" } };
 
   const quantity = parseQuantity(what);
   const explicit = kinds[0];
