@@ -36,6 +36,9 @@ interface PlanRequest {
   careText?: string;
 }
 
+/** An action is hours, at most a few days; a longer campaign is a burst (`!tempo burst`), not one plan. */
+const MAX_ACTION_MS = 7 * 24 * 3_600_000;
+
 /** `<action> at <when> [for <duration>] [care <act>]`, with Spanish markers (el / a las, durante, cuidado) too. */
 export function parsePlanRequest(text: string, ctx: CommandContext): PlanRequest {
   let rest = ` ${text.trim()} `;
@@ -62,7 +65,9 @@ export function parsePlanRequest(text: string, ctx: CommandContext): PlanRequest
     if (!action) continue;
     const when = parseWhen(whenText, { zone, nowUtc: ctx.now });
     if (when.ok) {
-      return { action, startsAt: when.value.utcMs, endsAt: addDuration(zone, when.value.utcMs, duration), ...(careText ? { careText } : {}) };
+      const endsAt = addDuration(zone, when.value.utcMs, duration);
+      if (endsAt - when.value.utcMs > MAX_ACTION_MS) throw new UserError("careplan.too_long", { example: `${ctx.config.prefix}careplan … for 3h`, tempo: `${ctx.config.prefix}tempo burst` });
+      return { action, startsAt: when.value.utcMs, endsAt, ...(careText ? { careText } : {}) };
     }
     firstError ??= whenError(when.error, whenText, ctx);
   }

@@ -41,6 +41,11 @@ describe("care-mirror plans", () => {
     expect(endPost).toMatch(/^overtime refusal is over\. Time to breathe out\.\n.+\nHow are you, really\?/);
   });
 
+  it("refuses a plan longer than a week, and records nothing", async () => {
+    expect(await bot.say("!careplan strike at friday 17:00 for 99999h")).toEqual([expect.stringMatching(/^A plan covers one action of at most a week\./)]);
+    expect(bot.db.prepare("SELECT count(*) FROM careplans").pluck().get()).toBe(0);
+  });
+
   it("lets a volunteer step back from a plan", async () => {
     await bot.say("!careplan overtime refusal at friday 17:00 care solidarity pantry");
     await bot.say("!careplan 1 join", { sender: ANA });

@@ -23,6 +23,7 @@ export const careplan = {
   "decompression.story-round": "Let's each tell one moment from today that we want to remember.",
   "decompression.question": "How are you, really? Answer here, or tell someone you trust.",
   "careplan.summary": "Pair an action with an act of care at the same time",
+  "careplan.too_long": "A plan covers one action of at most a week. Give it a shorter time, like `{example}`; for a longer push, use `{tempo}`.",
   "careplan.no_when": "Tell me when, like this: `{example}`",
   "careplan.show.planned": "Plan **#{n}**: {action}, {from} to {to}.",
   "careplan.show.done": "Plan **#{n}** (done): {action}, {from} to {to}.",

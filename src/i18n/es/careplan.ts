@@ -23,6 +23,7 @@ export const careplan = {
   "decompression.story-round": "Contemos cada una un momento de hoy que queramos recordar.",
   "decompression.question": "¿Cómo estás, de verdad? Responde aquí o cuéntaselo a alguien de confianza.",
   "careplan.summary": "Acompañar una acción con un acto de cuidado al mismo tiempo",
+  "careplan.too_long": "Un plan cubre una acción de una semana como mucho. Dale menos tiempo, por ejemplo `{example}`; para un empuje más largo, usa `{tempo}`.",
   "careplan.no_when": "Dime cuándo, así: `{example}`",
   "careplan.show.planned": "Plan **#{n}**: {action}, del {from} al {to}.",
   "careplan.show.done": "Plan **#{n}** (hecho): {action}, del {from} al {to}.",
