@@ -56,7 +56,8 @@ export class OutboxSender {
             markSent(this.db, message.id, this.clock(), eventId || undefined);
             sentAny = true;
           } catch (err) {
-            blockedRooms.add(message.roomId);
+            // A message refused for good is set aside; one that may still go holds its room's queue.
+            if (!(err instanceof PermanentSendError)) blockedRooms.add(message.roomId);
             this.recordFailure(message.id, message.attempts, err);
           }
         }
@@ -69,7 +70,7 @@ export class OutboxSender {
     const code = err instanceof Error ? ((err as { errcode?: string }).errcode ?? err.name) : "unknown";
     if (err instanceof PermanentSendError) {
       markFailed(this.db, id, this.clock(), err.code);
-      this.log.error({ outboxId: id, code: err.code }, "message cannot be delivered; kept in the outbox as failed");
+      this.log.error({ outboxId: id, code: err.code }, "message cannot be delivered; marked failed in the outbox");
       return;
     }
     const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempts);

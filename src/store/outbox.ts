@@ -30,7 +30,8 @@ const statements = perDb((db) => ({
   // Room-scoped: a reaction in one room can never reach a message (or a plan) of another.
   delivered: db.prepare("SELECT ref, thread_root FROM outbox WHERE room_id = ? AND event_id = ? AND sent_at IS NOT NULL"),
   retry: db.prepare("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?"),
-  failed: db.prepare("UPDATE outbox SET failed_at = ?, last_error = ? WHERE id = ?"),
+  // A message that can never be delivered keeps its error code for the operator, not its text.
+  failed: db.prepare(`UPDATE outbox SET failed_at = ?, last_error = ?, doc = '{"blocks":[]}' WHERE id = ?`),
   count: db.prepare("SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL"),
 }));
 

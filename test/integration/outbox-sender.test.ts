@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
 import { doc, p } from "../../src/core/doc.js";
-import { OutboxSender } from "../../src/core/outbox-sender.js";
+import { OutboxSender, PermanentSendError } from "../../src/core/outbox-sender.js";
 import { openDatabase, type OpenedDatabase } from "../../src/store/db.js";
 import { migrate, readMigrations } from "../../src/store/migrations.js";
 import { enqueue } from "../../src/store/outbox.js";
@@ -58,5 +58,28 @@ describe("outbox sender", () => {
     expect(transport.sent).toEqual(["fine-1", "fine-2"]);
     // After the first failure the stuck room waits: nothing behind it overtakes it.
     expect(transport.tried.filter((k) => k.startsWith("stuck-"))).toEqual(["stuck-1"]);
+  });
+
+  it("marks a message the homeserver refuses for good as failed, keeps no text of it, and moves on in that room", async () => {
+    queue(FINE, "refused");
+    queue(FINE, "next");
+    const sent: string[] = [];
+    const transport: Transport = {
+      members: () => [],
+      powerLevel: () => 0,
+      homeServerName: () => "test.org",
+      async send(message) {
+        if (message.key === "refused") throw new PermanentSendError("M_FORBIDDEN");
+        sent.push(message.key);
+      },
+    };
+    await new OutboxSender(opened.db, transport, pino({ level: "silent" }), () => 1_000).drain();
+    expect(sent).toEqual(["next"]);
+    expect(opened.db.prepare("SELECT key, failed_at, last_error, doc FROM outbox WHERE key = 'refused'").get()).toEqual({
+      key: "refused",
+      failed_at: 1_000,
+      last_error: "M_FORBIDDEN",
+      doc: '{"blocks":[]}',
+    });
   });
 });
