@@ -22,10 +22,12 @@ export function kindName(kind: string, ctx: CommandContext): string {
   return ctx.t.text(`kind.${kind}`);
 }
 
+/** "3 Dec", with the year only when it is not this year's ("3 Dec 2025"). */
 export function shortDate(epochMs: number, ctx: CommandContext): string {
-  return DateTime.fromMillis(epochMs, { zone: ctx.settings.timezone })
-    .setLocale(ctx.settings.language)
-    .toLocaleString({ day: "numeric", month: "short" });
+  const zone = ctx.settings.timezone;
+  const date = DateTime.fromMillis(epochMs, { zone }).setLocale(ctx.settings.language);
+  const thisYear = date.year === DateTime.fromMillis(ctx.now, { zone }).year;
+  return date.toLocaleString(thisYear ? { day: "numeric", month: "short" } : { day: "numeric", month: "short", year: "numeric" });
 }
 
 /** "#12 Ana and Bo: cooked 40 meals (food, 3 Dec)" */

@@ -45,6 +45,16 @@ describe("care ledger", () => {
     expect(await bot.say("!ledger @bo")).toEqual(["Nothing recorded for Bo in this room yet."]);
   });
 
+  it("dates entries of another year with their year", async () => {
+    bot.clock.now = Date.UTC(2025, 11, 30, 12);
+    await bot.say("!ledger thanks @ana cooked soup");
+    bot.clock.now = Date.UTC(2026, 0, 2, 12);
+    await bot.say("!ledger thanks @ana baked bread");
+    const [recent] = await bot.say("!ledger");
+    expect(recent).toContain("baked bread (food, Jan 2)");
+    expect(recent).toContain("cooked soup (food, Dec 30, 2025)");
+  });
+
   it("reads the week aloud: everyone named, grouped by kind, totals per unit, no ranking", async () => {
     // Monday 23 Nov 2026 00:30 in Madrid is Sunday 23:30 UTC: the week starts in the room's zone.
     bot.clock.now = Date.UTC(2026, 10, 22, 23, 30);
