@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
-import { doc, list, p } from "../src/core/doc.js";
+import { doc, p } from "../src/core/doc.js";
 import { Level } from "../src/core/level.js";
 import { endAway, setAway } from "../src/domain/rotation/index.js";
 import { parseUntil } from "../src/domain/time/natural.js";
 import { formatDay, formatWhen, memberKey } from "../src/scheduler/posts/format.js";
-import { currentRotation, handoverLine } from "../src/scheduler/posts/rotation.js";
-import { actingFor, changeRotation, scopeOf } from "./rotation-common.js";
+import { currentRotation } from "../src/scheduler/posts/rotation.js";
+import { actingFor, changeRotation, handoverBlocks } from "./rotation-common.js";
 import { whenError } from "./when-errors.js";
 import { personArg } from "./args.js";
 
@@ -30,7 +30,7 @@ export const away = defineCommand({
     const zone = ctx.settings.timezone;
     const back = parsed.value.lastDay ? formatDay(parsed.value.utcMs, zone, ctx.t.lang) : formatWhen(parsed.value.utcMs, zone, ctx.t.lang);
     const blocks = [p(...ctx.t.t("away.done", { who: member, back, early: `${ctx.config.prefix}back` }))];
-    if (handovers.length > 0) blocks.push(list(handovers.map((h) => handoverLine(h, scopeOf(ctx)))));
+    blocks.push(...handoverBlocks(handovers, ctx));
     return doc(...blocks);
   },
 });
@@ -52,7 +52,7 @@ export const back = defineCommand({
     // Coming back may fill a role nobody could take while they were away.
     const { handovers } = changeRotation(ctx, (s) => endAway(s, key, ctx.now));
     const blocks = [p(...ctx.t.t("back.done", { who: member }))];
-    if (handovers.length > 0) blocks.push(list(handovers.map((h) => handoverLine(h, scopeOf(ctx)))));
+    blocks.push(...handoverBlocks(handovers, ctx));
     return doc(...blocks);
   },
 });

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
-import { doc, list, p } from "../src/core/doc.js";
+import { doc, p } from "../src/core/doc.js";
 import { UserError } from "../src/core/errors.js";
 import { Level } from "../src/core/level.js";
 import { addRole, findRole, joinRole, leaveRole, removeRole, setOrder } from "../src/domain/rotation/index.js";
 import { memberKey } from "../src/scheduler/posts/format.js";
-import { currentRotation, ensureAnnouncement, handoverLine, rolesBlocks } from "../src/scheduler/posts/rotation.js";
-import { actingFor, changeRotation, scopeOf } from "./rotation-common.js";
+import { currentRotation, ensureAnnouncement, rolesBlocks } from "../src/scheduler/posts/rotation.js";
+import { actingFor, changeRotation, handoverBlocks, scopeOf } from "./rotation-common.js";
 import { personArg, roleNameArg } from "./args.js";
 
 /** "every 2 weeks", "cada 3 semanas", "weekly" → weeks; undefined when unreadable. */
@@ -87,7 +87,7 @@ export const roleOrder = defineCommand({
     const { state, handovers } = changeRotation(ctx, (s, calendar) => setOrder(s, role, people.map(memberKey), ctx.now, calendar));
     const name = findRole(state, role)?.name ?? role;
     const blocks = [p(...ctx.t.t("role.order.done", { role: name, people }))];
-    if (handovers.length > 0) blocks.push(list(handovers.map((h) => handoverLine(h, scopeOf(ctx)))));
+    blocks.push(...handoverBlocks(handovers, ctx));
     return doc(...blocks);
   },
 });
@@ -130,7 +130,7 @@ export const roleLeave = defineCommand({
     const { state, handovers } = changeRotation(ctx, (s, calendar) => leaveRole(s, role, memberKey(member), ctx.now, calendar));
     const name = findRole(state, role)?.name ?? role;
     const blocks = [p(...ctx.t.t("role.leave.done", { role: name, who: member }))];
-    if (handovers.length > 0) blocks.push(list(handovers.map((h) => handoverLine(h, scopeOf(ctx)))));
+    blocks.push(...handoverBlocks(handovers, ctx));
     return doc(...blocks);
   },
 });

@@ -1,9 +1,10 @@
 import type { CommandContext } from "../src/core/command.js";
+import { list, type Block } from "../src/core/doc.js";
 import { UserError } from "../src/core/errors.js";
 import type { Person } from "../src/core/invocation.js";
 import { Level } from "../src/core/level.js";
 import { advance, type Handover, type RotationError, type RotationResult, type RotationState, type TermCalendar } from "../src/domain/rotation/index.js";
-import { currentRotation, type RenderScope } from "../src/scheduler/posts/rotation.js";
+import { currentRotation, handoverLine, type RenderScope } from "../src/scheduler/posts/rotation.js";
 import { rotationRepo } from "../src/store/rotation.js";
 
 export function scopeOf(ctx: CommandContext): RenderScope {
@@ -47,4 +48,9 @@ export function changeRotation(
   if (!settled.ok) throw rotationError(settled.error, ctx);
   rotationRepo(ctx.db).save(ctx.roomId, settled.state, ctx.now);
   return { state: settled.state, handovers: [...result.handovers, ...settled.handovers], calendar };
+}
+
+/** The handovers a change caused, as one list block (none when nothing changed hands). */
+export function handoverBlocks(handovers: Handover[], ctx: CommandContext): Block[] {
+  return handovers.length > 0 ? [list(handovers.map((h) => handoverLine(h, scopeOf(ctx))))] : [];
 }

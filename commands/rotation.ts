@@ -6,10 +6,9 @@ import { Level } from "../src/core/level.js";
 import { findRole, replanTerms, roleHistory, skipTurn, swapTurns } from "../src/domain/rotation/index.js";
 import { parseTimeOfDay, parseWeekday } from "../src/domain/time/natural.js";
 import { formatDay, formatWhen, memberKey, personOf } from "../src/scheduler/posts/format.js";
-import { ANNOUNCE_KIND, ensureAnnouncement, handoverLine } from "../src/scheduler/posts/rotation.js";
+import { ANNOUNCE_KIND, currentRotation, ensureAnnouncement, handoverLine } from "../src/scheduler/posts/rotation.js";
 import { jobsRepo } from "../src/store/jobs.js";
-import { changeRotation, scopeOf } from "./rotation-common.js";
-import { currentRotation } from "../src/scheduler/posts/rotation.js";
+import { changeRotation, handoverBlocks, scopeOf } from "./rotation-common.js";
 import { personArg, roleNameArg } from "./args.js";
 
 export const rotationSkip = defineCommand({
@@ -51,7 +50,7 @@ export const rotationSwap = defineCommand({
     const { state, handovers } = changeRotation(ctx, (s) => swapTurns(s, role, memberKey(a), memberKey(b), ctx.now));
     const name = findRole(state, role)?.name ?? role;
     const blocks = [p(...ctx.t.t("rotation.swap.done", { role: name, a, b }))];
-    if (handovers.length > 0) blocks.push(list(handovers.map((h) => handoverLine(h, scopeOf(ctx)))));
+    blocks.push(...handoverBlocks(handovers, ctx));
     return doc(...blocks);
   },
 });
