@@ -1,5 +1,4 @@
 import type { Person } from "../core/invocation.js";
-import type { Db } from "./db.js";
 import { perDb } from "./per-db.js";
 
 export type PlanStatus = "planned" | "done" | "cancelled";

@@ -1,5 +1,4 @@
 import { RuleSchema, type Rule } from "../domain/time/recurrence.js";
-import type { Db } from "./db.js";
 import { perDb } from "./per-db.js";
 
 export interface Job {

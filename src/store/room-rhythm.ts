@@ -1,5 +1,4 @@
 import { initialTempo, type PromptFocus, type TempoState } from "../domain/tempo/index.js";
-import type { Db } from "./db.js";
 import { perDb } from "./per-db.js";
 
 interface Row {

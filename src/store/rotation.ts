@@ -1,5 +1,4 @@
 import { emptyRotation, type RotationState } from "../domain/rotation/index.js";
-import type { Db } from "./db.js";
 import { perDb } from "./per-db.js";
 
 /** Enough history for `!rotation history` and a year of weekly terms; older entries are dropped. */
