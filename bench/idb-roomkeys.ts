@@ -36,7 +36,7 @@ function migrationSql(): string {
   return readFileSync(join(dir, "migrations", "0003_matrix_idb.sql"), "utf8");
 }
 
-/** Opened as Tandem's store opens its file (src/store/db.ts): WAL, synchronous NORMAL. */
+/** Opened as Tandem's store opens its file (src/platform/db.ts): WAL, synchronous NORMAL. */
 function openSqlite(path: string): Database.Database {
   const db = new Database(path);
   db.pragma("journal_mode = WAL");

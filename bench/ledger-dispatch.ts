@@ -6,13 +6,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pino } from "pino";
-import { allCommands } from "../commands/index.js";
-import { Dispatcher } from "../src/core/dispatcher.js";
-import { OutboxSender } from "../src/core/outbox-sender.js";
-import { openDatabase } from "../src/store/db.js";
-import { migrate, readMigrations } from "../src/store/migrations.js";
-import { packageRoot } from "../src/store/package-root.js";
-import type { OutgoingMessage, Transport } from "../src/transport/port.js";
+import { createApp } from "../src/app.js";
+import type { OutgoingMessage, Transport } from "../src/kernel/port.js";
+import { openDatabase } from "../src/platform/db.js";
+import { migrate, readMigrations } from "../src/platform/migrations.js";
+import { packageRoot } from "../src/platform/package-root.js";
 
 const messages = Number(process.argv[2] ?? 10_000);
 const rooms = 10;
@@ -25,21 +23,16 @@ let delivered = 0;
 const transport: Transport = {
   members: () => [{ userId: "@ana:bench", displayName: "Ana" }, { userId: "@bo:bench", displayName: "Bo" }],
   powerLevel: () => 0,
-  homeServerName: () => "bench",
   send: async (_m: OutgoingMessage) => {
     delivered++;
   },
 };
-const log = pino({ level: "silent" });
-const dispatcher = new Dispatcher({
+const { dispatcher, sender } = createApp({
   db: opened.db,
-  commands: allCommands(),
-  room: transport,
+  transport,
   config: { prefix: "!", ledger: { maxEntriesPerHour: 1_000_000 }, defaults: { language: "en", timezone: "Europe/Madrid" }, permissions: { moderatorPowerLevel: 50, admins: [] } },
-  log,
-  clock: Date.now,
+  log: pino({ level: "silent" }),
 });
-const sender = new OutboxSender(opened.db, transport, log);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 const ms = (n: number) => `${n.toFixed(3)} ms`;

@@ -1,13 +1,12 @@
-import type { AnyCommand } from "../src/core/command.js";
-import { helpCommand } from "./help.js";
-import { ledgerCommands } from "./ledger/index.js";
-import { privacyCommands } from "./privacy.js";
-import { rhythmCommands } from "./rhythms.js";
-import { settingsCommands } from "./settings.js";
+import type { AnyFeature } from "../src/kernel/feature.js";
+import { careplans } from "./careplans/index.js";
+import { help } from "./help/index.js";
+import { ledger } from "./ledger/index.js";
+import { meetings } from "./meetings/index.js";
+import { privacy } from "./privacy/index.js";
+import { rotation } from "./rotation/index.js";
+import { settings } from "./settings/index.js";
+import { tempo } from "./tempo/index.js";
 
-/** The explicit registry: a command exists only if it is listed here. */
-export function allCommands(): AnyCommand[] {
-  const commands: AnyCommand[] = [...ledgerCommands, ...rhythmCommands, ...settingsCommands, ...privacyCommands];
-  commands.unshift(helpCommand(() => commands));
-  return commands;
-}
+/** The one registry: a feature exists when it is listed here. Help lists the features in this order. */
+export const features: readonly AnyFeature[] = [help, ledger, rotation, careplans, meetings, tempo, settings, privacy];

@@ -1,94 +1,61 @@
 #!/usr/bin/env node
 import { join } from "node:path";
 import type { Logger } from "pino";
-import { allCommands } from "../commands/index.js";
+import { createApp, type AppConfig } from "./app.js";
 import { parseCli, USAGE, type CliOptions } from "./cli.js";
-import { ConfigError, loadConfig } from "./config/load.js";
-import type { Config } from "./config/schema.js";
-import { Dispatcher } from "./core/dispatcher.js";
-import { OutboxSender } from "./core/outbox-sender.js";
-import { createLogger } from "./log.js";
-import { openDatabase, StartupError, type OpenedDatabase } from "./store/db.js";
-import { migrate, readMigrations } from "./store/migrations.js";
-import { packageRoot } from "./store/package-root.js";
-import { postHandlers } from "./scheduler/posts/index.js";
-import { Scheduler } from "./scheduler/scheduler.js";
-import type { RoomView } from "./transport/port.js";
-import { ConsoleTransport, runConsole } from "./transport/console.js";
-import { startMatrixTransport } from "./transport/matrix/start.js";
+import { ConfigError, loadConfig } from "./platform/config/load.js";
+import type { Config } from "./platform/config/schema.js";
+import { createLogger } from "./platform/log.js";
+import { openDatabase, StartupError, type OpenedDatabase } from "./platform/db.js";
+import { migrate, readMigrations } from "./platform/migrations.js";
+import { packageRoot } from "./platform/package-root.js";
+import { ConsoleTransport, runConsole } from "./transport/console/console.js";
+import { connectMatrix } from "./transport/matrix/start.js";
 
-function commandConfig(config: Config) {
+function appConfig(config: Config): AppConfig {
   return {
     prefix: config.prefix,
     ledger: config.ledger,
     defaults: { language: config.language, timezone: config.timezone },
     permissions: { moderatorPowerLevel: config.moderatorPowerLevel, admins: config.admins },
-  };
-}
-
-/** The schedule lives in SQLite; the scheduler only ticks it. Due posts go to the same outbox as replies. */
-function createScheduler(config: Config, opened: OpenedDatabase, log: Logger, room: RoomView, onEnqueued: () => void): Scheduler {
-  return new Scheduler({
-    db: opened.db,
-    clock: Date.now,
-    handlers: postHandlers,
-    defaults: { language: config.language, timezone: config.timezone },
-    prefix: config.prefix,
-    log,
-    room,
     graceMs: config.scheduler.missedPostGraceHours * 3_600_000,
-    onEnqueued,
-  });
+  };
 }
 
 async function runConsoleMode(config: Config, cli: CliOptions, opened: OpenedDatabase, log: Logger): Promise<void> {
   const user = cli.as ?? config.console.user;
   const room = cli.room ?? config.console.room;
   const transport = new ConsoleTransport({ user, room, moderators: config.console.moderators, output: process.stdout });
-  const sender = new OutboxSender(opened.db, transport, log);
-  const dispatcher = new Dispatcher({
-    db: opened.db,
-    commands: allCommands(),
-    room: transport,
-    config: commandConfig(config),
-    log,
-    clock: Date.now,
-  });
+  const app = createApp({ db: opened.db, transport, config: appConfig(config), log });
   if (process.stdin.isTTY) {
     process.stderr.write(`Tandem console: you are ${user} in room ${room}. Type ${config.prefix}help to start, Ctrl-D to leave.\n`);
   }
-  const scheduler = createScheduler(config, opened, log, transport, () => void sender.drain());
-  scheduler.start(config.scheduler.tickSeconds);
+  app.scheduler.start(config.scheduler.tickSeconds);
+  // The sender's loop prints scheduled posts as they fall due, between the lines typed.
+  app.sender.start();
   try {
-    await runConsole(process.stdin, transport, dispatcher, sender, { user, room, clock: Date.now });
+    await runConsole(process.stdin, transport, app.dispatcher, app.sender, { user, room, clock: Date.now });
   } finally {
-    scheduler.stop();
+    app.scheduler.stop();
+    await app.sender.stop();
   }
 }
 
 /** Runs until SIGTERM or SIGINT, then stops syncing, lets the outbox finish its current send, and saves the sync state. */
 async function runMatrixMode(config: Config, matrix: NonNullable<Config["matrix"]>, opened: OpenedDatabase, log: Logger): Promise<void> {
-  let scheduler: Scheduler | undefined;
   // Listening before starting: a stop requested during start-up is honoured once start-up is done.
   const stopRequested = new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGTERM", () => resolve("SIGTERM"));
     process.once("SIGINT", () => resolve("SIGINT"));
   });
-  const running = await startMatrixTransport({
-    config: matrix,
-    db: opened.db,
-    log,
-    defaults: { language: config.language, timezone: config.timezone },
-    createDispatcher: (room, onEnqueued) => {
-      scheduler = createScheduler(config, opened, log, room, onEnqueued);
-      return new Dispatcher({ db: opened.db, commands: allCommands(), room, config: commandConfig(config), log, clock: Date.now, onEnqueued });
-    },
-  });
+  const connection = await connectMatrix({ config: matrix, db: opened.db, log, defaults: { language: config.language, timezone: config.timezone } });
+  const app = createApp({ db: opened.db, transport: connection.transport, config: appConfig(config), log });
+  const running = await connection.start(app);
   // Started only now: the transport resolves after the first sync, and posts wait in the outbox until then anyway.
-  scheduler?.start(config.scheduler.tickSeconds);
+  app.scheduler.start(config.scheduler.tickSeconds);
   const signal = await stopRequested;
   log.info({ signal }, "stopping");
-  scheduler?.stop();
+  app.scheduler.stop();
   await running.stop();
   exitSoonAfterClose();
 }

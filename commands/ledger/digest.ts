@@ -1,21 +1,20 @@
-import { z } from "zod";
-import type { CommandContext } from "../../src/core/command.js";
-import { defineCommand } from "../../src/core/command.js";
-import { doc, heading, list, p, type Block, type Inline } from "../../src/core/doc.js";
-import { UserError } from "../../src/core/errors.js";
-import { Level } from "../../src/core/level.js";
-import { buildDigest, monthPeriod, parseYearMonth, weekPeriod, type Period } from "../../src/domain/ledger/index.js";
-import { ledgerRepo } from "../../src/store/ledger.js";
-import { kindName, quantityText, shortDate } from "./render.js";
+import { commandsOf, type RenderContext } from "../../src/kernel/command.js";
+import { doc, heading, list, p, type Block, type Inline } from "../../src/kernel/doc.js";
+import { UserError } from "../../src/kernel/errors.js";
+import { Level } from "../../src/kernel/level.js";
+import { param } from "../../src/kernel/params.js";
+import { buildDigest, monthPeriod, parseYearMonth, weekPeriod, type Digest } from "./rules/index.js";
+import { kindName, quantityText, shortDate, thanksExample } from "./render.js";
+import type { LedgerSlice } from "./services.js";
+
+const command = commandsOf<LedgerSlice>();
 
 /** A digest to read aloud: everyone named with what they gave, by kind of care, never ranked. */
-function digestDoc(title: Inline[], period: Period, ctx: CommandContext) {
-  const entries = ledgerRepo(ctx.db).between(ctx.roomId, period.start, period.end);
-  if (entries.length === 0) return doc(heading(...title), p(...ctx.t.t("ledger.digest.empty", { example: `${ctx.config.prefix}ledger thanks @ana …` })));
-  const digest = buildDigest(entries);
+function digestDoc(title: Inline[], digest: Digest, view: RenderContext) {
+  if (digest.entryCount === 0) return doc(heading(...title), p(...view.t.t("ledger.digest.empty", { example: thanksExample("…", view) })));
   const blocks: Block[] = [heading(...title)];
   for (const kind of digest.kinds) {
-    blocks.push(p({ kind: "strong", text: kindName(kind.kind, ctx) }));
+    blocks.push(p({ kind: "strong", text: kindName(kind.kind, view) }));
     blocks.push(
       list(
         kind.givers.map((giver) => [
@@ -24,42 +23,43 @@ function digestDoc(title: Inline[], period: Period, ctx: CommandContext) {
           ...giver.contributions.flatMap((c, i): Inline[] => [
             ...(i > 0 ? ["; "] : []),
             c.what,
-            ...(c.with.length > 0 ? [" (", ...ctx.t.t("ledger.digest.with", { who: c.with }), ")"] : []),
+            ...(c.with.length > 0 ? [" (", ...view.t.t("ledger.digest.with", { who: c.with }), ")"] : []),
           ]),
         ]),
       ),
     );
-    if (kind.totals.length > 0) blocks.push(p(...ctx.t.t("ledger.digest.together", { totals: kind.totals.map((q) => quantityText(q, ctx)).join(", ") })));
+    if (kind.totals.length > 0) blocks.push(p(...view.t.t("ledger.digest.together", { totals: kind.totals.map((q) => quantityText(q, view)).join(", ") })));
   }
-  blocks.push(p(...ctx.t.t("ledger.digest.closing", { who: digest.givers })));
+  blocks.push(p(...view.t.t("ledger.digest.closing", { who: digest.givers })));
   return doc(...blocks);
 }
 
-export const week = defineCommand({
+export const week = command({
   name: "ledger week",
-  aliases: ["ledger semana"],
+  es: "ledger semana",
   group: "ledger",
   summary: "ledger.week.summary",
   examples: ["ledger week"],
   level: Level.Member,
-  params: [],
-  args: z.object({}),
+  params: {},
   run(_args, ctx) {
     const period = weekPeriod(ctx.now, ctx.settings.timezone);
-    const title = ctx.t.t("ledger.week.title", { from: shortDate(period.start, ctx), to: shortDate(period.end - 1, ctx) });
-    return digestDoc(title, period, ctx);
+    return { period, digest: buildDigest(ctx.slice.between(ctx.roomId, period.start, period.end)) };
+  },
+  render({ period, digest }, view) {
+    const title = view.t.t("ledger.week.title", { from: shortDate(period.start, view), to: shortDate(period.end - 1, view) });
+    return digestDoc(title, digest, view);
   },
 });
 
-export const month = defineCommand({
+export const month = command({
   name: "ledger month",
-  aliases: ["ledger mes"],
+  es: "ledger mes",
   group: "ledger",
   summary: "ledger.month.summary",
   examples: ["ledger month", "ledger month 2026-11"],
   level: Level.Member,
-  params: [{ name: "month", kind: "word", optional: true }],
-  args: z.object({ month: z.string().max(20).optional() }),
+  params: { month: param.word({ max: 20, optional: true }) },
   run({ month: wanted }, ctx) {
     let which;
     if (wanted) {
@@ -68,7 +68,10 @@ export const month = defineCommand({
       which = parsed.value;
     }
     const period = monthPeriod(ctx.now, ctx.settings.timezone, which);
-    const name = new Intl.DateTimeFormat(ctx.settings.language, { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(period.year, period.month - 1, 15));
-    return digestDoc(ctx.t.t("ledger.month.title", { month: name }), period, ctx);
+    return { period, digest: buildDigest(ctx.slice.between(ctx.roomId, period.start, period.end)) };
+  },
+  render({ period, digest }, view) {
+    const name = new Intl.DateTimeFormat(view.settings.language, { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(period.year, period.month - 1, 15));
+    return digestDoc(view.t.t("ledger.month.title", { month: name }), digest, view);
   },
 });

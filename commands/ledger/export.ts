@@ -1,9 +1,10 @@
-import { z } from "zod";
-import { defineCommand } from "../../src/core/command.js";
-import { doc, p, pre, type Doc } from "../../src/core/doc.js";
-import { Level } from "../../src/core/level.js";
-import { toCsv } from "../../src/domain/ledger/index.js";
-import { ledgerRepo } from "../../src/store/ledger.js";
+import { commandsOf } from "../../src/kernel/command.js";
+import { doc, p, pre, type Doc } from "../../src/kernel/doc.js";
+import { Level } from "../../src/kernel/level.js";
+import { toCsv } from "./rules/index.js";
+import type { LedgerSlice } from "./services.js";
+
+const command = commandsOf<LedgerSlice>();
 
 /** Matrix events must stay well under 64 KiB once encrypted; CSV is split on line ends below this. */
 const CHUNK_CHARS = 24_000;
@@ -22,21 +23,22 @@ function chunks(csv: string): string[] {
   return parts;
 }
 
-export const exportLedger = defineCommand({
+export const exportLedger = command({
   name: "ledger export",
-  aliases: ["ledger exportar"],
+  es: "ledger exportar",
   group: "ledger",
   summary: "ledger.export.summary",
   examples: ["ledger export"],
   level: Level.Member,
-  params: [],
-  args: z.object({}),
+  params: {},
   run(_args, ctx) {
-    const entries = ledgerRepo(ctx.db).all(ctx.roomId);
-    if (entries.length === 0) return doc(p(...ctx.t.t("ledger.export.empty")));
-    const parts = chunks(toCsv(entries));
+    const entries = ctx.slice.all(ctx.roomId);
+    return { count: entries.length, parts: entries.length === 0 ? [] : chunks(toCsv(entries)) };
+  },
+  render({ count, parts }, view) {
+    if (count === 0) return doc(p(...view.t.t("ledger.export.empty")));
     return parts.map((part, i): Doc =>
-      doc(p(...ctx.t.t(parts.length === 1 ? "ledger.export.intro" : "ledger.export.part", { count: entries.length, part: i + 1, parts: parts.length })), pre(part.replace(/\r\n/g, "\n").trimEnd())),
+      doc(p(...view.t.t(parts.length === 1 ? "ledger.export.intro" : "ledger.export.part", { count, part: i + 1, parts: parts.length })), pre(part.replace(/\r\n/g, "\n").trimEnd())),
     );
   },
 });

@@ -1,60 +1,68 @@
 import { DateTime } from "luxon";
-import type { CommandContext } from "../../src/core/command.js";
-import type { Inline } from "../../src/core/doc.js";
-import { UserError } from "../../src/core/errors.js";
-import { CARE_KINDS, unitCategory, type ContributionError, type Quantity } from "../../src/domain/ledger/index.js";
-import type { LedgerEntry } from "../../src/store/ledger.js";
-import { joinPeople } from "../../src/i18n/template.js";
+import type { RenderContext } from "../../src/kernel/command.js";
+import type { Inline } from "../../src/kernel/doc.js";
+import { UserError } from "../../src/kernel/errors.js";
+import { joinPeople } from "../../src/kernel/i18n/template.js";
+import { CARE_KINDS, unitCategory, type ContributionError, type Quantity } from "./rules/index.js";
+import type { LedgerEntry } from "./repository.js";
 
-export function quantityText(q: Quantity, ctx: CommandContext): string {
-  const lang = ctx.settings.language;
+export function quantityText(q: Quantity, view: RenderContext): string {
+  const lang = view.settings.language;
   switch (unitCategory(q.unit)) {
     case "money":
       return new Intl.NumberFormat(lang, { style: "currency", currency: q.unit, minimumFractionDigits: Number.isInteger(q.amount) ? 0 : 2 }).format(q.amount);
     case "time":
-      return ctx.t.text("unit.hours", { count: q.amount });
+      return view.t.text("unit.hours", { count: q.amount });
     default:
       return `${new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(q.amount)} ${q.unit}`;
   }
 }
 
-export function kindName(kind: string, ctx: CommandContext): string {
-  return ctx.t.text(`kind.${kind}`);
+export function kindName(kind: string, view: RenderContext): string {
+  return view.t.text(`kind.${kind}`);
 }
 
 /** "3 Dec", with the year only when it is not this year's ("3 Dec 2025"). */
-export function shortDate(epochMs: number, ctx: CommandContext): string {
-  const zone = ctx.settings.timezone;
-  const date = DateTime.fromMillis(epochMs, { zone }).setLocale(ctx.settings.language);
-  const thisYear = date.year === DateTime.fromMillis(ctx.now, { zone }).year;
+export function shortDate(epochMs: number, view: RenderContext): string {
+  const zone = view.settings.timezone;
+  const date = DateTime.fromMillis(epochMs, { zone }).setLocale(view.settings.language);
+  const thisYear = date.year === DateTime.fromMillis(view.now, { zone }).year;
   return date.toLocaleString(thisYear ? { day: "numeric", month: "short" } : { day: "numeric", month: "short", year: "numeric" });
 }
 
 /** "#12 Ana and Bo: cooked 40 meals (food, 3 Dec)" */
-export function entryLine(entry: LedgerEntry, ctx: CommandContext): Inline[] {
+export function entryLine(entry: LedgerEntry, view: RenderContext): Inline[] {
   return [
     { kind: "strong", text: `#${entry.number}` },
     " ",
-    ...joinPeople(entry.givers, ctx.settings.language),
-    `: ${entry.what} (${kindName(entry.kind, ctx)}, ${shortDate(entry.recordedAt, ctx)})`,
+    ...joinPeople(entry.givers, view.settings.language),
+    `: ${entry.what} (${kindName(entry.kind, view)}, ${shortDate(entry.recordedAt, view)})`,
   ];
 }
 
-export function contributionError(error: ContributionError, ctx: CommandContext): UserError {
-  const kinds = CARE_KINDS.map((k) => kindTag(k, ctx)).join(" ");
+/**
+ * A thanks as a member would type it, for examples: the command through `hint`, then the words
+ * as typed (a contribution is read verbatim, so its words must not be quoted).
+ */
+export function thanksExample(what: string, view: RenderContext): string {
+  return `${view.hint("ledger thanks", { givers: "@ana" })} ${what}`;
+}
+
+export function contributionError(error: ContributionError, view: RenderContext): UserError {
+  const kinds = CARE_KINDS.map((k) => kindTag(k, view)).join(" ");
   switch (error.code) {
     case "unknown-kind":
       return error.suggestions.length > 0
-        ? new UserError("ledger.kind.unknown_suggest", { tag: `#${error.tag}`, suggestion: kindTag(error.suggestions[0]!, ctx), kinds })
+        ? new UserError("ledger.kind.unknown_suggest", { tag: `#${error.tag}`, suggestion: kindTag(error.suggestions[0]!, view), kinds })
         : new UserError("ledger.kind.unknown", { tag: `#${error.tag}`, kinds });
     case "several-kinds":
-      return new UserError("ledger.kind.several", { kinds: error.kinds.map((k) => kindTag(k, ctx)).join(", ") });
+      return new UserError("ledger.kind.several", { kinds: error.kinds.map((k) => kindTag(k, view)).join(", ") });
     case "empty":
       return new UserError("error.arg.missing", { arg: "what" }, true);
   }
 }
 
 /** The `#tag` members type for a kind, in the room's language ("#food", "#comida"). */
-export function kindTag(kind: string, ctx: CommandContext): string {
-  return `#${ctx.t.text(`kindtag.${kind}`)}`;
+export function kindTag(kind: string, view: RenderContext): string {
+  return `#${view.t.text(`kindtag.${kind}`)}`;
 }

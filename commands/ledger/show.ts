@@ -1,30 +1,32 @@
-import { z } from "zod";
-import { defineCommand } from "../../src/core/command.js";
-import { doc, list, p } from "../../src/core/doc.js";
-import { Level } from "../../src/core/level.js";
-import { ledgerRepo } from "../../src/store/ledger.js";
-import { entryLine } from "./render.js";
+import { commandsOf } from "../../src/kernel/command.js";
+import { doc, list, p } from "../../src/kernel/doc.js";
+import { Level } from "../../src/kernel/level.js";
+import { param } from "../../src/kernel/params.js";
+import { entryLine, thanksExample } from "./render.js";
+import type { LedgerSlice } from "./services.js";
 
+const command = commandsOf<LedgerSlice>();
 const RECENT = 10;
 
-export const show = defineCommand({
+export const show = command({
   name: "ledger",
-  aliases: ["registro"],
+  es: "registro",
   group: "ledger",
   summary: "ledger.show.summary",
   examples: ["ledger", "ledger @ana"],
   level: Level.Member,
-  params: [{ name: "person", kind: "person", optional: true }],
-  args: z.object({ person: z.object({ userId: z.string().optional(), name: z.string() }).optional() }),
+  params: { person: param.person({ optional: true }) },
   run({ person }, ctx) {
-    const ledger = ledgerRepo(ctx.db);
-    const entries = person ? ledger.byGiver(ctx.roomId, person, RECENT) : ledger.recent(ctx.roomId, RECENT);
+    const entries = person ? ctx.slice.byGiver(ctx.roomId, person, RECENT) : ctx.slice.recent(ctx.roomId, RECENT);
+    return { person, entries };
+  },
+  render({ person, entries }, view) {
     if (entries.length === 0) {
       return person
-        ? doc(p(...ctx.t.t("ledger.show.none_for", { who: person })))
-        : doc(p(...ctx.t.t("ledger.show.empty", { example: `${ctx.config.prefix}ledger thanks @ana cooked 40 meals` })));
+        ? doc(p(...view.t.t("ledger.show.none_for", { who: person })))
+        : doc(p(...view.t.t("ledger.show.empty", { example: thanksExample(view.t.text("ledger.show.example"), view) })));
     }
-    const intro = person ? ctx.t.t("ledger.show.for", { who: person, count: entries.length }) : ctx.t.t("ledger.show.recent", { count: entries.length });
-    return doc(p(...intro), list(entries.map((e) => entryLine(e, ctx))));
+    const intro = person ? view.t.t("ledger.show.for", { who: person, count: entries.length }) : view.t.t("ledger.show.recent", { count: entries.length });
+    return doc(p(...intro), list(entries.map((e) => entryLine(e, view))));
   },
 });

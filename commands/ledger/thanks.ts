@@ -1,35 +1,29 @@
-import { z } from "zod";
-import { defineCommand } from "../../src/core/command.js";
-import { doc, p } from "../../src/core/doc.js";
-import { UserError } from "../../src/core/errors.js";
-import { Level } from "../../src/core/level.js";
-import { parseContribution, personKey, RATE_WINDOW_MS } from "../../src/domain/ledger/index.js";
-import { ledgerRepo } from "../../src/store/ledger.js";
+import { commandsOf } from "../../src/kernel/command.js";
+import { doc, p } from "../../src/kernel/doc.js";
+import { Level } from "../../src/kernel/level.js";
+import { param } from "../../src/kernel/params.js";
+import { parseContribution, personKey } from "./rules/index.js";
 import { contributionError, kindName, kindTag } from "./render.js";
-import { personArg } from "../args.js";
+import type { LedgerSlice } from "./services.js";
 
-export const thanks = defineCommand({
+const command = commandsOf<LedgerSlice>();
+
+export const thanks = command({
   name: "ledger thanks",
-  aliases: ["thanks", "gracias", "ledger gracias"],
+  es: "ledger gracias",
+  aliases: ["thanks", "gracias"],
   group: "ledger",
   summary: "ledger.thanks.summary",
   examples: ["ledger thanks @ana cooked 40 meals", "ledger thanks @bo @cy drove 3 nurses #transport", "ledger thanks @dee 2h childcare"],
   level: Level.Member,
-  params: [
-    { name: "givers", kind: "people" },
-    { name: "what", kind: "rest" },
-  ],
-  args: z.object({ givers: z.array(personArg).min(1).max(20), what: z.string().min(1).max(500) }),
+  params: { givers: param.people({ max: 20 }), what: param.rest({ max: 500 }) },
+  // Counted in memory per member and room; a flood of thanks is more likely a mistake than care.
+  rateLimit: { bucket: "ledger.record", perHour: (config) => config.ledger.maxEntriesPerHour, refusal: "ledger.slow_down" },
   run({ givers, what }, ctx) {
     const parsed = parseContribution(what);
     if (!parsed.ok) throw contributionError(parsed.error, ctx);
-    const ledger = ledgerRepo(ctx.db);
-    const max = ctx.config.ledger.maxEntriesPerHour;
-    if (ledger.recordedSince(ctx.roomId, ctx.sender.userId, ctx.now - RATE_WINDOW_MS) >= max) {
-      throw new UserError("ledger.slow_down", { max });
-    }
     const { contribution } = parsed;
-    const entry = ledger.record({
+    const entry = ctx.slice.record({
       roomId: ctx.roomId,
       givers: uniqueBy(givers, personKey),
       what: contribution.what,
@@ -38,11 +32,14 @@ export const thanks = defineCommand({
       recordedBy: ctx.sender.userId,
       recordedAt: ctx.now,
     });
-    const blocks = [p(...ctx.t.t("ledger.recorded", { who: entry.givers, n: entry.number, what: entry.what, kind: kindName(entry.kind, ctx) }))];
-    if (!contribution.kindExplicit && entry.kind === "other") {
-      blocks.push(p(...ctx.t.t("ledger.kind_hint", { fix: `${ctx.config.prefix}ledger fix ${entry.number} ${entry.what} ${kindTag("food", ctx)}` })));
-    }
-    return doc(...blocks);
+    return { entry, kindUnknown: !contribution.kindExplicit && entry.kind === "other" };
+  },
+  render({ entry, kindUnknown }, view) {
+    const recorded = p(...view.t.t("ledger.recorded", { who: entry.givers, n: entry.number, what: entry.what, kind: kindName(entry.kind, view) }));
+    if (!kindUnknown) return doc(recorded);
+    // The words follow the hint unquoted: `fix` reads the rest of the line verbatim, quotes included.
+    const fix = `${view.hint("ledger fix", { number: entry.number })} ${entry.what} ${kindTag("food", view)}`;
+    return doc(recorded, p(...view.t.t("ledger.kind_hint", { fix })));
   },
 });
 

@@ -1,60 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { pino } from "pino";
-import { allCommands } from "../../commands/index.js";
-import type { AnyCommand } from "../../src/core/command.js";
-import { Dispatcher } from "../../src/core/dispatcher.js";
-import type { Invocation } from "../../src/core/invocation.js";
-import { OutboxSender } from "../../src/core/outbox-sender.js";
-import { renderPlain } from "../../src/core/render-plain.js";
-import { postHandlers } from "../../src/scheduler/posts/index.js";
-import { Scheduler } from "../../src/scheduler/scheduler.js";
-import { openDatabase, type OpenedDatabase } from "../../src/store/db.js";
-import { migrate, readMigrations } from "../../src/store/migrations.js";
-import { packageRoot } from "../../src/store/package-root.js";
-import type { OutgoingMessage, RoomMember, Transport } from "../../src/transport/port.js";
-
-/** A transport for tests: rooms, members and power levels are set by the test; sent messages are kept. */
-export class FakeTransport implements Transport {
-  readonly sent: OutgoingMessage[] = [];
-  readonly rooms = new Map<string, { members: RoomMember[]; power: Map<string, number> }>();
-  failNext = 0;
-
-  join(roomId: string, userId: string, displayName?: string, power = 0): void {
-    const room = this.rooms.get(roomId) ?? { members: [], power: new Map<string, number>() };
-    room.members = room.members.filter((m) => m.userId !== userId);
-    room.members.push({ userId, ...(displayName ? { displayName } : {}) });
-    room.power.set(userId, power);
-    this.rooms.set(roomId, room);
-  }
-
-  members(roomId: string): RoomMember[] {
-    return this.rooms.get(roomId)?.members ?? [];
-  }
-
-  powerLevel(roomId: string, userId: string): number {
-    return this.rooms.get(roomId)?.power.get(userId) ?? 0;
-  }
-
-  homeServerName(): string {
-    return "test.org";
-  }
-
-  /** The event id a delivered message became: stable per outbox key, like Matrix's transaction ids. */
-  static eventIdOf(message: Pick<OutgoingMessage, "key">): string {
-    return `$sent:${message.key}`;
-  }
-
-  async send(message: OutgoingMessage): Promise<string> {
-    if (this.failNext > 0) {
-      this.failNext--;
-      throw Object.assign(new Error("network down"), { errcode: "M_UNKNOWN" });
-    }
-    this.sent.push(message);
-    return FakeTransport.eventIdOf(message);
-  }
-}
+import { createApp } from "../../src/app.js";
+import type { Dispatcher } from "../../src/kernel/dispatcher.js";
+import type { AnyFeature } from "../../src/kernel/feature.js";
+import type { Invocation } from "../../src/kernel/invocation.js";
+import type { OutboxSender } from "../../src/kernel/outbox/sender.js";
+import { renderPlain } from "../../src/kernel/render-plain.js";
+import type { Scheduler } from "../../src/kernel/scheduler/scheduler.js";
+import type { OpenedDatabase } from "../../src/platform/db.js";
+import { openMigrated, tempDatabasePath } from "./db.js";
+import { FakeTransport } from "./fake-transport.js";
 
 export interface TestBot {
   db: OpenedDatabase["db"];
@@ -78,38 +32,37 @@ export const MOD = "@mod:test.org";
 
 let counter = 0;
 
-export function createTestBot(options: { commands?: AnyCommand[]; now?: number; path?: string; maxEntriesPerHour?: number; prefix?: string } = {}): TestBot {
-  const dir = options.path ? undefined : mkdtempSync(join(tmpdir(), "tandem-test-"));
-  const path = options.path ?? join(dir!, "tandem.db");
-  const opened = openDatabase(path);
-  migrate(opened.db, readMigrations(join(packageRoot(), "migrations")));
+export interface TestBotOptions {
+  /** The features the bot has; all of the registry's by default. */
+  features?: readonly AnyFeature[];
+  now?: number;
+  /** A database file to use (and keep), for tests that restart the bot. */
+  path?: string;
+  maxEntriesPerHour?: number;
+  prefix?: string;
+}
+
+/** The whole bot, wired as in production (src/app.ts), on a fake transport and a test clock. */
+export function createTestBot(options: TestBotOptions = {}): TestBot {
+  const temp = options.path ? undefined : tempDatabasePath();
+  const path = options.path ?? temp!.path;
+  const opened = openMigrated(path);
   const transport = new FakeTransport();
   transport.join(ROOM, ALICE, "Alice");
   transport.join(ROOM, MOD, "Mo", 50);
   const clock = { now: options.now ?? Date.UTC(2026, 10, 24, 10, 0) };
-  const log = pino({ level: "silent" });
-  const sender = new OutboxSender(opened.db, transport, log, () => clock.now);
-  const dispatcher = new Dispatcher({
+  const { dispatcher, scheduler, sender } = createApp({
     db: opened.db,
-    commands: options.commands ?? allCommands(),
-    room: transport,
+    transport,
     config: {
       prefix: options.prefix ?? "!",
       ledger: { maxEntriesPerHour: options.maxEntriesPerHour ?? 30 },
       defaults: { language: "en", timezone: "Europe/Madrid" },
       permissions: { moderatorPowerLevel: 50, admins: [] },
     },
-    log,
+    log: pino({ level: "silent" }),
     clock: () => clock.now,
-  });
-  const scheduler = new Scheduler({
-    db: opened.db,
-    clock: () => clock.now,
-    handlers: postHandlers,
-    defaults: { language: "en", timezone: "Europe/Madrid" },
-    ...(options.prefix ? { prefix: options.prefix } : {}),
-    log,
-    room: transport,
+    ...(options.features ? { features: options.features } : {}),
   });
   const delivered = async (action: () => void) => {
     const before = transport.sent.length;
@@ -136,7 +89,7 @@ export function createTestBot(options: { commands?: AnyCommand[]; now?: number; 
     },
     close() {
       opened.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
+      temp?.remove();
     },
   };
 }

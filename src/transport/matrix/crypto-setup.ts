@@ -3,7 +3,7 @@ import type { CryptoCallbacks } from "matrix-js-sdk/lib/crypto-api/index.js";
 import { decodeRecoveryKey } from "matrix-js-sdk/lib/crypto-api/recovery-key.js";
 import type { AuthDict } from "matrix-js-sdk/lib/interactive-auth.js";
 import type { Logger } from "pino";
-import { StartupError } from "../../store/db.js";
+import { StartupError } from "../../platform/db.js";
 
 /**
  * Holds the secret storage keys the crypto stack asks for: the recovery key from the config (to

@@ -1,5 +1,5 @@
-import type { Block, Doc, Inline } from "../../core/doc.js";
-import { renderPlain } from "../../core/render-plain.js";
+import type { Block, Doc, Inline } from "../../kernel/doc.js";
+import { renderPlain } from "../../kernel/render-plain.js";
 
 /** The content of an `m.room.message` Tandem sends: HTML with a plain fallback and exact mentions. */
 export interface MatrixMessageContent {

@@ -1,5 +1,5 @@
-import type { Db } from "../../store/db.js";
-import { perDb } from "../../store/per-db.js";
+import type { Db } from "../../platform/db.js";
+import { perDb } from "../../platform/per-db.js";
 
 /** An event as it travels in a /sync or /messages response, plus its room. */
 export interface RawEvent {

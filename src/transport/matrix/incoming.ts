@@ -1,7 +1,7 @@
 import { MatrixEvent, type MatrixClient } from "matrix-js-sdk";
 import type { Logger } from "pino";
-import type { Invocation, Reaction } from "../../core/invocation.js";
-import { errorForLog } from "../../log.js";
+import type { Invocation, Reaction } from "../../kernel/invocation.js";
+import { errorForLog } from "../../platform/log.js";
 import type { Inbox, InboxRow } from "./inbox.js";
 
 interface Relation {

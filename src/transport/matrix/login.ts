@@ -1,7 +1,7 @@
 import { createClient } from "matrix-js-sdk";
 import type { Logger } from "pino";
-import type { MatrixConfig } from "../../config/matrix.js";
-import { StartupError, type Db } from "../../store/db.js";
+import type { MatrixConfig } from "../../platform/config/matrix.js";
+import { StartupError, type Db } from "../../platform/db.js";
 import { loadSession, saveSession, type StoredSession } from "./session-store.js";
 
 /**

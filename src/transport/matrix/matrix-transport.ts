@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { EventType, MatrixError, MatrixEvent, Method, type MatrixClient, type Room } from "matrix-js-sdk";
 import type { CryptoBackend } from "matrix-js-sdk/lib/common-crypto/CryptoBackend.js";
 import { encodeUri } from "matrix-js-sdk/lib/utils.js";
-import { PermanentSendError } from "../../core/outbox-sender.js";
-import type { OutgoingMessage, RoomMember, Transport } from "../port.js";
+import { PermanentSendError } from "../../kernel/outbox/sender.js";
+import type { OutgoingMessage, RoomMember, Transport } from "../../kernel/port.js";
 import { renderMatrixContent, type MatrixMessageContent } from "./format.js";
 
 /**
@@ -22,10 +22,6 @@ export class MatrixTransport implements Transport {
     private readonly client: MatrixClient,
     private readonly options: { allowUnencryptedRooms: boolean; ready: Promise<void> },
   ) {}
-
-  homeServerName(): string {
-    return this.client.getDomain() ?? this.client.getUserId()!.split(":").slice(1).join(":");
-  }
 
   members(roomId: string): RoomMember[] {
     const room = this.client.getRoom(roomId);

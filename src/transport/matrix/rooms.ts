@@ -1,11 +1,8 @@
 import type { MatrixClient, Room } from "matrix-js-sdk";
 import type { Logger } from "pino";
-import { doc, p } from "../../core/doc.js";
-import type { Lang } from "../../i18n/catalog.js";
-import { translator } from "../../i18n/index.js";
-import { errorForLog } from "../../log.js";
-import type { Db } from "../../store/db.js";
-import { roomSettings } from "../../store/room-settings.js";
+import { doc, p } from "../../kernel/doc.js";
+import type { Translator } from "../../kernel/i18n/index.js";
+import { errorForLog } from "../../platform/log.js";
 import { renderMatrixContent } from "./format.js";
 import type { Inbox } from "./inbox.js";
 import { txnIdFor, type MatrixTransport } from "./matrix-transport.js";
@@ -20,12 +17,12 @@ export interface RoomKeeperDeps {
   client: MatrixClient;
   transport: MatrixTransport;
   inbox: Inbox;
-  db: Db;
   log: Logger;
   clock: () => number;
   allowedInviters: readonly string[];
   allowUnencryptedRooms: boolean;
-  defaults: { language: Lang; timezone: string };
+  /** The words of a room, in its language. */
+  translatorFor(roomId: string): Translator;
 }
 
 /**
@@ -75,8 +72,7 @@ export class RoomKeeper {
   async explainIfUnencrypted(roomId: string): Promise<void> {
     const { inbox, transport } = this.deps;
     if (inbox.wasExplainedUnencrypted(roomId) || (await transport.isRoomEncrypted(roomId))) return;
-    const { language } = roomSettings(this.deps.db, roomId, this.deps.defaults);
-    const content = renderMatrixContent(doc(p(...translator(language).t("matrix.unencrypted"))), { kind: "notice" });
+    const content = renderMatrixContent(doc(p(...this.deps.translatorFor(roomId).t("matrix.unencrypted"))), { kind: "notice" });
     // The explanation is the one plain-text message the bot sends, and only into an unencrypted room.
     await transport.sendContent(roomId, content, txnIdFor(`unencrypted:${roomId}`), true);
     inbox.markExplainedUnencrypted(roomId, this.deps.clock());

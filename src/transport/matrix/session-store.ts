@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
-import type { Db } from "../../store/db.js";
-import { StartupError } from "../../store/db.js";
+import type { Db } from "../../platform/db.js";
+import { StartupError } from "../../platform/db.js";
 
 export interface StoredSession {
   homeserver: string;

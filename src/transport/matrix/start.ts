@@ -1,15 +1,14 @@
 import { ClientEvent, createClient, IndexedDBStore, SyncState, type MatrixClient } from "matrix-js-sdk";
 import type { Logger } from "pino";
-import type { MatrixConfig } from "../../config/matrix.js";
-import { doc, p } from "../../core/doc.js";
-import type { Invocation, Reaction } from "../../core/invocation.js";
-import { OutboxSender } from "../../core/outbox-sender.js";
-import type { Lang } from "../../i18n/catalog.js";
-import { translator } from "../../i18n/index.js";
-import type { Db } from "../../store/db.js";
-import { enqueue } from "../../store/outbox.js";
-import { roomSettings } from "../../store/room-settings.js";
-import type { RoomView, Transport } from "../port.js";
+import type { MatrixConfig } from "../../platform/config/matrix.js";
+import { doc, p } from "../../kernel/doc.js";
+import type { RoomSettingsView } from "../../kernel/command.js";
+import type { Dispatcher } from "../../kernel/dispatcher.js";
+import type { Texts } from "../../kernel/i18n/index.js";
+import { enqueue } from "../../kernel/outbox/outbox.js";
+import type { OutboxSender } from "../../kernel/outbox/sender.js";
+import { roomSettings } from "../../kernel/room-settings.js";
+import type { Db } from "../../platform/db.js";
 import { ensureCrossSigning, SecretStorageKeys } from "./crypto-setup.js";
 import { tandemFetch } from "./http.js";
 import { openPersistentIndexedDB } from "./idb-sqlite.js";
@@ -21,21 +20,33 @@ import { RoomKeeper } from "./rooms.js";
 import { captureSdkConsole, sdkLogger } from "./sdk-logger.js";
 import { syncRecorder } from "./sync-recorder.js";
 
-export interface MatrixTransportDeps {
+export interface MatrixConnectDeps {
   config: MatrixConfig;
   db: Db;
   log: Logger;
-  defaults: { language: Lang; timezone: string };
-  /** Builds the dispatcher once the transport (its RoomView) exists; `onEnqueued` wakes the outbox sender. */
-  createDispatcher(room: RoomView, onEnqueued: () => void): { handle(inv: Invocation): unknown; handleReaction(reaction: Reaction): unknown };
+  /** The settings of a room that chose none: the transport's own notices are in its language. */
+  defaults: RoomSettingsView;
   /** Where the recovery key is shown once to the operator (stdout by default, never the JSON log). */
   announce?: (text: string) => void;
   clock?: () => number;
 }
 
-export interface RunningMatrixTransport {
-  transport: Transport;
-  client: MatrixClient;
+/** What the transport drives once connected: the app built on it (see src/app.ts). */
+export interface MatrixApp {
+  dispatcher: Pick<Dispatcher, "handle" | "handleReaction">;
+  sender: OutboxSender;
+  texts: Texts;
+}
+
+/** Connected but not yet syncing: the app is built on `transport`, then `start` runs it. */
+export interface MatrixConnection {
+  transport: MatrixTransport;
+  /** Syncs into the app; resolves once the first sync is done and the bot's identity is set up. */
+  start(app: MatrixApp): Promise<RunningMatrix>;
+}
+
+export interface RunningMatrix {
+  /** Stops syncing, lets the outbox finish its current send, and saves the sync state. */
   stop(): Promise<void>;
 }
 
@@ -60,14 +71,12 @@ function recoveryKeyBanner(key: string): string {
 }
 
 /**
- * Starts the Matrix transport: session (stored, one device), Rust crypto on the SQLite-backed
- * IndexedDB, persisted sync state, durable inbox, outbox sender, cross-signing. Resolves once the
- * first sync is done and the bot's identity is set up.
+ * Connects to Matrix: session (stored, one device), Rust crypto on the SQLite-backed IndexedDB,
+ * persisted sync state. Nothing is synced yet, so nothing arrives before the app exists.
  */
-export async function startMatrixTransport(deps: MatrixTransportDeps): Promise<RunningMatrixTransport> {
+export async function connectMatrix(deps: MatrixConnectDeps): Promise<MatrixConnection> {
   const { config, db, log } = deps;
   const clock = deps.clock ?? Date.now;
-  const announce = deps.announce ?? ((text: string) => process.stdout.write(text));
   captureSdkConsole(log);
   const inbox = new Inbox(db);
   const onSync = syncRecorder(inbox, config.userId, clock);
@@ -100,40 +109,60 @@ export async function startMatrixTransport(deps: MatrixTransportDeps): Promise<R
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const transport = new MatrixTransport(client, { allowUnencryptedRooms: config.allowUnencryptedRooms, ready });
-  const sender = new OutboxSender(db, transport, log, clock);
-  const dispatcher = deps.createDispatcher(transport, () => sender.notify());
+  const connected: Connected = { ...deps, clock, inbox, session, store, keys, client, transport, ready, markReady };
+  return { transport, start: (app) => startSyncing(connected, app) };
+}
+
+/** What connecting made, for starting. */
+interface Connected extends MatrixConnectDeps {
+  clock: () => number;
+  inbox: Inbox;
+  session: { userId: string; deviceId: string };
+  store: IndexedDBStore;
+  keys: SecretStorageKeys;
+  client: MatrixClient;
+  transport: MatrixTransport;
+  /** Resolves at the first live sync; `markReady` resolves it. */
+  ready: Promise<void>;
+  markReady(): void;
+}
+
+/** Durable inbox into the app's dispatcher, the app's outbox sender, room upkeep, cross-signing. */
+async function startSyncing(connected: Connected, app: MatrixApp): Promise<RunningMatrix> {
+  const { config, db, log, clock, inbox, session, store, keys, client, transport, ready, markReady } = connected;
+  const announce = connected.announce ?? ((text: string) => process.stdout.write(text));
+  const { sender } = app;
+  const translatorFor = (roomId: string) => app.texts.translator(roomSettings(db, roomId, connected.defaults).language);
   const rooms = new RoomKeeper({
     client,
     transport,
     inbox,
-    db,
     log,
     clock,
     allowedInviters: config.allowedInviters,
     allowUnencryptedRooms: config.allowUnencryptedRooms,
-    defaults: deps.defaults,
+    translatorFor,
   });
   const incoming = new IncomingProcessor({
     client,
     inbox,
     log,
     clock,
-    handle: (inv) => void dispatcher.handle(inv),
-    handleReaction: (reaction) => void dispatcher.handleReaction(reaction),
+    handle: (inv) => void app.dispatcher.handle(inv),
+    handleReaction: (reaction) => void app.dispatcher.handleReaction(reaction),
     isRoomEncrypted: (roomId) => transport.isRoomEncrypted(roomId),
     allowUnencryptedRooms: config.allowUnencryptedRooms,
     onUnencryptedCommandRoom: (roomId) => rooms.explainIfUnencrypted(roomId),
     undecryptableNoticeAfterMs: config.undecryptableNoticeAfterSeconds * 1000,
     enqueueUndecryptableNotice: (row) => {
-      const { language } = roomSettings(db, row.roomId, deps.defaults);
-      const sender_ = { userId: row.sender, name: client.getRoom(row.roomId)?.getMember(row.sender)?.rawDisplayName ?? row.sender };
+      const author = { userId: row.sender, name: client.getRoom(row.roomId)?.getMember(row.sender)?.rawDisplayName ?? row.sender };
       enqueue(
         db,
         {
           roomId: row.roomId,
           key: `undecryptable:${row.eventId}`,
           kind: "reply",
-          doc: doc(p(...translator(language).t("matrix.undecryptable", { sender: sender_ }))),
+          doc: doc(p(...translatorFor(row.roomId).t("matrix.undecryptable", { sender: author }))),
           replyToEventId: row.eventId,
         },
         clock(),
@@ -182,8 +211,6 @@ export async function startMatrixTransport(deps: MatrixTransportDeps): Promise<R
   sender.start();
 
   return {
-    transport,
-    client,
     async stop() {
       clearInterval(retryTimer);
       await sender.stop();

@@ -1,0 +1,23 @@
+import { defineFeature } from "../../src/kernel/feature.js";
+import { carePlanCommands } from "./commands.js";
+import { carePlanPosts } from "./posts.js";
+import { planNumberOf } from "./render.js";
+import { carePlansRoomData } from "./room-data.js";
+import { carePlanServices, type CarePlanSlice } from "./services.js";
+import { careplan as en } from "./texts/en.js";
+import { careplan as es } from "./texts/es.js";
+
+/** Care-mirror plans: every action paired with an act of care at the same time, and decompression after. */
+export const careplans = defineFeature<CarePlanSlice>({
+  name: "careplans",
+  services: carePlanServices,
+  commands: carePlanCommands,
+  posts: carePlanPosts,
+  roomData: [carePlansRoomData],
+  texts: { en, es },
+  // Any reaction to the plan's announcement, its view, reminder or start call volunteers.
+  reaction(ref) {
+    const number = planNumberOf(ref);
+    return number === undefined ? undefined : `careplan ${number} join`;
+  },
+});

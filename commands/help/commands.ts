@@ -1,0 +1,74 @@
+import { commandsOf, type AnyCommand, type RenderContext } from "../../src/kernel/command.js";
+import { doc, list, p, type Block, type Inline } from "../../src/kernel/doc.js";
+import { Level } from "../../src/kernel/level.js";
+import { param } from "../../src/kernel/params.js";
+import { usageLine } from "../../src/kernel/usage.js";
+
+const command = commandsOf<undefined>();
+
+/** What help shows: one line per group, or the commands a topic found (none when it found nothing). */
+type HelpResult = { kind: "overview"; commands: AnyCommand[] } | { kind: "topic"; topic: string; found: AnyCommand[] };
+
+const nameIn = (c: AnyCommand, view: RenderContext) => (view.t.lang === "es" && c.es ? c.es : c.name);
+
+/** Help is generated from the command definitions, so it can never fall behind them. */
+export const helpCommand = command({
+  name: "help",
+  es: "ayuda",
+  group: "help",
+  summary: "help.summary",
+  examples: ["help", "help ledger", "help undo"],
+  level: Level.Member,
+  params: { topic: param.rest({ max: 100, optional: true }) },
+  run({ topic }, ctx): HelpResult {
+    const mine = ctx.kernel.commands().filter((c) => c.level <= ctx.level);
+    if (!topic) return { kind: "overview", commands: mine };
+    const wanted = topic.replace(new RegExp(`^${escape(ctx.prefix)}`), "").toLocaleLowerCase();
+    return { kind: "topic", topic: wanted, found: search(wanted, mine, ctx.t.text.bind(ctx.t)) };
+  },
+  render: (result, view) => (result.kind === "overview" ? overview(result.commands, view) : topicHelp(result.topic, result.found, view)),
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A group's name, a command's name or alias, or else every word found in a command's names or summary. */
+function search(topic: string, commands: AnyCommand[], text: (key: string) => string): AnyCommand[] {
+  const group = commands.filter((c) => c.group === topic);
+  if (group.length > 0) return group;
+  const exact = commands.filter((c) => c.name === topic || c.es === topic || c.aliases?.includes(topic));
+  if (exact.length > 0) return exact;
+  const words = topic.split(/\s+/);
+  return commands.filter((c) => {
+    const haystack = `${c.name} ${c.es ?? ""} ${(c.aliases ?? []).join(" ")} ${text(c.summary)}`.toLocaleLowerCase();
+    return words.every((w) => haystack.includes(w));
+  });
+}
+
+/** One line per group, short enough for a phone; `!help <group>` gives usage and examples. */
+function overview(commands: AnyCommand[], view: RenderContext) {
+  const groups = new Map<string, AnyCommand[]>();
+  for (const c of commands) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
+  const lines = [...groups].map(([group, members]): Inline[] => [
+    { kind: "strong", text: view.t.text(`help.group.${group}`) },
+    ": ",
+    ...members.flatMap((c, i): Inline[] => [...(i > 0 ? [", "] : []), { kind: "code", text: `${view.prefix}${nameIn(c, view)}` }]),
+  ]);
+  const firstGroup = [...groups.keys()].find((g) => g !== "help") ?? "help";
+  return doc(
+    p(...view.t.t("help.intro")),
+    list(lines),
+    p(...view.t.t("help.more", { example: view.hint("help", { topic: firstGroup }), search: view.hint("help", { topic: "undo" }) })),
+  );
+}
+
+function topicHelp(topic: string, found: AnyCommand[], view: RenderContext) {
+  if (found.length === 0) return doc(p(...view.t.t("help.nothing", { topic, help: view.hint("help") })));
+  const blocks: Block[] = [];
+  for (const c of found) {
+    blocks.push(p({ kind: "code", text: usageLine(c, view.t, view.prefix) }, " — ", ...view.t.t(c.summary)));
+    if (c.examples.length > 0) blocks.push(list(c.examples.map((e) => [{ kind: "code" as const, text: `${view.prefix}${e}` }])));
+  }
+  return doc(...blocks);
+}

@@ -1,0 +1,133 @@
+import type { Person } from "../../src/kernel/invocation.js";
+import type { Db } from "../../src/platform/db.js";
+import { perDb } from "../../src/platform/per-db.js";
+import type { CareKind } from "./rules/index.js";
+
+export type EntryStatus = "active" | "corrected" | "undone";
+
+/** Care to record: who gave it, what, of which kind, and who wrote it down when. */
+export interface NewLedgerEntry {
+  roomId: string;
+  givers: Person[];
+  what: string;
+  quantity?: { amount: number; unit: string };
+  kind: CareKind;
+  recordedBy: string;
+  recordedAt: number;
+}
+
+export interface LedgerEntry extends Omit<NewLedgerEntry, "roomId"> {
+  id: number;
+  number: number;
+  status: EntryStatus;
+}
+
+interface EntryRow {
+  id: number;
+  number: number;
+  what: string;
+  amount: number | null;
+  unit: string | null;
+  kind: CareKind;
+  recorded_by: string;
+  recorded_at: number;
+  status: EntryStatus;
+}
+
+const COLUMNS = "id, number, what, amount, unit, kind, recorded_by, recorded_at, status";
+
+const statements = perDb((db) => ({
+  nextNumber: db.prepare("SELECT coalesce(max(number), 0) + 1 AS n FROM ledger_entries WHERE room_id = ?").pluck(),
+  insert: db.prepare(
+    `INSERT INTO ledger_entries (room_id, number, what, amount, unit, kind, recorded_by, recorded_at)
+     VALUES (@roomId, @number, @what, @amount, @unit, @kind, @recordedBy, @recordedAt)`,
+  ),
+  insertGiver: db.prepare("INSERT INTO ledger_givers (entry_id, position, user_id, name) VALUES (?, ?, ?, ?)"),
+  givers: db.prepare("SELECT user_id, name FROM ledger_givers WHERE entry_id = ? ORDER BY position"),
+  byNumber: db.prepare(`SELECT ${COLUMNS} FROM ledger_entries WHERE room_id = ? AND number = ?`),
+  recent: db.prepare(`SELECT ${COLUMNS} FROM ledger_entries WHERE room_id = ? AND status != 'undone' ORDER BY number DESC LIMIT ?`),
+  between: db.prepare(
+    `SELECT ${COLUMNS} FROM ledger_entries WHERE room_id = ? AND status != 'undone' AND recorded_at >= ? AND recorded_at < ? ORDER BY recorded_at, number`,
+  ),
+  all: db.prepare(`SELECT ${COLUMNS} FROM ledger_entries WHERE room_id = ? ORDER BY number`),
+  byGiver: db.prepare(
+    `SELECT ${COLUMNS.split(", ").map((c) => `e.${c}`).join(", ")} FROM ledger_entries e
+     WHERE e.room_id = @roomId AND e.status != 'undone' AND EXISTS (
+       SELECT 1 FROM ledger_givers g WHERE g.entry_id = e.id AND (
+         g.user_id = @userId OR (g.user_id IS NULL AND lower(g.name) IN (lower(@name), lower(@localpart)))))
+     ORDER BY e.number DESC LIMIT @limit`,
+  ),
+  setStatus: db.prepare("UPDATE ledger_entries SET status = ? WHERE id = ?"),
+  update: db.prepare("UPDATE ledger_entries SET what = @what, amount = @amount, unit = @unit, kind = @kind, status = 'corrected' WHERE id = @id"),
+  correction: db.prepare(
+    `INSERT INTO ledger_corrections (entry_id, action, by_user, at, previous_what, previous_kind, previous_amount, previous_unit)
+     VALUES (@entryId, @action, @by, @at, @what, @kind, @amount, @unit)`,
+  ),
+}));
+
+function hydrate(db: Db, row: EntryRow): LedgerEntry {
+  const givers = (statements(db).givers.all(row.id) as { user_id: string | null; name: string }[]).map((g) =>
+    g.user_id ? { userId: g.user_id, name: g.name } : { name: g.name },
+  );
+  return {
+    id: row.id,
+    number: row.number,
+    givers,
+    what: row.what,
+    ...(row.amount !== null && row.unit !== null ? { quantity: { amount: row.amount, unit: row.unit } } : {}),
+    kind: row.kind,
+    recordedBy: row.recorded_by,
+    recordedAt: row.recorded_at,
+    status: row.status,
+  };
+}
+
+export type LedgerRepo = ReturnType<typeof ledgerRepo>;
+
+/** The care ledger of each room. Every query takes the room: one room never reads another's entries. */
+export const ledgerRepo = perDb((db) => {
+  const s = statements(db);
+  const rows = (r: unknown[]) => (r as EntryRow[]).map((row) => hydrate(db, row));
+  return {
+    record(entry: NewLedgerEntry): LedgerEntry {
+      const number = s.nextNumber.get(entry.roomId) as number;
+      const { lastInsertRowid } = s.insert.run({
+        roomId: entry.roomId,
+        number,
+        what: entry.what,
+        amount: entry.quantity?.amount ?? null,
+        unit: entry.quantity?.unit ?? null,
+        kind: entry.kind,
+        recordedBy: entry.recordedBy,
+        recordedAt: entry.recordedAt,
+      });
+      entry.givers.forEach((g, i) => s.insertGiver.run(lastInsertRowid, i, g.userId ?? null, g.name));
+      return hydrate(db, s.byNumber.get(entry.roomId, number) as EntryRow);
+    },
+    get(roomId: string, number: number): LedgerEntry | undefined {
+      const row = s.byNumber.get(roomId, number) as EntryRow | undefined;
+      return row ? hydrate(db, row) : undefined;
+    },
+    recent(roomId: string, limit: number): LedgerEntry[] {
+      return rows(s.recent.all(roomId, limit));
+    },
+    between(roomId: string, from: number, to: number): LedgerEntry[] {
+      return rows(s.between.all(roomId, from, to));
+    },
+    all(roomId: string): LedgerEntry[] {
+      return rows(s.all.all(roomId));
+    },
+    byGiver(roomId: string, person: Person, limit: number): LedgerEntry[] {
+      const local = person.userId ? person.userId.slice(1).split(":")[0]! : person.name;
+      return rows(s.byGiver.all({ roomId, userId: person.userId ?? null, name: person.name, localpart: local, limit }));
+    },
+    undo(entry: LedgerEntry, by: string, at: number): void {
+      s.correction.run({ entryId: entry.id, action: "undo", by, at, what: entry.what, kind: entry.kind, amount: entry.quantity?.amount ?? null, unit: entry.quantity?.unit ?? null });
+      s.setStatus.run("undone", entry.id);
+    },
+    fix(entry: LedgerEntry, change: { what: string; quantity?: { amount: number; unit: string }; kind: CareKind }, by: string, at: number): void {
+      s.correction.run({ entryId: entry.id, action: "fix", by, at, what: entry.what, kind: entry.kind, amount: entry.quantity?.amount ?? null, unit: entry.quantity?.unit ?? null });
+      s.update.run({ id: entry.id, what: change.what, amount: change.quantity?.amount ?? null, unit: change.quantity?.unit ?? null, kind: change.kind });
+    },
+  };
+});

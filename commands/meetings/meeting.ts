@@ -1,0 +1,75 @@
+import { commandsOf, type CommandContext } from "../../src/kernel/command.js";
+import { doc, p } from "../../src/kernel/doc.js";
+import { UserError } from "../../src/kernel/errors.js";
+import { Level } from "../../src/kernel/level.js";
+import { param } from "../../src/kernel/params.js";
+import { formatWhen } from "../../src/kernel/time/format.js";
+import { formatLocalDateTime } from "../../src/kernel/time/local-time.js";
+import { parseTimeOfDay, parseWeekday, parseWhen } from "../../src/kernel/time/natural.js";
+import type { Rule } from "../../src/kernel/time/recurrence.js";
+import { whenError } from "../../src/kernel/time/when-errors.js";
+import { OPENER_KIND, OPENER_LEAD_MINUTES } from "./posts.js";
+import type { MeetingSlice } from "./services.js";
+
+const command = commandsOf<MeetingSlice>();
+
+/** "weekly thursday 19:00" / "semanal jueves 19:00", or a one-off "friday 18:00". */
+function meetingRule(text: string, ctx: CommandContext<MeetingSlice>): Rule {
+  const weekly = /^(weekly|every|semanal|cada)\s+(\S+)\s+(\S+)$/i.exec(text.trim());
+  if (weekly) {
+    const weekday = parseWeekday(weekly[2] ?? "");
+    const clock = parseTimeOfDay(weekly[3] ?? "");
+    if (weekday === undefined || clock === undefined) throw new UserError("meeting.bad", { found: text });
+    return { kind: "weekly", weekday, time: `${String(clock.hour).padStart(2, "0")}:${String(clock.minute).padStart(2, "0")}` };
+  }
+  const once = parseWhen(text.replace(/^(once|una vez)\s+/i, ""), { zone: ctx.settings.timezone, nowUtc: ctx.now });
+  if (!once.ok) throw whenError(once.error, text, ctx);
+  return { kind: "once", at: formatLocalDateTime(once.value.local) };
+}
+
+export const meeting = command({
+  name: "meeting",
+  es: "reunión",
+  aliases: ["reunion"],
+  group: "meeting",
+  summary: "meeting.summary",
+  examples: ["meeting weekly thursday 19:00", "meeting friday 18:00"],
+  level: Level.Moderator,
+  params: { when: param.rest({ max: 60 }) },
+  run({ when }, ctx) {
+    const rule = meetingRule(when, ctx);
+    const job = ctx.jobs.schedule({ kind: OPENER_KIND, rule, offsetMinutes: -OPENER_LEAD_MINUTES });
+    // Thrown inside the message's transaction: the job just planned is rolled back with it.
+    if (job.nextRunUtc === null) throw new UserError("meeting.too_soon", { minutes: OPENER_LEAD_MINUTES, opener: ctx.hint("opener") });
+    return { weekly: rule.kind === "weekly", meetingAt: job.nextRunUtc + OPENER_LEAD_MINUTES * 60_000 };
+  },
+  render: ({ weekly, meetingAt }, view) =>
+    doc(
+      p(
+        ...view.t.t(weekly ? "meeting.weekly" : "meeting.once", {
+          when: formatWhen(meetingAt, view.settings.timezone, view.t.lang),
+          minutes: OPENER_LEAD_MINUTES,
+        }),
+      ),
+    ),
+});
+
+export const meetingCancel = command({
+  name: "meeting cancel",
+  es: "reunión cancelar",
+  aliases: ["reunion cancelar"],
+  group: "meeting",
+  summary: "meeting.cancel.summary",
+  examples: ["meeting cancel"],
+  level: Level.Moderator,
+  params: {},
+  run(_args, ctx) {
+    const openers = ctx.jobs.byKind(OPENER_KIND).filter((job) => job.nextRunUtc !== null);
+    for (const job of openers) ctx.jobs.delete(job.id);
+    return { cancelled: openers.length };
+  },
+  render: ({ cancelled }, view) =>
+    cancelled === 0
+      ? doc(p(...view.t.t("meeting.cancel.none", { example: view.hint("meeting", { when: view.t.text("meeting.example") }) })))
+      : doc(p(...view.t.t("meeting.cancel.done", { count: cancelled }))),
+});

@@ -1,0 +1,36 @@
+import { commandsOf } from "../../src/kernel/command.js";
+import { doc, list, p } from "../../src/kernel/doc.js";
+import { Level } from "../../src/kernel/level.js";
+import { formatWhen } from "../../src/kernel/time/format.js";
+import type { MeetingSlice } from "./services.js";
+
+const command = commandsOf<MeetingSlice>();
+
+export const schedule = command({
+  name: "schedule",
+  es: "agenda",
+  group: "meeting",
+  summary: "schedule.summary",
+  examples: ["schedule"],
+  level: Level.Member,
+  params: {},
+  // Active jobs are re-planned first: the room's zone may have just changed, and times show as they will really happen.
+  run: (_args, ctx) =>
+    ctx.jobs.active().map((job) => ({ kind: job.kind, at: job.nextRunUtc as number, plan: String(job.payload.plan ?? ""), once: job.rule.kind === "once" })),
+  render(posts, view) {
+    const { t, settings } = view;
+    if (posts.length === 0) return doc(p(...t.t("schedule.empty")));
+    return doc(
+      p(...t.t("schedule.title", { zone: settings.timezone })),
+      list(
+        posts.map((post) =>
+          t.t(`schedule.kind.${post.kind}`, {
+            when: formatWhen(post.at, settings.timezone, t.lang),
+            plan: post.plan,
+            repeats: t.text(post.once ? "schedule.once" : "schedule.repeats"),
+          }),
+        ),
+      ),
+    );
+  },
+});

@@ -1,0 +1,24 @@
+import type { Entry } from "../../../src/kernel/i18n/catalog.js";
+import type { privacy as en } from "./en.js";
+
+export const privacy: Record<keyof typeof en, Entry> = {
+  "help.group.privacy": "Privacidad",
+  "arg.who": "@persona o yo",
+  "arg.confirm": "confirmar",
+  "privacy.someone": "alguien",
+  "privacy.part.ledger": { one: "1 entrada del registro (su nombre pasa a ser «alguien»; el cuidado sigue contando)", other: "{count} entradas del registro (su nombre pasa a ser «alguien»; el cuidado sigue contando)" },
+  "privacy.part.rotation": { one: "1 lugar en la rotación de roles (sale de ella)", other: "{count} lugares en la rotación de roles (sale de ellos)" },
+  "privacy.part.careplans": { one: "1 plan de cuidados en el que participó o que creó", other: "{count} planes de cuidados en los que participó o que creó" },
+  "privacy.part.schedule": { one: "1 aviso programado y los ajustes de la sala", other: "{count} avisos programados y los ajustes de la sala" },
+  "privacy.forget.summary": "Borrar a una persona de la memoria de esta sala (a ti, o a cualquiera con moderación)",
+  "privacy.forget.not_allowed": "Puedes pedirme que te olvide (`{me}`). Olvidar a otra persona es cosa de la moderación.",
+  "privacy.forget.nothing": "No guardo nada sobre {who} en esta sala.",
+  "privacy.forget.preview": "Esto es lo que guardo sobre {who} en esta sala:",
+  "privacy.forget.ask": "Todavía no cambió nada. Para olvidarlo, escribe `{confirm}`. No se puede deshacer.",
+  "privacy.forget.done": "Hecho: olvidé a {name} en esta sala.",
+  "privacy.wipe.summary": "Borrar todo lo que guardo sobre esta sala (moderación)",
+  "privacy.wipe.nothing": "No guardo nada sobre esta sala.",
+  "privacy.wipe.preview": "Esto es todo lo que guardo sobre esta sala:",
+  "privacy.wipe.ask": "Todavía no cambió nada. Guarda primero lo que quieras (`{export}`) y luego escribe `{confirm}` para borrarlo todo. No se puede deshacer.",
+  "privacy.wipe.done": "Hecho: todo lo que guardaba sobre esta sala está borrado.",
+};

@@ -1,0 +1,49 @@
+import type { CommandContext } from "../../src/kernel/command.js";
+import { UserError } from "../../src/kernel/errors.js";
+import type { Person } from "../../src/kernel/invocation.js";
+import { Level } from "../../src/kernel/level.js";
+import { param } from "../../src/kernel/params.js";
+import { advance, type RotationError, type RotationResult, type RotationState, type TermCalendar } from "./rules/index.js";
+import type { CurrentRotation, RotationSlice } from "./services.js";
+
+export type RotationContext = CommandContext<RotationSlice>;
+
+/** A rotating role's name as typed ("facilitator", or "night shift" in quotes). */
+export const roleParam = param.word({ max: 40 });
+
+/** The room's rotation brought up to now. */
+export function rotationNow(ctx: RotationContext): CurrentRotation {
+  return ctx.slice.current(ctx.roomId, ctx.jobs, ctx.settings.timezone, ctx.now);
+}
+
+/**
+ * Members act for themselves; acting for someone else takes a moderator. The refusal shows the
+ * command to type for oneself (`self`, a hint).
+ */
+export function actingFor(who: Person | undefined, ctx: RotationContext, self: string): Person {
+  if (!who || (who.userId !== undefined && who.userId === ctx.sender.userId)) return ctx.sender;
+  if (ctx.level < Level.Moderator) throw new UserError("rotation.error.others_need_moderator", { self });
+  return who;
+}
+
+function rotationError(error: RotationError, ctx: RotationContext): UserError {
+  const member = "member" in error ? ctx.personOf(error.member).name : "";
+  const role = "role" in error ? error.role : "";
+  const hints = { roles: ctx.hint("roles"), join: ctx.hint("role join", { role: role || undefined }), away: ctx.hint("away", { until: "until friday" }) };
+  return new UserError(`rotation.error.${error.code}`, { ...error, member, ...hints });
+}
+
+/**
+ * Runs one rotation change on the room's state brought up to now, and saves it. The change sees
+ * the room's term calendar (its announcement instants).
+ */
+export function changeRotation(ctx: RotationContext, change: (state: RotationState, calendar: TermCalendar) => RotationResult): CurrentRotation {
+  const { state, calendar } = rotationNow(ctx);
+  const result = change(state, calendar);
+  if (!result.ok) throw rotationError(result.error, ctx);
+  // Fill vacancies and hand over from people now away at once, not at the next announcement.
+  const settled = advance(result.state, ctx.now, calendar);
+  if (!settled.ok) throw rotationError(settled.error, ctx);
+  ctx.slice.save(ctx.roomId, settled.state, ctx.now);
+  return { state: settled.state, handovers: [...result.handovers, ...settled.handovers], calendar };
+}

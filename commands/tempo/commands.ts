@@ -1,0 +1,88 @@
+import { commandsOf, type CommandContext, type RenderContext } from "../../src/kernel/command.js";
+import { doc, p, type Block } from "../../src/kernel/doc.js";
+import { UserError } from "../../src/kernel/errors.js";
+import { Level } from "../../src/kernel/level.js";
+import { param } from "../../src/kernel/params.js";
+import { formatDay, formatWhen } from "../../src/kernel/time/format.js";
+import { parseUntil } from "../../src/kernel/time/natural.js";
+import { whenError } from "../../src/kernel/time/when-errors.js";
+import { startBurst, startSlow, tempoView, type TempoView } from "./rules/index.js";
+import type { RoomRhythm } from "./services.js";
+
+const command = commandsOf<RoomRhythm>();
+
+const phase = param.choice({ burst: ["intenso"], slow: ["calma"] }, { optional: true });
+
+/** What the command changed, if anything; the room's tempo is shown after it either way. */
+type Change = { phase: "burst"; untilUtc: number | null; longerThanLunarMonth: boolean } | { phase: "slow" };
+
+interface TempoResult {
+  change: Change | undefined;
+  tempo: TempoView;
+}
+
+/**
+ * Only a burst takes an end. Any other words are a mistake to show, not something to guess at:
+ * `!tempo fast` must not quietly show the tempo, nor `!tempo until friday` start anything.
+ */
+function refuseStrayWords(chosen: "burst" | "slow" | undefined, words: string): never {
+  if (chosen) throw new UserError("error.arg.extra", { found: words }, true);
+  const found = words.split(/\s+/)[0] ?? words;
+  throw new UserError("error.arg.choice", { found, choices: Object.keys(phase.choices ?? {}).join(", ") }, true);
+}
+
+function startBurstUntil(until: string | undefined, ctx: CommandContext<RoomRhythm>): Change {
+  let untilUtc: number | null = null;
+  if (until) {
+    const parsed = parseUntil(until, { zone: ctx.settings.timezone, nowUtc: ctx.now });
+    if (!parsed.ok) throw whenError(parsed.error, until.replace(/^(until|till|hasta)\s+/i, ""), ctx);
+    untilUtc = parsed.value.utcMs;
+  }
+  const burst = startBurst(ctx.now, untilUtc);
+  if (!burst.ok) throw new UserError("tempo.bad_until", { example: ctx.hint("tempo", { phase: "burst", until: "until friday" }) });
+  ctx.slice.setTempo(ctx.roomId, burst.state, ctx.now);
+  return { phase: "burst", untilUtc, longerThanLunarMonth: burst.longerThanLunarMonth };
+}
+
+function renderTempo({ change, tempo }: TempoResult, view: RenderContext): Block[] {
+  const zone = view.settings.timezone;
+  const { t } = view;
+  const day = (utcMs: number) => formatDay(utcMs, zone, t.lang);
+  const blocks: Block[] = [];
+  if (change?.phase === "burst") {
+    // A burst "until Tuesday" ends at the midnight after it: name the last day, not the next one.
+    blocks.push(p(...t.t(change.untilUtc === null ? "tempo.burst.open" : "tempo.burst.until", { until: change.untilUtc === null ? "" : day(change.untilUtc - 1) })));
+    if (change.longerThanLunarMonth) blocks.push(p(...t.t("tempo.burst.too_long")));
+  } else if (change?.phase === "slow") {
+    blocks.push(p(...t.t("tempo.slow.done")));
+  }
+  blocks.push(p(...t.t(`tempo.show.${tempo.phase}${tempo.lastedDays === 0 ? ".today" : ""}`, { count: tempo.lastedDays, since: day(tempo.sinceUtc) })));
+  if (tempo.phase === "burst" && tempo.untilUtc !== null) blocks.push(p(...t.t("tempo.show.until", { until: day(tempo.untilUtc - 1) })));
+  // Just asked, not started: the gentle warning is still worth saying about a burst that runs on.
+  if (!change && tempo.burstTooLong) blocks.push(p(...t.t("tempo.burst.too_long")));
+  blocks.push(p(...t.t("tempo.moons", { newMoon: formatWhen(tempo.nextNewMoonUtc, zone, t.lang), fullMoon: formatWhen(tempo.nextFullMoonUtc, zone, t.lang) })));
+  return blocks;
+}
+
+export const tempo = command({
+  name: "tempo",
+  es: "ritmo",
+  group: "tempo",
+  summary: "tempo.summary",
+  examples: ["tempo", "tempo burst until 2026-12-15", "tempo slow"],
+  level: Level.Member,
+  params: { phase, until: param.rest({ max: 60, optional: true }) },
+  run({ phase: chosen, until }, ctx): TempoResult {
+    if (until !== undefined && chosen !== "burst") refuseStrayWords(chosen, until);
+    let change: Change | undefined;
+    if (chosen === "burst") change = startBurstUntil(until, ctx);
+    if (chosen === "slow") {
+      ctx.slice.setTempo(ctx.roomId, startSlow(ctx.now), ctx.now);
+      change = { phase: "slow" };
+    }
+    return { change, tempo: tempoView(ctx.slice.tempo(ctx.roomId, ctx.now), ctx.now) };
+  },
+  render: (result, view) => doc(...renderTempo(result, view)),
+});
+
+export const tempoCommands = [tempo];

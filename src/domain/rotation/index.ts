@@ -1,4 +1,0 @@
-export * from "./state.js";
-export * from "./transitions.js";
-export * from "./plan.js";
-export * from "./calendar.js";

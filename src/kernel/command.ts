@@ -1,0 +1,113 @@
+import type { Doc } from "./doc.js";
+import type { Lang } from "./i18n/catalog.js";
+import type { Translator } from "./i18n/index.js";
+import type { Invocation, Person } from "./invocation.js";
+import type { Level } from "./level.js";
+import type { ArgsOf, Params } from "./params.js";
+import type { RoomMember } from "./port.js";
+import type { BoundRoomData } from "./room-data.js";
+import type { RoomJobs } from "./scheduler/room-jobs.js";
+
+export interface RoomSettingsView {
+  language: Lang;
+  timezone: string;
+}
+
+/** Values a hint fills into a command's parameters, in their order. */
+export type HintArgs = Readonly<Record<string, string | number | undefined>>;
+
+/**
+ * What rendering may use: words, the room's language and zone, names of people, and hints that
+ * name commands. Nothing here changes anything.
+ */
+export interface RenderContext {
+  roomId: string;
+  /** Epoch milliseconds; injected so tests control time. */
+  now: number;
+  settings: RoomSettingsView;
+  t: Translator;
+  prefix: string;
+  /** A command as a member would type it in this room: `!careplan 3 join`, in the room's prefix and language. */
+  hint(command: string, args?: HintArgs): string;
+  /** A stored person key (a user id, or `name:Ana`) as a person with the name this room knows. */
+  personOf(key: string): Person;
+}
+
+/** What the kernel offers the few commands that look after the house itself (help, privacy, settings). */
+export interface KernelView {
+  /** Every command, for help. */
+  commands(): readonly AnyCommand[];
+  /** Every feature's part of a person's and a room's data, bound to this room, for forget and wipe. */
+  roomData(): readonly BoundRoomData[];
+  /** A translator for another language (a room that just switched language answers in it). */
+  translator(lang: Lang): Translator;
+}
+
+/** Everything a command may use. It runs synchronously inside the message's transaction. */
+export interface CommandContext<S = unknown> extends RenderContext {
+  sender: Person & { userId: string };
+  level: Level;
+  invocation: Invocation;
+  /** The command's own feature: its repositories and what it asks of other features. */
+  slice: S;
+  /** This room's scheduled posts. */
+  jobs: RoomJobs;
+  /** Resolve a `@word` into a person of this room (or a plain-text name). */
+  person(word: string): Person | undefined;
+  members(): readonly RoomMember[];
+  kernel: KernelView;
+}
+
+/** The parts of the configuration the dispatcher reads. */
+export interface CommandConfig {
+  prefix: string;
+  ledger: { maxEntriesPerHour: number };
+  defaults: RoomSettingsView;
+}
+
+export type Rendered = Doc | Doc[];
+
+/** How often a member may run a command in a room, per hour; counted only when it succeeds. */
+export interface RateLimit {
+  /** Commands sharing a bucket share a count. */
+  bucket: string;
+  perHour(config: CommandConfig): number;
+  /** Catalog key of the refusal; it gets `{max}`. */
+  refusal: string;
+}
+
+export interface Command<P extends Params = Params, R = unknown, S = unknown> {
+  /** One or more words, e.g. "ledger thanks". */
+  name: string;
+  /** The Spanish name, used in hints and help in Spanish rooms (and understood everywhere). */
+  es?: string;
+  /**
+   * Other full names. A `#` stands for the command's first number parameter written inside the
+   * name, as people say it: "careplan # join" reads `!careplan 3 join`. When the first alias is
+   * such a form, hints write the command that way.
+   */
+  aliases?: string[];
+  /** Help group (first word of the family). */
+  group: string;
+  /** Catalog key of the one-line summary. */
+  summary: string;
+  /** Literal example lines, without the prefix. */
+  examples: string[];
+  level: Level;
+  params: P;
+  rateLimit?: RateLimit;
+  run(args: ArgsOf<P>, ctx: CommandContext<S>): R;
+  render(result: R, view: RenderContext): Rendered;
+}
+
+// The registry holds commands of different parameter, result and slice types; each validates its own input.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCommand = Command<any, any, any>;
+
+/**
+ * A feature's command builder: `const command = commandsOf<LedgerSlice>()`, then
+ * `command({ … })` keeps each command's parameter and result types while fixing its slice.
+ */
+export function commandsOf<S>() {
+  return <P extends Params, R>(command: Command<P, R, S>): Command<P, R, S> => command;
+}

@@ -1,0 +1,272 @@
+import { randomBytes } from "node:crypto";
+import type { Logger } from "pino";
+import { ZodError } from "zod";
+import type { Db } from "../platform/db.js";
+import { errorForLog } from "../platform/log.js";
+import { perDb } from "../platform/per-db.js";
+import type { AnyCommand, CommandConfig, CommandContext, HintArgs, KernelView, RenderContext } from "./command.js";
+import { CommandIndex, type Match } from "./command-index.js";
+import { doc, p, type Doc } from "./doc.js";
+import { UserError } from "./errors.js";
+import type { AnyFeature } from "./feature.js";
+import { markHandled } from "./handled-events.js";
+import { writeCommand } from "./hints.js";
+import type { Texts, Translator } from "./i18n/index.js";
+import type { Invocation, Reaction } from "./invocation.js";
+import { kernelRoomData } from "./kernel-room-data.js";
+import { levelOf, type PermissionConfig } from "./level.js";
+import { commandText, localpart, resolvePerson } from "./mentions.js";
+import { deliveredMessage, enqueue } from "./outbox/outbox.js";
+import { argsSchema, bindArgs } from "./params.js";
+import type { RoomView } from "./port.js";
+import { RateLimiter } from "./rate-limiter.js";
+import { bindRoomData } from "./room-data.js";
+import { roomSettings } from "./room-settings.js";
+import { roomJobs } from "./scheduler/room-jobs.js";
+import { personOf } from "./time/format.js";
+import { tokenize, type Token } from "./tokenizer.js";
+import { cleanInput, excerpt } from "./text-hygiene.js";
+import { fitToEvent } from "./doc-limit.js";
+import { usageDoc } from "./usage.js";
+
+export interface DispatcherDeps {
+  db: Db;
+  features: readonly AnyFeature[];
+  texts: Texts;
+  room: RoomView;
+  config: CommandConfig & { permissions: PermissionConfig };
+  log: Logger;
+  clock: () => number;
+  /** Called after a reply was committed to the outbox, to wake the sender. */
+  onEnqueued?: () => void;
+}
+
+export type Outcome = "ignored" | "duplicate" | "handled";
+
+/** What the stages pass on: the message, and what the earlier stages learned about it. */
+interface Run {
+  inv: Invocation;
+  line: string;
+  now: number;
+  t: Translator;
+  view: RenderContext;
+  /** A rate-limit count to add once the message's transaction committed. */
+  counted?: string;
+}
+
+/**
+ * Turns one message into at most one reply, in ordered stages inside one transaction:
+ * find → authorize → rate-limit → bind → run → render → enqueue. Effects, the "handled" mark and
+ * the reply are committed together; the command itself runs in a nested savepoint, so a failing
+ * command leaves no trace but its error reply.
+ */
+export class Dispatcher {
+  private readonly index: CommandIndex;
+  private readonly featureOf = new Map<AnyCommand, AnyFeature>();
+  private readonly services = new Map<AnyFeature, (db: Db) => unknown>();
+  private readonly limiter = new RateLimiter();
+
+  constructor(private readonly deps: DispatcherDeps) {
+    for (const feature of deps.features) {
+      for (const command of feature.commands) this.featureOf.set(command, feature);
+      this.services.set(feature, perDb((db) => feature.services(db)));
+    }
+    this.index = new CommandIndex([...this.featureOf.keys()]);
+  }
+
+  handle(inv: Invocation): Outcome {
+    const prefix = this.deps.config.prefix;
+    if (!inv.text.trimStart().startsWith(prefix) && !(inv.html ?? "").includes(prefix)) return "ignored";
+    const text = cleanInput(commandText(inv, this.deps.room));
+    if (!text.startsWith(prefix)) return "ignored";
+    // "@ana,@bo" names two people, like "@ana, @bo".
+    return this.commit(inv, text.slice(prefix.length).replace(/,(?=@)/g, ", "), inv.eventId);
+  }
+
+  /**
+   * A reaction to one of the bot's own messages runs the command line that message stands for, as
+   * if the reactor had typed it; the reply answers the message reacted to, in its thread. Reactions
+   * to anything else are ignored without a word.
+   */
+  handleReaction(reaction: Reaction): Outcome {
+    const target = deliveredMessage(this.deps.db, reaction.roomId, reaction.relatesTo);
+    const ref = target?.ref;
+    const line = ref === undefined ? undefined : this.deps.features.map((f) => f.reaction?.(ref, reaction.key)).find((l) => l !== undefined);
+    if (line === undefined) return "ignored";
+    const inv: Invocation = {
+      eventId: reaction.eventId,
+      roomId: reaction.roomId,
+      sender: reaction.sender,
+      text: `${this.deps.config.prefix}${line}`,
+      sentAt: reaction.sentAt,
+      ...(target?.threadRootId ? { threadRootId: target.threadRootId } : {}),
+    };
+    return this.commit(inv, line, reaction.relatesTo);
+  }
+
+  /** One transaction: the "handled" mark (a redelivered event stops here), the effects and the replies. */
+  private commit(inv: Invocation, line: string, replyToEventId: string): Outcome {
+    const { db } = this.deps;
+    const now = this.deps.clock();
+    let counted: string | undefined;
+    const outcome = db.transaction((): Outcome => {
+      if (!markHandled(db, inv.eventId, inv.roomId, now)) return "duplicate";
+      const run = this.begin(inv, line, now);
+      const replies = [this.execute(run)].flat().map((reply) => fitToEvent(reply, run.t));
+      counted = run.counted;
+      this.enqueueReplies(inv, replies, replyToEventId, now);
+      return "handled";
+    })();
+    if (counted) this.limiter.record(counted, now);
+    if (outcome === "handled") this.deps.onEnqueued?.();
+    return outcome;
+  }
+
+  private begin(inv: Invocation, line: string, now: number): Run {
+    const settings = roomSettings(this.deps.db, inv.roomId, this.deps.config.defaults);
+    const t = this.deps.texts.translator(settings.language);
+    const prefix = this.deps.config.prefix;
+    const view: RenderContext = {
+      roomId: inv.roomId,
+      now,
+      settings,
+      t,
+      prefix,
+      hint: (name: string, args?: HintArgs) => writeCommand(this.index, prefix, settings.language, name, args),
+      personOf: (key: string) => personOf(key, this.deps.room, inv.roomId),
+    };
+    return { inv, line, now, t, view };
+  }
+
+  private execute(run: Run): Doc | Doc[] {
+    const tokens = tokenize(run.line);
+    const match = this.index.find(tokens);
+    if (!match) return this.unknown(tokens, run);
+    const { command } = match;
+    let raw: Record<string, unknown> = {};
+    try {
+      const ctx = this.context(command, run);
+      this.authorize(command, ctx, run);
+      this.rateLimit(command, run);
+      raw = this.bind(match, tokens, run, ctx);
+      const args = argsSchema(command.params).parse(raw);
+      const result: unknown = this.deps.db.transaction(() => command.run(args, ctx))();
+      return command.render(result, run.view);
+    } catch (err) {
+      run.counted = undefined;
+      if (err instanceof UserError) return this.userError(err, command, run.t);
+      if (err instanceof ZodError) return this.userError(zodToUserError(err, raw), command, run.t);
+      const ref = randomBytes(4).toString("hex");
+      this.deps.log.error({ ref, command: command.name, err: errorForLog(err) }, "command failed");
+      return doc(p(...run.t.t("error.unexpected", { ref })));
+    }
+  }
+
+  private context(command: AnyCommand, run: Run): CommandContext {
+    const { inv, now } = run;
+    const { db, room } = this.deps;
+    const member = room.members(inv.roomId).find((m) => m.userId === inv.sender);
+    const zone = run.view.settings.timezone;
+    const feature = this.featureOf.get(command)!;
+    const kernel: KernelView = {
+      commands: () => this.index.all,
+      roomData: () => [...this.deps.features.flatMap((f) => f.roomData ?? []), kernelRoomData].map((part) => bindRoomData(part, db, inv.roomId, now, zone)),
+      translator: (lang) => this.deps.texts.translator(lang),
+    };
+    return {
+      ...run.view,
+      sender: { userId: inv.sender, name: member?.displayName || localpart(inv.sender) },
+      level: levelOf(room.powerLevel(inv.roomId, inv.sender), inv.sender, this.deps.config.permissions),
+      invocation: inv,
+      slice: this.services.get(feature)!(db),
+      jobs: roomJobs(db, inv.roomId, zone, now),
+      person: (word) => resolvePerson(word, inv.roomId, room),
+      members: () => room.members(inv.roomId),
+      kernel,
+    };
+  }
+
+  private authorize(command: AnyCommand, ctx: CommandContext, run: Run): void {
+    if (ctx.level < command.level) throw new UserError("error.permission", { command: `${run.view.prefix}${this.index.displayName(command, run.t.lang)}` });
+  }
+
+  private rateLimit(command: AnyCommand, run: Run): void {
+    const limit = command.rateLimit;
+    if (!limit) return;
+    const key = `${run.inv.roomId}\n${run.inv.sender}\n${limit.bucket}`;
+    const max = limit.perHour(this.deps.config);
+    if (this.limiter.count(key, run.now) >= max) throw new UserError(limit.refusal, { max });
+    run.counted = key;
+  }
+
+  private bind(match: Match, tokens: Token[], run: Run, ctx: CommandContext): Record<string, unknown> {
+    const { command } = match;
+    const argTokens = [...match.slots, ...tokens.slice(match.consumed)];
+    try {
+      return bindArgs(command.params, argTokens, run.line, ctx.person);
+    } catch (err) {
+      const typed = tokens.slice(match.consumed).find((tk) => !tk.quoted && !/^#?\d+$/.test(tk.value));
+      const sub = typed ? this.index.closestSubcommand(command, typed.value, run.t.lang) : undefined;
+      if (err instanceof UserError && sub && typed) {
+        const found = tokens.slice(0, tokens.indexOf(typed) + 1).map((tk) => tk.value).join(" ");
+        throw new UserError("error.unknown_sub", { found: `${run.view.prefix}${found}`, suggestion: `${run.view.prefix}${sub}` });
+      }
+      throw err;
+    }
+  }
+
+  private enqueueReplies(inv: Invocation, replies: Doc[], replyToEventId: string, now: number): void {
+    replies.forEach((reply, i) =>
+      enqueue(
+        this.deps.db,
+        {
+          roomId: inv.roomId,
+          key: i === 0 ? inv.eventId : `${inv.eventId}/${i + 1}`,
+          kind: "reply",
+          doc: reply,
+          replyToEventId,
+          ...(inv.threadRootId ? { threadRootId: inv.threadRootId } : {}),
+          ...(reply.ref ? { ref: reply.ref } : {}),
+        },
+        now,
+      ),
+    );
+  }
+
+  private unknown(tokens: Token[], run: Run): Doc {
+    const { prefix } = run.view;
+    const word = tokens[0]?.value ?? "";
+    const help = this.index.byCanonicalName("help");
+    const helpHint = help ? `${prefix}${this.index.displayName(help, run.t.lang)}` : `${prefix}help`;
+    if (!word) return doc(p(...run.t.t("help.hint", { help: helpHint })));
+    const suggestions = this.index.closestNames(word.toLocaleLowerCase());
+    const blocks = [p(...run.t.t("error.unknown", { command: `${prefix}${word}` }))];
+    if (suggestions.length > 0) {
+      blocks.push(p(...run.t.t("error.did_you_mean", { suggestions: suggestions.map((s) => `${prefix}${s}`).join(", ") })));
+    }
+    blocks.push(p(...run.t.t("help.hint", { help: helpHint })));
+    return doc(...blocks);
+  }
+
+  private userError(err: UserError, command: AnyCommand, t: Translator): Doc {
+    // A member's words come back as a short excerpt at most: a 100 KB argument gets a short answer.
+    const params = Object.fromEntries(Object.entries(err.params).map(([k, v]) => [k, typeof v === "string" ? excerpt(v, 120) : v]));
+    if (typeof params.arg === "string" && params.arg) params.arg = t.text(`arg.${params.arg}`);
+    const message = p(...t.t(err.key, params));
+    if (!err.withUsage) return doc(message);
+    return doc(message, ...usageDoc(command, t, this.deps.config.prefix).blocks);
+  }
+}
+
+/** The first problem zod found, in the words of the catalog; `raw` holds what was typed for each argument. */
+function zodToUserError(err: ZodError, raw: Record<string, unknown>): UserError {
+  const issue = err.issues[0];
+  const arg = String(issue?.path[0] ?? "");
+  if (issue?.code === "too_big") {
+    if (issue.origin === "number") return new UserError("error.arg.number", { arg, found: String(raw[arg]) }, true);
+    return new UserError(issue.origin === "array" ? "error.arg.too_many" : "error.arg.too_long", { arg, max: Number(issue.maximum) }, true);
+  }
+  if (issue?.code === "too_small" && issue.origin === "number") return new UserError("error.arg.number", { arg, found: String(raw[arg]) }, true);
+  if (issue?.code === "too_small") return new UserError("error.arg.missing", { arg }, true);
+  return new UserError("error.arg.invalid", { arg }, true);
+}

@@ -1,0 +1,38 @@
+import type { Db } from "../platform/db.js";
+import type { AnyCommand, Command } from "./command.js";
+import type { Catalog, Lang } from "./i18n/catalog.js";
+import type { RoomDataPart } from "./room-data.js";
+import type { PostHandler } from "./scheduler/post.js";
+
+/**
+ * One self-contained feature (a folder under commands/): its commands, scheduled posts, part of
+ * forget and wipe, texts in every language, and what reactions to its messages mean. The registry
+ * in commands/index.ts lists them; nothing else needs to know a feature exists.
+ */
+export interface Feature<S = unknown> {
+  name: string;
+  /** The feature's own services on a database: its repositories and what it asks of other features. */
+  services(db: Db): S;
+  // A feature's commands differ in parameters and results; the slice type is what they share.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  commands: readonly Command<any, any, S>[];
+  posts?: Readonly<Record<string, PostHandler<S>>>;
+  roomData?: readonly RoomDataPart[];
+  texts: Readonly<Record<Lang, Catalog>>;
+  /**
+   * What a reaction (`key`, e.g. 👍) to one of the bot's messages about `ref` (see `Doc.ref`) stands
+   * for: a command line without the prefix, run as if the reactor had typed it; undefined otherwise.
+   */
+  reaction?(ref: string, key: string): string | undefined;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyFeature = Feature<any>;
+
+export function defineFeature<S>(feature: Feature<S>): Feature<S> {
+  return feature;
+}
+
+export function commandsOfAll(features: readonly AnyFeature[]): AnyCommand[] {
+  return features.flatMap((f) => f.commands);
+}

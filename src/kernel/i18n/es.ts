@@ -1,0 +1,26 @@
+import type { Entry } from "./catalog.js";
+import type { core as en } from "./en.js";
+
+export const core: Record<keyof typeof en, Entry> = {
+  "error.arg.room_mention": "`{found}` se dirige a toda la sala, no a una persona. Nombra a las personas, como `@ana`.",
+  "reply.shortened": { one: "… y 1 más, que dejé fuera para que el mensaje quepa.", other: "… y {count} más, que dejé fuera para que el mensaje quepa." },
+  "error.unknown": "No conozco el comando `{command}`.",
+  "error.did_you_mean": "¿Quisiste decir {suggestions}?",
+  "error.unknown_sub": "No conozco `{found}`. ¿Quisiste decir `{suggestion}`?",
+  "error.permission": "Solo las personas moderadoras de esta sala pueden usar `{command}`. Pídele a una que lo haga o que te dé ese rol.",
+  "error.unexpected": "Perdón, algo falló de mi lado y no se cambió nada. Si vuelve a pasar, dale esta referencia a quien administra el bot: {ref}.",
+  "error.arg.missing": "Falta algo: {arg}.",
+  "error.arg.person": "Nombra al menos a una persona con @, como @ana ({arg}).",
+  "error.arg.number": "Esperaba un número para {arg}, no «{found}».",
+  "error.arg.choice": "«{found}» no es una de estas opciones: {choices}.",
+  "error.arg.extra": "No entendí «{found}».",
+  "error.arg.too_many": "Puedo tomar como mucho {max} a la vez ({arg}).",
+  "error.arg.too_long": "{arg} es demasiado largo (como mucho {max} caracteres).",
+  "error.arg.invalid": "{arg} no parece correcto.",
+  "usage.line": "Escríbelo así: `{usage}`",
+  "usage.example": "Por ejemplo: `{example}`",
+  "help.hint": "Escribe `{help}` para ver lo que sé hacer.",
+  "when.past": "El {when} ya pasó. Indica un momento en el futuro.",
+  "when.unreadable": "No entendí “{found}” como fecha u hora. Prueba `viernes 17:00`, `mañana 7:00` o `2026-12-04 08:00`.",
+  "duration.unreadable": "No entendí “{found}” como duración. Prueba `2h`, `90m` o `3 días`.",
+};

@@ -1,0 +1,76 @@
+import type { RoomMember, RoomView } from "./port.js";
+import { UserError } from "./errors.js";
+import { htmlToCommandText } from "./html-text.js";
+import { nameKey } from "./text-hygiene.js";
+import type { Invocation, Person } from "./invocation.js";
+
+const USER_ID = /^@[^:\s]+:[A-Za-z0-9.\-[\]:]+$/;
+
+export function isUserId(s: string): boolean {
+  return USER_ID.test(s);
+}
+
+export function localpart(userId: string): string {
+  return userId.slice(1, userId.indexOf(":") === -1 ? undefined : userId.indexOf(":"));
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * The text a command is read from, with every mention written as a user id. Pills in the HTML come
+ * first; then ids from m.mentions whose display name a client left in the plain body.
+ */
+export function commandText(inv: Invocation, room: RoomView): string {
+  let text = inv.html ? htmlToCommandText(inv.html) : ownWords(inv.text);
+  for (const userId of inv.mentionedUserIds ?? []) {
+    if (text.includes(userId)) continue;
+    const name = room.members(inv.roomId).find((m) => m.userId === userId)?.displayName;
+    if (!name) continue;
+    text = text.replace(new RegExp(`(^|\\s)@?${escapeRegExp(name)}(?=\\s|$|[,.;:!?])`), `$1${userId}`);
+  }
+  return text.trim();
+}
+
+/**
+ * The member's own words of a plain body: quoted lines (a reply's fallback, or a quote) are not
+ * theirs, and a line written as `code` or ~~struck through~~ is shown, not meant to run.
+ */
+function ownWords(body: string): string {
+  const lines = body.split("\n").filter((line) => !/^\s*>/.test(line));
+  const text = lines.join("\n").trim();
+  return /^(`|~~)/.test(text) ? "" : text;
+}
+
+function nameOf(member: RoomMember): string {
+  return member.displayName?.trim() || localpart(member.userId);
+}
+
+/** What ends a mention when written right after it: `@ana!`, `@ana:`, `@ana,` are all Ana. */
+const TRAILING = /[,;.!?:)\]}»”"'’…]+$/u;
+/** Words that address a whole room, never one person. */
+const ROOM_WIDE = new Set(["room", "here", "everyone", "all", "channel", "sala", "todos"]);
+
+/**
+ * A word that names a person: a full user id, a bare `@localpart` or `@DisplayName` of a room
+ * member, or else a plain-text name (someone not on Matrix). Returns undefined for other words;
+ * `@room` and the like are refused, since they address everyone.
+ */
+export function resolvePerson(word: string, roomId: string, room: RoomView): Person | undefined {
+  const trimmed = word.replace(/^@+/, "@").replace(TRAILING, "");
+  if (!trimmed.startsWith("@") || trimmed.length < 2) return undefined;
+  if (ROOM_WIDE.has(nameKey(trimmed.slice(1)))) throw new UserError("error.arg.room_mention", { found: trimmed });
+  const members = room.members(roomId);
+  if (isUserId(trimmed)) {
+    const member = members.find((m) => m.userId === trimmed);
+    return { userId: trimmed, name: member ? nameOf(member) : localpart(trimmed) };
+  }
+  const wanted = fold(trimmed.slice(1));
+  const byLocalpart = members.filter((m) => fold(localpart(m.userId)) === wanted);
+  const matches = byLocalpart.length > 0 ? byLocalpart : members.filter((m) => m.displayName && fold(m.displayName) === wanted);
+  if (matches.length === 1) return { userId: matches[0]!.userId, name: nameOf(matches[0]!) };
+  return { name: trimmed.slice(1) };
+}
+
+const fold = (s: string) => nameKey(s).replace(/\s+/g, "");

@@ -1,0 +1,174 @@
+import cron, { type ScheduledTask } from "node-cron";
+import type { Logger } from "pino";
+import type { Db } from "../../platform/db.js";
+import { errorForLog } from "../../platform/log.js";
+import { perDb } from "../../platform/per-db.js";
+import type { RoomSettingsView } from "../command.js";
+import { CommandIndex } from "../command-index.js";
+import { fitToEvent } from "../doc-limit.js";
+import type { AnyFeature } from "../feature.js";
+import { writeCommand } from "../hints.js";
+import type { Texts } from "../i18n/index.js";
+import { enqueue } from "../outbox/outbox.js";
+import type { RoomView } from "../port.js";
+import { roomSettings } from "../room-settings.js";
+import { decideRunWith, DEFAULT_GRACE_MS } from "../time/missed-run.js";
+import { personOf } from "../time/format.js";
+import { jobsRepo, type Job } from "./jobs.js";
+import { nextFiring } from "./plan.js";
+import type { PostHandler } from "./post.js";
+import { roomJobs } from "./room-jobs.js";
+import { replanRoom } from "./schedule.js";
+
+export interface SchedulerDeps {
+  db: Db;
+  clock: () => number;
+  features: readonly AnyFeature[];
+  texts: Texts;
+  defaults: RoomSettingsView;
+  /** The command prefix; "!" unless configured otherwise. */
+  prefix?: string;
+  log: Logger;
+  room?: RoomView;
+  graceMs?: number;
+  /** Called after posts were committed to the outbox, to wake the sender. */
+  onEnqueued?: () => void;
+}
+
+interface Kind {
+  handler: PostHandler;
+  slice: (db: Db) => unknown;
+}
+
+export interface TickReport {
+  fired: number;
+  skipped: number;
+  failed: number;
+}
+
+/** The outbox key of one run: the same occurrence of the same job can only ever be queued once. */
+export function runKey(jobId: number, scheduledFor: number, part = 0): string {
+  return `job:${jobId}:${scheduledFor}${part > 0 ? `/${part + 1}` : ""}`;
+}
+
+/**
+ * The durable scheduler. The schedule lives in the jobs table; a tick claims each due row and
+ * queues its post in one transaction, so a crash before the commit leaves the job due (it runs
+ * again, once) and a crash after it leaves the post in the outbox (sent once, keyed by the run).
+ */
+export class Scheduler {
+  private task: ScheduledTask | undefined;
+  private readonly kinds = new Map<string, Kind>();
+  private readonly index: CommandIndex;
+
+  constructor(private readonly deps: SchedulerDeps) {
+    for (const feature of deps.features) {
+      const slice = perDb((db) => feature.services(db));
+      for (const [kind, handler] of Object.entries(feature.posts ?? {})) {
+        if (this.kinds.has(kind)) throw new Error(`two features post the kind ${kind}`);
+        this.kinds.set(kind, { handler: handler as PostHandler, slice });
+      }
+    }
+    this.index = new CommandIndex(deps.features.flatMap((f) => f.commands));
+  }
+
+  tick(): TickReport {
+    const { db, log } = this.deps;
+    const now = this.deps.clock();
+    this.followZoneChanges(now);
+    const report: TickReport = { fired: 0, skipped: 0, failed: 0 };
+    for (const job of jobsRepo(db).due(now)) {
+      try {
+        const outcome = db.transaction(() => this.run(job, now))();
+        if (outcome === "fired") report.fired++;
+        else if (outcome === "skipped") report.skipped++;
+      } catch (err) {
+        report.failed++;
+        log.error({ jobId: job.id, kind: job.kind, err: errorForLog(err) }, "scheduled post failed; moving on to its next run");
+        this.moveOn(job, now);
+      }
+    }
+    if (report.fired > 0) this.deps.onEnqueued?.();
+    return report;
+  }
+
+  private run(job: Job, now: number): "fired" | "skipped" | "lost" {
+    const { db } = this.deps;
+    const expected = job.nextRunUtc as number;
+    const decision = decideRunWith((after) => nextFiring(job, after), {
+      nextRunUtc: expected,
+      lastRunUtc: job.lastRunUtc,
+      nowUtc: now,
+      graceMs: this.deps.graceMs ?? DEFAULT_GRACE_MS,
+    });
+    if (decision.kind === "wait") return "lost";
+    const fired = decision.kind === "fire";
+    if (!jobsRepo(db).claim(job.id, expected, decision.nextRunUtc, fired ? decision.scheduledFor : null)) return "lost";
+    if (!fired) return "skipped";
+    const kind = this.kinds.get(job.kind);
+    if (!kind) throw new Error(`no handler for scheduled post kind ${job.kind}`);
+    const settings = roomSettings(db, job.roomId, this.deps.defaults);
+    const prefix = this.deps.prefix ?? "!";
+    const t = this.deps.texts.translator(settings.language);
+    const posts = kind.handler({
+      job,
+      roomId: job.roomId,
+      scheduledFor: decision.scheduledFor,
+      now,
+      settings,
+      t,
+      prefix,
+      hint: (name, args) => writeCommand(this.index, prefix, settings.language, name, args),
+      personOf: (key) => personOf(key, this.deps.room, job.roomId),
+      slice: kind.slice(db),
+      jobs: roomJobs(db, job.roomId, settings.timezone, now),
+    });
+    // A post says itself what it is about (its `ref`): not every post of a job invites a reaction.
+    [posts ?? []].flat().map((post) => fitToEvent(post, t)).forEach((doc, part) =>
+      enqueue(db, { roomId: job.roomId, key: runKey(job.id, decision.scheduledFor, part), kind: "notice", doc, ...(doc.ref ? { ref: doc.ref } : {}) }, now),
+    );
+    return "fired";
+  }
+
+  /** A post that cannot be built must not block its job forever: skip this occurrence. */
+  private moveOn(job: Job, now: number): void {
+    try {
+      jobsRepo(this.deps.db).claim(job.id, job.nextRunUtc as number, nextFiring(job, now), null);
+    } catch (err) {
+      this.deps.log.error({ jobId: job.id, err: errorForLog(err) }, "could not move a failed job on");
+    }
+  }
+
+  /** Rooms whose zone changed get their future jobs re-planned in the new zone. */
+  private followZoneChanges(now: number): void {
+    const { db, defaults } = this.deps;
+    const rooms = new Set(jobsRepo(db).allActive().map((j) => j.roomId));
+    for (const roomId of rooms) {
+      const zone = roomSettings(db, roomId, defaults).timezone;
+      db.transaction(() => replanRoom(db, roomId, zone, now))();
+    }
+  }
+
+  /**
+   * node-cron only ticks: every run is decided from the database, so the tick can be coarse, and
+   * a tick that overlaps the previous one is skipped rather than queued.
+   */
+  start(everySeconds = 30): void {
+    if (this.task) return;
+    this.safeTick();
+    this.task = cron.schedule(`*/${everySeconds} * * * * *`, () => this.safeTick(), { name: "tandem-scheduler", noOverlap: true });
+  }
+
+  stop(): void {
+    void this.task?.destroy();
+    this.task = undefined;
+  }
+
+  private safeTick(): void {
+    try {
+      this.tick();
+    } catch (err) {
+      this.deps.log.error({ err: errorForLog(err) }, "scheduler tick failed");
+    }
+  }
+}

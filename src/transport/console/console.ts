@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { Dispatcher } from "../../kernel/dispatcher.js";
+import type { OutboxSender } from "../../kernel/outbox/sender.js";
+import { renderPlain } from "../../kernel/render-plain.js";
+import type { OutgoingMessage, RoomMember, Transport } from "../../kernel/port.js";
+
+const SERVER = "console";
+
+export interface ConsoleOptions {
+  user: string;
+  room: string;
+  /** Console names with moderator rights (power level 50). */
+  moderators: readonly string[];
+  output: Writable;
+}
+
+export const consoleUserId = (name: string) => `@${name}:${SERVER}`;
+export const consoleRoomId = (name: string) => `!${name}:${SERVER}`;
+
+/**
+ * The embedded default: one person types at a terminal (or a script pipes lines in) into one
+ * room; replies come back as plain text. Everyone the console has heard from is a room member.
+ */
+export class ConsoleTransport implements Transport {
+  private readonly members_ = new Map<string, RoomMember>();
+
+  constructor(private readonly options: ConsoleOptions) {
+    this.addMember(options.user);
+  }
+
+  addMember(name: string): void {
+    this.members_.set(consoleUserId(name), { userId: consoleUserId(name), displayName: name });
+  }
+
+  members(): RoomMember[] {
+    return [...this.members_.values()];
+  }
+
+  powerLevel(_roomId: string, userId: string): number {
+    return this.options.moderators.some((name) => consoleUserId(name) === userId) ? 50 : 0;
+  }
+
+  async send(message: OutgoingMessage): Promise<void> {
+    const text = renderPlain(message.doc);
+    await new Promise<void>((resolve, reject) =>
+      this.options.output.write(`${text}\n`, (err) => (err ? reject(err) : resolve())),
+    );
+  }
+}
+
+/** Reads lines until end of input; each is a message from the console user. Resolves at the end. */
+export async function runConsole(input: Readable, transport: ConsoleTransport, dispatcher: Dispatcher, sender: OutboxSender, options: { user: string; room: string; clock: () => number }): Promise<void> {
+  const lines = createInterface({ input, crlfDelay: Infinity, terminal: false });
+  const roomId = consoleRoomId(options.room);
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    dispatcher.handle({
+      eventId: `$console-${randomUUID()}`,
+      roomId,
+      sender: consoleUserId(options.user),
+      text: line,
+      sentAt: options.clock(),
+    });
+    await sender.drain();
+  }
+  await sender.drain();
+}

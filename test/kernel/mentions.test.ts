@@ -1,0 +1,95 @@
+import { commandText, resolvePerson } from "../../src/kernel/mentions.js";
+import type { Invocation } from "../../src/kernel/invocation.js";
+import { FakeTransport } from "../support/fake-transport.js";
+
+const room = new FakeTransport();
+room.join("!r", "@ana:example.org", "Ana Pérez");
+room.join("!r", "@bo:example.org", "Bo");
+room.join("!r", "@bo:other.net", "Bo from nights");
+room.join("!r", "@cy:example.org");
+
+const inv = (over: Partial<Invocation>): Invocation => ({ eventId: "$1", roomId: "!r", sender: "@me:example.org", text: "", sentAt: 0, ...over });
+
+describe("commandText", () => {
+  it("turns Element pills into user ids", () => {
+    const text = commandText(
+      inv({
+        text: "!ledger thanks Ana Pérez cooked 40 meals",
+        html: '!ledger thanks <a href="https://matrix.to/#/@ana:example.org">Ana Pérez</a> cooked 40 meals',
+      }),
+      room,
+    );
+    expect(text).toBe("!ledger thanks @ana:example.org cooked 40 meals");
+  });
+
+  it("decodes entities, percent-encoded ids and drops the reply fallback", () => {
+    const html = '<mx-reply><blockquote>old</blockquote></mx-reply>!ledger thanks <a href="https://matrix.to/#/%40cy%3Aexample.org?via=x">cy</a> fixed the &lt;bike&gt; &amp; lights';
+    expect(commandText(inv({ text: "x", html }), room)).toBe("!ledger thanks @cy:example.org fixed the <bike> & lights");
+  });
+
+  it("uses m.mentions when the body holds only a display name", () => {
+    const text = commandText(inv({ text: "!ledger thanks Ana Pérez cooked soup", mentionedUserIds: ["@ana:example.org"] }), room);
+    expect(text).toBe("!ledger thanks @ana:example.org cooked soup");
+  });
+
+  it("drops a plain-text reply fallback", () => {
+    expect(commandText(inv({ text: "> <@bo:example.org> hello\n\n!ledger" }), room)).toBe("!ledger");
+  });
+});
+
+describe("resolvePerson", () => {
+  it("resolves full user ids with their display names", () => {
+    expect(resolvePerson("@ana:example.org", "!r", room)).toEqual({ userId: "@ana:example.org", name: "Ana Pérez" });
+    expect(resolvePerson("@zed:elsewhere.org", "!r", room)).toEqual({ userId: "@zed:elsewhere.org", name: "zed" });
+  });
+
+  it("resolves a bare localpart or display name against room members", () => {
+    expect(resolvePerson("@cy", "!r", room)).toEqual({ userId: "@cy:example.org", name: "cy" });
+    expect(resolvePerson("@anapérez", "!r", room)).toEqual({ userId: "@ana:example.org", name: "Ana Pérez" });
+    expect(resolvePerson("@ANA,", "!r", room)).toEqual({ userId: "@ana:example.org", name: "Ana Pérez" });
+  });
+
+  it("keeps ambiguous or unknown names as plain-text people", () => {
+    expect(resolvePerson("@bo", "!r", room)).toEqual({ name: "bo" });
+    expect(resolvePerson("@maria", "!r", room)).toEqual({ name: "maria" });
+    expect(resolvePerson("@Maria José", "!r", room)).toEqual({ name: "Maria José" });
+  });
+
+  it("ignores words that are not mentions", () => {
+    expect(resolvePerson("cooked", "!r", room)).toBeUndefined();
+    expect(resolvePerson("@", "!r", room)).toBeUndefined();
+  });
+});
+
+describe("resolvePerson, one person however the mention is written", () => {
+  it("ends a mention at trailing punctuation and reads @@ as @", () => {
+    for (const word of ["@ana!", "@ana:", "@ana,", "@@ana", "@ana…", "@ana)"]) {
+      expect([word, resolvePerson(word, "!r", room)]).toEqual([word, { userId: "@ana:example.org", name: "Ana Pérez" }]);
+    }
+    expect(resolvePerson("@maria!", "!r", room)).toEqual({ name: "maria" });
+  });
+
+  it("folds names by the one key: accents, case and compatibility forms", () => {
+    expect(resolvePerson("@ANAPÉREZ", "!r", room)).toEqual({ userId: "@ana:example.org", name: "Ana Pérez" });
+  });
+
+  it("refuses @room and the like: they address everyone, not a person", () => {
+    expect(() => resolvePerson("@room", "!r", room)).toThrow(expect.objectContaining({ key: "error.arg.room_mention" }));
+    expect(() => resolvePerson("@everyone!", "!r", room)).toThrow(expect.objectContaining({ key: "error.arg.room_mention" }));
+  });
+});
+
+describe("commandText: only the member's own words run", () => {
+  it("drops quoted, code and struck-through commands in HTML", () => {
+    for (const html of ["<blockquote><p>!cell wipe confirm</p></blockquote>", "<code>!cell wipe confirm</code>", "<del>!cell wipe confirm</del>", "<pre><code>!cell wipe confirm</code></pre>"]) {
+      expect([html, commandText(inv({ text: "!cell wipe confirm", html }), room)]).toEqual([html, ""]);
+    }
+    expect(commandText(inv({ text: "x", html: "<blockquote>old</blockquote><p>!ledger</p>" }), room)).toBe("!ledger");
+  });
+
+  it("drops quoted, code and struck-through commands in plain text", () => {
+    for (const text of ["> !cell wipe confirm", "`!cell wipe confirm`", "~~!cell wipe confirm~~"]) {
+      expect([text, commandText(inv({ text }), room)]).toEqual([text, ""]);
+    }
+  });
+});

@@ -1,0 +1,46 @@
+import { pino } from "pino";
+import { doc, p } from "../../src/kernel/doc.js";
+import { enqueue } from "../../src/kernel/outbox/outbox.js";
+import { OutboxSender, PermanentSendError } from "../../src/kernel/outbox/sender.js";
+import type { OpenedDatabase } from "../../src/platform/db.js";
+import { openMigrated } from "../support/db.js";
+import { FakeTransport, networkDown } from "../support/fake-transport.js";
+
+const STUCK = "!stuck:test.org";
+const FINE = "!fine:test.org";
+
+describe("outbox sender", () => {
+  let opened: OpenedDatabase;
+  beforeEach(() => (opened = openMigrated()));
+  afterEach(() => opened.close());
+
+  const queue = (roomId: string, key: string) => enqueue(opened.db, { roomId, key, kind: "reply", doc: doc(p(key)) }, 0);
+
+  it("keeps delivering to other rooms however many messages wait behind a failing one, and keeps each room in order", async () => {
+    for (let i = 1; i <= 150; i++) queue(STUCK, `stuck-${i}`);
+    queue(FINE, "fine-1");
+    queue(FINE, "fine-2");
+    // Sends fail, again and again, in one room only (as when that room's encryption keeps failing).
+    const transport = new FakeTransport();
+    transport.failure = (message) => (message.roomId === STUCK ? networkDown() : undefined);
+    await new OutboxSender(opened.db, transport, pino({ level: "silent" }), () => 1_000).drain();
+    expect(transport.sent.map((m) => m.key)).toEqual(["fine-1", "fine-2"]);
+    // After the first failure the stuck room waits: nothing behind it overtakes it.
+    expect(transport.tried.filter((k) => k.startsWith("stuck-"))).toEqual(["stuck-1"]);
+  });
+
+  it("marks a message the homeserver refuses for good as failed, keeps no text of it, and moves on in that room", async () => {
+    queue(FINE, "refused");
+    queue(FINE, "next");
+    const transport = new FakeTransport();
+    transport.failure = (message) => (message.key === "refused" ? new PermanentSendError("M_FORBIDDEN") : undefined);
+    await new OutboxSender(opened.db, transport, pino({ level: "silent" }), () => 1_000).drain();
+    expect(transport.sent.map((m) => m.key)).toEqual(["next"]);
+    expect(opened.db.prepare("SELECT key, failed_at, last_error, doc FROM outbox WHERE key = 'refused'").get()).toEqual({
+      key: "refused",
+      failed_at: 1_000,
+      last_error: "M_FORBIDDEN",
+      doc: '{"blocks":[]}',
+    });
+  });
+});

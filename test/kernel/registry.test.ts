@@ -1,0 +1,36 @@
+import { features } from "../../commands/index.js";
+import { allTexts } from "../../src/app.js";
+import { CommandIndex } from "../../src/kernel/command-index.js";
+import { LANGUAGES } from "../../src/kernel/i18n/catalog.js";
+import { tokenize } from "../../src/kernel/tokenizer.js";
+
+const { catalogs } = allTexts();
+const commands = features.flatMap((feature) => feature.commands.map((command) => ({ feature: feature.name, command })));
+
+describe("the feature registry", () => {
+  it("gives every feature the same text keys in English and Spanish", () => {
+    for (const feature of features) {
+      expect([feature.name, Object.keys(feature.texts.es).sort()]).toEqual([feature.name, Object.keys(feature.texts.en).sort()]);
+    }
+  });
+
+  it("gives every command a summary, a help group and labels for its arguments, in every language", () => {
+    for (const { feature, command } of commands) {
+      const keys = [command.summary, `help.group.${command.group}`, ...Object.keys(command.params).map((name) => `arg.${name}`)];
+      for (const lang of LANGUAGES) {
+        const missing = keys.filter((key) => catalogs[lang][key] === undefined);
+        expect([feature, command.name, lang, missing]).toEqual([feature, command.name, lang, []]);
+      }
+    }
+  });
+
+  it("gives every command at least one example, and each example runs that command", () => {
+    const index = new CommandIndex(commands.map(({ command }) => command));
+    for (const { feature, command } of commands) {
+      expect([feature, command.name, command.examples.length > 0]).toEqual([feature, command.name, true]);
+      for (const example of command.examples) {
+        expect([example, index.find(tokenize(example))?.command.name]).toEqual([example, command.name]);
+      }
+    }
+  });
+});

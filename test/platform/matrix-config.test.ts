@@ -1,0 +1,39 @@
+import { randomBytes } from "node:crypto";
+import { matrixConfigSchema } from "../../src/platform/config/matrix.js";
+
+const base = {
+  homeserverUrl: "https://matrix.example.org",
+  userId: "@tandem:example.org",
+  allowedInviters: ["@ana:example.org", "example.org"],
+  cryptoStoreKey: randomBytes(32).toString("base64"),
+};
+
+function problems(input: unknown): string[] {
+  const result = matrixConfigSchema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+}
+
+describe("the matrix: section of the config", () => {
+  test("a password alone is enough; defaults keep unencrypted rooms refused", () => {
+    const parsed = matrixConfigSchema.parse({ ...base, password: "pw" });
+    expect(parsed.allowUnencryptedRooms).toBe(false);
+    expect(parsed.undecryptableNoticeAfterSeconds).toBe(300);
+  });
+
+  test("an access token needs its device id, and some way to log in is required", () => {
+    expect(problems({ ...base, accessToken: "t" })).toEqual([expect.stringMatching(/^deviceId: accessToken and deviceId go together/)]);
+    expect(problems({ ...base, accessToken: "t", deviceId: "D" })).toEqual([]);
+    expect(problems(base)).toEqual([expect.stringMatching(/^password: expected either accessToken \+ deviceId or a password/)]);
+  });
+
+  test("the crypto store key must be 32 bytes of base64", () => {
+    expect(problems({ ...base, password: "pw", cryptoStoreKey: randomBytes(16).toString("base64") })).toEqual([expect.stringMatching(/^cryptoStoreKey: expected 32 random bytes/)]);
+    expect(problems({ ...base, password: "pw", cryptoStoreKey: "not base64 at all!!" })).toHaveLength(1);
+  });
+
+  test("inviters are user ids or server names, at least one; unknown keys are refused", () => {
+    expect(problems({ ...base, password: "pw", allowedInviters: [] })).toHaveLength(1);
+    expect(problems({ ...base, password: "pw", allowedInviters: ["ana"] })).toEqual([expect.stringMatching(/^allowedInviters.0: expected a user id/)]);
+    expect(problems({ ...base, password: "pw", alowedInviters: [] })).toHaveLength(1);
+  });
+});

@@ -1,0 +1,53 @@
+import type { OutgoingMessage, RoomMember, Transport } from "../../src/kernel/port.js";
+
+/**
+ * The one transport for tests: rooms, members and power levels are set by the test; what was
+ * sent is kept, and sending fails when the test says so.
+ */
+export class FakeTransport implements Transport {
+  readonly sent: OutgoingMessage[] = [];
+  /** The outbox key of every send tried, delivered or not. */
+  readonly tried: string[] = [];
+  private readonly rooms = new Map<string, { members: RoomMember[]; power: Map<string, number> }>();
+  /** How many of the next sends fail as a network error would (the outbox retries them). */
+  failNext = 0;
+  /** A failure of the test's choosing for some messages: a room that keeps failing, a refusal for good. */
+  failure: ((message: OutgoingMessage) => Error | undefined) | undefined;
+
+  join(roomId: string, userId: string, displayName?: string, power = 0): void {
+    const room = this.rooms.get(roomId) ?? { members: [], power: new Map<string, number>() };
+    room.members = room.members.filter((m) => m.userId !== userId);
+    room.members.push({ userId, ...(displayName ? { displayName } : {}) });
+    room.power.set(userId, power);
+    this.rooms.set(roomId, room);
+  }
+
+  members(roomId: string): RoomMember[] {
+    return this.rooms.get(roomId)?.members ?? [];
+  }
+
+  powerLevel(roomId: string, userId: string): number {
+    return this.rooms.get(roomId)?.power.get(userId) ?? 0;
+  }
+
+  /** The event id a delivered message became: stable per outbox key, like Matrix's transaction ids. */
+  static eventIdOf(message: Pick<OutgoingMessage, "key">): string {
+    return `$sent:${message.key}`;
+  }
+
+  async send(message: OutgoingMessage): Promise<string> {
+    this.tried.push(message.key);
+    const failure = this.failNext > 0 ? networkDown() : this.failure?.(message);
+    if (failure) {
+      this.failNext = Math.max(0, this.failNext - 1);
+      throw failure;
+    }
+    this.sent.push(message);
+    return FakeTransport.eventIdOf(message);
+  }
+}
+
+/** A failure worth retrying, as the homeserver's client reports one. */
+export function networkDown(): Error {
+  return Object.assign(new Error("network down"), { errcode: "M_UNKNOWN" });
+}

@@ -1,0 +1,67 @@
+import Database from "better-sqlite3";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { packageRoot } from "../../../src/platform/package-root.js";
+
+const main = join(packageRoot(), "dist", "src", "main.js");
+
+function tandem(args: string[], input: string, env: Record<string, string>) {
+  const result = spawnSync(process.execPath, [main, ...args], { input, encoding: "utf8", env: { ...process.env, ...env }, timeout: 30_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("console mode, as a real process", () => {
+  beforeAll(() => {
+    if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first (npm test does it)`);
+  });
+
+  it("answers scripted input on stdout, exits 0 at end of input, and keeps the ledger for the next run", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tandem-cli-"));
+    const env = { TANDEM_DATABASE: join(dir, "data", "tandem.db") };
+    const first = tandem([], "!ledger thanks @ana cooked 40 meals\n\n!ledger thanks @bo @cy drove 3 nurses #transport\n", env);
+    expect(first).toMatchObject({ code: 0, stderr: "" });
+    expect(first.stdout).toBe("Thank you, ana! Noted as #1: cooked 40 meals (food).\nThank you, bo and cy! Noted as #2: drove 3 nurses (transport).\n");
+    expect(statSync(env.TANDEM_DATABASE).mode & 0o777).toBe(0o600);
+
+    const second = tandem(["--as", "bo"], "!ledger\n!ledger undo 1\n", env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/^The latest 2 entries:\n• #2 bo and cy: drove 3 nurses \(transport, \w+ \d+\)\n• #1 ana: cooked 40 meals \(food, \w+ \d+\)\nOnly the person who recorded #1/);
+  });
+
+  it("keeps rooms apart with --room", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tandem-cli-"));
+    const env = { TANDEM_DATABASE: join(dir, "tandem.db") };
+    tandem(["--room", "north"], "!ledger thanks @ana cooked soup\n", env);
+    expect(tandem(["--room", "south"], "!ledger\n", env).stdout).toMatch(/^Nothing in this room's ledger yet/);
+  });
+
+  it("stops before doing anything on a wrong config, one line per problem", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tandem-cli-"));
+    const config = join(dir, "tandem.yaml");
+    writeFileSync(config, `database: ${join(dir, "t.db")}\ntimezone: Moon/Base\nledgr: {}\n`);
+    const run = tandem(["--config", config], "!help\n", {});
+    expect(run.code).toBe(78);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(`tandem: ${config} has 2 problems:\n  - timezone: found "Moon/Base"; expected an IANA time zone such as Europe/Madrid or America/Mexico_City\n  - ledgr: unknown key (check its spelling in config.example.yaml)\n`);
+    expect(existsSync(join(dir, "t.db"))).toBe(false);
+  });
+});
+
+describe("scheduled posts in console mode", () => {
+  it("ticks the durable schedule at start: a post missed while the bot was down is printed once", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tandem-cli-"));
+    const env = { TANDEM_DATABASE: join(dir, "tandem.db") };
+    expect(tandem([], "!ledger thanks @ana cooked soup\n!meeting weekly thursday 19:00\n", env).code).toBe(0);
+    // The bot was "down" when the opener was due ten minutes ago: within the grace period.
+    const db = new Database(env.TANDEM_DATABASE);
+    expect(db.prepare("UPDATE jobs SET next_run_utc = ? WHERE kind = 'meeting.opener'").run(Date.now() - 10 * 60_000).changes).toBe(1);
+    db.close();
+    const second = tandem([], "", env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/ana: cooked soup/);
+    const third = tandem([], "", env);
+    expect(third.stdout).toBe("");
+  });
+});

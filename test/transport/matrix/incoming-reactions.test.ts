@@ -1,0 +1,159 @@
+import { jest } from "@jest/globals";
+import type { MatrixClient, MatrixEvent } from "matrix-js-sdk";
+import { pino } from "pino";
+import type { Invocation, Reaction } from "../../../src/kernel/invocation.js";
+import type { OpenedDatabase } from "../../../src/platform/db.js";
+import { Inbox, type InboxRow, type RawEvent } from "../../../src/transport/matrix/inbox.js";
+import { IncomingProcessor } from "../../../src/transport/matrix/incoming.js";
+import { syncRecorder } from "../../../src/transport/matrix/sync-recorder.js";
+import { openMigrated } from "../../support/db.js";
+
+const ME = "@tandem:x";
+const ROOM = "!r:x";
+const NOTICE_AFTER_MS = 60_000;
+
+/**
+ * A stand-in for the sdk's crypto: the "ciphertext" of a test event is its clear event as JSON;
+ * "lost" is a message whose keys never arrive.
+ */
+const crypto = {
+  async decryptEvent(event: MatrixEvent) {
+    const ciphertext = event.getWireContent().ciphertext as string;
+    if (ciphertext === "lost") throw new Error("unknown megolm session");
+    return { clearEvent: JSON.parse(ciphertext) as { type: string; content: Record<string, unknown> } };
+  },
+};
+const client = {
+  getUserId: () => ME,
+  decryptEventIfNeeded: (event: MatrixEvent) => event.attemptDecryption(crypto as never),
+} as unknown as MatrixClient;
+
+const thumbsUp = (to: string) => ({ "m.relates_to": { rel_type: "m.annotation", event_id: to, key: "👍" } });
+
+function plain(eventId: string, type: string, content: Record<string, unknown>, sender = "@ana:x"): RawEvent {
+  return { event_id: eventId, room_id: ROOM, sender, type, origin_server_ts: 1_000, content };
+}
+
+/** As clients send an encrypted event: the relation stays in the clear wrapper, the rest is ciphertext. */
+function encrypted(eventId: string, type: string, content: Record<string, unknown>, lost = false): RawEvent {
+  const clear = { ...content };
+  delete clear["m.relates_to"];
+  const wrapper: Record<string, unknown> = { algorithm: "m.megolm.v1.aes-sha2", ciphertext: lost ? "lost" : JSON.stringify({ type, content: clear }) };
+  if (content["m.relates_to"]) wrapper["m.relates_to"] = content["m.relates_to"];
+  return plain(eventId, "m.room.encrypted", wrapper);
+}
+
+let opened: OpenedDatabase;
+let inbox: Inbox;
+let now: number;
+let handled: Invocation[];
+let reactions: Reaction[];
+let notices: InboxRow[];
+let explained: string[];
+
+function processor(options: { encryptedRoom: boolean; allowUnencryptedRooms?: boolean }) {
+  return new IncomingProcessor({
+    client,
+    inbox,
+    log: pino({ level: "silent" }),
+    clock: () => now,
+    handle: (inv) => void handled.push(inv),
+    handleReaction: (reaction) => void reactions.push(reaction),
+    isRoomEncrypted: async () => options.encryptedRoom,
+    allowUnencryptedRooms: options.allowUnencryptedRooms ?? false,
+    onUnencryptedCommandRoom: async (roomId) => void explained.push(roomId),
+    undecryptableNoticeAfterMs: NOTICE_AFTER_MS,
+    enqueueUndecryptableNotice: (row) => void notices.push(row),
+  });
+}
+
+beforeEach(() => {
+  // The sdk warns on every failed decryption; here failing is the point.
+  jest.spyOn(console, "warn").mockImplementation(() => undefined);
+  opened = openMigrated();
+  inbox = new Inbox(opened.db);
+  now = 10_000;
+  handled = [];
+  reactions = [];
+  notices = [];
+  explained = [];
+});
+afterEach(() => {
+  opened.close();
+  jest.restoreAllMocks();
+});
+
+describe("reactions coming in from Matrix", () => {
+  test("reactions are recorded from the sync like messages; the bot's own are not", async () => {
+    const join = { event_id: "$join", sender: ME, type: "m.room.member", state_key: ME, origin_server_ts: 1, content: { membership: "join" } };
+    const events = [join, { ...plain("$r1", "m.reaction", thumbsUp("$plan")) }, { ...plain("$r2", "m.reaction", thumbsUp("$plan"), ME) }];
+    await syncRecorder(inbox, ME, () => now)({ rooms: { join: { [ROOM]: { timeline: { events } } } } }, false, async () => ({}));
+    expect(inbox.open().map((r) => r.eventId)).toEqual(["$r1"]);
+  });
+
+  test("an encrypted reaction (Element X) and a plain one in an encrypted room (Element Web) are both reported", async () => {
+    inbox.record([encrypted("$enc", "m.reaction", thumbsUp("$plan")), plain("$clear", "m.reaction", thumbsUp("$plan"), "@bo:x")], now);
+    await processor({ encryptedRoom: true }).process();
+    expect(reactions).toEqual([
+      { eventId: "$enc", roomId: ROOM, sender: "@ana:x", relatesTo: "$plan", key: "👍", sentAt: 1_000 },
+      { eventId: "$clear", roomId: ROOM, sender: "@bo:x", relatesTo: "$plan", key: "👍", sentAt: 1_000 },
+    ]);
+    expect(handled).toEqual([]);
+    expect(inbox.open()).toEqual([]);
+  });
+
+  test("plain messages in an encrypted room are still never acted on", async () => {
+    inbox.record([plain("$plain", "m.room.message", { msgtype: "m.text", body: "!careplan 1 join" })], now);
+    await processor({ encryptedRoom: true }).process();
+    expect(handled).toEqual([]);
+    expect(inbox.open()).toEqual([]);
+  });
+
+  test("the bot's own reactions, and annotations without a target or key, are ignored", async () => {
+    inbox.record(
+      [
+        plain("$mine", "m.reaction", thumbsUp("$plan"), ME),
+        plain("$nokey", "m.reaction", { "m.relates_to": { rel_type: "m.annotation", event_id: "$plan" } }),
+        plain("$reply", "m.reaction", { "m.relates_to": { rel_type: "m.reference", event_id: "$plan", key: "x" } }),
+      ],
+      now,
+    );
+    await processor({ encryptedRoom: true }).process();
+    expect(reactions).toEqual([]);
+    expect(inbox.open()).toEqual([]);
+  });
+
+  test("a reaction that cannot be decrypted is retried like a message, then dropped without a notice", async () => {
+    inbox.record([encrypted("$lostReaction", "m.reaction", thumbsUp("$plan"), true), encrypted("$lostCommand", "m.room.message", { msgtype: "m.text", body: "!careplans" }, true)], now);
+    const incoming = processor({ encryptedRoom: true });
+    await incoming.process();
+    expect(inbox.open().map((r) => [r.eventId, r.state])).toEqual([
+      ["$lostReaction", "undecryptable"],
+      ["$lostCommand", "undecryptable"],
+    ]);
+    now += NOTICE_AFTER_MS;
+    await incoming.process();
+    expect(notices.map((r) => r.eventId)).toEqual(["$lostCommand"]);
+    expect(inbox.open()).toEqual([]);
+    expect(reactions).toEqual([]);
+  });
+
+  test("in an unencrypted room a reaction is reported only where commands are allowed", async () => {
+    inbox.record([plain("$a", "m.reaction", thumbsUp("$plan"))], now);
+    await processor({ encryptedRoom: false }).process();
+    expect(reactions).toEqual([]);
+    expect(explained).toEqual([ROOM]);
+
+    inbox.record([plain("$b", "m.reaction", thumbsUp("$plan"))], now);
+    await processor({ encryptedRoom: false, allowUnencryptedRooms: true }).process();
+    expect(reactions.map((r) => r.eventId)).toEqual(["$b"]);
+  });
+});
+
+describe("a processing pass", () => {
+  test("that cannot read the inbox (the database closed during shutdown) settles instead of rejecting unhandled", async () => {
+    inbox.record([plain("$late", "m.reaction", thumbsUp("$plan"))], now);
+    opened.close();
+    await expect(processor({ encryptedRoom: true }).process()).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,61 @@
+import { invocationFrom, stripReplyFallback } from "../../../src/transport/matrix/incoming.js";
+import { isAllowedInviter } from "../../../src/transport/matrix/rooms.js";
+
+const at = 1_700_000_000_000;
+
+describe("reading commands from decrypted messages", () => {
+  test("a text message becomes an invocation with its HTML, mentions and time", () => {
+    const inv = invocationFrom("$e", "!r", "@ana:x", at, {
+      msgtype: "m.text",
+      body: "!ledger thanks Bo cooked",
+      format: "org.matrix.custom.html",
+      formatted_body: '!ledger thanks <a href="https://matrix.to/#/@bo:x">Bo</a> cooked',
+      "m.mentions": { user_ids: ["@bo:x", 7] },
+    });
+    expect(inv).toEqual({
+      eventId: "$e",
+      roomId: "!r",
+      sender: "@ana:x",
+      text: "!ledger thanks Bo cooked",
+      html: '!ledger thanks <a href="https://matrix.to/#/@bo:x">Bo</a> cooked',
+      mentionedUserIds: ["@bo:x"],
+      sentAt: at,
+    });
+  });
+
+  test("notices, emotes and media are not commands", () => {
+    for (const msgtype of ["m.notice", "m.emote", "m.image"]) expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype, body: "!help" })).toBeUndefined();
+  });
+
+  test("edits are ignored: a corrected command is not run again", () => {
+    expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "* !help", "m.new_content": { msgtype: "m.text", body: "!help" }, "m.relates_to": { rel_type: "m.replace", event_id: "$o" } })).toBeUndefined();
+  });
+
+  test("a command in a thread keeps its thread root", () => {
+    expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "!help", "m.relates_to": { rel_type: "m.thread", event_id: "$root" } })?.threadRootId).toBe("$root");
+  });
+
+  test("the quoted fallback of a reply is not part of the command", () => {
+    expect(stripReplyFallback("> <@bo:x> earlier text\n> more\n\n!ledger")).toBe("!ledger");
+    expect(stripReplyFallback("!ledger > 3")).toBe("!ledger > 3");
+    expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "> <@bo:x> hi\n\n!help" })?.text).toBe("!help");
+  });
+
+  test("empty texts are ignored", () => {
+    expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "  " })).toBeUndefined();
+  });
+});
+
+describe("who may invite the bot", () => {
+  const allowed = ["@ana:example.org", "union.example"];
+  test("listed users and users of listed servers", () => {
+    expect(isAllowedInviter("@ana:example.org", allowed)).toBe(true);
+    expect(isAllowedInviter("@bo:union.example", allowed)).toBe(true);
+    expect(isAllowedInviter("@bo:UNION.example", allowed)).toBe(true);
+  });
+  test("nobody else, including look-alike names", () => {
+    expect(isAllowedInviter("@bo:example.org", allowed)).toBe(false);
+    expect(isAllowedInviter("@ana:example.org.evil", allowed)).toBe(false);
+    expect(isAllowedInviter("@x:evil-union.example", allowed)).toBe(false);
+  });
+});
