@@ -1,6 +1,6 @@
 import type { AnyCommand } from "./command.js";
 import type { Lang } from "./i18n/catalog.js";
-import { closest } from "./suggest.js";
+import { closest, distance as levenshtein } from "./suggest.js";
 import type { Token } from "./tokenizer.js";
 
 const MAX_NAME_WORDS = 4;
@@ -62,16 +62,28 @@ export class CommandIndex {
     return closest(word, firstWords.filter((w) => w !== word));
   }
 
-  /** "ledger thanks" for "!ledger thank …", when the family has such a subcommand (in the room's language). */
-  closestSubcommand(parent: AnyCommand, word: string, lang: Lang): string | undefined {
-    const names = lang === "es" && parent.es ? [parent.es, parent.name] : [parent.name, ...(parent.es ? [parent.es] : [])];
-    for (const base of names) {
-      const prefix = `${base} `;
-      const subs = [...this.byName.keys()].filter((n) => n.startsWith(prefix) && !n.slice(prefix.length).includes(" "));
-      const best = closest(word.toLocaleLowerCase(), subs.map((n) => n.slice(prefix.length)), 1)[0];
-      if (best !== undefined) return this.displayName(this.byName.get(prefix + best)!, lang);
+  /**
+   * The name a member most likely meant when all but one of its words match what they typed:
+   * "!ledger thank …" → "ledger thanks", "!careplan 1 joni" → "careplan 1 join" (the number kept).
+   * Names in the room's language come first; the typo itself is never suggested.
+   */
+  closestForm(tokens: readonly Token[], lang: Lang): string | undefined {
+    const typed = tokens.map((tk) => tk.value.toLocaleLowerCase());
+    const candidates: { form: string; distance: number; native: boolean }[] = [];
+    for (const [name, command] of this.byName) {
+      const words = name.split(" ");
+      if (words.length < 2 || words.length > typed.length) continue;
+      const fits = (w: string, i: number) => (w === NUMBER_SLOT ? NUMBER.test(typed[i]!) : w === typed[i]);
+      const misses = words.map((w, i) => (fits(w, i) ? -1 : i)).filter((i) => i >= 0);
+      if (misses.length !== 1 || misses[0] === 0 || words[misses[0]!] === NUMBER_SLOT) continue;
+      const at = misses[0]!;
+      const distance = closest(typed[at]!, [words[at]!], 1).length > 0 ? levenshtein(typed[at]!, words[at]!) : Infinity;
+      if (distance === Infinity) continue;
+      const form = words.map((w, i) => (w === NUMBER_SLOT ? tokens[i]!.value : w)).join(" ");
+      candidates.push({ form, distance, native: lang === "es" ? name === command.es : name !== command.es });
     }
-    return undefined;
+    candidates.sort((a, b) => a.distance - b.distance || Number(b.native) - Number(a.native) || a.form.localeCompare(b.form));
+    return candidates[0]?.form;
   }
 
   /** The name to show in a room of this language. */

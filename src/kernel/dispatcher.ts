@@ -205,11 +205,10 @@ export class Dispatcher {
     try {
       return bindArgs(command.params, argTokens, run.line, ctx.person);
     } catch (err) {
-      const typed = tokens.slice(match.consumed).find((tk) => !tk.quoted && !/^#?\d+$/.test(tk.value));
-      const sub = typed ? this.index.closestSubcommand(command, typed.value, run.t.lang) : undefined;
-      if (err instanceof UserError && sub && typed) {
-        const found = tokens.slice(0, tokens.indexOf(typed) + 1).map((tk) => tk.value).join(" ");
-        throw new UserError("error.unknown_sub", { found: `${run.view.prefix}${found}`, suggestion: `${run.view.prefix}${sub}` });
+      const meant = err instanceof UserError ? this.index.closestForm(tokens, run.t.lang) : undefined;
+      if (meant) {
+        const found = tokens.slice(0, meant.split(" ").length).map((tk) => tk.value).join(" ");
+        throw new UserError("error.unknown_sub", { found: `${run.view.prefix}${found}`, suggestion: `${run.view.prefix}${meant}` });
       }
       throw err;
     }

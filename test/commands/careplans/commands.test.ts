@@ -147,4 +147,10 @@ describe("care-mirror plans", () => {
     expect(await bot.say("!careplan 2 cancel")).toEqual(["Only whoever made plan #2 (or a moderator) can cancel it."]);
     expect(await bot.say("!careplan 2 cancel", { sender: ANA })).toEqual(["Plan #2 is cancelled; I won't post about it."]);
   });
+
+  it("suggests the subcommand meant, with the plan number kept", async () => {
+    await bot.say("!careplan overtime refusal at friday 17:00 care solidarity pantry");
+    expect(await bot.say("!careplan 1 joni")).toEqual(["I don't know !careplan 1 joni. Did you mean !careplan 1 join?"]);
+    expect(await bot.say("!careplan 1 leav")).toEqual(["I don't know !careplan 1 leav. Did you mean !careplan 1 leave?"]);
+  });
 });
