@@ -1,4 +1,5 @@
 import type { Person } from "../../src/kernel/invocation.js";
+import { nameKey } from "../../src/kernel/text-hygiene.js";
 import { perDb } from "../../src/platform/per-db.js";
 
 export type PlanStatus = "planned" | "done" | "cancelled";
@@ -14,6 +15,8 @@ export interface CarePlan {
   status: PlanStatus;
   createdBy: string;
   createdAt: number;
+  /** When it was last closed (done or cancelled); null while planned. */
+  closedAt: number | null;
   volunteers: Person[];
 }
 
@@ -28,9 +31,10 @@ interface PlanRow {
   status: PlanStatus;
   created_by: string;
   created_at: number;
+  closed_at: number | null;
 }
 
-const COLUMNS = "id, room_id, number, action, starts_at, ends_at, care_act, status, created_by, created_at";
+const COLUMNS = "id, room_id, number, action, starts_at, ends_at, care_act, status, created_by, created_at, closed_at";
 
 const statements = perDb((db) => ({
   nextNumber: db.prepare("SELECT coalesce(max(number), 0) + 1 FROM careplans WHERE room_id = ?").pluck(),
@@ -39,19 +43,26 @@ const statements = perDb((db) => ({
      VALUES (@roomId, @number, @action, @startsAt, @endsAt, @careAct, @createdBy, @now)`,
   ),
   get: db.prepare(`SELECT ${COLUMNS} FROM careplans WHERE room_id = ? AND number = ?`),
-  list: db.prepare(`SELECT ${COLUMNS} FROM careplans WHERE room_id = ? AND (status = 'planned' OR ends_at >= ?) ORDER BY starts_at LIMIT ?`),
+  // Open plans first, soonest first; then those closed recently, latest first.
+  list: db.prepare(
+    `SELECT ${COLUMNS} FROM careplans WHERE room_id = ? AND (status = 'planned' OR ends_at >= ?)
+     ORDER BY status != 'planned', CASE WHEN status = 'planned' THEN starts_at ELSE -starts_at END, number LIMIT ? OFFSET ?`,
+  ),
+  count: db.prepare("SELECT count(*) FROM careplans WHERE room_id = ? AND (status = 'planned' OR ends_at >= ?)").pluck(),
   recentActs: db.prepare("SELECT care_act FROM careplans WHERE room_id = ? AND care_act IS NOT NULL AND status != 'cancelled' ORDER BY starts_at DESC LIMIT ?").pluck(),
   setAct: db.prepare("UPDATE careplans SET care_act = ? WHERE id = ?"),
   setStatus: db.prepare("UPDATE careplans SET status = ?, closed_at = ? WHERE id = ?"),
+  setTimes: db.prepare("UPDATE careplans SET starts_at = ?, ends_at = ? WHERE id = ?"),
   volunteers: db.prepare("SELECT user_id, name FROM careplan_volunteers WHERE plan_id = ? ORDER BY joined_at, rowid"),
-  addVolunteer: db.prepare("INSERT OR IGNORE INTO careplan_volunteers (plan_id, person, user_id, name, joined_at) VALUES (?, ?, ?, ?, ?)"),
+  addVolunteer: db.prepare("INSERT OR IGNORE INTO careplan_volunteers (plan_id, person, user_id, name, name_key, joined_at) VALUES (?, ?, ?, ?, ?, ?)"),
   removeVolunteer: db.prepare("DELETE FROM careplan_volunteers WHERE plan_id = ? AND person = ?"),
   customActs: db.prepare("SELECT id, label FROM care_acts WHERE room_id = ? ORDER BY added_at, id"),
   addAct: db.prepare("INSERT OR IGNORE INTO care_acts (room_id, id, label, added_by, added_at) VALUES (?, ?, ?, ?, ?)"),
 }));
 
+/** A volunteer not on Matrix is one person however their name is cased ("Álvaro", "ÁLVARO"). */
 function volunteerKey(person: Person): string {
-  return person.userId ?? `name:${person.name.toLowerCase()}`;
+  return person.userId ?? `name:${nameKey(person.name)}`;
 }
 
 export const carePlansRepo = perDb((db) => {
@@ -67,6 +78,7 @@ export const carePlansRepo = perDb((db) => {
     status: row.status,
     createdBy: row.created_by,
     createdAt: row.created_at,
+    closedAt: row.closed_at,
     volunteers: (s.volunteers.all(row.id) as { user_id: string | null; name: string }[]).map((v) =>
       v.user_id ? { userId: v.user_id, name: v.name } : { name: v.name },
     ),
@@ -81,9 +93,13 @@ export const carePlansRepo = perDb((db) => {
       const row = s.get.get(roomId, number) as PlanRow | undefined;
       return row ? hydrate(row) : undefined;
     },
-    /** Upcoming plans, and those that ended after `since`. */
-    list(roomId: string, since: number, limit = 10): CarePlan[] {
-      return (s.list.all(roomId, since, limit) as PlanRow[]).map(hydrate);
+    /** Open plans (soonest first), then those that ended after `since` (latest first), one page of them. */
+    list(roomId: string, since: number, limit = 10, offset = 0): CarePlan[] {
+      return (s.list.all(roomId, since, limit, offset) as PlanRow[]).map(hydrate);
+    },
+    /** How many plans `list` would go through, all pages together. */
+    count(roomId: string, since: number): number {
+      return s.count.get(roomId, since) as number;
     },
     /** Care act ids of the room's latest plans, most recent first. */
     recentCareActs(roomId: string, limit = 4): string[] {
@@ -95,9 +111,15 @@ export const carePlansRepo = perDb((db) => {
     close(plan: CarePlan, status: "done" | "cancelled", now: number): void {
       s.setStatus.run(status, now, plan.id);
     },
+    reopen(plan: CarePlan): void {
+      s.setStatus.run("planned", null, plan.id);
+    },
+    move(plan: CarePlan, startsAt: number, endsAt: number): void {
+      s.setTimes.run(startsAt, endsAt, plan.id);
+    },
     /** False when the person already volunteered. */
     addVolunteer(plan: CarePlan, person: Person, now: number): boolean {
-      return s.addVolunteer.run(plan.id, volunteerKey(person), person.userId ?? null, person.name, now).changes === 1;
+      return s.addVolunteer.run(plan.id, volunteerKey(person), person.userId ?? null, person.name, nameKey(person.name), now).changes === 1;
     },
     /** False when the person was not a volunteer. */
     removeVolunteer(plan: CarePlan, person: Person): boolean {

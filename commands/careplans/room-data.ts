@@ -1,10 +1,16 @@
-import { countRows, namesParam, type RoomDataPart } from "../../src/kernel/room-data.js";
+import { localpart } from "../../src/kernel/mentions.js";
+import { countMentioning, countRows, forgetMentions, namesParam, type RoomDataPart } from "../../src/kernel/room-data.js";
+import type { Db } from "../../src/platform/db.js";
 
-const VOLUNTEER = `(v.user_id = @userId OR (v.user_id IS NULL AND lower(v.name) IN (SELECT value FROM json_each(@names))))`;
+// Typed names are compared by their stored key (nameKey), never by SQLite's ASCII-only lower().
+const VOLUNTEER = `(v.user_id = @userId OR (v.user_id IS NULL AND v.name_key IN (SELECT value FROM json_each(@names))))`;
+
+const actions = (db: Db, roomId: string) => db.prepare("SELECT id, action AS text FROM careplans WHERE room_id = ?").all(roomId) as { id: number; text: string }[];
 
 /** Plans a person made or carries, and the care acts they added: forgetting keeps the plans, not who. */
 export const carePlansRoomData: RoomDataPart = {
   key: "privacy.part.careplans",
+  wipeKey: "privacy.wipe.careplans",
   countPerson: (db, roomId, who) =>
     countRows(
       db,
@@ -12,15 +18,25 @@ export const carePlansRoomData: RoomDataPart = {
        WHERE p.room_id = @roomId AND (${VOLUNTEER} OR p.created_by = @userId)`,
       { roomId, userId: who.userId, names: namesParam(who) },
     ),
-  forgetPerson(db, roomId, who) {
+  countMentions: (db, roomId, who) => countMentioning(actions(db, roomId), who),
+  forgetPerson(db, roomId, who, someone) {
     const params = { roomId, userId: who.userId, names: namesParam(who) };
     db.prepare(`DELETE FROM careplan_volunteers AS v WHERE v.plan_id IN (SELECT id FROM careplans WHERE room_id = @roomId) AND ${VOLUNTEER}`).run(params);
     db.prepare("UPDATE careplans SET created_by = '' WHERE room_id = @roomId AND created_by = @userId").run(params);
     db.prepare("UPDATE care_acts SET added_by = '' WHERE room_id = @roomId AND added_by = @userId").run(params);
+    const setAction = db.prepare("UPDATE careplans SET action = ? WHERE id = ?");
+    forgetMentions(actions(db, roomId), who, someone, (id, text) => setAction.run(text, id));
   },
   countRoom: (db, roomId) => countRows(db, "SELECT count(*) FROM careplans WHERE room_id = ?", roomId),
   wipeRoom(db, roomId) {
     db.prepare("DELETE FROM careplans WHERE room_id = ?").run(roomId);
     db.prepare("DELETE FROM care_acts WHERE room_id = ?").run(roomId);
+  },
+  people(db, roomId) {
+    const volunteers = db
+      .prepare("SELECT DISTINCT v.user_id AS userId, v.name FROM careplan_volunteers v JOIN careplans p ON p.id = v.plan_id WHERE p.room_id = ? AND v.user_id IS NOT NULL")
+      .all(roomId) as { userId: string; name: string }[];
+    const makers = db.prepare("SELECT DISTINCT created_by FROM careplans WHERE room_id = ? AND created_by != ''").pluck().all(roomId) as string[];
+    return [...volunteers, ...makers.map((userId) => ({ userId, name: localpart(userId) }))];
   },
 };

@@ -3,26 +3,58 @@ import { doc, list, p } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import type { Person } from "../../src/kernel/invocation.js";
 import { Level } from "../../src/kernel/level.js";
+import { isUserId, localpart } from "../../src/kernel/mentions.js";
 import { param } from "../../src/kernel/params.js";
-import { personMatch, type BoundRoomData } from "../../src/kernel/room-data.js";
+import { personMatch, type BoundRoomData, type KnownPerson } from "../../src/kernel/room-data.js";
+import { nameKey } from "../../src/kernel/text-hygiene.js";
 
 const command = commandsOf<undefined>();
 
 const CONFIRM = { confirm: ["confirmar"] } as const;
 const SELF = ["me", "yo", "myself"];
+/** The preview line counting free texts that name the person, summed over every part. */
+const MENTIONS = "privacy.part.mentions";
 
 /** How many of what each feature keeps would be touched. */
 type Counted = { key: string; n: number }[];
 
-function target(word: string, ctx: CommandContext<undefined>): Person {
+const fold = (s: string) => nameKey(s).replace(/\s+/g, "");
+
+/**
+ * A bare `@ana` who is no longer in the room (on Matrix, people who ask to be forgotten have often
+ * left) is looked for among the user ids the room's data holds: one fits, it is her; several fit,
+ * the moderator is asked which; none fits, `ana` is a name typed in plain text.
+ */
+function knownPerson(typed: string, all: readonly BoundRoomData[], ctx: CommandContext<undefined>): Person | undefined {
+  const wanted = fold(typed);
+  const fits = new Map<string, KnownPerson[]>();
+  for (const known of all.flatMap((part) => part.people())) {
+    if (fold(localpart(known.userId)) !== wanted && fold(known.name) !== wanted) continue;
+    fits.set(known.userId, [...(fits.get(known.userId) ?? []), known]);
+  }
+  const ids = [...fits.keys()].sort();
+  if (ids.length > 1) {
+    throw new UserError("privacy.forget.which", { who: `@${typed}`, candidates: ids.join(", "), example: ctx.hint("forget", { who: ids[0]! }) });
+  }
+  const userId = ids[0];
+  if (!userId) return undefined;
+  // The name the data knows her by, rather than the bare localpart, when there is one.
+  const name = fits.get(userId)!.map((k) => k.name).find((n) => n !== localpart(userId)) ?? localpart(userId);
+  return { userId, name };
+}
+
+function target(word: string, all: readonly BoundRoomData[], ctx: CommandContext<undefined>): Person {
   if (SELF.includes(word.toLocaleLowerCase())) return ctx.sender;
   const person = ctx.person(word);
   if (!person) throw new UserError("error.arg.person", { arg: "who" }, true);
-  return person;
+  if (person.userId || isUserId(word)) return person;
+  // Only a moderator may forget someone else, so only a moderator is shown whose ids the room holds.
+  if (ctx.level < Level.Moderator) throw new UserError("privacy.forget.not_allowed", { me: ctx.hint("forget", { who: ctx.t.text("privacy.word.me") }) });
+  return knownPerson(person.name, all, ctx) ?? person;
 }
 
-const counted = (parts: readonly BoundRoomData[], count: (part: BoundRoomData) => number): Counted =>
-  parts.map((part) => ({ key: part.key, n: count(part) })).filter((x) => x.n > 0);
+const counted = (parts: readonly BoundRoomData[], count: (part: BoundRoomData) => number, key: (part: BoundRoomData) => string): Counted =>
+  parts.map((part) => ({ key: key(part), n: count(part) })).filter((x) => x.n > 0);
 
 const partList = (parts: Counted, view: RenderContext) => list(parts.map(({ key, n }) => view.t.t(key, { count: n })));
 
@@ -37,15 +69,19 @@ export const forget = command({
   level: Level.Member,
   params: { who: param.word({ max: 200 }), confirm: param.choice(CONFIRM, { optional: true }) },
   run({ who, confirm }, ctx): ForgetResult {
-    const person = target(who, ctx);
-    const self = person.userId === ctx.sender.userId;
-    if (!self && ctx.level < Level.Moderator) throw new UserError("privacy.forget.not_allowed", { me: ctx.hint("forget", { who: "me" }) });
-    const match = personMatch(person);
     const all = ctx.kernel.roomData();
-    const parts = counted(all, (part) => part.countPerson(match));
+    const person = target(who, all, ctx);
+    const self = person.userId === ctx.sender.userId;
+    if (!self && ctx.level < Level.Moderator) throw new UserError("privacy.forget.not_allowed", { me: ctx.hint("forget", { who: ctx.t.text("privacy.word.me") }) });
+    const match = personMatch(person);
+    const mentions = all.reduce((n, part) => n + part.countMentions(match), 0);
+    const parts = [...counted(all, (part) => part.countPerson(match), (part) => part.key), ...(mentions > 0 ? [{ key: MENTIONS, n: mentions }] : [])];
+    // Never "Done" when nothing matched: the preview then says there is nothing to forget.
     if (parts.length === 0 || !confirm) return { person, typed: who, parts, done: false };
     const someone = ctx.t.text("privacy.someone");
-    for (const part of all) if (parts.some((c) => c.key === part.key)) part.forgetPerson(match, someone);
+    for (const part of all) part.forgetPerson(match, someone);
+    // Forgotten rows must leave the disk too: the dispatcher checkpoints and truncates the log after commit.
+    ctx.afterCommit("compact");
     return { person, typed: who, parts, done: true };
   },
   render({ person, typed, parts, done }, view) {
@@ -54,7 +90,7 @@ export const forget = command({
     return doc(
       p(...view.t.t("privacy.forget.preview", { who: person })),
       partList(parts, view),
-      p(...view.t.t("privacy.forget.ask", { confirm: view.hint("forget", { who: typed, confirm: "confirm" }) })),
+      p(...view.t.t("privacy.forget.ask", { confirm: view.hint("forget", { who: typed, confirm: view.t.text("privacy.word.confirm") }) })),
     );
   },
 });
@@ -69,10 +105,11 @@ export const wipe = command({
   params: { confirm: param.choice(CONFIRM, { optional: true }) },
   run({ confirm }, ctx) {
     const all = ctx.kernel.roomData();
-    const parts = counted(all, (part) => part.countRoom());
+    const parts = counted(all, (part) => part.countRoom(), (part) => part.wipeKey);
     if (parts.length === 0 || !confirm) return { parts, done: false };
     // Every part, not only the counted ones: settings and old messages' refs are not counted, yet must go.
     for (const part of all) part.wipeRoom();
+    ctx.afterCommit("compact");
     return { parts, done: true };
   },
   render({ parts, done }, view) {
@@ -81,7 +118,7 @@ export const wipe = command({
     return doc(
       p(...view.t.t("privacy.wipe.preview")),
       partList(parts, view),
-      p(...view.t.t("privacy.wipe.ask", { export: view.hint("ledger export"), confirm: view.hint("cell wipe", { confirm: "confirm" }) })),
+      p(...view.t.t("privacy.wipe.ask", { export: view.hint("ledger export"), confirm: view.hint("cell wipe", { confirm: view.t.text("privacy.word.confirm") }) })),
     );
   },
 });

@@ -56,7 +56,16 @@ export interface CommandContext<S = unknown> extends RenderContext {
   person(word: string): Person | undefined;
   members(): readonly RoomMember[];
   kernel: KernelView;
+  /**
+   * Asks for work once the message's transaction committed. `compact`: erased data must leave the
+   * disk too, so the write-ahead log is checkpointed and truncated (old page versions in it still
+   * hold what was forgotten or wiped). Nothing happens if the command fails.
+   */
+  afterCommit(action: AfterCommit): void;
 }
+
+/** Work the dispatcher does after a message's transaction committed. */
+export type AfterCommit = "compact";
 
 /** The parts of the configuration the dispatcher reads. */
 export interface CommandConfig {

@@ -4,7 +4,7 @@ import { ZodError } from "zod";
 import type { Db } from "../platform/db.js";
 import { errorForLog } from "../platform/log.js";
 import { perDb } from "../platform/per-db.js";
-import type { AnyCommand, CommandConfig, CommandContext, HintArgs, KernelView, RenderContext } from "./command.js";
+import type { AfterCommit, AnyCommand, CommandConfig, CommandContext, HintArgs, KernelView, RenderContext } from "./command.js";
 import { CommandIndex, type Match } from "./command-index.js";
 import { doc, p, type Doc } from "./doc.js";
 import { UserError } from "./errors.js";
@@ -52,6 +52,8 @@ interface Run {
   view: RenderContext;
   /** A rate-limit count to add once the message's transaction committed. */
   counted?: string;
+  /** What the command asked to be done once the message's transaction committed. */
+  afterCommit: Set<AfterCommit>;
 }
 
 /**
@@ -109,15 +111,18 @@ export class Dispatcher {
     const { db } = this.deps;
     const now = this.deps.clock();
     let counted: string | undefined;
+    let afterCommit = new Set<AfterCommit>();
     const outcome = db.transaction((): Outcome => {
       if (!markHandled(db, inv.eventId, inv.roomId, now)) return "duplicate";
       const run = this.begin(inv, line, now);
       const replies = [this.execute(run)].flat().map((reply) => fitToEvent(reply, run.t));
       counted = run.counted;
+      afterCommit = run.afterCommit;
       this.enqueueReplies(inv, replies, replyToEventId, now);
       return "handled";
     })();
     if (counted) this.limiter.record(counted, now);
+    if (afterCommit.has("compact")) this.compact();
     if (outcome === "handled") this.deps.onEnqueued?.();
     return outcome;
   }
@@ -135,7 +140,7 @@ export class Dispatcher {
       hint: (name: string, args?: HintArgs) => writeCommand(this.index, prefix, settings.language, name, args),
       personOf: (key: string) => personOf(key, this.deps.room, inv.roomId),
     };
-    return { inv, line, now, t, view };
+    return { inv, line, now, t, view, afterCommit: new Set() };
   }
 
   private execute(run: Run): Doc | Doc[] {
@@ -154,6 +159,7 @@ export class Dispatcher {
       return command.render(result, run.view);
     } catch (err) {
       run.counted = undefined;
+      run.afterCommit.clear();
       if (err instanceof UserError) return this.userError(err, command, run.t);
       if (err instanceof ZodError) return this.userError(zodToUserError(err, raw), command, run.t);
       const ref = randomBytes(4).toString("hex");
@@ -183,7 +189,21 @@ export class Dispatcher {
       person: (word) => resolvePerson(word, inv.roomId, room),
       members: () => room.members(inv.roomId),
       kernel,
+      afterCommit: (action) => void run.afterCommit.add(action),
     };
+  }
+
+  /**
+   * After a forget or a wipe: copies the committed pages into the database file and truncates the
+   * write-ahead log, whose older frames still hold the erased rows (secure_delete zeroes them in the
+   * pages). A reader holding the log open makes it a partial checkpoint; the next one finishes it.
+   */
+  private compact(): void {
+    try {
+      this.deps.db.pragma("wal_checkpoint(TRUNCATE)");
+    } catch (err) {
+      this.deps.log.error({ err: errorForLog(err) }, "could not checkpoint the database after an erasure");
+    }
   }
 
   private authorize(command: AnyCommand, ctx: CommandContext, run: Run): void {
