@@ -11,7 +11,7 @@
  * Run: scripts/with-node24 npm run build && scripts/with-node24 node dist/bench/idb-roomkeys.js [roomKeys]
  */
 import * as Rust from "@matrix-org/matrix-sdk-crypto-wasm";
-import Database from "better-sqlite3";
+import Database from "better-sqlite3-multiple-ciphers";
 import { IDBFactory } from "fake-indexeddb";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";

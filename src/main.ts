@@ -2,14 +2,16 @@
 import { join } from "node:path";
 import type { Logger } from "pino";
 import { createApp, type AppConfig } from "./app.js";
-import { parseCli, USAGE, type CliOptions } from "./cli.js";
+import { parseCli, USAGE, type CliOptions, type DbCommand } from "./cli.js";
 import { ConfigError, loadConfig } from "./platform/config/load.js";
 import type { Config } from "./platform/config/schema.js";
 import { createLogger } from "./platform/log.js";
-import { openDatabase, StartupError, type OpenedDatabase } from "./platform/db.js";
+import { openDatabase, StartupError, unencryptedNotice, type OpenedDatabase } from "./platform/db.js";
+import { backupDatabase, encryptDatabase, rekeyDatabase, type Converted } from "./platform/db-maintenance.js";
 import { migrate, readMigrations } from "./platform/migrations.js";
 import { packageRoot } from "./platform/package-root.js";
-import { ConsoleTransport, runConsole } from "./transport/console/console.js";
+import { ConsoleTransport, consoleRoomId, runConsole } from "./transport/console/console.js";
+import { rememberedPeople } from "./transport/console/people.js";
 import { connectMatrix } from "./transport/matrix/start.js";
 
 function appConfig(config: Config): AppConfig {
@@ -25,8 +27,10 @@ function appConfig(config: Config): AppConfig {
 async function runConsoleMode(config: Config, cli: CliOptions, opened: OpenedDatabase, log: Logger): Promise<void> {
   const user = cli.as ?? config.console.user;
   const room = cli.room ?? config.console.room;
-  const transport = new ConsoleTransport({ user, room, moderators: config.console.moderators, output: process.stdout });
-  const app = createApp({ db: opened.db, transport, config: appConfig(config), log });
+  const remembered = rememberedPeople(opened.db, consoleRoomId(room));
+  const transport = new ConsoleTransport({ user, room, moderators: config.console.moderators, remembered, output: process.stdout });
+  // Only this room's posts: another room's stay due until a session of that room (like a bot that was away).
+  const app = createApp({ db: opened.db, transport, config: appConfig(config), log, onlyRoomId: consoleRoomId(room) });
   if (process.stdin.isTTY) {
     process.stderr.write(`Tandem console: you are ${user} in room ${room}. Type ${config.prefix}help to start, Ctrl-D to leave.\n`);
   }
@@ -68,6 +72,33 @@ function exitSoonAfterClose(): void {
   setTimeout(() => process.exit(), 1000).unref();
 }
 
+/** `tandem db …`: one sentence on stdout when done; problems are StartupErrors (exit 78). */
+function runDbCommand(config: Config, command: DbCommand): number {
+  const { path, key } = config.database;
+  const checked = (done: Converted) => `${done.tables} tables, ${done.rows} rows checked`;
+  if (command.action === "backup") {
+    const done = backupDatabase(path, key, command.target);
+    const how = key === undefined ? "a plain copy, like the database itself" : "encrypted with the database key";
+    process.stdout.write(`tandem: backup written to ${command.target} (${how}; ${checked(done)}).\n`);
+    return 0;
+  }
+  if (key === undefined) {
+    throw new StartupError(`"db ${command.action}" needs the database key in database.key (or TANDEM_DATABASE_KEY); make one with: openssl rand -base64 32`);
+  }
+  if (command.action === "encrypt") {
+    const done = encryptDatabase(path, key);
+    process.stdout.write(`tandem: ${path} is now encrypted (${checked(done)}); keep the key with your backups, and delete older plain copies of the file.\n`);
+    return 0;
+  }
+  const newKey = process.env.TANDEM_DATABASE_NEW_KEY ?? "";
+  if (newKey.length < 16 || newKey === key) {
+    throw new StartupError("\"db rekey\" needs a new key of at least 16 characters, different from the current one, in TANDEM_DATABASE_NEW_KEY; make one with: openssl rand -base64 32");
+  }
+  const done = rekeyDatabase(path, key, newKey);
+  process.stdout.write(`tandem: ${path} is now encrypted under the new key (${checked(done)}); put it in database.key (or TANDEM_DATABASE_KEY) before the next start.\n`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   let cli: CliOptions;
   try {
@@ -81,8 +112,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig(cli.config ?? process.env.TANDEM_CONFIG);
+  if (cli.db) return runDbCommand(config, cli.db);
   const log = createLogger(config.matrix ? config.log.level : "warn");
-  const opened = openDatabase(config.database);
+  const opened = openDatabase(config.database.path, { key: config.database.key });
+  // Console mode may run on a plain file (the schema requires a key on Matrix); say so to a person.
+  const notice = config.database.key === undefined ? unencryptedNotice(config.database.path) : undefined;
+  if (notice && process.stderr.isTTY) process.stderr.write(`${notice}\n`);
   try {
     const { applied } = migrate(opened.db, readMigrations(join(packageRoot(), "migrations")));
     if (applied.length > 0) log.info({ applied }, "database migrated");

@@ -8,9 +8,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import Database from "better-sqlite3";
 import { logTail, readState, registerUser, type RegisteredUser, type SynapseState } from "./synapse.js";
 import type { SeenMessage } from "./matrix-test-client.js";
+import { openKeyed } from "../../src/platform/db.js";
 
 // jest runs from the repository root (its rootDir).
 const ROOT = process.cwd();
@@ -20,9 +20,11 @@ export function synapse(): SynapseState {
 }
 
 let users = 0;
+/** Test files may share a worker process (one pid) but each counts its users from 0: a random part keeps names apart. */
+const RUN = randomBytes(3).toString("hex");
 /** A fresh user with a unique name (one Synapse serves the whole suite). */
 export function newUser(name: string, admin = false): Promise<RegisteredUser> {
-  return registerUser(synapse(), `${name}-${process.pid}-${++users}`, undefined, admin);
+  return registerUser(synapse(), `${name}-${process.pid}-${RUN}-${++users}`, undefined, admin);
 }
 
 export class TestClient {
@@ -95,6 +97,8 @@ export interface BotOptions {
   allowedInviters?: string[];
   allowUnencryptedRooms?: boolean;
   undecryptableNoticeAfterSeconds?: number;
+  /** The bot's log level (debug unless told otherwise: the most a log can give away). */
+  logLevel?: string;
 }
 
 interface LogLine {
@@ -108,6 +112,8 @@ export class Bot {
   readonly dir: string;
   readonly configPath: string;
   readonly dbPath: string;
+  /** The database is encrypted at rest, as a Matrix config requires. */
+  readonly dbKey = randomBytes(32).toString("base64");
   private child: ChildProcess | undefined;
   private logLines: LogLine[] = [];
   private rawErr = "";
@@ -131,7 +137,7 @@ export class Bot {
     const ledger = { maxEntriesPerHour: 10_000 };
     // Scheduled posts are checked every second, so a test waits for one at most a minute.
     const scheduler = { tickSeconds: 1 };
-    writeFileSync(this.configPath, JSON.stringify({ database: this.dbPath, log: { level: "debug" }, ledger, scheduler, matrix }, null, 2));
+    writeFileSync(this.configPath, JSON.stringify({ database: { path: this.dbPath, key: this.dbKey }, log: { level: options.logLevel ?? "debug" }, ledger, scheduler, matrix }, null, 2));
   }
 
   static async create(options: BotOptions = {}): Promise<Bot> {
@@ -189,7 +195,7 @@ export class Bot {
   }
 
   deviceId(): string {
-    const db = new Database(this.dbPath, { readonly: true, fileMustExist: true });
+    const db = openKeyed(this.dbPath, this.dbKey, { readonly: true, fileMustExist: true });
     try {
       return (db.prepare("SELECT device_id FROM matrix_session").get() as { device_id: string }).device_id;
     } finally {
@@ -198,7 +204,7 @@ export class Bot {
   }
 
   query<T>(sql: string, ...params: unknown[]): T[] {
-    const db = new Database(this.dbPath, { readonly: true, fileMustExist: true });
+    const db = openKeyed(this.dbPath, this.dbKey, { readonly: true, fileMustExist: true });
     try {
       return db.prepare(sql).all(...params) as T[];
     } finally {
@@ -220,6 +226,18 @@ export class Bot {
 
   readConfig(): string {
     return readFileSync(this.configPath, "utf8");
+  }
+
+  /** Takes the password out of the config, as the README tells operators they may after the first start. */
+  forgetPassword(): void {
+    const config = JSON.parse(this.readConfig()) as { matrix: { password?: string } };
+    delete config.matrix.password;
+    writeFileSync(this.configPath, JSON.stringify(config, null, 2));
+  }
+
+  /** Every line the bot wrote to standard error, as written. */
+  rawLogLines(): string[] {
+    return this.rawErr.split("\n").filter((l) => l !== "");
   }
 }
 

@@ -13,7 +13,8 @@ export class ConfigError extends Error {
 
 /** Environment variables that fill config keys, so secrets can stay out of the file. */
 export const ENVIRONMENT: Record<string, string[]> = {
-  TANDEM_DATABASE: ["database"],
+  TANDEM_DATABASE: ["database", "path"],
+  TANDEM_DATABASE_KEY: ["database", "key"],
   TANDEM_MATRIX_HOMESERVER_URL: ["matrix", "homeserverUrl"],
   TANDEM_MATRIX_USER_ID: ["matrix", "userId"],
   TANDEM_MATRIX_ACCESS_TOKEN: ["matrix", "accessToken"],
@@ -45,7 +46,8 @@ export function loadConfig(path: string | undefined, env: NodeJS.ProcessEnv = pr
   return parseConfig(applyEnvironment(raw as Record<string, unknown>, env), path ?? "the configuration");
 }
 
-export function parseConfig(raw: unknown, source = "the configuration"): Config {
+export function parseConfig(input: unknown, source = "the configuration"): Config {
+  const raw = normalizeDatabase(input);
   const result = configSchema.safeParse(raw);
   if (!result.success) {
     // One line per key: a value can break several rules, the first one says enough.
@@ -55,8 +57,15 @@ export function parseConfig(raw: unknown, source = "the configuration"): Config 
   return result.data;
 }
 
+/** `database: PATH` (the older form, still fine) means `database: { path: PATH }`. */
+function normalizeDatabase(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return raw;
+  const database = (raw as Record<string, unknown>).database;
+  return typeof database === "string" ? { ...raw, database: { path: database } } : raw;
+}
+
 function applyEnvironment(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
-  const merged = structuredClone(raw);
+  const merged = structuredClone(normalizeDatabase(raw)) as Record<string, unknown>;
   for (const [name, path] of Object.entries(ENVIRONMENT)) {
     const value = env[name];
     if (value === undefined || value === "") continue;

@@ -25,7 +25,10 @@ export const matrixConfigSchema = z
     /** Existing session (both or neither). */
     accessToken: z.string().min(1).optional(),
     deviceId: z.string().min(1).optional(),
-    /** Used once to log in (and to answer the homeserver's password prompt for cross-signing). */
+    /**
+     * Used once to log in, when the database holds no session yet (and to answer the homeserver's
+     * password prompt for cross-signing); later starts need neither it nor a token.
+     */
     password: z.string().min(1).optional(),
     /** Who may invite the bot: full user ids (@ana:example.org) and/or server names (example.org). */
     allowedInviters: z
@@ -52,13 +55,8 @@ export const matrixConfigSchema = z
         message: `accessToken and deviceId go together (accessToken may come from TANDEM_MATRIX_ACCESS_TOKEN)`,
       });
     }
-    if (config.accessToken === undefined && config.password === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["password"],
-        message: `expected either accessToken + deviceId or a password (or TANDEM_MATRIX_PASSWORD) to log in once`,
-      });
-    }
+    // No token and no password is decided at start, not here: a restart reuses the session stored
+    // in the database at the first login (src/transport/matrix/login.ts), and needs neither.
   });
 
 export type MatrixConfig = z.infer<typeof matrixConfigSchema>;

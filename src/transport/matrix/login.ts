@@ -22,7 +22,11 @@ export async function resolveSession(config: MatrixConfig, db: Db, log: Logger, 
     }
     return { ...stored, homeserver: config.homeserverUrl };
   }
-  if (!config.password) throw new StartupError("matrix.password (or TANDEM_MATRIX_PASSWORD) is needed for the first login");
+  if (!config.password) {
+    throw new StartupError(
+      "this database holds no Matrix session yet: give matrix.password (or TANDEM_MATRIX_PASSWORD) for the first login, or matrix.accessToken + matrix.deviceId; later starts reuse the stored session",
+    );
+  }
   const client = createClient({ baseUrl: config.homeserverUrl, fetchFn });
   let response;
   try {

@@ -1,20 +1,17 @@
+import { format } from "node:util";
 import type { Logger as SdkLogger } from "matrix-js-sdk/lib/logger.js";
 import type { Logger } from "pino";
 
 /**
  * matrix-js-sdk (and its Rust crypto) log a lot, to the console by default. This routes them to
  * Tandem's logger: its chatter and its (many, mostly harmless) warnings at debug level, its errors
- * as warnings. Only string arguments and the names/messages of errors are kept, never event objects.
+ * as warnings. Lines are formatted as console.log would ("/sync error %s", err), but only strings,
+ * numbers and the names/messages of errors are kept, never event objects. The user, room and event
+ * ids they quote are hashed by the logger's destination (see createLogger).
  */
 export function sdkLogger(log: Logger, namespace = "matrix-sdk"): SdkLogger {
-  const summarise = (args: unknown[]): string =>
-    args
-      .map((a) => (typeof a === "string" ? a : a instanceof Error ? `${a.name}: ${a.message}` : ""))
-      .filter((s) => s !== "")
-      .join(" ")
-      .slice(0, 500);
   const at = (level: "debug" | "warn") => (...args: unknown[]) => {
-    if (log.isLevelEnabled(level)) log[level]({ component: namespace }, summarise(args));
+    if (log.isLevelEnabled(level)) log[level]({ component: namespace }, formatSdkLine(args));
   };
   const debug = at("debug");
   return {
@@ -41,4 +38,18 @@ export function captureSdkConsole(log: Logger): void {
   console.trace = routed.debug;
   console.warn = routed.warn;
   console.error = routed.error;
+}
+
+/** util.format over the arguments an sdk log call got, with objects left out (kept as "…" so placeholders stay in step). */
+export function formatSdkLine(args: unknown[]): string {
+  const kept = args.map((a) =>
+    typeof a === "string" || typeof a === "number" || typeof a === "bigint" || typeof a === "boolean"
+      ? a
+      : a instanceof Error
+        ? `${a.name}: ${a.message}`
+        : a === undefined || a === null
+          ? String(a)
+          : "…",
+  );
+  return format(...kept).slice(0, 500);
 }

@@ -4,7 +4,7 @@
  *   "ready", then "committed" after each complete event (stdout to a pipe is synchronous on Linux,
  *   so every printed line reaches the parent even when the process is SIGKILLed right after).
  */
-import Database from "better-sqlite3";
+import Database from "better-sqlite3-multiple-ciphers";
 import { writeSync } from "node:fs";
 import { openPersistentIndexedDB } from "../../../src/transport/matrix/idb-sqlite.js";
 

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the IndexedDB API is untyped here (no DOM lib) */
-import Database from "better-sqlite3";
+import Database from "better-sqlite3-multiple-ciphers";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
