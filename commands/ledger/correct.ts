@@ -3,6 +3,7 @@ import { doc, p } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
+import { entryNumberParam, entryOf } from "./entry-number.js";
 import { parseContribution } from "./rules/index.js";
 import type { LedgerEntry } from "./repository.js";
 import { contributionError, entryLine } from "./render.js";
@@ -11,14 +12,18 @@ import type { LedgerSlice } from "./services.js";
 const command = commandsOf<LedgerSlice>();
 const CORRECTION_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-/** An entry of this room that the sender may correct: their own within a day, or any as moderator. */
-function correctable(number: number, ctx: CommandContext<LedgerSlice>): LedgerEntry {
-  const entry = ctx.slice.get(ctx.roomId, number);
-  if (!entry) throw new UserError("ledger.entry.missing", { n: number, list: ctx.hint("ledger") });
-  if (entry.status === "undone") throw new UserError("ledger.entry.undone", { n: number });
+/** The sender may change an entry they recorded within a day, or any entry as moderator. */
+function mayChange(entry: LedgerEntry, ctx: CommandContext<LedgerSlice>): LedgerEntry {
   const own = entry.recordedBy === ctx.sender.userId && ctx.now - entry.recordedAt < CORRECTION_WINDOW_MS;
-  if (!own && ctx.level < Level.Moderator) throw new UserError("ledger.entry.not_yours", { n: number });
+  if (!own && ctx.level < Level.Moderator) throw new UserError("ledger.entry.not_yours", { n: entry.number });
   return entry;
+}
+
+/** An entry of this room, not taken back, that the sender may change. */
+function correctable(number: number, ctx: CommandContext<LedgerSlice>): LedgerEntry {
+  const entry = entryOf(number, ctx);
+  if (entry.status === "undone") throw new UserError("ledger.entry.undone", { n: number, redo: ctx.hint("ledger redo", { number }) });
+  return mayChange(entry, ctx);
 }
 
 export const undo = command({
@@ -28,12 +33,29 @@ export const undo = command({
   summary: "ledger.undo.summary",
   examples: ["ledger undo 12"],
   level: Level.Member,
-  params: { number: param.int() },
+  params: { number: entryNumberParam() },
   run({ number }, ctx) {
     ctx.slice.undo(correctable(number, ctx), ctx.sender.userId, ctx.now);
     return { number };
   },
-  render: ({ number }, view) => doc(p(...view.t.t("ledger.undo.done", { n: number }))),
+  render: ({ number }, view) => doc(p(...view.t.t("ledger.undo.done", { n: number, redo: view.hint("ledger redo", { number }) }))),
+});
+
+export const redo = command({
+  name: "ledger redo",
+  es: "ledger rehacer",
+  group: "ledger",
+  summary: "ledger.redo.summary",
+  examples: ["ledger redo 12"],
+  level: Level.Member,
+  params: { number: entryNumberParam() },
+  run({ number }, ctx) {
+    const entry = entryOf(number, ctx);
+    if (entry.status !== "undone") throw new UserError("ledger.redo.not_undone", { n: number });
+    ctx.slice.redo(mayChange(entry, ctx));
+    return { entry: ctx.slice.get(ctx.roomId, number)! };
+  },
+  render: ({ entry }, view) => doc(p(...view.t.t("ledger.redo.done", { n: entry.number })), p(...entryLine(entry, view))),
 });
 
 export const fix = command({
@@ -41,12 +63,18 @@ export const fix = command({
   es: "ledger corregir",
   group: "ledger",
   summary: "ledger.fix.summary",
-  examples: ["ledger fix 12 cooked 45 meals", "ledger fix 12 drove 3 nurses #transport"],
+  examples: ["ledger fix 12 cooked 45 meals", "ledger fix 12 drove 3 nurses #transport", "ledger fix 12 #food"],
   level: Level.Member,
-  params: { number: param.int(), what: param.rest({ max: 500 }) },
+  params: { number: entryNumberParam(), what: param.rest({ max: 500 }) },
   run({ number, what }, ctx) {
     const entry = correctable(number, ctx);
     const parsed = parseContribution(what);
+    if (!parsed.ok && parsed.error.code === "empty" && parsed.error.kind) {
+      // A tag alone changes only the kind: the words and the amount stay as recorded.
+      const { kind } = parsed.error;
+      ctx.slice.fix(entry, { what: entry.what, kind, ...(entry.quantity ? { quantity: entry.quantity } : {}) }, ctx.sender.userId, ctx.now);
+      return { entry: ctx.slice.get(ctx.roomId, number)! };
+    }
     if (!parsed.ok) throw contributionError(parsed.error, ctx);
     const { contribution } = parsed;
     const change = { what: contribution.what, kind: contribution.kind, ...(contribution.quantity ? { quantity: contribution.quantity } : {}) };

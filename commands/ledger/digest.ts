@@ -1,35 +1,47 @@
+import { DateTime } from "luxon";
 import { commandsOf, type RenderContext } from "../../src/kernel/command.js";
 import { doc, heading, list, p, type Block, type Inline } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
-import { buildDigest, monthPeriod, parseYearMonth, weekPeriod, type Digest } from "./rules/index.js";
-import { kindName, quantityText, shortDate, thanksExample } from "./render.js";
+import { buildDigest, EARLIEST_YEAR, monthPeriod, readMonth, weekPeriod, type Digest } from "./rules/index.js";
+import { kindName, moreLine, quantityText, shortDate, thanksExample } from "./render.js";
 import type { LedgerSlice } from "./services.js";
 
 const command = commandsOf<LedgerSlice>();
+
+/** Contributions a digest lists before it points to the export: no reply grows huge. */
+const MAX_LISTED = 40;
 
 /** A digest to read aloud: everyone named with what they gave, by kind of care, never ranked. */
 function digestDoc(title: Inline[], digest: Digest, view: RenderContext) {
   if (digest.entryCount === 0) return doc(heading(...title), p(...view.t.t("ledger.digest.empty", { example: thanksExample("…", view) })));
   const blocks: Block[] = [heading(...title)];
+  let budget = MAX_LISTED;
+  let left = 0;
   for (const kind of digest.kinds) {
-    blocks.push(p({ kind: "strong", text: kindName(kind.kind, view) }));
-    blocks.push(
-      list(
-        kind.givers.map((giver) => [
-          { kind: "mention" as const, person: giver.person },
-          ": ",
-          ...giver.contributions.flatMap((c, i): Inline[] => [
-            ...(i > 0 ? ["; "] : []),
-            c.what,
-            ...(c.with.length > 0 ? [" (", ...view.t.t("ledger.digest.with", { who: c.with }), ")"] : []),
-          ]),
+    const lines: Inline[][] = [];
+    for (const giver of kind.givers) {
+      const shown = giver.contributions.slice(0, Math.max(0, budget));
+      budget -= shown.length;
+      left += giver.contributions.length - shown.length;
+      if (shown.length === 0) continue;
+      lines.push([
+        { kind: "mention" as const, person: giver.person },
+        ": ",
+        ...shown.flatMap((c, i): Inline[] => [
+          ...(i > 0 ? ["; "] : []),
+          c.what,
+          ...(c.with.length > 0 ? [" (", ...view.t.t("ledger.digest.with", { who: c.with }), ")"] : []),
         ]),
-      ),
-    );
+      ]);
+    }
+    if (lines.length === 0) continue;
+    blocks.push(p({ kind: "strong", text: kindName(kind.kind, view) }));
+    blocks.push(list(lines));
     if (kind.totals.length > 0) blocks.push(p(...view.t.t("ledger.digest.together", { totals: kind.totals.map((q) => quantityText(q, view)).join(", ") })));
   }
+  if (left > 0) blocks.push(moreLine(left, view));
   blocks.push(p(...view.t.t("ledger.digest.closing", { who: digest.givers })));
   return doc(...blocks);
 }
@@ -57,15 +69,17 @@ export const month = command({
   es: "ledger mes",
   group: "ledger",
   summary: "ledger.month.summary",
-  examples: ["ledger month", "ledger month 2026-11"],
+  examples: ["ledger month", "ledger month 2026-11", "ledger month february"],
   level: Level.Member,
   params: { month: param.word({ max: 20, optional: true }) },
   run({ month: wanted }, ctx) {
     let which;
     if (wanted) {
-      const parsed = parseYearMonth(wanted);
-      if (!parsed.ok) throw new UserError("ledger.month.bad", { found: wanted });
-      which = parsed.value;
+      const today = DateTime.fromMillis(ctx.now, { zone: ctx.settings.timezone });
+      const read = readMonth(wanted, { year: today.year, month: today.month });
+      if (!read.ok && read.code === "month-too-early") throw new UserError("ledger.month.too_early", { found: wanted, year: String(EARLIEST_YEAR) });
+      if (!read.ok) throw new UserError("ledger.month.bad", { found: wanted, example: ctx.hint("ledger month", { month: "2026-11" }) });
+      which = read.value;
     }
     const period = monthPeriod(ctx.now, ctx.settings.timezone, which);
     return { period, digest: buildDigest(ctx.slice.between(ctx.roomId, period.start, period.end)) };

@@ -1,9 +1,12 @@
 import { defineFeature } from "../../src/kernel/feature.js";
-import { fix, undo } from "./correct.js";
+import type { Db } from "../../src/platform/db.js";
+import { fix, redo, undo } from "./correct.js";
 import { month, week } from "./digest.js";
 import { exportLedger } from "./export.js";
+import { ledgerRepo } from "./repository.js";
 import { ledgerRoomData } from "./room-data.js";
 import { ledgerServices } from "./services.js";
+import { showEntry } from "./show-entry.js";
 import { show } from "./show.js";
 import { en } from "./texts/en.js";
 import { es } from "./texts/es.js";
@@ -13,7 +16,7 @@ import { thanks } from "./thanks.js";
 export const ledger = defineFeature({
   name: "ledger",
   services: ledgerServices,
-  commands: [thanks, show, week, month, undo, fix, exportLedger],
+  commands: [thanks, show, week, month, undo, redo, fix, showEntry, exportLedger],
   roomData: [ledgerRoomData],
   texts: { en, es },
 });
@@ -22,3 +25,21 @@ export const ledger = defineFeature({
 export { ledgerReader, ledgerRecorder, type LedgerReader, type LedgerRecorder } from "./services.js";
 export type { LedgerEntry, NewLedgerEntry } from "./repository.js";
 export type { CareKind } from "./rules/index.js";
+
+/** What another feature may take back of what it recorded: a care plan reopened un-records its care, as `!ledger undo` would. */
+export interface LedgerRetractor {
+  /** Takes back the room's entry `number`; false when there is none or it was already taken back. */
+  retract(roomId: string, number: number, by: string, at: number): boolean;
+}
+
+export function ledgerRetractor(db: Db): LedgerRetractor {
+  const repo = ledgerRepo(db);
+  return {
+    retract(roomId, number, by, at) {
+      const entry = repo.get(roomId, number);
+      if (!entry || entry.status === "undone") return false;
+      repo.undo(entry, by, at);
+      return true;
+    },
+  };
+}

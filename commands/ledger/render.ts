@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { RenderContext } from "../../src/kernel/command.js";
-import type { Inline } from "../../src/kernel/doc.js";
+import { p, type Block, type Inline } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import { joinPeople } from "../../src/kernel/i18n/template.js";
 import { CARE_KINDS, unitCategory, type ContributionError, type Quantity } from "./rules/index.js";
@@ -40,6 +40,11 @@ export function entryLine(entry: LedgerEntry, view: RenderContext): Inline[] {
   ];
 }
 
+/** "… and 40 more: `!ledger export`", closing a list that was cut short. */
+export function moreLine(count: number, view: RenderContext): Block {
+  return p(...view.t.t("ledger.more", { count, export: view.hint("ledger export") }));
+}
+
 /**
  * A thanks as a member would type it, for examples: the command through `hint`, then the words
  * as typed (a contribution is read verbatim, so its words must not be quoted).
@@ -59,6 +64,10 @@ export function contributionError(error: ContributionError, view: RenderContext)
       return new UserError("ledger.kind.several", { kinds: error.kinds.map((k) => kindTag(k, view)).join(", ") });
     case "empty":
       return new UserError("error.arg.missing", { arg: "what" }, true);
+    case "negative-amount":
+      return new UserError("ledger.amount.negative", { amount: quantityText({ ...error.quantity, amount: -error.quantity.amount }, view) });
+    case "amount-too-large":
+      return new UserError("ledger.amount.too_large", { max: new Intl.NumberFormat(view.settings.language).format(error.max) });
   }
 }
 

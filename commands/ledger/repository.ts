@@ -1,4 +1,5 @@
 import type { Person } from "../../src/kernel/invocation.js";
+import { nameKey } from "../../src/kernel/text-hygiene.js";
 import type { Db } from "../../src/platform/db.js";
 import { perDb } from "../../src/platform/per-db.js";
 import type { CareKind } from "./rules/index.js";
@@ -14,6 +15,15 @@ export interface NewLedgerEntry {
   kind: CareKind;
   recordedBy: string;
   recordedAt: number;
+}
+
+/** One earlier change of an entry: who took it back or corrected it, when, and what it said before. */
+export interface LedgerCorrection {
+  action: "undo" | "fix";
+  by: string;
+  at: number;
+  previousWhat: string;
+  previousKind: CareKind;
 }
 
 export interface LedgerEntry extends Omit<NewLedgerEntry, "roomId"> {
@@ -42,7 +52,7 @@ const statements = perDb((db) => ({
     `INSERT INTO ledger_entries (room_id, number, what, amount, unit, kind, recorded_by, recorded_at)
      VALUES (@roomId, @number, @what, @amount, @unit, @kind, @recordedBy, @recordedAt)`,
   ),
-  insertGiver: db.prepare("INSERT INTO ledger_givers (entry_id, position, user_id, name) VALUES (?, ?, ?, ?)"),
+  insertGiver: db.prepare("INSERT INTO ledger_givers (entry_id, position, user_id, name, name_key) VALUES (?, ?, ?, ?, ?)"),
   givers: db.prepare("SELECT user_id, name FROM ledger_givers WHERE entry_id = ? ORDER BY position"),
   byNumber: db.prepare(`SELECT ${COLUMNS} FROM ledger_entries WHERE room_id = ? AND number = ?`),
   recent: db.prepare(`SELECT ${COLUMNS} FROM ledger_entries WHERE room_id = ? AND status != 'undone' ORDER BY number DESC LIMIT ?`),
@@ -54,11 +64,13 @@ const statements = perDb((db) => ({
     `SELECT ${COLUMNS.split(", ").map((c) => `e.${c}`).join(", ")} FROM ledger_entries e
      WHERE e.room_id = @roomId AND e.status != 'undone' AND EXISTS (
        SELECT 1 FROM ledger_givers g WHERE g.entry_id = e.id AND (
-         g.user_id = @userId OR (g.user_id IS NULL AND lower(g.name) IN (lower(@name), lower(@localpart)))))
+         g.user_id = @userId OR (g.user_id IS NULL AND g.name_key IN (@name, @localpart))))
      ORDER BY e.number DESC LIMIT @limit`,
   ),
   setStatus: db.prepare("UPDATE ledger_entries SET status = ? WHERE id = ?"),
   update: db.prepare("UPDATE ledger_entries SET what = @what, amount = @amount, unit = @unit, kind = @kind, status = 'corrected' WHERE id = @id"),
+  corrections: db.prepare("SELECT action, by_user, at, previous_what, previous_kind FROM ledger_corrections WHERE entry_id = ? ORDER BY at, id"),
+  fixCount: db.prepare("SELECT count(*) FROM ledger_corrections WHERE entry_id = ? AND action = 'fix'").pluck(),
   correction: db.prepare(
     `INSERT INTO ledger_corrections (entry_id, action, by_user, at, previous_what, previous_kind, previous_amount, previous_unit)
      VALUES (@entryId, @action, @by, @at, @what, @kind, @amount, @unit)`,
@@ -101,7 +113,7 @@ export const ledgerRepo = perDb((db) => {
         recordedBy: entry.recordedBy,
         recordedAt: entry.recordedAt,
       });
-      entry.givers.forEach((g, i) => s.insertGiver.run(lastInsertRowid, i, g.userId ?? null, g.name));
+      entry.givers.forEach((g, i) => s.insertGiver.run(lastInsertRowid, i, g.userId ?? null, g.name, nameKey(g.name)));
       return hydrate(db, s.byNumber.get(entry.roomId, number) as EntryRow);
     },
     get(roomId: string, number: number): LedgerEntry | undefined {
@@ -119,11 +131,23 @@ export const ledgerRepo = perDb((db) => {
     },
     byGiver(roomId: string, person: Person, limit: number): LedgerEntry[] {
       const local = person.userId ? person.userId.slice(1).split(":")[0]! : person.name;
-      return rows(s.byGiver.all({ roomId, userId: person.userId ?? null, name: person.name, localpart: local, limit }));
+      // Typed names are compared by their stored key: "Álvaro" finds what was written as "ÁLVARO".
+      return rows(s.byGiver.all({ roomId, userId: person.userId ?? null, name: nameKey(person.name), localpart: nameKey(local), limit }));
     },
     undo(entry: LedgerEntry, by: string, at: number): void {
       s.correction.run({ entryId: entry.id, action: "undo", by, at, what: entry.what, kind: entry.kind, amount: entry.quantity?.amount ?? null, unit: entry.quantity?.unit ?? null });
       s.setStatus.run("undone", entry.id);
+    },
+    /**
+     * Restores an undone entry as it was before the undo. The corrections table only knows "undo"
+     * and "fix", so a restore leaves no row of its own; the history shows it as the undo's end.
+     */
+    redo(entry: LedgerEntry): void {
+      s.setStatus.run((s.fixCount.get(entry.id) as number) > 0 ? "corrected" : "active", entry.id);
+    },
+    corrections(entry: LedgerEntry): LedgerCorrection[] {
+      const found = s.corrections.all(entry.id) as { action: "undo" | "fix"; by_user: string; at: number; previous_what: string; previous_kind: CareKind }[];
+      return found.map((c) => ({ action: c.action, by: c.by_user, at: c.at, previousWhat: c.previous_what, previousKind: c.previous_kind }));
     },
     fix(entry: LedgerEntry, change: { what: string; quantity?: { amount: number; unit: string }; kind: CareKind }, by: string, at: number): void {
       s.correction.run({ entryId: entry.id, action: "fix", by, at, what: entry.what, kind: entry.kind, amount: entry.quantity?.amount ?? null, unit: entry.quantity?.unit ?? null });

@@ -1,12 +1,15 @@
 import { commandsOf } from "../../src/kernel/command.js";
 import { doc, p } from "../../src/kernel/doc.js";
+import type { Person } from "../../src/kernel/invocation.js";
+import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
-import { parseContribution, personKey } from "./rules/index.js";
+import { CARE_KINDS, parseContribution, personKey, suggestKinds, type CareKind } from "./rules/index.js";
 import { contributionError, kindName, kindTag } from "./render.js";
 import type { LedgerSlice } from "./services.js";
 
 const command = commandsOf<LedgerSlice>();
+const MAX_GIVERS = 20;
 
 export const thanks = command({
   name: "ledger thanks",
@@ -16,10 +19,11 @@ export const thanks = command({
   summary: "ledger.thanks.summary",
   examples: ["ledger thanks @ana cooked 40 meals", "ledger thanks @bo @cy drove 3 nurses #transport", "ledger thanks @dee 2h childcare"],
   level: Level.Member,
-  params: { givers: param.people({ max: 20 }), what: param.rest({ max: 500 }) },
+  params: { givers: param.people({ max: MAX_GIVERS }), what: param.rest({ max: 500 }) },
   // Counted in memory per member and room; a flood of thanks is more likely a mistake than care.
   rateLimit: { bucket: "ledger.record", perHour: (config) => config.ledger.maxEntriesPerHour, refusal: "ledger.slow_down" },
-  run({ givers, what }, ctx) {
+  run(args, ctx) {
+    const { givers, what } = joinedGivers(args.givers, args.what, ctx.person);
     const parsed = parseContribution(what);
     if (!parsed.ok) throw contributionError(parsed.error, ctx);
     const { contribution } = parsed;
@@ -37,11 +41,44 @@ export const thanks = command({
   render({ entry, kindUnknown }, view) {
     const recorded = p(...view.t.t("ledger.recorded", { who: entry.givers, n: entry.number, what: entry.what, kind: kindName(entry.kind, view) }));
     if (!kindUnknown) return doc(recorded);
-    // The words follow the hint unquoted: `fix` reads the rest of the line verbatim, quotes included.
-    const fix = `${view.hint("ledger fix", { number: entry.number })} ${entry.what} ${kindTag("food", view)}`;
-    return doc(recorded, p(...view.t.t("ledger.kind_hint", { fix })));
+    // The words follow the command unquoted: `fix` reads the rest of the line verbatim.
+    const fix = view.hint("ledger fix", { number: entry.number });
+    const fitting = fittingKinds(entry.what);
+    if (fitting.length > 0) {
+      return doc(recorded, p(...view.t.t("ledger.kind_hint_fits", { fix: `${fix} ${kindTag(fitting[0]!, view)}`, kinds: fitting.map((k) => kindTag(k, view)).join(", ") })));
+    }
+    const kinds = CARE_KINDS.filter((k) => k !== "other").map((k) => kindTag(k, view)).join(" ");
+    return doc(recorded, p(...view.t.t("ledger.kind_hint", { fix, kinds })));
   },
 });
+
+/** "and @bo", "& @bo", "y @bo", "e @inés": a joining word, then a mention (the binder stops at the word). */
+const JOINED_GIVER = /^(?:and|&|y|e|\+)\s+(@\S+)\s*/iu;
+
+/**
+ * Givers written as people say it, "@ana and @bo made soup", are all givers: the binder takes
+ * "@ana" and leaves "and @bo made soup", so mentions after a joining word are taken here.
+ */
+function joinedGivers(givers: Person[], what: string, resolve: (word: string) => Person | undefined): { givers: Person[]; what: string } {
+  let rest = what;
+  const all = [...givers];
+  for (let match = JOINED_GIVER.exec(rest); match; match = JOINED_GIVER.exec(rest)) {
+    const person = resolve(match[1]!);
+    if (!person) break;
+    all.push(person);
+    rest = rest.slice(match[0].length);
+  }
+  if (all.length > MAX_GIVERS) throw new UserError("error.arg.too_many", { arg: "givers", max: MAX_GIVERS }, true);
+  return { givers: all, what: rest };
+}
+
+/** Kinds whose names are close to a word of the entry ("kichen" is not a tag, but close to one). */
+function fittingKinds(what: string): CareKind[] {
+  const words = what.match(/[\p{L}]{4,}/gu) ?? [];
+  const kinds = new Set(words.flatMap((word) => suggestKinds(word, 2)));
+  kinds.delete("other");
+  return CARE_KINDS.filter((k) => kinds.has(k));
+}
 
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   return [...new Map(items.map((item) => [key(item), item] as const)).values()];

@@ -17,8 +17,15 @@ export type ContributionError =
   | { code: "unknown-kind"; tag: string; suggestions: CareKind[] }
   /** Tags name different kinds ("#food #transport"); an entry has one kind. */
   | { code: "several-kinds"; kinds: CareKind[] }
-  /** Nothing left once tags are removed ("#food" alone). */
-  | { code: "empty" };
+  /** Nothing left once tags are removed ("#food" alone); `kind` is the tag's kind, if one was given. */
+  | { code: "empty"; kind?: CareKind }
+  /** The amount is below zero ("-5 meals"): care given is never negative. */
+  | { code: "negative-amount"; quantity: Quantity }
+  /** The amount is beyond any one entry ("99999999999999999999 meals"), most likely a typo. */
+  | { code: "amount-too-large"; max: number };
+
+/** More than this in one entry is a typo, not care; it also keeps sums exact in doubles. */
+export const MAX_AMOUNT = 1_000_000;
 
 export type ContributionResult = { ok: true; contribution: Contribution } | { ok: false; error: ContributionError };
 
@@ -42,9 +49,13 @@ export function parseContribution(input: string): ContributionResult {
 
   const what = tidy(kinds.length > 0 ? removeTags(text) : text);
   // Punctuation alone ('"', "…") says nothing about what was given.
-  if (!/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(what)) return { ok: false, error: { code: "empty" } };
+  if (!/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(what)) {
+    return { ok: false, error: kinds[0] ? { code: "empty", kind: kinds[0] } : { code: "empty" } };
+  }
 
   const quantity = parseQuantity(what);
+  if (quantity && quantity.amount < 0) return { ok: false, error: { code: "negative-amount", quantity } };
+  if (quantity && !(quantity.amount <= MAX_AMOUNT)) return { ok: false, error: { code: "amount-too-large", max: MAX_AMOUNT } };
   const explicit = kinds[0];
   const kind = explicit ?? inferKind(what, { currency: quantity !== undefined && unitCategory(quantity.unit) === "money" });
   const contribution: Contribution = { what, kind, kindExplicit: explicit !== undefined };

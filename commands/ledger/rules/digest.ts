@@ -1,7 +1,7 @@
 import type { Person } from "../../../src/kernel/invocation.js";
 import { personKey, type LedgerEntryView } from "./entry.js";
 import { CARE_KINDS, type CareKind } from "./kinds.js";
-import { pluralUnit, unitKey, type Quantity } from "./units.js";
+import { pluralUnit, unitCategory, unitKey, type Quantity } from "./units.js";
 
 /*
  * A digest is read aloud at an assembly to honour everyone, so it is never a ranking:
@@ -111,13 +111,14 @@ function totalsOf(entries: readonly LedgerEntryView[]): Quantity[] {
     if (!quantity) continue;
     const key = unitKey(quantity.unit);
     const running = byUnit.get(key) ?? { amount: 0 };
-    running.amount += quantity.amount;
+    // Money is summed in whole cents, so €0.10 + €0.20 is exactly €0.30 however many entries add up.
+    running.amount += unitCategory(quantity.unit) === "money" ? Math.round(quantity.amount * 100) : quantity.amount;
     if (quantity.amount === 1) running.singular ??= quantity.unit;
     else running.plural ??= quantity.unit;
     byUnit.set(key, running);
   }
-  return [...byUnit.values()].map((running) => {
-    const amount = roundTotal(running.amount);
+  return [...byUnit.entries()].map(([key, running]) => {
+    const amount = unitCategory(key) === "money" ? running.amount / 100 : roundTotal(running.amount);
     return { amount, unit: displayUnit(running, amount) };
   });
 }

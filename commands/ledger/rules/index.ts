@@ -25,6 +25,7 @@ export {
 export { parseQuantity } from "./quantity.js";
 export {
   parseContribution,
+  MAX_AMOUNT,
   type Contribution,
   type ContributionError,
   type ContributionResult,
@@ -48,4 +49,5 @@ export {
   type YearMonthError,
   type YearMonthResult,
 } from "./period.js";
+export { readMonth, EARLIEST_YEAR, type MonthReading } from "./month.js";
 export { toCsv, CSV_COLUMNS } from "./csv.js";

@@ -38,11 +38,12 @@ const CURRENCY_SYMBOLS: Readonly<Record<string, CurrencyUnit>> = { "€": "EUR",
 const CURRENCY_AFTER =
   /^\s?(€|\$|£|eur(?:os?)?|usd|dollars?|d[oó]lar(?:es)?|gbp)(?![\p{L}])/iu;
 const CURRENCY_CODE_BEFORE = /(?:^|[^\p{L}])(eur|usd|gbp)\s?$/iu;
-const CURRENCY_SYMBOL_BEFORE = /([€$£])\s?$/u;
+const CURRENCY_SYMBOL_BEFORE = /([€$£])\s?[-−]?$/u;
 
 const HOURS_AND_MINUTES = /^\s?h\s?(\d{1,2})\s?(?:m|min|mins|minutes|minutos)?(?![\p{L}\p{N}])/iu;
 const HOURS = /^\s?(?:h|hs|hr|hrs|hour|hours|hora|horas)(?![\p{L}\p{N}])/iu;
-const MINUTES = /^\s?(?:min|mins|minute|minutes|minuto|minutos)(?![\p{L}\p{N}])/iu;
+// A bare "m" counts as minutes only written against the number ("45m"): "5 m" may be metres.
+const MINUTES = /^(?:\s?(?:min|mins|minute|minutes|minuto|minutos)|m)(?![\p{L}\p{N}])/iu;
 
 const MEASURES: readonly [RegExp, string][] = [
   [/^\s?(?:kg|kgs|kilos?|kilograms?|kilogramos?)(?![\p{L}\p{N}])/iu, "kg"],
@@ -82,11 +83,17 @@ function previousWord(text: string, index: number): string | undefined {
   return match?.[1] ? foldWord(match[1]) : undefined;
 }
 
-/** "40" → 40, "2,5" → 2.5, "1,000" → 1000; undefined for "17:00", "2026-12-04", "1.2.3". */
+/**
+ * "40" → 40, "2,5" → 2.5, "1,000" → 1000, "1,234.56" and "1.234,56" → 1234.56;
+ * undefined for "17:00", "2026-12-04", "1.2.3".
+ */
 function numericValue(run: string): number | undefined {
   if (/[:/-]/.test(run)) return undefined;
   const separators = run.match(/[.,]/g) ?? [];
   if (separators.length === 0) return Number(run);
+  // Both separators: thousands groups of three, then the decimal mark (English or Spanish style).
+  if (/^\d{1,3}(?:,\d{3})+\.\d+$/.test(run)) return Number(run.replace(/,/g, ""));
+  if (/^\d{1,3}(?:\.\d{3})+,\d+$/.test(run)) return Number(run.replace(/\./g, "").replace(",", "."));
   const groups = run.split(/[.,]/);
   const thousands = groups.slice(1).every((g) => g.length === 3) && !/^0+$/.test(groups[0] ?? "");
   if (new Set(separators).size === 1 && thousands) return Number(groups.join(""));
@@ -142,12 +149,17 @@ export function parseQuantity(text: string): Quantity | undefined {
   return undefined;
 }
 
+/** A minus written against the number ("-5 meals", "€-5", "−5"), not a dash between words. */
+const MINUS_BEFORE = /(?:^|[\s€$£(])[-−]$|[-−]\s?[€$£]$/u;
+
 function quantityAt(text: string, candidate: string, index: number): Quantity | undefined {
   const before = text.slice(0, index);
   const rest = text.slice(index + candidate.length);
   if (/^\d/.test(candidate)) {
     if (/[\p{L}\p{N}#_.,]$/u.test(before) && !CURRENCY_CODE_BEFORE.test(before)) return undefined;
-    const value = numericValue(candidate);
+    const magnitude = numericValue(candidate);
+    // Negative amounts are kept negative so the contribution can refuse them with a sentence.
+    const value = magnitude !== undefined && MINUS_BEFORE.test(before) ? -magnitude : magnitude;
     if (value === undefined || NOT_A_QUANTITY_AFTER.test(rest)) return undefined;
     const symbol = CURRENCY_SYMBOL_BEFORE.exec(before)?.[1] ?? CURRENCY_CODE_BEFORE.exec(before)?.[1];
     if (symbol) return { amount: roundTo(value, 2), unit: currencyCode(symbol) };

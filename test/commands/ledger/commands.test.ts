@@ -30,14 +30,14 @@ describe("care ledger", () => {
 
   it("explains unknown kinds and loses nothing", async () => {
     expect(await bot.say("!ledger thanks @ana cooked #fod")).toEqual([expect.stringMatching(/^I don't know the kind #fod\. Did you mean #food\?/)]);
-    expect(await bot.say("!ledger thanks cooked soup")).toEqual([expect.stringMatching(/^Name at least one person with @/)]);
+    expect(await bot.say("!ledger thanks cooked soup")).toEqual([expect.stringMatching(/^Who\? Name at least one person with @, like @ana\.\n/)]);
     expect(bot.db.prepare("SELECT count(*) AS n FROM ledger_entries").get()).toEqual({ n: 0 });
   });
 
   it("hints how to tag an entry whose kind it could not tell, and how to begin on an empty ledger", async () => {
     expect(await bot.say("!ledger")).toEqual(["Nothing in this room's ledger yet. Thank someone like this: !ledger thanks @ana cooked 40 meals"]);
     expect(await bot.say("!ledger thanks @ana something nice")).toEqual([
-      "Thank you, Ana! Noted as #1: something nice (other care).\nI couldn't tell the kind of care. To set it, add a tag: !ledger fix 1 something nice #food",
+      "Thank you, Ana! Noted as #1: something nice (other care).\nI couldn't tell the kind of care. To set it, write !ledger fix 1 and one of these tags: #food #childcare #transport #knowledge #repair #money #support",
     ]);
   });
 
@@ -102,8 +102,8 @@ describe("care ledger", () => {
     expect(await bot.say("!ledger undo 1", { sender: "@bo:test.org" })).toEqual([expect.stringMatching(/^Only the person who recorded #1/)]);
     bot.clock.now += 25 * HOUR;
     expect(await bot.say("!ledger undo 1")).toEqual([expect.stringMatching(/^Only the person who recorded #1/)]);
-    expect(await bot.say("!ledger undo 1", { sender: MOD })).toEqual(["Entry #1 is taken back. It stays in the export, marked as undone."]);
-    expect(await bot.say("!ledger undo 1", { sender: MOD })).toEqual(["Entry #1 was already taken back."]);
+    expect(await bot.say("!ledger undo 1", { sender: MOD })).toEqual(["Entry #1 is taken back. It stays in the export, marked as undone. !ledger redo 1 brings it back."]);
+    expect(await bot.say("!ledger undo 1", { sender: MOD })).toEqual(["Entry #1 was already taken back. !ledger redo 1 brings it back."]);
     expect(await bot.say("!ledger undo 7")).toEqual(["There is no entry #7 in this room. !ledger shows the latest ones."]);
     expect(bot.db.prepare("SELECT action, by_user, previous_what FROM ledger_corrections").all()).toEqual([{ action: "undo", by_user: MOD, previous_what: "cooked soup" }]);
     expect(await bot.say("!ledger")).toEqual([expect.stringMatching(/^Nothing in this room's ledger yet/)]);
@@ -155,7 +155,7 @@ describe("care ledger", () => {
     await bot.say("!settings language es", { sender: MOD });
     expect(await bot.say("!gracias @ana cocinó 40 comidas")).toEqual(["¡Gracias, Ana! Anotado como #1: cocinó 40 comidas (comida)."]);
     expect(await bot.say("!ledger semana")).toEqual([expect.stringMatching(/^Cuidados de esta semana \(23 nov – 29 nov\)\ncomida\n• Ana: cocinó 40 comidas\nEn total: 40 comidas\.\nGracias, Ana\.$/)]);
-    expect(await bot.say("!ledger gracias @ana algo bonito")).toEqual([expect.stringMatching(/Para indicarlo, añade una etiqueta: !ledger corregir 2 algo bonito #comida$/)]);
+    expect(await bot.say("!ledger gracias @ana algo bonito")).toEqual([expect.stringMatching(/Para indicarlo, escribe !ledger corregir 2 y una de estas etiquetas: #comida #crianza #transporte #saberes #reparación #dinero #apoyo$/)]);
     expect(await bot.say("!ledger deshacer 9")).toEqual(["No hay ninguna entrada #9 en esta sala. !registro muestra las últimas."]);
   });
 });

@@ -161,8 +161,8 @@ describe("parseContribution: #kind tags", () => {
   });
 
   test("a tag alone leaves nothing to record", () => {
-    expect(parseContribution("#food")).toEqual({ ok: false, error: { code: "empty" } });
-    expect(parseContribution("  #food ,  ")).toEqual({ ok: false, error: { code: "empty" } });
+    expect(parseContribution("#food")).toEqual({ ok: false, error: { code: "empty", kind: "food" } });
+    expect(parseContribution("  #food ,  ")).toEqual({ ok: false, error: { code: "empty", kind: "food" } });
   });
 });
 
