@@ -14,28 +14,30 @@ const command = commandsOf<RotationSlice>();
 
 export const away = command({
   name: "away",
-  aliases: ["ausente", "fuera"],
+  es: "ausente",
+  aliases: ["fuera"],
   group: "roles",
   summary: "away.summary",
   examples: ["away until 2026-12-20", "away until friday", "away @bo until friday"],
   level: Level.Member,
   params: { member: param.person({ optional: true }), until: param.rest({ max: 60 }) },
   run({ member: named, until }, ctx) {
-    const who = actingFor(named, ctx, ctx.hint("away", { until: "until friday" }));
-    const parsed = parseUntil(until, { zone: ctx.settings.timezone, nowUtc: ctx.now });
+    const who = actingFor(named, ctx, ctx.hint("away", { until: ctx.t.text("away.example_until") }));
+    const parsed = parseUntil(until, { zone: ctx.settings.timezone, nowUtc: ctx.now, lang: ctx.t.lang });
     if (!parsed.ok) throw whenError(parsed.error, until.replace(/^(until|till|hasta)\s+/i, ""), ctx);
     const { handovers } = changeRotation(ctx, (state) => setAway(state, memberKey(who), ctx.now, parsed.value.utcMs));
     return { who, backUtc: parsed.value.utcMs, wholeDay: parsed.value.lastDay !== undefined, handovers };
   },
   render({ who, backUtc, wholeDay, handovers }, view) {
-    const back = (wholeDay ? formatDay : formatWhen)(backUtc, view.settings.timezone, view.t.lang);
+    const back = (wholeDay ? formatDay : formatWhen)(backUtc, view.settings.timezone, view.t.lang, view.now);
     return withHandovers(p(...view.t.t("away.done", { who, back, early: view.hint("back") })), handovers, view);
   },
 });
 
 export const back = command({
   name: "back",
-  aliases: ["away back", "vuelvo", "de vuelta", "ausente fin"],
+  es: "vuelvo",
+  aliases: ["away back", "de vuelta", "ausente fin"],
   group: "roles",
   summary: "back.summary",
   examples: ["back", "back @bo"],

@@ -2,6 +2,7 @@ import type { CommandContext } from "../../src/kernel/command.js";
 import { UserError } from "../../src/kernel/errors.js";
 import type { Person } from "../../src/kernel/invocation.js";
 import { Level } from "../../src/kernel/level.js";
+import { localpart } from "../../src/kernel/mentions.js";
 import { param } from "../../src/kernel/params.js";
 import { advance, type RotationError, type RotationResult, type RotationState, type TermCalendar } from "./rules/index.js";
 import type { CurrentRotation, RotationSlice } from "./services.js";
@@ -10,6 +11,11 @@ export type RotationContext = CommandContext<RotationSlice>;
 
 /** A rotating role's name as typed ("facilitator", or "night shift" in quotes). */
 export const roleParam = param.word({ max: 40 });
+
+/** A stored member as they can be named in a hint: `@mo` for a room member, `@Ana` for a plain name. */
+export function mentionOf(key: string): string {
+  return key.startsWith("name:") ? `@${key.slice(5)}` : `@${localpart(key)}`;
+}
 
 /** The room's rotation brought up to now. */
 export function rotationNow(ctx: RotationContext): CurrentRotation {
@@ -29,7 +35,7 @@ export function actingFor(who: Person | undefined, ctx: RotationContext, self: s
 function rotationError(error: RotationError, ctx: RotationContext): UserError {
   const member = "member" in error ? ctx.personOf(error.member).name : "";
   const role = "role" in error ? error.role : "";
-  const hints = { roles: ctx.hint("roles"), join: ctx.hint("role join", { role: role || undefined }), away: ctx.hint("away", { until: "until friday" }) };
+  const hints = { roles: ctx.hint("roles"), join: ctx.hint("role join", { role: role || undefined }), away: ctx.hint("away", { until: ctx.t.text("away.example_until") }) };
   return new UserError(`rotation.error.${error.code}`, { ...error, member, ...hints });
 }
 

@@ -4,7 +4,7 @@ import { formatWhen } from "../../src/kernel/time/format.js";
 import type { Handover, RolePlan } from "./rules/index.js";
 
 /** What both replies and the weekly post need to write about roles. */
-export type Words = Pick<RenderContext, "t" | "settings" | "personOf" | "hint">;
+export type Words = Pick<RenderContext, "t" | "settings" | "personOf" | "hint" | "now">;
 
 function planLine(plan: RolePlan, words: Words): Inline[] {
   const { t, personOf } = words;
@@ -13,7 +13,7 @@ function planLine(plan: RolePlan, words: Words): Inline[] {
   }
   // Someone who keeps the role for lack of others is not "next".
   const next = plan.upcoming.find((term) => term.holder !== plan.current?.holder);
-  const until = formatWhen(plan.current.untilUtc, words.settings.timezone, t.lang);
+  const until = formatWhen(plan.current.untilUtc, words.settings.timezone, t.lang, words.now);
   const holder = personOf(plan.current.holder);
   return next
     ? t.t("rotation.line.next", { role: plan.role, holder, until, next: personOf(next.holder) })
@@ -29,6 +29,7 @@ export function handoverLine(h: Handover, words: Words): Inline[] {
   const { t, personOf } = words;
   if (h.to === null) return t.t("rotation.handover.nobody", { role: h.role });
   if (h.from === null) return t.t("rotation.handover.start", { role: h.role, to: personOf(h.to) });
+  if (h.reason === "shared") return t.t("rotation.handover.shared", { role: h.role, from: personOf(h.from), to: personOf(h.to) });
   if (h.from === h.to) return t.t("rotation.handover.again", { role: h.role, to: personOf(h.to) });
   return t.t("rotation.handover", { role: h.role, from: personOf(h.from), to: personOf(h.to) });
 }

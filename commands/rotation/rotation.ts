@@ -15,7 +15,8 @@ const command = commandsOf<RotationSlice>();
 
 export const rotationSkip = command({
   name: "rotation skip",
-  aliases: ["rotacion saltar", "rotación saltar"],
+  es: "rotación saltar",
+  aliases: ["rotacion saltar"],
   group: "roles",
   summary: "rotation.skip.summary",
   examples: ["rotation skip facilitator"],
@@ -34,7 +35,8 @@ export const rotationSkip = command({
 
 export const rotationSwap = command({
   name: "rotation swap",
-  aliases: ["rotacion cambiar", "rotación cambiar"],
+  es: "rotación cambiar",
+  aliases: ["rotacion cambiar"],
   group: "roles",
   summary: "rotation.swap.summary",
   examples: ["rotation swap facilitator @ana @bo"],
@@ -55,7 +57,8 @@ const HISTORY_SHOWN = 12;
 
 export const rotationHistory = command({
   name: "rotation history",
-  aliases: ["rotacion historial", "rotación historial"],
+  es: "rotación historial",
+  aliases: ["rotacion historial"],
   group: "roles",
   summary: "rotation.history.summary",
   examples: ["rotation history facilitator"],
@@ -68,7 +71,7 @@ export const rotationHistory = command({
   render({ role, found, past }, view) {
     const { t } = view;
     if (past.length === 0) return doc(p(...t.t(found ? "rotation.history.empty" : "rotation.error.unknown-role", { role, roles: view.hint("roles") })));
-    const day = (utcMs: number) => formatDay(utcMs, view.settings.timezone, t.lang);
+    const day = (utcMs: number) => formatDay(utcMs, view.settings.timezone, t.lang, view.now);
     return doc(
       p(...t.t("rotation.history.title", { role: found ?? role })),
       list(past.map((h) => t.t(`rotation.history.line.${h.ended}`, { who: view.personOf(h.member), from: day(h.fromUtc), to: day(h.toUtc) }))),
@@ -78,7 +81,8 @@ export const rotationHistory = command({
 
 export const rotationAnnounce = command({
   name: "rotation announce",
-  aliases: ["rotacion anuncio", "rotación anuncio"],
+  es: "rotación anuncio",
+  aliases: ["rotacion anuncio"],
   group: "roles",
   summary: "rotation.announce.summary",
   examples: ["rotation announce monday 09:00", "rotation announce lunes 9:30"],
@@ -95,7 +99,7 @@ export const rotationAnnounce = command({
     return { next, hhmm };
   },
   render: ({ next, hhmm }, view) =>
-    doc(p(...view.t.t("rotation.announce.done", { when: next !== null ? formatWhen(next, view.settings.timezone, view.t.lang) : hhmm }))),
+    doc(p(...view.t.t("rotation.announce.done", { when: next !== null ? formatWhen(next, view.settings.timezone, view.t.lang, view.now) : hhmm }))),
 });
 
 export const rotationCommands = [rotationSkip, rotationSwap, rotationHistory, rotationAnnounce];

@@ -21,7 +21,8 @@ export interface AwayPeriod {
   untilUtc: number;
 }
 
-export type EndReason = "term" | "skip" | "swap" | "left" | "away" | "removed";
+/** Why a term ended; "shared": passed to someone free so nobody held two roles while they waited. */
+export type EndReason = "term" | "skip" | "swap" | "left" | "away" | "removed" | "shared";
 
 export interface HistoryEntry {
   role: string;
@@ -89,4 +90,10 @@ export function cloneRotation(state: RotationState): RotationState {
     away: state.away.map((a) => ({ ...a })),
     history: state.history.map((h) => ({ ...h })),
   };
+}
+
+/** Who a new order would leave out of the rotation, and who it names that never joined. */
+export function orderDifference(role: RoleRotation, members: readonly string[]): { missing: string[]; extra: string[] } {
+  const current = rotationOrder(role);
+  return { missing: current.filter((m) => !members.includes(m)), extra: members.filter((m) => !current.includes(m)) };
 }

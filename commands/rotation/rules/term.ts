@@ -1,9 +1,31 @@
-/** "every 2 weeks", "cada 3 semanas", "weekly" → weeks; undefined when unreadable. */
+/** Small counts people write in words, in English and Spanish. */
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  un: 1, una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12,
+};
+
+/**
+ * Terms that have a name. Roles change hands at the weekly announcement, so "monthly" is four
+ * weeks (the reply says so) rather than a calendar month.
+ */
+const NAMED_TERMS: Readonly<Record<string, number>> = {
+  weekly: 1, "every week": 1, "cada semana": 1, semanal: 1,
+  fortnightly: 2, biweekly: 2, quincenal: 2,
+  monthly: 4, "every month": 4, mensual: 4, "cada mes": 4,
+};
+
+const EVERY_N_WEEKS = /^(?:every|each|cada)?\s*([a-z\d]+)\s*(?:weeks?|wks?|semanas?)$/;
+
+/**
+ * "every 2 weeks", "every two weeks", "cada dos semanas", "weekly", "monthly", "mensual" → weeks;
+ * undefined when unreadable, and for fractions ("1.5 weeks"): terms are whole weeks.
+ */
 export function parseTerm(text: string | undefined): number | undefined {
   if (text === undefined || text.trim() === "") return 1;
-  const normal = text.toLowerCase();
-  const n = /(\d+)/.exec(normal);
-  if (n && /(week|semana|wk)/.test(normal)) return Number(n[1]);
-  if (/^(every week|weekly|cada semana|semanal)$/.test(normal.trim())) return 1;
-  return undefined;
+  const normal = text.trim().toLocaleLowerCase().replace(/\s+/g, " ");
+  const named = NAMED_TERMS[normal];
+  if (named !== undefined) return named;
+  const count = EVERY_N_WEEKS.exec(normal)?.[1];
+  if (count === undefined) return undefined;
+  return /^\d+$/.test(count) ? Number(count) : NUMBER_WORDS[count];
 }

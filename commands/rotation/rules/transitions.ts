@@ -109,8 +109,29 @@ export function advance(state: RotationState, nowUtc: number, calendar: TermCale
     }
   }
   fillVacancies(next, nowUtc, calendar, handovers);
+  shareDoubledRoles(next, nowUtc, calendar, handovers);
   next.away = next.away.filter((a) => a.untilUtc > nowUtc);
   return ok(next, handovers);
+}
+
+/**
+ * Someone holding two roles passes one on as soon as a free person is in its line (right after a
+ * join, a return, a leave), not only at the next announcement. The most recently started term is
+ * passed on first, and its holder keeps the front of that line: they gave way, they lost no turn.
+ */
+function shareDoubledRoles(state: RotationState, atUtc: number, calendar: TermCalendar, handovers: Handover[]): void {
+  const isFree = (m: string) => !isAway(state, m, atUtc) && !state.roles.some((r) => r.holder === m);
+  const newestFirst = state.roles
+    .map((role, index) => ({ role, index }))
+    .sort((a, b) => (b.role.termStartUtc ?? 0) - (a.role.termStartUtc ?? 0) || b.index - a.index);
+  for (const { role } of newestFirst) {
+    const holder = role.holder;
+    if (holder === null || !holdsAnotherRole(state, holder, role) || !role.queue.some(isFree)) continue;
+    release(state, role, atUtc, "shared");
+    role.queue = [holder, ...role.queue.filter((m) => m !== holder)];
+    const to = assign(state, role, atUtc, calendar, holder);
+    handovers.push({ role: role.name, from: holder, to, atUtc, reason: "shared" });
+  }
 }
 
 function earliestEnd(state: RotationState): number | undefined {

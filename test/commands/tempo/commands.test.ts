@@ -16,6 +16,23 @@ describe("tempo, schedule and help for the rhythms", () => {
     expect(long).toContain("Gently: that's longer than one lunar month.");
   });
 
+  it("starts a burst for a length of time, in English or Spanish, and says what it could not read", async () => {
+    expect((await bot.say("!tempo burst for 2 weeks"))[0]).toMatch(/^Burst started, until Tuesday 8 Dec\.\nPhase: burst, since today\.\nPlanned to end on Tuesday 8 Dec\./);
+    expect((await bot.say("!ritmo intenso durante 3 días"))[0]).toMatch(/^Burst started, until Friday 27 Nov\./);
+    expect((await bot.say("!tempo burst for a while"))[0]).toMatch(/^I couldn't read “a while” as a duration\. Try .?2h.?, .?90m.? or .?3 days.?\./);
+    expect((await bot.say("!tempo burst for 9999 weeks"))[0]).toMatch(/^“9999 weeks” is longer than 3 years, which looks like a typo\./);
+  });
+
+  it("reads natural dates and shows the year of a date in another year", async () => {
+    expect((await bot.say("!tempo burst until 4 Dec"))[0]).toMatch(/^Burst started, until Friday 4 Dec\./);
+    expect((await bot.say("!tempo burst until 2027-01-20"))[0]).toMatch(/^Burst started, until Wednesday 20 Jan 2027\./);
+  });
+
+  it("refuses an end years ahead as a typo instead of failing", async () => {
+    expect(await bot.say("!tempo burst until 9999-12-31")).toEqual([expect.stringMatching(/^“9999-12-31” is more than 3 years away, which looks like a typo\./)]);
+    expect((await bot.say("!tempo"))[0]).toMatch(/^Phase: slow, since today\./);
+  });
+
   it("refuses words it does not know rather than reading them as something else", async () => {
     const [fast] = await bot.say("!tempo fast");
     expect(fast).toMatch(/^“fast” is not one of: burst, slow\.\nType it like this: !tempo \[burst\|slow\] \[until when\]/);
@@ -97,6 +114,6 @@ describe("tempo, schedule and help for the rhythms", () => {
     expect(careplan).toContain("!careplan 3 join");
     await bot.say("!settings language es", asMod);
     const [ayuda] = await bot.say("!ayuda roles");
-    expect(ayuda).toContain("!back [@persona] — Volver antes de una ausencia");
+    expect(ayuda).toContain("!vuelvo [@persona] — Volver antes de una ausencia");
   });
 });
