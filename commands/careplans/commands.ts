@@ -1,4 +1,4 @@
-import { commandsOf, type CommandContext, type RenderContext } from "../../src/kernel/command.js";
+import { commandsOf, type RenderContext } from "../../src/kernel/command.js";
 import { about, doc, list, p, type Doc } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import type { Person } from "../../src/kernel/invocation.js";
@@ -6,46 +6,21 @@ import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
 import { scheduleCarePlanPosts } from "./posts.js";
 import { actLabel, carriedBy, planBlocks, planRef, when } from "./render.js";
-import type { CarePlan } from "./repository.js";
 import { parsePlanRequest } from "./request.js";
-import type { CareKind } from "../ledger/index.js";
-import { customCareAct, findCareAct, suggestCareActs, type CareAct } from "./rules/index.js";
+import { cancel, done, reopen } from "./closing.js";
+import { mustGet, viewOf, type Ctx, type PlanView } from "./lookup.js";
+import { move } from "./move.js";
+import { customCareAct, findCareAct, namesCareAct, normaliseCareText, suggestCareActs, type CareAct } from "./rules/index.js";
 import type { CarePlanSlice } from "./services.js";
 
 const command = commandsOf<CarePlanSlice>();
-type Ctx = CommandContext<CarePlanSlice>;
 
 const SUGGESTIONS = 3;
 const RECENT_MS = 14 * 86_400_000;
-
-/** The kind of care each built-in act is, so closing a plan records it in the ledger correctly. */
-const ACT_KINDS: Record<string, CareKind> = {
-  pantry: "food",
-  kitchen: "food",
-  "hospital-rides": "transport",
-  childcare: "childcare",
-  "repair-clinic": "repair",
-  "mental-health-circle": "emotional",
-  "strike-fund": "money",
-  "legal-aid": "knowledge",
-  tutoring: "knowledge",
-};
-
-/** A plan with its care act resolved: what most replies show. */
-interface PlanView {
-  plan: CarePlan;
-  act: CareAct | undefined;
-}
-
-const viewOf = (plan: CarePlan, ctx: Ctx): PlanView => ({ plan, act: ctx.slice.act(ctx.roomId, plan.careAct) });
-
-function mustGet(number: number, ctx: Ctx, planned = true): CarePlan {
-  const plan = ctx.slice.plans.get(ctx.roomId, number);
-  const list = ctx.hint("careplans");
-  if (!plan) throw new UserError("careplan.unknown", { n: number, list });
-  if (planned && plan.status !== "planned") throw new UserError("careplan.closed", { n: number, list });
-  return plan;
-}
+/** Lines per page of `!careplans`: a chat reply stays readable. */
+const PAGE = 10;
+/** A care act's name is at least two letters, so a stray key is not added to the catalog. */
+const MIN_ACT_NAME = 2;
 
 function resolveAct(text: string, ctx: Ctx): CareAct {
   const known = findCareAct(ctx.slice.catalog(ctx.roomId), text);
@@ -67,7 +42,7 @@ export const create = command({
   level: Level.Member,
   params: { request: param.rest({ max: 500 }) },
   run({ request: text }, ctx) {
-    const request = parsePlanRequest(text, ctx);
+    const request = parsePlanRequest(text, ctx, (words) => namesCareAct(ctx.slice.catalog(ctx.roomId), words));
     const act = request.careText ? resolveAct(request.careText, ctx) : undefined;
     const plan = ctx.slice.plans.create({ roomId: ctx.roomId, action: request.action.slice(0, 200), startsAt: request.startsAt, endsAt: request.endsAt, careAct: act?.id ?? null, createdBy: ctx.sender.userId }, ctx.now);
     scheduleCarePlanPosts(ctx.jobs, plan, ctx.settings.timezone);
@@ -158,72 +133,32 @@ export const pickCare = command({
   render: ({ plan, act }, view) => doc(p(...view.t.t("careplan.act_set", { n: plan.number, act: actLabel(act, view) }))),
 });
 
-export const done = command({
-  name: "careplan done",
-  es: "careplan hecho",
-  aliases: ["plan done", "careplan # done", "careplan # hecho", "plan # done", "plan # hecho"],
-  group: "careplan",
-  summary: "careplan.done.summary",
-  examples: ["careplan done 3"],
-  level: Level.Member,
-  params: { plan: param.int() },
-  // Closing records the volunteers' care in the ledger in the same step, so nobody has to remember.
-  run({ plan: number }, ctx) {
-    const plan = mustGet(number, ctx);
-    ctx.slice.plans.close(plan, "done", ctx.now);
-    ctx.jobs.deleteByRef(planRef(plan.number));
-    if (plan.volunteers.length === 0) return { plan, entry: undefined };
-    const act = ctx.slice.act(ctx.roomId, plan.careAct);
-    const entry = ctx.slice.ledger.record({
-      roomId: ctx.roomId,
-      givers: plan.volunteers,
-      what: ctx.t.text("careplan.done.what", { act: act ? actLabel(act, ctx) : ctx.t.text("careplan.done.some_care"), action: plan.action }).slice(0, 500),
-      kind: (plan.careAct && ACT_KINDS[plan.careAct]) || "other",
-      recordedBy: ctx.sender.userId,
-      recordedAt: ctx.now,
-    });
-    return { plan, entry: entry.number };
-  },
-  render({ plan, entry }, view) {
-    if (entry === undefined) return doc(p(...view.t.t("careplan.done.nobody", { n: plan.number })));
-    return doc(p(...view.t.t("careplan.done.recorded", { n: plan.number, who: plan.volunteers, entry, undo: view.hint("ledger undo", { number: entry }) })));
-  },
-});
-
-export const cancel = command({
-  name: "careplan cancel",
-  es: "careplan cancelar",
-  aliases: ["plan cancel", "careplan # cancel", "careplan # cancelar", "plan # cancel", "plan # cancelar"],
-  group: "careplan",
-  summary: "careplan.cancel.summary",
-  examples: ["careplan cancel 3"],
-  level: Level.Member,
-  params: { plan: param.int() },
-  run({ plan: number }, ctx) {
-    const plan = mustGet(number, ctx);
-    if (plan.createdBy !== ctx.sender.userId && ctx.level < Level.Moderator) throw new UserError("careplan.cancel.not_yours", { n: number });
-    ctx.slice.plans.close(plan, "cancelled", ctx.now);
-    ctx.jobs.deleteByRef(planRef(plan.number));
-    return plan;
-  },
-  render: (plan, view) => doc(p(...view.t.t("careplan.cancel.done", { n: plan.number }))),
-});
-
 export const plans = command({
   name: "careplans",
   es: "planes",
   aliases: ["plans"],
   group: "careplan",
   summary: "careplans.summary",
-  examples: ["careplans"],
+  examples: ["careplans", "careplans 2"],
   level: Level.Member,
-  params: {},
-  run: (_args, ctx) => ctx.slice.plans.list(ctx.roomId, ctx.now - RECENT_MS).map((plan) => viewOf(plan, ctx)),
-  render(views, view) {
-    if (views.length === 0) return doc(p(...view.t.t("careplans.none", { example: view.hint("careplan", { request: "overtime refusal at friday 17:00 for 2h" }) })));
+  params: { page: param.int({ optional: true }) },
+  // Open plans come first, so a busy fortnight of closed ones never hides what is coming.
+  run({ page = 1 }, ctx) {
+    const since = ctx.now - RECENT_MS;
+    const total = ctx.slice.plans.count(ctx.roomId, since);
+    const views = ctx.slice.plans.list(ctx.roomId, since, PAGE, (page - 1) * PAGE).map((plan) => viewOf(plan, ctx));
+    return { views, page, total };
+  },
+  render({ views, page, total }, view) {
+    if (total === 0) return doc(p(...view.t.t("careplans.none", { example: view.hint("careplan", { request: "overtime refusal at friday 17:00 for 2h" }) })));
+    const pages = Math.ceil(total / PAGE);
+    if (views.length === 0) return doc(p(...view.t.t("careplans.no_page", { page, pages, first: view.hint("careplans") })));
     const line = ({ plan, act }: PlanView) =>
       view.t.t(`careplans.line.${plan.status}`, { n: plan.number, action: plan.action, when: when(plan.startsAt, view), act: act ? actLabel(act, view) : "—", count: plan.volunteers.length });
-    return doc(p(...view.t.t("careplans.title")), list(views.map(line)));
+    const blocks = [p(...(pages > 1 ? view.t.t("careplans.title_page", { page, pages }) : view.t.t("careplans.title"))), list(views.map(line))];
+    const more = total - (page - 1) * PAGE - views.length;
+    if (more > 0) blocks.push(p(...view.t.t("careplans.more", { count: more, next: view.hint("careplans", { page: page + 1 }) })));
+    return doc(...blocks);
   },
 });
 
@@ -248,12 +183,15 @@ export const catalogAdd = command({
   summary: "careplan.catalog.add.summary",
   examples: ["careplan catalog add bicycle workshop"],
   level: Level.Member,
-  params: { act: param.rest({ min: 2, max: 80 }) },
+  params: { act: param.rest({ max: 80 }) },
   run({ act: text }, ctx) {
+    if (normaliseCareText(text).length < MIN_ACT_NAME) {
+      throw new UserError("careplan.catalog.too_short", { min: MIN_ACT_NAME, example: ctx.hint("careplan catalog add", { act: ctx.t.text("careplan.catalog.example") }) });
+    }
     const existing = findCareAct(ctx.slice.catalog(ctx.roomId), text);
     return { act: existing ?? resolveAct(text, ctx), existed: existing !== undefined };
   },
   render: ({ act, existed }, view) => doc(p(...view.t.t(existed ? "careplan.catalog.exists" : "careplan.catalog.added", { act: actLabel(act, view) }))),
 });
 
-export const carePlanCommands = [create, show, join, leave, pickCare, done, cancel, plans, catalog, catalogAdd];
+export const carePlanCommands = [create, show, join, leave, pickCare, done, reopen, move, cancel, plans, catalog, catalogAdd];

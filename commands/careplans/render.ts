@@ -5,7 +5,7 @@ import type { CarePlan } from "./repository.js";
 import type { CareAct } from "./rules/index.js";
 
 /** What both replies and scheduled posts need to write about a plan. */
-export type Words = Pick<RenderContext, "t" | "hint" | "settings">;
+export type Words = Pick<RenderContext, "t" | "hint" | "settings" | "now">;
 
 export const planRef = (number: number) => `careplan:${number}`;
 
@@ -20,7 +20,7 @@ export function actLabel(act: CareAct, words: Pick<Words, "t">): string {
 }
 
 export function when(utcMs: number, words: Words): string {
-  return formatWhen(utcMs, words.settings.timezone, words.t.lang);
+  return formatWhen(utcMs, words.settings.timezone, words.t.lang, words.now);
 }
 
 /** Who carries the plan's care, and exactly what is still missing, with the command that fills it. */

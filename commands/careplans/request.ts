@@ -8,6 +8,9 @@ const DEFAULT_DURATION: Duration = { weeks: 0, days: 0, hours: 2, minutes: 0 };
 /** An action is hours, at most a few days; a longer campaign is a burst (`!tempo burst`), not one plan. */
 const MAX_ACTION_MS = 7 * 24 * 3_600_000;
 
+const WHEN_MARKER = /\s(at|on|el|a las)\s/gi;
+const CARE_MARKER = /\s(care|cuidado)\s/gi;
+
 export interface PlanRequest {
   action: string;
   startsAt: number;
@@ -15,15 +18,47 @@ export interface PlanRequest {
   careText?: string;
 }
 
-/** `<action> at <when> [for <duration>] [care <act>]`, with Spanish markers (el / a las, durante, cuidado) too. */
-export function parsePlanRequest(text: string, ctx: CommandContext): PlanRequest {
-  let rest = ` ${text.trim()} `;
-  let careText: string | undefined;
-  const care = [...rest.matchAll(/\s(care|cuidado)\s/gi)].at(-1);
-  if (care?.index !== undefined) {
-    careText = rest.slice(care.index + care[0].length).trim();
-    rest = rest.slice(0, care.index + 1);
+type Parsed = { ok: true; value: PlanRequest } | { ok: false; error: UserError };
+
+/**
+ * `<action> at <when> [for <duration>] [care <act>]`, with Spanish markers (el / a las, durante, cuidado) too.
+ * "care" is also an everyday word ("health care march"), so it marks the care act only when what
+ * comes before it is a complete `<action> at <when>`, or when what follows is a care act the room knows.
+ */
+export function parsePlanRequest(text: string, ctx: CommandContext, isKnownAct: (text: string) => boolean): PlanRequest {
+  const whole = ` ${text.trim()} `;
+  const cares = [...whole.matchAll(CARE_MARKER)].reverse();
+  for (const care of cares) {
+    const careText = whole.slice((care.index ?? 0) + care[0].length).trim();
+    const before = parseActionAndWhen(whole.slice(0, (care.index ?? 0) + 1), ctx);
+    if (before.ok && careText) return { ...before.value, careText };
+    if (!before.ok && isKnownAct(careText)) throw before.error;
   }
+  const plain = parseActionAndWhen(whole, ctx);
+  if (plain.ok) return plain.value;
+  // Nothing read: explain the reading where "care" follows a when, as the member most likely meant it.
+  for (const care of cares) {
+    const before = whole.slice(0, (care.index ?? 0) + 1);
+    if (hasWhenAfterAction(before)) {
+      const parsed = parseActionAndWhen(before, ctx);
+      if (!parsed.ok) throw parsed.error;
+    }
+  }
+  throw plain.error;
+}
+
+const example = (ctx: CommandContext) => ctx.hint("careplan", { request: "overtime refusal at friday 17:00 for 2h care pantry" });
+
+const tooLong = (ctx: CommandContext) =>
+  new UserError("careplan.too_long", { example: `${ctx.hint("careplan")} … for 3h`, tempo: ctx.hint("tempo", { phase: "burst" }) });
+
+function hasWhenAfterAction(text: string): boolean {
+  return [...text.matchAll(WHEN_MARKER)].some((marker) => text.slice(0, marker.index).trim().length > 0);
+}
+
+/** `<action> at <when> [for <duration>]`, trying each when-marker in turn ("sit-in at the office at friday 9:00"). */
+function parseActionAndWhen(text: string, ctx: CommandContext): Parsed {
+  let rest = text;
   let duration = DEFAULT_DURATION;
   const forMatch = [...rest.matchAll(/\s(for|durante)\s/gi)].at(-1);
   if (forMatch?.index !== undefined) {
@@ -31,23 +66,27 @@ export function parsePlanRequest(text: string, ctx: CommandContext): PlanRequest
     if (parsed.ok) {
       duration = parsed.value;
       rest = rest.slice(0, forMatch.index + 1);
+    } else if (parsed.error.code === "zero") {
+      return { ok: false, error: new UserError("careplan.no_duration", { example: `${ctx.hint("careplan")} … for 2h` }) };
+    } else if ((parsed.error.code as string) === "too-long") {
+      return { ok: false, error: tooLong(ctx) };
     }
   }
   const zone = ctx.settings.timezone;
   let firstError: UserError | undefined;
-  for (const marker of rest.matchAll(/\s(at|on|el|a las)\s/gi)) {
+  for (const marker of rest.matchAll(WHEN_MARKER)) {
     const action = rest.slice(0, marker.index).trim();
     const whenText = rest.slice((marker.index ?? 0) + marker[0].length).trim();
     if (!action) continue;
-    const when = parseWhen(whenText, { zone, nowUtc: ctx.now });
+    const when = parseWhen(whenText, { zone, nowUtc: ctx.now, lang: ctx.t.lang });
     if (when.ok) {
       const endsAt = addDuration(zone, when.value.utcMs, duration);
       if (endsAt - when.value.utcMs > MAX_ACTION_MS) {
-        throw new UserError("careplan.too_long", { example: `${ctx.hint("careplan")} … for 3h`, tempo: ctx.hint("tempo", { phase: "burst" }) });
+        return { ok: false, error: tooLong(ctx) };
       }
-      return { action, startsAt: when.value.utcMs, endsAt, ...(careText ? { careText } : {}) };
+      return { ok: true, value: { action, startsAt: when.value.utcMs, endsAt } };
     }
     firstError ??= whenError(when.error, whenText, ctx);
   }
-  throw firstError ?? new UserError("careplan.no_when", { example: ctx.hint("careplan", { request: "overtime refusal at friday 17:00 for 2h care pantry" }) });
+  return { ok: false, error: firstError ?? new UserError("careplan.no_when", { example: example(ctx) }) };
 }

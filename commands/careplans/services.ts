@@ -1,5 +1,5 @@
 import type { Db } from "../../src/platform/db.js";
-import { ledgerRecorder } from "../ledger/index.js";
+import { ledgerReader, ledgerRecorder, ledgerRetractor } from "../ledger/index.js";
 import { roomRhythm } from "../tempo/index.js";
 import { carePlansRepo } from "./repository.js";
 import { DEFAULT_CARE_ACTS, type CareAct } from "./rules/index.js";
@@ -17,7 +17,7 @@ export function carePlanServices(db: Db) {
     act(roomId: string, id: string | null): CareAct | undefined {
       return id === null ? undefined : (this.catalog(roomId).find((a) => a.id === id) ?? { id, label: id, aliases: [] });
     },
-    ledger: ledgerRecorder(db),
+    ledger: { ...ledgerRecorder(db), ...ledgerReader(db), ...ledgerRetractor(db) },
     rhythm: roomRhythm(db),
   };
 }

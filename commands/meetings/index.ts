@@ -1,5 +1,7 @@
 import { defineFeature } from "../../src/kernel/feature.js";
-import { meeting, meetingCancel } from "./meeting.js";
+import { meetingCancel } from "./cancel.js";
+import { meetingList } from "./list.js";
+import { meeting } from "./meeting.js";
 import { opener } from "./opener.js";
 import { meetingPosts } from "./posts.js";
 import { schedule } from "./schedule.js";
@@ -11,7 +13,7 @@ import { es } from "./texts/es.js";
 export const meetings = defineFeature<MeetingSlice>({
   name: "meetings",
   services: meetingServices,
-  commands: [meeting, meetingCancel, opener, schedule],
+  commands: [meeting, meetingCancel, meetingList, opener, schedule],
   posts: meetingPosts,
   texts: { en, es },
 });

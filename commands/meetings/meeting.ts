@@ -22,7 +22,7 @@ function meetingRule(text: string, ctx: CommandContext<MeetingSlice>): Rule {
     if (weekday === undefined || clock === undefined) throw new UserError("meeting.bad", { found: text });
     return { kind: "weekly", weekday, time: `${String(clock.hour).padStart(2, "0")}:${String(clock.minute).padStart(2, "0")}` };
   }
-  const once = parseWhen(text.replace(/^(once|una vez)\s+/i, ""), { zone: ctx.settings.timezone, nowUtc: ctx.now });
+  const once = parseWhen(text.replace(/^(once|una vez)\s+/i, ""), { zone: ctx.settings.timezone, nowUtc: ctx.now, lang: ctx.t.lang });
   if (!once.ok) throw whenError(once.error, text, ctx);
   return { kind: "once", at: formatLocalDateTime(once.value.local) };
 }
@@ -47,29 +47,9 @@ export const meeting = command({
     doc(
       p(
         ...view.t.t(weekly ? "meeting.weekly" : "meeting.once", {
-          when: formatWhen(meetingAt, view.settings.timezone, view.t.lang),
+          when: formatWhen(meetingAt, view.settings.timezone, view.t.lang, view.now),
           minutes: OPENER_LEAD_MINUTES,
         }),
       ),
     ),
-});
-
-export const meetingCancel = command({
-  name: "meeting cancel",
-  es: "reunión cancelar",
-  aliases: ["reunion cancelar"],
-  group: "meeting",
-  summary: "meeting.cancel.summary",
-  examples: ["meeting cancel"],
-  level: Level.Moderator,
-  params: {},
-  run(_args, ctx) {
-    const openers = ctx.jobs.byKind(OPENER_KIND).filter((job) => job.nextRunUtc !== null);
-    for (const job of openers) ctx.jobs.delete(job.id);
-    return { cancelled: openers.length };
-  },
-  render: ({ cancelled }, view) =>
-    cancelled === 0
-      ? doc(p(...view.t.t("meeting.cancel.none", { example: view.hint("meeting", { when: view.t.text("meeting.example") }) })))
-      : doc(p(...view.t.t("meeting.cancel.done", { count: cancelled }))),
 });

@@ -25,7 +25,7 @@ export const schedule = command({
       list(
         posts.map((post) =>
           t.t(`schedule.kind.${post.kind}`, {
-            when: formatWhen(post.at, settings.timezone, t.lang),
+            when: formatWhen(post.at, settings.timezone, t.lang, view.now),
             plan: post.plan,
             repeats: t.text(post.once ? "schedule.once" : "schedule.repeats"),
           }),

@@ -46,6 +46,12 @@ export function customCareAct(label: string): CareAct {
   return { id: `room:${words.replace(/ /g, "-")}`, label: label.trim(), aliases: [words] };
 }
 
+/** True when the text names an act of the catalog exactly, by id or alias (not merely contains one). */
+export function namesCareAct(catalog: readonly CareAct[], text: string): boolean {
+  const wanted = normaliseCareText(text);
+  return wanted.length > 0 && catalog.some((a) => a.id === wanted || a.aliases.some((alias) => normaliseCareText(alias) === wanted));
+}
+
 /**
  * The act a member meant: an exact id or alias first, then the longest alias found inside the
  * text ("solidarity pantry" → pantry). Undefined when nothing matches.

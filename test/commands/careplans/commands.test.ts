@@ -81,6 +81,7 @@ describe("care-mirror plans", () => {
     await bot.say("!careplan overtime refusal at friday 17:00 for 2h care rides");
     await bot.say("!careplan 1 join", { sender: ANA });
     await bot.say("!careplan 1 join", { sender: BO });
+    bot.clock.now = Date.parse("2026-11-27T16:30:00Z"); // the action has started: any member may close it
     expect(await bot.say("!careplan done 1")).toEqual([
       "Plan #1 is closed. Thank you, Ana and Bo! Your care is in the ledger as #1 (!ledger undo 1 to take it back).",
     ]);
@@ -139,6 +140,7 @@ describe("care-mirror plans", () => {
   it("understands '!careplan 1 done', and thanks carers even without a chosen care act", async () => {
     await bot.say("!careplan banner drop at friday 17:00");
     await bot.say("!careplan 1 join", { sender: BO });
+    bot.clock.now = Date.parse("2026-11-27T16:30:00Z"); // the action has started: any member may close it
     expect(await bot.say("!careplan 1 done")).toEqual([
       "Plan #1 is closed. Thank you, Bo! Your care is in the ledger as #1 (!ledger undo 1 to take it back).",
     ]);

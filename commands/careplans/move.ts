@@ -1,0 +1,44 @@
+import { commandsOf } from "../../src/kernel/command.js";
+import { about, doc, p } from "../../src/kernel/doc.js";
+import { UserError } from "../../src/kernel/errors.js";
+import { Level } from "../../src/kernel/level.js";
+import { param } from "../../src/kernel/params.js";
+import { parseWhen } from "../../src/kernel/time/natural.js";
+import { whenError } from "../../src/kernel/time/when-errors.js";
+import { mayManage, mustGet } from "./lookup.js";
+import { scheduleCarePlanPosts } from "./posts.js";
+import { planRef, when } from "./render.js";
+import type { CarePlanSlice } from "./services.js";
+
+const command = commandsOf<CarePlanSlice>();
+
+/** "move to saturday 10:00", "mover al sábado 10:00": the little word before the time is optional. */
+const LEAD_WORD = /^(to|a|al|el|para|para el)\s+/i;
+
+export const move = command({
+  name: "careplan move",
+  es: "careplan # mover",
+  aliases: ["careplan # move", "plan # move", "plan # mover", "plan move", "careplan mover"],
+  group: "careplan",
+  summary: "careplan.move.summary",
+  examples: ["careplan 2 move to saturday 10:00"],
+  level: Level.Member,
+  params: { plan: param.int(), when: param.rest({ max: 60 }) },
+  // The plan keeps its length; its reminder and calls move with it.
+  run({ plan: number, when: text }, ctx) {
+    const plan = mustGet(number, ctx);
+    if (!mayManage(plan, ctx)) throw new UserError("careplan.move.not_yours", { n: number });
+    const whenText = text.trim().replace(LEAD_WORD, "");
+    const parsed = parseWhen(whenText, { zone: ctx.settings.timezone, nowUtc: ctx.now });
+    if (!parsed.ok) throw whenError(parsed.error, whenText, ctx);
+    const startsAt = parsed.value.utcMs;
+    const endsAt = startsAt + (plan.endsAt - plan.startsAt);
+    ctx.slice.plans.move(plan, startsAt, endsAt);
+    const moved = { ...plan, startsAt, endsAt };
+    ctx.jobs.deleteByRef(planRef(plan.number));
+    scheduleCarePlanPosts(ctx.jobs, moved, ctx.settings.timezone);
+    return moved;
+  },
+  render: (plan, view) =>
+    about(planRef(plan.number), doc(p(...view.t.t("careplan.move.done", { n: plan.number, action: plan.action, from: when(plan.startsAt, view), to: when(plan.endsAt, view) })))),
+});

@@ -1,0 +1,35 @@
+import { createTestBot, MOD, type TestBot } from "../../support/test-bot.js";
+
+describe("meetings", () => {
+  let bot: TestBot;
+  const asMod = { sender: MOD };
+  beforeEach(() => {
+    bot = createTestBot(); // Tuesday 2026-11-24 11:00 Madrid
+  });
+  afterEach(() => bot.close());
+
+  it("cancels one day's meeting, not all of them, and lists them", async () => {
+    await bot.say("!meeting weekly thursday 19:00", asMod);
+    await bot.say("!meeting 2026-12-02 18:00", asMod);
+    expect(await bot.say("!meeting cancel 2026-12-03", asMod)).toEqual(["The meeting of Thursday 3 Dec is cancelled: I won't post its opener. The others stay: !meetings."]);
+    expect(await bot.say("!meetings")).toEqual([
+      "Meetings in this room:\n• weekly, next Thursday 26 Nov, 19:00 (not on Thursday 3 Dec)\n• Wednesday 2 Dec, 18:00\nTo cancel one day's meeting: !meeting cancel 2026-11-26",
+    ]);
+    expect(await bot.say("!meeting cancel 2026-12-05", asMod)).toEqual(["I found no meeting on “2026-12-05”. See the meetings with !meetings."]);
+    expect(await bot.tickTo("2026-11-26T17:45:20Z")).toHaveLength(1);
+    expect(await bot.tickTo("2026-12-02T16:45:20Z")).toHaveLength(1);
+    expect(await bot.tickTo("2026-12-03T17:45:20Z")).toEqual([]);
+    expect(await bot.tickTo("2026-12-10T17:45:20Z")).toHaveLength(1);
+  });
+
+  it("cancels a one-off meeting by its day, in Spanish too", async () => {
+    await bot.say("!settings language es", asMod);
+    expect(await bot.say("!reuniones")).toEqual(["No hay reuniones programadas aquí. Para añadir una: !reunión semanal jueves 19:00"]);
+    await bot.say("!reunión 2026-12-02 18:00", asMod);
+    await bot.say("!reunión semanal jueves 19:00", asMod);
+    expect(await bot.say("!reunión cancelar 2026-12-02", asMod)).toEqual(["La reunión del miércoles 2 dic está cancelada: no publicaré su apertura. Las demás siguen: !reuniones."]);
+    expect(await bot.say("!reuniones")).toEqual([
+      "Reuniones en esta sala:\n• semanal, la próxima el jueves 26 nov, 19:00\nPara cancelar la reunión de un día: !reunión cancelar 2026-11-26",
+    ]);
+  });
+});
