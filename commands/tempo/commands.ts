@@ -4,8 +4,8 @@ import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
 import { formatDay, formatWhen } from "../../src/kernel/time/format.js";
-import { parseUntil } from "../../src/kernel/time/natural.js";
-import { whenError } from "../../src/kernel/time/when-errors.js";
+import { addDuration, isTooFar, parseDuration, parseUntil } from "../../src/kernel/time/natural.js";
+import { durationError, whenError } from "../../src/kernel/time/when-errors.js";
 import { startBurst, startSlow, tempoView, type TempoView } from "./rules/index.js";
 import type { RoomRhythm } from "./services.js";
 
@@ -31,13 +31,25 @@ function refuseStrayWords(chosen: "burst" | "slow" | undefined, words: string): 
   throw new UserError("error.arg.choice", { found, choices: Object.keys(phase.choices ?? {}).join(", ") }, true);
 }
 
-function startBurstUntil(until: string | undefined, ctx: CommandContext<RoomRhythm>): Change {
-  let untilUtc: number | null = null;
-  if (until) {
-    const parsed = parseUntil(until, { zone: ctx.settings.timezone, nowUtc: ctx.now });
-    if (!parsed.ok) throw whenError(parsed.error, until.replace(/^(until|till|hasta)\s+/i, ""), ctx);
-    untilUtc = parsed.value.utcMs;
+/** "until friday", "hasta el 4 dic", or a length: "for 2 weeks", "durante 2 semanas". */
+function burstEnd(until: string, ctx: CommandContext<RoomRhythm>): number {
+  const zone = ctx.settings.timezone;
+  const length = /^(?:for|durante)\s+(.+)$/i.exec(until.trim())?.[1];
+  if (length !== undefined) {
+    const duration = parseDuration(length);
+    if (!duration.ok) throw durationError(duration.error, length);
+    const end = addDuration(zone, ctx.now, duration.value);
+    // Unreachable through parseDuration's own bound, kept so a burst can never end beyond what calendars plan.
+    if (isTooFar(end, ctx.now)) throw durationError({ code: "too-long" }, length);
+    return end;
   }
+  const parsed = parseUntil(until, { zone, nowUtc: ctx.now, lang: ctx.t.lang });
+  if (!parsed.ok) throw whenError(parsed.error, until.replace(/^(until|till|hasta)\s+/i, ""), ctx);
+  return parsed.value.utcMs;
+}
+
+function startBurstUntil(until: string | undefined, ctx: CommandContext<RoomRhythm>): Change {
+  const untilUtc = until ? burstEnd(until, ctx) : null;
   const burst = startBurst(ctx.now, untilUtc);
   if (!burst.ok) throw new UserError("tempo.bad_until", { example: ctx.hint("tempo", { phase: "burst", until: "until friday" }) });
   ctx.slice.setTempo(ctx.roomId, burst.state, ctx.now);
@@ -47,7 +59,7 @@ function startBurstUntil(until: string | undefined, ctx: CommandContext<RoomRhyt
 function renderTempo({ change, tempo }: TempoResult, view: RenderContext): Block[] {
   const zone = view.settings.timezone;
   const { t } = view;
-  const day = (utcMs: number) => formatDay(utcMs, zone, t.lang);
+  const day = (utcMs: number) => formatDay(utcMs, zone, t.lang, view.now);
   const blocks: Block[] = [];
   if (change?.phase === "burst") {
     // A burst "until Tuesday" ends at the midnight after it: name the last day, not the next one.
@@ -60,7 +72,7 @@ function renderTempo({ change, tempo }: TempoResult, view: RenderContext): Block
   if (tempo.phase === "burst" && tempo.untilUtc !== null) blocks.push(p(...t.t("tempo.show.until", { until: day(tempo.untilUtc - 1) })));
   // Just asked, not started: the gentle warning is still worth saying about a burst that runs on.
   if (!change && tempo.burstTooLong) blocks.push(p(...t.t("tempo.burst.too_long")));
-  blocks.push(p(...t.t("tempo.moons", { newMoon: formatWhen(tempo.nextNewMoonUtc, zone, t.lang), fullMoon: formatWhen(tempo.nextFullMoonUtc, zone, t.lang) })));
+  blocks.push(p(...t.t("tempo.moons", { newMoon: formatWhen(tempo.nextNewMoonUtc, zone, t.lang, view.now), fullMoon: formatWhen(tempo.nextFullMoonUtc, zone, t.lang, view.now) })));
   return blocks;
 }
 
@@ -69,7 +81,7 @@ export const tempo = command({
   es: "ritmo",
   group: "tempo",
   summary: "tempo.summary",
-  examples: ["tempo", "tempo burst until 2026-12-15", "tempo slow"],
+  examples: ["tempo", "tempo burst until 2026-12-15", "tempo burst for 2 weeks", "tempo slow"],
   level: Level.Member,
   params: { phase, until: param.rest({ max: 60, optional: true }) },
   run({ phase: chosen, until }, ctx): TempoResult {

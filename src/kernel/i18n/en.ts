@@ -7,7 +7,7 @@ export const core = {
   "error.permission": "Only moderators of this room can use `{command}`. Ask one of them to do it, or to make you a moderator.",
   "error.unexpected": "Sorry, something went wrong on my side and nothing was changed. If it happens again, give the operator this reference: {ref}.",
   "error.arg.missing": "Something is missing: {arg}.",
-  "error.arg.person": "Name at least one person with @, like @ana ({arg}).",
+  "error.arg.person": "Who? Name at least one person with @, like @ana.",
   "error.arg.number": "I expected a number for {arg}, not “{found}”.",
   "error.arg.choice": "“{found}” is not one of: {choices}.",
   "error.arg.extra": "I didn't understand “{found}”.",
@@ -19,5 +19,7 @@ export const core = {
   "help.hint": "Type `{help}` to see what I can do.",
   "when.past": "{when} has already passed. Give a time in the future.",
   "when.unreadable": "I couldn't read “{found}” as a date or time. Try `friday 17:00`, `tomorrow 7am` or `2026-12-04 08:00`.",
+  "when.too_far": "“{found}” is more than {years} years away, which looks like a typo. Give a date within the next {years} years, like `friday 17:00` or `4 Dec 18:00`.",
   "duration.unreadable": "I couldn't read “{found}” as a duration. Try `2h`, `90m` or `3 days`.",
+  "duration.too_long": "“{found}” is longer than {years} years, which looks like a typo. Try `2h`, `3 days` or `2 weeks`.",
 };

@@ -10,7 +10,7 @@ export const core: Record<keyof typeof en, Entry> = {
   "error.permission": "Solo las personas moderadoras de esta sala pueden usar `{command}`. Pídele a una que lo haga o que te dé ese rol.",
   "error.unexpected": "Perdón, algo falló de mi lado y no se cambió nada. Si vuelve a pasar, dale esta referencia a quien administra el bot: {ref}.",
   "error.arg.missing": "Falta algo: {arg}.",
-  "error.arg.person": "Nombra al menos a una persona con @, como @ana ({arg}).",
+  "error.arg.person": "¿Quién? Nombra al menos a una persona con @, como @ana.",
   "error.arg.number": "Esperaba un número para {arg}, no «{found}».",
   "error.arg.choice": "«{found}» no es una de estas opciones: {choices}.",
   "error.arg.extra": "No entendí «{found}».",
@@ -22,5 +22,7 @@ export const core: Record<keyof typeof en, Entry> = {
   "help.hint": "Escribe `{help}` para ver lo que sé hacer.",
   "when.past": "El {when} ya pasó. Indica un momento en el futuro.",
   "when.unreadable": "No entendí “{found}” como fecha u hora. Prueba `viernes 17:00`, `mañana 7:00` o `2026-12-04 08:00`.",
+  "when.too_far": "“{found}” queda a más de {years} años, y parece una errata. Indica una fecha dentro de los próximos {years} años, por ejemplo `viernes 17:00` o `4 dic 18:00`.",
   "duration.unreadable": "No entendí “{found}” como duración. Prueba `2h`, `90m` o `3 días`.",
+  "duration.too_long": "“{found}” dura más de {years} años, y parece una errata. Prueba `2h`, `3 días` o `2 semanas`.",
 };

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { markMonthDays, parseMonthDay, resolveMonthDay, type MonthDay } from "./calendar-words.js";
 import {
   addDays,
   isoWeekday,
@@ -21,7 +22,17 @@ export type WhenError =
   | { code: "bad-date"; text: string }
   | { code: "bad-time"; text: string }
   /** `wholeDay`: a day was typed without a time, and `utcMs` is that day's start. */
-  | { code: "past"; utcMs: number; wholeDay?: boolean };
+  | { code: "past"; utcMs: number; wholeDay?: boolean }
+  /** More than MAX_YEARS_AHEAD away: surely a typo (9999-12-31), and beyond what calendars should plan. */
+  | { code: "too-far"; utcMs: number };
+
+/** How far ahead a plan, a burst or an absence may be set; anything further is refused as a typo. */
+export const MAX_YEARS_AHEAD = 3;
+
+/** Whether an instant is further ahead than anything the bot plans. */
+export function isTooFar(utcMs: number, nowUtc: number): boolean {
+  return !Number.isFinite(utcMs) || utcMs > DateTime.fromMillis(nowUtc, { zone: "utc" }).plus({ years: MAX_YEARS_AHEAD }).toMillis();
+}
 
 export interface When {
   utcMs: number;
@@ -35,6 +46,8 @@ export interface WhenContext {
   nowUtc: number;
   /** Used when only a day is given; 09:00 unless the caller says otherwise. */
   defaultTime?: { hour: number; minute: number };
+  /** The room's language, for the order of slash dates: "12/04" is December 4 in "en", 12 April in "es". */
+  lang?: string;
 }
 
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
@@ -42,7 +55,8 @@ export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 type DayPart =
   | { kind: "date"; date: LocalDate }
   | { kind: "relative"; days: number }
-  | { kind: "weekday"; weekday: number };
+  | { kind: "weekday"; weekday: number }
+  | { kind: "monthDay"; md: MonthDay };
 
 interface Clock {
   hour: number;
@@ -81,7 +95,7 @@ function normalise(text: string): string {
     .replace(/\bpasado manana\b|\bday after tomorrow\b/g, "+2d")
     .replace(/\bde la (tarde|noche)\b|\bin the (afternoon|evening)\b/g, "pm")
     .replace(/\bde la (manana|madrugada)\b|\bin the morning\b/g, "am")
-    .replace(/\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?(?=\s|$)/g, (_m, h: string, mm: string | undefined, ap: string) => `${h}:${mm ?? "00"}${ap}m`)
+    .replace(/\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\.?(?=\s|$)/g, (_m, h: string, mm: string | undefined, ap: string) => `${h}:${mm ?? "00"}${ap}m`)
     .replace(/,/g, " ")
     .trim();
 }
@@ -116,11 +130,14 @@ function parseClockToken(token: string, afterHourMarker: boolean): Clock | "bad"
   return { hour, minute };
 }
 
-function parseDayToken(token: string): DayPart | "bad" | undefined {
+function parseDayToken(token: string, lang: string | undefined): DayPart | "bad" | undefined {
   if (/^\d{4}-\d{2}-\d{2}$/.test(token)) {
     const date = parseLocalDateTime(token);
     return date ? { kind: "date", date } : "bad";
   }
+  const md = parseMonthDay(token, lang);
+  if (md === "bad") return "bad";
+  if (md) return { kind: "monthDay", md };
   const weekday = WEEKDAYS[token];
   if (weekday !== undefined) return { kind: "weekday", weekday };
   const days = RELATIVE_DAYS[token];
@@ -130,7 +147,7 @@ function parseDayToken(token: string): DayPart | "bad" | undefined {
 
 function tokens(text: string): string[] {
   // "2026-12-04T08:00" is one token in, two tokens out.
-  return normalise(text)
+  return markMonthDays(normalise(text))
     .split(/\s+/)
     .flatMap((t) => {
       const m = /^(\d{4}-\d{2}-\d{2})t(\d{2}:\d{2})$/.exec(t);
@@ -149,7 +166,8 @@ function pickDate(day: DayPart | undefined, clock: Clock | undefined, ctx: WhenC
   }
   switch (day.kind) {
     case "date":
-      return { date: day.date, clock: time };
+    case "monthDay":
+      return { date: dateOf(day, today), clock: time };
     case "relative":
       return { date: addDays(today, day.days), clock: time };
     case "weekday": {
@@ -164,25 +182,48 @@ function pickDate(day: DayPart | undefined, clock: Clock | undefined, ctx: WhenC
   }
 }
 
+/** The calendar date of a typed date, resolved against today when no year was typed. */
+function dateOf(day: Extract<DayPart, { kind: "date" | "monthDay" }>, today: LocalDate): LocalDate {
+  return day.kind === "date" ? { year: day.date.year, month: day.date.month, day: day.date.day } : resolveMonthDay(day.md, today);
+}
+
+/** A weekday and a date typed together, in either order; undefined for any other pair of days. */
+function weekdayBesideDate(first: DayPart, firstWord: string, second: DayPart, secondWord: string): { day: DayPart; weekday: { weekday: number; word: string } } | undefined {
+  const [named, word, dated] = first.kind === "weekday" ? [first, firstWord, second] : [second, secondWord, first];
+  if (named.kind !== "weekday" || (dated.kind !== "date" && dated.kind !== "monthDay")) return undefined;
+  return { day: dated, weekday: { weekday: named.weekday, word } };
+}
+
 interface WhenParts {
   day?: DayPart;
   clock?: Clock;
+  /** A weekday typed next to a date, as the bot writes them ("Saturday 4 Dec"): the two must agree. */
+  weekday?: { weekday: number; word: string };
 }
 
-function parseParts(text: string): Result<WhenParts, WhenError> {
+function parseParts(text: string, lang: string | undefined): Result<WhenParts, WhenError> {
   const words = tokens(text);
   if (words.length === 0) return { ok: false, error: { code: "empty" } };
   let day: DayPart | undefined;
   let clock: Clock | undefined;
+  let weekday: WhenParts["weekday"];
   let previous = "";
+  let previousDayWord = "";
   for (const word of words) {
     const afterMarker = HOUR_MARKERS.has(previous);
     previous = word;
-    const dayPart = parseDayToken(word);
-    if (dayPart === "bad") return { ok: false, error: { code: "bad-date", text: word } };
+    const dayPart = parseDayToken(word, lang);
+    if (dayPart === "bad") return { ok: false, error: { code: "bad-date", text: word.replace(/^md:/, "") } };
     if (dayPart) {
-      if (day) return { ok: false, error: { code: "conflict", token: word } };
+      if (day) {
+        // A weekday beside a date, as the bot writes them ("Friday 4 Dec"): keep the date, check the weekday later.
+        const paired = weekday ? undefined : weekdayBesideDate(day, previousDayWord, dayPart, word);
+        if (!paired) return { ok: false, error: { code: "conflict", token: word } };
+        ({ day, weekday } = paired);
+        continue;
+      }
       day = dayPart;
+      previousDayWord = word;
       continue;
     }
     const clockPart = parseClockToken(word, afterMarker);
@@ -196,7 +237,23 @@ function parseParts(text: string): Result<WhenParts, WhenError> {
     return { ok: false, error: { code: "unrecognised", token: word } };
   }
   if (!day && !clock) return { ok: false, error: { code: "unrecognised", token: words[0] ?? "" } };
-  return { ok: true, value: { ...(day ? { day } : {}), ...(clock ? { clock } : {}) } };
+  return { ok: true, value: { ...(day ? { day } : {}), ...(clock ? { clock } : {}), ...(weekday ? { weekday } : {}) } };
+}
+
+/** "Friday 5 Dec" when 5 Dec is a Saturday: say so rather than pick one. */
+function weekdayDisagrees(parts: WhenParts, date: LocalDate): WhenError | undefined {
+  return parts.weekday && isoWeekday(date) !== parts.weekday.weekday ? { code: "conflict", token: parts.weekday.word } : undefined;
+}
+
+/** "in 2 hours", "en 2 horas", "dentro de 3 días": that long from now. */
+function parseRelative(text: string, ctx: WhenContext): Result<When, WhenError> | undefined {
+  const m = /^(?:in|en|dentro de)\s+(.+)$/.exec(normalise(text));
+  const duration = m?.[1] === undefined ? undefined : parseDuration(m[1]);
+  if (!duration) return undefined;
+  if (!duration.ok) return duration.error.code === "too-long" ? { ok: false, error: { code: "too-far", utcMs: Number.POSITIVE_INFINITY } } : undefined;
+  const utcMs = addDuration(ctx.zone, ctx.nowUtc, duration.value);
+  if (isTooFar(utcMs, ctx.nowUtc)) return { ok: false, error: { code: "too-far", utcMs } };
+  return { ok: true, value: { utcMs, local: toLocal(ctx.zone, utcMs), hadTime: true } };
 }
 
 /**
@@ -205,11 +262,16 @@ function parseParts(text: string): Result<WhenParts, WhenError> {
  * An instant that is not after now is an error ("past"), so nothing is planned in the past.
  */
 export function parseWhen(text: string, ctx: WhenContext): Result<When, WhenError> {
-  const parts = parseParts(text);
+  const relative = parseRelative(text, ctx);
+  if (relative) return relative;
+  const parts = parseParts(text, ctx.lang);
   if (!parts.ok) return parts;
   const picked = pickDate(parts.value.day, parts.value.clock, ctx);
+  const disagrees = weekdayDisagrees(parts.value, picked.date);
+  if (disagrees) return { ok: false, error: disagrees };
   const utcMs = resolveLocal(ctx.zone, { ...picked.date, ...picked.clock });
   if (utcMs <= ctx.nowUtc) return { ok: false, error: { code: "past", utcMs } };
+  if (isTooFar(utcMs, ctx.nowUtc)) return { ok: false, error: { code: "too-far", utcMs } };
   return { ok: true, value: { utcMs, local: toLocal(ctx.zone, utcMs), hadTime: parts.value.clock !== undefined } };
 }
 
@@ -227,7 +289,7 @@ export interface Until {
  */
 export function parseUntil(text: string, ctx: WhenContext): Result<Until, WhenError> {
   const stripped = text.trim().replace(/^(until|till|til|hasta)(\s+|$)/i, "");
-  const parts = parseParts(stripped);
+  const parts = parseParts(stripped, ctx.lang);
   if (!parts.ok) return parts;
   const { day, clock } = parts.value;
   if (clock) {
@@ -236,16 +298,19 @@ export function parseUntil(text: string, ctx: WhenContext): Result<Until, WhenEr
   }
   const today: LocalDate = toLocal(ctx.zone, ctx.nowUtc);
   let lastDay: LocalDate;
-  if (day?.kind === "date") lastDay = { year: day.date.year, month: day.date.month, day: day.date.day };
+  if (day?.kind === "date" || day?.kind === "monthDay") lastDay = dateOf(day, today);
   else if (day?.kind === "relative") lastDay = addDays(today, day.days);
   else {
     const weekday = day?.kind === "weekday" ? day.weekday : isoWeekday(today);
     const offset = (weekday - isoWeekday(today) + 7) % 7;
     lastDay = addDays(today, offset);
   }
+  const disagrees = weekdayDisagrees(parts.value, lastDay);
+  if (disagrees) return { ok: false, error: disagrees };
   const utcMs = resolveLocal(ctx.zone, { ...addDays(lastDay, 1), hour: 0, minute: 0 });
   // Say which day is over, the one typed: not the midnight after it.
   if (utcMs <= ctx.nowUtc) return { ok: false, error: { code: "past", utcMs: resolveLocal(ctx.zone, { ...lastDay, hour: 0, minute: 0 }), wholeDay: true } };
+  if (isTooFar(utcMs, ctx.nowUtc)) return { ok: false, error: { code: "too-far", utcMs } };
   return { ok: true, value: { utcMs, lastDay } };
 }
 
@@ -256,7 +321,7 @@ export interface Duration {
   minutes: number;
 }
 
-export type DurationError = { code: "empty" } | { code: "unrecognised"; token: string } | { code: "zero" };
+export type DurationError = { code: "empty" } | { code: "unrecognised"; token: string } | { code: "zero" } | { code: "too-long" };
 
 const DURATION_UNITS: Array<[RegExp, keyof Duration]> = [
   [/^(w|wk|wks|week|weeks|sem|semana|semanas)$/, "weeks"],
@@ -286,7 +351,10 @@ export function parseDuration(text: string): Result<Duration, DurationError> {
     lastUnit = unit;
   }
   if (consumed !== compact.length) return { ok: false, error: { code: "unrecognised", token: compact.slice(consumed) } };
-  if (durationMinutes(duration) <= 0) return { ok: false, error: { code: "zero" } };
+  const minutes = durationMinutes(duration);
+  if (minutes <= 0) return { ok: false, error: { code: "zero" } };
+  // Nothing the bot plans lasts years; "for 9999 weeks" is a typo, and would break calendar maths.
+  if (!Number.isFinite(minutes) || minutes > MAX_YEARS_AHEAD * 366 * 24 * 60) return { ok: false, error: { code: "too-long" } };
   return { ok: true, value: duration };
 }
 

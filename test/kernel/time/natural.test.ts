@@ -138,3 +138,61 @@ describe("parseDuration", () => {
     expect(show(addDuration(MADRID, saturday9, parsed.value))).toBe("2026-10-26 09:00 Mon");
   });
 });
+
+describe("natural dates and times", () => {
+  it.each([
+    ["in 2 hours", "2026-11-24 12:00 Tue"],
+    ["en 2 horas", "2026-11-24 12:00 Tue"],
+    ["dentro de 3 días", "2026-11-27 10:00 Fri"],
+    ["4 Dec 17:00", "2026-12-04 17:00 Fri"],
+    ["December 4 17:00", "2026-12-04 17:00 Fri"],
+    ["dec 4th 7pm", "2026-12-04 19:00 Fri"],
+    ["4 dic 17:00", "2026-12-04 17:00 Fri"],
+    ["4 de diciembre 17:00", "2026-12-04 17:00 Fri"],
+    ["el 4 de diciembre a las 17:00", "2026-12-04 17:00 Fri"],
+    ["Friday 4 Dec, 17:00", "2026-12-04 17:00 Fri"],
+    ["Saturday 4 Dec 2027, 17:00", "2027-12-04 17:00 Sat"],
+    ["4 mar 10:00", "2027-03-04 10:00 Thu"],
+    ["12/04 17:00", "2026-12-04 17:00 Fri"],
+    ["25/12 17:00", "2026-12-25 17:00 Fri"],
+    ["7.30pm", "2026-11-24 19:30 Tue"],
+    ["7.30", "2026-11-25 07:30 Wed"],
+    ["at 7", "2026-11-25 07:00 Wed"],
+    ["a las 7", "2026-11-25 07:00 Wed"],
+  ])("%s → %s", (text, expected) => {
+    expect(when(text)).toBe(expected);
+  });
+
+  it("reads slash dates in the room's language: month first in English, day first in Spanish", () => {
+    expect(when("12/04 17:00", { ...ctx, lang: "en" } as typeof ctx)).toBe("2026-12-04 17:00 Fri");
+    expect(when("12/04 17:00", { ...ctx, lang: "es" } as typeof ctx)).toBe("2027-04-12 17:00 Mon");
+    expect(when("12/04/2027 17:00", { ...ctx, lang: "en" } as typeof ctx)).toBe("2027-12-04 17:00 Sat");
+  });
+
+  it("refuses a weekday that disagrees with the date, and dates that do not exist", () => {
+    expect(parseWhen("Saturday 4 Dec 17:00", ctx)).toEqual({ ok: false, error: { code: "conflict", token: "saturday" } });
+    expect(parseWhen("31 feb 10:00", ctx)).toMatchObject({ ok: false, error: { code: "bad-date" } });
+    expect(parseWhen("13/13 10:00", ctx)).toMatchObject({ ok: false, error: { code: "bad-date" } });
+  });
+
+  it("reads month names in an absence's end", () => {
+    const parsed = parseUntil("hasta el 4 de diciembre", ctx);
+    expect(parsed.ok && show(parsed.value.utcMs)).toBe("2026-12-05 00:00 Sat");
+  });
+});
+
+describe("dates too far ahead", () => {
+  it.each(["9999-12-31 21:00", "2030-01-01 10:00", "4 Dec 2040 17:00", "in 9999 weeks"])("%s is refused as too far", (text) => {
+    expect(parseWhen(text, ctx)).toMatchObject({ ok: false, error: { code: "too-far" } });
+  });
+
+  it("refuses an end too far ahead, and accepts one within the bound", () => {
+    expect(parseUntil("until 9999-12-31", ctx)).toMatchObject({ ok: false, error: { code: "too-far" } });
+    expect(parseWhen("2029-11-20 10:00", ctx).ok).toBe(true);
+  });
+
+  it("refuses durations of years", () => {
+    expect(parseDuration("9999 weeks")).toEqual({ ok: false, error: { code: "too-long" } });
+    expect(parseDuration("99999999999999999999999 hours")).toEqual({ ok: false, error: { code: "too-long" } });
+  });
+});
