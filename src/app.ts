@@ -33,7 +33,7 @@ export interface App {
  * The one wiring path, for console, Matrix and tests alike: the dispatcher answers into the outbox,
  * the scheduler posts into the same outbox, and the sender delivers it through the transport.
  */
-export function createApp(deps: { db: Db; transport: Transport; room?: RoomView; config: AppConfig; log: Logger; clock?: () => number; features?: readonly AnyFeature[] }): App {
+export function createApp(deps: { db: Db; transport: Transport; room?: RoomView; config: AppConfig; log: Logger; clock?: () => number; features?: readonly AnyFeature[]; onlyRoomId?: string }): App {
   const features = deps.features ?? registry;
   const clock = deps.clock ?? Date.now;
   const texts = allTexts(features);
@@ -51,6 +51,7 @@ export function createApp(deps: { db: Db; transport: Transport; room?: RoomView;
     log: deps.log,
     room,
     ...(deps.config.graceMs !== undefined ? { graceMs: deps.config.graceMs } : {}),
+    ...(deps.onlyRoomId !== undefined ? { onlyRoomId: deps.onlyRoomId } : {}),
     onEnqueued,
   });
   return { dispatcher, scheduler, sender, texts };

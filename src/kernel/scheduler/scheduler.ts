@@ -31,6 +31,11 @@ export interface SchedulerDeps {
   log: Logger;
   room?: RoomView;
   graceMs?: number;
+  /**
+   * Runs only this room's jobs (console mode, one room per session): the others stay due, to run,
+   * or be skipped as missed, when their own room is open again.
+   */
+  onlyRoomId?: string;
   /** Called after posts were committed to the outbox, to wake the sender. */
   onEnqueued?: () => void;
 }
@@ -78,6 +83,7 @@ export class Scheduler {
     this.followZoneChanges(now);
     const report: TickReport = { fired: 0, skipped: 0, failed: 0 };
     for (const job of jobsRepo(db).due(now)) {
+      if (this.deps.onlyRoomId !== undefined && job.roomId !== this.deps.onlyRoomId) continue;
       try {
         const outcome = db.transaction(() => this.run(job, now))();
         if (outcome === "fired") report.fired++;

@@ -13,6 +13,8 @@ export interface ConsoleOptions {
   room: string;
   /** Console names with moderator rights (power level 50). */
   moderators: readonly string[];
+  /** Console names the room's memory holds from earlier runs (see `rememberedPeople`). */
+  remembered?: readonly string[];
   output: Writable;
 }
 
@@ -21,12 +23,14 @@ export const consoleRoomId = (name: string) => `!${name}:${SERVER}`;
 
 /**
  * The embedded default: one person types at a terminal (or a script pipes lines in) into one
- * room; replies come back as plain text. Everyone the console has heard from is a room member.
+ * room; replies come back as plain text. The members are the person typing and everyone the room
+ * remembers from earlier runs, so `@bo` is the same bo who joined the rotation yesterday.
  */
 export class ConsoleTransport implements Transport {
   private readonly members_ = new Map<string, RoomMember>();
 
   constructor(private readonly options: ConsoleOptions) {
+    for (const name of options.remembered ?? []) this.addMember(name);
     this.addMember(options.user);
   }
 

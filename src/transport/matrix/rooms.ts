@@ -5,6 +5,7 @@ import type { Translator } from "../../kernel/i18n/index.js";
 import { errorForLog } from "../../platform/log.js";
 import { renderMatrixContent } from "./format.js";
 import type { Inbox } from "./inbox.js";
+import type { RoomUpgrades } from "./room-upgrade.js";
 import { txnIdFor, type MatrixTransport } from "./matrix-transport.js";
 
 /** True when the inviter is listed by user id, or its server is listed by name. */
@@ -23,6 +24,8 @@ export interface RoomKeeperDeps {
   allowUnencryptedRooms: boolean;
   /** The words of a room, in its language. */
   translatorFor(roomId: string): Translator;
+  /** Follows a joined room's upgrade into the room that replaced it. */
+  upgrades?: Pick<RoomUpgrades, "follow">;
 }
 
 /**
@@ -41,6 +44,7 @@ export class RoomKeeper {
         const membership = room.getMyMembership();
         if (membership === "invite") await this.once(room.roomId, () => this.answerInvite(room, me));
         else if (membership === "join" && !this.deps.allowUnencryptedRooms) await this.once(room.roomId, () => this.explainIfUnencrypted(room.roomId));
+        if (membership === "join" && this.deps.upgrades) await this.once(`upgrade ${room.roomId}`, () => this.deps.upgrades!.follow(room));
       }),
     );
   }

@@ -16,6 +16,7 @@ import { Inbox } from "./inbox.js";
 import { IncomingProcessor } from "./incoming.js";
 import { resolveSession } from "./login.js";
 import { MatrixTransport } from "./matrix-transport.js";
+import { RoomUpgrades } from "./room-upgrade.js";
 import { RoomKeeper } from "./rooms.js";
 import { captureSdkConsole, sdkLogger } from "./sdk-logger.js";
 import { syncRecorder } from "./sync-recorder.js";
@@ -142,6 +143,7 @@ async function startSyncing(connected: Connected, app: MatrixApp): Promise<Runni
     allowedInviters: config.allowedInviters,
     allowUnencryptedRooms: config.allowUnencryptedRooms,
     translatorFor,
+    upgrades: new RoomUpgrades({ client, transport, db, log, allowUnencryptedRooms: config.allowUnencryptedRooms, translatorFor }),
   });
   const incoming = new IncomingProcessor({
     client,

@@ -1,4 +1,4 @@
-import Database from "better-sqlite3";
+import Database from "better-sqlite3-multiple-ciphers";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -63,5 +63,32 @@ describe("scheduled posts in console mode", () => {
     expect(second.stdout).toMatch(/ana: cooked soup/);
     const third = tandem([], "", env);
     expect(third.stdout).toBe("");
+  });
+});
+
+describe("the people and posts of a console room, across runs", () => {
+  it("remembers who was in the room: a later @bo is that same bo, not a plain-text twin", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tandem-cli-"));
+    const env = { TANDEM_DATABASE: join(dir, "tandem.db") };
+    expect(tandem(["--as", "bo", "--room", "north"], "!ledger thanks @ana cooked soup\n", env).code).toBe(0);
+    expect(tandem(["--room", "north"], "!ledger thanks @bo swept the hall\n", env).stdout).toMatch(/^Thank you, bo! Noted as #2: swept the hall/);
+    // People belong to their room: in another room bo never spoke, so @bo stays a typed name there.
+    expect(tandem(["--room", "south"], "!ledger thanks @bo swept the yard\n", env).code).toBe(0);
+    const db = new Database(env.TANDEM_DATABASE, { readonly: true });
+    const giver = db.prepare("SELECT g.user_id FROM ledger_givers g JOIN ledger_entries e ON e.id = g.entry_id WHERE e.room_id = ? AND e.number = ?");
+    expect(giver.pluck().get("!north:console", 2)).toBe("@bo:console");
+    expect(giver.pluck().get("!south:console", 1)).toBeNull();
+    db.close();
+  });
+
+  it("prints only the current room's scheduled posts; another room's wait for a session of that room", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tandem-cli-"));
+    const env = { TANDEM_DATABASE: join(dir, "tandem.db") };
+    expect(tandem(["--room", "north"], "!ledger thanks @ana cooked soup\n!meeting weekly thursday 19:00\n", env).code).toBe(0);
+    const db = new Database(env.TANDEM_DATABASE);
+    expect(db.prepare("UPDATE jobs SET next_run_utc = ? WHERE kind = 'meeting.opener'").run(Date.now() - 10 * 60_000).changes).toBe(1);
+    db.close();
+    expect(tandem(["--room", "south"], "", env)).toMatchObject({ code: 0, stdout: "" });
+    expect(tandem(["--room", "north"], "", env).stdout).toMatch(/ana: cooked soup/);
   });
 });

@@ -4,5 +4,6 @@ import type { matrix as en } from "./en.js";
 export const matrix: Record<keyof typeof en, Entry> = {
   "matrix.unencrypted":
     "¡Hola! Solo funciono en salas con cifrado de extremo a extremo, para que lo que este grupo registra quede entre ustedes. Activen el cifrado en los ajustes de la sala y responderé aquí.",
+  "matrix.upgraded": "Esta sala fue reemplazada por una nueva, así que me mudé allí con todo lo que registraron: {room}. ¡Nos vemos allí!",
   "matrix.undecryptable": "{sender}, no pude descifrar uno de tus mensajes, así que no pude hacer nada con él. Por favor, envíalo de nuevo.",
 };

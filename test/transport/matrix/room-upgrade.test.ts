@@ -1,0 +1,99 @@
+import type { MatrixClient, Room } from "matrix-js-sdk";
+import { pino } from "pino";
+import type { RoomSettingsView } from "../../../src/kernel/command.js";
+import { allTexts } from "../../../src/app.js";
+import { roomSettings, setRoomLanguage } from "../../../src/kernel/room-settings.js";
+import type { MatrixTransport } from "../../../src/transport/matrix/matrix-transport.js";
+import { RoomUpgrades } from "../../../src/transport/matrix/room-upgrade.js";
+import { RoomKeeper } from "../../../src/transport/matrix/rooms.js";
+import type { Inbox } from "../../../src/transport/matrix/inbox.js";
+import { ALICE, createTestBot, ROOM, type TestBot } from "../../support/test-bot.js";
+
+const NEW_ROOM = "!upgraded:test.org";
+const BOT = "@tandem:test.org";
+const defaults: RoomSettingsView = { language: "en", timezone: "Europe/Madrid" };
+
+/** The little of a matrix-js-sdk room the upkeep reads: membership, tombstone, predecessor. */
+function fakeRoom(roomId: string, opts: { membership: string; tombstoneTo?: string; predecessor?: string }): Room {
+  return {
+    roomId,
+    getMyMembership: () => opts.membership,
+    currentState: {
+      getStateEvents: (type: string, key: string) =>
+        type === "m.room.tombstone" && key === "" && opts.tombstoneTo ? { getContent: () => ({ replacement_room: opts.tombstoneTo, body: "This room has been replaced" }) } : null,
+    },
+    findPredecessor: () => (opts.predecessor ? { roomId: opts.predecessor } : null),
+    getMember: (userId: string) => (userId === BOT ? { events: { member: { getSender: () => "@mod:test.org" } } } : null),
+  } as unknown as Room;
+}
+
+function world(bot: TestBot, rooms: Room[]) {
+  const left: string[] = [];
+  const joined: string[] = [];
+  const sent: { roomId: string; body: string }[] = [];
+  const client = {
+    getUserId: () => BOT,
+    getRooms: () => rooms,
+    getRoom: (id: string) => rooms.find((r) => r.roomId === id) ?? null,
+    leave: async (id: string) => void left.push(id),
+    joinRoom: async (id: string) => void joined.push(id),
+  } as unknown as MatrixClient;
+  const transport = {
+    sendContent: async (roomId: string, content: { body: string }) => {
+      sent.push({ roomId, body: content.body });
+      return "$sent";
+    },
+  } as unknown as MatrixTransport;
+  const texts = allTexts();
+  const translatorFor = (roomId: string) => texts.translator(roomSettings(bot.db, roomId, defaults).language);
+  const log = pino({ level: "silent" });
+  const deps = { client, transport, log, allowUnencryptedRooms: true, translatorFor };
+  const keeper = new RoomKeeper({ ...deps, inbox: {} as Inbox, clock: () => bot.clock.now, allowedInviters: ["test.org"], upgrades: new RoomUpgrades({ ...deps, db: bot.db }) });
+  return { keeper, left, sent, joined };
+}
+
+describe("following a room upgrade", () => {
+  let bot: TestBot;
+  beforeEach(async () => {
+    bot = createTestBot();
+    bot.transport.join(NEW_ROOM, ALICE, "Alice");
+    await bot.say("!ledger thanks @ana cooked 40 meals");
+    setRoomLanguage(bot.db, ROOM, "es", bot.clock.now);
+  });
+  afterEach(() => bot.close());
+
+  it("moves the cell's memory into the new room, says once in the old room where it went, and leaves it", async () => {
+    const { keeper, left, sent } = world(bot, [fakeRoom(ROOM, { membership: "join", tombstoneTo: NEW_ROOM }), fakeRoom(NEW_ROOM, { membership: "join", predecessor: ROOM })]);
+    await keeper.maintain();
+
+    expect(sent).toEqual([{ roomId: ROOM, body: expect.stringMatching(/^Esta sala fue reemplazada por una nueva.*https:\/\/matrix\.to\/#\/!upgraded:test\.org/) }]);
+    expect(left).toEqual([ROOM]);
+    expect(roomSettings(bot.db, NEW_ROOM, defaults).language).toBe("es");
+    expect(await bot.say("!ledger", { roomId: NEW_ROOM })).toEqual([expect.stringMatching(/#1 ana: cooked 40 meals/)]);
+  });
+
+  it("waits until the bot was invited into the new room and joined it", async () => {
+    const { keeper, left, sent, joined } = world(bot, [fakeRoom(ROOM, { membership: "join", tombstoneTo: NEW_ROOM }), fakeRoom(NEW_ROOM, { membership: "invite", predecessor: ROOM })]);
+    await keeper.maintain();
+    // The invitation from an allowed inviter is accepted by the usual upkeep; the move waits for the join.
+    expect(joined).toEqual([NEW_ROOM]);
+    expect(sent).toEqual([]);
+    expect(left).toEqual([]);
+    expect(roomSettings(bot.db, ROOM, defaults).language).toBe("es");
+  });
+
+  it("does not follow a tombstone to a room that does not name this one as its predecessor", async () => {
+    const { keeper, left, sent } = world(bot, [fakeRoom(ROOM, { membership: "join", tombstoneTo: NEW_ROOM }), fakeRoom(NEW_ROOM, { membership: "join", predecessor: "!other:test.org" })]);
+    await keeper.maintain();
+    expect([sent, left]).toEqual([[], []]);
+    expect(await bot.say("!ledger", { roomId: NEW_ROOM })).toEqual([expect.stringMatching(/^Nothing in this room's ledger yet/)]);
+  });
+
+  it("merges nothing into a new room that already has memory of its own, and stays", async () => {
+    await bot.say("!ledger thanks @bo swept", { roomId: NEW_ROOM });
+    const { keeper, left, sent } = world(bot, [fakeRoom(ROOM, { membership: "join", tombstoneTo: NEW_ROOM }), fakeRoom(NEW_ROOM, { membership: "join", predecessor: ROOM })]);
+    await keeper.maintain();
+    expect([sent, left]).toEqual([[], []]);
+    expect(await bot.say("!ledger", { roomId: ROOM })).toEqual([expect.stringMatching(/#1 ana: cooked 40 meals/)]);
+  });
+});
