@@ -13,6 +13,7 @@ import {
   MatrixEvent,
   MatrixEventEvent,
   Method,
+  MsgType,
   Preset,
   RelationType,
   RoomEvent,
@@ -37,6 +38,8 @@ export interface SeenMessage {
 
 let client: MatrixClient | undefined;
 const seen = new Map<string, SeenMessage>();
+/** Told of every message as it is first seen: the benchmarks time answers without polling. */
+const watchers = new Set<(message: SeenMessage) => void>();
 const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, getChild: () => silent };
 
 function record(event: MatrixEvent): void {
@@ -44,8 +47,10 @@ function record(event: MatrixEvent): void {
   const eventId = event.getId();
   if (!roomId || !eventId || eventId.startsWith("~")) return;
   if (event.getWireType() !== EventType.RoomMessageEncrypted && event.getWireType() !== EventType.RoomMessage) return;
-  if (event.isBeingDecrypted()) return;
+  // Not yet decrypted: recorded once it is (or once decryption failed), never half-way.
+  if (event.isBeingDecrypted() || event.shouldAttemptDecryption()) return;
   const content = event.getContent() as Record<string, unknown>;
+  const first = !seen.has(eventId) || seen.get(eventId)!.type !== event.getType();
   seen.set(eventId, {
     eventId,
     roomId,
@@ -58,6 +63,26 @@ function record(event: MatrixEvent): void {
     ...(typeof content.formatted_body === "string" ? { formattedBody: content.formatted_body } : {}),
     ...(content["m.mentions"] !== undefined ? { mentions: content["m.mentions"] } : {}),
     ...(content["m.relates_to"] !== undefined ? { relatesTo: content["m.relates_to"] } : {}),
+  });
+  if (first) for (const watch of watchers) watch(seen.get(eventId)!);
+}
+
+/** Resolves once `count` new messages from `sender` arrived in `rooms`, with the time it took since `start`. */
+function arrivals(rooms: string[], sender: string, count: number, start: number, timeoutMs: number): Promise<{ ms: number; at: number }> {
+  return new Promise((resolve, reject) => {
+    let got = 0;
+    const wanted = new Set(rooms);
+    const timer = setTimeout(() => {
+      watchers.delete(watch);
+      reject(new Error(`timed out with ${got} of ${count} answers`));
+    }, timeoutMs);
+    const watch = (m: SeenMessage) => {
+      if (m.sender !== sender || !wanted.has(m.roomId) || ++got < count) return;
+      clearTimeout(timer);
+      watchers.delete(watch);
+      resolve({ ms: performance.now() - start, at: Date.now() });
+    };
+    watchers.add(watch);
   });
 }
 
@@ -190,6 +215,33 @@ const ops: Record<string, (args: Args) => Promise<unknown>> = {
       const list = [...seen.values()].filter((m) => m.roomId === roomId && (!sender || m.sender === sender));
       return list.length >= count ? list : undefined;
     });
+  },
+
+  /** Sends one message and times the first answer from `sender`, measured inside this process. */
+  async roundTrip(args) {
+    const { roomId, text, sender } = args as { roomId: string; text: string; sender: string };
+    const start = performance.now();
+    const answered = arrivals([roomId], sender, 1, start, (args.timeoutMs as number) ?? 30_000);
+    await need().sendEvent(roomId, EventType.RoomMessage, { msgtype: MsgType.Text, body: text });
+    return answered;
+  },
+
+  /** Waits for the next message from `sender` in a room (a scheduled post), with the wall-clock time it arrived. */
+  async nextMessage(args) {
+    const { roomId, sender } = args as { roomId: string; sender: string };
+    return arrivals([roomId], sender, 1, performance.now(), (args.timeoutMs as number) ?? 120_000);
+  },
+
+  /** Sends `perRoom` messages into every room at once, and times the last of their answers. */
+  async burst(args) {
+    const { rooms, perRoom, text, sender } = args as { rooms: string[]; perRoom: number; text: string; sender: string };
+    const start = performance.now();
+    const answered = arrivals(rooms, sender, rooms.length * perRoom, start, (args.timeoutMs as number) ?? 600_000);
+    const c = need();
+    await Promise.all(rooms.map(async (roomId) => {
+      for (let i = 0; i < perRoom; i++) await c.sendEvent(roomId, EventType.RoomMessage, { msgtype: MsgType.Text, body: `${text} ${i + 1}` });
+    }));
+    return answered;
   },
 
   async deviceVerification(args) {

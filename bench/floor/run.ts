@@ -1,0 +1,138 @@
+/**
+ * Tandem against the floor, side by side in one run: the echo bot (bench/floor/echo-bot.ts) and
+ * Tandem (the built CLI, as an operator runs it) on the same Synapse (the e2e harness's), driven by
+ * the same second client. Prints a Markdown table of round trips, a burst over 20 rooms, and how
+ * late a scheduled post arrives. Run: `npm run bench:floor` (builds first).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { TestClient } from "../../test/support/e2e.js";
+import { ensureSynapseInstalled, prepareSynapse, registerUser, startSynapse, STATE_ENV, stopSynapse, writeState, type RegisteredUser, type SynapseState } from "../../test/support/synapse.js";
+
+const ROOT = process.cwd();
+const SEQUENTIAL = Number(process.env.FLOOR_SEQUENTIAL ?? 200);
+const ROOMS = Number(process.env.FLOOR_ROOMS ?? 20);
+const BURST = Number(process.env.FLOOR_BURST ?? 1000);
+
+interface Contender {
+  name: string;
+  user: RegisteredUser;
+  process: ChildProcess;
+}
+
+function waitForLine(child: ChildProcess, stream: "stdout" | "stderr", match: (line: string) => boolean, what: string): Promise<void> {
+  const last: string[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}:\n${last.join("\n")}`)), 120_000);
+    createInterface({ input: child[stream]! }).on("line", (line) => {
+      last.push(line);
+      last.splice(0, last.length - 20);
+      if (match(line)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`${what}: the process exited (${code}):\n${last.join("\n")}`)));
+  });
+}
+
+async function startEcho(state: SynapseState, user: RegisteredUser): Promise<Contender> {
+  const dir = mkdtempSync(join(tmpdir(), "tandem-floor-echo-"));
+  const config = { baseUrl: state.baseUrl, userId: user.userId, accessToken: user.accessToken, deviceId: user.deviceId, dbPath: join(dir, "echo.db"), cryptoStoreKey: randomBytes(32).toString("base64") };
+  const child = spawn(process.execPath, [join(ROOT, "dist/bench/floor/echo-bot.js"), JSON.stringify(config)], { stdio: ["ignore", "pipe", "inherit"] });
+  await waitForLine(child, "stdout", (line) => line === "ready", "the echo bot");
+  return { name: "echo floor", user, process: child };
+}
+
+async function startTandem(state: SynapseState, user: RegisteredUser): Promise<Contender> {
+  const dir = mkdtempSync(join(tmpdir(), "tandem-floor-bot-"));
+  const configPath = join(dir, "config.yaml");
+  const matrix = { homeserverUrl: state.baseUrl, userId: user.userId, password: user.password, allowedInviters: [state.serverName], cryptoStoreKey: randomBytes(32).toString("base64") };
+  const settings = { database: join(dir, "tandem.db"), log: { level: "info" }, ledger: { maxEntriesPerHour: 100_000 }, scheduler: { tickSeconds: 1 }, matrix };
+  writeFileSync(configPath, JSON.stringify(settings));
+  const env = { ...process.env, TANDEM_DATABASE_KEY: process.env.TANDEM_DATABASE_KEY ?? randomBytes(32).toString("hex") };
+  const child = spawn(process.execPath, [join(ROOT, "dist/src/main.js"), "--config", configPath], { cwd: dir, stdio: ["ignore", "pipe", "pipe"], env });
+  child.stdout!.resume();
+  await waitForLine(child, "stderr", (line) => line.includes('"cross-signing checked"'), "Tandem");
+  return { name: "Tandem", user, process: child };
+}
+
+async function roomWith(client: TestClient, bot: Contender, name: string): Promise<string> {
+  const roomId = await client.createRoom({ name, encrypted: true, invite: [bot.user.userId] });
+  await client.waitMembership(roomId, bot.user.userId, "join", 60_000);
+  return roomId;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+interface Figures {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  burstMs: number;
+}
+
+async function measure(client: TestClient, bot: Contender): Promise<Figures> {
+  const room = await roomWith(client, bot, `${bot.name} sequential`);
+  await client.call("roundTrip", { roomId: room, text: "!ledger thanks @ana warm-up", sender: bot.user.userId, timeoutMs: 60_000 });
+  const times: number[] = [];
+  for (let i = 0; i < SEQUENTIAL; i++) {
+    const { ms } = await client.call<{ ms: number }>("roundTrip", { roomId: room, text: `!ledger thanks @ana cooked ${i + 1} meals`, sender: bot.user.userId });
+    times.push(ms);
+  }
+  times.sort((a, b) => a - b);
+  const rooms: string[] = [];
+  for (let i = 0; i < ROOMS; i++) rooms.push(await roomWith(client, bot, `${bot.name} burst ${i + 1}`));
+  const { ms: burstMs } = await client.call<{ ms: number }>("burst", { rooms, perRoom: Math.ceil(BURST / ROOMS), text: "!ledger thanks @bo drove nurses", sender: bot.user.userId });
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times.at(-1)!, burstMs };
+}
+
+/** A care plan starting at the next whole minute: its start call is due at that second. */
+async function scheduledLateness(client: TestClient, bot: Contender): Promise<number> {
+  const room = await roomWith(client, bot, "Tandem schedule");
+  const due = Math.ceil((Date.now() + 65_000) / 60_000) * 60_000;
+  const at = new Date(due);
+  const hhmm = `${String(at.getUTCHours()).padStart(2, "0")}:${String(at.getUTCMinutes()).padStart(2, "0")}`;
+  // The room's zone is UTC (the default), so the plan starts at `due`.
+  await client.call("roundTrip", { roomId: room, text: `!careplan floor check at ${hhmm} for 1h care pantry`, sender: bot.user.userId });
+  const arrived = await client.call<{ at: number }>("nextMessage", { roomId: room, sender: bot.user.userId, timeoutMs: due - Date.now() + 60_000 });
+  return arrived.at - due;
+}
+
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+async function main(): Promise<void> {
+  const python = ensureSynapseInstalled((line) => console.error(line));
+  const state = await startSynapse(await prepareSynapse(python));
+  const statePath = join(mkdtempSync(join(tmpdir(), "tandem-floor-")), "synapse.json");
+  writeState(statePath, state);
+  process.env[STATE_ENV] = statePath;
+  const contenders: Contender[] = [];
+  const client = await TestClient.start(await registerUser(state, "floor-driver"));
+  try {
+    contenders.push(await startEcho(state, await registerUser(state, "floor-echo")));
+    contenders.push(await startTandem(state, await registerUser(state, "floor-tandem")));
+    const [echo, tandem] = [await measure(client, contenders[0]!), await measure(client, contenders[1]!)];
+    const late = await scheduledLateness(client, contenders[1]!);
+    console.log(`| ${SEQUENTIAL} sequential commands | p50 | p95 | p99 | max |\n|---|---|---|---|---|`);
+    console.log(`| echo floor | ${fmt(echo.p50)} | ${fmt(echo.p95)} | ${fmt(echo.p99)} | ${fmt(echo.max)} |`);
+    console.log(`| Tandem | ${fmt(tandem.p50)} | ${fmt(tandem.p95)} | ${fmt(tandem.p99)} | ${fmt(tandem.max)} |`);
+    console.log(`| ratio | ${ratio(tandem.p50, echo.p50)} | ${ratio(tandem.p95, echo.p95)} | ${ratio(tandem.p99, echo.p99)} | ${ratio(tandem.max, echo.max)} |`);
+    console.log(`\n${BURST} commands over ${ROOMS} rooms, until the last answer: echo ${fmt(echo.burstMs)}, Tandem ${fmt(tandem.burstMs)} (${ratio(tandem.burstMs, echo.burstMs)})`);
+    console.log(`A scheduled post (a care plan's start) arrived ${fmt(late)} after its due second.`);
+  } finally {
+    await client.stop();
+    for (const c of contenders) c.process.kill("SIGTERM");
+    await stopSynapse(state);
+  }
+}
+
+await main();
