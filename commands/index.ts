@@ -1,5 +1,6 @@
 import type { AnyFeature } from "../src/kernel/feature.js";
 import { careplans } from "./careplans/index.js";
+import { decisions } from "./decisions/index.js";
 import { help } from "./help/index.js";
 import { ledger } from "./ledger/index.js";
 import { meetings } from "./meetings/index.js";
@@ -9,4 +10,4 @@ import { settings } from "./settings/index.js";
 import { tempo } from "./tempo/index.js";
 
 /** The one registry: a feature exists when it is listed here. Help lists the features in this order. */
-export const features: readonly AnyFeature[] = [help, ledger, rotation, careplans, meetings, tempo, settings, privacy];
+export const features: readonly AnyFeature[] = [help, ledger, rotation, careplans, decisions, meetings, tempo, settings, privacy];

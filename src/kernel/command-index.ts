@@ -51,6 +51,17 @@ export class CommandIndex {
     return undefined;
   }
 
+  /** The longest plain name (no number slot) the words start with. */
+  findPlain(tokens: readonly Token[]): Match | undefined {
+    for (let n = Math.min(MAX_NAME_WORDS, tokens.length); n >= 1; n--) {
+      const words = tokens.slice(0, n);
+      if (words.some((w) => w.quoted)) continue;
+      const command = this.byName.get(words.map((w) => w.value.toLocaleLowerCase()).join(" "));
+      if (command) return { command, consumed: n, slots: [] };
+    }
+    return undefined;
+  }
+
   /** A command by its canonical (English) name. */
   byCanonicalName(name: string): AnyCommand | undefined {
     return this.byCanonical.get(name);

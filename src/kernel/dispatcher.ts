@@ -145,7 +145,7 @@ export class Dispatcher {
 
   private execute(run: Run): Doc | Doc[] {
     const tokens = tokenize(run.line);
-    const match = this.index.find(tokens);
+    const match = this.choose(this.index.find(tokens), tokens, run);
     if (!match) return this.unknown(tokens, run);
     const { command } = match;
     let raw: Record<string, unknown> = {};
@@ -166,6 +166,28 @@ export class Dispatcher {
       this.deps.log.error({ ref, command: command.name, err: errorForLog(err) }, "command failed");
       return doc(p(...run.t.t("error.unexpected", { ref })));
     }
+  }
+
+  /**
+   * A name with a number inside ("decision # fix") is tried first; when the words do not fit it
+   * ("!decision 2 delegates go to the assembly"), the plain name they start with is taken instead,
+   * unless the words look like a typo of another such name ("!careplan 1 joni").
+   */
+  private choose(match: Match | undefined, tokens: Token[], run: Run): Match | undefined {
+    if (!match || match.slots.length === 0) return match;
+    const plain = this.index.findPlain(tokens);
+    if (!plain || plain.command === match.command) return match;
+    const resolve = (word: string) => resolvePerson(word, run.inv.roomId, this.deps.room);
+    const fits = (m: Match) => {
+      try {
+        bindArgs(m.command.params, [...m.slots, ...tokens.slice(m.consumed)], run.line, resolve);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    if (fits(match) || this.index.closestForm(tokens, run.t.lang) !== undefined) return match;
+    return fits(plain) ? plain : match;
   }
 
   private context(command: AnyCommand, run: Run): CommandContext {

@@ -1,0 +1,184 @@
+import { commandsOf, type CommandContext } from "../../src/kernel/command.js";
+import { csvChunks, toCsv } from "../../src/kernel/csv.js";
+import { doc, list, p, pre, type Doc } from "../../src/kernel/doc.js";
+import { UserError } from "../../src/kernel/errors.js";
+import { Level } from "../../src/kernel/level.js";
+import { param } from "../../src/kernel/params.js";
+import { decisionBlocks, decisionLine } from "./render.js";
+import type { Decision } from "./repository.js";
+import { matchesSearch, readDecision } from "./rules/decision-text.js";
+import type { DecisionSlice } from "./services.js";
+
+const command = commandsOf<DecisionSlice>();
+type Ctx = CommandContext<DecisionSlice>;
+
+/** Whoever recorded a decision may fix or revoke it for a day; after that, moderators. */
+const OWN_WINDOW_MS = 24 * 3_600_000;
+const LATEST = 10;
+
+function mustGet(number: number, ctx: Ctx): Decision {
+  const decision = ctx.slice.log.get(ctx.roomId, number);
+  if (!decision) throw new UserError("decision.unknown", { n: number, list: ctx.hint("decisions") });
+  return decision;
+}
+
+function mayChange(decision: Decision, ctx: Ctx): void {
+  const own = decision.recordedBy === ctx.sender.userId && ctx.now - decision.recordedAt <= OWN_WINDOW_MS;
+  if (!own && ctx.level < Level.Moderator) throw new UserError("decision.not_yours", { n: decision.number });
+  if (decision.revoked) throw new UserError("decision.already_revoked", { n: decision.number });
+}
+
+function readOrRefuse(raw: string, ctx: Ctx) {
+  const read = readDecision(raw);
+  if (!read) throw new UserError("decision.empty", { example: ctx.hint("decision", { text: ctx.t.text("decision.example") }) });
+  return read;
+}
+
+export const record = command({
+  name: "decision",
+  es: "decisión",
+  aliases: ["decision record", "decision add", "decisión registrar", "decision registrar"],
+  group: "decision",
+  summary: "decision.summary",
+  examples: ["decision We meet on Thursdays at 19:00 #meetings", "decision Overtime refusal starts on Monday plan 3"],
+  level: Level.Member,
+  params: { text: param.rest({ max: 1000 }) },
+  run({ text }, ctx) {
+    const read = readOrRefuse(text, ctx);
+    return ctx.slice.log.record({ roomId: ctx.roomId, ...read, recordedBy: ctx.sender.userId, recordedAt: ctx.now });
+  },
+  render: (d, view) =>
+    doc(p(...view.t.t("decision.recorded", { n: d.number, text: d.text })), ...(d.plan !== null ? [p(...view.t.t("decision.plan", { plan: d.plan, show: view.hint("careplan show", { plan: d.plan }) }))] : [])),
+});
+
+export const show = command({
+  name: "decision show",
+  es: "decisión #",
+  aliases: ["decision #", "decision ver"],
+  group: "decision",
+  summary: "decision.show.summary",
+  examples: ["decision 12"],
+  level: Level.Member,
+  params: { decision: param.int() },
+  run({ decision: number }, ctx) {
+    const decision = mustGet(number, ctx);
+    return { decision, revisions: ctx.slice.log.revisions(decision) };
+  },
+  render: ({ decision, revisions }, view) => doc(...decisionBlocks(decision, revisions, view)),
+});
+
+export const fix = command({
+  name: "decision fix",
+  es: "decisión # corregir",
+  aliases: ["decision # fix", "decision # corregir"],
+  group: "decision",
+  summary: "decision.fix.summary",
+  examples: ["decision 12 fix We meet on Thursdays at 19:30"],
+  level: Level.Member,
+  params: { decision: param.int(), text: param.rest({ max: 1000 }) },
+  run({ decision: number, text }, ctx) {
+    const decision = mustGet(number, ctx);
+    mayChange(decision, ctx);
+    const read = readOrRefuse(text, ctx);
+    ctx.slice.log.revise(decision, read.text, ctx.sender.userId, ctx.now);
+    return { number, text: read.text };
+  },
+  render: ({ number, text }, view) => doc(p(...view.t.t("decision.fixed", { n: number, text, history: view.hint("decision show", { decision: number }) }))),
+});
+
+export const revoke = command({
+  name: "decision revoke",
+  es: "decisión # revocar",
+  aliases: ["decision # revoke", "decision # revocar"],
+  group: "decision",
+  summary: "decision.revoke.summary",
+  examples: ["decision 12 revoke we moved the meeting to Wednesdays"],
+  level: Level.Member,
+  params: { decision: param.int(), reason: param.rest({ max: 300 }) },
+  run({ decision: number, reason }, ctx) {
+    const decision = mustGet(number, ctx);
+    mayChange(decision, ctx);
+    ctx.slice.log.revoke(decision, reason, ctx.sender.userId, ctx.now);
+    return { number };
+  },
+  render: ({ number }, view) => doc(p(...view.t.t("decision.revoked.done", { n: number, show: view.hint("decision show", { decision: number }) }))),
+});
+
+/** A list of decisions, newest first, shortened with a pointer to the whole log. */
+function listed(found: Decision[], total: number, empty: Doc, view: Parameters<typeof decisionLine>[1]): Doc {
+  if (found.length === 0) return empty;
+  const shown = found.slice(0, LATEST);
+  const blocks = [list(shown.map((d) => decisionLine(d, view)))];
+  if (total > shown.length) blocks.push(p(...view.t.t("decisions.more", { count: total - shown.length, export: view.hint("decisions export") })));
+  return doc(...blocks);
+}
+
+export const latest = command({
+  name: "decisions",
+  es: "decisiones",
+  group: "decision",
+  summary: "decisions.summary",
+  examples: ["decisions", "decisions #meetings"],
+  level: Level.Member,
+  params: { tag: param.word({ max: 41, optional: true }) },
+  run({ tag }, ctx) {
+    if (tag !== undefined && !/^#\S+$/u.test(tag)) throw new UserError("decisions.tag_expected", { found: tag, search: ctx.hint("decisions search", { words: tag }) });
+    const wanted = tag?.slice(1).toLocaleLowerCase();
+    const all = wanted ? ctx.slice.log.all(ctx.roomId).filter((d) => d.tags.includes(wanted)).reverse() : ctx.slice.log.latest(ctx.roomId, LATEST);
+    return { found: all, total: wanted ? all.length : ctx.slice.log.count(ctx.roomId), tag };
+  },
+  render({ found, total, tag }, view) {
+    const empty = doc(p(...view.t.t(tag ? "decisions.none_tagged" : "decisions.none", { tag: tag ?? "", example: view.hint("decision", { text: view.t.text("decision.example") }) })));
+    return listed(found, total, empty, view);
+  },
+});
+
+export const search = command({
+  name: "decisions search",
+  es: "decisiones buscar",
+  group: "decision",
+  summary: "decisions.search.summary",
+  examples: ["decisions search overtime"],
+  level: Level.Member,
+  params: { words: param.rest({ max: 100 }) },
+  run({ words }, ctx) {
+    const found = ctx.slice.log.all(ctx.roomId).filter((d) => matchesSearch(`${d.text} ${d.tags.join(" ")}`, words)).reverse();
+    return { found, words };
+  },
+  render: ({ found, words }, view) => listed(found, found.length, doc(p(...view.t.t("decisions.search.none", { words }))), view),
+});
+
+const CSV_HEADER = ["number", "recorded_at", "text", "tags", "plan", "recorded_by", "status", "revoked_at", "revoked_reason"];
+
+export const exportLog = command({
+  name: "decisions export",
+  es: "decisiones exportar",
+  group: "decision",
+  summary: "decisions.export.summary",
+  examples: ["decisions export"],
+  level: Level.Member,
+  params: {},
+  run(_args, ctx) {
+    const all = ctx.slice.log.all(ctx.roomId);
+    const rows = all.map((d) => [
+      String(d.number),
+      new Date(d.recordedAt).toISOString(),
+      d.text,
+      d.tags.map((tag) => `#${tag}`).join(" "),
+      d.plan === null ? "" : String(d.plan),
+      d.recordedBy,
+      d.revoked ? "revoked" : "active",
+      d.revoked ? new Date(d.revoked.at).toISOString() : "",
+      d.revoked?.reason ?? "",
+    ]);
+    return { count: all.length, parts: all.length === 0 ? [] : csvChunks(toCsv(CSV_HEADER, rows)) };
+  },
+  render({ count, parts }, view) {
+    if (count === 0) return doc(p(...view.t.t("decisions.none", { example: view.hint("decision", { text: view.t.text("decision.example") }) })));
+    return parts.map((part, i): Doc =>
+      doc(p(...view.t.t(parts.length === 1 ? "decisions.export.intro" : "decisions.export.part", { count, part: i + 1, parts: parts.length })), pre(part.replace(/\r\n/g, "\n").trimEnd())),
+    );
+  },
+});
+
+export const decisionCommands = [record, show, fix, revoke, latest, search, exportLog];

@@ -1,0 +1,40 @@
+/** What a member wrote when recording a decision, read into its parts. */
+export interface DecisionText {
+  text: string;
+  /** Lower-cased tags without '#', in the order written, each once. */
+  tags: string[];
+  /** The care plan it belongs to, when the text says "plan 3". */
+  plan?: number;
+}
+
+const TAG = /(^|\s)#([\p{L}\p{N}_-]{1,40})(?=\s|$)/gu;
+const PLAN = /(^|\s)(?:plan|para el plan)\s+#?(\d{1,6})(?=\s*$)/iu;
+
+/**
+ * `#tags` anywhere and a trailing `plan 3` are taken out of the text; what remains is the decision
+ * as written. The text may not be empty once they are gone.
+ */
+export function readDecision(raw: string): DecisionText | undefined {
+  let plan: number | undefined;
+  // The plan first: "plan #3" names a plan, not a tag "3".
+  let text = raw.replace(PLAN, (_whole, space: string, n: string) => {
+    plan = Number(n);
+    return space;
+  });
+  const tags: string[] = [];
+  text = text.replace(TAG, (_whole, space: string, tag: string) => {
+    const folded = tag.toLocaleLowerCase();
+    if (!tags.includes(folded)) tags.push(folded);
+    return space;
+  });
+  text = text.replace(/\s+/g, " ").trim();
+  if (!/[\p{L}\p{N}]/u.test(text)) return undefined;
+  return { text, tags, ...(plan !== undefined ? { plan } : {}) };
+}
+
+/** Whether a decision matches every word searched (case and accents folded). */
+export function matchesSearch(haystack: string, words: string): boolean {
+  const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
+  const text = fold(haystack);
+  return fold(words).split(/\s+/).filter(Boolean).every((word) => text.includes(word));
+}

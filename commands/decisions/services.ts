@@ -1,0 +1,9 @@
+import type { Db } from "../../src/platform/db.js";
+import { decisionsRepo } from "./repository.js";
+
+/** What decision commands work with: the room's decision log. */
+export function decisionServices(db: Db) {
+  return { log: decisionsRepo(db) };
+}
+
+export type DecisionSlice = ReturnType<typeof decisionServices>;
