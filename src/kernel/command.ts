@@ -55,6 +55,8 @@ export interface CommandContext<S = unknown> extends RenderContext {
   /** Resolve a `@word` into a person of this room (or a plain-text name). */
   person(word: string): Person | undefined;
   members(): readonly RoomMember[];
+  /** Whether this is a direct chat between the sender and the bot. */
+  direct: boolean;
   kernel: KernelView;
   /**
    * Asks for work once the message's transaction committed. `compact`: erased data must leave the

@@ -12,7 +12,7 @@ import type { AnyFeature } from "./feature.js";
 import { markHandled } from "./handled-events.js";
 import { writeCommand } from "./hints.js";
 import type { Texts, Translator } from "./i18n/index.js";
-import type { Invocation, Reaction } from "./invocation.js";
+import type { Invocation, PollAnswer, Reaction } from "./invocation.js";
 import { kernelRoomData } from "./kernel-room-data.js";
 import { levelOf, type PermissionConfig } from "./level.js";
 import { commandText, localpart, resolvePerson } from "./mentions.js";
@@ -106,8 +106,21 @@ export class Dispatcher {
     return this.commit(inv, line, reaction.relatesTo);
   }
 
+  /**
+   * An answer to one of the bot's polls runs, quietly, the command line the poll's feature says it
+   * stands for (a vote): members answered in their client and expect no message back.
+   */
+  handlePollAnswer(answer: PollAnswer): Outcome {
+    const target = deliveredMessage(this.deps.db, answer.roomId, answer.pollEventId);
+    const ref = target?.ref;
+    const line = ref === undefined ? undefined : this.deps.features.map((f) => f.pollAnswer?.(ref, answer.answerIds)).find((l) => l !== undefined);
+    if (line === undefined) return "ignored";
+    const inv: Invocation = { eventId: answer.eventId, roomId: answer.roomId, sender: answer.sender, text: `${this.deps.config.prefix}${line}`, sentAt: answer.sentAt };
+    return this.commit(inv, line, answer.pollEventId, { quiet: true });
+  }
+
   /** One transaction: the "handled" mark (a redelivered event stops here), the effects and the replies. */
-  private commit(inv: Invocation, line: string, replyToEventId: string): Outcome {
+  private commit(inv: Invocation, line: string, replyToEventId: string, options: { quiet?: boolean } = {}): Outcome {
     const { db } = this.deps;
     const now = this.deps.clock();
     let counted: string | undefined;
@@ -118,7 +131,7 @@ export class Dispatcher {
       const replies = [this.execute(run)].flat().map((reply) => fitToEvent(reply, run.t));
       counted = run.counted;
       afterCommit = run.afterCommit;
-      this.enqueueReplies(inv, replies, replyToEventId, now);
+      if (!options.quiet) this.enqueueReplies(inv, replies, replyToEventId, now);
       return "handled";
     })();
     if (counted) this.limiter.record(counted, now);
@@ -210,6 +223,7 @@ export class Dispatcher {
       jobs: roomJobs(db, inv.roomId, zone, now),
       person: (word) => resolvePerson(word, inv.roomId, room),
       members: () => room.members(inv.roomId),
+      direct: room.isDirect?.(inv.roomId) ?? false,
       kernel,
       afterCommit: (action) => void run.afterCommit.add(action),
     };

@@ -15,13 +15,42 @@ export type Block =
   | { kind: "list"; items: Inline[][] }
   | { kind: "pre"; text: string };
 
+/**
+ * A native poll (Matrix `m.poll.start`, as Element sends it): members answer in their own client.
+ * The document's blocks are its plain-text fallback; a transport without polls shows them.
+ */
+export interface Poll {
+  question: string;
+  /** Stable ids ("agree", "a1") are what answers come back as. */
+  answers: { id: string; text: string }[];
+  maxSelections: number;
+  /** Whether members see the running results (a secret ballot never uses a native poll). */
+  disclosed: boolean;
+}
+
+/** A file sent with the message: a PDF for the wall, a PNG poster. Encrypted on the way in encrypted rooms. */
+export interface Attachment {
+  fileName: string;
+  mimeType: string;
+  /** The file's bytes, base64: documents are stored as JSON in the outbox until delivered. */
+  base64: string;
+  /** For images: pixel size, and a smaller preview. */
+  image?: { width: number; height: number; thumbnail?: { mimeType: string; base64: string; width: number; height: number } };
+}
+
 export interface Doc {
   blocks: Block[];
   /**
    * What the message is about, e.g. "careplan:3". Kept with the delivered message (never its text)
-   * so a reaction to it can be understood; see `Command.reaction`.
+   * so a reaction or a poll answer to it can be understood; see `Feature.reaction` and `Feature.pollAnswer`.
    */
   ref?: string;
+  /** Sent as a native poll about `ref`. */
+  poll?: Poll;
+  /** Ends the poll the bot posted about this ref (`m.poll.end`); the blocks are the result. */
+  endsPoll?: string;
+  /** Sent as a file (or image) message; the blocks are its caption and plain-text alternative. */
+  attachment?: Attachment;
 }
 
 export const p = (...parts: Inline[]): Block => ({ kind: "p", parts });

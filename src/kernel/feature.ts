@@ -24,6 +24,11 @@ export interface Feature<S = unknown> {
    * for: a command line without the prefix, run as if the reactor had typed it; undefined otherwise.
    */
   reaction?(ref: string, key: string): string | undefined;
+  /**
+   * What an answer to one of the bot's polls about `ref` stands for: a command line run quietly
+   * (no reply in the room) as if the member had typed it; undefined when it means nothing.
+   */
+  pollAnswer?(ref: string, answerIds: readonly string[]): string | undefined;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -36,3 +36,18 @@ export interface Reaction {
   key: string;
   sentAt: number;
 }
+
+/**
+ * Someone answered one of the bot's polls (Matrix `m.poll.response`, stable or msc3381 names). The
+ * latest answer of each person is the one that counts; the feature that posted the poll decides.
+ */
+export interface PollAnswer {
+  eventId: string;
+  roomId: string;
+  sender: string;
+  /** The poll's start event. */
+  pollEventId: string;
+  /** The chosen answer ids; empty withdraws the answer. */
+  answerIds: string[];
+  sentAt: number;
+}

@@ -13,6 +13,8 @@ export interface RoomMember {
 export interface RoomView {
   members(roomId: string): RoomMember[];
   powerLevel(roomId: string, userId: string): number;
+  /** Whether the room is a direct chat between one member and the bot (where secret votes are cast). */
+  isDirect?(roomId: string): boolean;
 }
 
 /** A message waiting in the outbox, to be delivered exactly once. */
@@ -28,6 +30,8 @@ export interface OutgoingMessage {
   threadRootId?: string;
   /** "reply" for command answers, "notice" for scheduled posts (sent as m.notice). */
   kind: "reply" | "notice";
+  /** For a document that ends a poll: the event the poll became, when it was delivered. */
+  pollEventId?: string;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import { errorForLog } from "../../platform/log.js";
 import type { Db } from "../../platform/db.js";
-import { markFailed, markRetry, markSent, pendingMessages } from "./outbox.js";
+import { deliveredEventOf, markFailed, markRetry, markSent, pendingMessages } from "./outbox.js";
 import type { Transport } from "../port.js";
 
 /** Thrown by a transport when retrying cannot help (e.g. the bot is no longer in the room). */
@@ -52,7 +52,8 @@ export class OutboxSender {
             continue;
           }
           try {
-            const eventId = await this.transport.send(message);
+            const pollEventId = message.doc.endsPoll ? deliveredEventOf(this.db, message.roomId, message.doc.endsPoll) : undefined;
+            const eventId = await this.transport.send(pollEventId ? { ...message, pollEventId } : message);
             markSent(this.db, message.id, this.clock(), eventId || undefined);
             sentAny = true;
           } catch (err) {
