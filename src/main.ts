@@ -8,11 +8,14 @@ import type { Config } from "./platform/config/schema.js";
 import { createLogger } from "./platform/log.js";
 import { openDatabase, StartupError, unencryptedNotice, type OpenedDatabase } from "./platform/db.js";
 import { backupDatabase, encryptDatabase, rekeyDatabase, type Converted } from "./platform/db-maintenance.js";
+import { startMetricsServer, type MetricsServer } from "./platform/metrics.js";
 import { migrate, readMigrations } from "./platform/migrations.js";
 import { packageRoot } from "./platform/package-root.js";
 import { ConsoleTransport, consoleRoomId, runConsole } from "./transport/console/console.js";
 import { rememberedPeople } from "./transport/console/people.js";
 import { connectMatrix } from "./transport/matrix/start.js";
+import { inboxRoomData } from "./transport/matrix/inbox-room-data.js";
+import { pruneMatrixInbox } from "./transport/matrix/inbox.js";
 
 function appConfig(config: Config): AppConfig {
   return {
@@ -53,7 +56,8 @@ async function runMatrixMode(config: Config, matrix: NonNullable<Config["matrix"
     process.once("SIGINT", () => resolve("SIGINT"));
   });
   const connection = await connectMatrix({ config: matrix, db: opened.db, log, defaults: { language: config.language, timezone: config.timezone } });
-  const app = createApp({ db: opened.db, transport: connection.transport, config: appConfig(config), log });
+  const app = createApp({ db: opened.db, transport: connection.transport, config: appConfig(config), log, roomData: [inboxRoomData] });
+  app.scheduler.pruning.add(pruneMatrixInbox);
   const running = await connection.start(app);
   // Started only now: the transport resolves after the first sync, and posts wait in the outbox until then anyway.
   app.scheduler.start(config.scheduler.tickSeconds);
@@ -118,9 +122,11 @@ async function main(argv: string[]): Promise<number> {
   // Console mode may run on a plain file (the schema requires a key on Matrix); say so to a person.
   const notice = config.database.key === undefined ? unencryptedNotice(config.database.path) : undefined;
   if (notice && process.stderr.isTTY) process.stderr.write(`${notice}\n`);
+  let metrics: MetricsServer | undefined;
   try {
     const { applied } = migrate(opened.db, readMigrations(join(packageRoot(), "migrations")));
     if (applied.length > 0) log.info({ applied }, "database migrated");
+    if (config.metrics) metrics = await startMetricsServer(opened.db, config.metrics.port);
     if (config.matrix) {
       await runMatrixMode(config, config.matrix, opened, log).catch((err: unknown) => {
         exitSoonAfterClose();
@@ -131,6 +137,7 @@ async function main(argv: string[]): Promise<number> {
     await runConsoleMode(config, cli, opened, log);
     return 0;
   } finally {
+    await metrics?.close();
     opened.close();
   }
 }

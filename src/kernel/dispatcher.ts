@@ -20,7 +20,7 @@ import { deliveredMessage, enqueue } from "./outbox/outbox.js";
 import { argsSchema, bindArgs } from "./params.js";
 import type { RoomView } from "./port.js";
 import { RateLimiter } from "./rate-limiter.js";
-import { bindRoomData } from "./room-data.js";
+import { bindRoomData, type RoomDataPart } from "./room-data.js";
 import { roomSettings } from "./room-settings.js";
 import { roomJobs } from "./scheduler/room-jobs.js";
 import { personOf } from "./time/format.js";
@@ -39,6 +39,8 @@ export interface DispatcherDeps {
   clock: () => number;
   /** Called after a reply was committed to the outbox, to wake the sender. */
   onEnqueued?: () => void;
+  /** What a transport keeps about people and rooms, forgotten and wiped with the features' data. */
+  roomData?: readonly RoomDataPart[];
 }
 
 export type Outcome = "ignored" | "duplicate" | "handled";
@@ -211,7 +213,7 @@ export class Dispatcher {
     const feature = this.featureOf.get(command)!;
     const kernel: KernelView = {
       commands: () => this.index.all,
-      roomData: () => [...this.deps.features.flatMap((f) => f.roomData ?? []), kernelRoomData].map((part) => bindRoomData(part, db, inv.roomId, now, zone)),
+      roomData: () => [...this.deps.features.flatMap((f) => f.roomData ?? []), kernelRoomData, ...(this.deps.roomData ?? [])].map((part) => bindRoomData(part, db, inv.roomId, now, zone)),
       translator: (lang) => this.deps.texts.translator(lang),
     };
     return {

@@ -148,6 +148,18 @@ const ops: Record<string, (args: Args) => Promise<unknown>> = {
     return {};
   },
 
+  async join(args) {
+    const c = need();
+    await c.joinRoom(args.roomId as string);
+    await until("the joined room in sync", 20_000, () => (c.getRoom(args.roomId as string)?.getMyMembership() === "join" ? true : undefined));
+    return {};
+  },
+
+  async leave(args) {
+    await need().leave(args.roomId as string);
+    return {};
+  },
+
   async waitMembership(args) {
     const c = need();
     const { roomId, userId, membership } = args as { roomId: string; userId: string; membership: string };

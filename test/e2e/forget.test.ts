@@ -1,0 +1,74 @@
+/**
+ * Forgetting a member who has left the room, as it usually happens on Matrix: the member list no
+ * longer knows them, so the bot must find them in what the cell recorded. Afterwards neither the
+ * decrypted rows nor the raw bytes of any database file hold their id or name.
+ */
+import { jest } from "@jest/globals";
+import { existsSync, readFileSync } from "node:fs";
+import { answeredEvent, Bot, newUser, TestClient, withPill } from "../support/e2e.js";
+import type { RegisteredUser } from "../support/synapse.js";
+
+jest.setTimeout(240_000);
+
+let bot: Bot;
+let mo: TestClient;
+let ana: TestClient;
+let anaUser: RegisteredUser;
+
+async function answerTo(client: TestClient, roomId: string, command: string): Promise<string> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const reply = (await client.messages(roomId, { sender: bot.userId, timeoutMs: 2_000 })).find((m) => answeredEvent(m) === command);
+    if (reply?.body) return reply.body;
+    if (Date.now() > deadline) throw new Error(`no answer:\n${bot.diagnostics()}`);
+  }
+}
+
+beforeAll(async () => {
+  const moUser = await newUser("mo");
+  anaUser = await newUser("ana");
+  bot = await Bot.create({ allowedInviters: [moUser.userId] });
+  await bot.start();
+  mo = await TestClient.start(moUser);
+  ana = await TestClient.start(anaUser);
+});
+
+afterAll(async () => {
+  await ana?.stop();
+  await mo?.stop();
+  await bot?.stop();
+});
+
+describe("forgetting a member who left", () => {
+  it("finds her by what the cell recorded, forgets her, and leaves no trace in any database file", async () => {
+    const roomId = await mo.createRoom({ name: "forget", encrypted: true, invite: [bot.userId, anaUser.userId] });
+    await mo.waitMembership(roomId, bot.userId, "join", 60_000);
+    await ana.call("join", { roomId });
+    await mo.waitMembership(roomId, anaUser.userId, "join");
+    const anaName = anaUser.userId.slice(1).split(":")[0]!;
+
+    const thanks = withPill("!ledger thanks ", { userId: anaUser.userId, name: anaName }, " cooked 40 meals");
+    expect(await answerTo(mo, roomId, await mo.send(roomId, thanks.text, thanks.extra))).toMatch(/#1/);
+    expect(await answerTo(ana, roomId, await ana.send(roomId, "!careplan picket at monday 07:00 care pantry"))).toMatch(/Plan #1/);
+
+    await ana.call("leave", { roomId });
+    await mo.waitMembership(roomId, anaUser.userId, "leave");
+    const preview = await answerTo(mo, roomId, await mo.send(roomId, `!forget @${anaName}`));
+    expect(preview).toMatch(/ledger/);
+    const done = await answerTo(mo, roomId, await mo.send(roomId, `!forget @${anaName} confirm`));
+    expect(done).not.toMatch(/nothing/i);
+
+    await bot.stop();
+    // The Matrix client's own cache of room state (idb_*) mirrors what the homeserver holds about
+    // membership; the session row names only the bot. Everything else is Tandem's and is checked.
+    const tables = bot.query<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'idb_%' AND name != 'matrix_session'");
+    for (const { name } of tables) {
+      const rows = JSON.stringify(bot.query(`SELECT * FROM "${name}"`));
+      expect([name, rows.includes(anaUser.userId)]).toEqual([name, false]);
+    }
+    for (const file of [bot.dbPath, `${bot.dbPath}-wal`, `${bot.dbPath}-shm`].filter(existsSync)) {
+      const bytes = readFileSync(file);
+      expect([file, bytes.includes(anaUser.userId), bytes.includes("cooked 40 meals")]).toEqual([file, false, false]);
+    }
+  });
+});
