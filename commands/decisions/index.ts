@@ -1,5 +1,7 @@
 import { defineFeature } from "../../src/kernel/feature.js";
+import type { Db } from "../../src/platform/db.js";
 import { decisionCommands } from "./commands.js";
+import { decisionsRepo } from "./repository.js";
 import { decisionsRoomData } from "./room-data.js";
 import { decisionServices, type DecisionSlice } from "./services.js";
 import { decisions as en } from "./texts/en.js";
@@ -13,3 +15,12 @@ export const decisions = defineFeature<DecisionSlice>({
   roomData: [decisionsRoomData],
   texts: { en, es },
 });
+
+/**
+ * How another feature writes into the log: governance records a proposal's outcome (its own table
+ * keeps the link to the proposal). Returns the new decision's number. `recordedBy` "" is the bot.
+ */
+export function decisionRecorder(db: Db) {
+  const log = decisionsRepo(db);
+  return (roomId: string, text: string, tags: string[], recordedAt: number): number => log.record({ roomId, text, tags, recordedBy: "", recordedAt }).number;
+}

@@ -1,5 +1,6 @@
 import type { Person } from "../../src/kernel/invocation.js";
 import type { Db } from "../../src/platform/db.js";
+import { proposalsForMeeting, type MeetingProposal } from "../governance/index.js";
 import { ledgerReader } from "../ledger/index.js";
 import { roomRhythm, type PromptFocus } from "../tempo/index.js";
 
@@ -9,6 +10,8 @@ const WEEK_MS = 7 * 86_400_000;
 export interface Opener {
   thanks: { givers: Person[]; what: string }[];
   focus: PromptFocus;
+  /** Proposals open or closing at this meeting (governance). */
+  proposals?: MeetingProposal[];
 }
 
 export function meetingServices(db: Db) {
@@ -18,7 +21,7 @@ export function meetingServices(db: Db) {
     /** Takes the room's next prompt focus, so the next opener asks about something else. */
     opener(roomId: string, now: number): Opener {
       const thanks = ledger.between(roomId, now - WEEK_MS, now + 1).map(({ givers, what }) => ({ givers, what }));
-      return { thanks, focus: rhythm.takeFocus(roomId, now) };
+      return { thanks, focus: rhythm.takeFocus(roomId, now), proposals: proposalsForMeeting(db, roomId, now) };
     },
   };
 }

@@ -63,4 +63,24 @@ export const setTimezone = command({
   render: ({ timezone }, { t }) => doc(p(...t.t("settings.timezone.done", { timezone }))),
 });
 
-export const settingsCommands = [showSettings, setLanguage, setTimezone];
+export const setQuorum = command({
+  name: "settings quorum",
+  es: "ajustes quorum",
+  aliases: ["ajustes quórum"],
+  group: "settings",
+  summary: "settings.quorum.summary",
+  examples: ["settings quorum 50%", "settings quorum none"],
+  level: Level.Moderator,
+  params: { quorum: param.word({ max: 12 }) },
+  run({ quorum }, ctx) {
+    const none = /^(none|no|off|ninguno|nada)$/i.test(quorum);
+    const m = /^(\d{1,3})\s*%?$/.exec(quorum);
+    const percent = none ? null : m ? Number(m[1]) : NaN;
+    if (percent !== null && !(percent >= 1 && percent <= 100)) throw new UserError("settings.quorum.bad", { found: quorum });
+    ctx.slice.quorum.set(ctx.roomId, percent);
+    return { percent };
+  },
+  render: ({ percent }, { t }) => doc(p(...t.t(percent === null ? "settings.quorum.none" : "settings.quorum.done", { percent: percent ?? 0 }))),
+});
+
+export const settingsCommands = [showSettings, setLanguage, setTimezone, setQuorum];

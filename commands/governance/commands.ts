@@ -1,0 +1,135 @@
+import { commandsOf, type CommandContext } from "../../src/kernel/command.js";
+import { doc, p } from "../../src/kernel/doc.js";
+import { UserError } from "../../src/kernel/errors.js";
+import { Level } from "../../src/kernel/level.js";
+import { param } from "../../src/kernel/params.js";
+import { deadlineOf } from "./deadline.js";
+import { outcomeText, proposalRef, renderClosed, renderOpened, renderStatus } from "./render.js";
+import type { Proposal } from "./repository.js";
+import { readProposal } from "./rules/proposal-text.js";
+import { readVote } from "./rules/vote-words.js";
+import type { GovernanceSlice } from "./services.js";
+
+const command = commandsOf<GovernanceSlice>();
+type Ctx = CommandContext<GovernanceSlice>;
+export const CLOSE_KIND = "proposal.close";
+
+function mustGet(number: number, ctx: Ctx): Proposal {
+  const proposal = ctx.slice.repo.get(ctx.roomId, number);
+  if (!proposal) throw new UserError("proposal.unknown", { n: number });
+  return proposal;
+}
+
+export const propose = command({
+  name: "propose",
+  es: "proponer",
+  group: "proposal",
+  summary: "propose.summary",
+  examples: ["propose We refuse overtime in December", "propose Where do we meet? options: union hall | café | online", "propose secret We file a grievance until friday 18:00"],
+  level: Level.Member,
+  params: { wording: param.rest({ max: 1500 }) },
+  run({ wording }, ctx) {
+    if (ctx.direct) throw new UserError("proposal.in_room");
+    const read = readProposal(wording);
+    if (typeof read === "string") throw new UserError(`proposal.error.${read}`, { example: ctx.hint("propose", { wording: ctx.t.text("proposal.example") }) });
+    const { closesAt, local } = deadlineOf(read.until, ctx);
+    const proposal = ctx.slice.open({
+      roomId: ctx.roomId,
+      question: read.question,
+      options: read.options,
+      maxChoices: read.maxChoices,
+      secret: read.secret,
+      proposer: ctx.sender.userId,
+      openedAt: ctx.now,
+      closesAt,
+      eligible: ctx.members().map((m) => m.userId),
+    });
+    // Durable: the close survives restarts and runs once.
+    ctx.jobs.schedule({ kind: CLOSE_KIND, rule: { kind: "once", at: local }, ref: proposalRef(proposal.number), payload: { proposal: proposal.number } });
+    return proposal;
+  },
+  render: renderOpened,
+});
+
+export const close = command({
+  name: "propose close",
+  es: "proponer # cerrar",
+  aliases: ["propose # close", "proposal # close", "proponer # cerrar"],
+  group: "proposal",
+  summary: "propose.close.summary",
+  examples: ["propose 3 close"],
+  level: Level.Member,
+  params: { proposal: param.int() },
+  run({ proposal: number }, ctx) {
+    const proposal = mustGet(number, ctx);
+    if (proposal.proposer !== ctx.sender.userId && ctx.level < Level.Moderator) throw new UserError("proposal.not_yours", { n: number });
+    const closed = ctx.slice.close(proposal, ctx.now, (pr, r) => outcomeText(pr, r, ctx));
+    if (!closed) throw new UserError("proposal.closed_already", { n: number, show: ctx.hint("decision show", { decision: proposal.closed?.decision ?? 1 }) });
+    ctx.jobs.deleteByRef(proposalRef(number));
+    return closed;
+  },
+  render: renderClosed,
+});
+
+export const show = command({
+  name: "proposal",
+  es: "propuesta",
+  aliases: ["proposal show"],
+  group: "proposal",
+  summary: "proposal.show.summary",
+  examples: ["proposal 3"],
+  level: Level.Member,
+  // `reaction`: what a 👍 on the proposal runs; it explains, once per proposal, that it is not a vote.
+  params: { proposal: param.int(), via: param.choice({ reaction: [] }, { optional: true }) },
+  run({ proposal: number, via }, ctx) {
+    const proposal = mustGet(number, ctx);
+    if (via === "reaction") return { proposal, reaction: true, silent: !ctx.slice.repo.explainReactionOnce(proposal), voters: 0 };
+    const voters = proposal.secret ? 0 : ctx.slice.tally(proposal).voters;
+    return { proposal, reaction: false, silent: false, voters };
+  },
+  render: (r, view) => (r.silent ? [] : renderStatus(r.proposal, r.reaction, r.voters, view)),
+});
+
+export const vote = command({
+  name: "vote",
+  es: "votar",
+  group: "proposal",
+  summary: "vote.summary",
+  examples: ["vote 3 agree", "vote 4 1 3", "vote K7P2 block"],
+  level: Level.Member,
+  params: { proposal: param.word({ max: 12 }), choices: param.rest({ max: 200 }) },
+  run({ proposal: target, choices }, ctx) {
+    const number = /^#?(\d{1,9})$/.exec(target);
+    const proposal = number ? mustGet(Number(number[1]), ctx) : ctx.slice.repo.byCode(target.toUpperCase());
+    if (!proposal) throw new UserError("vote.unknown_code", { code: target });
+    // A secret vote is only taken in a direct chat, with the code: never in the room, never by number.
+    if (proposal.secret && (number || !ctx.direct)) throw new UserError("vote.secret_in_direct", { code: proposal.ballotCode ?? "" });
+    if (!proposal.secret && !number) throw new UserError("vote.unknown_code", { code: target });
+    if (!proposal.eligible.includes(ctx.sender.userId)) throw new UserError("vote.not_eligible", { n: proposal.number });
+    if (proposal.closed || ctx.invocation.sentAt > proposal.closesAt) throw new UserError("vote.closed", { n: proposal.number });
+    const read = readVote(choices, proposal.options.length, proposal.maxChoices);
+    if ("unknown" in read) throw new UserError(proposal.options.length === 0 ? "vote.unknown_answer" : "vote.unknown_option", { found: read.unknown, count: proposal.options.length });
+    if ("tooMany" in read) throw new UserError("vote.too_many", { max: read.tooMany });
+    if (!proposal.secret) {
+      const picked = "withdraw" in read ? [] : read.choices;
+      ctx.slice.repo.vote(proposal, ctx.sender.userId, picked, ctx.invocation.sentAt);
+      return { kind: "open" as const, proposal, choices: picked };
+    }
+    if ("withdraw" in read) throw new UserError("vote.secret_withdraw");
+    if (read.receipt) {
+      if (!ctx.slice.changeSecret(proposal, read.receipt, read.choices)) throw new UserError("vote.receipt_unknown");
+      return { kind: "changed" as const, proposal };
+    }
+    if (ctx.slice.repo.hasVoted(proposal, ctx.sender.userId)) throw new UserError("vote.secret_twice");
+    return { kind: "secret" as const, proposal, receipt: ctx.slice.castSecret(proposal, ctx.sender.userId, read.choices) };
+  },
+  render(r, view) {
+    const n = r.proposal.number;
+    if (r.kind === "secret") return doc(p(...view.t.t("vote.secret.done", { n, receipt: r.receipt, code: r.proposal.ballotCode ?? "" })));
+    if (r.kind === "changed") return doc(p(...view.t.t("vote.secret.changed", { n })));
+    if (r.choices.length === 0) return doc(p(...view.t.t("vote.withdrawn", { n })));
+    return doc(p(...view.t.t("vote.done", { n, change: view.hint("vote", { proposal: n, choices: "…" }) })));
+  },
+});
+
+export const governanceCommands = [propose, close, show, vote];

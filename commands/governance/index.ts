@@ -1,0 +1,66 @@
+import type { RenderContext } from "../../src/kernel/command.js";
+import { defineFeature } from "../../src/kernel/feature.js";
+import { list, p, type Block } from "../../src/kernel/doc.js";
+import type { Db } from "../../src/platform/db.js";
+import { governanceCommands } from "./commands.js";
+import { governancePosts } from "./posts.js";
+import { proposalsRepo } from "./repository.js";
+import { proposalsRoomData } from "./room-data.js";
+import { governanceServices, type GovernanceSlice } from "./services.js";
+import { governance as en } from "./texts/en.js";
+import { governance as es } from "./texts/es.js";
+
+const PROPOSAL_REF = /^proposal:(\d{1,9})$/;
+
+/** Proposals and votes: consent and choice polls, secret ballots, outcomes into the decision log. */
+export const governance = defineFeature<GovernanceSlice>({
+  name: "governance",
+  services: governanceServices,
+  commands: governanceCommands,
+  posts: governancePosts,
+  roomData: [proposalsRoomData],
+  texts: { en, es },
+  // A 👍 or 👎 on a proposal is not a vote: the bot says so (once per proposal).
+  reaction: (ref, key) => {
+    const n = PROPOSAL_REF.exec(ref)?.[1];
+    return n && /^(👍|👎)\uFE0F?/u.test(key) ? `proposal ${n} reaction` : undefined;
+  },
+  // A poll answer is the same vote as `!vote`: answer ids are consent words, or o1…oN for options.
+  pollAnswer: (ref, answerIds) => {
+    const n = PROPOSAL_REF.exec(ref)?.[1];
+    if (!n) return undefined;
+    if (answerIds.length === 0) return `vote ${n} none`;
+    const words = answerIds.map((id) => (/^o\d{1,2}$/.test(id) ? id.slice(1) : id)).filter((w) => /^[a-z0-9]{1,10}$/.test(w));
+    return words.length === 0 ? undefined : `vote ${n} ${words.join(" ")}`;
+  },
+});
+
+/** The quorum setting, for `!settings quorum`: percent of members, or null for none. */
+export function proposalQuorum(db: Db) {
+  const repo = proposalsRepo(db);
+  return { get: (roomId: string) => repo.quorum(roomId), set: (roomId: string, percent: number | null) => repo.setQuorum(roomId, percent) };
+}
+
+/** A proposal the meeting should know about: open now, and whether it closes by the meeting's end. */
+export interface MeetingProposal {
+  number: number;
+  question: string;
+  closing: boolean;
+}
+
+/** A meeting's opener comes 15 minutes before it, and a meeting lasts two hours. */
+const MEETING_END_AFTER_OPENER_MS = (15 + 120) * 60_000;
+
+/** For the gratitude opener (meetings' services): the room's open proposals, at `openerAt`. */
+export function proposalsForMeeting(db: Db, roomId: string, openerAt: number): MeetingProposal[] {
+  return proposalsRepo(db)
+    .open(roomId)
+    .map((pr) => ({ number: pr.number, question: pr.question, closing: pr.closesAt <= openerAt + MEETING_END_AFTER_OPENER_MS }));
+}
+
+/** The opener's lines about proposals (meetings' render); no blocks when there are none. */
+export function meetingProposalBlocks(proposals: readonly MeetingProposal[] | undefined, view: Pick<RenderContext, "t">): Block[] {
+  if (!proposals || proposals.length === 0) return [];
+  const line = (pr: MeetingProposal) => view.t.t(pr.closing ? "proposal.opener.closing" : "proposal.opener.open", { n: pr.number, question: pr.question });
+  return [p(...view.t.t("proposal.opener.title")), list(proposals.map(line))];
+}

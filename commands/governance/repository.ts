@@ -1,0 +1,130 @@
+import type { Db } from "../../src/platform/db.js";
+import { perDb } from "../../src/platform/per-db.js";
+import type { Outcome, Response } from "./rules/tally.js";
+
+export interface Proposal {
+  id: number;
+  roomId: string;
+  number: number;
+  question: string;
+  options: string[];
+  maxChoices: number;
+  secret: boolean;
+  ballotCode: string | null;
+  proposer: string;
+  openedAt: number;
+  closesAt: number;
+  eligible: string[];
+  closed: { at: number; outcome: Outcome; totals: Record<string, number>; decision: number | null } | null;
+}
+
+export type NewProposal = Omit<Proposal, "id" | "number" | "closed">;
+
+interface Row {
+  id: number;
+  room_id: string;
+  number: number;
+  question: string;
+  options: string;
+  max_choices: number;
+  secret: number;
+  ballot_code: string | null;
+  proposer: string;
+  opened_at: number;
+  closes_at: number;
+  eligible: string;
+  closed_at: number | null;
+  outcome: string | null;
+  totals: string | null;
+  decision_number: number | null;
+}
+
+const SELECT = "SELECT * FROM proposals";
+
+const statements = perDb((db) => ({
+  nextNumber: db.prepare("SELECT coalesce(max(number), 0) + 1 FROM proposals WHERE room_id = ?").pluck(),
+  insert: db.prepare(
+    `INSERT INTO proposals (room_id, number, question, options, max_choices, secret, ballot_code, proposer, opened_at, closes_at, eligible)
+     VALUES (@roomId, @number, @question, @options, @maxChoices, @secret, @ballotCode, @proposer, @openedAt, @closesAt, @eligible)`,
+  ),
+  get: db.prepare(`${SELECT} WHERE room_id = ? AND number = ?`),
+  byCode: db.prepare(`${SELECT} WHERE ballot_code = ?`),
+  open: db.prepare(`${SELECT} WHERE room_id = ? AND closed_at IS NULL ORDER BY number`),
+  close: db.prepare("UPDATE proposals SET closed_at = @at, outcome = @outcome, totals = @totals, decision_number = @decision WHERE id = @id AND closed_at IS NULL"),
+  vote: db.prepare(
+    `INSERT INTO proposal_votes (proposal_id, voter, choices, voted_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (proposal_id, voter) DO UPDATE SET choices = excluded.choices, voted_at = excluded.voted_at
+     WHERE excluded.voted_at >= proposal_votes.voted_at`,
+  ),
+  votes: db.prepare("SELECT voter, choices, voted_at FROM proposal_votes WHERE proposal_id = ?"),
+  hasVoted: db.prepare("SELECT 1 FROM proposal_voters WHERE proposal_id = ? AND voter = ?").pluck(),
+  markVoted: db.prepare("INSERT INTO proposal_voters (proposal_id, voter) VALUES (?, ?)"),
+  addBallot: db.prepare("INSERT INTO proposal_ballots (proposal_id, receipt_hash, choices) VALUES (?, ?, ?)"),
+  changeBallot: db.prepare("UPDATE proposal_ballots SET choices = ? WHERE proposal_id = ? AND receipt_hash = ?"),
+  ballots: db.prepare("SELECT choices FROM proposal_ballots WHERE proposal_id = ?").pluck(),
+  quorum: db.prepare("SELECT percent FROM proposal_quorum WHERE room_id = ?").pluck(),
+  setQuorum: db.prepare("INSERT INTO proposal_quorum (room_id, percent) VALUES (?, ?) ON CONFLICT (room_id) DO UPDATE SET percent = excluded.percent"),
+  explainReaction: db.prepare("UPDATE proposals SET reaction_explained = 1 WHERE id = ? AND reaction_explained = 0"),
+  clearQuorum: db.prepare("DELETE FROM proposal_quorum WHERE room_id = ?"),
+}));
+
+function hydrate(r: Row): Proposal {
+  return {
+    id: r.id,
+    roomId: r.room_id,
+    number: r.number,
+    question: r.question,
+    options: JSON.parse(r.options) as string[],
+    maxChoices: r.max_choices,
+    secret: r.secret === 1,
+    ballotCode: r.ballot_code,
+    proposer: r.proposer,
+    openedAt: r.opened_at,
+    closesAt: r.closes_at,
+    eligible: JSON.parse(r.eligible) as string[],
+    closed:
+      r.closed_at === null
+        ? null
+        : { at: r.closed_at, outcome: r.outcome as Outcome, totals: JSON.parse(r.totals ?? "{}") as Record<string, number>, decision: r.decision_number },
+  };
+}
+
+/** Each room's proposals, their open votes, and secret ballots kept apart from who cast them. */
+export const proposalsRepo = perDb((db: Db) => {
+  const s = statements(db);
+  const one = (row: unknown) => (row ? hydrate(row as Row) : undefined);
+  return {
+    create(p: NewProposal): Proposal {
+      const number = s.nextNumber.get(p.roomId) as number;
+      s.insert.run({ ...p, number, options: JSON.stringify(p.options), secret: p.secret ? 1 : 0, eligible: JSON.stringify(p.eligible) });
+      return one(s.get.get(p.roomId, number))!;
+    },
+    get: (roomId: string, number: number) => one(s.get.get(roomId, number)),
+    byCode: (code: string) => one(s.byCode.get(code)),
+    open: (roomId: string) => (s.open.all(roomId) as Row[]).map(hydrate),
+    /** False when it was closed already (the deadline and a command may race). */
+    close(p: Proposal, at: number, outcome: Outcome, totals: Record<string, number>, decision: number | null): boolean {
+      return s.close.run({ id: p.id, at, outcome, totals: JSON.stringify(totals), decision }).changes === 1;
+    },
+    vote: (p: Proposal, voter: string, choices: readonly string[], at: number) => void s.vote.run(p.id, voter, JSON.stringify(choices), at),
+    votes: (p: Proposal): Response[] =>
+      (s.votes.all(p.id) as { voter: string; choices: string; voted_at: number }[]).map((r) => ({ voter: r.voter, choices: JSON.parse(r.choices) as string[], at: r.voted_at })),
+    hasVoted: (p: Proposal, voter: string) => s.hasVoted.get(p.id, voter) !== undefined,
+    /** A first secret vote: two rows that share nothing but the proposal. */
+    castSecret(p: Proposal, voter: string, receiptHash: string, choices: readonly string[]): void {
+      s.markVoted.run(p.id, voter);
+      s.addBallot.run(p.id, receiptHash, JSON.stringify(choices));
+    },
+    changeSecret: (p: Proposal, receiptHash: string, choices: readonly string[]) => s.changeBallot.run(JSON.stringify(choices), p.id, receiptHash).changes === 1,
+    ballots: (p: Proposal) => (s.ballots.all(p.id) as string[]).map((c) => JSON.parse(c) as string[]),
+    /** True the first time only: the bot explains once per proposal that a reaction is not a vote. */
+    explainReactionOnce: (p: Proposal) => s.explainReaction.run(p.id).changes === 1,
+    quorum: (roomId: string) => (s.quorum.get(roomId) as number | undefined) ?? null,
+    setQuorum(roomId: string, percent: number | null): void {
+      if (percent === null) s.clearQuorum.run(roomId);
+      else s.setQuorum.run(roomId, percent);
+    },
+  };
+});
+
+export type ProposalsRepo = ReturnType<typeof proposalsRepo>;

@@ -1,0 +1,37 @@
+import { countRows, type RoomDataPart } from "../../src/kernel/room-data.js";
+
+/**
+ * Proposals are the cell's shared memory, like decisions. Forgetting a person removes their open
+ * votes, their mark on secret ballots (the ballots themselves are nobody's), their name as
+ * proposer and from the lists of who could vote. Wiping the cell removes everything.
+ */
+export const proposalsRoomData: RoomDataPart = {
+  key: "privacy.part.proposals",
+  countPerson: (db, roomId, who) =>
+    who.userId === null
+      ? 0
+      : countRows(
+          db,
+          `SELECT (SELECT count(*) FROM proposal_votes v JOIN proposals p ON p.id = v.proposal_id WHERE p.room_id = @roomId AND v.voter = @userId)
+                + (SELECT count(*) FROM proposal_voters v JOIN proposals p ON p.id = v.proposal_id WHERE p.room_id = @roomId AND v.voter = @userId)
+                + (SELECT count(*) FROM proposals WHERE room_id = @roomId AND proposer = @userId)`,
+          { roomId, userId: who.userId },
+        ),
+  forgetPerson(db, roomId, who) {
+    if (who.userId === null) return;
+    const params = { roomId, userId: who.userId };
+    const mine = "proposal_id IN (SELECT id FROM proposals WHERE room_id = @roomId)";
+    db.prepare(`DELETE FROM proposal_votes WHERE voter = @userId AND ${mine}`).run(params);
+    db.prepare(`DELETE FROM proposal_voters WHERE voter = @userId AND ${mine}`).run(params);
+    db.prepare("UPDATE proposals SET proposer = '' WHERE room_id = @roomId AND proposer = @userId").run(params);
+    db.prepare(
+      `UPDATE proposals SET eligible = (SELECT coalesce(json_group_array(value), '[]') FROM json_each(proposals.eligible) WHERE value <> @userId)
+       WHERE room_id = @roomId AND eligible LIKE '%' || @userId || '%'`,
+    ).run(params);
+  },
+  countRoom: (db, roomId) => countRows(db, "SELECT count(*) FROM proposals WHERE room_id = ?", roomId),
+  wipeRoom(db, roomId) {
+    db.prepare("DELETE FROM proposals WHERE room_id = ?").run(roomId);
+    db.prepare("DELETE FROM proposal_quorum WHERE room_id = ?").run(roomId);
+  },
+};
