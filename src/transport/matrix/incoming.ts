@@ -1,8 +1,9 @@
 import { MatrixEvent, type MatrixClient } from "matrix-js-sdk";
 import type { Logger } from "pino";
-import type { Invocation, Reaction } from "../../kernel/invocation.js";
+import type { Invocation, PollAnswer, Reaction } from "../../kernel/invocation.js";
 import { errorForLog } from "../../platform/log.js";
 import type { Inbox, InboxRow } from "./inbox.js";
+import { pollAnswerFrom } from "./polls.js";
 
 interface Relation {
   rel_type?: unknown;
@@ -78,6 +79,8 @@ export interface IncomingDeps {
   handle(inv: Invocation): void;
   /** Lets the dispatcher decide what a reaction means, if anything; synchronous like `handle`. */
   handleReaction(reaction: Reaction): void;
+  /** Lets the dispatcher count an answer to one of the bot's polls; synchronous like `handle`. */
+  handlePollAnswer(answer: PollAnswer): void;
   isRoomEncrypted(roomId: string): Promise<boolean>;
   allowUnencryptedRooms: boolean;
   /** The room is not encrypted and commands are refused there: make sure it was told why. */
@@ -159,6 +162,11 @@ export class IncomingProcessor {
       const relation = (event.getContent() as MessageContent)["m.relates_to"] ?? (event.getWireContent() as MessageContent)["m.relates_to"];
       const reaction = reactionFrom(row.eventId, row.roomId, row.sender, sentAt, relation);
       if (reaction) this.deps.handleReaction(reaction);
+    } else {
+      const wire = event.getWireContent() as MessageContent;
+      const content = event.getContent() as MessageContent & Record<string, unknown>;
+      const answer = pollAnswerFrom(row.eventId, row.roomId, row.sender, sentAt, event.getType(), content, content["m.relates_to"] ?? wire["m.relates_to"]);
+      if (answer) this.deps.handlePollAnswer(answer);
     }
     inbox.finish(row.seq, "done");
   }

@@ -34,7 +34,7 @@ export interface MatrixConnectDeps {
 
 /** What the transport drives once connected: the app built on it (see src/app.ts). */
 export interface MatrixApp {
-  dispatcher: Pick<Dispatcher, "handle" | "handleReaction">;
+  dispatcher: Pick<Dispatcher, "handle" | "handleReaction" | "handlePollAnswer">;
   sender: OutboxSender;
   texts: Texts;
 }
@@ -152,6 +152,7 @@ async function startSyncing(connected: Connected, app: MatrixApp): Promise<Runni
     clock,
     handle: (inv) => void app.dispatcher.handle(inv),
     handleReaction: (reaction) => void app.dispatcher.handleReaction(reaction),
+    handlePollAnswer: (answer) => void app.dispatcher.handlePollAnswer(answer),
     isRoomEncrypted: (roomId) => transport.isRoomEncrypted(roomId),
     allowUnencryptedRooms: config.allowUnencryptedRooms,
     onUnencryptedCommandRoom: (roomId) => rooms.explainIfUnencrypted(roomId),

@@ -1,4 +1,5 @@
 import type { Inbox, RawEvent } from "./inbox.js";
+import { POLL_RESPONSE_TYPES } from "./polls.js";
 
 interface SyncEvent {
   event_id?: string;
@@ -27,8 +28,11 @@ interface MessagesPage {
 const BACKFILL_PAGE = 100;
 const BACKFILL_MAX_PAGES = 20;
 
-/** Messages and reactions; a reaction in an encrypted room may come encrypted or (Element Web) in the clear. */
-const RECORDED_TYPES = new Set(["m.room.message", "m.room.encrypted", "m.reaction"]);
+/**
+ * Messages, reactions and poll answers (unencrypted rooms; in encrypted rooms they come as
+ * m.room.encrypted); a reaction in an encrypted room may come encrypted or (Element Web) in the clear.
+ */
+const RECORDED_TYPES = new Set(["m.room.message", "m.room.encrypted", "m.reaction", ...POLL_RESPONSE_TYPES]);
 
 function isMessage(e: SyncEvent, me: string): boolean {
   return RECORDED_TYPES.has(e.type ?? "") && e.state_key === undefined && e.sender !== me && !!e.event_id;

@@ -59,6 +59,7 @@ function processor(options: { encryptedRoom: boolean; allowUnencryptedRooms?: bo
     clock: () => now,
     handle: (inv) => void handled.push(inv),
     handleReaction: (reaction) => void reactions.push(reaction),
+    handlePollAnswer: () => undefined,
     isRoomEncrypted: async () => options.encryptedRoom,
     allowUnencryptedRooms: options.allowUnencryptedRooms ?? false,
     onUnencryptedCommandRoom: async (roomId) => void explained.push(roomId),
