@@ -4,6 +4,7 @@ import { doc, list, p, pre, type Doc } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
+import { print } from "./print.js";
 import { decisionBlocks, decisionLine } from "./render.js";
 import type { Decision } from "./repository.js";
 import { matchesSearch, readDecision } from "./rules/decision-text.js";
@@ -181,4 +182,4 @@ export const exportLog = command({
   },
 });
 
-export const decisionCommands = [record, show, fix, revoke, latest, search, exportLog];
+export const decisionCommands = [record, show, fix, revoke, latest, search, exportLog, print];

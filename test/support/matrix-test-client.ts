@@ -6,6 +6,7 @@
  */
 import "fake-indexeddb/auto";
 import { createInterface } from "node:readline";
+import { decryptAttachment, type IEncryptedFile } from "matrix-encrypt-attachment";
 import {
   ClientEvent,
   createClient,
@@ -34,6 +35,44 @@ export interface SeenMessage {
   formattedBody?: string;
   mentions?: unknown;
   relatesTo?: unknown;
+  /** A file message: its name, its info, and where its bytes are (`file` encrypted, `url` plain). */
+  filename?: string;
+  info?: Record<string, unknown>;
+  file?: Record<string, unknown>;
+  url?: string;
+  /** A poll start (org.matrix.msc3381.poll.start or m.poll.start), as Element reads it. */
+  poll?: SeenPoll;
+  /** A poll end: the poll it ends (its text is in `body`). */
+  endsPoll?: string;
+}
+
+export interface SeenPoll {
+  question: string;
+  kind: string;
+  maxSelections: number;
+  answers: { id: string; text: string }[];
+}
+
+const POLL_START = ["org.matrix.msc3381.poll.start", "m.poll.start"];
+const POLL_END = ["org.matrix.msc3381.poll.end", "m.poll.end"];
+/** Extensible-events text, unstable name first as Element writes it. */
+const textOf = (c: unknown): string | undefined => {
+  const o = (c ?? {}) as Record<string, unknown>;
+  const t = o["org.matrix.msc1767.text"] ?? o["m.text"];
+  return typeof t === "string" ? t : undefined;
+};
+
+function pollOf(type: string, content: Record<string, unknown>): SeenPoll | undefined {
+  if (!POLL_START.includes(type)) return undefined;
+  const start = (content["org.matrix.msc3381.poll.start"] ?? content["m.poll.start"]) as Record<string, unknown> | undefined;
+  if (!start) return undefined;
+  const answers = Array.isArray(start.answers) ? (start.answers as Record<string, unknown>[]) : [];
+  return {
+    question: textOf(start.question) ?? "",
+    kind: String(start.kind),
+    maxSelections: typeof start.max_selections === "number" ? start.max_selections : 1,
+    answers: answers.map((a) => ({ id: String(a.id), text: textOf(a) ?? "" })),
+  };
 }
 
 let client: MatrixClient | undefined;
@@ -46,7 +85,8 @@ function record(event: MatrixEvent): void {
   const roomId = event.getRoomId();
   const eventId = event.getId();
   if (!roomId || !eventId || eventId.startsWith("~")) return;
-  if (event.getWireType() !== EventType.RoomMessageEncrypted && event.getWireType() !== EventType.RoomMessage) return;
+  const shown = [EventType.RoomMessageEncrypted, EventType.RoomMessage, ...POLL_START, ...POLL_END] as string[];
+  if (!shown.includes(event.getWireType())) return;
   // Not yet decrypted: recorded once it is (or once decryption failed), never half-way.
   if (event.isBeingDecrypted() || event.shouldAttemptDecryption()) return;
   const content = event.getContent() as Record<string, unknown>;
@@ -59,10 +99,16 @@ function record(event: MatrixEvent): void {
     type: event.getType(),
     decryptionFailed: event.isDecryptionFailure(),
     ...(typeof content.msgtype === "string" ? { msgtype: content.msgtype } : {}),
-    ...(typeof content.body === "string" ? { body: content.body } : {}),
+    ...(typeof content.body === "string" ? { body: content.body } : textOf(content) !== undefined ? { body: textOf(content) } : {}),
     ...(typeof content.formatted_body === "string" ? { formattedBody: content.formatted_body } : {}),
     ...(content["m.mentions"] !== undefined ? { mentions: content["m.mentions"] } : {}),
     ...(content["m.relates_to"] !== undefined ? { relatesTo: content["m.relates_to"] } : {}),
+    ...(typeof content.filename === "string" ? { filename: content.filename } : {}),
+    ...(content.info !== undefined ? { info: content.info as Record<string, unknown> } : {}),
+    ...(content.file !== undefined ? { file: content.file as Record<string, unknown> } : {}),
+    ...(typeof content.url === "string" ? { url: content.url } : {}),
+    ...(pollOf(event.getType(), content) ? { poll: pollOf(event.getType(), content)! } : {}),
+    ...(POLL_END.includes(event.getType()) ? { endsPoll: event.relationEventId ?? event.getWireContent()["m.relates_to"]?.event_id } : {}),
   });
   if (first) for (const watch of watchers) watch(seen.get(eventId)!);
 }
@@ -202,6 +248,35 @@ const ops: Record<string, (args: Args) => Promise<unknown>> = {
     const path = `/rooms/${encodeURIComponent(roomId)}/send/${event.getWireType()}/${txnId}`;
     const { event_id } = await c.http.authedRequest<{ event_id: string }>(Method.Put, path, undefined, wire);
     return { eventId: event_id, wireType: event.getWireType() };
+  },
+
+  /**
+   * An answer to a poll as Element Web sends it (matrix-events-sdk's PollResponseEvent): an
+   * org.matrix.msc3381.poll.response referring to the poll, encrypted in an encrypted room.
+   */
+  async answerPoll(args) {
+    const { roomId, pollEventId, answerIds } = args as { roomId: string; pollEventId: string; answerIds: string[] };
+    const content = { "m.relates_to": { rel_type: RelationType.Reference, event_id: pollEventId }, "org.matrix.msc3381.poll.response": { answers: answerIds } };
+    const { event_id } = await need().sendEvent(roomId, "org.matrix.msc3381.poll.response" as never, content as never);
+    return { eventId: event_id };
+  },
+
+  /**
+   * The bytes of a file message, as Element gets them: downloaded through the authenticated media
+   * endpoint and, for an encrypted file, decrypted with its EncryptedFile (hash checked). Base64.
+   */
+  async downloadFile(args) {
+    const c = need();
+    const message = seen.get(args.eventId as string);
+    const mxc = (message?.file?.url as string | undefined) ?? message?.url;
+    if (!mxc) throw new Error("not a file message");
+    const [server, mediaId] = mxc.replace(/^mxc:\/\//, "").split("/");
+    const url = `${c.getHomeserverUrl()}/_matrix/client/v1/media/download/${encodeURIComponent(server!)}/${encodeURIComponent(mediaId!)}`;
+    const response = await fetch(url, { headers: { Authorization: `Bearer ${c.getAccessToken()}` } });
+    if (!response.ok) throw new Error(`download failed: ${response.status}`);
+    const data = await response.arrayBuffer();
+    const plain = message!.file ? await decryptAttachment(data, message!.file as unknown as IEncryptedFile) : data;
+    return { base64: Buffer.from(plain).toString("base64"), uploadedBytes: data.byteLength };
   },
 
   /** An m.room.encrypted event for a megolm session nobody has: no one can ever decrypt it. */

@@ -4,6 +4,7 @@ import type { Readable, Writable } from "node:stream";
 import type { Dispatcher } from "../../kernel/dispatcher.js";
 import type { OutboxSender } from "../../kernel/outbox/sender.js";
 import { renderPlain } from "../../kernel/render-plain.js";
+import { saveAttachment } from "./files.js";
 import type { OutgoingMessage, RoomMember, Transport } from "../../kernel/port.js";
 
 const SERVER = "console";
@@ -16,6 +17,8 @@ export interface ConsoleOptions {
   /** Console names the room's memory holds from earlier runs (see `rememberedPeople`). */
   remembered?: readonly string[];
   output: Writable;
+  /** Where files sent with messages are written (beside the database); without it, only their name is printed. */
+  filesDir?: string;
 }
 
 export const consoleUserId = (name: string) => `@${name}:${SERVER}`;
@@ -47,7 +50,9 @@ export class ConsoleTransport implements Transport {
   }
 
   async send(message: OutgoingMessage): Promise<void> {
-    const text = renderPlain(message.doc);
+    const attachment = message.doc.attachment;
+    const file = attachment && this.options.filesDir ? saveAttachment(this.options.filesDir, attachment, message.key) : attachment?.fileName;
+    const text = renderPlain(message.doc) + (file ? `\n${file}` : "");
     await new Promise<void>((resolve, reject) =>
       this.options.output.write(`${text}\n`, (err) => (err ? reject(err) : resolve())),
     );

@@ -4,7 +4,9 @@ import type { CryptoBackend } from "matrix-js-sdk/lib/common-crypto/CryptoBacken
 import { encodeUri } from "matrix-js-sdk/lib/utils.js";
 import { PermanentSendError } from "../../kernel/outbox/sender.js";
 import type { OutgoingMessage, RoomMember, Transport } from "../../kernel/port.js";
+import { sendAttachment } from "./attachments.js";
 import { renderMatrixContent, type MatrixMessageContent } from "./format.js";
+import { pollEventFor, type PollEndContent, type PollStartContent } from "./polls.js";
 
 /**
  * The Matrix transaction id of an outbox key. The homeserver remembers (device, txnId) and
@@ -49,6 +51,10 @@ export class MatrixTransport implements Transport {
 
   /** Resolves with the event id the homeserver gave the message (the same one again for a repeated txnId). */
   async send(message: OutgoingMessage): Promise<string> {
+    const poll = pollEventFor(message);
+    if (poll) return this.sendContent(message.roomId, poll.content, txnIdFor(message.key), this.options.allowUnencryptedRooms, poll.type);
+    const attachment = message.doc.attachment;
+    if (attachment) return sendAttachment({ client: this.client, ready: this.options.ready, allowPlainText: this.options.allowUnencryptedRooms, isRoomEncrypted: (id) => this.isRoomEncrypted(id), sendContent: (content) => this.sendContent(message.roomId, content, txnIdFor(message.key), this.options.allowUnencryptedRooms) }, message, attachment);
     const content = renderMatrixContent(message.doc, {
       kind: message.kind,
       ...(message.replyToEventId ? { replyToEventId: message.replyToEventId } : {}),
@@ -62,14 +68,14 @@ export class MatrixTransport implements Transport {
    * the sdk would send plain text); encrypts for an encrypted room and refuses to send anything
    * but ciphertext there; sends plain text only to an unencrypted room, and only if allowed.
    */
-  async sendContent(roomId: string, content: MatrixMessageContent, txnId: string, allowPlainText: boolean): Promise<string> {
+  async sendContent(roomId: string, content: MatrixMessageContent | PollStartContent | PollEndContent, txnId: string, allowPlainText: boolean, eventType: string = EventType.RoomMessage): Promise<string> {
     await this.options.ready;
     const room = this.client.getRoom(roomId);
     if (!room || room.getMyMembership() !== "join") throw new PermanentSendError("M_NOT_IN_ROOM");
-    let type: string = EventType.RoomMessage;
+    let type: string = eventType;
     let wire: object = content;
     if (await this.isRoomEncrypted(roomId)) {
-      ({ type, wire } = await this.encrypt(room, content, txnId));
+      ({ type, wire } = await this.encrypt(room, eventType, content, txnId));
       if (type !== EventType.RoomMessageEncrypted) throw new Error("refusing to send plain text into an encrypted room");
     } else if (!allowPlainText) {
       throw new PermanentSendError("M_ROOM_NOT_ENCRYPTED");
@@ -83,11 +89,11 @@ export class MatrixTransport implements Transport {
     }
   }
 
-  private async encrypt(room: Room, content: MatrixMessageContent, txnId: string): Promise<{ type: string; wire: object }> {
+  private async encrypt(room: Room, eventType: string, content: object, txnId: string): Promise<{ type: string; wire: object }> {
     const crypto = this.client.getCrypto() as (CryptoBackend & ReturnType<MatrixClient["getCrypto"]>) | undefined;
     if (!crypto) throw new Error("crypto is not initialised; refusing to send into an encrypted room");
     const event = new MatrixEvent({
-      type: EventType.RoomMessage,
+      type: eventType,
       content: content as unknown as Record<string, unknown>,
       room_id: room.roomId,
       sender: this.client.getUserId()!,
