@@ -6,6 +6,7 @@ import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
 import type { CareKind } from "../ledger/index.js";
 import { mayManage, mustGet, type Ctx } from "./lookup.js";
+import { scheduleLessonPrompt } from "../lessons/index.js";
 import { scheduleCarePlanPosts } from "./posts.js";
 import { actLabel, planRef, when } from "./render.js";
 import type { CarePlan } from "./repository.js";
@@ -56,6 +57,8 @@ export const done = command({
     mayCloseNow(plan, confirm !== undefined, ctx);
     ctx.slice.plans.close(plan, "done", ctx.now);
     ctx.jobs.deleteByRef(planRef(plan.number));
+    // A plan done is exactly one whose lessons are worth asking for: its morning-after prompt stays.
+    scheduleLessonPrompt(ctx.jobs, plan, ctx.settings.timezone);
     if (plan.volunteers.length === 0) return { plan, entry: undefined };
     const act = ctx.slice.act(ctx.roomId, plan.careAct);
     const entry = ctx.slice.ledger.record({

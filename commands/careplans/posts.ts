@@ -2,6 +2,7 @@ import { about, doc, p, type Doc } from "../../src/kernel/doc.js";
 import type { RoomJobs } from "../../src/kernel/scheduler/room-jobs.js";
 import type { PostContext, PostHandler } from "../../src/kernel/scheduler/post.js";
 import { addDays, formatLocalDateTime, toLocal } from "../../src/kernel/time/local-time.js";
+import { scheduleLessonPrompt } from "../lessons/index.js";
 import { carriedBy, planRef, when } from "./render.js";
 import type { CarePlan } from "./repository.js";
 import { chooseDecompressionPrompt } from "./rules/index.js";
@@ -28,6 +29,8 @@ export function scheduleCarePlanPosts(jobs: RoomJobs, plan: CarePlan, zone: stri
     // A reminder whose day-before is already past is simply not kept.
     if (job.nextRunUtc === null) jobs.delete(job.id);
   }
+  // The morning after, what the action taught; same ref, so moving or cancelling the plan takes it along.
+  scheduleLessonPrompt(jobs, plan, zone);
 }
 
 type Post = PostContext<CarePlanSlice>;

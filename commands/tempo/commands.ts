@@ -8,6 +8,7 @@ import { addDuration, isTooFar, parseDuration, parseUntil } from "../../src/kern
 import { durationError, whenError } from "../../src/kernel/time/when-errors.js";
 import { startBurst, startSlow, tempoView, type TempoView } from "./rules/index.js";
 import type { RoomRhythm } from "./services.js";
+import { burstKernelBlocks, type BurstKernel } from "../lessons/index.js";
 
 const command = commandsOf<RoomRhythm>();
 
@@ -19,6 +20,8 @@ type Change = { phase: "burst"; untilUtc: number | null; longerThanLunarMonth: b
 interface TempoResult {
   change: Change | undefined;
   tempo: TempoView;
+  /** The lessons of the previous burst, carried into the one starting now. */
+  kernel?: BurstKernel;
 }
 
 /**
@@ -92,9 +95,10 @@ export const tempo = command({
       ctx.slice.setTempo(ctx.roomId, startSlow(ctx.now), ctx.now);
       change = { phase: "slow" };
     }
-    return { change, tempo: tempoView(ctx.slice.tempo(ctx.roomId, ctx.now), ctx.now) };
+    const kernel = chosen === "burst" ? ctx.slice.lessons.burstStarted(ctx.roomId, ctx.now) : undefined;
+    return { change, tempo: tempoView(ctx.slice.tempo(ctx.roomId, ctx.now), ctx.now), kernel };
   },
-  render: (result, view) => doc(...renderTempo(result, view)),
+  render: (result, view) => doc(...renderTempo(result, view), ...burstKernelBlocks(result.kernel, view)),
 });
 
 export const tempoCommands = [tempo];

@@ -1,4 +1,5 @@
 import type { Db } from "../../src/platform/db.js";
+import { burstLessons } from "../lessons/index.js";
 import { roomRhythmRepo } from "./repository.js";
 import { effectiveTempo, nextPromptFocus, type PromptFocus, type TempoPhase } from "./rules/index.js";
 
@@ -22,6 +23,8 @@ export function roomRhythm(db: Db) {
     },
     lastDecompression: repo.lastDecompression,
     setLastDecompression: repo.setLastDecompression,
+    /** Lessons remember when bursts start, to carry what one taught into the next. */
+    lessons: burstLessons(db),
   };
 }
 

@@ -49,6 +49,7 @@ describe("a room through three weeks and a half", () => {
       "• Thursday 3 Dec, 17:00: reminder for plan #1",
       "• Friday 4 Dec, 17:00: care-mirror call for plan #1",
       "• Friday 4 Dec, 19:00: decompression after plan #1",
+      "• Saturday 5 Dec, 09:00: what did we learn from plan #1?",
     ]);
 
     // Week 1: the meeting opener names the week's givers and keeps the burst's focus on action.

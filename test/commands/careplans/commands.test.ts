@@ -33,6 +33,7 @@ describe("care-mirror plans", () => {
       ["careplan.reminder", "Thu 2026-11-26 17:00"],
       ["careplan.start", "Fri 2026-11-27 17:00"],
       ["careplan.end", "Fri 2026-11-27 19:00"],
+      ["lesson.prompt", "Sat 2026-11-28 09:00"],
     ]);
     expect(await bot.say("!careplan 1 join", { sender: ANA })).toEqual(["Thank you, Ana: you carry the care of plan #1.\nCare act: solidarity pantry, carried by Ana."]);
     expect(await tickTo("2026-11-26T16:00:20Z")).toEqual(["Tomorrow: overtime refusal (Friday 27 Nov, 17:00), plan #1.\nCare act: solidarity pantry, carried by Ana."]);
@@ -88,7 +89,8 @@ describe("care-mirror plans", () => {
     expect(bot.db.prepare("SELECT what, kind FROM ledger_entries").all()).toEqual([
       { what: "rides for hospital staff during overtime refusal", kind: "transport" },
     ]);
-    expect(jobsRepo(bot.db).byRef(ROOM, "careplan:1")).toEqual([]);
+    // Only the morning-after lesson prompt stays: a plan done is one whose lessons are worth asking for.
+    expect(jobsRepo(bot.db).byRef(ROOM, "careplan:1").map((j) => j.kind)).toEqual(["lesson.prompt"]);
     expect(await bot.say("!careplan 1 join")).toEqual(["Plan #1 is already closed. See all plans with !careplans."]);
     expect(await bot.say("!careplans")).toEqual(["Plans in this room:\n• #1 overtime refusal, Friday 27 Nov, 17:00: done"]);
   });

@@ -45,7 +45,7 @@ describe("care plans, as a committee really uses them", () => {
       "Plan #1 hasn't started yet (Friday 27 Nov, 17:00). If its care really happened already, close it with !careplan done 1 confirm; if it's off, !careplan cancel 1.",
     ]);
     expect(bot.db.prepare("SELECT count(*) FROM ledger_entries").pluck().get()).toBe(0);
-    expect(jobKinds(1)).toEqual(["careplan.reminder", "careplan.start", "careplan.end"]);
+    expect(jobKinds(1)).toEqual(["careplan.reminder", "careplan.start", "careplan.end", "lesson.prompt"]);
     expect(await bot.say("!careplan 1 done confirm", { sender: ANA })).toEqual([
       "Plan #1 is closed. Thank you, Bo! Your care is in the ledger as #1 (!ledger undo 1 to take it back).",
     ]);
@@ -64,7 +64,7 @@ describe("care plans, as a committee really uses them", () => {
       "Plan #1 is open again, and ledger entry #1 is taken back. Its posts still ahead are back on the schedule.",
     ]);
     expect(bot.db.prepare("SELECT status FROM ledger_entries").pluck().all()).toEqual(["undone"]);
-    expect(jobKinds(1)).toEqual(["careplan.start", "careplan.end"]);
+    expect(jobKinds(1)).toEqual(["careplan.start", "careplan.end", "lesson.prompt"]);
     expect(await bot.say("!careplan 1 reopen", { sender: ANA })).toEqual(["Plan #1 is still open. See it with !careplan 1."]);
     await bot.say("!careplan 1 cancel", { sender: ANA });
     await bot.say("!settings language es", { sender: MOD });

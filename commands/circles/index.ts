@@ -1,0 +1,18 @@
+import { defineFeature } from "../../src/kernel/feature.js";
+import { circleCommands } from "./commands.js";
+import { circlePosts } from "./posts.js";
+import { circleMembersRoomData, skillsRoomData } from "./room-data.js";
+import { circleServices, type CircleSlice } from "./services.js";
+import { skillCommands } from "./skills.js";
+import { circles as en } from "./texts/en.js";
+import { circles as es } from "./texts/es.js";
+
+/** Story and skill circles: a weekly gathering with a rotating host, and who could teach what. */
+export const circles = defineFeature<CircleSlice>({
+  name: "circles",
+  services: circleServices,
+  commands: [...circleCommands, ...skillCommands],
+  posts: circlePosts,
+  roomData: [circleMembersRoomData, skillsRoomData],
+  texts: { en, es },
+});

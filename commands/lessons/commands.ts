@@ -1,0 +1,57 @@
+import { commandsOf } from "../../src/kernel/command.js";
+import { doc, list, p } from "../../src/kernel/doc.js";
+import { UserError } from "../../src/kernel/errors.js";
+import { Level } from "../../src/kernel/level.js";
+import { param } from "../../src/kernel/params.js";
+import { lessonLine } from "./render.js";
+import { readLesson, tagOf } from "./rules/index.js";
+import type { LessonSlice } from "./services.js";
+
+const command = commandsOf<LessonSlice>();
+/** The list shows the latest lessons; a #tag narrows it. */
+const SHOWN = 15;
+
+export const record = command({
+  name: "lesson",
+  es: "lección",
+  aliases: ["leccion", "lesson add", "lección anotar"],
+  group: "lesson",
+  summary: "lesson.summary",
+  examples: ["lesson 3 Two people at each door was enough #picket", "lesson Management backed down once we all signed"],
+  level: Level.Member,
+  params: { plan: param.int({ optional: true }), text: param.rest({ max: 1000 }) },
+  // Without a number, the lesson belongs to the plan asked about last (if any was).
+  run({ plan, text }, ctx) {
+    const read = readLesson(text);
+    if (!read) throw new UserError("lesson.empty", { example: ctx.hint("lesson", { text: ctx.t.text("lesson.example") }) });
+    const forPlan = plan ?? ctx.slice.lessons.latestAsked(ctx.roomId) ?? null;
+    return ctx.slice.lessons.record(ctx.roomId, { plan: forPlan, ...read, recordedBy: ctx.sender.userId, recordedAt: ctx.now });
+  },
+  render: (lesson, view) =>
+    doc(p(...view.t.t(lesson.plan === null ? "lesson.recorded" : "lesson.recorded.plan", { n: lesson.number, plan: lesson.plan ?? "", list: view.hint("lessons") }))),
+});
+
+export const latest = command({
+  name: "lessons",
+  es: "lecciones",
+  group: "lesson",
+  summary: "lessons.summary",
+  examples: ["lessons", "lessons #picket"],
+  level: Level.Member,
+  params: { tag: param.word({ max: 41, optional: true }) },
+  run({ tag }, ctx) {
+    const wanted = tag === undefined ? undefined : tagOf(tag);
+    if (tag !== undefined && wanted === undefined) throw new UserError("lessons.tag_expected", { found: tag });
+    const all = ctx.slice.lessons.all(ctx.roomId).filter((l) => wanted === undefined || l.tags.includes(wanted));
+    return { shown: all.slice(-SHOWN).reverse(), total: all.length, tag };
+  },
+  render({ shown, total, tag }, view) {
+    const { t } = view;
+    if (total === 0) return doc(p(...t.t(tag ? "lessons.none_tagged" : "lessons.none", { tag: tag ?? "", example: view.hint("lesson", { text: t.text("lesson.example") }) })));
+    const blocks = [p(...t.t("lessons.title", { count: total })), list(shown.map((lesson) => lessonLine(lesson, view)))];
+    if (total > shown.length) blocks.push(p(...t.t("lessons.more", { count: total - shown.length })));
+    return doc(...blocks);
+  },
+});
+
+export const lessonCommands = [record, latest];

@@ -1,0 +1,21 @@
+import { defineFeature } from "../../src/kernel/feature.js";
+import { lessonCommands } from "./commands.js";
+import { lessonPosts } from "./posts.js";
+import { lessonsRoomData } from "./room-data.js";
+import { lessonServices, type LessonSlice } from "./services.js";
+import { lessons as en } from "./texts/en.js";
+import { lessons as es } from "./texts/es.js";
+
+/** Lessons: every action leaves data for the next one — asked the morning after, carried into the next burst. */
+export const lessons = defineFeature<LessonSlice>({
+  name: "lessons",
+  services: lessonServices,
+  commands: lessonCommands,
+  posts: lessonPosts,
+  roomData: [lessonsRoomData],
+  texts: { en, es },
+});
+
+// What other features use: care plans plan the prompt, tempo shows the lessons a burst carries.
+export { scheduleLessonPrompt } from "./posts.js";
+export { burstKernelBlocks, burstLessons, type BurstKernel, type BurstLessons } from "./burst.js";
