@@ -1,10 +1,10 @@
 import { DateTime } from "luxon";
-import { commandsOf, type RenderContext } from "../../src/kernel/command.js";
+import { commandsOf, type CommandContext, type RenderContext } from "../../src/kernel/command.js";
 import { doc, heading, list, p, type Block, type Inline } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
-import { buildDigest, EARLIEST_YEAR, monthPeriod, readMonth, weekPeriod, type Digest } from "./rules/index.js";
+import { buildDigest, EARLIEST_YEAR, monthPeriod, readMonth, weekPeriod, type Digest, type MonthPeriod } from "./rules/index.js";
 import { kindName, moreLine, quantityText, shortDate, thanksExample } from "./render.js";
 import type { LedgerSlice } from "./services.js";
 
@@ -14,7 +14,7 @@ const command = commandsOf<LedgerSlice>();
 const MAX_LISTED = 40;
 
 /** A digest to read aloud: everyone named with what they gave, by kind of care, never ranked. */
-function digestDoc(title: Inline[], digest: Digest, view: RenderContext) {
+export function digestDoc(title: Inline[], digest: Digest, view: RenderContext) {
   if (digest.entryCount === 0) return doc(heading(...title), p(...view.t.t("ledger.digest.empty", { example: thanksExample("…", view) })));
   const blocks: Block[] = [heading(...title)];
   let budget = MAX_LISTED;
@@ -64,6 +64,24 @@ export const week = command({
   },
 });
 
+/** The month typed ("2026-11", "february"), or this month, and its digest; `!ledger poster` reads the same. */
+export function monthDigest(wanted: string | undefined, ctx: CommandContext<LedgerSlice>): { period: MonthPeriod; digest: Digest } {
+  let which;
+  if (wanted) {
+    const today = DateTime.fromMillis(ctx.now, { zone: ctx.settings.timezone });
+    const read = readMonth(wanted, { year: today.year, month: today.month });
+    if (!read.ok && read.code === "month-too-early") throw new UserError("ledger.month.too_early", { found: wanted, year: String(EARLIEST_YEAR) });
+    if (!read.ok) throw new UserError("ledger.month.bad", { found: wanted, example: ctx.hint("ledger month", { month: "2026-11" }) });
+    which = read.value;
+  }
+  const period = monthPeriod(ctx.now, ctx.settings.timezone, which);
+  return { period, digest: buildDigest(ctx.slice.between(ctx.roomId, period.start, period.end)) };
+}
+
+/** "November 2026", "noviembre de 2026". */
+export const monthName = (period: { year: number; month: number }, view: RenderContext): string =>
+  new Intl.DateTimeFormat(view.settings.language, { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(period.year, period.month - 1, 15));
+
 export const month = command({
   name: "ledger month",
   es: "ledger mes",
@@ -72,20 +90,6 @@ export const month = command({
   examples: ["ledger month", "ledger month 2026-11", "ledger month february"],
   level: Level.Member,
   params: { month: param.word({ max: 20, optional: true }) },
-  run({ month: wanted }, ctx) {
-    let which;
-    if (wanted) {
-      const today = DateTime.fromMillis(ctx.now, { zone: ctx.settings.timezone });
-      const read = readMonth(wanted, { year: today.year, month: today.month });
-      if (!read.ok && read.code === "month-too-early") throw new UserError("ledger.month.too_early", { found: wanted, year: String(EARLIEST_YEAR) });
-      if (!read.ok) throw new UserError("ledger.month.bad", { found: wanted, example: ctx.hint("ledger month", { month: "2026-11" }) });
-      which = read.value;
-    }
-    const period = monthPeriod(ctx.now, ctx.settings.timezone, which);
-    return { period, digest: buildDigest(ctx.slice.between(ctx.roomId, period.start, period.end)) };
-  },
-  render({ period, digest }, view) {
-    const name = new Intl.DateTimeFormat(view.settings.language, { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(period.year, period.month - 1, 15));
-    return digestDoc(view.t.t("ledger.month.title", { month: name }), digest, view);
-  },
+  run: ({ month: wanted }, ctx) => monthDigest(wanted, ctx),
+  render: ({ period, digest }, view) => digestDoc(view.t.t("ledger.month.title", { month: monthName(period, view) }), digest, view),
 });

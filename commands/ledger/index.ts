@@ -2,6 +2,7 @@ import { defineFeature } from "../../src/kernel/feature.js";
 import type { Db } from "../../src/platform/db.js";
 import { fix, redo, undo } from "./correct.js";
 import { month, week } from "./digest.js";
+import { poster } from "./poster.js";
 import { exportLedger } from "./export.js";
 import { ledgerRepo } from "./repository.js";
 import { ledgerRoomData } from "./room-data.js";
@@ -16,7 +17,7 @@ import { thanks } from "./thanks.js";
 export const ledger = defineFeature({
   name: "ledger",
   services: ledgerServices,
-  commands: [thanks, show, week, month, undo, redo, fix, showEntry, exportLedger],
+  commands: [thanks, show, week, month, poster, undo, redo, fix, showEntry, exportLedger],
   roomData: [ledgerRoomData],
   texts: { en, es },
 });
@@ -25,6 +26,10 @@ export const ledger = defineFeature({
 export { ledgerReader, ledgerRecorder, type LedgerReader, type LedgerRecorder } from "./services.js";
 export type { LedgerEntry, NewLedgerEntry } from "./repository.js";
 export type { CareKind } from "./rules/index.js";
+// The monthly assembly posts the month's digest and care poster.
+export { digestDoc, monthName } from "./digest.js";
+export { posterDocs } from "./poster.js";
+export { buildDigest, monthPeriod } from "./rules/index.js";
 
 /** What another feature may take back of what it recorded: a care plan reopened un-records its care, as `!ledger undo` would. */
 export interface LedgerRetractor {

@@ -1,19 +1,20 @@
 import { defineFeature } from "../../src/kernel/feature.js";
+import { assembly, ASSEMBLY_KIND, assemblyPost, assemblyServices, type AssemblySlice } from "./assembly.js";
 import { meetingCancel } from "./cancel.js";
 import { meetingList } from "./list.js";
 import { meeting } from "./meeting.js";
 import { opener } from "./opener.js";
 import { meetingPosts } from "./posts.js";
 import { schedule } from "./schedule.js";
-import { meetingServices, type MeetingSlice } from "./services.js";
+import { meetingServices } from "./services.js";
 import { en } from "./texts/en.js";
 import { es } from "./texts/es.js";
 
 /** Meetings opened with the week's gratitude, and the room's schedule of everything Tandem will post. */
-export const meetings = defineFeature<MeetingSlice>({
+export const meetings = defineFeature<AssemblySlice>({
   name: "meetings",
-  services: meetingServices,
-  commands: [meeting, meetingCancel, meetingList, opener, schedule],
-  posts: meetingPosts,
+  services: (db) => ({ ...meetingServices(db), ...assemblyServices(db) }),
+  commands: [meeting, meetingCancel, meetingList, opener, schedule, assembly],
+  posts: { ...meetingPosts, [ASSEMBLY_KIND]: assemblyPost },
   texts: { en, es },
 });

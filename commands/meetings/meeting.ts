@@ -8,6 +8,7 @@ import { formatLocalDateTime } from "../../src/kernel/time/local-time.js";
 import { parseTimeOfDay, parseWeekday, parseWhen } from "../../src/kernel/time/natural.js";
 import type { Rule } from "../../src/kernel/time/recurrence.js";
 import { whenError } from "../../src/kernel/time/when-errors.js";
+import { offlineFlag } from "./assembly.js";
 import { OPENER_KIND, OPENER_LEAD_MINUTES } from "./posts.js";
 import type { MeetingSlice } from "./services.js";
 
@@ -33,17 +34,18 @@ export const meeting = command({
   aliases: ["reunion"],
   group: "meeting",
   summary: "meeting.summary",
-  examples: ["meeting weekly thursday 19:00", "meeting friday 18:00"],
+  examples: ["meeting weekly thursday 19:00", "meeting friday 18:00", "meeting weekly thursday 19:00 offline"],
   level: Level.Moderator,
   params: { when: param.rest({ max: 60 }) },
   run({ when }, ctx) {
-    const rule = meetingRule(when, ctx);
-    const job = ctx.jobs.schedule({ kind: OPENER_KIND, rule, offsetMinutes: -OPENER_LEAD_MINUTES });
+    const { rest, offline } = offlineFlag(when);
+    const rule = meetingRule(rest, ctx);
+    const job = ctx.jobs.schedule({ kind: OPENER_KIND, rule, offsetMinutes: -OPENER_LEAD_MINUTES, payload: offline ? { offline: true } : {} });
     // Thrown inside the message's transaction: the job just planned is rolled back with it.
     if (job.nextRunUtc === null) throw new UserError("meeting.too_soon", { minutes: OPENER_LEAD_MINUTES, opener: ctx.hint("opener") });
-    return { weekly: rule.kind === "weekly", meetingAt: job.nextRunUtc + OPENER_LEAD_MINUTES * 60_000 };
+    return { weekly: rule.kind === "weekly", meetingAt: job.nextRunUtc + OPENER_LEAD_MINUTES * 60_000, offline };
   },
-  render: ({ weekly, meetingAt }, view) =>
+  render: ({ weekly, meetingAt, offline }, view) =>
     doc(
       p(
         ...view.t.t(weekly ? "meeting.weekly" : "meeting.once", {
@@ -51,5 +53,6 @@ export const meeting = command({
           minutes: OPENER_LEAD_MINUTES,
         }),
       ),
+      ...(offline ? [p(...view.t.t("meeting.offline_noted"))] : []),
     ),
 });

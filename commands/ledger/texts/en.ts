@@ -72,4 +72,13 @@ export const en = {
   "ledger.month.too_early": "\u201c{found}\u201d is too far back: this ledger has nothing before {year}.",
   "ledger.more": { one: "… and 1 more: `{export}`", other: "… and {count} more: `{export}`" },
   "help.group.ledger": "Care ledger",
+  "ledger.poster.summary": "The month's care as a poster image, to show at the assembly (`2026-11` for another month)",
+  "ledger.poster.title": "Care in {month}",
+  "ledger.poster.subtitle": "What we gave each other. Thank you, all of you.",
+  "ledger.poster.names": "Thank you",
+  "ledger.poster.kind": "{kind}: {totals}",
+  "ledger.poster.count": { one: "thanked once", other: "thanked {count} times" },
+  "ledger.poster.continued": "continued ({page} of {pages})",
+  "ledger.poster.continued_alt": "Care poster for {month}, continued ({page} of {pages}): {names}",
+  "ledger.poster.empty": "Nobody was thanked in {month} yet, so there is no poster. To thank someone: `{example}`",
 };

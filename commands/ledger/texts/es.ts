@@ -75,4 +75,13 @@ export const es: Record<keyof typeof en, Entry> = {
   "ledger.month.too_early": "\u00ab{found}\u00bb es demasiado atr\u00e1s: este registro no tiene nada antes de {year}.",
   "ledger.more": { one: "… y 1 más: `{export}`", other: "… y {count} más: `{export}`" },
   "help.group.ledger": "Registro de cuidados",
+  "ledger.poster.summary": "El cuidado del mes como cartel en imagen, para la asamblea (`2026-11` para otro mes)",
+  "ledger.poster.title": "Cuidados de {month}",
+  "ledger.poster.subtitle": "Lo que nos dimos. Gracias a todas y todos.",
+  "ledger.poster.names": "Gracias",
+  "ledger.poster.kind": "{kind}: {totals}",
+  "ledger.poster.count": { one: "un agradecimiento", other: "{count} agradecimientos" },
+  "ledger.poster.continued": "continúa ({page} de {pages})",
+  "ledger.poster.continued_alt": "Cartel de cuidados de {month}, continúa ({page} de {pages}): {names}",
+  "ledger.poster.empty": "Nadie ha recibido agradecimientos en {month} todavía, así que no hay cartel. Para agradecer a alguien: `{example}`",
 };

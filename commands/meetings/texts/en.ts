@@ -38,4 +38,13 @@ export const en = {
   "meetings.line.weekly": "weekly, next {next}",
   "meetings.line.weekly_skipping": "weekly, next {next} (not on {days})",
   "meetings.cancel_hint": "To cancel one day's meeting: `{example}`",
+  "assembly.summary": "Schedule the monthly assembly; before it I post the month's care digest and poster (moderators)",
+  "assembly.bad": "I couldn't read “{found}”. Try `{example}` (first, second, third, fourth or last; add `offline` to leave phones outside).",
+  "assembly.noted": "Monthly assembly noted; the next one is {when}. I'll post last month's care digest and poster {minutes} minutes before.",
+  "assembly.off_none": "No monthly assembly was scheduled here.",
+  "assembly.off": { one: "The monthly assembly is off: I won't post its digest and poster.", other: "The monthly assemblies are off: I won't post their digests and posters." },
+  "assembly.digest_title": "For the assembly: care given in {month}",
+  "meeting.offline_noted": "It's an offline meeting: the opener will ask people to leave phones outside, and I'll post nothing about it once it starts.",
+  "meeting.offline_reminder": "This is an offline meeting: please leave your phone outside, switched off. See you there.",
+  "schedule.kind.meeting.assembly": "{when}: the month's care digest and poster, before the assembly ({repeats})",
 };

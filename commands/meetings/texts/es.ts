@@ -38,4 +38,13 @@ export const es = {
   "meetings.line.weekly": "semanal, la próxima el {next}",
   "meetings.line.weekly_skipping": "semanal, la próxima el {next} (no el {days})",
   "meetings.cancel_hint": "Para cancelar la reunión de un día: `{example}`",
+  "assembly.summary": "Programa la asamblea mensual; antes publico el resumen y el cartel de cuidados del mes (moderación)",
+  "assembly.bad": "No entendí “{found}”. Prueba `{example}` (primer, segundo, tercer, cuarto o último; añade `presencial` para dejar los móviles fuera).",
+  "assembly.noted": "Asamblea mensual apuntada; la próxima es el {when}. Publicaré el resumen y el cartel de cuidados del mes anterior {minutes} minutos antes.",
+  "assembly.off_none": "No había ninguna asamblea mensual programada aquí.",
+  "assembly.off": { one: "La asamblea mensual queda desactivada: no publicaré su resumen ni su cartel.", other: "Las asambleas mensuales quedan desactivadas: no publicaré sus resúmenes ni carteles." },
+  "assembly.digest_title": "Para la asamblea: cuidados de {month}",
+  "meeting.offline_noted": "Es una reunión sin móviles: la apertura pedirá dejarlos fuera, y no publicaré nada sobre ella una vez empezada.",
+  "meeting.offline_reminder": "Esta reunión es sin móviles: por favor, deja el tuyo fuera y apagado. Nos vemos allí.",
+  "schedule.kind.meeting.assembly": "{when}: resumen y cartel de cuidados del mes, antes de la asamblea ({repeats})",
 };

@@ -27,6 +27,14 @@ export const RuleSchema = z.discriminatedUnion("kind", [
     anchor: z.string().optional(),
   }),
   z.object({ kind: z.literal("cron"), expression: z.string() }),
+  z.object({
+    kind: z.literal("monthly"),
+    /** Which of the month's `weekday`s: 1 = first … 4 = fourth, -1 = last. */
+    nth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)]),
+    /** ISO weekday: 1 = Monday … 7 = Sunday. */
+    weekday: z.number().int().min(1).max(7),
+    time: z.string(),
+  }),
 ]);
 export type Rule = z.infer<typeof RuleSchema>;
 
@@ -65,6 +73,8 @@ export function validateRule(rule: Rule, zone: string): RuleError | undefined {
       const parsed = parseCron(rule.expression);
       return parsed.ok ? undefined : parsed.error;
     }
+    case "monthly":
+      return parseClock(rule.time) ? undefined : { code: "bad-time", text: rule.time };
   }
 }
 
@@ -88,6 +98,30 @@ function nextWeekly(rule: Extract<Rule, { kind: "weekly" }>, zone: string, after
   for (let i = 0; i <= 7 * everyWeeks + 2; i++) {
     const date = addDays(start, i);
     if (isoWeekday(date) !== rule.weekday || !weekFires(date, everyWeeks, anchor)) continue;
+    const instant = resolveLocal(zone, { ...date, ...clock });
+    if (instant > after) return instant;
+  }
+  return null;
+}
+
+/** The `nth` `weekday` of a month (nth -1: the last one); every month has four of each weekday. */
+export function nthWeekdayOf(year: number, month: number, weekday: number, nth: number): LocalDate {
+  if (nth > 0) {
+    const first: LocalDate = { year, month, day: 1 };
+    return addDays(first, ((weekday - isoWeekday(first) + 7) % 7) + 7 * (nth - 1));
+  }
+  const last = addDays({ year: month === 12 ? year + 1 : year, month: month === 12 ? 1 : month + 1, day: 1 }, -1);
+  return addDays(last, -((isoWeekday(last) - weekday + 7) % 7));
+}
+
+function nextMonthly(rule: Extract<Rule, { kind: "monthly" }>, zone: string, after: number): number | null {
+  const clock = parseClock(rule.time);
+  if (!clock) throw new RangeError(`bad monthly time: ${rule.time}`);
+  const start = toLocal(zone, after);
+  // This month's day may have passed; next month's never has.
+  for (let i = 0; i <= 2; i++) {
+    const index = start.year * 12 + start.month - 1 + i;
+    const date = nthWeekdayOf(Math.floor(index / 12), (index % 12) + 1, rule.weekday, rule.nth);
     const instant = resolveLocal(zone, { ...date, ...clock });
     if (instant > after) return instant;
   }
@@ -136,6 +170,8 @@ export function nextOccurrence(rule: Rule, zone: string, afterUtcMs: number): nu
       return nextWeekly(rule, zone, afterUtcMs);
     case "cron":
       return nextCron(rule, zone, afterUtcMs);
+    case "monthly":
+      return nextMonthly(rule, zone, afterUtcMs);
   }
 }
 
