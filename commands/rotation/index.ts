@@ -8,6 +8,15 @@ import { rotationCommands } from "./rotation.js";
 import { rotationServices, type RotationSlice } from "./services.js";
 import { rotation as en } from "./texts/en.js";
 import { rotation as es } from "./texts/es.js";
+import { roomJobs } from "../../src/kernel/scheduler/room-jobs.js";
+import type { Db } from "../../src/platform/db.js";
+import { findRole } from "./rules/index.js";
+
+/** Who holds a role in a room now (a member key: user id or `name:…`), or null; other features ask this (the fund asks for its keeper). */
+export function currentHolder(db: Db, roomId: string, roleName: string, zone: string, now: number): string | null {
+  const { state } = rotationServices(db).current(roomId, roomJobs(db, roomId, zone, now), zone, now);
+  return findRole(state, roleName)?.holder ?? null;
+}
 
 /** Rotating roles: who holds each role, whose turn is next, who is away, and the weekly announcement. */
 export const rotation = defineFeature<RotationSlice>({

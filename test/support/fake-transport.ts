@@ -26,6 +26,13 @@ export class FakeTransport implements Transport {
     return this.rooms.get(roomId)?.members ?? [];
   }
 
+  /** Rooms the test marked as direct chats between one member and the bot. */
+  readonly directRooms = new Set<string>();
+
+  isDirect(roomId: string): boolean {
+    return this.directRooms.has(roomId);
+  }
+
   powerLevel(roomId: string, userId: string): number {
     return this.rooms.get(roomId)?.power.get(userId) ?? 0;
   }

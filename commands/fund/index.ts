@@ -1,0 +1,22 @@
+import { defineFeature } from "../../src/kernel/feature.js";
+import { movementCommands } from "./movements.js";
+import { fundPosts, pledgeCommands } from "./pledges.js";
+import { fundRoomData } from "./room-data.js";
+import { fundServices, type FundSlice } from "./services.js";
+import { showCommands } from "./show.js";
+import { supportCommands } from "./support.js";
+import { fund as en } from "./texts/en.js";
+import { fund as es } from "./texts/es.js";
+
+/**
+ * The solidarity fund: strike funds and hardship support, transparent inside the cell. Money is
+ * exact (integer minor units); a payout needs two people; support is asked for privately.
+ */
+export const fund = defineFeature<FundSlice>({
+  name: "fund",
+  services: fundServices,
+  commands: [...showCommands, ...movementCommands, ...pledgeCommands, ...supportCommands],
+  posts: fundPosts,
+  roomData: [fundRoomData],
+  texts: { en, es },
+});

@@ -1,0 +1,120 @@
+import { commandsOf } from "../../src/kernel/command.js";
+import { doc, p } from "../../src/kernel/doc.js";
+import { UserError } from "../../src/kernel/errors.js";
+import { Level } from "../../src/kernel/level.js";
+import { param } from "../../src/kernel/params.js";
+import { memberKey } from "../../src/kernel/time/format.js";
+import { inCell, mustBeKeeper, mustBeKeeperOrModerator, type Ctx } from "./keeper.js";
+import { money } from "./render.js";
+import type { Movement } from "./repository.js";
+import { canPay, secondSignature } from "./rules/balance.js";
+import { readMovementText, type MovementText } from "./rules/movement-text.js";
+import type { Money, MoneyError } from "./rules/money.js";
+import type { FundSlice } from "./services.js";
+
+const command = commandsOf<FundSlice>();
+
+/** A money error as a clear refusal that says what to type instead. */
+export function moneyError(error: MoneyError | "not-monthly", ctx: Ctx, example: string): never {
+  throw new UserError(`fund.money.${error}`, { example });
+}
+
+function readOrRefuse(text: string, ctx: Ctx, example: string): MovementText & { person?: string } {
+  const read = readMovementText(text);
+  if (!read.ok) moneyError(read.error, ctx, example);
+  const { personWord } = read.value;
+  if (personWord === undefined) return read.value;
+  const person = ctx.person(personWord);
+  if (!person) throw new UserError("fund.unknown_person", { word: personWord });
+  return { ...read.value, person: memberKey(person) };
+}
+
+/** Money that left or would leave the fund must be there: it never goes below zero. */
+export function mustHold(ctx: Ctx, m: Money): void {
+  if (!canPay(ctx.slice.repo.done(ctx.roomId), m)) throw new UserError("fund.not_enough", { amount: money(m, ctx), show: ctx.hint("fund") });
+}
+
+export const moneyIn = command({
+  name: "fund in",
+  es: "fondo entra",
+  aliases: ["fondo entrada", "fund entra"],
+  group: "fund",
+  summary: "fund.in.summary",
+  examples: ["fund in €50 from @ana May dues", "fund in 1.234,56 € de @ana"],
+  level: Level.Member,
+  params: { text: param.rest({ max: 300 }) },
+  run({ text }, ctx): Movement {
+    inCell(ctx);
+    if (ctx.level < Level.Moderator) mustBeKeeper(ctx);
+    const read = readOrRefuse(text, ctx, ctx.hint("fund in", { text: "€50 from @ana" }));
+    return ctx.slice.repo.addMovement({
+      roomId: ctx.roomId, direction: "in", ...read.money, person: read.person ?? null, note: read.note, status: "done", request: null,
+      proposedBy: ctx.sender.userId, proposedAt: ctx.now, approvedBy: null, effectiveAt: ctx.now,
+    });
+  },
+  render: (m, view) => doc(p(...view.t.t("fund.in.done", { n: m.number, amount: money(m, view) }))),
+});
+
+export const moneyOut = command({
+  name: "fund out",
+  es: "fondo sale",
+  aliases: ["fondo salida", "fund sale"],
+  group: "fund",
+  summary: "fund.out.summary",
+  examples: ["fund out €120 to @bo rent support"],
+  level: Level.Member,
+  params: { text: param.rest({ max: 300 }) },
+  run({ text }, ctx): Movement {
+    inCell(ctx);
+    mustBeKeeper(ctx);
+    const read = readOrRefuse(text, ctx, ctx.hint("fund out", { text: "€120 to @bo rent support" }));
+    mustHold(ctx, read.money);
+    return ctx.slice.repo.addMovement({
+      roomId: ctx.roomId, direction: "out", ...read.money, person: read.person ?? null, note: read.note, status: "proposed", request: null,
+      proposedBy: ctx.sender.userId, proposedAt: ctx.now, approvedBy: null, effectiveAt: null,
+    });
+  },
+  render: (m, view) => doc(p(...view.t.t("fund.out.proposed", { n: m.number, amount: money(m, view), approve: view.hint("fund approve", { movement: m.number }) }))),
+});
+
+export const approve = command({
+  name: "fund approve",
+  es: "fondo aprobar",
+  group: "fund",
+  summary: "fund.approve.summary",
+  examples: ["fund approve 7"],
+  level: Level.Member,
+  params: { movement: param.int() },
+  run({ movement: number }, ctx): Movement {
+    inCell(ctx);
+    const keeper = mustBeKeeperOrModerator(ctx);
+    const m = ctx.slice.repo.movement(ctx.roomId, number);
+    if (!m || m.status !== "proposed") throw new UserError(m ? "fund.approve.done_already" : "fund.approve.unknown", { n: number, show: ctx.hint("fund") });
+    const check = secondSignature(m.proposedBy, ctx.sender.userId, keeper);
+    if (check !== "ok") throw new UserError(`fund.second.${check}`, { n: number });
+    mustHold(ctx, m);
+    ctx.slice.repo.approve(ctx.roomId, number, ctx.sender.userId, ctx.now);
+    return { ...m, status: "done", approvedBy: ctx.sender.userId, effectiveAt: ctx.now };
+  },
+  render: (m, view) => doc(p(...view.t.t("fund.approve.done", { n: m.number, amount: money(m, view) }))),
+});
+
+export const keeperRole = command({
+  name: "fund keeper",
+  es: "fondo responsable",
+  group: "fund",
+  summary: "fund.keeper.summary",
+  examples: ["fund keeper treasurer"],
+  level: Level.Moderator,
+  params: { role: param.word({ max: 40 }) },
+  run({ role }, ctx) {
+    inCell(ctx);
+    ctx.slice.repo.room(ctx.roomId);
+    ctx.slice.repo.setKeeperRole(ctx.roomId, role);
+    return { role, holder: ctx.slice.keeper(ctx.roomId, ctx.settings.timezone, ctx.now) };
+  },
+  render: ({ role, holder }, view) =>
+    doc(p(...view.t.t(holder ? "fund.keeper.set" : "fund.keeper.set_nobody", { role, holder: holder ? view.personOf(holder) : "", add: view.hint("role add", { role }) }))),
+});
+
+export const movementCommands = [moneyIn, moneyOut, approve, keeperRole];

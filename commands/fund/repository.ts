@@ -1,0 +1,123 @@
+import { randomInt } from "node:crypto";
+import type { Db } from "../../src/platform/db.js";
+import { perDb } from "../../src/platform/per-db.js";
+import type { Money } from "./rules/money.js";
+
+export interface Movement {
+  number: number;
+  direction: "in" | "out";
+  currency: string;
+  minor: number;
+  person: string | null;
+  note: string;
+  status: "proposed" | "done";
+  request: number | null;
+  proposedBy: string;
+  proposedAt: number;
+  approvedBy: string | null;
+  effectiveAt: number | null;
+}
+
+export interface SupportRequest {
+  number: number;
+  roomId: string;
+  asker: string;
+  currency: string;
+  minor: number;
+  reason: string;
+  status: "waiting" | "granted" | "declined";
+  askedAt: number;
+  firstGrantBy: string | null;
+  decidedBy: string | null;
+}
+
+export interface Pledge extends Money {
+  person: string;
+}
+
+const MOVEMENT = `number, direction, currency, minor, person, note, status, request, proposed_by AS proposedBy,
+  proposed_at AS proposedAt, approved_by AS approvedBy, effective_at AS effectiveAt`;
+const REQUEST = `number, room_id AS roomId, asker, currency, minor, reason, status, asked_at AS askedAt,
+  first_grant_by AS firstGrantBy, decided_by AS decidedBy`;
+
+/** Codes leave out letters and digits that look alike (0/O, 1/I/L), so they can be read aloud. */
+const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+const statements = perDb((db) => ({
+  room: db.prepare("SELECT code, keeper_role AS keeperRole FROM fund_rooms WHERE room_id = ?"),
+  roomByCode: db.prepare("SELECT room_id FROM fund_rooms WHERE code = ?").pluck(),
+  addRoom: db.prepare("INSERT INTO fund_rooms (room_id, code) VALUES (?, ?)"),
+  setKeeperRole: db.prepare("UPDATE fund_rooms SET keeper_role = ? WHERE room_id = ?"),
+  nextMovement: db.prepare("SELECT coalesce(max(number), 0) + 1 FROM fund_movements WHERE room_id = ?").pluck(),
+  addMovement: db.prepare(
+    `INSERT INTO fund_movements (room_id, number, direction, currency, minor, person, note, status, request, proposed_by, proposed_at, approved_by, effective_at)
+     VALUES (@roomId, @number, @direction, @currency, @minor, @person, @note, @status, @request, @proposedBy, @proposedAt, @approvedBy, @effectiveAt)`,
+  ),
+  movement: db.prepare(`SELECT ${MOVEMENT} FROM fund_movements WHERE room_id = ? AND number = ?`),
+  approve: db.prepare("UPDATE fund_movements SET status = 'done', approved_by = ?, effective_at = ? WHERE room_id = ? AND number = ?"),
+  done: db.prepare(`SELECT ${MOVEMENT} FROM fund_movements WHERE room_id = ? AND status = 'done' ORDER BY effective_at, number`),
+  recent: db.prepare(`SELECT ${MOVEMENT} FROM fund_movements WHERE room_id = ? ORDER BY number DESC LIMIT ?`),
+  proposed: db.prepare(`SELECT ${MOVEMENT} FROM fund_movements WHERE room_id = ? AND status = 'proposed' ORDER BY number`),
+  between: db.prepare(`SELECT ${MOVEMENT} FROM fund_movements WHERE room_id = ? AND status = 'done' AND effective_at >= ? AND effective_at < ? ORDER BY effective_at, number`),
+  setPledge: db.prepare(
+    `INSERT INTO fund_pledges (room_id, person, currency, minor, pledged_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (room_id, person, currency) DO UPDATE SET minor = excluded.minor, pledged_at = excluded.pledged_at`,
+  ),
+  stopPledges: db.prepare("DELETE FROM fund_pledges WHERE room_id = ? AND person = ?"),
+  pledges: db.prepare("SELECT person, currency, minor FROM fund_pledges WHERE room_id = ? ORDER BY currency, person"),
+  nextRequest: db.prepare("SELECT coalesce(max(number), 0) + 1 FROM fund_requests WHERE room_id = ?").pluck(),
+  addRequest: db.prepare(
+    `INSERT INTO fund_requests (room_id, number, asker, currency, minor, reason, status, asked_at)
+     VALUES (@roomId, @number, @asker, @currency, @minor, @reason, 'waiting', @askedAt)`,
+  ),
+  request: db.prepare(`SELECT ${REQUEST} FROM fund_requests WHERE room_id = ? AND number = ?`),
+  waiting: db.prepare(`SELECT ${REQUEST} FROM fund_requests WHERE room_id = ? AND status = 'waiting' ORDER BY number`),
+  firstGrant: db.prepare("UPDATE fund_requests SET first_grant_by = ? WHERE room_id = ? AND number = ?"),
+  decide: db.prepare("UPDATE fund_requests SET status = ?, decided_by = ?, decided_at = ? WHERE room_id = ? AND number = ?"),
+}));
+
+export type NewMovement = Omit<Movement, "number"> & { roomId: string };
+
+/** The fund of each cell: its code and keeper role, movements, pledges and support requests. */
+export const fundRepo = perDb((db: Db) => {
+  const s = statements(db);
+  return {
+    /** The room's fund, made on first use with a fresh code. */
+    room(roomId: string): { code: string; keeperRole: string } {
+      const found = s.room.get(roomId) as { code: string; keeperRole: string } | undefined;
+      if (found) return found;
+      let code: string;
+      do code = Array.from({ length: 5 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
+      while (s.roomByCode.get(code) !== undefined);
+      s.addRoom.run(roomId, code);
+      return { code, keeperRole: "treasurer" };
+    },
+    roomByCode: (code: string) => s.roomByCode.get(code.toUpperCase()) as string | undefined,
+    setKeeperRole: (roomId: string, role: string) => void s.setKeeperRole.run(role, roomId),
+    addMovement(m: NewMovement): Movement {
+      const number = s.nextMovement.get(m.roomId) as number;
+      s.addMovement.run({ ...m, number });
+      return { ...m, number };
+    },
+    movement: (roomId: string, number: number) => s.movement.get(roomId, number) as Movement | undefined,
+    approve: (roomId: string, number: number, by: string, at: number) => void s.approve.run(by, at, roomId, number),
+    done: (roomId: string) => s.done.all(roomId) as Movement[],
+    recent: (roomId: string, limit: number) => s.recent.all(roomId, limit) as Movement[],
+    proposed: (roomId: string) => s.proposed.all(roomId) as Movement[],
+    between: (roomId: string, from: number, to: number) => s.between.all(roomId, from, to) as Movement[],
+    pledge: (roomId: string, person: string, money: Money, at: number) => void s.setPledge.run(roomId, person, money.currency, money.minor, at),
+    stopPledges: (roomId: string, person: string) => s.stopPledges.run(roomId, person).changes,
+    pledges: (roomId: string) => s.pledges.all(roomId) as Pledge[],
+    addRequest(r: { roomId: string; asker: string; money: Money; reason: string; askedAt: number }): number {
+      const number = s.nextRequest.get(r.roomId) as number;
+      s.addRequest.run({ roomId: r.roomId, number, asker: r.asker, currency: r.money.currency, minor: r.money.minor, reason: r.reason, askedAt: r.askedAt });
+      return number;
+    },
+    request: (roomId: string, number: number) => s.request.get(roomId, number) as SupportRequest | undefined,
+    waiting: (roomId: string) => s.waiting.all(roomId) as SupportRequest[],
+    firstGrant: (roomId: string, number: number, by: string) => void s.firstGrant.run(by, roomId, number),
+    decide: (roomId: string, number: number, status: "granted" | "declined", by: string, at: number) => void s.decide.run(status, by, at, roomId, number),
+  };
+});
+
+export type FundRepo = ReturnType<typeof fundRepo>;

@@ -1,0 +1,58 @@
+import { countMentioning, countRows, forgetMentions, namesParam, type PersonMatch, type RoomDataPart } from "../../src/kernel/room-data.js";
+import type { Db } from "../../src/platform/db.js";
+
+/** A stored person (`@ana:x` or `name:Ana`) that is this person. */
+const IS_PERSON = (column: string) => `(${column} = @userId OR (${column} LIKE 'name:%' AND lower(substr(${column}, 6)) IN (SELECT value FROM json_each(@names))))`;
+const params = (roomId: string, who: PersonMatch) => ({ roomId, userId: who.userId ?? "", names: namesParam(who) });
+
+function freeTexts(db: Db, roomId: string) {
+  const notes = db.prepare("SELECT id, note AS text FROM fund_movements WHERE room_id = ? AND note <> ''").all(roomId) as { id: number; text: string }[];
+  const reasons = db.prepare("SELECT id, reason AS text FROM fund_requests WHERE room_id = ? AND reason <> ''").all(roomId) as { id: number; text: string }[];
+  return { notes, reasons };
+}
+
+/**
+ * The fund's movements are the cell's shared memory: forgetting a person keeps the money and removes
+ * who gave, received, proposed or approved it. Their pledges go; a support request they made keeps
+ * its amount (it may have been paid) but no longer says who asked. Wiping the cell removes the fund.
+ */
+export const fundRoomData: RoomDataPart = {
+  key: "privacy.part.fund",
+  countPerson: (db, roomId, who) =>
+    countRows(db, `SELECT count(*) FROM fund_movements WHERE room_id = @roomId AND (${IS_PERSON("person")} OR proposed_by = @userId OR approved_by = @userId)`, params(roomId, who)) +
+    countRows(db, `SELECT count(*) FROM fund_pledges WHERE room_id = @roomId AND ${IS_PERSON("person")}`, params(roomId, who)) +
+    countRows(db, "SELECT count(*) FROM fund_requests WHERE room_id = @roomId AND (asker = @userId OR first_grant_by = @userId OR decided_by = @userId)", params(roomId, who)),
+  countMentions(db, roomId, who) {
+    const { notes, reasons } = freeTexts(db, roomId);
+    return countMentioning([...notes, ...reasons], who);
+  },
+  forgetPerson(db, roomId, who, someone) {
+    const ps = params(roomId, who);
+    db.prepare(`UPDATE fund_movements SET person = NULL WHERE room_id = @roomId AND ${IS_PERSON("person")}`).run(ps);
+    db.prepare("UPDATE fund_movements SET proposed_by = '' WHERE room_id = @roomId AND proposed_by = @userId").run(ps);
+    db.prepare("UPDATE fund_movements SET approved_by = '' WHERE room_id = @roomId AND approved_by = @userId").run(ps);
+    db.prepare(`DELETE FROM fund_pledges WHERE room_id = @roomId AND ${IS_PERSON("person")}`).run(ps);
+    db.prepare("UPDATE fund_requests SET asker = '' WHERE room_id = @roomId AND asker = @userId").run(ps);
+    db.prepare("UPDATE fund_requests SET first_grant_by = '' WHERE room_id = @roomId AND first_grant_by = @userId").run(ps);
+    db.prepare("UPDATE fund_requests SET decided_by = '' WHERE room_id = @roomId AND decided_by = @userId").run(ps);
+    const { notes, reasons } = freeTexts(db, roomId);
+    forgetMentions(notes, who, someone, (id, text) => void db.prepare("UPDATE fund_movements SET note = ? WHERE id = ?").run(text, id));
+    forgetMentions(reasons, who, someone, (id, text) => void db.prepare("UPDATE fund_requests SET reason = ? WHERE id = ?").run(text, id));
+  },
+  countRoom: (db, roomId) =>
+    countRows(db, "SELECT count(*) FROM fund_movements WHERE room_id = ?", roomId) +
+    countRows(db, "SELECT count(*) FROM fund_pledges WHERE room_id = ?", roomId) +
+    countRows(db, "SELECT count(*) FROM fund_requests WHERE room_id = ?", roomId),
+  wipeRoom(db, roomId) {
+    for (const table of ["fund_movements", "fund_pledges", "fund_requests", "fund_rooms"]) db.prepare(`DELETE FROM ${table} WHERE room_id = ?`).run(roomId);
+  },
+  people(db, roomId) {
+    const rows = db
+      .prepare(
+        `SELECT person AS userId FROM fund_movements WHERE room_id = @roomId AND person LIKE '@%'
+         UNION SELECT person FROM fund_pledges WHERE room_id = @roomId AND person LIKE '@%'`,
+      )
+      .all({ roomId }) as { userId: string }[];
+    return rows.map((r) => ({ userId: r.userId, name: r.userId.replace(/^@/, "").split(":")[0] ?? r.userId }));
+  },
+};

@@ -1,0 +1,131 @@
+import { commandsOf } from "../../src/kernel/command.js";
+import { doc, list, p } from "../../src/kernel/doc.js";
+import { UserError } from "../../src/kernel/errors.js";
+import { Level } from "../../src/kernel/level.js";
+import { param } from "../../src/kernel/params.js";
+import { inCell, mustBeKeeperOrModerator, type Ctx } from "./keeper.js";
+import { moneyError, mustHold } from "./movements.js";
+import { money } from "./render.js";
+import type { SupportRequest } from "./repository.js";
+import { secondSignature } from "./rules/balance.js";
+import { readMoney } from "./rules/money.js";
+import type { FundSlice } from "./services.js";
+
+const command = commandsOf<FundSlice>();
+
+/** The cell a direct message names by its fund code. */
+function cellOf(code: string, ctx: Ctx): string {
+  const roomId = ctx.slice.repo.roomByCode(code);
+  if (!roomId) throw new UserError("fund.code.unknown", { code });
+  return roomId;
+}
+
+export const ask = command({
+  name: "fund ask",
+  es: "fondo pedir",
+  group: "fund",
+  summary: "fund.ask.summary",
+  examples: ["fund ask K7Q2M €200 rent"],
+  level: Level.Member,
+  params: { fundcode: param.word({ max: 12 }), text: param.rest({ max: 300 }) },
+  rateLimit: { bucket: "fund.ask", perHour: () => 5, refusal: "fund.ask.too_many" },
+  run({ fundcode: code, text }, ctx) {
+    // Asking in the cell would tell everyone who asked: only a direct message keeps the name private.
+    if (!ctx.direct) throw new UserError("fund.ask.direct_only");
+    const roomId = cellOf(code, ctx);
+    const read = readMoney(text);
+    if (!read.ok) moneyError(read.error, ctx, ctx.hint("fund ask", { fundcode: code, text: ctx.t.text("fund.ask.example") }));
+    const zone = ctx.slice.zoneOf(roomId, ctx.settings);
+    const number = ctx.slice.repo.addRequest({ roomId, asker: ctx.sender.userId, money: read.money, reason: read.rest, askedAt: ctx.now });
+    ctx.slice.noticeRequest(roomId, number, zone, ctx.now);
+    return { number, amount: read.money };
+  },
+  render: ({ number, amount }, view) => doc(p(...view.t.t("fund.ask.done", { n: number, amount: money(amount, view) }))),
+});
+
+export const requests = command({
+  name: "fund requests",
+  es: "fondo solicitudes",
+  group: "fund",
+  summary: "fund.requests.summary",
+  examples: ["fund requests", "fund requests K7Q2M"],
+  level: Level.Member,
+  params: { fundcode: param.word({ max: 12, optional: true }) },
+  run({ fundcode: code }, ctx) {
+    if (!ctx.direct) return { names: false as const, waiting: ctx.slice.repo.waiting(ctx.roomId).length, code: ctx.slice.repo.room(ctx.roomId).code };
+    if (!code) throw new UserError("fund.requests.code_needed");
+    const roomId = cellOf(code, ctx);
+    const keeper = ctx.slice.keeper(roomId, ctx.slice.zoneOf(roomId, ctx.settings), ctx.now);
+    // Names reach the keeper, and whoever signed a request (the approver) for that request only.
+    const me = ctx.sender.userId;
+    const shown = ctx.slice.repo.waiting(roomId).filter((r) => keeper === me || r.firstGrantBy === me);
+    return { names: true as const, list: shown, isKeeper: keeper === me, code: code.toUpperCase() };
+  },
+  render(r, view) {
+    if (!r.names) return doc(p(...view.t.t("fund.requests.count", { count: r.waiting, see: view.hint("fund requests", { fundcode: r.code }) })));
+    if (r.list.length === 0) return doc(p(...view.t.t(r.isKeeper ? "fund.requests.none" : "fund.requests.keeper_only")));
+    const line = (q: SupportRequest) =>
+      view.t.t("fund.requests.line", { n: q.number, who: view.personOf(q.asker), amount: money(q, view), reason: q.reason || "—" });
+    return doc(p(...view.t.t("fund.requests.title", { code: r.code })), list(r.list.map(line)));
+  },
+});
+
+function waitingRequest(number: number, ctx: Ctx): SupportRequest {
+  const q = ctx.slice.repo.request(ctx.roomId, number);
+  if (!q || q.status !== "waiting") throw new UserError(q ? "fund.request.decided" : "fund.request.unknown", { n: number });
+  if (q.asker === ctx.sender.userId) throw new UserError("fund.request.own", { n: number });
+  return q;
+}
+
+export const grant = command({
+  name: "fund grant",
+  es: "fondo conceder",
+  group: "fund",
+  summary: "fund.grant.summary",
+  examples: ["fund grant 3"],
+  level: Level.Member,
+  params: { request: param.int() },
+  run({ request: number }, ctx) {
+    inCell(ctx);
+    const keeper = mustBeKeeperOrModerator(ctx);
+    const q = waitingRequest(number, ctx);
+    const me = ctx.sender.userId;
+    mustHold(ctx, q);
+    if (q.firstGrantBy === null || q.firstGrantBy === me) {
+      ctx.slice.repo.firstGrant(ctx.roomId, number, me);
+      return { number, paid: undefined, needsKeeper: keeper !== null && keeper !== me };
+    }
+    const check = secondSignature(q.firstGrantBy, me, keeper);
+    if (check !== "ok") throw new UserError(`fund.second.${check}`, { n: number });
+    const paid = ctx.slice.repo.addMovement({
+      roomId: ctx.roomId, direction: "out", currency: q.currency, minor: q.minor, person: null, note: "", status: "done", request: number,
+      proposedBy: q.firstGrantBy, proposedAt: ctx.now, approvedBy: me, effectiveAt: ctx.now,
+    });
+    ctx.slice.repo.decide(ctx.roomId, number, "granted", me, ctx.now);
+    return { number, paid, needsKeeper: false };
+  },
+  render({ number, paid, needsKeeper }, view) {
+    if (paid) return doc(p(...view.t.t("fund.grant.done", { n: number, amount: money(paid, view), movement: paid.number })));
+    return doc(p(...view.t.t(needsKeeper ? "fund.grant.first.keeper" : "fund.grant.first", { n: number, grant: view.hint("fund grant", { request: number }) })));
+  },
+});
+
+export const decline = command({
+  name: "fund decline",
+  es: "fondo rechazar",
+  group: "fund",
+  summary: "fund.decline.summary",
+  examples: ["fund decline 3"],
+  level: Level.Member,
+  params: { request: param.int() },
+  run({ request: number }, ctx) {
+    inCell(ctx);
+    mustBeKeeperOrModerator(ctx);
+    waitingRequest(number, ctx);
+    ctx.slice.repo.decide(ctx.roomId, number, "declined", ctx.sender.userId, ctx.now);
+    return { number };
+  },
+  render: ({ number }, view) => doc(p(...view.t.t("fund.decline.done", { n: number }))),
+});
+
+export const supportCommands = [ask, requests, grant, decline];
