@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { Logger } from "pino";
 import { createApp, type AppConfig } from "./app.js";
 import { parseCli, USAGE, type CliOptions, type DbCommand } from "./cli.js";
@@ -31,7 +31,7 @@ async function runConsoleMode(config: Config, cli: CliOptions, opened: OpenedDat
   const user = cli.as ?? config.console.user;
   const room = cli.room ?? config.console.room;
   const remembered = rememberedPeople(opened.db, consoleRoomId(room));
-  const transport = new ConsoleTransport({ user, room, moderators: config.console.moderators, remembered, output: process.stdout });
+  const transport = new ConsoleTransport({ user, room, moderators: config.console.moderators, remembered, output: process.stdout, filesDir: join(dirname(config.database.path), "files") });
   // Only this room's posts: another room's stay due until a session of that room (like a bot that was away).
   const app = createApp({ db: opened.db, transport, config: appConfig(config), log, onlyRoomId: consoleRoomId(room) });
   if (process.stdin.isTTY) {

@@ -52,7 +52,7 @@ async function startTandem(state: SynapseState, user: RegisteredUser): Promise<C
   const dir = mkdtempSync(join(tmpdir(), "tandem-floor-bot-"));
   const configPath = join(dir, "config.yaml");
   const matrix = { homeserverUrl: state.baseUrl, userId: user.userId, password: user.password, allowedInviters: [state.serverName], cryptoStoreKey: randomBytes(32).toString("base64") };
-  const settings = { database: join(dir, "tandem.db"), log: { level: "info" }, ledger: { maxEntriesPerHour: 100_000 }, scheduler: { tickSeconds: 1 }, matrix };
+  const settings = { database: join(dir, "tandem.db"), log: { level: "info" }, ledger: { maxEntriesPerHour: 10_000 }, scheduler: { tickSeconds: 1 }, matrix };
   writeFileSync(configPath, JSON.stringify(settings));
   const env = { ...process.env, TANDEM_DATABASE_KEY: process.env.TANDEM_DATABASE_KEY ?? randomBytes(32).toString("hex") };
   const child = spawn(process.execPath, [join(ROOT, "dist/src/main.js"), "--config", configPath], { cwd: dir, stdio: ["ignore", "pipe", "pipe"], env });

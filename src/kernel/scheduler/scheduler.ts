@@ -16,6 +16,7 @@ import { decideRunWith, DEFAULT_GRACE_MS } from "../time/missed-run.js";
 import { personOf } from "../time/format.js";
 import { jobsRepo, type Job } from "./jobs.js";
 import { nextFiring } from "./plan.js";
+import { HourlyPruning } from "../pruning.js";
 import type { PostHandler } from "./post.js";
 import { roomJobs } from "./room-jobs.js";
 import { replanRoom } from "./schedule.js";
@@ -65,6 +66,8 @@ export class Scheduler {
   private task: ScheduledTask | undefined;
   private readonly kinds = new Map<string, Kind>();
   private readonly index: CommandIndex;
+  /** Old handled marks and delivered outbox rows go hourly, from this tick (the first tick at start). */
+  readonly pruning = new HourlyPruning();
 
   constructor(private readonly deps: SchedulerDeps) {
     for (const feature of deps.features) {
@@ -81,6 +84,7 @@ export class Scheduler {
     const { db, log } = this.deps;
     const now = this.deps.clock();
     this.followZoneChanges(now);
+    this.prune(now);
     const report: TickReport = { fired: 0, skipped: 0, failed: 0 };
     for (const job of jobsRepo(db).due(now)) {
       if (this.deps.onlyRoomId !== undefined && job.roomId !== this.deps.onlyRoomId) continue;
@@ -142,6 +146,16 @@ export class Scheduler {
       jobsRepo(this.deps.db).claim(job.id, job.nextRunUtc as number, nextFiring(job, now), null);
     } catch (err) {
       this.deps.log.error({ jobId: job.id, err: errorForLog(err) }, "could not move a failed job on");
+    }
+  }
+
+  /** Pruning is housekeeping: a failure is logged (counts only) and never stops the posts. */
+  private prune(now: number): void {
+    try {
+      const pruned = this.pruning.maybeRun(this.deps.db, now);
+      if (pruned) this.deps.log.debug(pruned, "old rows pruned");
+    } catch (err) {
+      this.deps.log.error({ err: errorForLog(err) }, "pruning old rows failed");
     }
   }
 

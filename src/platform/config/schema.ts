@@ -51,6 +51,8 @@ export const configSchema = z
       })
       .prefault({}),
     matrix: matrixConfigSchema.optional(),
+    /** /healthz and Prometheus /metrics on 127.0.0.1:port (counts only); off when absent. */
+    metrics: z.strictObject({ port: z.int().min(1024, "expected a port from 1024 to 65535, such as 9464").max(65535) }).optional(),
   })
   .superRefine((config, ctx) => {
     // A bot on Matrix holds a cell's ledger, roles and names: whoever takes the server or a

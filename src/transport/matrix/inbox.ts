@@ -42,6 +42,9 @@ const statements = perDb((db) => ({
   ),
   anyUndecryptable: db.prepare("SELECT 1 FROM matrix_inbox WHERE state = 'undecryptable' LIMIT 1"),
   prune: db.prepare("DELETE FROM matrix_inbox WHERE state IN ('done', 'abandoned') AND received_at < ?"),
+  pruneSome: db.prepare(
+    "DELETE FROM matrix_inbox WHERE seq IN (SELECT seq FROM matrix_inbox WHERE state IN ('done', 'abandoned') AND received_at < ? LIMIT ?)",
+  ),
   joinedAt: db.prepare("SELECT joined_at FROM matrix_rooms WHERE room_id = ?"),
   setJoinedAt: db.prepare(
     `INSERT INTO matrix_rooms (room_id, joined_at) VALUES (?, ?)
@@ -53,6 +56,16 @@ const statements = perDb((db) => ({
      ON CONFLICT (room_id) DO UPDATE SET unencrypted_explained_at = excluded.unencrypted_explained_at`,
   ),
 }));
+
+/**
+ * Deletes closed rows older than a week: a redelivery comes within hours, and the handled marks
+ * (kept longer, src/kernel/pruning.ts) still stop one the inbox forgot. Open rows are never pruned.
+ * At most `limit` rows at a time; a kernel Pruner, so it runs with the hourly pruning in batches
+ * (the first pruning of an old database has years of rows to delete).
+ */
+export function pruneMatrixInbox(db: Db, now: number, limit: number): number {
+  return statements(db).pruneSome.run(now - WEEK_MS, limit).changes;
+}
 
 /**
  * The durable record of incoming messages and reactions. Events are written here from the raw sync response,
