@@ -1,4 +1,7 @@
-import { countRows, type RoomDataPart } from "../../src/kernel/room-data.js";
+import { countMentioning, countRows, forgetMentions, type RoomDataPart } from "../../src/kernel/room-data.js";
+
+const TEXTS = "SELECT id, text FROM decisions WHERE room_id = ?";
+const REVISIONS = "SELECT r.id, r.previous_text AS text FROM decision_revisions r JOIN decisions d ON d.id = r.decision_id WHERE d.room_id = ?";
 
 /**
  * Decisions are the cell's shared memory: forgetting a person keeps them and removes who recorded,
@@ -6,6 +9,7 @@ import { countRows, type RoomDataPart } from "../../src/kernel/room-data.js";
  */
 export const decisionsRoomData: RoomDataPart = {
   key: "privacy.part.decisions",
+  wipeKey: "privacy.wipe.decisions",
   countPerson: (db, roomId, who) =>
     who.userId === null
       ? 0
@@ -15,7 +19,14 @@ export const decisionsRoomData: RoomDataPart = {
            WHERE d.room_id = @roomId AND (d.recorded_by = @userId OR d.revoked_by = @userId OR r.revised_by = @userId)`,
           { roomId, userId: who.userId },
         ),
-  forgetPerson(db, roomId, who) {
+  countMentions: (db, roomId, who) =>
+    countMentioning([...(db.prepare(TEXTS).all(roomId) as { text: string }[]), ...(db.prepare(REVISIONS).all(roomId) as { text: string }[])], who),
+  forgetPerson(db, roomId, who, someone) {
+    // A decision that named the person keeps its meaning with "someone" in their place, earlier versions too.
+    const text = db.prepare("UPDATE decisions SET text = ? WHERE id = ?");
+    const revision = db.prepare("UPDATE decision_revisions SET previous_text = ? WHERE id = ?");
+    forgetMentions(db.prepare(TEXTS).all(roomId) as { id: number; text: string }[], who, someone, (id, t) => text.run(t, id));
+    forgetMentions(db.prepare(REVISIONS).all(roomId) as { id: number; text: string }[], who, someone, (id, t) => revision.run(t, id));
     if (who.userId === null) return;
     const params = { roomId, userId: who.userId };
     db.prepare("UPDATE decisions SET recorded_by = '' WHERE room_id = @roomId AND recorded_by = @userId").run(params);

@@ -2,6 +2,10 @@ import type { RenderContext } from "../../src/kernel/command.js";
 import { defineFeature } from "../../src/kernel/feature.js";
 import { list, p, type Block } from "../../src/kernel/doc.js";
 import type { Db } from "../../src/platform/db.js";
+import { charterCommands } from "./charter/commands.js";
+import { charterRoomData } from "./charter/room-data.js";
+import { charter as charterEn } from "./charter/texts/en.js";
+import { charter as charterEs } from "./charter/texts/es.js";
 import { governanceCommands } from "./commands.js";
 import { governancePosts } from "./posts.js";
 import { proposalsRepo } from "./repository.js";
@@ -12,14 +16,17 @@ import { governance as es } from "./texts/es.js";
 
 const PROPOSAL_REF = /^proposal:(\d{1,9})$/;
 
-/** Proposals and votes: consent and choice polls, secret ballots, outcomes into the decision log. */
+/**
+ * Proposals and votes (consent and choice polls, secret ballots, outcomes into the decision log) and
+ * the living charter, whose changes are proposals adopted in the same transaction as their close.
+ */
 export const governance = defineFeature<GovernanceSlice>({
   name: "governance",
   services: governanceServices,
-  commands: governanceCommands,
+  commands: [...governanceCommands, ...charterCommands],
   posts: governancePosts,
-  roomData: [proposalsRoomData],
-  texts: { en, es },
+  roomData: [proposalsRoomData, charterRoomData],
+  texts: { en: { ...en, ...charterEn }, es: { ...es, ...charterEs } },
   // A 👍 or 👎 on a proposal is not a vote: the bot says so (once per proposal).
   reaction: (ref, key) => {
     const n = PROPOSAL_REF.exec(ref)?.[1];

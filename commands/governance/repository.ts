@@ -1,5 +1,6 @@
 import type { Db } from "../../src/platform/db.js";
 import { perDb } from "../../src/platform/per-db.js";
+import type { CharterChange } from "./charter/change.js";
 import type { Outcome, Response } from "./rules/tally.js";
 
 export interface Proposal {
@@ -16,9 +17,11 @@ export interface Proposal {
   closesAt: number;
   eligible: string[];
   closed: { at: number; outcome: Outcome; totals: Record<string, number>; decision: number | null } | null;
+  /** What the charter becomes when this proposal is adopted. */
+  charterChange: CharterChange | null;
 }
 
-export type NewProposal = Omit<Proposal, "id" | "number" | "closed">;
+export type NewProposal = Omit<Proposal, "id" | "number" | "closed" | "charterChange"> & { charterChange?: CharterChange };
 
 interface Row {
   id: number;
@@ -37,6 +40,7 @@ interface Row {
   outcome: string | null;
   totals: string | null;
   decision_number: number | null;
+  charter_change: string | null;
 }
 
 const SELECT = "SELECT * FROM proposals";
@@ -44,8 +48,8 @@ const SELECT = "SELECT * FROM proposals";
 const statements = perDb((db) => ({
   nextNumber: db.prepare("SELECT coalesce(max(number), 0) + 1 FROM proposals WHERE room_id = ?").pluck(),
   insert: db.prepare(
-    `INSERT INTO proposals (room_id, number, question, options, max_choices, secret, ballot_code, proposer, opened_at, closes_at, eligible)
-     VALUES (@roomId, @number, @question, @options, @maxChoices, @secret, @ballotCode, @proposer, @openedAt, @closesAt, @eligible)`,
+    `INSERT INTO proposals (room_id, number, question, options, max_choices, secret, ballot_code, proposer, opened_at, closes_at, eligible, charter_change)
+     VALUES (@roomId, @number, @question, @options, @maxChoices, @secret, @ballotCode, @proposer, @openedAt, @closesAt, @eligible, @charterChange)`,
   ),
   get: db.prepare(`${SELECT} WHERE room_id = ? AND number = ?`),
   byCode: db.prepare(`${SELECT} WHERE ballot_code = ?`),
@@ -86,6 +90,7 @@ function hydrate(r: Row): Proposal {
       r.closed_at === null
         ? null
         : { at: r.closed_at, outcome: r.outcome as Outcome, totals: JSON.parse(r.totals ?? "{}") as Record<string, number>, decision: r.decision_number },
+    charterChange: r.charter_change === null ? null : (JSON.parse(r.charter_change) as CharterChange),
   };
 }
 
@@ -96,7 +101,14 @@ export const proposalsRepo = perDb((db: Db) => {
   return {
     create(p: NewProposal): Proposal {
       const number = s.nextNumber.get(p.roomId) as number;
-      s.insert.run({ ...p, number, options: JSON.stringify(p.options), secret: p.secret ? 1 : 0, eligible: JSON.stringify(p.eligible) });
+      s.insert.run({
+        ...p,
+        number,
+        options: JSON.stringify(p.options),
+        secret: p.secret ? 1 : 0,
+        eligible: JSON.stringify(p.eligible),
+        charterChange: p.charterChange ? JSON.stringify(p.charterChange) : null,
+      });
       return one(s.get.get(p.roomId, number))!;
     },
     get: (roomId: string, number: number) => one(s.get.get(roomId, number)),

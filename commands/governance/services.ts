@@ -1,6 +1,8 @@
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import type { Db } from "../../src/platform/db.js";
 import { decisionRecorder } from "../decisions/index.js";
+import { applyCharterChange } from "./charter/change.js";
+import { charterRepo } from "./charter/repository.js";
 import { proposalsRepo, type NewProposal, type Proposal } from "./repository.js";
 import { CONSENT, decide, countedResponses, type Result } from "./rules/tally.js";
 
@@ -32,8 +34,10 @@ export interface Closed {
 export function governanceServices(db: Db) {
   const repo = proposalsRepo(db);
   const record = decisionRecorder(db);
+  const charter = charterRepo(db);
   return {
     repo,
+    charter,
     open(p: Omit<NewProposal, "ballotCode">): Proposal {
       let ballotCode: string | null = null;
       if (p.secret) {
@@ -64,6 +68,8 @@ export function governanceServices(db: Db) {
       const result = this.tally(p);
       const decision = record(p.roomId, describe(p, result), ["proposals"], now);
       if (!repo.close(p, now, result.outcome, result.counts, decision)) return undefined;
+      // An adopted amendment changes the charter in the same transaction, with its decision number.
+      if (result.outcome === "adopted" && p.charterChange) applyCharterChange(charter, p.roomId, p.charterChange, decision, now);
       const blockers = p.secret ? [] : countedResponses(repo.votes(p), { answers: answersOf(p), eligible: p.eligible, closesAt: p.closesAt }).filter((r) => r.choices.includes("block")).map((r) => r.voter);
       return { proposal: repo.get(p.roomId, p.number)!, result, decision, blockers };
     },

@@ -7,6 +7,7 @@ export const decisions = {
   "arg.tag": "#tag",
   "arg.words": "words",
   "privacy.part.decisions": { one: "1 decision they recorded, fixed or revoked (the decision stays; who did it goes)", other: "{count} decisions they recorded, fixed or revoked (the decisions stay; who did it goes)" },
+  "privacy.wipe.decisions": { one: "the decision log: 1 decision, with its history (deleted)", other: "the decision log: {count} decisions, with their history (deleted)" },
   "decision.summary": "Write a decision the cell took into the log",
   "decision.example": "We meet on Thursdays at 19:00 #meetings",
   "decision.empty": "What did you decide? Write it after the command, like `{example}`.",

@@ -9,6 +9,7 @@ export const decisions: Record<keyof typeof en, Entry> = {
   "arg.tag": "#etiqueta",
   "arg.words": "palabras",
   "privacy.part.decisions": { one: "1 decisión que registró, corrigió o revocó (la decisión se queda; quién lo hizo, no)", other: "{count} decisiones que registró, corrigió o revocó (las decisiones se quedan; quién lo hizo, no)" },
+  "privacy.wipe.decisions": { one: "el registro de decisiones: 1 decisión, con su historia (se borra)", other: "el registro de decisiones: {count} decisiones, con su historia (se borran)" },
   "decision.summary": "Anota en el registro una decisión que tomó la célula",
   "decision.example": "Nos reunimos los jueves a las 19:00 #reuniones",
   "decision.empty": "¿Qué decidieron? Escríbelo después del comando, así: `{example}`.",

@@ -96,3 +96,16 @@ describe("the decision log", () => {
     expect(bot.db.prepare("SELECT count(*) FROM decision_revisions").pluck().get()).toBe(0);
   });
 });
+
+describe("forgetting inside decisions", () => {
+  it("replaces the forgotten name in decision texts and their earlier versions", async () => {
+    const bot = createTestBot();
+    bot.transport.join("!cell:test.org", "@quinn:test.org", "Quinn");
+    await bot.say("!decision quinn keeps the strike fund keys");
+    await bot.say("!decision 1 fix Quinn and Bo keep the strike fund keys", { sender: MOD });
+    await bot.say("!forget me confirm", { sender: "@quinn:test.org" });
+    expect(bot.db.prepare("SELECT text FROM decisions").pluck().all()).toEqual(["someone and Bo keep the strike fund keys"]);
+    expect(bot.db.prepare("SELECT previous_text FROM decision_revisions").pluck().all()).toEqual(["someone keeps the strike fund keys"]);
+    bot.close();
+  });
+});
