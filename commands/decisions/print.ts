@@ -3,7 +3,8 @@ import { commandsOf, type RenderContext } from "../../src/kernel/command.js";
 import { doc, p, type Doc } from "../../src/kernel/doc.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
-import { renderPdf, type PageSize, type PrintBlock } from "../../src/platform/print/pdf.js";
+import { readPrintOptions, type PrintOptions } from "../../src/platform/print/options.js";
+import { renderPdf, type PrintBlock } from "../../src/platform/print/pdf.js";
 import { day } from "./render.js";
 import type { Decision } from "./repository.js";
 import type { DecisionSlice } from "./services.js";
@@ -12,32 +13,6 @@ const command = commandsOf<DecisionSlice>();
 
 /** A wall sheet holds the decisions in force; past this many it prints the newest (the rest stay in the log). */
 const MAX_PRINTED = 150;
-const MAX_ROOM_NAME = 80;
-
-const SIZES: Record<string, PageSize> = { a3: "A3", a4: "A4" };
-const ANONYMOUS = new Set(["anonymous", "anon", "anónimo", "anonimo", "anónima", "anonima"]);
-
-export interface PrintOptions {
-  size: PageSize;
-  anonymous: boolean;
-  /** Words that are neither a size nor "anonymous": the room's name as the members want it printed. */
-  roomName?: string;
-}
-
-/** `a4 anonymous`, `Warehouse committee a4`: options in any order, the other words are the room's name. */
-export function readPrintOptions(text: string): PrintOptions {
-  let size: PageSize = "A3";
-  let anonymous = false;
-  const name: string[] = [];
-  for (const word of text.split(/\s+/u).filter(Boolean)) {
-    const folded = word.toLocaleLowerCase();
-    if (SIZES[folded]) size = SIZES[folded]!;
-    else if (ANONYMOUS.has(folded)) anonymous = true;
-    else name.push(word);
-  }
-  const roomName = name.join(" ").slice(0, MAX_ROOM_NAME);
-  return { size, anonymous, ...(roomName && !anonymous ? { roomName } : {}) };
-}
 
 const longDate = (ms: number, view: RenderContext) => DateTime.fromMillis(ms, { zone: view.settings.timezone }).setLocale(view.t.lang).toLocaleString(DateTime.DATE_FULL);
 

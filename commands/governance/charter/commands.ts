@@ -12,6 +12,7 @@ import { deadlineOf, nextMeetingEnd } from "../deadline.js";
 import { proposalRef, renderOpened } from "../render.js";
 import type { GovernanceSlice } from "../services.js";
 import type { CharterChange } from "./change.js";
+import { print } from "./print.js";
 import { readArticle } from "./rules/article-text.js";
 
 const command = commandsOf<GovernanceSlice>();
@@ -214,4 +215,4 @@ export const remove = command({
   render: renderOpened,
 });
 
-export const charterCommands = [show, showArticle, start, note, history, amend, add, remove];
+export const charterCommands = [show, showArticle, start, note, history, amend, add, remove, print];

@@ -36,6 +36,9 @@ const statements = perDb((db) => ({
   openNotesCount: db.prepare(
     "SELECT count(*) FROM charter_notes n JOIN charter_articles a ON a.id = n.article_id WHERE a.room_id = ? AND a.removed_at IS NULL AND n.settled_at IS NULL",
   ).pluck(),
+  changes: db.prepare(
+    "SELECT count(*) FROM charter_versions v JOIN charter_articles a ON a.id = v.article_id WHERE a.room_id = ? AND v.change != 'start'",
+  ).pluck(),
   settle: db.prepare("UPDATE charter_notes SET settled_at = ? WHERE article_id = ? AND settled_at IS NULL"),
 }));
 
@@ -79,6 +82,8 @@ export const charterRepo = perDb((db: Db) => {
         (n): Note => ({ id: n.id, text: n.text, writtenBy: n.written_by, writtenAt: n.written_at }),
       ),
     openNotesCount: (roomId: string) => s.openNotesCount.get(roomId) as number,
+    /** The charter's version: 1 for the first draft, one more for each adopted change. */
+    changes: (roomId: string) => 1 + (s.changes.get(roomId) as number),
   };
 });
 

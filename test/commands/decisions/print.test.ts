@@ -1,5 +1,5 @@
 import { extractText, getDocumentProxy } from "unpdf";
-import { readPrintOptions } from "../../../commands/decisions/print.js";
+import { readPrintOptions } from "../../../src/platform/print/options.js";
 import { createTestBot, MOD, type TestBot } from "../../support/test-bot.js";
 
 const ANA = "@ana:test.org";

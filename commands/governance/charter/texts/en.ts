@@ -48,4 +48,11 @@ export const charter = {
   "charter.question.amend": "Change article {n} ({title}) to: {text}",
   "charter.question.add": "Add to the charter: {text}",
   "charter.question.remove": "Remove article {n} ({title}) from the charter",
+  "charter.print.summary": "The charter as a PDF for the wall, in large type (A3, or a4; anonymous leaves out the room)",
+  "charter.print.title": "Our charter",
+  "charter.print.file": "charter",
+  "charter.print.version": "Version {version}, {date}",
+  "charter.print.anonymous_word": "anonymous",
+  "charter.print.ready": { one: "Here is the charter (1 article, version {version}) as a PDF on {size}, ready to print.", other: "Here is the charter ({count} articles, version {version}) as a PDF on {size}, ready to print." },
+  "charter.print.hint": "For another size: `{other}`. Without the room's name: `{anonymous}`. The room's name goes after the command.",
 };

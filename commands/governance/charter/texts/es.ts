@@ -50,4 +50,11 @@ export const charter: Record<keyof typeof en, Entry> = {
   "charter.question.amend": "Cambiar el artículo {n} ({title}) por: {text}",
   "charter.question.add": "Añadir a la carta: {text}",
   "charter.question.remove": "Quitar el artículo {n} ({title}) de la carta",
+  "charter.print.summary": "La carta en PDF para la pared, en letra grande (A3, o a4; anónimo deja fuera la sala)",
+  "charter.print.title": "Nuestra carta",
+  "charter.print.file": "carta",
+  "charter.print.version": "Versión {version}, {date}",
+  "charter.print.anonymous_word": "anónimo",
+  "charter.print.ready": { one: "Aquí está la carta (1 artículo, versión {version}) en PDF tamaño {size}, lista para imprimir.", other: "Aquí está la carta ({count} artículos, versión {version}) en PDF tamaño {size}, lista para imprimir." },
+  "charter.print.hint": "Para otro tamaño: `{other}`. Sin el nombre de la sala: `{anonymous}`. El nombre de la sala va después del comando.",
 };

@@ -1,0 +1,30 @@
+import type { PageSize } from "./pdf.js";
+
+const MAX_ROOM_NAME = 80;
+
+const SIZES: Record<string, PageSize> = { a3: "A3", a4: "A4" };
+const ANONYMOUS = new Set(["anonymous", "anon", "anónimo", "anonimo", "anónima", "anonima"]);
+
+/** How members asked for a wall sheet. */
+export interface PrintOptions {
+  size: PageSize;
+  anonymous: boolean;
+  /** Words that are neither a size nor "anonymous": the room's name as the members want it printed. */
+  roomName?: string;
+}
+
+/** `a4 anonymous`, `Warehouse committee a4`: options in any order, the other words are the room's name. */
+export function readPrintOptions(text: string): PrintOptions {
+  let size: PageSize = "A3";
+  let anonymous = false;
+  const name: string[] = [];
+  for (const word of text.split(/\s+/u).filter(Boolean)) {
+    const folded = word.toLocaleLowerCase();
+    if (SIZES[folded]) size = SIZES[folded]!;
+    else if (ANONYMOUS.has(folded)) anonymous = true;
+    else name.push(word);
+  }
+  const roomName = name.join(" ").slice(0, MAX_ROOM_NAME);
+  return { size, anonymous, ...(roomName && !anonymous ? { roomName } : {}) };
+}
+
