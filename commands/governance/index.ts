@@ -3,6 +3,7 @@ import { defineFeature } from "../../src/kernel/feature.js";
 import { list, p, type Block } from "../../src/kernel/doc.js";
 import type { Db } from "../../src/platform/db.js";
 import { charterCommands } from "./charter/commands.js";
+import { charterRepo } from "./charter/repository.js";
 import { charterRoomData } from "./charter/room-data.js";
 import { charter as charterEn } from "./charter/texts/en.js";
 import { charter as charterEs } from "./charter/texts/es.js";
@@ -70,4 +71,23 @@ export function meetingProposalBlocks(proposals: readonly MeetingProposal[] | un
   if (!proposals || proposals.length === 0) return [];
   const line = (pr: MeetingProposal) => view.t.t(pr.closing ? "proposal.opener.closing" : "proposal.opener.open", { n: pr.number, question: pr.question });
   return [p(...view.t.t("proposal.opener.title")), list(proposals.map(line))];
+}
+
+/** A charter note the next meeting should talk about. */
+export interface MeetingNote {
+  article: number;
+  title: string;
+  text: string;
+}
+
+/** For the gratitude opener (meetings' services): the charter's notes still waiting for the cell. */
+export function charterNotesForMeeting(db: Db, roomId: string): MeetingNote[] {
+  const charter = charterRepo(db);
+  return charter.current(roomId).flatMap((a) => charter.openNotes(a).map((n) => ({ article: a.number, title: a.title, text: n.text })));
+}
+
+/** The opener's lines about charter notes (meetings' render); no blocks when there are none. */
+export function meetingNoteBlocks(notes: readonly MeetingNote[] | undefined, view: Pick<RenderContext, "t">): Block[] {
+  if (!notes || notes.length === 0) return [];
+  return [p(...view.t.t("charter.opener.title")), list(notes.map((n) => view.t.t("charter.opener.line", { n: n.article, title: n.title, text: n.text })))];
 }

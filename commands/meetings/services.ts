@@ -1,6 +1,6 @@
 import type { Person } from "../../src/kernel/invocation.js";
 import type { Db } from "../../src/platform/db.js";
-import { proposalsForMeeting, type MeetingProposal } from "../governance/index.js";
+import { charterNotesForMeeting, proposalsForMeeting, type MeetingNote, type MeetingProposal } from "../governance/index.js";
 import { ledgerReader } from "../ledger/index.js";
 import { roomRhythm, type PromptFocus } from "../tempo/index.js";
 
@@ -12,6 +12,8 @@ export interface Opener {
   focus: PromptFocus;
   /** Proposals open or closing at this meeting (governance). */
   proposals?: MeetingProposal[];
+  /** Notes under the charter still waiting for the cell (governance). */
+  notes?: MeetingNote[];
 }
 
 export function meetingServices(db: Db) {
@@ -21,7 +23,7 @@ export function meetingServices(db: Db) {
     /** Takes the room's next prompt focus, so the next opener asks about something else. */
     opener(roomId: string, now: number): Opener {
       const thanks = ledger.between(roomId, now - WEEK_MS, now + 1).map(({ givers, what }) => ({ givers, what }));
-      return { thanks, focus: rhythm.takeFocus(roomId, now), proposals: proposalsForMeeting(db, roomId, now) };
+      return { thanks, focus: rhythm.takeFocus(roomId, now), proposals: proposalsForMeeting(db, roomId, now), notes: charterNotesForMeeting(db, roomId) };
     },
   };
 }

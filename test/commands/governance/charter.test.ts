@@ -97,4 +97,14 @@ describe("the living charter", () => {
     await bot.say("!charter amend 2 How we decide: by consent, in the open", { sender: ANA });
     expect(bot.db.prepare("SELECT closes_at FROM proposals").pluck().get()).toBe(Date.parse("2026-11-26T20:00:00Z"));
   });
+
+  it("shows the notes waiting under the charter in the next meeting's opener, until an amendment settles them", async () => {
+    await bot.say("!charter start", { sender: MOD });
+    await bot.say("!charter note 3 we should say who keeps the keys", { sender: ANA });
+    expect(await bot.say("!opener")).toEqual([expect.stringContaining("Notes on our charter, waiting for this meeting:\n• article 3 (Rotating roles): we should say who keeps the keys")]);
+    await bot.say("!charter amend 3 Rotating roles: the keys go with the facilitator", { sender: ANA });
+    await bot.say("!vote 1 agree", { sender: ANA });
+    await bot.tickTo("2026-11-26T10:00:00Z");
+    expect(await bot.say("!opener")).toEqual([expect.not.stringContaining("Notes on our charter")]);
+  });
 });

@@ -55,4 +55,6 @@ export const charter = {
   "charter.print.anonymous_word": "anonymous",
   "charter.print.ready": { one: "Here is the charter (1 article, version {version}) as a PDF on {size}, ready to print.", other: "Here is the charter ({count} articles, version {version}) as a PDF on {size}, ready to print." },
   "charter.print.hint": "For another size: `{other}`. Without the room's name: `{anonymous}`. The room's name goes after the command.",
+  "charter.opener.title": "Notes on our charter, waiting for this meeting:",
+  "charter.opener.line": "article {n} ({title}): {text}",
 };

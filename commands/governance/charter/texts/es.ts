@@ -57,4 +57,6 @@ export const charter: Record<keyof typeof en, Entry> = {
   "charter.print.anonymous_word": "anónimo",
   "charter.print.ready": { one: "Aquí está la carta (1 artículo, versión {version}) en PDF tamaño {size}, lista para imprimir.", other: "Aquí está la carta ({count} artículos, versión {version}) en PDF tamaño {size}, lista para imprimir." },
   "charter.print.hint": "Para otro tamaño: `{other}`. Sin el nombre de la sala: `{anonymous}`. El nombre de la sala va después del comando.",
+  "charter.opener.title": "Notas sobre nuestra carta, que esperan a esta reunión:",
+  "charter.opener.line": "artículo {n} ({title}): {text}",
 };
