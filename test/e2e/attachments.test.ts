@@ -1,7 +1,7 @@
 /**
  * Files as messages against a real Synapse: `!decisions print` arrives in an encrypted room as an
  * encrypted file (the homeserver holds ciphertext only) that a member's client downloads, decrypts
- * and finds to be a PDF of the decisions.
+ * and finds to be a PDF of the decisions; `!charter print` likewise, with the charter's articles.
  */
 import { jest } from "@jest/globals";
 import { extractText, getDocumentProxy } from "unpdf";
@@ -48,5 +48,24 @@ describe("files as messages", () => {
     const text = (await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })).text.normalize("NFC");
     expect(text).toContain("We meet on Thursdays #meetings");
     expect(text).toContain("Ирина и Ελένη keep the fund");
+  });
+
+  test("!charter print arrives as an encrypted PDF with the charter's articles", async () => {
+    const roomId = await ana.createRoom({ name: "Charter room", encrypted: true, invite: [bot.userId] });
+    await ana.waitMembership(roomId, bot.userId, "join");
+    // The room's creator holds power level 100: a moderator, who may begin the charter.
+    await ana.send(roomId, "!charter start");
+    await ana.messages(roomId, { sender: bot.userId, count: 1, timeoutMs: 60_000 });
+    await ana.send(roomId, "!charter print Bakery committee");
+    const replies = await ana.messages(roomId, { sender: bot.userId, count: 3, timeoutMs: 60_000 });
+    const [intro, file] = replies.slice(-2);
+    expect(intro!.body).toContain("Here is the charter (5 articles, version 1) as a PDF on A3");
+    expect(file).toMatchObject({ wireType: "m.room.encrypted", decryptionFailed: false, msgtype: "m.file", filename: expect.stringMatching(/^charter-.*\.pdf$/) });
+    const { base64 } = await ana.call<{ base64: string }>("downloadFile", { eventId: file!.eventId });
+    const text = (await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(base64, "base64"))), { mergePages: true })).text.normalize("NFC").replace(/\s+/g, " ");
+    expect(text).toContain("Our charter");
+    expect(text).toContain("Bakery committee");
+    expect(text).toContain("Why we are here");
+    expect(text).toContain("phones stay outside offline meetings");
   });
 });
