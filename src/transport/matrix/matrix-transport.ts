@@ -31,6 +31,17 @@ export class MatrixTransport implements Transport {
     return room.getJoinedMembers().map((m) => ({ userId: m.userId, ...(m.rawDisplayName ? { displayName: m.rawDisplayName } : {}) }));
   }
 
+  /**
+   * A direct chat is a room of one person and the bot (joined or invited): there secret votes are
+   * cast and support is asked for. A cell is always more people than that.
+   */
+  isDirect(roomId: string): boolean {
+    const room = this.client.getRoom(roomId);
+    if (!room) return false;
+    const people = room.getMembers().filter((m) => m.membership === "join" || m.membership === "invite");
+    return people.length === 2 && people.some((m) => m.userId === this.client.getUserId());
+  }
+
   /** From the room's m.room.power_levels state, as the homeserver enforces it. */
   powerLevel(roomId: string, userId: string): number {
     const room = this.client.getRoom(roomId);
