@@ -80,7 +80,7 @@ export class Dispatcher {
 
   handle(inv: Invocation): Outcome {
     const prefix = this.deps.config.prefix;
-    if (!inv.text.trimStart().startsWith(prefix) && !(inv.html ?? "").includes(prefix)) return "ignored";
+    if (!inv.text.includes(prefix)) return "ignored";
     const text = cleanInput(commandText(inv, this.deps.room));
     if (!text.startsWith(prefix)) return "ignored";
     // "@ana,@bo" names two people, like "@ana, @bo".

@@ -12,8 +12,6 @@ export interface Invocation {
   sender: string;
   /** Plain text body. */
   text: string;
-  /** HTML formatted_body, if the client sent one (it carries mention pills). */
-  html?: string;
   /** m.mentions.user_ids, if present. */
   mentionedUserIds?: string[];
   /** Root event of the thread the message was sent in, so the reply stays in that thread. */

@@ -1,6 +1,5 @@
 import type { RoomMember, RoomView } from "./port.js";
 import { UserError } from "./errors.js";
-import { htmlToCommandText } from "./html-text.js";
 import { nameKey } from "./text-hygiene.js";
 import type { Invocation, Person } from "./invocation.js";
 
@@ -23,7 +22,7 @@ function escapeRegExp(s: string): string {
  * first; then ids from m.mentions whose display name a client left in the plain body.
  */
 export function commandText(inv: Invocation, room: RoomView): string {
-  let text = inv.html ? htmlToCommandText(inv.html) : ownWords(inv.text);
+  let text = ownWords(inv.text);
   for (const userId of inv.mentionedUserIds ?? []) {
     if (text.includes(userId)) continue;
     const name = room.members(inv.roomId).find((m) => m.userId === userId)?.displayName;

@@ -1,3 +1,4 @@
+import { htmlToCommandText } from "../../src/transport/matrix/html-text.js";
 import { features } from "../../commands/index.js";
 import { ALICE, createTestBot, MOD, ROOM, type TestBot } from "../support/test-bot.js";
 
@@ -51,7 +52,8 @@ describe("robustness: no message can crash the bot or half-apply a command", () 
     bot = createTestBot();
     const odd = ["", " ", "!", "!!", "!\u0000", "\u202e!ledger", "<a href=", "!ledger <a href=\"https://matrix.to/#/%zz\">x</a>", "> quote\n\n!ledger", "x".repeat(70_000)];
     odd.forEach((text, i) => {
-      expect(() => bot.dispatcher.handle({ eventId: `$odd${i}`, roomId: ROOM, sender: ALICE, text, html: text, sentAt: 0 })).not.toThrow();
+      expect(() => bot.dispatcher.handle({ eventId: `$odd${i}`, roomId: ROOM, sender: ALICE, text, sentAt: 0 })).not.toThrow();
+      expect(() => bot.dispatcher.handle({ eventId: `$odd-html${i}`, roomId: ROOM, sender: ALICE, text: htmlToCommandText(text), sentAt: 0 })).not.toThrow();
     });
   });
 });

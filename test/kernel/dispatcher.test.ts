@@ -5,6 +5,7 @@ import { defineFeature } from "../../src/kernel/feature.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
 import { renderPlain } from "../../src/kernel/render-plain.js";
+import { htmlToCommandText } from "../../src/transport/matrix/html-text.js";
 import type { Db } from "../../src/platform/db.js";
 import { ALICE, createTestBot, MOD, ROOM, type TestBot } from "../support/test-bot.js";
 
@@ -137,9 +138,7 @@ describe("dispatcher", () => {
   it("reads mentions from Element pills", async () => {
     bot = createTestBot();
     bot.transport.join(ROOM, "@ana:test.org", "Ana Pérez");
-    await bot.say("!ledger thanks Ana Pérez cooked 40 meals", {
-      html: '!ledger thanks <a href="https://matrix.to/#/@ana:test.org">Ana Pérez</a> cooked 40 meals',
-    });
+    await bot.say(htmlToCommandText('!ledger thanks <a href="https://matrix.to/#/@ana:test.org">Ana Pérez</a> cooked 40 meals'));
     const reply = bot.transport.sent[0]!.doc;
     expect(renderPlain(reply)).toBe("Thank you, Ana Pérez! Noted as #1: cooked 40 meals (food).");
     expect(reply.blocks[0]).toMatchObject({ parts: expect.arrayContaining([{ kind: "mention", person: { userId: "@ana:test.org", name: "Ana Pérez" } }]) });

@@ -11,22 +11,6 @@ room.join("!r", "@cy:example.org");
 const inv = (over: Partial<Invocation>): Invocation => ({ eventId: "$1", roomId: "!r", sender: "@me:example.org", text: "", sentAt: 0, ...over });
 
 describe("commandText", () => {
-  it("turns Element pills into user ids", () => {
-    const text = commandText(
-      inv({
-        text: "!ledger thanks Ana Pérez cooked 40 meals",
-        html: '!ledger thanks <a href="https://matrix.to/#/@ana:example.org">Ana Pérez</a> cooked 40 meals',
-      }),
-      room,
-    );
-    expect(text).toBe("!ledger thanks @ana:example.org cooked 40 meals");
-  });
-
-  it("decodes entities, percent-encoded ids and drops the reply fallback", () => {
-    const html = '<mx-reply><blockquote>old</blockquote></mx-reply>!ledger thanks <a href="https://matrix.to/#/%40cy%3Aexample.org?via=x">cy</a> fixed the &lt;bike&gt; &amp; lights';
-    expect(commandText(inv({ text: "x", html }), room)).toBe("!ledger thanks @cy:example.org fixed the <bike> & lights");
-  });
-
   it("uses m.mentions when the body holds only a display name", () => {
     const text = commandText(inv({ text: "!ledger thanks Ana Pérez cooked soup", mentionedUserIds: ["@ana:example.org"] }), room);
     expect(text).toBe("!ledger thanks @ana:example.org cooked soup");
@@ -80,13 +64,6 @@ describe("resolvePerson, one person however the mention is written", () => {
 });
 
 describe("commandText: only the member's own words run", () => {
-  it("drops quoted, code and struck-through commands in HTML", () => {
-    for (const html of ["<blockquote><p>!cell wipe confirm</p></blockquote>", "<code>!cell wipe confirm</code>", "<del>!cell wipe confirm</del>", "<pre><code>!cell wipe confirm</code></pre>"]) {
-      expect([html, commandText(inv({ text: "!cell wipe confirm", html }), room)]).toEqual([html, ""]);
-    }
-    expect(commandText(inv({ text: "x", html: "<blockquote>old</blockquote><p>!ledger</p>" }), room)).toBe("!ledger");
-  });
-
   it("drops quoted, code and struck-through commands in plain text", () => {
     for (const text of ["> !cell wipe confirm", "`!cell wipe confirm`", "~~!cell wipe confirm~~"]) {
       expect([text, commandText(inv({ text }), room)]).toEqual([text, ""]);

@@ -2,6 +2,7 @@ import { MatrixEvent, type MatrixClient } from "matrix-js-sdk";
 import type { Logger } from "pino";
 import type { Invocation, PollAnswer, Reaction } from "../../kernel/invocation.js";
 import { errorForLog } from "../../platform/log.js";
+import { htmlToCommandText } from "./html-text.js";
 import type { Inbox, InboxRow } from "./inbox.js";
 import { pollAnswerFrom } from "./polls.js";
 
@@ -52,9 +53,10 @@ export function invocationFrom(eventId: string, roomId: string, sender: string, 
   if (content.msgtype !== "m.text" || typeof content.body !== "string") return undefined;
   const relation = content["m.relates_to"];
   if (content["m.new_content"] !== undefined || relation?.rel_type === "m.replace") return undefined;
-  const text = stripReplyFallback(content.body);
-  if (text.trim() === "") return undefined;
   const html = content.format === "org.matrix.custom.html" && typeof content.formatted_body === "string" ? content.formatted_body : undefined;
+  // Read once, here: pills become user ids and the reply fallback goes, so the kernel sees only words.
+  const text = html !== undefined ? htmlToCommandText(html) : stripReplyFallback(content.body);
+  if (text.trim() === "") return undefined;
   const ids = content["m.mentions"]?.user_ids;
   const mentionedUserIds = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : undefined;
   const threadRootId = relation?.rel_type === "m.thread" && typeof relation.event_id === "string" ? relation.event_id : undefined;
@@ -64,7 +66,6 @@ export function invocationFrom(eventId: string, roomId: string, sender: string, 
     sender,
     text,
     sentAt,
-    ...(html !== undefined ? { html } : {}),
     ...(mentionedUserIds !== undefined ? { mentionedUserIds } : {}),
     ...(threadRootId !== undefined ? { threadRootId } : {}),
   };

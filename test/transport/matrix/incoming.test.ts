@@ -4,7 +4,7 @@ import { isAllowedInviter } from "../../../src/transport/matrix/rooms.js";
 const at = 1_700_000_000_000;
 
 describe("reading commands from decrypted messages", () => {
-  test("a text message becomes an invocation with its HTML, mentions and time", () => {
+  test("a text message becomes an invocation with its words (pills read as user ids), mentions and time", () => {
     const inv = invocationFrom("$e", "!r", "@ana:x", at, {
       msgtype: "m.text",
       body: "!ledger thanks Bo cooked",
@@ -16,8 +16,7 @@ describe("reading commands from decrypted messages", () => {
       eventId: "$e",
       roomId: "!r",
       sender: "@ana:x",
-      text: "!ledger thanks Bo cooked",
-      html: '!ledger thanks <a href="https://matrix.to/#/@bo:x">Bo</a> cooked',
+      text: "!ledger thanks @bo:x cooked",
       mentionedUserIds: ["@bo:x"],
       sentAt: at,
     });
