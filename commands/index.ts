@@ -2,6 +2,7 @@ import type { AnyFeature } from "../src/kernel/feature.js";
 import { careplans } from "./careplans/index.js";
 import { circles } from "./circles/index.js";
 import { decisions } from "./decisions/index.js";
+import { federation } from "./federation/index.js";
 import { fund } from "./fund/index.js";
 import { governance } from "./governance/index.js";
 import { help } from "./help/index.js";
@@ -14,4 +15,4 @@ import { settings } from "./settings/index.js";
 import { tempo } from "./tempo/index.js";
 
 /** The one registry: a feature exists when it is listed here. Help lists the features in this order. */
-export const features: readonly AnyFeature[] = [help, ledger, rotation, careplans, decisions, governance, fund, meetings, tempo, circles, lessons, settings, privacy];
+export const features: readonly AnyFeature[] = [help, ledger, rotation, careplans, decisions, governance, fund, meetings, tempo, circles, federation, lessons, settings, privacy];

@@ -21,3 +21,6 @@ export const careplans = defineFeature<CarePlanSlice>({
     return number === undefined ? undefined : `careplan ${number} join`;
   },
 });
+
+/** Federation counts care plans carried through in a month, never reading them. */
+export { carePlansCarriedCount } from "./repository.js";

@@ -1,5 +1,6 @@
 import type { Person } from "../../src/kernel/invocation.js";
 import { nameKey } from "../../src/kernel/text-hygiene.js";
+import type { Db } from "../../src/platform/db.js";
 import { perDb } from "../../src/platform/per-db.js";
 
 export type PlanStatus = "planned" | "done" | "cancelled";
@@ -133,3 +134,7 @@ export const carePlansRepo = perDb((db) => {
     },
   };
 });
+
+/** How many care plans a room carried through (closed as done) in [from, to) (for federation's aggregates). */
+export const carePlansCarriedCount = (db: Db, roomId: string, from: number, to: number): number =>
+  db.prepare("SELECT count(*) FROM careplans WHERE room_id = ? AND status = 'done' AND closed_at >= ? AND closed_at < ?").pluck().get(roomId, from, to) as number;

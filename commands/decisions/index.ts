@@ -24,3 +24,6 @@ export function decisionRecorder(db: Db) {
   const log = decisionsRepo(db);
   return (roomId: string, text: string, tags: string[], recordedAt: number): number => log.record({ roomId, text, tags, recordedBy: "", recordedAt }).number;
 }
+
+/** Federation counts decisions taken in a month, never reading their texts. */
+export { decisionsTakenCount } from "./repository.js";

@@ -113,3 +113,7 @@ export const decisionsRepo = perDb((db: Db) => {
 });
 
 export type DecisionsRepo = ReturnType<typeof decisionsRepo>;
+
+/** How many decisions a room took in [from, to) and still stands by (for federation's aggregates). */
+export const decisionsTakenCount = (db: Db, roomId: string, from: number, to: number): number =>
+  db.prepare("SELECT count(*) FROM decisions WHERE room_id = ? AND recorded_at >= ? AND recorded_at < ? AND revoked_at IS NULL").pluck().get(roomId, from, to) as number;
