@@ -50,7 +50,7 @@ describe("a secret ballot by direct message", () => {
     expect(code).toMatch(/^[A-Z0-9]{4}$/);
     expect(await answerTo(ana, cell, await ana.send(cell, `!vote ${code} agree`))).toMatch(/direct chat/);
 
-    const direct = await ana.createRoom({ name: "", encrypted: true, invite: [bot.userId] });
+    const direct = await ana.createRoom({ name: "", encrypted: true, invite: [bot.userId], direct: true });
     await ana.waitMembership(direct, bot.userId, "join", 60_000);
     const receipt = await answerTo(ana, direct, await ana.send(direct, `!vote ${code} agree`));
     expect(receipt).toMatch(/Your secret vote on #1 is counted\. Your receipt: \S+/);

@@ -58,7 +58,7 @@ export class TestClient {
     });
   }
 
-  async createRoom(options: { name: string; encrypted: boolean; invite?: string[] }): Promise<string> {
+  async createRoom(options: { name: string; encrypted: boolean; invite?: string[]; direct?: boolean }): Promise<string> {
     return (await this.call<{ roomId: string }>("createRoom", options)).roomId;
   }
 

@@ -184,6 +184,8 @@ const ops: Record<string, (args: Args) => Promise<unknown>> = {
       preset: Preset.PrivateChat,
       invite: (args.invite as string[] | undefined) ?? [],
       initial_state: initialState,
+      // As Element does for a direct chat: the invitee's membership carries is_direct.
+      ...(args.direct ? { is_direct: true } : {}),
     });
     await until("the new room in sync", 20_000, () => (c.getRoom(room_id) ? true : undefined));
     return { roomId: room_id };

@@ -32,14 +32,15 @@ export class MatrixTransport implements Transport {
   }
 
   /**
-   * A direct chat is a room of one person and the bot (joined or invited): there secret votes are
-   * cast and support is asked for. A cell is always more people than that.
+   * A direct chat is a room the bot was invited to as a direct chat (the invite's `is_direct`, as
+   * Element sets it) that still holds only the bot and one person: there secret votes are cast and
+   * support is asked for. A cell's room is never one.
    */
   isDirect(roomId: string): boolean {
     const room = this.client.getRoom(roomId);
-    if (!room) return false;
+    if (!room || room.getDMInviter() === undefined) return false;
     const people = room.getMembers().filter((m) => m.membership === "join" || m.membership === "invite");
-    return people.length === 2 && people.some((m) => m.userId === this.client.getUserId());
+    return people.length <= 2;
   }
 
   /** From the room's m.room.power_levels state, as the homeserver enforces it. */
