@@ -7,7 +7,9 @@ import { usageLine } from "../../src/kernel/usage.js";
 const command = commandsOf<undefined>();
 
 /** What help shows: one line per group, or the commands a topic found (none when it found nothing). */
-type HelpResult = { kind: "overview"; commands: AnyCommand[] } | { kind: "topic"; topic: string; found: AnyCommand[] };
+/** A command found by a topic, with its example lines as this room types them. */
+type Found = { command: AnyCommand; examples: string[] };
+type HelpResult = { kind: "overview"; commands: AnyCommand[] } | { kind: "topic"; topic: string; found: Found[] };
 
 const nameIn = (c: AnyCommand, view: RenderContext) => (view.t.lang === "es" && c.es ? c.es : c.name);
 
@@ -24,7 +26,8 @@ export const helpCommand = command({
     const mine = ctx.kernel.commands().filter((c) => c.level <= ctx.level);
     if (!topic) return { kind: "overview", commands: mine };
     const wanted = topic.replace(new RegExp(`^${escape(ctx.prefix)}`), "").toLocaleLowerCase();
-    return { kind: "topic", topic: wanted, found: search(wanted, mine, ctx.t.text.bind(ctx.t)) };
+    const found = search(wanted, mine, ctx.t.text.bind(ctx.t)).map((command) => ({ command, examples: command.examples.map((e) => ctx.kernel.example(command, e)) }));
+    return { kind: "topic", topic: wanted, found };
   },
   render: (result, view) => (result.kind === "overview" ? overview(result.commands, view) : topicHelp(result.topic, result.found, view)),
 });
@@ -63,12 +66,12 @@ function overview(commands: AnyCommand[], view: RenderContext) {
   );
 }
 
-function topicHelp(topic: string, found: AnyCommand[], view: RenderContext) {
+function topicHelp(topic: string, found: Found[], view: RenderContext) {
   if (found.length === 0) return doc(p(...view.t.t("help.nothing", { topic, help: view.hint("help") })));
   const blocks: Block[] = [];
-  for (const c of found) {
+  for (const { command: c, examples } of found) {
     blocks.push(p({ kind: "code", text: usageLine(c, view.t, view.prefix) }, " — ", ...view.t.t(c.summary)));
-    if (c.examples.length > 0) blocks.push(list(c.examples.map((e) => [{ kind: "code" as const, text: `${view.prefix}${e}` }])));
+    if (examples.length > 0) blocks.push(list(examples.map((e) => [{ kind: "code" as const, text: e }])));
   }
   return doc(...blocks);
 }

@@ -76,9 +76,10 @@ export class CommandIndex {
   /**
    * The name a member most likely meant when all but one of its words match what they typed:
    * "!ledger thank …" → "ledger thanks", "!careplan 1 joni" → "careplan 1 join" (the number kept).
-   * Names in the room's language come first; the typo itself is never suggested.
+   * Names in the room's language come first; the typo itself is never suggested, and neither is a
+   * change to words before `from` (the member typed those as a real command's name).
    */
-  closestForm(tokens: readonly Token[], lang: Lang): string | undefined {
+  closestForm(tokens: readonly Token[], lang: Lang, from = 1): string | undefined {
     const typed = tokens.map((tk) => tk.value.toLocaleLowerCase());
     const candidates: { form: string; distance: number; native: boolean }[] = [];
     for (const [name, command] of this.byName) {
@@ -86,7 +87,7 @@ export class CommandIndex {
       if (words.length < 2 || words.length > typed.length) continue;
       const fits = (w: string, i: number) => (w === NUMBER_SLOT ? NUMBER.test(typed[i]!) : w === typed[i]);
       const misses = words.map((w, i) => (fits(w, i) ? -1 : i)).filter((i) => i >= 0);
-      if (misses.length !== 1 || misses[0] === 0 || words[misses[0]!] === NUMBER_SLOT) continue;
+      if (misses.length !== 1 || misses[0]! < Math.max(1, from) || words[misses[0]!] === NUMBER_SLOT) continue;
       const at = misses[0]!;
       const distance = closest(typed[at]!, [words[at]!], 1).length > 0 ? levenshtein(typed[at]!, words[at]!) : Infinity;
       if (distance === Infinity) continue;

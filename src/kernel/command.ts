@@ -41,6 +41,8 @@ export interface KernelView {
   roomData(): readonly BoundRoomData[];
   /** A translator for another language (a room that just switched language answers in it). */
   translator(lang: Lang): Translator;
+  /** A command's example line as this room types it (its Spanish name in a Spanish room), with the prefix. */
+  example(command: AnyCommand, line: string): string;
 }
 
 /** Everything a command may use. It runs synchronously inside the message's transaction. */

@@ -10,7 +10,7 @@ import { doc, p, type Doc } from "./doc.js";
 import { UserError } from "./errors.js";
 import type { AnyFeature } from "./feature.js";
 import { markHandled } from "./handled-events.js";
-import { writeCommand } from "./hints.js";
+import { localExample, writeCommand } from "./hints.js";
 import type { Texts, Translator } from "./i18n/index.js";
 import type { Invocation, PollAnswer, Reaction } from "./invocation.js";
 import { kernelRoomData } from "./kernel-room-data.js";
@@ -215,6 +215,7 @@ export class Dispatcher {
       commands: () => this.index.all,
       roomData: () => [...this.deps.features.flatMap((f) => f.roomData ?? []), kernelRoomData, ...(this.deps.roomData ?? [])].map((part) => bindRoomData(part, db, inv.roomId, now, zone)),
       translator: (lang) => this.deps.texts.translator(lang),
+      example: (command, line) => localExample(this.index, run.view.prefix, run.t.lang, command, line),
     };
     return {
       ...run.view,
@@ -263,7 +264,7 @@ export class Dispatcher {
     try {
       return bindArgs(command.params, argTokens, run.line, ctx.person);
     } catch (err) {
-      const meant = err instanceof UserError ? this.index.closestForm(tokens, run.t.lang) : undefined;
+      const meant = err instanceof UserError ? this.index.closestForm(tokens, run.t.lang, match.consumed) : undefined;
       if (meant) {
         const found = tokens.slice(0, meant.split(" ").length).map((tk) => tk.value).join(" ");
         throw new UserError("error.unknown_sub", { found: `${run.view.prefix}${found}`, suggestion: `${run.view.prefix}${meant}` });
@@ -311,7 +312,8 @@ export class Dispatcher {
     if (typeof params.arg === "string" && params.arg) params.arg = t.text(`arg.${params.arg}`);
     const message = p(...t.t(err.key, params));
     if (!err.withUsage) return doc(message);
-    return doc(message, ...usageDoc(command, t, this.deps.config.prefix).blocks);
+    const prefix = this.deps.config.prefix;
+    return doc(message, ...usageDoc(command, t, prefix, (line) => localExample(this.index, prefix, t.lang, command, line)).blocks);
   }
 }
 

@@ -11,9 +11,9 @@ export function usageLine(command: AnyCommand, t: Translator, prefix: string): s
 }
 
 /** The usage line and one example, shown after a mistake in a command's arguments. */
-export function usageDoc(command: AnyCommand, t: Translator, prefix: string): Doc {
+export function usageDoc(command: AnyCommand, t: Translator, prefix: string, example: (line: string) => string = (line) => `${prefix}${line}`): Doc {
   const blocks = [p(...t.t("usage.line", { usage: usageLine(command, t, prefix) }))];
-  const example = command.examples[0];
-  if (example) blocks.push(p(...t.t("usage.example", { example: `${prefix}${example}` })));
+  const first = command.examples[0];
+  if (first) blocks.push(p(...t.t("usage.example", { example: example(first) })));
   return doc(...blocks);
 }
