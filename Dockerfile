@@ -23,4 +23,7 @@ RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 USER node
 ENV TANDEM_DATABASE=/data/tandem.db TANDEM_CONFIG=/data/tandem.yaml
+# Secrets come from the environment at run time, never from the image:
+# TANDEM_DATABASE_KEY (the database is encrypted at rest), TANDEM_CRYPTO_STORE_KEY, and
+# TANDEM_MATRIX_PASSWORD for the first start only.
 CMD ["node", "dist/src/main.js"]
