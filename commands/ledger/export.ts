@@ -1,4 +1,5 @@
 import { commandsOf } from "../../src/kernel/command.js";
+import { csvChunks } from "../../src/kernel/csv.js";
 import { doc, p, pre, type Doc } from "../../src/kernel/doc.js";
 import { Level } from "../../src/kernel/level.js";
 import { toCsv } from "./rules/index.js";
@@ -6,22 +7,6 @@ import type { LedgerSlice } from "./services.js";
 
 const command = commandsOf<LedgerSlice>();
 
-/** Matrix events must stay well under 64 KiB once encrypted; CSV is split on line ends below this. */
-const CHUNK_CHARS = 24_000;
-
-function chunks(csv: string): string[] {
-  const parts: string[] = [];
-  let current = "";
-  for (const line of csv.split(/(?<=\r\n)/)) {
-    if (current.length + line.length > CHUNK_CHARS && current) {
-      parts.push(current);
-      current = "";
-    }
-    current += line;
-  }
-  if (current) parts.push(current);
-  return parts;
-}
 
 export const exportLedger = command({
   name: "ledger export",
@@ -33,7 +18,7 @@ export const exportLedger = command({
   params: {},
   run(_args, ctx) {
     const entries = ctx.slice.all(ctx.roomId);
-    return { count: entries.length, parts: entries.length === 0 ? [] : chunks(toCsv(entries)) };
+    return { count: entries.length, parts: entries.length === 0 ? [] : csvChunks(toCsv(entries)) };
   },
   render({ count, parts }, view) {
     if (count === 0) return doc(p(...view.t.t("ledger.export.empty")));

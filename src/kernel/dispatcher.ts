@@ -5,7 +5,7 @@ import type { Db } from "../platform/db.js";
 import { errorForLog } from "../platform/log.js";
 import { perDb } from "../platform/per-db.js";
 import type { AfterCommit, AnyCommand, CommandConfig, CommandContext, HintArgs, KernelView, RenderContext } from "./command.js";
-import { CommandIndex, type Match } from "./command-index.js";
+import { CommandIndex } from "./command-index.js";
 import { doc, p, type Doc } from "./doc.js";
 import { UserError } from "./errors.js";
 import type { AnyFeature } from "./feature.js";
@@ -17,7 +17,8 @@ import { kernelRoomData } from "./kernel-room-data.js";
 import { levelOf, type PermissionConfig } from "./level.js";
 import { commandText, localpart, resolvePerson } from "./mentions.js";
 import { deliveredMessage, enqueue } from "./outbox/outbox.js";
-import { argsSchema, bindArgs } from "./params.js";
+import { chooseMatch, bindMatch, type Reading } from "./matching.js";
+import { argsSchema } from "./params.js";
 import type { RoomView } from "./port.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { bindRoomData, type RoomDataPart } from "./room-data.js";
@@ -160,7 +161,8 @@ export class Dispatcher {
 
   private execute(run: Run): Doc | Doc[] {
     const tokens = tokenize(run.line);
-    const match = this.choose(this.index.find(tokens), tokens, run);
+    const reading: Reading = { index: this.index, tokens, line: run.line, resolve: (word) => resolvePerson(word, run.inv.roomId, this.deps.room), lang: run.t.lang, prefix: run.view.prefix };
+    const match = chooseMatch(this.index.find(tokens), reading);
     if (!match) return this.unknown(tokens, run);
     const { command } = match;
     let raw: Record<string, unknown> = {};
@@ -168,7 +170,7 @@ export class Dispatcher {
       const ctx = this.context(command, run);
       this.authorize(command, ctx, run);
       this.rateLimit(command, run);
-      raw = this.bind(match, tokens, run, ctx);
+      raw = bindMatch(match, reading);
       const args = argsSchema(command.params).parse(raw);
       const result: unknown = this.deps.db.transaction(() => command.run(args, ctx))();
       return command.render(result, run.view);
@@ -181,28 +183,6 @@ export class Dispatcher {
       this.deps.log.error({ ref, command: command.name, err: errorForLog(err) }, "command failed");
       return doc(p(...run.t.t("error.unexpected", { ref })));
     }
-  }
-
-  /**
-   * A name with a number inside ("decision # fix") is tried first; when the words do not fit it
-   * ("!decision 2 delegates go to the assembly"), the plain name they start with is taken instead,
-   * unless the words look like a typo of another such name ("!careplan 1 joni").
-   */
-  private choose(match: Match | undefined, tokens: Token[], run: Run): Match | undefined {
-    if (!match || match.slots.length === 0) return match;
-    const plain = this.index.findPlain(tokens);
-    if (!plain || plain.command === match.command) return match;
-    const resolve = (word: string) => resolvePerson(word, run.inv.roomId, this.deps.room);
-    const fits = (m: Match) => {
-      try {
-        bindArgs(m.command.params, [...m.slots, ...tokens.slice(m.consumed)], run.line, resolve);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    if (fits(match) || this.index.closestForm(tokens, run.t.lang) !== undefined) return match;
-    return fits(plain) ? plain : match;
   }
 
   private context(command: AnyCommand, run: Run): CommandContext {
@@ -256,21 +236,6 @@ export class Dispatcher {
     const max = limit.perHour(this.deps.config);
     if (this.limiter.count(key, run.now) >= max) throw new UserError(limit.refusal, { max });
     run.counted = key;
-  }
-
-  private bind(match: Match, tokens: Token[], run: Run, ctx: CommandContext): Record<string, unknown> {
-    const { command } = match;
-    const argTokens = [...match.slots, ...tokens.slice(match.consumed)];
-    try {
-      return bindArgs(command.params, argTokens, run.line, ctx.person);
-    } catch (err) {
-      const meant = err instanceof UserError ? this.index.closestForm(tokens, run.t.lang, match.consumed) : undefined;
-      if (meant) {
-        const found = tokens.slice(0, meant.split(" ").length).map((tk) => tk.value).join(" ");
-        throw new UserError("error.unknown_sub", { found: `${run.view.prefix}${found}`, suggestion: `${run.view.prefix}${meant}` });
-      }
-      throw err;
-    }
   }
 
   private enqueueReplies(inv: Invocation, replies: Doc[], replyToEventId: string, now: number): void {

@@ -1,0 +1,52 @@
+import type { CommandIndex, Match } from "./command-index.js";
+import { UserError } from "./errors.js";
+import type { Lang } from "./i18n/catalog.js";
+import { bindArgs, type ResolvePerson } from "./params.js";
+import type { Token } from "./tokenizer.js";
+
+/** What the words of one message are read against: the commands, the person resolver, the room's language and prefix. */
+export interface Reading {
+  index: CommandIndex;
+  tokens: Token[];
+  line: string;
+  resolve: ResolvePerson;
+  lang: Lang;
+  prefix: string;
+}
+
+const argTokens = (m: Match, tokens: Token[]) => [...m.slots, ...tokens.slice(m.consumed)];
+
+/**
+ * A name with a number inside ("decision # fix") is tried first; when the words do not fit it
+ * ("!decision 2 delegates go to the assembly"), the plain name they start with is taken instead,
+ * unless the words look like a typo of another such name ("!careplan 1 joni").
+ */
+export function chooseMatch(match: Match | undefined, r: Reading): Match | undefined {
+  if (!match || match.slots.length === 0) return match;
+  const plain = r.index.findPlain(r.tokens);
+  if (!plain || plain.command === match.command) return match;
+  const fits = (m: Match) => {
+    try {
+      bindArgs(m.command.params, argTokens(m, r.tokens), r.line, r.resolve);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (fits(match) || r.index.closestForm(r.tokens, r.lang) !== undefined) return match;
+  return fits(plain) ? plain : match;
+}
+
+/** Binds the arguments; when they do not fit and the words look like a typo of another command, says which. */
+export function bindMatch(match: Match, r: Reading): Record<string, unknown> {
+  try {
+    return bindArgs(match.command.params, argTokens(match, r.tokens), r.line, r.resolve);
+  } catch (err) {
+    const meant = err instanceof UserError ? r.index.closestForm(r.tokens, r.lang, match.consumed) : undefined;
+    if (meant) {
+      const found = r.tokens.slice(0, meant.split(" ").length).map((tk) => tk.value).join(" ");
+      throw new UserError("error.unknown_sub", { found: `${r.prefix}${found}`, suggestion: `${r.prefix}${meant}` });
+    }
+    throw err;
+  }
+}
