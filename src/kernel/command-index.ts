@@ -87,7 +87,7 @@ export class CommandIndex {
       if (words.length < 2 || words.length > typed.length) continue;
       const fits = (w: string, i: number) => (w === NUMBER_SLOT ? NUMBER.test(typed[i]!) : w === typed[i]);
       const misses = words.map((w, i) => (fits(w, i) ? -1 : i)).filter((i) => i >= 0);
-      if (misses.length !== 1 || misses[0]! < Math.max(1, from) || words[misses[0]!] === NUMBER_SLOT) continue;
+      if (misses.length !== 1 || misses[0]! < from || words[misses[0]!] === NUMBER_SLOT) continue;
       const at = misses[0]!;
       const distance = closest(typed[at]!, [words[at]!], 1).length > 0 ? levenshtein(typed[at]!, words[at]!) : Infinity;
       if (distance === Infinity) continue;

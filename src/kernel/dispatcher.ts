@@ -262,6 +262,12 @@ export class Dispatcher {
     const help = this.index.byCanonicalName("help");
     const helpHint = help ? `${prefix}${this.index.displayName(help, run.t.lang)}` : `${prefix}help`;
     if (!word) return doc(p(...run.t.t("help.hint", { help: helpHint })));
+    // "!rol join facilitator": a typo in the first word of a longer name is shown with the words after it.
+    const meant = tokens.length > 1 ? this.index.closestForm(tokens, run.t.lang, 0) : undefined;
+    if (meant) {
+      const found = tokens.slice(0, meant.split(" ").length).map((tk) => tk.value).join(" ");
+      return doc(p(...run.t.t("error.unknown_sub", { found: `${prefix}${found}`, suggestion: `${prefix}${meant}` })), p(...run.t.t("help.hint", { help: helpHint })));
+    }
     const suggestions = this.index.closestNames(word.toLocaleLowerCase());
     const blocks = [p(...run.t.t("error.unknown", { command: `${prefix}${word}` }))];
     if (suggestions.length > 0) {

@@ -83,6 +83,7 @@ describe("dispatcher", () => {
     bot = createTestBot();
     expect(await bot.say("!ledgr")).toEqual([expect.stringMatching(/I don't know the command !ledgr\.\nDid you mean !ledger\?/)]);
     expect(await bot.say("!ledger thank @alice soup")).toEqual(["I don't know !ledger thank. Did you mean !ledger thanks?"]);
+    expect(await bot.say("!rol join facilitator")).toEqual(["I don't know !rol join. Did you mean !role join?\nType !help to see what I can do."]);
   });
 
   it("answers wrong arguments with the usage line and an example", async () => {
