@@ -17,7 +17,7 @@ import { kernelRoomData } from "./kernel-room-data.js";
 import { levelOf, type PermissionConfig } from "./level.js";
 import { commandText, localpart, resolvePerson } from "./mentions.js";
 import { deliveredMessage, enqueue } from "./outbox/outbox.js";
-import { chooseMatch, bindMatch, type Reading } from "./matching.js";
+import { bindMatch, chooseMatch, typoOf, type Reading } from "./matching.js";
 import { argsSchema } from "./params.js";
 import type { RoomView } from "./port.js";
 import { RateLimiter } from "./rate-limiter.js";
@@ -25,7 +25,7 @@ import { bindRoomData, type RoomDataPart } from "./room-data.js";
 import { roomSettings } from "./room-settings.js";
 import { roomJobs } from "./scheduler/room-jobs.js";
 import { personOf } from "./time/format.js";
-import { tokenize, type Token } from "./tokenizer.js";
+import { tokenize } from "./tokenizer.js";
 import { cleanInput, excerpt } from "./text-hygiene.js";
 import { fitToEvent } from "./doc-limit.js";
 import { usageDoc } from "./usage.js";
@@ -163,7 +163,7 @@ export class Dispatcher {
     const tokens = tokenize(run.line);
     const reading: Reading = { index: this.index, tokens, line: run.line, resolve: (word) => resolvePerson(word, run.inv.roomId, this.deps.room), lang: run.t.lang, prefix: run.view.prefix };
     const match = chooseMatch(this.index.find(tokens), reading);
-    if (!match) return this.unknown(tokens, run);
+    if (!match) return this.unknown(reading, run);
     const { command } = match;
     let raw: Record<string, unknown> = {};
     try {
@@ -256,24 +256,19 @@ export class Dispatcher {
     );
   }
 
-  private unknown(tokens: Token[], run: Run): Doc {
-    const { prefix } = run.view;
-    const word = tokens[0]?.value ?? "";
-    const help = this.index.byCanonicalName("help");
-    const helpHint = help ? `${prefix}${this.index.displayName(help, run.t.lang)}` : `${prefix}help`;
-    if (!word) return doc(p(...run.t.t("help.hint", { help: helpHint })));
+  private unknown(reading: Reading, run: Run): Doc {
+    const word = reading.tokens[0]?.value ?? "";
+    const helpHint = p(...run.t.t("help.hint", { help: run.view.hint("help") }));
+    if (!word) return doc(helpHint);
     // "!rol join facilitator": a typo in the first word of a longer name is shown with the words after it.
-    const meant = tokens.length > 1 ? this.index.closestForm(tokens, run.t.lang, 0) : undefined;
-    if (meant) {
-      const found = tokens.slice(0, meant.split(" ").length).map((tk) => tk.value).join(" ");
-      return doc(p(...run.t.t("error.unknown_sub", { found: `${prefix}${found}`, suggestion: `${prefix}${meant}` })), p(...run.t.t("help.hint", { help: helpHint })));
-    }
+    const typo = reading.tokens.length > 1 ? typoOf(reading, 0) : undefined;
+    if (typo) return doc(p(...run.t.t(typo.key, typo.params)), helpHint);
     const suggestions = this.index.closestNames(word.toLocaleLowerCase());
-    const blocks = [p(...run.t.t("error.unknown", { command: `${prefix}${word}` }))];
+    const blocks = [p(...run.t.t("error.unknown", { command: `${run.view.prefix}${word}` }))];
     if (suggestions.length > 0) {
-      blocks.push(p(...run.t.t("error.did_you_mean", { suggestions: suggestions.map((s) => `${prefix}${s}`).join(", ") })));
+      blocks.push(p(...run.t.t("error.did_you_mean", { suggestions: suggestions.map((s) => `${run.view.prefix}${s}`).join(", ") })));
     }
-    blocks.push(p(...run.t.t("help.hint", { help: helpHint })));
+    blocks.push(helpHint);
     return doc(...blocks);
   }
 

@@ -37,16 +37,22 @@ export function chooseMatch(match: Match | undefined, r: Reading): Match | undef
   return fits(plain) ? plain : match;
 }
 
+/**
+ * "I don't know `!careplan 1 joni`. Did you mean `!careplan 1 join`?" when the words are one typo
+ * away from a name; words before `from` were typed as a real command's name and are not changed.
+ */
+export function typoOf(r: Reading, from: number): UserError | undefined {
+  const meant = r.index.closestForm(r.tokens, r.lang, from);
+  if (!meant) return undefined;
+  const found = r.tokens.slice(0, meant.split(" ").length).map((tk) => tk.value).join(" ");
+  return new UserError("error.unknown_sub", { found: `${r.prefix}${found}`, suggestion: `${r.prefix}${meant}` });
+}
+
 /** Binds the arguments; when they do not fit and the words look like a typo of another command, says which. */
 export function bindMatch(match: Match, r: Reading): Record<string, unknown> {
   try {
     return bindArgs(match.command.params, argTokens(match, r.tokens), r.line, r.resolve);
   } catch (err) {
-    const meant = err instanceof UserError ? r.index.closestForm(r.tokens, r.lang, match.consumed) : undefined;
-    if (meant) {
-      const found = r.tokens.slice(0, meant.split(" ").length).map((tk) => tk.value).join(" ");
-      throw new UserError("error.unknown_sub", { found: `${r.prefix}${found}`, suggestion: `${r.prefix}${meant}` });
-    }
-    throw err;
+    throw (err instanceof UserError && typoOf(r, match.consumed)) || err;
   }
 }

@@ -5,7 +5,7 @@
  */
 import { jest } from "@jest/globals";
 import { existsSync, readFileSync } from "node:fs";
-import { answeredEvent, Bot, newUser, TestClient, withPill } from "../support/e2e.js";
+import { answerTo, Bot, newUser, TestClient, withPill } from "../support/e2e.js";
 import type { RegisteredUser } from "../support/synapse.js";
 
 jest.setTimeout(240_000);
@@ -14,15 +14,6 @@ let bot: Bot;
 let mo: TestClient;
 let ana: TestClient;
 let anaUser: RegisteredUser;
-
-async function answerTo(client: TestClient, roomId: string, command: string): Promise<string> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const reply = (await client.messages(roomId, { sender: bot.userId, timeoutMs: 2_000 })).find((m) => answeredEvent(m) === command);
-    if (reply?.body) return reply.body;
-    if (Date.now() > deadline) throw new Error(`no answer:\n${bot.diagnostics()}`);
-  }
-}
 
 beforeAll(async () => {
   const moUser = await newUser("mo");
@@ -48,14 +39,14 @@ describe("forgetting a member who left", () => {
     const anaName = anaUser.userId.slice(1).split(":")[0]!;
 
     const thanks = withPill("!ledger thanks ", { userId: anaUser.userId, name: anaName }, " cooked 40 meals");
-    expect(await answerTo(mo, roomId, await mo.send(roomId, thanks.text, thanks.extra))).toMatch(/#1/);
-    expect(await answerTo(ana, roomId, await ana.send(roomId, "!careplan picket at monday 07:00 care pantry"))).toMatch(/Plan #1/);
+    expect(await answerTo(mo, bot, roomId, await mo.send(roomId, thanks.text, thanks.extra))).toMatch(/#1/);
+    expect(await answerTo(ana, bot, roomId, await ana.send(roomId, "!careplan picket at monday 07:00 care pantry"))).toMatch(/Plan #1/);
 
     await ana.call("leave", { roomId });
     await mo.waitMembership(roomId, anaUser.userId, "leave");
-    const preview = await answerTo(mo, roomId, await mo.send(roomId, `!forget @${anaName}`));
+    const preview = await answerTo(mo, bot, roomId, await mo.send(roomId, `!forget @${anaName}`));
     expect(preview).toMatch(/ledger/);
-    const done = await answerTo(mo, roomId, await mo.send(roomId, `!forget @${anaName} confirm`));
+    const done = await answerTo(mo, bot, roomId, await mo.send(roomId, `!forget @${anaName} confirm`));
     expect(done).not.toMatch(/nothing/i);
 
     await bot.stop();

@@ -4,7 +4,7 @@
  * database holds who voted and the tallies, never who chose what.
  */
 import { jest } from "@jest/globals";
-import { answeredEvent, Bot, newUser, TestClient } from "../support/e2e.js";
+import { answerTo, Bot, newUser, TestClient } from "../support/e2e.js";
 import type { RegisteredUser } from "../support/synapse.js";
 
 jest.setTimeout(240_000);
@@ -13,15 +13,6 @@ let bot: Bot;
 let mo: TestClient;
 let ana: TestClient;
 let anaUser: RegisteredUser;
-
-async function answerTo(client: TestClient, roomId: string, command: string): Promise<string> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const reply = (await client.messages(roomId, { sender: bot.userId, timeoutMs: 2_000 })).find((m) => answeredEvent(m) === command);
-    if (reply?.body) return reply.body;
-    if (Date.now() > deadline) throw new Error(`no answer:\n${bot.diagnostics()}`);
-  }
-}
 
 beforeAll(async () => {
   const moUser = await newUser("mo");
@@ -45,18 +36,18 @@ describe("a secret ballot by direct message", () => {
     await ana.call("join", { roomId: cell });
     await mo.waitMembership(cell, anaUser.userId, "join");
 
-    const announced = await answerTo(mo, cell, await mo.send(cell, "!propose secret We file a grievance together"));
+    const announced = await answerTo(mo, bot, cell, await mo.send(cell, "!propose secret We file a grievance together"));
     const code = /ballot code \*{0,2}([A-Z0-9]{4})/.exec(announced)?.[1];
     expect(code).toMatch(/^[A-Z0-9]{4}$/);
-    expect(await answerTo(ana, cell, await ana.send(cell, `!vote ${code} agree`))).toMatch(/direct chat/);
+    expect(await answerTo(ana, bot, cell, await ana.send(cell, `!vote ${code} agree`))).toMatch(/direct chat/);
 
     const direct = await ana.createRoom({ name: "", encrypted: true, invite: [bot.userId], direct: true });
     await ana.waitMembership(direct, bot.userId, "join", 60_000);
-    const receipt = await answerTo(ana, direct, await ana.send(direct, `!vote ${code} agree`));
+    const receipt = await answerTo(ana, bot, direct, await ana.send(direct, `!vote ${code} agree`));
     expect(receipt).toMatch(/Your secret vote on #1 is counted\. Your receipt: \S+/);
-    expect(await answerTo(ana, direct, await ana.send(direct, `!vote ${code} disagree`))).toMatch(/voted on this ballot already/);
+    expect(await answerTo(ana, bot, direct, await ana.send(direct, `!vote ${code} disagree`))).toMatch(/voted on this ballot already/);
 
-    const closed = await answerTo(mo, cell, await mo.send(cell, "!propose 1 close"));
+    const closed = await answerTo(mo, bot, cell, await mo.send(cell, "!propose 1 close"));
     expect(closed).toMatch(/agree/i);
 
     await bot.stop();

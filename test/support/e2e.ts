@@ -253,3 +253,13 @@ export function withPill(before: string, user: { userId: string; name: string },
     extra: { html: `${before}<a href="https://matrix.to/#/${user.userId}">${user.name}</a>${after}`, mentions: [user.userId] },
   };
 }
+
+/** The body of the bot's answer to one command, waiting for it up to a minute. */
+export async function answerTo(client: TestClient, bot: Bot, roomId: string, command: string): Promise<string> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const reply = (await client.messages(roomId, { sender: bot.userId, timeoutMs: 2_000 })).find((m) => answeredEvent(m) === command);
+    if (reply?.body) return reply.body;
+    if (Date.now() > deadline) throw new Error(`no answer:\n${bot.diagnostics()}`);
+  }
+}
