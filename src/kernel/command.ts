@@ -1,4 +1,5 @@
 import type { Doc } from "./doc.js";
+import type { ElsewhereOf } from "./elsewhere.js";
 import type { Lang } from "./i18n/catalog.js";
 import type { Translator } from "./i18n/index.js";
 import type { Invocation, Person } from "./invocation.js";
@@ -66,6 +67,8 @@ export interface CommandContext<S = unknown> extends RenderContext {
    * hold what was forgotten or wiped). Nothing happens if the command fails.
    */
   afterCommit(action: AfterCommit): void;
+  /** Another room, for the few commands that speak across rooms (federation). */
+  elsewhere: ElsewhereOf;
 }
 
 /** Work the dispatcher does after a message's transaction committed. */

@@ -4,15 +4,16 @@ import { ZodError } from "zod";
 import type { Db } from "../platform/db.js";
 import { errorForLog } from "../platform/log.js";
 import { perDb } from "../platform/per-db.js";
-import type { AfterCommit, AnyCommand, CommandConfig, CommandContext, HintArgs, KernelView, RenderContext } from "./command.js";
+import type { AfterCommit, AnyCommand, CommandConfig, CommandContext, KernelView, RenderContext } from "./command.js";
 import { CommandIndex } from "./command-index.js";
 import { doc, p, type Doc } from "./doc.js";
 import { UserError } from "./errors.js";
-import type { AnyFeature } from "./feature.js";
+import type { AnyFeature, EventHandler } from "./feature.js";
+import { elsewhereFrom, renderContextFor, type RoomContextDeps } from "./elsewhere.js";
 import { markHandled } from "./handled-events.js";
-import { localExample, writeCommand } from "./hints.js";
+import { localExample } from "./hints.js";
 import type { Texts, Translator } from "./i18n/index.js";
-import type { Invocation, PollAnswer, Reaction } from "./invocation.js";
+import type { IncomingEvent, Invocation, PollAnswer, Reaction } from "./invocation.js";
 import { kernelRoomData } from "./kernel-room-data.js";
 import { levelOf, type PermissionConfig } from "./level.js";
 import { commandText, localpart, resolvePerson } from "./mentions.js";
@@ -22,9 +23,7 @@ import { argsSchema } from "./params.js";
 import type { RoomView } from "./port.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { bindRoomData, type RoomDataPart } from "./room-data.js";
-import { roomSettings } from "./room-settings.js";
 import { roomJobs } from "./scheduler/room-jobs.js";
-import { personOf } from "./time/format.js";
 import { tokenize } from "./tokenizer.js";
 import { cleanInput, excerpt } from "./text-hygiene.js";
 import { fitToEvent } from "./doc-limit.js";
@@ -57,6 +56,8 @@ interface Run {
   counted?: string;
   /** What the command asked to be done once the message's transaction committed. */
   afterCommit: Set<AfterCommit>;
+  /** The outbox key its replies derive from. */
+  key: string;
 }
 
 /**
@@ -70,13 +71,53 @@ export class Dispatcher {
   private readonly featureOf = new Map<AnyCommand, AnyFeature>();
   private readonly services = new Map<AnyFeature, (db: Db) => unknown>();
   private readonly limiter = new RateLimiter();
+  private readonly eventHandlers = new Map<string, { handler: EventHandler; feature: AnyFeature }>();
 
   constructor(private readonly deps: DispatcherDeps) {
     for (const feature of deps.features) {
       for (const command of feature.commands) this.featureOf.set(command, feature);
       this.services.set(feature, perDb((db) => feature.services(db)));
+      for (const [type, handler] of Object.entries(feature.events ?? {})) {
+        if (this.eventHandlers.has(type)) throw new Error(`two features read the event type ${type}`);
+        this.eventHandlers.set(type, { handler: handler as EventHandler, feature });
+      }
     }
     this.index = new CommandIndex([...this.featureOf.keys()]);
+  }
+
+  /** Whether some feature reads structured events of this type (the transport asks before checking the sender's device). */
+  readsEvent(type: string): boolean {
+    return this.eventHandlers.has(type);
+  }
+
+  /**
+   * A structured event from another bot, handled once in one transaction with what its feature
+   * queues. A handler that fails leaves nothing but the mark: an event that breaks it would break
+   * it again, and the sender's content is never logged.
+   */
+  handleEvent(event: IncomingEvent): Outcome {
+    const entry = this.eventHandlers.get(event.type);
+    if (!entry) return "ignored";
+    const { db } = this.deps;
+    const now = this.deps.clock();
+    let posted = 0;
+    const outcome = db.transaction((): Outcome => {
+      if (!markHandled(db, event.eventId, event.roomId, now)) return "duplicate";
+      const elsewhere = elsewhereFrom(this.roomContextDeps(), event.eventId, now);
+      try {
+        db.transaction(() => entry.handler({ event, now, slice: this.services.get(entry.feature)!(db), elsewhere: elsewhere.of }))();
+        posted = elsewhere.posted();
+      } catch (err) {
+        this.deps.log.error({ type: event.type, err: errorForLog(err) }, "structured event not handled");
+      }
+      return "handled";
+    })();
+    if (posted > 0) this.deps.onEnqueued?.();
+    return outcome;
+  }
+
+  private roomContextDeps(): RoomContextDeps {
+    return { db: this.deps.db, texts: this.deps.texts, index: this.index, prefix: this.deps.config.prefix, defaults: this.deps.config.defaults, room: this.deps.room };
   }
 
   handle(inv: Invocation): Outcome {
@@ -144,19 +185,8 @@ export class Dispatcher {
   }
 
   private begin(inv: Invocation, line: string, now: number): Run {
-    const settings = roomSettings(this.deps.db, inv.roomId, this.deps.config.defaults);
-    const t = this.deps.texts.translator(settings.language);
-    const prefix = this.deps.config.prefix;
-    const view: RenderContext = {
-      roomId: inv.roomId,
-      now,
-      settings,
-      t,
-      prefix,
-      hint: (name: string, args?: HintArgs) => writeCommand(this.index, prefix, settings.language, name, args),
-      personOf: (key: string) => personOf(key, this.deps.room, inv.roomId),
-    };
-    return { inv, line, now, t, view, afterCommit: new Set() };
+    const view: RenderContext = renderContextFor(this.roomContextDeps(), inv.roomId, now);
+    return { inv, line, now, t: view.t, view, afterCommit: new Set(), key: inv.eventId };
   }
 
   private execute(run: Run): Doc | Doc[] {
@@ -209,6 +239,7 @@ export class Dispatcher {
       direct: room.isDirect?.(inv.roomId) ?? false,
       kernel,
       afterCommit: (action) => void run.afterCommit.add(action),
+      elsewhere: elsewhereFrom(this.roomContextDeps(), run.key, now).of,
     };
   }
 

@@ -51,6 +51,16 @@ export interface Doc {
   endsPoll?: string;
   /** Sent as a file (or image) message; the blocks are its caption and plain-text alternative. */
   attachment?: Attachment;
+  /**
+   * Sent as a structured event for other bots, not as a message (federation between Tandems): a
+   * namespaced type and a JSON content, encrypted like any message. The blocks are unused.
+   */
+  event?: StructuredEvent;
+}
+
+export interface StructuredEvent {
+  type: string;
+  content: Record<string, unknown>;
 }
 
 export const p = (...parts: Inline[]): Block => ({ kind: "p", parts });
@@ -60,3 +70,5 @@ export const pre = (text: string): Block => ({ kind: "pre", text });
 export const doc = (...blocks: Block[]): Doc => ({ blocks });
 /** The same message, marked as being about `ref`. */
 export const about = (ref: string, message: Doc): Doc => ({ ...message, ref });
+/** A structured event for other bots, queued like a message. */
+export const structured = (type: string, content: Record<string, unknown>): Doc => ({ blocks: [], event: { type, content } });

@@ -1,6 +1,8 @@
 import type { Db } from "../platform/db.js";
 import type { AnyCommand, Command } from "./command.js";
+import type { ElsewhereOf } from "./elsewhere.js";
 import type { Catalog, Lang } from "./i18n/catalog.js";
+import type { IncomingEvent } from "./invocation.js";
 import type { RoomDataPart } from "./room-data.js";
 import type { PostHandler } from "./scheduler/post.js";
 
@@ -29,7 +31,22 @@ export interface Feature<S = unknown> {
    * (no reply in the room) as if the member had typed it; undefined when it means nothing.
    */
   pollAnswer?(ref: string, answerIds: readonly string[]): string | undefined;
+  /**
+   * What the feature does with structured events of these types from other bots (see
+   * `Doc.event`): it validates the content and may answer anywhere through `elsewhere`.
+   */
+  events?: Readonly<Record<string, EventHandler<S>>>;
 }
+
+/** What an event handler may use; it runs synchronously inside the event's transaction. */
+export interface EventContext<S = unknown> {
+  event: IncomingEvent;
+  now: number;
+  slice: S;
+  elsewhere: ElsewhereOf;
+}
+
+export type EventHandler<S = unknown> = (ctx: EventContext<S>) => void;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyFeature = Feature<any>;

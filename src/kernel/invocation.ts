@@ -49,3 +49,21 @@ export interface PollAnswer {
   answerIds: string[];
   sentAt: number;
 }
+
+/**
+ * A structured event from another bot (see `Doc.event`): its type names the feature that reads it,
+ * which validates the content itself. Handled once, like a message.
+ */
+export interface IncomingEvent {
+  eventId: string;
+  roomId: string;
+  sender: string;
+  type: string;
+  content: unknown;
+  sentAt: number;
+  /**
+   * Whether the sending device is cross-signed by its owner (Matrix: the event's shield is not red).
+   * Events from an unsigned or unknown device are false, and a feature should not act on them.
+   */
+  signedDevice: boolean;
+}

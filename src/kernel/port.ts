@@ -41,4 +41,9 @@ export interface OutgoingMessage {
  */
 export interface Transport extends RoomView {
   send(message: OutgoingMessage): Promise<string | void>;
+  /**
+   * Whether messages for this room can be delivered now; those for other rooms wait in the outbox
+   * (the console shows one room per session). Every room when absent.
+   */
+  delivers?(roomId: string): boolean;
 }

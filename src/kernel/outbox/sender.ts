@@ -46,7 +46,7 @@ export class OutboxSender {
       // Paged to the end: a room stuck with many messages must not hide the rooms queued behind it.
       for (let page = pendingMessages(this.db); page.length > 0; page = pendingMessages(this.db, page.at(-1)!.id)) {
         for (const message of page) {
-          if (blockedRooms.has(message.roomId)) continue;
+          if (blockedRooms.has(message.roomId) || this.transport.delivers?.(message.roomId) === false) continue;
           if (message.nextAttemptAt > now) {
             blockedRooms.add(message.roomId);
             continue;

@@ -1,5 +1,6 @@
 import type { RenderContext } from "../command.js";
 import type { Doc } from "../doc.js";
+import type { ElsewhereOf } from "../elsewhere.js";
 import type { Job } from "./jobs.js";
 import type { RoomJobs } from "./room-jobs.js";
 
@@ -11,6 +12,8 @@ export interface PostContext<S = unknown> extends RenderContext {
   /** The post's own feature, as its commands see it. */
   slice: S;
   jobs: RoomJobs;
+  /** Another room, for the few posts that speak across rooms (federation). */
+  elsewhere: ElsewhereOf;
 }
 
 /** Builds a scheduled post; null when there is nothing worth posting this time. Runs in the claim's transaction. */

@@ -7,13 +7,12 @@ import type { RoomSettingsView } from "../command.js";
 import { CommandIndex } from "../command-index.js";
 import { fitToEvent } from "../doc-limit.js";
 import type { AnyFeature } from "../feature.js";
-import { writeCommand } from "../hints.js";
+import { elsewhereFrom, renderContextFor } from "../elsewhere.js";
 import type { Texts } from "../i18n/index.js";
 import { enqueue } from "../outbox/outbox.js";
 import type { RoomView } from "../port.js";
 import { roomSettings } from "../room-settings.js";
 import { decideRunWith, DEFAULT_GRACE_MS } from "../time/missed-run.js";
-import { personOf } from "../time/format.js";
 import { jobsRepo, type Job } from "./jobs.js";
 import { nextFiring } from "./plan.js";
 import { HourlyPruning } from "../pruning.js";
@@ -117,21 +116,16 @@ export class Scheduler {
     if (!fired) return "skipped";
     const kind = this.kinds.get(job.kind);
     if (!kind) throw new Error(`no handler for scheduled post kind ${job.kind}`);
-    const settings = roomSettings(db, job.roomId, this.deps.defaults);
-    const prefix = this.deps.prefix ?? "!";
-    const t = this.deps.texts.translator(settings.language);
+    const contexts = { db, texts: this.deps.texts, index: this.index, prefix: this.deps.prefix ?? "!", defaults: this.deps.defaults, room: this.deps.room };
+    const view = renderContextFor(contexts, job.roomId, now);
+    const t = view.t;
     const posts = kind.handler({
+      ...view,
       job,
-      roomId: job.roomId,
       scheduledFor: decision.scheduledFor,
-      now,
-      settings,
-      t,
-      prefix,
-      hint: (name, args) => writeCommand(this.index, prefix, settings.language, name, args),
-      personOf: (key) => personOf(key, this.deps.room, job.roomId),
       slice: kind.slice(db),
-      jobs: roomJobs(db, job.roomId, settings.timezone, now),
+      jobs: roomJobs(db, job.roomId, view.settings.timezone, now),
+      elsewhere: elsewhereFrom(contexts, runKey(job.id, decision.scheduledFor), now).of,
     });
     // A post says itself what it is about (its `ref`): not every post of a job invites a reaction.
     [posts ?? []].flat().map((post) => fitToEvent(post, t)).forEach((doc, part) =>

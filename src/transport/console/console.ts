@@ -49,7 +49,14 @@ export class ConsoleTransport implements Transport {
     return this.options.moderators.some((name) => consoleUserId(name) === userId) ? 50 : 0;
   }
 
+  /** The console is one room: messages for the others wait until their own session. */
+  delivers(roomId: string): boolean {
+    return roomId === consoleRoomId(this.options.room);
+  }
+
   async send(message: OutgoingMessage): Promise<void> {
+    // Structured events are for other bots; a console has none to talk to.
+    if (message.doc.event) return;
     const attachment = message.doc.attachment;
     const file = attachment && this.options.filesDir ? saveAttachment(this.options.filesDir, attachment, message.key) : attachment?.fileName;
     const text = renderPlain(message.doc) + (file ? `\n${file}` : "");

@@ -1,6 +1,7 @@
 import { MatrixEvent, type MatrixClient } from "matrix-js-sdk";
+import { EventShieldReason } from "matrix-js-sdk/lib/crypto-api/index.js";
 import type { Logger } from "pino";
-import type { Invocation, PollAnswer, Reaction } from "../../kernel/invocation.js";
+import type { IncomingEvent, Invocation, PollAnswer, Reaction } from "../../kernel/invocation.js";
 import { errorForLog } from "../../platform/log.js";
 import { htmlToCommandText } from "./html-text.js";
 import type { Inbox, InboxRow } from "./inbox.js";
@@ -82,6 +83,10 @@ export interface IncomingDeps {
   handleReaction(reaction: Reaction): void;
   /** Lets the dispatcher count an answer to one of the bot's polls; synchronous like `handle`. */
   handlePollAnswer(answer: PollAnswer): void;
+  /** Whether a feature reads structured events of this type (federation between Tandems). */
+  readsEvent(type: string): boolean;
+  /** Hands a structured event to the feature that reads it; synchronous like `handle`. */
+  handleEvent(event: IncomingEvent): void;
   isRoomEncrypted(roomId: string): Promise<boolean>;
   allowUnencryptedRooms: boolean;
   /** The room is not encrypted and commands are refused there: make sure it was told why. */
@@ -163,6 +168,10 @@ export class IncomingProcessor {
       const relation = (event.getContent() as MessageContent)["m.relates_to"] ?? (event.getWireContent() as MessageContent)["m.relates_to"];
       const reaction = reactionFrom(row.eventId, row.roomId, row.sender, sentAt, relation);
       if (reaction) this.deps.handleReaction(reaction);
+    } else if (this.deps.readsEvent(event.getType())) {
+      // Only encrypted structured events reach here in an encrypted room (plain ones were dropped above).
+      const signedDevice = event.isEncrypted() && (await this.signedDevice(event));
+      this.deps.handleEvent({ eventId: row.eventId, roomId: row.roomId, sender: row.sender, type: event.getType(), content: event.getContent(), sentAt, signedDevice });
     } else {
       const wire = event.getWireContent() as MessageContent;
       const content = event.getContent() as MessageContent & Record<string, unknown>;
@@ -170,6 +179,17 @@ export class IncomingProcessor {
       if (answer) this.deps.handlePollAnswer(answer);
     }
     inbox.finish(row.seq, "done");
+  }
+
+  /**
+   * Whether the device that sent the event is cross-signed by its owner. An owner's identity that
+   * this bot has not verified is fine (bots do not verify each other interactively); a device its
+   * owner did not sign, an unknown device or a mismatched sender is not.
+   */
+  private async signedDevice(event: MatrixEvent): Promise<boolean> {
+    const info = await this.deps.client.getCrypto()?.getEncryptionInfoForEvent(event);
+    if (!info) return false;
+    return info.shieldReason === null || info.shieldReason === EventShieldReason.UNVERIFIED_IDENTITY;
   }
 
   private undecryptable(row: InboxRow): void {

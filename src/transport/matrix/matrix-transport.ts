@@ -63,6 +63,8 @@ export class MatrixTransport implements Transport {
 
   /** Resolves with the event id the homeserver gave the message (the same one again for a repeated txnId). */
   async send(message: OutgoingMessage): Promise<string> {
+    const structured = message.doc.event;
+    if (structured) return this.sendContent(message.roomId, structured.content, txnIdFor(message.key), this.options.allowUnencryptedRooms, structured.type);
     const poll = pollEventFor(message);
     if (poll) return this.sendContent(message.roomId, poll.content, txnIdFor(message.key), this.options.allowUnencryptedRooms, poll.type);
     const attachment = message.doc.attachment;
@@ -80,7 +82,7 @@ export class MatrixTransport implements Transport {
    * the sdk would send plain text); encrypts for an encrypted room and refuses to send anything
    * but ciphertext there; sends plain text only to an unencrypted room, and only if allowed.
    */
-  async sendContent(roomId: string, content: MatrixMessageContent | PollStartContent | PollEndContent, txnId: string, allowPlainText: boolean, eventType: string = EventType.RoomMessage): Promise<string> {
+  async sendContent(roomId: string, content: MatrixMessageContent | PollStartContent | PollEndContent | Record<string, unknown>, txnId: string, allowPlainText: boolean, eventType: string = EventType.RoomMessage): Promise<string> {
     await this.options.ready;
     const room = this.client.getRoom(roomId);
     if (!room || room.getMyMembership() !== "join") throw new PermanentSendError("M_NOT_IN_ROOM");

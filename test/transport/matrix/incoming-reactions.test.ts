@@ -1,7 +1,8 @@
 import { jest } from "@jest/globals";
 import type { MatrixClient, MatrixEvent } from "matrix-js-sdk";
 import { pino } from "pino";
-import type { Invocation, Reaction } from "../../../src/kernel/invocation.js";
+import { EventShieldReason } from "matrix-js-sdk/lib/crypto-api/index.js";
+import type { IncomingEvent, Invocation, Reaction } from "../../../src/kernel/invocation.js";
 import type { OpenedDatabase } from "../../../src/platform/db.js";
 import { Inbox, type InboxRow, type RawEvent } from "../../../src/transport/matrix/inbox.js";
 import { IncomingProcessor } from "../../../src/transport/matrix/incoming.js";
@@ -23,9 +24,14 @@ const crypto = {
     return { clearEvent: JSON.parse(ciphertext) as { type: string; content: Record<string, unknown> } };
   },
 };
+/** The shield the sdk would give each event's sender device, by event id (none: not decrypted here). */
+const shields = new Map<string, EventShieldReason | null>();
 const client = {
   getUserId: () => ME,
   decryptEventIfNeeded: (event: MatrixEvent) => event.attemptDecryption(crypto as never),
+  getCrypto: () => ({
+    getEncryptionInfoForEvent: async (event: MatrixEvent) => (shields.has(event.getId()!) ? { shieldColour: 0, shieldReason: shields.get(event.getId()!) } : null),
+  }),
 } as unknown as MatrixClient;
 
 const thumbsUp = (to: string) => ({ "m.relates_to": { rel_type: "m.annotation", event_id: to, key: "👍" } });
@@ -50,6 +56,7 @@ let handled: Invocation[];
 let reactions: Reaction[];
 let notices: InboxRow[];
 let explained: string[];
+let structured: IncomingEvent[];
 
 function processor(options: { encryptedRoom: boolean; allowUnencryptedRooms?: boolean }) {
   return new IncomingProcessor({
@@ -60,6 +67,8 @@ function processor(options: { encryptedRoom: boolean; allowUnencryptedRooms?: bo
     handle: (inv) => void handled.push(inv),
     handleReaction: (reaction) => void reactions.push(reaction),
     handlePollAnswer: () => undefined,
+    readsEvent: (type) => type === "org.example.report",
+    handleEvent: (event) => void structured.push(event),
     isRoomEncrypted: async () => options.encryptedRoom,
     allowUnencryptedRooms: options.allowUnencryptedRooms ?? false,
     onUnencryptedCommandRoom: async (roomId) => void explained.push(roomId),
@@ -78,6 +87,8 @@ beforeEach(() => {
   reactions = [];
   notices = [];
   explained = [];
+  structured = [];
+  shields.clear();
 });
 afterEach(() => {
   opened.close();
@@ -156,5 +167,29 @@ describe("a processing pass", () => {
     inbox.record([plain("$late", "m.reaction", thumbsUp("$plan"))], now);
     opened.close();
     await expect(processor({ encryptedRoom: true }).process()).resolves.toBeUndefined();
+  });
+});
+
+describe("structured events from other bots", () => {
+  test("an encrypted event of a type a feature reads is handed on, with whether its device is cross-signed", async () => {
+    shields.set("$signed", null);
+    shields.set("$unverifiedOwner", EventShieldReason.UNVERIFIED_IDENTITY);
+    shields.set("$unsigned", EventShieldReason.UNSIGNED_DEVICE);
+    inbox.record(["$signed", "$unverifiedOwner", "$unsigned"].map((id) => encrypted(id, "org.example.report", { v: 1 })), now);
+    await processor({ encryptedRoom: true }).process();
+    expect(structured.map((e) => [e.eventId, e.type, e.content, e.signedDevice])).toEqual([
+      ["$signed", "org.example.report", { v: 1 }, true],
+      ["$unverifiedOwner", "org.example.report", { v: 1 }, true],
+      ["$unsigned", "org.example.report", { v: 1 }, false],
+    ]);
+    expect(inbox.open()).toEqual([]);
+  });
+
+  test("a plain one in an encrypted room, and types nobody reads, are dropped", async () => {
+    inbox.record([plain("$clear", "org.example.report", { v: 1 }), encrypted("$other", "org.example.unknown", { v: 1 })], now);
+    await processor({ encryptedRoom: true }).process();
+    expect(structured).toEqual([]);
+    expect(handled).toEqual([]);
+    expect(inbox.open()).toEqual([]);
   });
 });

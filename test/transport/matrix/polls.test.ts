@@ -108,6 +108,8 @@ describe("poll answers coming in from Matrix", () => {
       handle: () => undefined,
       handleReaction: () => undefined,
       handlePollAnswer: (answer) => void answers.push(answer),
+      readsEvent: () => false,
+      handleEvent: () => undefined,
       isRoomEncrypted: async () => encryptedRoom,
       allowUnencryptedRooms: true,
       onUnencryptedCommandRoom: async () => undefined,
