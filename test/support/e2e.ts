@@ -22,9 +22,9 @@ export function synapse(): SynapseState {
 let users = 0;
 /** Test files may share a worker process (one pid) but each counts its users from 0: a random part keeps names apart. */
 const RUN = randomBytes(3).toString("hex");
-/** A fresh user with a unique name (one Synapse serves the whole suite). */
-export function newUser(name: string, admin = false): Promise<RegisteredUser> {
-  return registerUser(synapse(), `${name}-${process.pid}-${RUN}-${++users}`, undefined, admin);
+/** A fresh user with a unique name, on the suite's shared Synapse unless told which. */
+export function newUser(name: string, admin = false, homeserver: SynapseState = synapse()): Promise<RegisteredUser> {
+  return registerUser(homeserver, `${name}-${process.pid}-${RUN}-${++users}`, undefined, admin);
 }
 
 export class TestClient {
@@ -44,9 +44,10 @@ export class TestClient {
     this.child.on("exit", () => this.waiting.forEach((w) => w.reject(new Error("test client exited"))));
   }
 
-  static async start(user: RegisteredUser): Promise<TestClient> {
+  /** Logs in on the user's own homeserver: the suite's shared one unless told otherwise. */
+  static async start(user: RegisteredUser, homeserver: SynapseState = synapse()): Promise<TestClient> {
     const client = new TestClient(user);
-    await client.call("init", { baseUrl: synapse().baseUrl, userId: user.userId, accessToken: user.accessToken, deviceId: user.deviceId });
+    await client.call("init", { baseUrl: homeserver.baseUrl, userId: user.userId, accessToken: user.accessToken, deviceId: user.deviceId });
     return client;
   }
 
@@ -91,6 +92,8 @@ export class TestClient {
 }
 
 export interface BotOptions {
+  /** The homeserver the bot's account lives on: the suite's shared one unless told otherwise. */
+  homeserver?: SynapseState;
   /** Run as an existing account (a "new machine" for the same bot); a fresh user otherwise. */
   user?: RegisteredUser;
   recoveryKey?: string;
@@ -119,15 +122,18 @@ export class Bot {
   private rawErr = "";
   stdout = "";
 
+  readonly homeserver: SynapseState;
+
   private constructor(readonly user: RegisteredUser, options: BotOptions) {
+    this.homeserver = options.homeserver ?? synapse();
     this.dir = mkdtempSync(join(tmpdir(), "tandem-bot-"));
     this.configPath = join(this.dir, "config.yaml");
     this.dbPath = join(this.dir, "data", "tandem.db");
     const matrix = {
-      homeserverUrl: synapse().baseUrl,
+      homeserverUrl: this.homeserver.baseUrl,
       userId: user.userId,
       password: user.password,
-      allowedInviters: options.allowedInviters ?? [synapse().serverName],
+      allowedInviters: options.allowedInviters ?? [this.homeserver.serverName],
       allowUnencryptedRooms: options.allowUnencryptedRooms ?? false,
       cryptoStoreKey: randomBytes(32).toString("base64"),
       undecryptableNoticeAfterSeconds: options.undecryptableNoticeAfterSeconds ?? 300,
@@ -140,8 +146,9 @@ export class Bot {
     writeFileSync(this.configPath, JSON.stringify({ database: { path: this.dbPath, key: this.dbKey }, log: { level: options.logLevel ?? "debug" }, ledger, scheduler, matrix }, null, 2));
   }
 
+  /** Each bot has its own folder, database and (unless given one) a fresh account on its homeserver. */
   static async create(options: BotOptions = {}): Promise<Bot> {
-    return new Bot(options.user ?? (await newUser("tandem")), options);
+    return new Bot(options.user ?? (await newUser("tandem", false, options.homeserver)), options);
   }
 
   get userId(): string {
@@ -191,7 +198,7 @@ export class Bot {
 
   diagnostics(): string {
     const botTail = this.rawErr.split("\n").filter((l) => !l.includes('"level":20')).slice(-40).join("\n");
-    return `--- bot log (last lines, debug left out)\n${botTail}\n--- synapse log\n${logTail(synapse().logPath, 30)}`;
+    return `--- bot log (last lines, debug left out)\n${botTail}\n--- synapse log\n${logTail(this.homeserver.logPath, 30)}`;
   }
 
   deviceId(): string {

@@ -3,15 +3,18 @@
  * for 127.0.0.1 on a free port with SQLite, no federation and rate limits lifted, started and
  * stopped as a child process. Users are registered through the shared-secret admin API.
  *
+ * A suite that needs federation starts its own pair (e2e-federation.ts): each server then also has a
+ * TLS federation listener and is named after it ("localhost:PORT"), so no DNS or .well-known is needed.
+ *
  * The harness state (where the server listens, its pid, its config) lives in a JSON file, so the
  * jest global setup, the test workers and the global teardown (different processes) share one server.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 export const SYNAPSE_VERSION = "1.163.2";
 const MIN_PYTHON: [number, number] = [3, 10];
@@ -27,7 +30,15 @@ export interface SynapseState {
   baseUrl: string;
   serverName: string;
   registrationSecret: string;
+  /** Set on a server that federates: its TLS listener and the servers it may talk to. */
+  federation?: FederationListener;
   pid?: number;
+}
+
+export interface FederationListener {
+  port: number;
+  /** Server names of the whole federating group, this one included. */
+  group: string[];
 }
 
 export class HarnessError extends Error {}
@@ -112,15 +123,38 @@ export function freePort(): Promise<number> {
 
 const LIFTED = { per_second: 10000, burst_count: 100000 };
 
+/**
+ * Federation between test servers on loopback: a self-signed certificate nobody checks, no notary
+ * (each server fetches the other's keys itself), loopback let through the outbound IP blocklist,
+ * and short retry back-offs, so a hiccup during start-up does not park a destination for minutes.
+ */
+function federationConfig(dir: string, federation: FederationListener | undefined) {
+  if (!federation) return { federation_domain_whitelist: [] };
+  return {
+    federation_domain_whitelist: federation.group,
+    tls_certificate_path: join(dir, "federation.crt"),
+    tls_private_key_path: join(dir, "federation.key"),
+    federation_verify_certificates: false,
+    ip_range_whitelist: ["127.0.0.1"],
+    federation: { destination_min_retry_interval: "1s", max_short_retry_delay: "1s", max_long_retry_delay: "5s" },
+    rc_federation: { window_size: 1000, sleep_limit: 10000, sleep_delay: 1, reject_limit: 100000, concurrent: 1000 },
+  };
+}
+
+function listenersOf(state: SynapseState) {
+  const client = { port: state.port, bind_addresses: ["127.0.0.1"], type: "http", tls: false, x_forwarded: false, resources: [{ names: ["client"], compress: false }] };
+  if (!state.federation) return [client];
+  const federation = { port: state.federation.port, bind_addresses: ["127.0.0.1"], type: "http", tls: true, x_forwarded: false, resources: [{ names: ["federation"], compress: false }] };
+  return [client, federation];
+}
+
 function homeserverYaml(state: SynapseState): string {
-  const { dir, port, serverName } = state;
+  const { dir, serverName } = state;
   const config = {
     server_name: serverName,
     pid_file: join(dir, "homeserver.pid"),
     public_baseurl: state.baseUrl + "/",
-    listeners: [
-      { port, bind_addresses: ["127.0.0.1"], type: "http", tls: false, x_forwarded: false, resources: [{ names: ["client"], compress: false }] },
-    ],
+    listeners: listenersOf(state),
     database: { name: "sqlite3", args: { database: join(dir, "homeserver.db") } },
     log_config: join(dir, "log.config.yaml"),
     media_store_path: join(dir, "media"),
@@ -132,7 +166,7 @@ function homeserverYaml(state: SynapseState): string {
     enable_registration: false,
     trusted_key_servers: [],
     suppress_key_server_warning: true,
-    federation_domain_whitelist: [],
+    ...federationConfig(dir, state.federation),
     presence: { enabled: false },
     url_preview_enabled: false,
     rc_message: LIFTED,
@@ -173,10 +207,41 @@ function signingKey(): string {
   return `ed25519 a_tandem ${randomBytes(32).toString("base64").replace(/=+$/, "")}\n`;
 }
 
+/**
+ * A self-signed certificate for localhost, made with the cryptography package Synapse itself
+ * depends on, so the harness needs nothing beyond the Synapse virtualenv.
+ */
+function writeSelfSignedCertificate(python: string, dir: string): void {
+  const script = `
+import datetime, ipaddress, sys
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+key = ec.generate_private_key(ec.SECP256R1())
+name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+now = datetime.datetime.now(datetime.timezone.utc)
+cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+  .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
+  .not_valid_after(now + datetime.timedelta(days=30))
+  .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+  .sign(key, hashes.SHA256()))
+open(sys.argv[1] + "/federation.crt", "wb").write(cert.public_bytes(serialization.Encoding.PEM))
+open(sys.argv[1] + "/federation.key", "wb").write(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+`;
+  run(python, ["-c", script, dir], "generating the federation certificate");
+}
+
+export interface PrepareOptions {
+  /** Federate: listen for federation with TLS on this port, as server "localhost:port". */
+  federation?: FederationListener;
+}
+
 /** Writes a fresh homeserver (config, keys, log config) into a new temporary folder. */
-export async function prepareSynapse(python: string): Promise<SynapseState> {
+export async function prepareSynapse(python: string, options: PrepareOptions = {}): Promise<SynapseState> {
   const dir = mkdtempSync(join(tmpdir(), "tandem-synapse-"));
   const port = await freePort();
+  const { federation } = options;
   const state: SynapseState = {
     version: SYNAPSE_VERSION,
     dir,
@@ -185,14 +250,25 @@ export async function prepareSynapse(python: string): Promise<SynapseState> {
     logPath: join(dir, "homeserver.log"),
     port,
     baseUrl: `http://127.0.0.1:${port}`,
-    serverName: "localhost",
+    serverName: federation ? federationServerName(federation.port) : "localhost",
     registrationSecret: randomBytes(24).toString("hex"),
+    ...(federation ? { federation } : {}),
   };
   mkdirSync(join(dir, "media"));
   writeFileSync(join(dir, "log.config.yaml"), logConfigYaml(state.logPath));
   writeFileSync(join(dir, "signing.key"), signingKey(), { mode: 0o600 });
+  if (federation) writeSelfSignedCertificate(python, dir);
   writeFileSync(state.configPath, homeserverYaml(state));
   return state;
+}
+
+/**
+ * A server name with its port resolves without SRV or .well-known (server-server spec, resolving
+ * server names). A hostname rather than "127.0.0.1": Synapse refuses an IP literal in the outbound
+ * blocklist outright, while a hostname's addresses also go through ip_range_whitelist.
+ */
+export function federationServerName(port: number): string {
+  return `localhost:${port}`;
 }
 
 export function logTail(path: string, lines = 60): string {
@@ -268,6 +344,27 @@ export function readState(): SynapseState {
   const path = process.env[STATE_ENV];
   if (!path || !existsSync(path)) throw new HarnessError(`no Synapse state (${STATE_ENV} unset): run the e2e project through jest`);
   return JSON.parse(readFileSync(path, "utf8")) as SynapseState;
+}
+
+const EXTRA_PREFIX = "extra-homeserver-";
+
+/**
+ * Records a server a suite started beside the shared state file, so the global teardown still
+ * stops it when the suite's worker dies before its afterAll. Returns the record to remove.
+ */
+export function trackHomeserver(state: SynapseState): string {
+  const path = join(dirname(process.env[STATE_ENV]!), `${EXTRA_PREFIX}${randomBytes(6).toString("hex")}.json`);
+  writeFileSync(path, JSON.stringify(state));
+  return path;
+}
+
+/** The servers suites started and did not stop. */
+export function leftoverHomeservers(): SynapseState[] {
+  const path = process.env[STATE_ENV];
+  if (!path || !existsSync(dirname(path))) return [];
+  return readdirSync(dirname(path))
+    .filter((name) => name.startsWith(EXTRA_PREFIX))
+    .map((name) => JSON.parse(readFileSync(join(dirname(path), name), "utf8")) as SynapseState);
 }
 
 /** Stops the shared server for a while (for "homeserver down" tests); the state file keeps the new pid. */
