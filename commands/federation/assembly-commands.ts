@@ -1,13 +1,15 @@
-import { commandsOf, type RenderContext } from "../../src/kernel/command.js";
-import { doc, heading, p, type Block, type Doc } from "../../src/kernel/doc.js";
+import { commandsOf } from "../../src/kernel/command.js";
+import { doc, p } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
 import type { PostHandler } from "../../src/kernel/scheduler/post.js";
 import { toLocal } from "../../src/kernel/time/local-time.js";
-import { monthName, monthPeriod } from "../ledger/index.js";
-import { aggregateBlocks, federateHint } from "./render.js";
-import { inviteHash, INVITE_VALID_MS, newInviteCode } from "./rules/invite-code.js";
+import { monthPeriod } from "../ledger/index.js";
+import { sideOf } from "./bus.js";
+import { federateHint } from "./render.js";
+import { finishRound, startRound } from "./rounds.js";
+import { inviteHash, INVITE_VALID_MS, joinCode, newInviteCode, proofKeyOf } from "./rules/invite-code.js";
 import type { FederationSlice } from "./services.js";
 
 const command = commandsOf<FederationSlice>();
@@ -27,7 +29,7 @@ export const start = command({
   run({ name }, ctx) {
     const existing = ctx.slice.repo.assembly(ctx.roomId);
     if (existing) throw new UserError("fed.already_assembly", { name: existing.name });
-    if (ctx.slice.repo.link(ctx.roomId)) throw new UserError("fed.is_cell");
+    if (ctx.slice.repo.membership(ctx.roomId)) throw new UserError("fed.is_cell");
     ctx.slice.repo.startAssembly(ctx.roomId, name.trim(), ctx.sender.userId, ctx.now);
     ctx.jobs.upsert({ kind: REPORT_KIND, rule: MONTHLY });
     return { name: name.trim() };
@@ -46,26 +48,11 @@ export const invite = command({
   run(_args, ctx) {
     if (!ctx.slice.repo.assembly(ctx.roomId)) throw new UserError("fed.not_assembly", { start: ctx.hint("assembly start", { name: "…" }) });
     const code = newInviteCode();
-    ctx.slice.repo.addInvite(inviteHash(code), ctx.roomId, ctx.sender.userId, ctx.now + INVITE_VALID_MS);
-    return { code };
+    ctx.slice.repo.addInvite(inviteHash(code), ctx.roomId, ctx.sender.userId, ctx.now + INVITE_VALID_MS, proofKeyOf(code));
+    return { code: joinCode(code, ctx.roomId) };
   },
   render: ({ code }, view) => doc(p(...view.t.t("fed.invite", { code, federate: federateHint(code, view) }))),
 });
-
-type Report = ReturnType<FederationSlice["report"]> & { name: string; period: { year: number; month: number }; newHost?: string | undefined };
-
-/** The assembly's report: only pseudonyms and aggregates, with small numbers hidden. */
-function reportDoc(r: Report, view: RenderContext): Doc {
-  const blocks: Block[] = [heading(view.t.text("fed.report_title", { name: r.name, month: monthName(r.period, view) }))];
-  if (r.cells.length === 0) blocks.push(p(...view.t.t("fed.report_none", { invite: view.hint("assembly invite") })));
-  for (const cell of r.cells) blocks.push(...aggregateBlocks([{ kind: "strong", text: cell.pseudonym }], cell.shared, view));
-  if (r.cells.length > 1) blocks.push(...aggregateBlocks([{ kind: "strong", text: view.t.text("fed.report_total") }], r.total, view));
-  if (r.waiting.length > 0) blocks.push(p(...view.t.t("fed.report_waiting", { cells: r.waiting.join(", ") })));
-  if (r.paused > 0) blocks.push(p(...view.t.t("fed.report_paused", { count: r.paused })));
-  if (r.newHost) blocks.push(p(...view.t.t("fed.new_host", { host: r.newHost })));
-  else if (r.host) blocks.push(p(...view.t.t("fed.host", { host: r.host })));
-  return doc(...blocks);
-}
 
 export const report = command({
   name: "assembly report",
@@ -75,25 +62,30 @@ export const report = command({
   examples: ["assembly report"],
   level: Level.Member,
   params: {},
-  run(_args, ctx): Report {
-    const assembly = ctx.slice.repo.assembly(ctx.roomId);
-    if (!assembly) throw new UserError("fed.not_assembly", { start: ctx.hint("assembly start", { name: "…" }) });
+  run(_args, ctx) {
+    if (!ctx.slice.repo.assembly(ctx.roomId)) throw new UserError("fed.not_assembly", { start: ctx.hint("assembly start", { name: "…" }) });
     const period = monthPeriod(ctx.now, ctx.settings.timezone);
-    return { ...ctx.slice.report(ctx.roomId, period.start, Math.min(period.end, ctx.now + 1)), name: assembly.name, period };
+    return startRound(sideOf(ctx.slice, ctx.now, ctx.elsewhere), ctx.roomId, period, Math.min(period.end, ctx.now + 1), false);
   },
-  render: (r, view) => reportDoc(r, view),
+  // Cells on other Tandems answer with events: then the report follows when they did.
+  render: ({ report, waitingFor }, view) => (report.length > 0 ? report : doc(p(...view.t.t("fed.report_asked", { count: waitingFor })))),
 });
 
 /** Monthly, in the assembly room: last month's figures, then hosting passes to the next cell. */
 export const reportPost: PostHandler<FederationSlice> = (ctx) => {
-  const assembly = ctx.slice.repo.assembly(ctx.job.roomId);
-  if (!assembly) return null;
+  if (!ctx.slice.repo.assembly(ctx.job.roomId)) return null;
   const local = toLocal(ctx.job.zone, ctx.scheduledFor);
   const previous = local.month === 1 ? { year: local.year - 1, month: 12 } : { year: local.year, month: local.month - 1 };
   const period = monthPeriod(ctx.scheduledFor, ctx.job.zone, previous);
-  const shared = ctx.slice.report(ctx.job.roomId, period.start, period.end);
-  const newHost = ctx.slice.rotateHost(ctx.job.roomId, ctx.now);
-  return reportDoc({ ...shared, name: assembly.name, period, newHost }, ctx);
+  const { report } = startRound(sideOf(ctx.slice, ctx.now, ctx.elsewhere), ctx.job.roomId, period, period.end, true);
+  return report.length > 0 ? report : null;
+};
+
+/** The wait for cells on other Tandems is over: the report goes out with what arrived. */
+export const roundDuePost: PostHandler<FederationSlice> = (ctx) => {
+  const round = Number(ctx.job.payload.round);
+  const report = finishRound(sideOf(ctx.slice, ctx.now, ctx.elsewhere), round);
+  return report.length > 0 ? report : null;
 };
 
 export const assemblyCommands = [start, invite, report];

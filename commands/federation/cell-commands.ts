@@ -4,18 +4,30 @@ import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
 import { monthName, monthPeriod } from "../ledger/index.js";
+import { sideOf } from "./bus.js";
 import { aggregateBlocks, federateHint } from "./render.js";
-import type { Link } from "./repository.js";
-import { inviteHash, pseudonymProblem, readFederate, readSector } from "./rules/invite-code.js";
+import type { Membership } from "./repository.js";
+import { inviteHash, newCellId, proofKeyOf, pseudonymProblem, readFederate, readSector } from "./rules/invite-code.js";
 import type { FederationSlice } from "./services.js";
 
 const command = commandsOf<FederationSlice>();
 type Ctx = CommandContext<FederationSlice>;
 
-function mustLink(ctx: Ctx): Link & { name: string } {
-  const link = ctx.slice.repo.link(ctx.roomId);
-  if (!link) throw new UserError("fed.not_linked", { federate: federateHint("CODE", ctx) });
-  return { ...link, name: ctx.slice.repo.assembly(link.assemblyRoom)?.name ?? "" };
+/** This cell's membership, welcomed; a pending one is explained, a missing one points at `!federate`. */
+function mustLink(ctx: Ctx): Membership {
+  const membership = ctx.slice.repo.membership(ctx.roomId);
+  if (!membership) throw new UserError("fed.not_linked", { federate: federateHint("CODE", ctx) });
+  if (membership.state === "pending") throw new UserError("fed.pending", { pseudonym: membership.pseudonym, leave: ctx.hint("federation leave") });
+  return membership;
+}
+
+/** Where an assembly of this Tandem can tell at once why a code does not work, it does. */
+function checkLocalCode(ctx: Ctx, assemblyRoom: string, code: string, pseudonym: string): void {
+  const invite = ctx.slice.repo.invite(inviteHash(code));
+  if (!invite || invite.assemblyRoom !== assemblyRoom) throw new UserError("fed.bad_code", { invite: ctx.hint("assembly invite") });
+  if (invite.usedAt !== null) throw new UserError("fed.code_used");
+  if (invite.expiresAt <= ctx.now) throw new UserError("fed.code_expired");
+  if (ctx.slice.repo.pseudonymTaken(assemblyRoom, pseudonym)) throw new UserError("fed.pseudonym_taken", { pseudonym });
 }
 
 export const federate = command({
@@ -23,33 +35,41 @@ export const federate = command({
   es: "federar",
   group: "federation",
   summary: "fed.federate.summary",
-  examples: ["federate K7PM-XQ4R-T2 as Riverside"],
+  examples: ["federate K7PM-XQ4R-T2/!assembly:example.org as Riverside"],
   level: Level.Moderator,
-  params: { link: param.rest({ max: 80 }) },
+  params: { link: param.rest({ max: 400 }) },
   run({ link: text }, ctx) {
     const read = readFederate(text);
     if (!read) throw new UserError("fed.bad_link", { example: federateHint("K7PM-XQ4R-T2", ctx) });
-    const repo = ctx.slice.repo;
-    const existing = repo.link(ctx.roomId);
-    if (existing) throw new UserError("fed.already_linked", { name: repo.assembly(existing.assemblyRoom)?.name ?? "", pseudonym: existing.pseudonym, leave: ctx.hint("federation leave") });
-    const hash = inviteHash(read.code);
-    const invite = repo.invite(hash);
-    if (!invite) throw new UserError("fed.bad_code", { invite: ctx.hint("assembly invite") });
-    if (invite.usedAt !== null) throw new UserError("fed.code_used");
-    if (invite.expiresAt <= ctx.now) throw new UserError("fed.code_expired");
-    if (invite.assemblyRoom === ctx.roomId || repo.assembly(ctx.roomId)) throw new UserError("fed.self");
+    const { repo } = ctx.slice;
+    const existing = repo.membership(ctx.roomId);
+    if (existing) throw new UserError("fed.already_linked", { name: existing.assemblyName, pseudonym: existing.pseudonym, leave: ctx.hint("federation leave") });
+    if (repo.assembly(ctx.roomId)) throw new UserError("fed.self");
+    // A short code (no room) can only be one of this Tandem's assemblies.
+    const assemblyRoom = read.assemblyRoom ?? repo.invite(inviteHash(read.code))?.assemblyRoom;
+    if (!assemblyRoom) throw new UserError("fed.bad_code", { invite: ctx.hint("assembly invite") });
+    if (assemblyRoom === ctx.roomId) throw new UserError("fed.self");
     const problem = pseudonymProblem(read.pseudonym, ctx.roomId);
     if (problem === "shape") throw new UserError("fed.bad_pseudonym", { example: ctx.t.text("fed.example_pseudonym") });
     if (problem === "room") throw new UserError("fed.pseudonym_is_room");
-    if (repo.pseudonymTaken(invite.assemblyRoom, read.pseudonym)) throw new UserError("fed.pseudonym_taken", { pseudonym: read.pseudonym });
-    repo.useInvite(hash, ctx.now);
-    repo.addLink(ctx.roomId, invite.assemblyRoom, read.pseudonym, ctx.sender.userId, ctx.now);
-    // The first cell to join hosts until the first monthly rotation.
-    if (repo.hosts(invite.assemblyRoom).length === 0) ctx.slice.rotateHost(invite.assemblyRoom, ctx.now);
-    return { name: repo.assembly(invite.assemblyRoom)?.name ?? "", pseudonym: read.pseudonym };
+    const local = repo.assembly(assemblyRoom) !== undefined;
+    if (local) checkLocalCode(ctx, assemblyRoom, read.code, read.pseudonym);
+    else if (ctx.elsewhere(assemblyRoom).members().length === 0) throw new UserError("fed.not_in_assembly");
+    const cellId = newCellId();
+    repo.addMembership({ cellRoom: ctx.roomId, assemblyRoom, cellId, pseudonym: read.pseudonym, proofKey: proofKeyOf(read.code), by: ctx.sender.userId, at: ctx.now });
+    sideOf(ctx.slice, ctx.now, ctx.elsewhere).bus.toAssembly({ assemblyRoom, cellId }, { kind: "join", code: inviteHash(read.code), pseudonym: read.pseudonym, sector: repo.sector(ctx.roomId) });
+    // In one Tandem the welcome came back already; from another it comes later, as an event.
+    const after = repo.membership(ctx.roomId);
+    return { pseudonym: read.pseudonym, name: after?.assemblyName ?? "", linked: after?.state === "active" };
   },
-  render: (r, view) => doc(p(...view.t.t("fed.linked", { ...r, preview: view.hint("federation preview") }))),
+  render: ({ linked, ...r }, view) => doc(p(...view.t.t(linked ? "fed.linked" : "fed.asked", { ...r, preview: view.hint("federation preview") }))),
 });
+
+/** The assembly's cells and host: read here when the assembly lives in this Tandem, else as last announced. */
+function assemblyView(ctx: Ctx, m: Membership): { cells: string[]; host: string | null } {
+  if (!ctx.slice.repo.assembly(m.assemblyRoom)) return { cells: m.cells, host: m.host };
+  return { cells: ctx.slice.repo.cells(m.assemblyRoom).map((c) => c.pseudonym), host: ctx.slice.host(m.assemblyRoom) ?? null };
+}
 
 export const status = command({
   name: "federation",
@@ -62,16 +82,15 @@ export const status = command({
   params: {},
   run(_args, ctx) {
     const link = mustLink(ctx);
-    const cells = ctx.slice.repo.links(link.assemblyRoom).map((l) => l.pseudonym);
-    return { link, cells, host: ctx.slice.host(link.assemblyRoom), sector: ctx.slice.repo.sector(ctx.roomId) };
+    return { link, ...assemblyView(ctx, link), sector: ctx.slice.repo.sector(ctx.roomId) };
   },
   render: ({ link, cells, host, sector }, view) =>
     doc(
-      p(...view.t.t("fed.status", { name: link.name, pseudonym: link.pseudonym })),
-      ...(link.status === "paused" ? [p(...view.t.t("fed.status_paused", { resume: view.hint("federation resume") }))] : []),
+      p(...view.t.t("fed.status", { name: link.assemblyName, pseudonym: link.pseudonym })),
+      ...(link.state === "paused" ? [p(...view.t.t("fed.status_paused", { resume: view.hint("federation resume") }))] : []),
       ...(link.previewedAt === null ? [p(...view.t.t("fed.status_waiting", { preview: view.hint("federation preview") }))] : []),
       p(...view.t.t("fed.shares")),
-      p(...view.t.t("fed.with", { cells: cells.join(", ") })),
+      ...(cells.length > 0 ? [p(...view.t.t("fed.with", { cells: cells.join(", ") }))] : []),
       ...(host ? [p(...view.t.t("fed.host", { host }))] : []),
       ...(sector ? [p(...view.t.t("fed.sector", { sector }))] : []),
     ),
@@ -94,13 +113,13 @@ export const preview = command({
   },
   render: ({ link, period, shared }, view) =>
     doc(
-      heading(view.t.text("fed.preview_title", { pseudonym: link.pseudonym, name: link.name, month: monthName(period, view) })),
+      heading(view.t.text("fed.preview_title", { pseudonym: link.pseudonym, name: link.assemblyName, month: monthName(period, view) })),
       ...aggregateBlocks([{ kind: "strong", text: link.pseudonym }], shared, view),
       p(...view.t.t("fed.preview_ok")),
     ),
 });
 
-const lifecycle = (name: "pause" | "resume" | "leave", es: string, run: (ctx: Ctx, link: Link & { name: string }) => void) =>
+const lifecycle = (name: "pause" | "resume" | "leave", es: string, run: (ctx: Ctx, link: Membership) => void) =>
   command({
     name: `federation ${name}`,
     es: `federación ${es}`,
@@ -111,17 +130,26 @@ const lifecycle = (name: "pause" | "resume" | "leave", es: string, run: (ctx: Ct
     level: Level.Moderator,
     params: {},
     run(_args, ctx) {
-      const link = mustLink(ctx);
-      run(ctx, link);
-      return { name: link.name };
+      const link = ctx.slice.repo.membership(ctx.roomId);
+      // A cell whose join is still unanswered may give up on it.
+      if (name === "leave" && link?.state === "pending") {
+        ctx.slice.repo.removeMembership(link.cellId);
+        return { name: link.assemblyName };
+      }
+      const linked = mustLink(ctx);
+      run(ctx, linked);
+      return { name: linked.assemblyName };
     },
     render: (r, view) =>
       doc(p(...view.t.t(name === "pause" ? "fed.paused" : name === "resume" ? "fed.resumed" : "fed.left", { name: r.name, resume: view.hint("federation resume") }))),
   });
 
-export const pause = lifecycle("pause", "pausar", (ctx) => ctx.slice.repo.setStatus(ctx.roomId, "paused"));
-export const resume = lifecycle("resume", "reanudar", (ctx) => ctx.slice.repo.setStatus(ctx.roomId, "active"));
-export const leave = lifecycle("leave", "salir", (ctx) => ctx.slice.repo.leave(ctx.roomId));
+export const pause = lifecycle("pause", "pausar", (ctx) => ctx.slice.repo.setState(ctx.roomId, "paused"));
+export const resume = lifecycle("resume", "reanudar", (ctx) => ctx.slice.repo.setState(ctx.roomId, "active"));
+export const leave = lifecycle("leave", "salir", (ctx, link) => {
+  sideOf(ctx.slice, ctx.now, ctx.elsewhere).bus.toAssembly(link, { kind: "leave" });
+  ctx.slice.repo.removeMembership(link.cellId);
+});
 
 export const sector = command({
   name: "cell sector",
@@ -136,6 +164,8 @@ export const sector = command({
     const sector = readSector(word);
     if (!sector) throw new UserError("fed.bad_sector", { example: ctx.hint("cell sector", { sector: "health" }) });
     ctx.slice.repo.setSector(ctx.roomId, sector);
+    const link = ctx.slice.repo.membership(ctx.roomId);
+    if (link && link.state !== "pending") sideOf(ctx.slice, ctx.now, ctx.elsewhere).bus.toAssembly(link, { kind: "sector", sector });
     return { sector };
   },
   render: ({ sector }, view) => doc(p(...view.t.t("fed.sector_set", { sector }))),

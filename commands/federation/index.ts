@@ -1,5 +1,7 @@
 import { defineFeature } from "../../src/kernel/feature.js";
-import { assemblyCommands, REPORT_KIND, reportPost } from "./assembly-commands.js";
+import { assemblyCommands, REPORT_KIND, reportPost, roundDuePost } from "./assembly-commands.js";
+import { federationEvents } from "./events.js";
+import { ROUND_DUE_KIND } from "./rounds.js";
 import { cellCommands } from "./cell-commands.js";
 import { federationRoomData } from "./room-data.js";
 import { federationServices, type FederationSlice } from "./services.js";
@@ -7,14 +9,16 @@ import { federation as en } from "./texts/en.js";
 import { federation as es } from "./texts/es.js";
 
 /**
- * Federation, first slice, inside one Tandem: cells link to an assembly room under pseudonyms and
- * send it monthly aggregates (small numbers hidden); hosting rotates among cells, alternating sectors.
+ * Federation: cells link to an assembly room under pseudonyms and send it monthly aggregates (small
+ * numbers hidden); hosting rotates among cells, alternating sectors. Cell and assembly may live in
+ * one Tandem or in two (protocol/: encrypted events in the assembly room).
  */
 export const federation = defineFeature<FederationSlice>({
   name: "federation",
   services: federationServices,
   commands: [...assemblyCommands, ...cellCommands],
-  posts: { [REPORT_KIND]: reportPost },
+  posts: { [REPORT_KIND]: reportPost, [ROUND_DUE_KIND]: roundDuePost },
+  events: federationEvents,
   roomData: [federationRoomData],
   texts: { en, es },
 });

@@ -20,3 +20,17 @@ export function aggregateBlocks(title: Inline[], shared: SharedAggregate, view: 
 export function federateHint(code: string, view: RenderContext): string {
   return view.hint("federate", { link: `${code} ${view.t.text("fed.as")} ${view.t.text("fed.example_pseudonym")}` });
 }
+
+/**
+ * The assembly opens with thanks, from the cells' shared totals: the largest kinds of care given,
+ * never who gave them.
+ */
+export function gratitudeOpener(total: SharedAggregate, view: RenderContext): Block[] {
+  const shown = total.care.filter((c) => c.amount !== undefined).sort((a, b) => (b.givers === "few" ? 0 : b.givers) - (a.givers === "few" ? 0 : a.givers)).slice(0, 3);
+  if (shown.length === 0) return [p(...view.t.t("fed.opener_quiet"))];
+  const parts = shown.map((c) => {
+    const kind = view.t.text(`kind.${c.kind}`);
+    return c.unit === null ? view.t.text("fed.opener_acts", { kind, amount: c.amount ?? 0 }) : view.t.text("fed.opener_amount", { kind, amount: c.amount ?? 0, unit: c.unit });
+  });
+  return [p(...view.t.t("fed.opener", { care: parts.join("; "), givers: count(total.givers, view) }))];
+}

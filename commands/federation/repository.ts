@@ -1,79 +1,175 @@
 import type { Db } from "../../src/platform/db.js";
 import { perDb } from "../../src/platform/per-db.js";
+import type { Figures } from "./protocol/messages.js";
 
 export interface Assembly {
   roomId: string;
   name: string;
 }
 
-export interface Link {
-  cellRoom: string;
+/** The assembly's view of a member cell: an opaque id and a pseudonym, never its room. */
+export interface Cell {
+  cellId: string;
   assemblyRoom: string;
   pseudonym: string;
-  status: "active" | "paused";
+  /** The bot account speaking for a cell of another Tandem; null for a cell of this one. */
+  tandem: string | null;
+  sector: string | null;
+  joinedAt: number;
+}
+
+/** The cell's view of its assembly. */
+export interface Membership {
+  cellRoom: string;
+  assemblyRoom: string;
+  cellId: string;
+  pseudonym: string;
+  state: "pending" | "active" | "paused";
+  proofKey: string | null;
+  assemblyTandem: string | null;
+  assemblyName: string;
+  host: string | null;
+  cells: string[];
   joinedAt: number;
   previewedAt: number | null;
 }
 
-interface LinkRow {
-  cell_room: string;
-  assembly_room: string;
-  pseudonym: string;
-  status: "active" | "paused";
-  joined_at: number;
-  previewed_at: number | null;
+export interface Round {
+  id: number;
+  assemblyRoom: string;
+  year: number;
+  month: number;
+  from: number;
+  to: number;
+  final: boolean;
+  dueAt: number;
+  postedAt: number | null;
 }
 
-const link = (r: LinkRow): Link => ({
-  cellRoom: r.cell_room,
-  assemblyRoom: r.assembly_room,
-  pseudonym: r.pseudonym,
-  status: r.status,
-  joinedAt: r.joined_at,
-  previewedAt: r.previewed_at,
+export type AnswerState = "sent" | "waiting" | "paused";
+export interface Answer {
+  cellId: string;
+  state: AnswerState | null;
+  figures: Figures | null;
+}
+
+const membership = (r: Record<string, unknown>): Membership => ({
+  cellRoom: r.cell_room as string,
+  assemblyRoom: r.assembly_room as string,
+  cellId: r.cell_id as string,
+  pseudonym: r.pseudonym as string,
+  state: r.state as Membership["state"],
+  proofKey: (r.proof_key as string | null) ?? null,
+  assemblyTandem: (r.assembly_tandem as string | null) ?? null,
+  assemblyName: r.assembly_name as string,
+  host: (r.host as string | null) ?? null,
+  cells: JSON.parse(r.cells as string) as string[],
+  joinedAt: r.joined_at as number,
+  previewedAt: (r.previewed_at as number | null) ?? null,
 });
 
-/** Assemblies, join codes, links, sectors and hosts: who is linked to what, never care data. */
+const round = (r: Record<string, unknown>): Round => ({
+  id: r.id as number,
+  assemblyRoom: r.assembly_room as string,
+  year: r.year as number,
+  month: r.month as number,
+  from: r.from_ms as number,
+  to: r.to_ms as number,
+  final: r.final === 1,
+  dueAt: r.due_at as number,
+  postedAt: (r.posted_at as number | null) ?? null,
+});
+
+const CELL = "cell_id AS cellId, assembly_room AS assemblyRoom, pseudonym, tandem, sector, joined_at AS joinedAt";
+
+/** Both sides of federation: assemblies with their cells and rounds, and cells with their membership. Never care data. */
 export const federationRepo = perDb((db: Db) => {
   const s = {
     assembly: db.prepare("SELECT room_id AS roomId, name FROM federation_assemblies WHERE room_id = ?"),
     startAssembly: db.prepare("INSERT INTO federation_assemblies (room_id, name, started_by, started_at) VALUES (?, ?, ?, ?)"),
-    addInvite: db.prepare("INSERT INTO federation_invites (code_hash, assembly_room, created_by, expires_at) VALUES (?, ?, ?, ?)"),
-    invite: db.prepare("SELECT assembly_room AS assemblyRoom, expires_at AS expiresAt, used_at AS usedAt FROM federation_invites WHERE code_hash = ?"),
-    useInvite: db.prepare("UPDATE federation_invites SET used_at = ? WHERE code_hash = ? AND used_at IS NULL"),
-    link: db.prepare("SELECT * FROM federation_links WHERE cell_room = ?"),
-    links: db.prepare("SELECT * FROM federation_links WHERE assembly_room = ? ORDER BY joined_at, rowid"),
-    pseudonymTaken: db.prepare("SELECT count(*) FROM federation_links WHERE assembly_room = ? AND lower(pseudonym) = lower(?)").pluck(),
-    addLink: db.prepare("INSERT INTO federation_links (cell_room, assembly_room, pseudonym, joined_by, joined_at) VALUES (?, ?, ?, ?, ?)"),
-    setStatus: db.prepare("UPDATE federation_links SET status = ? WHERE cell_room = ?"),
-    previewed: db.prepare("UPDATE federation_links SET previewed_at = coalesce(previewed_at, ?) WHERE cell_room = ?"),
-    leave: db.prepare("DELETE FROM federation_links WHERE cell_room = ?"),
+    addInvite: db.prepare("INSERT INTO federation_invites (code_hash, assembly_room, created_by, expires_at, proof_key) VALUES (?, ?, ?, ?, ?)"),
+    invite: db.prepare("SELECT assembly_room AS assemblyRoom, expires_at AS expiresAt, used_at AS usedAt, proof_key AS proofKey FROM federation_invites WHERE code_hash = ?"),
+    useInvite: db.prepare("UPDATE federation_invites SET used_at = ?, proof_key = NULL WHERE code_hash = ? AND used_at IS NULL"),
+    cell: db.prepare(`SELECT ${CELL} FROM federation_cells WHERE cell_id = ?`),
+    cells: db.prepare(`SELECT ${CELL} FROM federation_cells WHERE assembly_room = ? ORDER BY joined_at, rowid`),
+    pseudonymTaken: db.prepare("SELECT count(*) FROM federation_cells WHERE assembly_room = ? AND lower(pseudonym) = lower(?)").pluck(),
+    addCell: db.prepare("INSERT INTO federation_cells (cell_id, assembly_room, pseudonym, tandem, sector, joined_at) VALUES (?, ?, ?, ?, ?, ?)"),
+    setCellSector: db.prepare("UPDATE federation_cells SET sector = ? WHERE cell_id = ?"),
+    removeCell: db.prepare("DELETE FROM federation_cells WHERE cell_id = ?"),
+    membership: db.prepare("SELECT * FROM federation_memberships WHERE cell_room = ?"),
+    membershipOf: db.prepare("SELECT * FROM federation_memberships WHERE cell_id = ?"),
+    addMembership: db.prepare(
+      `INSERT INTO federation_memberships (cell_room, assembly_room, cell_id, pseudonym, state, proof_key, joined_by, joined_at)
+       VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)`,
+    ),
+    welcome: db.prepare("UPDATE federation_memberships SET state = 'active', proof_key = NULL, assembly_tandem = ?, assembly_name = ?, cells = ?, host = ? WHERE cell_id = ? AND state = 'pending'"),
+    setState: db.prepare("UPDATE federation_memberships SET state = ? WHERE cell_room = ?"),
+    setView: db.prepare("UPDATE federation_memberships SET host = ?, cells = ? WHERE cell_id = ?"),
+    previewed: db.prepare("UPDATE federation_memberships SET previewed_at = coalesce(previewed_at, ?) WHERE cell_room = ?"),
+    removeMembership: db.prepare("DELETE FROM federation_memberships WHERE cell_id = ?"),
     sector: db.prepare("SELECT sector FROM federation_sectors WHERE cell_room = ?").pluck(),
     setSector: db.prepare("INSERT INTO federation_sectors (cell_room, sector) VALUES (?, ?) ON CONFLICT (cell_room) DO UPDATE SET sector = excluded.sector"),
-    hosts: db.prepare("SELECT cell_room AS cell, since FROM federation_hosts WHERE assembly_room = ? ORDER BY since, id"),
-    addHost: db.prepare("INSERT INTO federation_hosts (assembly_room, cell_room, since) VALUES (?, ?, ?)"),
+    hosts: db.prepare("SELECT cell_id AS cell, since FROM federation_hosts WHERE assembly_room = ? ORDER BY since, id"),
+    addHost: db.prepare("INSERT INTO federation_hosts (assembly_room, cell_id, since) VALUES (?, ?, ?)"),
+    addRound: db.prepare("INSERT INTO federation_rounds (assembly_room, year, month, from_ms, to_ms, final, due_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+    round: db.prepare("SELECT * FROM federation_rounds WHERE id = ?"),
+    postRound: db.prepare("UPDATE federation_rounds SET posted_at = ? WHERE id = ? AND posted_at IS NULL"),
+    expect: db.prepare("INSERT OR IGNORE INTO federation_answers (round_id, cell_id) VALUES (?, ?)"),
+    answer: db.prepare("UPDATE federation_answers SET state = ?, figures = ? WHERE round_id = ? AND cell_id = ? AND state IS NULL"),
+    answers: db.prepare("SELECT cell_id AS cellId, state, figures FROM federation_answers WHERE round_id = ? ORDER BY rowid"),
   };
   return {
     assembly: (roomId: string) => s.assembly.get(roomId) as Assembly | undefined,
     startAssembly: (roomId: string, name: string, by: string, at: number) => void s.startAssembly.run(roomId, name, by, at),
-    addInvite: (hash: string, assemblyRoom: string, by: string, expiresAt: number) => void s.addInvite.run(hash, assemblyRoom, by, expiresAt),
-    invite: (hash: string) => s.invite.get(hash) as { assemblyRoom: string; expiresAt: number; usedAt: number | null } | undefined,
-    /** Marks the code used; false if someone used it first. */
+    addInvite: (hash: string, assemblyRoom: string, by: string, expiresAt: number, proofKey: string) => void s.addInvite.run(hash, assemblyRoom, by, expiresAt, proofKey),
+    invite: (hash: string) => s.invite.get(hash) as { assemblyRoom: string; expiresAt: number; usedAt: number | null; proofKey: string | null } | undefined,
+    /** Marks the code used (its proof key goes with it); false if someone used it first. */
     useInvite: (hash: string, at: number) => s.useInvite.run(at, hash).changes === 1,
-    link: (cellRoom: string) => {
-      const row = s.link.get(cellRoom) as LinkRow | undefined;
-      return row ? link(row) : undefined;
-    },
-    links: (assemblyRoom: string) => (s.links.all(assemblyRoom) as LinkRow[]).map(link),
+
+    cell: (cellId: string) => s.cell.get(cellId) as Cell | undefined,
+    cells: (assemblyRoom: string) => s.cells.all(assemblyRoom) as Cell[],
     pseudonymTaken: (assemblyRoom: string, pseudonym: string) => (s.pseudonymTaken.get(assemblyRoom, pseudonym) as number) > 0,
-    addLink: (cellRoom: string, assemblyRoom: string, pseudonym: string, by: string, at: number) => void s.addLink.run(cellRoom, assemblyRoom, pseudonym, by, at),
-    setStatus: (cellRoom: string, status: "active" | "paused") => void s.setStatus.run(status, cellRoom),
+    addCell: (cell: Cell) => void s.addCell.run(cell.cellId, cell.assemblyRoom, cell.pseudonym, cell.tandem, cell.sector, cell.joinedAt),
+    setCellSector: (cellId: string, sector: string | null) => void s.setCellSector.run(sector, cellId),
+    removeCell: (cellId: string) => void s.removeCell.run(cellId),
+
+    membership: (cellRoom: string) => {
+      const row = s.membership.get(cellRoom) as Record<string, unknown> | undefined;
+      return row ? membership(row) : undefined;
+    },
+    membershipOf: (cellId: string) => {
+      const row = s.membershipOf.get(cellId) as Record<string, unknown> | undefined;
+      return row ? membership(row) : undefined;
+    },
+    addMembership: (m: { cellRoom: string; assemblyRoom: string; cellId: string; pseudonym: string; proofKey: string; by: string; at: number }) =>
+      void s.addMembership.run(m.cellRoom, m.assemblyRoom, m.cellId, m.pseudonym, m.proofKey, m.by, m.at),
+    welcome: (cellId: string, w: { tandem: string | null; name: string; cells: string[]; host: string | null }) =>
+      s.welcome.run(w.tandem, w.name, JSON.stringify(w.cells), w.host, cellId).changes === 1,
+    setState: (cellRoom: string, state: "active" | "paused") => void s.setState.run(state, cellRoom),
+    setView: (cellId: string, host: string | null, cells: string[]) => void s.setView.run(host, JSON.stringify(cells), cellId),
     markPreviewed: (cellRoom: string, at: number) => void s.previewed.run(at, cellRoom),
-    leave: (cellRoom: string) => void s.leave.run(cellRoom),
+    removeMembership: (cellId: string) => void s.removeMembership.run(cellId),
     sector: (cellRoom: string) => (s.sector.get(cellRoom) as string | undefined) ?? null,
     setSector: (cellRoom: string, sector: string) => void s.setSector.run(cellRoom, sector),
+
     hosts: (assemblyRoom: string) => s.hosts.all(assemblyRoom) as { cell: string; since: number }[],
-    addHost: (assemblyRoom: string, cell: string, since: number) => void s.addHost.run(assemblyRoom, cell, since),
+    addHost: (assemblyRoom: string, cellId: string, since: number) => void s.addHost.run(assemblyRoom, cellId, since),
+
+    addRound: (r: Omit<Round, "id" | "postedAt">) => Number(s.addRound.run(r.assemblyRoom, r.year, r.month, r.from, r.to, r.final ? 1 : 0, r.dueAt).lastInsertRowid),
+    round: (id: number) => {
+      const row = s.round.get(id) as Record<string, unknown> | undefined;
+      return row ? round(row) : undefined;
+    },
+    /** Marks the round's report posted; false if it already was. */
+    postRound: (id: number, at: number) => s.postRound.run(at, id).changes === 1,
+    expectAnswer: (roundId: string | number, cellId: string) => void s.expect.run(roundId, cellId),
+    /** Records a cell's answer; false when it had answered already (a resend) or was not asked. */
+    answer: (roundId: number, cellId: string, state: AnswerState, figures: Figures | undefined) =>
+      s.answer.run(state, figures ? JSON.stringify(figures) : null, roundId, cellId).changes === 1,
+    answers: (roundId: number) =>
+      (s.answers.all(roundId) as { cellId: string; state: AnswerState | null; figures: string | null }[]).map(
+        (a): Answer => ({ cellId: a.cellId, state: a.state, figures: a.figures ? (JSON.parse(a.figures) as Figures) : null }),
+      ),
   };
 });
 

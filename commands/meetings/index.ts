@@ -18,3 +18,4 @@ export const meetings = defineFeature<AssemblySlice>({
   posts: { ...meetingPosts, [ASSEMBLY_KIND]: assemblyPost },
   texts: { en, es },
 });
+export { nextMeetingAt } from "./next.js";

@@ -1,5 +1,4 @@
 import type { Doc } from "./doc.js";
-import type { ElsewhereOf } from "./elsewhere.js";
 import type { Lang } from "./i18n/catalog.js";
 import type { Translator } from "./i18n/index.js";
 import type { Invocation, Person } from "./invocation.js";
@@ -73,6 +72,22 @@ export interface CommandContext<S = unknown> extends RenderContext {
 
 /** Work the dispatcher does after a message's transaction committed. */
 export type AfterCommit = "compact";
+
+/**
+ * Another room than the one a command, post or event runs in. Only federation crosses rooms (a
+ * cell's figures to its assembly, an announcement to each cell), and only through this: what it
+ * posts is queued in the same transaction, in that room's language.
+ */
+export interface Elsewhere {
+  view: RenderContext;
+  jobs: RoomJobs;
+  /** Queues a notice (or a structured event) for that room. */
+  post(doc: Doc): void;
+  /** Its members as the transport knows them: none when the bot is not in it. */
+  members(): readonly RoomMember[];
+}
+
+export type ElsewhereOf = (roomId: string) => Elsewhere;
 
 /** The parts of the configuration the dispatcher reads. */
 export interface CommandConfig {

@@ -1,29 +1,15 @@
 import type { Db } from "../platform/db.js";
-import type { RenderContext, RoomSettingsView } from "./command.js";
+import type { ElsewhereOf, RenderContext, RoomSettingsView } from "./command.js";
 import type { CommandIndex } from "./command-index.js";
-import type { Doc } from "./doc.js";
 import { fitToEvent } from "./doc-limit.js";
 import { writeCommand } from "./hints.js";
 import type { Texts } from "./i18n/index.js";
 import { enqueue } from "./outbox/outbox.js";
 import type { RoomView } from "./port.js";
 import { roomSettings } from "./room-settings.js";
-import { roomJobs, type RoomJobs } from "./scheduler/room-jobs.js";
+import { roomJobs } from "./scheduler/room-jobs.js";
 import { personOf } from "./time/format.js";
 
-/**
- * Another room than the one a command, post or event runs in. Only federation crosses rooms (a
- * cell's figures to its assembly, an announcement to each cell), and only through this: what it
- * posts is queued in the same transaction, in that room's language.
- */
-export interface Elsewhere {
-  view: RenderContext;
-  jobs: RoomJobs;
-  /** Queues a notice (or a structured event) for that room. */
-  post(doc: Doc): void;
-}
-
-export type ElsewhereOf = (roomId: string) => Elsewhere;
 
 export interface RoomContextDeps {
   db: Db;
@@ -59,6 +45,7 @@ export function elsewhereFrom(deps: RoomContextDeps, baseKey: string, now: numbe
     return {
       view,
       jobs: roomJobs(deps.db, roomId, view.settings.timezone, now),
+      members: () => deps.room?.members(roomId) ?? [],
       post(doc) {
         count++;
         const message = doc.event ? doc : fitToEvent(doc, view.t);

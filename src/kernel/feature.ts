@@ -1,6 +1,5 @@
 import type { Db } from "../platform/db.js";
-import type { AnyCommand, Command } from "./command.js";
-import type { ElsewhereOf } from "./elsewhere.js";
+import type { AnyCommand, Command, ElsewhereOf } from "./command.js";
 import type { Catalog, Lang } from "./i18n/catalog.js";
 import type { IncomingEvent } from "./invocation.js";
 import type { RoomDataPart } from "./room-data.js";

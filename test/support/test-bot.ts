@@ -68,7 +68,8 @@ export function createTestBot(options: TestBotOptions = {}): TestBot {
     const before = transport.sent.length;
     action();
     await sender.drain();
-    return transport.sent.slice(before).map((m) => renderPlain(m.doc));
+    // Structured events are for other bots: no member reads them.
+    return transport.sent.slice(before).filter((m) => !m.doc.event).map((m) => renderPlain(m.doc));
   };
   return {
     db: opened.db,

@@ -25,7 +25,7 @@ export interface CareTotal {
   kind: string;
   unit: string | null;
   /** The summed amount, or the number of acts; undefined when hidden (fewer than SMALL givers). */
-  amount: number | undefined;
+  amount?: number | undefined;
   givers: Shown;
 }
 
@@ -63,13 +63,28 @@ export function aggregateCell(activity: CellActivity): SharedAggregate {
   return { care, givers: shown(everyone.size), plansCarried: shown(activity.plansCarried), decisionsTaken: shown(activity.decisionsTaken) };
 }
 
-/** The assembly's total across cells: sums of the raw activity, hidden again as a whole. */
-export function aggregateAll(cells: readonly CellActivity[]): SharedAggregate {
-  return aggregateCell({
-    care: cells.flatMap((c, i) => c.care.map((e) => ({ ...e, givers: e.givers.map((g) => ({ name: `${i}:${giverKey(g)}` })) }))),
-    plansCarried: cells.reduce((s, c) => s + c.plansCarried, 0),
-    decisionsTaken: cells.reduce((s, c) => s + c.decisionsTaken, 0),
-  });
+/**
+ * The assembly's total: the sum of what each cell showed, hidden again as a whole. A cell's hidden
+ * figures stay out of it (adding them back would reveal them by subtraction), so it may undercount.
+ */
+export function sumShared(cells: readonly SharedAggregate[]): SharedAggregate {
+  const value = (n: Shown) => (n === "few" ? 0 : n);
+  const groups = new Map<string, { kind: string; unit: string | null; amount: number; givers: number }>();
+  for (const cell of cells) {
+    for (const c of cell.care) {
+      if (c.amount === undefined) continue;
+      const key = `${c.kind}\u0000${c.unit ?? ""}`;
+      const group = groups.get(key) ?? { kind: c.kind, unit: c.unit, amount: 0, givers: 0 };
+      group.amount += c.amount;
+      group.givers += value(c.givers);
+      groups.set(key, group);
+    }
+  }
+  const sum = (pick: (c: SharedAggregate) => Shown) => cells.reduce((s, c) => s + value(pick(c)), 0);
+  const care = [...groups.values()]
+    .sort((a, b) => a.kind.localeCompare(b.kind) || (a.unit ?? "").localeCompare(b.unit ?? ""))
+    .map((g) => ({ kind: g.kind, unit: g.unit, amount: g.givers < SMALL ? undefined : round(g.amount), givers: shown(g.givers) }));
+  return { care, givers: shown(sum((c) => c.givers)), plansCarried: shown(sum((c) => c.plansCarried)), decisionsTaken: shown(sum((c) => c.decisionsTaken)) };
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;

@@ -1,4 +1,4 @@
-import { createHash, randomInt } from "node:crypto";
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 
 /** No 0/O, 1/I/L: a code is read aloud and typed by hand. */
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -10,15 +10,46 @@ export function newInviteCode(): string {
   return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
 }
 
-/** What is stored of a code: a hash of its normalised form (case and dashes do not matter). */
+const normal = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, "");
+
+/**
+ * What is stored of a code, and what a cell sends to join: a hash of its normalised form (case
+ * and dashes do not matter). The code itself never leaves the cell's room.
+ */
 export function inviteHash(code: string): string {
-  return createHash("sha256").update(code.toUpperCase().replace(/[^A-Z0-9]/g, "")).digest("hex");
+  return createHash("sha256").update(normal(code)).digest("hex");
 }
 
-/** `<code> as <pseudonym>` / `<code> como <seudónimo>`. */
-export function readFederate(text: string): { code: string; pseudonym: string } | undefined {
+/**
+ * The key an assembly signs its welcome with. Derived from the code by another hash, so whoever
+ * saw the join message (its lookup hash) still cannot forge the welcome.
+ */
+export function proofKeyOf(code: string): string {
+  return createHash("sha256").update(`tandem welcome\u0000${normal(code)}`).digest("hex");
+}
+
+export function welcomeProof(proofKey: string, cellId: string): string {
+  return createHmac("sha256", proofKey).update(cellId).digest("hex");
+}
+
+export function proofHolds(proofKey: string, cellId: string, proof: string): boolean {
+  const expected = Buffer.from(welcomeProof(proofKey, cellId), "hex");
+  const given = Buffer.from(proof, "hex");
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** A cell's id as its assembly knows it: random, so it says nothing about the cell's room. */
+export const newCellId = (): string => randomBytes(12).toString("hex");
+
+/** The code as a moderator passes it on: the secret, then the assembly's room (another Tandem needs it to find the room). */
+export const joinCode = (code: string, assemblyRoom: string): string => `${code}/${assemblyRoom}`;
+
+/** `<code> as <pseudonym>` / `<code> como <seudónimo>`; the code with or without its assembly room. */
+export function readFederate(text: string): { code: string; assemblyRoom: string | undefined; pseudonym: string } | undefined {
   const m = /^(\S+)\s+(?:as|como)\s+(.+)$/i.exec(text.trim());
-  return m ? { code: m[1] ?? "", pseudonym: (m[2] ?? "").trim() } : undefined;
+  if (!m) return undefined;
+  const [code, room] = (m[1] ?? "").split(/\/(?=!)/);
+  return { code: code ?? "", assemblyRoom: room, pseudonym: (m[2] ?? "").trim() };
 }
 
 /** A pseudonym: 2–40 letters, digits, spaces or dashes, and never the room's id. */

@@ -1,6 +1,5 @@
-import type { RenderContext } from "../command.js";
+import type { ElsewhereOf, RenderContext } from "../command.js";
 import type { Doc } from "../doc.js";
-import type { ElsewhereOf } from "../elsewhere.js";
 import type { Job } from "./jobs.js";
 import type { RoomJobs } from "./room-jobs.js";
 

@@ -1,6 +1,6 @@
-import { aggregateAll, aggregateCell } from "../../../commands/federation/rules/aggregate.js";
+import { aggregateCell, sumShared } from "../../../commands/federation/rules/aggregate.js";
 import { nextHost, type HostCandidate } from "../../../commands/federation/rules/host-rotation.js";
-import { inviteHash, newInviteCode, pseudonymProblem, readFederate, readSector } from "../../../commands/federation/rules/invite-code.js";
+import { inviteHash, newCellId, newInviteCode, proofHolds, proofKeyOf, pseudonymProblem, readFederate, readSector, welcomeProof } from "../../../commands/federation/rules/invite-code.js";
 
 const g = (name: string) => ({ userId: `@${name}:x.org`, name });
 
@@ -35,9 +35,12 @@ describe("federation rules", () => {
     expect(JSON.stringify(shared)).not.toMatch(/Ana|@/);
   });
 
-  it("totals across cells without merging people of different cells", () => {
-    const cell = { care: [{ kind: "food", quantity: { amount: 5, unit: "meals" }, givers: [g("ana"), g("bo")] }], plansCarried: 1, decisionsTaken: 2 };
-    expect(aggregateAll([cell, cell])).toEqual({ care: [{ kind: "food", unit: "meals", amount: 10, givers: 4 }], givers: 4, plansCarried: "few", decisionsTaken: 4 });
+  it("totals what the cells showed, hides small totals again, and never adds back what a cell hid", () => {
+    const shown = aggregateCell({ care: [{ kind: "food", quantity: { amount: 5, unit: "meals" }, givers: [g("ana"), g("bo"), g("cy")] }], plansCarried: 3, decisionsTaken: 2 });
+    const hidden = aggregateCell({ care: [{ kind: "food", quantity: { amount: 7, unit: "meals" }, givers: [g("dee")] }, { kind: "repair", givers: [g("dee")] }], plansCarried: 1, decisionsTaken: 1 });
+    expect(sumShared([shown, shown, hidden])).toEqual({ care: [{ kind: "food", unit: "meals", amount: 10, givers: 6 }], givers: 6, plansCarried: 6, decisionsTaken: "few" });
+    expect(sumShared([hidden]).care).toEqual([]);
+    expect(sumShared([])).toEqual({ care: [], givers: "few", plansCarried: "few", decisionsTaken: "few" });
   });
 
   const c = (cell: string, sector: string | null, timesHosted = 0, lastHosted: number | null = null, joinedAt = 0): HostCandidate => ({ cell, sector, timesHosted, lastHosted, joinedAt });
@@ -60,13 +63,25 @@ describe("federation rules", () => {
     const code = newInviteCode();
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{3}$/);
     expect(inviteHash(code.toLowerCase().replace(/-/g, ""))).toBe(inviteHash(code));
-    expect(readFederate("K7PM-XQ4R-T2 as River Side")).toEqual({ code: "K7PM-XQ4R-T2", pseudonym: "River Side" });
-    expect(readFederate("K7PM como Ribera")).toEqual({ code: "K7PM", pseudonym: "Ribera" });
+    expect(readFederate("K7PM-XQ4R-T2 as River Side")).toEqual({ code: "K7PM-XQ4R-T2", assemblyRoom: undefined, pseudonym: "River Side" });
+    expect(readFederate("K7PM como Ribera")).toEqual({ code: "K7PM", assemblyRoom: undefined, pseudonym: "Ribera" });
+    expect(readFederate("K7PM-XQ4R-T2/!hall:hs-a.org as Riverside")).toEqual({ code: "K7PM-XQ4R-T2", assemblyRoom: "!hall:hs-a.org", pseudonym: "Riverside" });
     expect(readFederate("K7PM")).toBeUndefined();
     expect(pseudonymProblem("Riverside", "!cell:test.org")).toBeUndefined();
     expect(pseudonymProblem("The Cell", "!cell:test.org")).toBe("room");
     expect(pseudonymProblem("<b>x</b>", "!cell:test.org")).toBe("shape");
     expect(readSector("Health")).toBe("health");
     expect(readSector("a b")).toBeUndefined();
+  });
+
+  it("signs a welcome with a key only the code's holders can derive, not from what the join message shows", () => {
+    const code = newInviteCode();
+    const cell = newCellId();
+    const proof = welcomeProof(proofKeyOf(code), cell);
+    expect(proofHolds(proofKeyOf(code.toLowerCase()), cell, proof)).toBe(true);
+    expect(proofHolds(proofKeyOf(code), newCellId(), proof)).toBe(false);
+    // The join message carries inviteHash(code): a welcome keyed with it does not hold.
+    expect(proofHolds(proofKeyOf(code), cell, welcomeProof(inviteHash(code), cell))).toBe(false);
+    expect(proofHolds(proofKeyOf(code), cell, "00")).toBe(false);
   });
 });

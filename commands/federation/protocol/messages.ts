@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { CARE_KINDS } from "../../ledger/index.js";
+
+/**
+ * What cells and assemblies say to each other. Inside one Tandem these pass as function calls;
+ * between Tandems as encrypted Matrix events in the assembly room (see wire.ts). Nothing here may
+ * carry a name, a user id, a cell's room or a member's text: pseudonyms, opaque ids and sums only
+ * (offers, needs and stories are texts a cell chose to share, checked before they leave).
+ */
+const Shown = z.union([z.number().int().nonnegative().max(1e9), z.literal("few")]);
+
+export const FiguresSchema = z
+  .object({
+    care: z
+      .array(
+        z.object({
+          kind: z.string().refine((kind) => (CARE_KINDS as readonly string[]).includes(kind)),
+          unit: z.string().regex(/^\p{Ll}{1,12}$/u).nullable(),
+          amount: z.number().nonnegative().max(1e12).optional(),
+          givers: Shown,
+        }).strict(),
+      )
+      .max(200),
+    givers: Shown,
+    plansCarried: Shown,
+    decisionsTaken: Shown,
+  })
+  .strict();
+
+const Pseudonym = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]{1,39}$/u);
+const Sector = z.string().regex(/^[\p{L}-]{2,30}$/u).nullable();
+const Hex = z.string().regex(/^[0-9a-f]{16,64}$/);
+
+/** From a cell to its assembly. */
+export const ToAssemblySchema = z.discriminatedUnion("kind", [
+  /** code: the join code's lookup hash (the code itself never travels). */
+  z.object({ kind: z.literal("join"), code: Hex, pseudonym: Pseudonym, sector: Sector }).strict(),
+  z.object({ kind: z.literal("figures"), round: z.number().int().positive(), state: z.enum(["sent", "waiting", "paused"]), figures: FiguresSchema.optional() }).strict(),
+  z.object({ kind: z.literal("sector"), sector: Sector }).strict(),
+  z.object({ kind: z.literal("leave") }).strict(),
+]);
+
+/** From an assembly to one of its cells. */
+export const ToCellSchema = z.discriminatedUnion("kind", [
+  /** proof: HMAC of the cell id with the key derived from the join code: only the code's issuer can welcome. */
+  z.object({ kind: z.literal("welcome"), proof: Hex, name: z.string().min(1).max(80), cells: z.array(Pseudonym).max(500), host: Pseudonym.nullable() }).strict(),
+  z.object({ kind: z.literal("refused"), reason: z.enum(["bad_code", "code_used", "code_expired", "pseudonym_taken"]) }).strict(),
+  z.object({ kind: z.literal("request"), round: z.number().int().positive(), year: z.number().int().min(2000).max(3000), month: z.number().int().min(1).max(12), from: z.number().int(), to: z.number().int() }).strict(),
+  /** The next host and, when the assembly has one planned, its next meeting (epoch ms). */
+  z.object({ kind: z.literal("announce"), host: Pseudonym, cells: z.array(Pseudonym).max(500), meetingAt: z.number().int().nullable() }).strict(),
+  z.object({ kind: z.literal("removed") }).strict(),
+]);
+
+export type ToAssembly = z.infer<typeof ToAssemblySchema>;
+export type ToCell = z.infer<typeof ToCellSchema>;
+export type Figures = z.infer<typeof FiguresSchema>;

@@ -1,0 +1,11 @@
+import type { RoomJobs } from "../../src/kernel/scheduler/room-jobs.js";
+import { ASSEMBLY_KIND } from "./assembly.js";
+import { OPENER_KIND } from "./posts.js";
+
+/** When the room's next meeting (weekly, once or monthly assembly) starts, or null if none is planned. */
+export function nextMeetingAt(jobs: RoomJobs): number | null {
+  const starts = [...jobs.byKind(OPENER_KIND), ...jobs.byKind(ASSEMBLY_KIND)]
+    .filter((job) => job.nextRunUtc !== null)
+    .map((job) => (job.nextRunUtc as number) - job.offsetMinutes * 60_000);
+  return starts.length > 0 ? Math.min(...starts) : null;
+}
