@@ -1,4 +1,5 @@
 import { doc, p } from "../../src/kernel/doc.js";
+import { atAssemblyBoard } from "./board/assembly.js";
 import type { ToAssembly } from "./protocol/messages.js";
 import { welcomeProof } from "./rules/invite-code.js";
 import { closeIfComplete } from "./rounds.js";
@@ -28,6 +29,11 @@ export function atAssembly(side: Side, from: From, body: ToAssembly): void {
       hall.post(doc(p(...hall.view.t.t("fed.cell_left", { pseudonym: cell.pseudonym }))));
       return;
     }
+    case "board_post":
+    case "board_answer":
+    case "board_contact":
+    case "board_story":
+      return atAssemblyBoard(side, cell, body);
   }
 }
 

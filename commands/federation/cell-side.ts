@@ -1,5 +1,6 @@
 import { doc, p } from "../../src/kernel/doc.js";
 import { formatWhen } from "../../src/kernel/time/format.js";
+import { atCellBoard } from "./board/cell.js";
 import type { ToAssembly, ToCell } from "./protocol/messages.js";
 import type { Membership } from "./repository.js";
 import { proofHolds } from "./rules/invite-code.js";
@@ -19,6 +20,8 @@ export function atCell(side: Side, from: From, body: ToCell): void {
     if (body.kind === "welcome") {
       if (from.tandem !== null && !(membership.proofKey && proofHolds(membership.proofKey, from.cellId, body.proof))) return;
       repo.welcome(from.cellId, { tandem: from.tandem, name: body.name, cells: body.cells, host: body.host });
+      // The cell's key pair for sealing contact names to other cells (its public half travels with its posts and answers).
+      side.slice.board.keysOf(from.cellId, membership.cellRoom);
       // In one Tandem the `!federate` reply says it; from another, the welcome comes later and is announced.
       if (from.tandem !== null) say("fed.linked", { name: body.name, pseudonym: membership.pseudonym, preview: room.view.hint("federation preview") });
     } else if (body.kind === "refused") {
@@ -41,6 +44,11 @@ export function atCell(side: Side, from: From, body: ToCell): void {
     case "welcome":
     case "refused":
       return;
+    case "board_posted":
+    case "board_post":
+    case "board_match":
+    case "board_contact":
+      return atCellBoard(side, membership, body);
   }
 }
 

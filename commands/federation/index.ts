@@ -1,5 +1,8 @@
 import { defineFeature } from "../../src/kernel/feature.js";
 import { assemblyCommands, REPORT_KIND, reportPost, roundDuePost } from "./assembly-commands.js";
+import { boardCommands } from "./board/commands.js";
+import { boardRoomData } from "./board/room-data.js";
+import { storyCommands } from "./board/stories.js";
 import { federationEvents } from "./events.js";
 import { ROUND_DUE_KIND } from "./rounds.js";
 import { cellCommands } from "./cell-commands.js";
@@ -11,14 +14,16 @@ import { federation as es } from "./texts/es.js";
 /**
  * Federation: cells link to an assembly room under pseudonyms and send it monthly aggregates (small
  * numbers hidden); hosting rotates among cells, alternating sectors. Cell and assembly may live in
- * one Tandem or in two (protocol/: encrypted events in the assembly room).
+ * one Tandem or in two (protocol/: encrypted events in the assembly room). Cells post offers and
+ * needs, answer each other's, exchange contacts only when both consent, and share stories (board/).
  */
 export const federation = defineFeature<FederationSlice>({
   name: "federation",
   services: federationServices,
-  commands: [...assemblyCommands, ...cellCommands],
+  commands: [...assemblyCommands, ...cellCommands, ...boardCommands, ...storyCommands],
   posts: { [REPORT_KIND]: reportPost, [ROUND_DUE_KIND]: roundDuePost },
   events: federationEvents,
-  roomData: [federationRoomData],
+  // The board's part first: wiping a cell, it still finds the cell's id in its membership.
+  roomData: [boardRoomData, federationRoomData],
   texts: { en, es },
 });

@@ -2,6 +2,7 @@ import type { Db } from "../../src/platform/db.js";
 import { carePlansCarriedCount } from "../careplans/index.js";
 import { decisionsTakenCount } from "../decisions/index.js";
 import { ledgerReader } from "../ledger/index.js";
+import { boardRepo } from "./board/repository.js";
 import { aggregateCell, type SharedAggregate } from "./rules/aggregate.js";
 import { nextHost } from "./rules/host-rotation.js";
 import { federationRepo, type Cell } from "./repository.js";
@@ -16,6 +17,7 @@ export function federationServices(db: Db) {
   const ledger = ledgerReader(db);
   return {
     repo,
+    board: boardRepo(db),
     /** What one cell would send for [from, to). */
     shareOf: (cellRoom: string, from: number, to: number): SharedAggregate =>
       aggregateCell({

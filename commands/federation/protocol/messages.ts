@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { CARE_KINDS } from "../../ledger/index.js";
+import { BOARD_TEXT_MAX, crossable } from "../board/rules/text.js";
+import { PUBLIC_KEY } from "../board/rules/seal.js";
 
 /**
  * What cells and assemblies say to each other. Inside one Tandem these pass as function calls;
@@ -30,6 +32,13 @@ export const FiguresSchema = z
 const Pseudonym = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]{1,39}$/u);
 const Sector = z.string().regex(/^[\p{L}-]{2,30}$/u).nullable();
 const Hex = z.string().regex(/^[0-9a-f]{16,64}$/);
+/** Board texts arrive already cleaned: one a cell could not have sent (a mention, an id, a room) is refused. */
+const BoardText = z.string().min(1).max(BOARD_TEXT_MAX * 4).refine(crossable);
+const PostKind = z.enum(["offer", "need"]);
+const PostNumber = z.number().int().positive().max(1e9);
+const PublicKey = z.string().regex(PUBLIC_KEY);
+/** A contact name sealed for the other cell (see board/rules/seal.ts): base64url, never readable here. */
+const Sealed = z.string().regex(/^[A-Za-z0-9_-]{40,2000}$/);
 
 /** From a cell to its assembly. */
 export const ToAssemblySchema = z.discriminatedUnion("kind", [
@@ -38,6 +47,11 @@ export const ToAssemblySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("figures"), round: z.number().int().positive(), state: z.enum(["sent", "waiting", "paused"]), figures: FiguresSchema.optional() }).strict(),
   z.object({ kind: z.literal("sector"), sector: Sector }).strict(),
   z.object({ kind: z.literal("leave") }).strict(),
+  /** ref: the cell's own count of its posts, so a resent post is recognised. key: the cell's public key for sealing contacts. */
+  z.object({ kind: z.literal("board_post"), ref: PostNumber, post: PostKind, text: BoardText, key: PublicKey }).strict(),
+  z.object({ kind: z.literal("board_answer"), number: PostNumber, post: PostKind, key: PublicKey }).strict(),
+  z.object({ kind: z.literal("board_contact"), match: PostNumber, sealed: Sealed }).strict(),
+  z.object({ kind: z.literal("board_story"), ref: PostNumber, text: BoardText }).strict(),
 ]);
 
 /** From an assembly to one of its cells. */
@@ -49,6 +63,14 @@ export const ToCellSchema = z.discriminatedUnion("kind", [
   /** The next host and, when the assembly has one planned, its next meeting (epoch ms). */
   z.object({ kind: z.literal("announce"), host: Pseudonym, cells: z.array(Pseudonym).max(500), meetingAt: z.number().int().nullable() }).strict(),
   z.object({ kind: z.literal("removed") }).strict(),
+  /** To the posting cell: the number its post got. */
+  z.object({ kind: z.literal("board_posted"), ref: PostNumber, number: PostNumber }).strict(),
+  /** To every other cell: a post it may answer. */
+  z.object({ kind: z.literal("board_post"), number: PostNumber, post: PostKind, from: Pseudonym, text: BoardText }).strict(),
+  /** To both cells of an exchange: who the other is (a pseudonym) and its key, so each can seal its contact for the other. */
+  z.object({ kind: z.literal("board_match"), match: PostNumber, number: PostNumber, post: PostKind, role: z.enum(["poster", "answerer"]), peer: Pseudonym, key: PublicKey }).strict(),
+  /** To each cell of an exchange once both consented: the other's contact, sealed for it. */
+  z.object({ kind: z.literal("board_contact"), match: PostNumber, sealed: Sealed }).strict(),
 ]);
 
 export type ToAssembly = z.infer<typeof ToAssemblySchema>;

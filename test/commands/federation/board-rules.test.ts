@@ -1,0 +1,88 @@
+import { contactPlain, readContact } from "../../../commands/federation/board/rules/contact.js";
+import { newKeyPair, open, PUBLIC_KEY, seal, sealContext } from "../../../commands/federation/board/rules/seal.js";
+import { BOARD_TEXT_MAX, cleanBoardText, crossable } from "../../../commands/federation/board/rules/text.js";
+
+describe("federation board rules", () => {
+  describe("cleaning a text before it crosses", () => {
+    const clean = (text: string) => cleanBoardText(text, "someone");
+
+    it("turns every way of naming a person on Matrix into someone, and says it did", () => {
+      expect(clean("ask @ana or @Bo_2 for the van")).toEqual({ text: "ask someone or someone for the van", changed: true });
+      expect(clean("call @ana:example.org about it")).toEqual({ text: "call someone about it", changed: true });
+      expect(clean("see https://matrix.to/#/@dee:b.org?via=b.org today")).toEqual({ text: "see someone today", changed: true });
+      expect(clean("write to ana.garcia@mail.example.com")).toEqual({ text: "write to someone", changed: true });
+      expect(cleanBoardText("pregunta a @ana", "alguien")).toEqual({ text: "pregunta a alguien", changed: true });
+    });
+
+    it("keeps hashtags, times, prices and a lone @ as they are", () => {
+      expect(clean("a van #transport at #3:30, €20 @ the depot")).toEqual({ text: "a van #transport at #3:30, €20 @ the depot", changed: false });
+    });
+
+    it("refuses a room's id, alias or link rather than rewriting it", () => {
+      expect(clean("we are !kq3:b.org")).toEqual({ problem: "room" });
+      expect(clean("join #night-shift:example.org")).toEqual({ problem: "room" });
+      expect(clean("see matrix.to/#/!abc:example.org")).toEqual({ problem: "room" });
+      expect(clean("ask in !abc:localhost")).toEqual({ problem: "room" });
+    });
+
+    it("makes it one line without invisible or control characters, and bounds its length", () => {
+      expect(clean("  a van\n\non\u200b Saturday\u202e \u0007")).toEqual({ text: "a van on Saturday", changed: false });
+      expect(clean("x".repeat(BOARD_TEXT_MAX))).toEqual({ text: "x".repeat(BOARD_TEXT_MAX), changed: false });
+      expect(clean("é".repeat(BOARD_TEXT_MAX + 1))).toEqual({ problem: "too_long", length: BOARD_TEXT_MAX + 1 });
+      expect(clean(" \u200b\n ")).toEqual({ problem: "empty" });
+    });
+
+    it("accepts from another Tandem only what a cell could have sent", () => {
+      expect(crossable("a van on Saturday, ask someone")).toBe(true);
+      expect(crossable("un furgón, pregunta a alguien")).toBe(true);
+      expect(crossable("ask @ana")).toBe(false);
+      expect(crossable("ask @ana:a.org")).toBe(false);
+      expect(crossable("we are !kq3:b.org")).toBe(false);
+      expect(crossable("two  spaces")).toBe(false);
+      expect(crossable("x".repeat(BOARD_TEXT_MAX + 1))).toBe(false);
+    });
+  });
+
+  describe("sealing a contact for the other cell", () => {
+    const riverside = newKeyPair();
+    const hilltop = newKeyPair();
+    const context = sealContext("!hall:a.org", 7, "poster");
+    const ana = contactPlain({ name: "Ana", userId: "@ana:a.org" });
+
+    it("makes keys that travel as 43 base64url characters", () => {
+      expect(riverside.publicKey).toMatch(PUBLIC_KEY);
+      expect(riverside.publicKey).not.toBe(hilltop.publicKey);
+    });
+
+    it("lets only the other cell open it, in this exchange, sealed by this side", () => {
+      const blob = seal(ana, riverside, hilltop.publicKey, context)!;
+      expect(blob).not.toContain("Ana");
+      expect(Buffer.from(blob, "base64url").toString("latin1")).not.toContain("ana");
+      expect(open(blob, hilltop, riverside.publicKey, context)).toBe(ana);
+      expect(readContact(open(blob, hilltop, riverside.publicKey, context)!)).toEqual({ name: "Ana", userId: "@ana:a.org" });
+      // The assembly, with a key of its own, cannot open it.
+      const assembly = newKeyPair();
+      expect(open(blob, assembly, riverside.publicKey, context)).toBeUndefined();
+      expect(open(blob, assembly, hilltop.publicKey, context)).toBeUndefined();
+      // Nor move it to another exchange, or hand it back as if the other side had sealed it.
+      expect(open(blob, hilltop, riverside.publicKey, sealContext("!hall:a.org", 8, "poster"))).toBeUndefined();
+      expect(open(blob, riverside, hilltop.publicKey, sealContext("!hall:a.org", 7, "answerer"))).toBeUndefined();
+    });
+
+    it("refuses an altered blob and a key that gives no shared secret", () => {
+      const blob = seal(ana, riverside, hilltop.publicKey, context)!;
+      const bytes = Buffer.from(blob, "base64url");
+      bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 1, bytes.length - 1);
+      expect(open(bytes.toString("base64url"), hilltop, riverside.publicKey, context)).toBeUndefined();
+      expect(open("short", hilltop, riverside.publicKey, context)).toBeUndefined();
+      expect(seal(ana, riverside, Buffer.alloc(32).toString("base64url"), context)).toBeUndefined();
+    });
+
+    it("reads back only a contact's shape", () => {
+      expect(readContact(contactPlain({ name: "Marisa", userId: null }))).toEqual({ name: "Marisa", userId: null });
+      expect(readContact("not json")).toBeUndefined();
+      expect(readContact(JSON.stringify({ name: "Ana", userId: "ana" }))).toBeUndefined();
+      expect(readContact(JSON.stringify({ name: "Ana", userId: null, extra: 1 }))).toBeUndefined();
+    });
+  });
+});
