@@ -34,6 +34,9 @@ CREATE TABLE federation_memberships (
   previewed_at INTEGER
 );
 
+-- A Tandem stays silent in the assembly rooms other Tandems host; it asks this on every message.
+CREATE INDEX federation_memberships_by_assembly ON federation_memberships (assembly_room);
+
 INSERT INTO federation_memberships (cell_room, assembly_room, cell_id, pseudonym, state, assembly_name, joined_by, joined_at, previewed_at)
 SELECT l.cell_room, l.assembly_room, lower(hex(randomblob(12))), l.pseudonym, l.status, coalesce(a.name, ''), l.joined_by, l.joined_at, l.previewed_at
 FROM federation_links l LEFT JOIN federation_assemblies a ON a.room_id = l.assembly_room;

@@ -3,6 +3,7 @@ import { assemblyCommands, REPORT_KIND, reportPost, roundDuePost } from "./assem
 import { federationEvents } from "./events.js";
 import { ROUND_DUE_KIND } from "./rounds.js";
 import { cellCommands } from "./cell-commands.js";
+import { federationRepo } from "./repository.js";
 import { federationRoomData } from "./room-data.js";
 import { federationServices, type FederationSlice } from "./services.js";
 import { federation as en } from "./texts/en.js";
@@ -20,5 +21,7 @@ export const federation = defineFeature<FederationSlice>({
   posts: { [REPORT_KIND]: reportPost, [ROUND_DUE_KIND]: roundDuePost },
   events: federationEvents,
   roomData: [federationRoomData],
+  // In an assembly another Tandem hosts, that Tandem answers; this one only carries its cells' events.
+  othersRoom: (db, roomId) => federationRepo(db).isOthersAssembly(roomId),
   texts: { en, es },
 });
