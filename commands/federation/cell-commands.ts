@@ -54,6 +54,7 @@ export const federate = command({
     if (problem === "room") throw new UserError("fed.pseudonym_is_room");
     const local = repo.assembly(assemblyRoom) !== undefined;
     if (local) checkLocalCode(ctx, assemblyRoom, read.code, read.pseudonym);
+    else repo.markOthersAssembly(assemblyRoom);
     const cellId = newCellId();
     repo.addMembership({ cellRoom: ctx.roomId, assemblyRoom, cellId, pseudonym: read.pseudonym, proofKey: proofKeyOf(read.code), by: ctx.sender.userId, at: ctx.now });
     sideOf(ctx.slice, ctx.now, ctx.elsewhere).bus.toAssembly({ assemblyRoom, cellId }, { kind: "join", code: inviteHash(read.code), pseudonym: read.pseudonym, sector: repo.sector(ctx.roomId) });

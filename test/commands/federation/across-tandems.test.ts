@@ -107,6 +107,9 @@ describe("federation across two Tandems", () => {
       expect(await b2.say("!assembly report", { roomId: HALL, sender: MOD })).toEqual([]);
       expect(await b2.say("!help", { roomId: HALL, sender: MOD })).toEqual([]);
       expect(await b2.say("!help", { roomId: HILLTOP, sender: MOD })).not.toEqual([]);
+      // Still silent there after the cell gave up on joining: the room is another Tandem's.
+      await b2.say("!federation leave", { roomId: HILLTOP, sender: MOD });
+      expect(await b2.say("!help", { roomId: HALL, sender: MOD })).toEqual([]);
     } finally {
       b2.close();
     }
