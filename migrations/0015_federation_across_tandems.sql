@@ -34,6 +34,12 @@ CREATE TABLE federation_memberships (
   previewed_at INTEGER
 );
 
+-- Assembly rooms other Tandems host, where one of this Tandem's cells asked to join: this Tandem
+-- stays silent there (their Tandem answers the members), also after its cells left.
+CREATE TABLE federation_others_rooms (
+  room_id TEXT PRIMARY KEY
+);
+
 INSERT INTO federation_memberships (cell_room, assembly_room, cell_id, pseudonym, state, assembly_name, joined_by, joined_at, previewed_at)
 SELECT l.cell_room, l.assembly_room, lower(hex(randomblob(12))), l.pseudonym, l.status, coalesce(a.name, ''), l.joined_by, l.joined_at, l.previewed_at
 FROM federation_links l LEFT JOIN federation_assemblies a ON a.room_id = l.assembly_room;

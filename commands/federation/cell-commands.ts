@@ -54,15 +54,17 @@ export const federate = command({
     if (problem === "room") throw new UserError("fed.pseudonym_is_room");
     const local = repo.assembly(assemblyRoom) !== undefined;
     if (local) checkLocalCode(ctx, assemblyRoom, read.code, read.pseudonym);
-    else if (ctx.elsewhere(assemblyRoom).members().length === 0) throw new UserError("fed.not_in_assembly");
+    else repo.markOthersAssembly(assemblyRoom);
     const cellId = newCellId();
     repo.addMembership({ cellRoom: ctx.roomId, assemblyRoom, cellId, pseudonym: read.pseudonym, proofKey: proofKeyOf(read.code), by: ctx.sender.userId, at: ctx.now });
     sideOf(ctx.slice, ctx.now, ctx.elsewhere).bus.toAssembly({ assemblyRoom, cellId }, { kind: "join", code: inviteHash(read.code), pseudonym: read.pseudonym, sector: repo.sector(ctx.roomId) });
-    // In one Tandem the welcome came back already; from another it comes later, as an event.
+    // In one Tandem the welcome came back already; from another it comes later, as an event,
+    // once this bot is in the assembly's room (the join waits in the outbox until then).
     const after = repo.membership(ctx.roomId);
-    return { pseudonym: read.pseudonym, name: after?.assemblyName ?? "", linked: after?.state === "active" };
+    const state = after?.state === "active" ? "linked" : ctx.elsewhere(assemblyRoom).members().length > 0 ? "asked" : "asked_invite";
+    return { pseudonym: read.pseudonym, name: after?.assemblyName ?? "", state };
   },
-  render: ({ linked, ...r }, view) => doc(p(...view.t.t(linked ? "fed.linked" : "fed.asked", { ...r, preview: view.hint("federation preview") }))),
+  render: ({ state, ...r }, view) => doc(p(...view.t.t(`fed.${state}`, { ...r, preview: view.hint("federation preview") }))),
 });
 
 /** The assembly's cells and host: read here when the assembly lives in this Tandem, else as last announced. */

@@ -6,6 +6,7 @@ import { storyCommands } from "./board/stories.js";
 import { federationEvents } from "./events.js";
 import { ROUND_DUE_KIND } from "./rounds.js";
 import { cellCommands } from "./cell-commands.js";
+import { federationRepo } from "./repository.js";
 import { federationRoomData } from "./room-data.js";
 import { federationServices, type FederationSlice } from "./services.js";
 import { federation as en } from "./texts/en.js";
@@ -25,5 +26,7 @@ export const federation = defineFeature<FederationSlice>({
   events: federationEvents,
   // The board's part first: wiping a cell, it still finds the cell's id in its membership.
   roomData: [boardRoomData, federationRoomData],
+  // In an assembly another Tandem hosts, that Tandem answers; this one only carries its cells' events.
+  othersRoom: (db, roomId) => federationRepo(db).isOthersAssembly(roomId),
   texts: { en, es },
 });

@@ -107,6 +107,8 @@ export const federationRepo = perDb((db: Db) => {
     setView: db.prepare("UPDATE federation_memberships SET host = ?, cells = ? WHERE cell_id = ?"),
     previewed: db.prepare("UPDATE federation_memberships SET previewed_at = coalesce(previewed_at, ?) WHERE cell_room = ?"),
     removeMembership: db.prepare("DELETE FROM federation_memberships WHERE cell_id = ?"),
+    othersAssembly: db.prepare("SELECT 1 FROM federation_others_rooms WHERE room_id = @room AND NOT EXISTS (SELECT 1 FROM federation_assemblies WHERE room_id = @room)"),
+    markOthers: db.prepare("INSERT OR IGNORE INTO federation_others_rooms (room_id) VALUES (?)"),
     sector: db.prepare("SELECT sector FROM federation_sectors WHERE cell_room = ?").pluck(),
     setSector: db.prepare("INSERT INTO federation_sectors (cell_room, sector) VALUES (?, ?) ON CONFLICT (cell_room) DO UPDATE SET sector = excluded.sector"),
     hosts: db.prepare("SELECT cell_id AS cell, since FROM federation_hosts WHERE assembly_room = ? ORDER BY since, id"),
@@ -149,6 +151,9 @@ export const federationRepo = perDb((db: Db) => {
     setView: (cellId: string, host: string | null, cells: string[]) => void s.setView.run(host, JSON.stringify(cells), cellId),
     markPreviewed: (cellRoom: string, at: number) => void s.previewed.run(at, cellRoom),
     removeMembership: (cellId: string) => void s.removeMembership.run(cellId),
+    /** An assembly room another Tandem hosts, where a cell of this Tandem asked to join. */
+    isOthersAssembly: (roomId: string) => s.othersAssembly.get({ room: roomId }) !== undefined,
+    markOthersAssembly: (roomId: string) => void s.markOthers.run(roomId),
     sector: (cellRoom: string) => (s.sector.get(cellRoom) as string | undefined) ?? null,
     setSector: (cellRoom: string, sector: string) => void s.setSector.run(cellRoom, sector),
 

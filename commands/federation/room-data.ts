@@ -37,6 +37,7 @@ export const federationRoomData: RoomDataPart = {
     db.prepare("DELETE FROM federation_cells WHERE cell_id IN (SELECT cell_id FROM federation_memberships WHERE cell_room = ?)").run(roomId);
     db.prepare("DELETE FROM federation_memberships WHERE cell_room = ?").run(roomId);
     db.prepare("DELETE FROM federation_sectors WHERE cell_room = ?").run(roomId);
+    db.prepare("DELETE FROM federation_others_rooms WHERE room_id = ?").run(roomId);
     // An assembly's rows go with it (cells, codes, hosts, rounds: ON DELETE CASCADE).
     db.prepare("DELETE FROM federation_assemblies WHERE room_id = ?").run(roomId);
   },

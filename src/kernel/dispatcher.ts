@@ -166,6 +166,7 @@ export class Dispatcher {
   /** One transaction: the "handled" mark (a redelivered event stops here), the effects and the replies. */
   private commit(inv: Invocation, line: string, replyToEventId: string, options: { quiet?: boolean } = {}): Outcome {
     const { db } = this.deps;
+    if (this.deps.features.some((f) => f.othersRoom?.(db, inv.roomId))) return "ignored";
     const now = this.deps.clock();
     let counted: string | undefined;
     let afterCommit = new Set<AfterCommit>();

@@ -35,6 +35,11 @@ export interface Feature<S = unknown> {
    * `Doc.event`): it validates the content and may answer anywhere through `elsewhere`.
    */
   events?: Readonly<Record<string, EventHandler<S>>>;
+  /**
+   * Whether the room belongs to another bot (an assembly another Tandem hosts): there this one
+   * stays silent, answering no command, reaction or poll, and reads only structured events.
+   */
+  othersRoom?(db: Db, roomId: string): boolean;
 }
 
 /** What an event handler may use; it runs synchronously inside the event's transaction. */

@@ -44,6 +44,8 @@ export interface SeenMessage {
   poll?: SeenPoll;
   /** A poll end: the poll it ends (its text is in `body`). */
   endsPoll?: string;
+  /** A structured event between Tandems (org.tandem.*): its whole decrypted content, to inspect what crossed. */
+  content?: Record<string, unknown>;
 }
 
 export interface SeenPoll {
@@ -109,6 +111,7 @@ function record(event: MatrixEvent): void {
     ...(typeof content.url === "string" ? { url: content.url } : {}),
     ...(pollOf(event.getType(), content) ? { poll: pollOf(event.getType(), content)! } : {}),
     ...(POLL_END.includes(event.getType()) ? { endsPoll: event.relationEventId ?? event.getWireContent()["m.relates_to"]?.event_id } : {}),
+    ...(event.getType().startsWith("org.tandem.") ? { content } : {}),
   });
   if (first) for (const watch of watchers) watch(seen.get(eventId)!);
 }

@@ -64,7 +64,7 @@ export const federation = {
   "schedule.kind.federation.round_due": "{when}: the assembly's report, with the figures that arrived by then ({repeats})",
   "fed.asked": "Asked the assembly to link this cell as {pseudonym}. I will say here when it answers. Nothing is sent until you have seen it: {preview}",
   "fed.pending": "This cell asked to join an assembly as {pseudonym} and waits for its answer. To give up: {leave}",
-  "fed.not_in_assembly": "I am not in that assembly's room yet. Ask its moderators to invite this bot's account there, then type this again.",
+  "fed.asked_invite": "Asked to join the assembly as {pseudonym}. Its moderators need to invite this bot's account into the assembly's room: I will ask as soon as I am in, and say here when the assembly answers. Nothing is sent until you have seen it: {preview}",
   "fed.refused.bad_code": "The assembly did not accept the code for {pseudonym}: it opens no assembly there. Ask for a new one ({invite} in the assembly).",
   "fed.refused.code_used": "The assembly did not accept the code for {pseudonym}: it was used already. Ask for a new one.",
   "fed.refused.code_expired": "The assembly did not accept the code for {pseudonym}: it is older than 24 hours. Ask for a new one.",

@@ -66,7 +66,7 @@ export const federation: Record<keyof typeof en, Entry> = {
   "schedule.kind.federation.round_due": "{when}: el informe de la asamblea, con las cifras que hayan llegado ({repeats})",
   "fed.asked": "He pedido a la asamblea enlazar esta célula como {pseudonym}. Avisaré aquí cuando responda. No se envía nada hasta que lo hayáis visto: {preview}",
   "fed.pending": "Esta célula pidió unirse a una asamblea como {pseudonym} y espera su respuesta. Para desistir: {leave}",
-  "fed.not_in_assembly": "Aún no estoy en la sala de esa asamblea. Pide a sus moderadoras que inviten allí la cuenta de este bot y vuelve a escribir esto.",
+  "fed.asked_invite": "He pedido unirme a la asamblea como {pseudonym}. Sus moderadoras tienen que invitar la cuenta de este bot a la sala de la asamblea: lo pediré en cuanto esté dentro y avisaré aquí cuando la asamblea responda. No se envía nada hasta que lo hayáis visto: {preview}",
   "fed.refused.bad_code": "La asamblea no aceptó el código para {pseudonym}: no abre ninguna asamblea allí. Pide uno nuevo ({invite} en la asamblea).",
   "fed.refused.code_used": "La asamblea no aceptó el código para {pseudonym}: ya se usó. Pide uno nuevo.",
   "fed.refused.code_expired": "La asamblea no aceptó el código para {pseudonym}: tiene más de 24 horas. Pide uno nuevo.",

@@ -64,7 +64,16 @@ export class MatrixTransport implements Transport {
   /** Resolves with the event id the homeserver gave the message (the same one again for a repeated txnId). */
   async send(message: OutgoingMessage): Promise<string> {
     const structured = message.doc.event;
-    if (structured) return this.sendContent(message.roomId, structured.content, txnIdFor(message.key), this.options.allowUnencryptedRooms, structured.type);
+    if (structured) {
+      try {
+        return await this.sendContent(message.roomId, structured.content, txnIdFor(message.key), this.options.allowUnencryptedRooms, structured.type);
+      } catch (err) {
+        // A cell may ask to join an assembly before its moderators invited this bot into the room:
+        // the event waits in the outbox, retried, until the bot is in.
+        if (err instanceof PermanentSendError && err.code === "M_NOT_IN_ROOM") throw Object.assign(new Error("not in the room yet"), { errcode: "M_NOT_IN_ROOM_YET" });
+        throw err;
+      }
+    }
     const poll = pollEventFor(message);
     if (poll) return this.sendContent(message.roomId, poll.content, txnIdFor(message.key), this.options.allowUnencryptedRooms, poll.type);
     const attachment = message.doc.attachment;

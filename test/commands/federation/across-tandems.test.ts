@@ -8,7 +8,8 @@ import { createTestBot, MOD, ROOM, type TestBot } from "../../support/test-bot.j
  * Hilltop and Lakeside. Structured events A or B sends into HALL are carried to the other one, as
  * the homeserver would (test/e2e/federation.test.ts does it over a real Synapse).
  */
-const HALL = "!hall:a.org";
+// Room version 12 ids carry no server name.
+const HALL = "!3cDurw96WeccPaE62ay3HHaSWA9VzZ-YzxSonUj2tdc";
 const HILLTOP = "!kq3:b.org";
 const LAKESIDE = "!zt8:b.org";
 const [BOT_A, BOT_B] = ["@tandem:a.org", "@tandem:b.org"];
@@ -90,6 +91,28 @@ describe("federation across two Tandems", () => {
     const [status] = await b.say("!federation", { roomId: HILLTOP, sender: DEE });
     expect(status).toContain("This cell is linked to the assembly Care workers north as Hilltop.");
     expect(status).toContain("Cells in this assembly: Riverside, Hilltop");
+  });
+
+  it("waits for an invitation into the assembly's room, and stays silent there once a member", async () => {
+    await a.say("!assembly start Care workers north", { roomId: HALL, sender: MOD });
+    const b2 = createTestBot({ now: NOV });
+    try {
+      b2.transport.join(HILLTOP, MOD, "Mo", 50);
+      expect(await b2.say(`!federate ${await code()} as Hilltop`, { roomId: HILLTOP, sender: MOD })).toEqual([
+        "Asked to join the assembly as Hilltop. Its moderators need to invite this bot's account into the assembly's room: I will ask as soon as I am in, and say here when the assembly answers. Nothing is sent until you have seen it: !federation preview",
+      ]);
+      // The join waits in the outbox for the hall, as the Matrix transport keeps it until the bot is in.
+      expect(b2.transport.sent.filter((m) => m.roomId === HALL && m.doc.event?.type === TO_ASSEMBLY)).toHaveLength(1);
+      b2.transport.join(HALL, MOD, "Mo", 50);
+      expect(await b2.say("!assembly report", { roomId: HALL, sender: MOD })).toEqual([]);
+      expect(await b2.say("!help", { roomId: HALL, sender: MOD })).toEqual([]);
+      expect(await b2.say("!help", { roomId: HILLTOP, sender: MOD })).not.toEqual([]);
+      // Still silent there after the cell gave up on joining: the room is another Tandem's.
+      await b2.say("!federation leave", { roomId: HILLTOP, sender: MOD });
+      expect(await b2.say("!help", { roomId: HALL, sender: MOD })).toEqual([]);
+    } finally {
+      b2.close();
+    }
   });
 
   it("refuses a used code across Tandems, and tells the cell why", async () => {

@@ -1,0 +1,134 @@
+/**
+ * Federation across two Tandems on two homeservers that federate over 127.0.0.1 (issue 11): Tandem
+ * A (server one) hosts the assembly and the cell Riverside; Tandem B (server two) serves Hilltop
+ * and Lakeside. Each has its own account and database. They meet in the encrypted assembly room
+ * and speak there only in structured, encrypted events. Killing B in the middle of a report and
+ * starting it again gives each cell's figures once.
+ */
+import { jest } from "@jest/globals";
+import { openKeyed } from "../../src/platform/db.js";
+import { startFederatedHomeservers, type FederatedHomeservers } from "../support/e2e-federation.js";
+import { answerTo, Bot, newUser, TestClient } from "../support/e2e.js";
+import type { SeenMessage } from "../support/matrix-test-client.js";
+
+jest.setTimeout(480_000);
+
+let servers: FederatedHomeservers;
+let a: Bot;
+let b: Bot;
+let moA: TestClient;
+let moB: TestClient;
+
+beforeAll(async () => {
+  servers = await startFederatedHomeservers();
+  const [moAUser, moBUser] = await Promise.all([newUser("mo", false, servers.one), newUser("mo", false, servers.two)]);
+  [a, b] = await Promise.all([
+    Bot.create({ homeserver: servers.one, allowedInviters: [moAUser.userId] }),
+    Bot.create({ homeserver: servers.two, allowedInviters: [moBUser.userId, moAUser.userId] }),
+  ]);
+  await Promise.all([a.start(), b.start()]);
+  [moA, moB] = await Promise.all([TestClient.start(moAUser, servers.one), TestClient.start(moBUser, servers.two)]);
+});
+
+afterAll(async () => {
+  await Promise.all([moA?.stop(), moB?.stop()]);
+  await Promise.all([a?.stop(), b?.stop()]);
+  await servers?.stop();
+});
+
+const ask = (client: TestClient, bot: Bot, roomId: string, text: string) => client.send(roomId, text).then((id) => answerTo(client, bot, roomId, id));
+
+/** Waits until `client` saw a message in the room from `sender` that `match` accepts. */
+async function seen(client: TestClient, roomId: string, sender: string, match: (m: SeenMessage) => boolean, what: string, bot: Bot): Promise<SeenMessage> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const found = (await client.messages(roomId, { sender, timeoutMs: 1_000 })).find(match);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`never saw ${what}:\n${bot.diagnostics()}`);
+  }
+}
+
+const bodyKind = (m: SeenMessage) => ((m.content?.body ?? {}) as { kind?: string }).kind;
+
+async function room(owner: TestClient, bot: Bot, name: string): Promise<string> {
+  const roomId = await owner.createRoom({ name, encrypted: true, invite: [bot.userId] });
+  await owner.waitMembership(roomId, bot.userId, "join", 90_000);
+  return roomId;
+}
+
+function bringMonthlyReportForward(hall: string): void {
+  const db = openKeyed(a.dbPath, a.dbKey, { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    db.prepare("UPDATE jobs SET next_run_utc = ? WHERE room_id = ? AND kind = 'federation.report'").run(Date.now() - 1_000, hall);
+  } finally {
+    db.close();
+  }
+}
+
+describe("an assembly of cells served by two Tandems on two homeservers", () => {
+  it("links cells across Tandems, gathers reports from both, counts each cell once across a crash, and lets no name cross", async () => {
+    const hall = await room(moA, a, "assembly");
+    const riverside = await room(moA, a, "cell a");
+    const [hilltop, lakeside] = await Promise.all([room(moB, b, "cell b1"), room(moB, b, "cell b2")]);
+
+    expect(await ask(moA, a, hall, "!assembly start Care workers north")).toContain("now the assembly Care workers north");
+    const codes: string[] = [];
+    for (let i = 0; i < 3; i++) codes.push(/Join code: (\S+)/.exec(await ask(moA, a, hall, "!assembly invite"))![1]!);
+    expect(await ask(moA, a, riverside, `!federate ${codes[0]} as Riverside`)).toContain("This cell is linked to the assembly Care workers north as Riverside");
+
+    // B is not in the assembly's room yet: the join waits until the assembly's moderator invites B.
+    expect(await ask(moB, b, hilltop, `!federate ${codes[1]} as Hilltop`)).toContain("Its moderators need to invite this bot's account into the assembly's room");
+    await moA.call("invite", { roomId: hall, userId: b.userId });
+    await moA.waitMembership(hall, b.userId, "join", 90_000);
+    expect(await ask(moB, b, lakeside, `!federate ${codes[2]} as Lakeside`)).toContain("Asked the assembly to link this cell as Lakeside");
+    for (const [roomId, pseudonym] of [[hilltop, "Hilltop"], [lakeside, "Lakeside"]] as const) {
+      await seen(moB, roomId, b.userId, (m) => m.body === `This cell is linked to the assembly Care workers north as ${pseudonym}. Nothing is sent until you have seen it: !federation preview`, `${pseudonym} welcomed`, b);
+    }
+
+    await ask(moA, a, riverside, "!ledger thanks @Ana @Boris @Cy cooked 40 meals for the Okafor family #food");
+    await ask(moB, b, hilltop, "!ledger thanks @Eva @Flo @Lou cooked 12 meals for Marisa's kids #food");
+    await ask(moB, b, lakeside, "!ledger thanks @Gus drove Joaquín to the clinic #transport");
+    await ask(moA, a, riverside, "!federation preview");
+    await ask(moB, b, hilltop, "!federation preview");
+    await ask(moB, b, lakeside, "!federation preview");
+
+    // The report: A asks, B answers for its two cells; B is killed as soon as its first answer is out.
+    const asked = await moA.send(hall, "!assembly report");
+    expect(await answerTo(moA, a, hall, asked)).toContain("2 cells are served by other Tandems");
+    await seen(moA, hall, b.userId, (m) => m.type === "org.tandem.federation.to_assembly" && bodyKind(m) === "figures", "B's first answer", b);
+    await b.stop("SIGKILL");
+    await b.start();
+    const report = await seen(moA, hall, a.userId, (m) => (m.body ?? "").includes("shared figures for"), "the report", a);
+    expect(report.body).toContain("Riverside — givers: 3");
+    expect(report.body).toContain("Hilltop — givers: 3");
+    expect(report.body).toContain("Lakeside — givers: fewer than 3");
+    expect(report.body).toContain("food: 52 meals (6 givers)");
+    expect(report).toMatchObject({ wireType: "m.room.encrypted", decryptionFailed: false });
+    // In the assembly A answers; B, there only for its cells, never says a word.
+    expect((await moA.messages(hall, { sender: b.userId, timeoutMs: 1_000 })).filter((m) => m.type === "m.room.message")).toEqual([]);
+    const answers = a.query<{ state: string }>("SELECT state FROM federation_answers WHERE round_id = (SELECT max(id) FROM federation_rounds)");
+    expect(answers.map((x) => x.state).sort()).toEqual(["sent", "sent", "sent"]);
+
+    // The monthly report arrives from both Tandems, and every cell hears who hosts next.
+    bringMonthlyReportForward(hall);
+    const monthly = await seen(moA, hall, a.userId, (m) => m.eventId !== report.eventId && (m.body ?? "").includes("Host cell from now on"), "the monthly report", a);
+    for (const pseudonym of ["Riverside", "Hilltop", "Lakeside"]) expect(monthly.body).toContain(`${pseudonym} — givers:`);
+    const host = /Host cell from now on: (\w+)/.exec(monthly.body!)![1];
+    for (const roomId of [hilltop, lakeside]) await seen(moB, roomId, b.userId, (m) => m.body === `The assembly Care workers north is hosted next by ${host}.`, "the host announcement", b);
+
+    // Only one report per round, however often B's answers went out.
+    const reports = (await moA.messages(hall, { sender: a.userId, timeoutMs: 1_000 })).filter((m) => (m.body ?? "").includes("shared figures for"));
+    expect(reports).toHaveLength(2);
+
+    // What crossed between the Tandems: encrypted events, with no name, user id, cell room or text in them.
+    const crossed = (await moA.messages(hall, { timeoutMs: 1_000 })).filter((m) => m.type.startsWith("org.tandem.federation."));
+    expect(crossed.length).toBeGreaterThanOrEqual(8);
+    for (const m of crossed) expect(m).toMatchObject({ wireType: "m.room.encrypted", decryptionFailed: false });
+    const secrets = ["Ana", "Boris", "Eva", "Flo", "Lou", "Gus", "Okafor", "Marisa", "Joaquín", "clinic", "cooked", moA.user.userId, moB.user.userId, riverside, hilltop, lakeside];
+    for (const m of crossed) {
+      const text = JSON.stringify(m.content);
+      for (const secret of secrets) expect({ secret, found: text.includes(secret) }).toEqual({ secret, found: false });
+    }
+  });
+});
