@@ -1,26 +1,26 @@
 /**
- * Federation across two Tandems on two homeservers that federate over 127.0.0.1 (issue 11): Tandem
- * A (server one) hosts the assembly and the cell Riverside; Tandem B (server two) serves Hilltop
- * and Lakeside. Each has its own account and database. They meet in the encrypted assembly room
+ * Federation across two Tandems (issue 11), first on the suite's one homeserver, then on two
+ * homeservers that federate over 127.0.0.1: Tandem A hosts the assembly and the cell Riverside;
+ * Tandem B serves Hilltop and Lakeside. Each has its own account and database. They meet in the encrypted assembly room
  * and speak there only in structured, encrypted events. Killing B in the middle of a report and
  * starting it again gives each cell's figures once.
  */
 import { jest } from "@jest/globals";
 import { openKeyed } from "../../src/platform/db.js";
 import { startFederatedHomeservers, type FederatedHomeservers } from "../support/e2e-federation.js";
-import { answerTo, Bot, newUser, TestClient } from "../support/e2e.js";
+import { answerTo, Bot, newUser, synapse, TestClient } from "../support/e2e.js";
 import type { SeenMessage } from "../support/matrix-test-client.js";
 
 jest.setTimeout(480_000);
 
-let servers: FederatedHomeservers;
+let servers: Pick<FederatedHomeservers, "one" | "two" | "stop">;
 let a: Bot;
 let b: Bot;
 let moA: TestClient;
 let moB: TestClient;
 
-beforeAll(async () => {
-  servers = await startFederatedHomeservers();
+async function setUp(homeservers: () => Promise<Pick<FederatedHomeservers, "one" | "two" | "stop">>): Promise<void> {
+  servers = await homeservers();
   const [moAUser, moBUser] = await Promise.all([newUser("mo", false, servers.one), newUser("mo", false, servers.two)]);
   [a, b] = await Promise.all([
     Bot.create({ homeserver: servers.one, allowedInviters: [moAUser.userId] }),
@@ -28,13 +28,13 @@ beforeAll(async () => {
   ]);
   await Promise.all([a.start(), b.start()]);
   [moA, moB] = await Promise.all([TestClient.start(moAUser, servers.one), TestClient.start(moBUser, servers.two)]);
-});
+}
 
-afterAll(async () => {
+async function tearDown(): Promise<void> {
   await Promise.all([moA?.stop(), moB?.stop()]);
   await Promise.all([a?.stop(), b?.stop()]);
   await servers?.stop();
-});
+}
 
 const ask = (client: TestClient, bot: Bot, roomId: string, text: string) => client.send(roomId, text).then((id) => answerTo(client, bot, roomId, id));
 
@@ -66,7 +66,16 @@ function bringMonthlyReportForward(hall: string): void {
   }
 }
 
-describe("an assembly of cells served by two Tandems on two homeservers", () => {
+/** The suite's one homeserver for both Tandems, and a pair of homeservers federating over 127.0.0.1. */
+const layouts = [
+  ["on one homeserver", async () => ({ one: synapse(), two: synapse(), stop: async () => undefined })],
+  ["on two homeservers", startFederatedHomeservers],
+] as const;
+
+describe.each(layouts)("an assembly of cells served by two Tandems %s", (_name, homeservers) => {
+  beforeAll(() => setUp(homeservers));
+  afterAll(tearDown);
+
   it("links cells across Tandems, gathers reports from both, counts each cell once across a crash, and lets no name cross", async () => {
     const hall = await room(moA, a, "assembly");
     const riverside = await room(moA, a, "cell a");
