@@ -1,6 +1,7 @@
 import type { OutgoingMessage } from "../../../src/kernel/port.js";
 import { renderPlain } from "../../../src/kernel/render-plain.js";
 import { TO_ASSEMBLY, TO_CELL } from "../../../commands/federation/protocol/wire.js";
+import { HallRelay } from "../../support/hall-relay.js";
 import { createTestBot, MOD, ROOM, type TestBot } from "../../support/test-bot.js";
 
 /**
@@ -19,15 +20,12 @@ const NOV = Date.UTC(2026, 10, 24, 10, 0);
 describe("federation across two Tandems", () => {
   let a: TestBot;
   let b: TestBot;
-  /** Events each side sent into the hall, in order; the relay carries each once. */
-  const carried = new Set<string>();
-  let signed = true;
+  let hall: HallRelay;
 
   beforeEach(() => {
-    carried.clear();
-    signed = true;
     a = createTestBot({ now: NOV });
     b = createTestBot({ now: NOV });
+    hall = new HallRelay(HALL, { bot: a, userId: BOT_A }, { bot: b, userId: BOT_B });
     for (const [id, name] of [[ANA, "Ana"], [BO, "Bo"], [CY, "Cy"]] as const) a.transport.join(ROOM, id, name);
     a.transport.join(HALL, MOD, "Mo", 50);
     a.transport.join(HALL, BOT_B);
@@ -42,26 +40,9 @@ describe("federation across two Tandems", () => {
     b.close();
   });
 
-  const eventsIn = (bot: TestBot): OutgoingMessage[] => bot.transport.sent.filter((m) => m.roomId === HALL && m.doc.event);
+  const eventsIn = (bot: TestBot): OutgoingMessage[] => hall.eventsIn(bot);
   const plainIn = (bot: TestBot, room: string, from = 0) => bot.transport.sent.slice(from).filter((m) => m.roomId === room && !m.doc.event).map((m) => renderPlain(m.doc));
-
-  /** Carries every not yet carried event between the two, until both are quiet. */
-  async function relay(): Promise<void> {
-    for (let moved = true; moved; ) {
-      moved = false;
-      for (const [from, to, sender] of [[a, b, BOT_A], [b, a, BOT_B]] as const) {
-        await from.sender.drain();
-        for (const m of eventsIn(from)) {
-          const eventId = `$${sender}:${m.key}`;
-          if (carried.has(eventId)) continue;
-          carried.add(eventId);
-          moved = true;
-          to.dispatcher.handleEvent({ eventId, roomId: HALL, sender, type: m.doc.event!.type, content: m.doc.event!.content, sentAt: to.clock.now, signedDevice: signed });
-        }
-        await to.sender.drain();
-      }
-    }
-  }
+  const relay = () => hall.relay();
 
   const code = async () => /Join code: (\S+)/.exec((await a.say("!assembly invite", { roomId: HALL, sender: MOD }))[0] ?? "")![1]!;
 
@@ -143,8 +124,7 @@ describe("federation across two Tandems", () => {
     // B crashed after sending and sent its answers again: new events, the same answers.
     const answers = eventsIn(b).filter((m) => m.doc.event!.type === TO_ASSEMBLY && (m.doc.event!.content.body as { kind: string }).kind === "figures");
     expect(answers).toHaveLength(2);
-    for (const m of answers) expect(a.dispatcher.handleEvent({ eventId: `$resent:${m.key}`, roomId: HALL, sender: BOT_B, type: TO_ASSEMBLY, content: m.doc.event!.content, sentAt: 0, signedDevice: true })).toBe("handled");
-    await a.sender.drain();
+    await hall.resend(BOT_B, a, answers);
     expect(plainIn(a, HALL, before)).toHaveLength(1);
 
     const secrets = [ANA, BO, CY, DEE, EVA, FLO, MOD, "Ana", "Dee", "Eva", "Flo", ROOM, HILLTOP, LAKESIDE, "Okafor", "Marisa", "Joaquín", "clinic", "cooked"];
@@ -185,12 +165,12 @@ describe("federation across two Tandems", () => {
     forged("$f2", BOT_B, figures, false);
     forged("$f3", BOT_B, { ...figures, v: 2 });
     forged("$f4", BOT_B, { ...figures, body: { ...figures.body, figures: { ...figures.body.figures, names: ["Dee"] } } });
-    signed = false;
+    hall.signedDevice = false;
     await relay();
     await a.sender.drain();
     expect(plainIn(a, HALL).some((t) => t.includes("givers: 99"))).toBe(false);
     // Signed again, B's real answers to a new request count.
-    signed = true;
+    hall.signedDevice = true;
     await a.say("!assembly report", { roomId: HALL, sender: MOD });
     await relay();
     expect(plainIn(a, HALL).filter((t) => t.includes("Hilltop — givers: 3"))).toHaveLength(1);

@@ -1,6 +1,7 @@
 import type { OutgoingMessage } from "../../../src/kernel/port.js";
 import { renderPlain } from "../../../src/kernel/render-plain.js";
 import { TO_ASSEMBLY, TO_CELL } from "../../../commands/federation/protocol/wire.js";
+import { HallRelay } from "../../support/hall-relay.js";
 import { createTestBot, MOD, ROOM, type TestBot } from "../../support/test-bot.js";
 
 /**
@@ -17,12 +18,12 @@ const NOV = Date.UTC(2026, 10, 24, 10, 0);
 describe("federation board across two Tandems", () => {
   let a: TestBot;
   let b: TestBot;
-  const carried = new Set<string>();
+  let hall: HallRelay;
 
   beforeEach(async () => {
-    carried.clear();
     a = createTestBot({ now: NOV });
     b = createTestBot({ now: NOV });
+    hall = new HallRelay(HALL, { bot: a, userId: BOT_A }, { bot: b, userId: BOT_B });
     for (const [id, name] of [[ANA, "Ana"], [BO, "Bo"]] as const) a.transport.join(ROOM, id, name);
     a.transport.join(HALL, MOD, "Mo", 50);
     a.transport.join(HALL, BOT_B);
@@ -42,33 +43,11 @@ describe("federation board across two Tandems", () => {
     b.close();
   });
 
-  const eventsIn = (bot: TestBot): OutgoingMessage[] => bot.transport.sent.filter((m) => m.roomId === HALL && m.doc.event);
+  const eventsIn = (bot: TestBot): OutgoingMessage[] => hall.eventsIn(bot);
   const plainIn = (bot: TestBot, room: string, from = 0) => bot.transport.sent.slice(from).filter((m) => m.roomId === room && !m.doc.event).map((m) => renderPlain(m.doc));
   const kindOf = (m: OutgoingMessage) => (m.doc.event!.content.body as { kind: string }).kind;
-
-  /** Carries every not yet carried event between the two, until both are quiet. */
-  async function relay(): Promise<void> {
-    for (let moved = true; moved; ) {
-      moved = false;
-      for (const [from, to, sender] of [[a, b, BOT_A], [b, a, BOT_B]] as const) {
-        await from.sender.drain();
-        for (const m of eventsIn(from)) {
-          const eventId = `$${sender}:${m.key}`;
-          if (carried.has(eventId)) continue;
-          carried.add(eventId);
-          moved = true;
-          to.dispatcher.handleEvent({ eventId, roomId: HALL, sender, type: m.doc.event!.type, content: m.doc.event!.content, sentAt: to.clock.now, signedDevice: true });
-        }
-        await to.sender.drain();
-      }
-    }
-  }
-
-  /** `from` crashed after sending and sends these events again: new event ids, the same content. */
-  async function resend(from: TestBot, to: TestBot, sender: string, events: OutgoingMessage[]): Promise<void> {
-    for (const m of events) to.dispatcher.handleEvent({ eventId: `$resent:${m.key}`, roomId: HALL, sender, type: m.doc.event!.type, content: m.doc.event!.content, sentAt: 0, signedDevice: true });
-    await to.sender.drain();
-  }
+  const relay = () => hall.relay();
+  const resend = (_from: TestBot, to: TestBot, sender: string, events: OutgoingMessage[]) => hall.resend(sender, to, events);
 
   async function code(): Promise<string> {
     return /Join code: (\S+)/.exec((await a.say("!assembly invite", { roomId: HALL, sender: MOD }))[0] ?? "")![1]!;
