@@ -94,6 +94,8 @@ export class MatrixTransport implements Transport {
   async sendContent(roomId: string, content: MatrixMessageContent | PollStartContent | PollEndContent | Record<string, unknown>, txnId: string, allowPlainText: boolean, eventType: string = EventType.RoomMessage): Promise<string> {
     await this.options.ready;
     const room = this.client.getRoom(roomId);
+    // Invited: the bot is joining, or joined and the sdk shows it late (RoomKeeper.reloadState); the message waits.
+    if (room?.getMyMembership() === "invite") throw Object.assign(new Error("not in the room yet"), { errcode: "M_NOT_IN_ROOM_YET" });
     if (!room || room.getMyMembership() !== "join") throw new PermanentSendError("M_NOT_IN_ROOM");
     let type: string = eventType;
     let wire: object = content;

@@ -39,11 +39,16 @@ export class RoomKeeper {
 
   async maintain(): Promise<void> {
     const me = this.deps.client.getUserId()!;
+    const rooms = this.deps.client.getRooms();
+    const joinedOnServer = rooms.some((room) => room.getMyMembership() === "invite") ? await this.joinedOnServer() : undefined;
     await Promise.all(
-      this.deps.client.getRooms().map(async (room) => {
+      rooms.map(async (room) => {
+        if (room.getMyMembership() === "invite" && joinedOnServer) {
+          if (joinedOnServer.has(room.roomId)) await this.once(room.roomId, () => this.reloadState(room));
+          else await this.once(room.roomId, () => this.answerInvite(room, me));
+        }
         const membership = room.getMyMembership();
-        if (membership === "invite") await this.once(room.roomId, () => this.answerInvite(room, me));
-        else if (membership === "join" && !this.deps.allowUnencryptedRooms) await this.once(room.roomId, () => this.explainIfUnencrypted(room.roomId));
+        if (membership === "join" && !this.deps.allowUnencryptedRooms) await this.once(room.roomId, () => this.explainIfUnencrypted(room.roomId));
         if (membership === "join" && this.deps.upgrades) await this.once(`upgrade ${room.roomId}`, () => this.deps.upgrades!.follow(room));
       }),
     );
@@ -59,6 +64,32 @@ export class RoomKeeper {
     } finally {
       this.busy.delete(roomId);
     }
+  }
+
+  /** Undefined when the homeserver could not be asked: invitations then wait for the next sync. */
+  private async joinedOnServer(): Promise<Set<string> | undefined> {
+    try {
+      return new Set((await this.deps.client.getJoinedRooms()).joined_rooms);
+    } catch (err) {
+      this.deps.log.warn({ err: errorForLog(err) }, "could not list the joined rooms; invitations wait for the next sync");
+      return undefined;
+    }
+  }
+
+  /**
+   * The sdk shows the bot invited to a room the homeserver says it joined: either the join's sync
+   * is still to come, or a /sync `state` block carried state from before the join. The latter
+   * happens when the room's history forked (a member on another server joined at the same moment,
+   * not knowing of the bot's join): the block holds the state before that member's join, the bot's
+   * old invitation in it, and the sdk lays it over the join. Joining again changes nothing on the
+   * server, so no sync would ever bring the join back: the room's current state from the server does.
+   */
+  private async reloadState(room: Room): Promise<void> {
+    const { client } = this.deps;
+    const toEvent = client.getEventMapper();
+    room.currentState.setStateEvents((await client.roomState(room.roomId)).map((raw) => toEvent(raw)));
+    room.recalculate();
+    this.deps.log.info({ roomId: room.roomId, membership: room.getMyMembership() }, "the homeserver has the bot in a room the sync shows as an invitation; reloaded the room's state");
   }
 
   private async answerInvite(room: Room, me: string): Promise<void> {

@@ -35,6 +35,7 @@ function world(bot: TestBot, rooms: Room[]) {
     getUserId: () => BOT,
     getRooms: () => rooms,
     getRoom: (id: string) => rooms.find((r) => r.roomId === id) ?? null,
+    getJoinedRooms: async () => ({ joined_rooms: rooms.filter((r) => r.getMyMembership() === "join").map((r) => r.roomId) }),
     leave: async (id: string) => void left.push(id),
     joinRoom: async (id: string) => void joined.push(id),
   } as unknown as MatrixClient;
