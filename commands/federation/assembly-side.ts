@@ -1,5 +1,5 @@
 import { doc, p } from "../../src/kernel/doc.js";
-import { atAssemblyBoard } from "./board/assembly.js";
+import { atAssemblyBoard, catchUp } from "./board/assembly.js";
 import type { ToAssembly } from "./protocol/messages.js";
 import { welcomeProof } from "./rules/invite-code.js";
 import { closeIfComplete } from "./rounds.js";
@@ -54,6 +54,7 @@ function join(side: Side, from: From, body: Join): void {
   const name = repo.assembly(from.assemblyRoom)?.name ?? "";
   const cells = repo.cells(from.assemblyRoom).map((c) => c.pseudonym);
   side.bus.toCell(cell, { kind: "welcome", proof: welcomeProof(invite.proofKey, cell.cellId), name, cells, host: side.slice.host(from.assemblyRoom) ?? null });
+  catchUp(side, cell);
   const hall = side.elsewhere(from.assemblyRoom);
   hall.post(doc(p(...hall.view.t.t("fed.cell_joined", { pseudonym: body.pseudonym, count: cells.length }))));
 }

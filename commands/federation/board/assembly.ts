@@ -23,6 +23,17 @@ export function atAssemblyBoard(side: Side, cell: Cell, body: BoardToAssembly): 
   }
 }
 
+/** How far back a cell that joins hears the assembly's posts, and how many at most. */
+const CATCH_UP = { days: 30, posts: 10 };
+
+/** A cell that just joined hears the posts of the last weeks, so it can answer them too. */
+export function catchUp(side: Side, cell: Cell): void {
+  const since = side.now - CATCH_UP.days * 86_400_000;
+  for (const post of side.slice.board.recentPosts(cell.assemblyRoom, since, CATCH_UP.posts)) {
+    if (post.cellId !== cell.cellId) side.bus.toCell(cell, { kind: "board_post", number: post.number, post: post.kind, from: post.pseudonym, text: post.text });
+  }
+}
+
 function say(side: Side, room: string, key: string, params: Record<string, string | number>): void {
   const hall = side.elsewhere(room);
   hall.post(doc(p(...hall.view.t.t(key, params))));

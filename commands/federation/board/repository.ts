@@ -94,6 +94,10 @@ export const boardRepo = perDb((db: Db) => {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     post: db.prepare("SELECT assembly_room AS assemblyRoom, number, cell_id AS cellId, pseudonym, kind, text, public_key AS publicKey FROM federation_board_posts WHERE assembly_room = ? AND number = ?"),
+    recentPosts: db.prepare(
+      `SELECT assembly_room AS assemblyRoom, number, cell_id AS cellId, pseudonym, kind, text, public_key AS publicKey FROM federation_board_posts
+       WHERE assembly_room = ? AND posted_at >= ? ORDER BY number DESC LIMIT ?`,
+    ),
     addAnswer: db.prepare(
       "INSERT OR IGNORE INTO federation_board_answers (assembly_room, number, cell_id, pseudonym, public_key, answered_at) VALUES (?, ?, ?, ?, ?, ?)",
     ),
@@ -153,6 +157,8 @@ export const boardRepo = perDb((db: Db) => {
       return number;
     },
     post: (assemblyRoom: string, number: number) => s.post.get(assemblyRoom, number) as BoardPost | undefined,
+    /** The assembly's latest posts since `since`, oldest first: what a cell that joins now may still answer. */
+    recentPosts: (assemblyRoom: string, since: number, limit: number) => (s.recentPosts.all(assemblyRoom, since, limit) as BoardPost[]).reverse(),
     /** Records a cell's answer; undefined when it had answered that post already. */
     addAnswer(a: { assemblyRoom: string; number: number; cellId: string; pseudonym: string; publicKey: string; at: number }): BoardAnswer | undefined {
       const added = s.addAnswer.run(a.assemblyRoom, a.number, a.cellId, a.pseudonym, a.publicKey, a.at).changes === 1;

@@ -47,6 +47,23 @@ describe("federation board in one Tandem", () => {
     ]);
   });
 
+  it("tells a cell that joins later the posts of the last weeks, so it can answer them", async () => {
+    await bot.say("!need rides to the clinic on Thursdays", at(ROOM, BO));
+    bot.clock.now += 40 * 86_400_000;
+    await bot.say("!offer a van with driver on Saturday mornings", at(HILLTOP, DEE));
+    const LATE = "!late:test.org";
+    bot.transport.join(LATE, MOD, "Mo", 50);
+    const before = mark();
+    await bot.say(`!federate ${codeIn((await bot.say("!assembly invite", at(HALL)))[0])} as Brookside`, at(LATE));
+    // The need is 40 days old: only the offer is still told.
+    expect(plainIn(LATE, before)).toEqual([
+      "Offer 2 from Hilltop, in the assembly: a van with driver on Saturday mornings\nA moderator can answer it with !answer offer 2",
+      "This cell is linked to the assembly Care workers north as Brookside. Nothing is sent until you have seen it: !federation preview",
+    ]);
+    expect((await bot.say("!answer offer 2", at(LATE))).at(-1)).toContain("offer 2");
+    expect(await bot.say("!answer need 1", at(LATE))).toEqual(["No post 1 has reached this cell. The assembly's offers and needs appear here as they come."]);
+  });
+
   it("refuses a room's address, a text too long, an unlinked or paused cell", async () => {
     expect(await bot.say("!offer rides, we are !cell:test.org", at(ROOM))).toEqual(["Leave out room addresses: they would tell the assembly which room this is."]);
     expect(await bot.say(`!need ${"a".repeat(300)}`, at(ROOM))).toEqual(["That is 300 characters; the assembly takes at most 280. Say it shorter."]);
