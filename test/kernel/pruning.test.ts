@@ -1,4 +1,4 @@
-import { HourlyPruning, pruneOldRows, RETENTION } from "../../src/kernel/pruning.js";
+import { HourlyPruning, pruneOldRows, PruningPass, RETENTION, type PruneReport } from "../../src/kernel/pruning.js";
 import type { OpenedDatabase } from "../../src/platform/db.js";
 import { Inbox, pruneMatrixInbox } from "../../src/transport/matrix/inbox.js";
 import { openMigrated } from "../support/db.js";
@@ -55,11 +55,59 @@ describe("pruning old rows", () => {
     expect(keys("handled_events", "event_id")).toEqual([]);
   });
 
+  it("deletes at most one batch per step, moving on to the next table within the step, and leaves the rest to later steps", () => {
+    for (let i = 0; i < 5; i++) mark(`$old${i}`, NOW - RETENTION.handledMarks - 1 - i);
+    for (let i = 0; i < 3; i++) outboxRow(`sent${i}`, { sentAt: NOW - RETENTION.deliveredPlain - 1 - i });
+    const pass = new PruningPass(opened.db, NOW, [], 2);
+    const rows = () => opened.db.prepare("SELECT (SELECT count(*) FROM handled_events) + (SELECT count(*) FROM outbox)").pluck().get();
+    const steps: number[] = [];
+    expect(pass.step()).toBe(2);
+    expect(rows()).toBe(6);
+    while (!pass.done) steps.push(pass.step());
+    expect(steps.every((n) => n <= 2)).toBe(true);
+    // The third step takes the last mark and the first outbox row: one batch across two tables.
+    expect(steps).toEqual([2, 2, 2, 0]);
+    expect(rows()).toBe(0);
+    expect(pass.report).toEqual({ handledMarks: 5, outbox: 3, transport: 0 });
+  });
+
+  it("runs a long pruning one step per turn of the event loop, the first step at once, the log checkpointed in between", () => {
+    for (let i = 0; i < 5; i++) mark(`$old${i}`, NOW - RETENTION.handledMarks - 1 - i);
+    const turns: (() => void)[] = [];
+    const reports: PruneReport[] = [];
+    const pruning = new HourlyPruning((next) => void turns.push(next));
+    const events = { done: (report: PruneReport) => void reports.push(report), failed: (err: unknown) => { throw err; } };
+    const marks = () => opened.db.prepare("SELECT count(*) FROM handled_events").pluck().get();
+    const turn = () => turns.shift()!();
+    expect(pruning.maybeRun(opened.db, NOW, events, 2)).toBeDefined();
+    expect([marks(), turns.length]).toEqual([3, 1]);
+    // A tick while it runs starts nothing new, however late.
+    expect(pruning.maybeRun(opened.db, NOW + 2 * 3600_000, events, 2)).toBeUndefined();
+    turn(); // the checkpoint
+    expect([marks(), turns.length]).toEqual([3, 1]);
+    turn();
+    expect([marks(), turns.length, reports]).toEqual([1, 1, []]);
+    turn();
+    turn();
+    expect([marks(), turns.length, reports]).toEqual([0, 0, [{ handledMarks: 5, outbox: 0, transport: 0 }]]);
+  });
+
+  it("stops between steps when the scheduler stops", () => {
+    for (let i = 0; i < 5; i++) mark(`$old${i}`, NOW - RETENTION.handledMarks - 1 - i);
+    const turns: (() => void)[] = [];
+    const pruning = new HourlyPruning((next) => void turns.push(next));
+    pruning.maybeRun(opened.db, NOW, { done: () => {}, failed: (err) => { throw err; } }, 2);
+    pruning.stop();
+    while (turns.length > 0) turns.shift()!();
+    expect([opened.db.prepare("SELECT count(*) FROM handled_events").pluck().get(), turns.length]).toEqual([3, 0]);
+  });
+
   it("prunes at most once an hour", () => {
     const pruning = new HourlyPruning();
-    expect(pruning.maybeRun(opened.db, NOW)).toBeDefined();
-    expect(pruning.maybeRun(opened.db, NOW + 59 * 60_000)).toBeUndefined();
-    expect(pruning.maybeRun(opened.db, NOW + 60 * 60_000)).toBeDefined();
+    const events = { done: () => {}, failed: (err: unknown) => { throw err; } };
+    expect(pruning.maybeRun(opened.db, NOW, events)).toBeDefined();
+    expect(pruning.maybeRun(opened.db, NOW + 59 * 60_000, events)).toBeUndefined();
+    expect(pruning.maybeRun(opened.db, NOW + 60 * 60_000, events)).toBeDefined();
   });
 
   it("runs from the scheduler's tick, and a redelivery inside the window stays a duplicate", async () => {

@@ -15,7 +15,7 @@ import { roomSettings } from "../room-settings.js";
 import { decideRunWith, DEFAULT_GRACE_MS } from "../time/missed-run.js";
 import { jobsRepo, type Job } from "./jobs.js";
 import { nextFiring } from "./plan.js";
-import { HourlyPruning } from "../pruning.js";
+import { checkpointLog, HourlyPruning } from "../pruning.js";
 import type { PostHandler } from "./post.js";
 import { roomJobs } from "./room-jobs.js";
 import { replanRoom } from "./schedule.js";
@@ -143,13 +143,17 @@ export class Scheduler {
     }
   }
 
-  /** Pruning is housekeeping: a failure is logged (counts only) and never stops the posts. */
+  /** Pruning and the log's checkpoint are housekeeping: a failure is logged (counts only) and never stops the posts. */
   private prune(now: number): void {
+    const { db, log } = this.deps;
+    this.pruning.maybeRun(db, now, {
+      done: (pruned) => log.debug(pruned, "old rows pruned"),
+      failed: (err) => log.error({ err: errorForLog(err) }, "pruning old rows failed"),
+    });
     try {
-      const pruned = this.pruning.maybeRun(this.deps.db, now);
-      if (pruned) this.deps.log.debug(pruned, "old rows pruned");
+      checkpointLog(db);
     } catch (err) {
-      this.deps.log.error({ err: errorForLog(err) }, "pruning old rows failed");
+      log.error({ err: errorForLog(err) }, "checkpointing the database log failed");
     }
   }
 
@@ -174,6 +178,7 @@ export class Scheduler {
   }
 
   stop(): void {
+    this.pruning.stop();
     void this.task?.destroy();
     this.task = undefined;
   }
