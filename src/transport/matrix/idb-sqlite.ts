@@ -11,6 +11,8 @@
  * - At open, every stored database is restored: names, versions, stores (keyPath,
  *   autoIncrement and key generator), indexes (keyPath, unique, multiEntry) and records, with
  *   keys and values of their original types (structured clone semantics).
+ * - The room keys of the Rust crypto (idb/paged-records.ts) are not held in memory once
+ *   committed: their keys are, and each value is read from SQLite when asked for.
  * - Nothing is logged: the module has no logger, and errors carry no record content.
  *
  * Usage (Matrix transport):
@@ -48,6 +50,7 @@ import {
   type RawDatabase,
 } from "./idb/fake-internals.js";
 import { decodeIdbKey } from "./idb/key-codec.js";
+import { isPagedStore, pageOut, sqliteReader } from "./idb/paged-records.js";
 import { IdbSqliteStore, type StoredDatabase } from "./idb/sqlite-store.js";
 import { deserializeValue } from "./idb/value-codec.js";
 
@@ -181,8 +184,12 @@ async function restoreDatabase(
   for (const store of stored.stores) {
     const rawStore = database.rawObjectStores.get(store.name);
     if (rawStore === undefined) throw new Error(`restored IndexedDB store is missing after upgrade`);
+    // A paged store's values are read once, for its indexes, then left in SQLite (idb/paged-records.ts).
+    const paged = isPagedStore(store.name) ? sqliteReader(sqlite, stored.name, store.name) : undefined;
     for (const record of sqlite.records(stored.name, store.name)) {
-      rawStore.storeRecord({ key: decodeIdbKey(record.key), value: deserializeValue(record.value) }, false);
+      const raw = { key: decodeIdbKey(record.key), value: deserializeValue(record.value) };
+      rawStore.storeRecord(raw, false);
+      if (paged) pageOut(raw, paged);
     }
     if (rawStore.keyGenerator !== null) rawStore.keyGenerator.num = store.keyGenerator;
   }

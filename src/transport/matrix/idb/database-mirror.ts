@@ -1,7 +1,14 @@
 import { encodeIdbKey } from "./key-codec.js";
 import type { RawDatabase, RawObjectStore, RawRecord, RawTransaction } from "./fake-internals.js";
 import type { IdbSqliteStore, StoredStore } from "./sqlite-store.js";
-import { serializeValue } from "./value-codec.js";
+import { holdInMemory, isPagedOut, isPagedStore, pageOut, sqliteReader } from "./paged-records.js";
+import { deserializeValue, serializeValue } from "./value-codec.js";
+
+/** A record just written to SQLite, to be read from there once the SQLite transaction committed. */
+interface ToPage {
+  record: RawRecord;
+  store: string;
+}
 
 /**
  * Keys of one object store changed in memory since SQLite last matched it.
@@ -107,23 +114,40 @@ export class DatabaseMirror {
       .map((name) => this.database.rawObjectStores.get(name))
       .filter((store): store is RawObjectStore => store !== undefined && !(changesByStore.get(store)?.isEmpty ?? true));
     if (stores.length === 0) return;
+    const toPage: ToPage[] = [];
     this.sqlite.inTransaction(() => {
-      for (const store of stores) this.flushChanges(store);
+      for (const store of stores) toPage.push(...this.flushChanges(store));
     });
     for (const store of stores) changesByStore.get(store)?.reset();
+    this.pageOut(toPage);
   }
 
-  private flushChanges(store: RawObjectStore): void {
+  /** Writes a store's pending changes; returns the written records of a paged store. */
+  private flushChanges(store: RawObjectStore): ToPage[] {
     const changes = changesByStore.get(store);
-    if (changes === undefined) return;
+    if (changes === undefined) return [];
     const db = this.database.name;
-    if (changes.cleared) this.sqlite.deleteStoreRecords(db, store.name);
-    for (const { key, encoded } of changes.keys.values()) {
+    // Every value is read before anything is deleted: a paged record reads its value from SQLite.
+    const writes = [...changes.keys.values()].map(({ key, encoded }) => {
       const record = store.records.get(key);
-      if (record === undefined) this.sqlite.deleteRecord(db, store.name, encoded);
-      else this.sqlite.putRecord(db, store.name, encoded, serializeValue(record.value));
+      return { record, encoded, bytes: record === undefined ? undefined : serializeValue(record.value) };
+    });
+    if (changes.cleared) this.sqlite.deleteStoreRecords(db, store.name);
+    const toPage: ToPage[] = [];
+    for (const { record, encoded, bytes } of writes) {
+      if (record === undefined || bytes === undefined) {
+        this.sqlite.deleteRecord(db, store.name, encoded);
+        continue;
+      }
+      this.sqlite.putRecord(db, store.name, encoded, bytes);
+      if (isPagedStore(store.name) && !isPagedOut(record)) toPage.push({ record, store: store.name });
     }
     if (store.keyGenerator !== null) this.sqlite.setKeyGenerator(db, store.name, store.keyGenerator.num);
+    return toPage;
+  }
+
+  private pageOut(records: ToPage[]): void {
+    for (const { record, store } of records) pageOut(record, sqliteReader(this.sqlite, this.database.name, store));
   }
 
   /**
@@ -134,22 +158,36 @@ export class DatabaseMirror {
   private commitUpgrade(): void {
     const db = this.database.name;
     const current = new Map(this.database.rawObjectStores);
+    // The stores written whole, their values read first: a paged record reads its value from
+    // SQLite, under the store name it had, which is deleted or reused below.
+    const rewritten = [...current]
+      .filter(([name, store]) => this.persistedStores.get(name) !== store)
+      .map(([name, store]) => ({
+        name,
+        records: [...store.records.values()].map((record) => ({ record, encoded: encodeIdbKey(record.key), bytes: serializeValue(record.value) })),
+      }));
+    const toPage: ToPage[] = [];
     this.sqlite.inTransaction(() => {
       for (const [name, store] of this.persistedStores) {
         if (current.get(name) !== store) this.sqlite.deleteStoreRecords(db, name);
       }
       for (const [name, store] of current) {
-        if (this.persistedStores.get(name) === store) {
-          this.flushChanges(store);
-          continue;
-        }
+        if (this.persistedStores.get(name) === store) toPage.push(...this.flushChanges(store));
+      }
+      for (const { name, records } of rewritten) {
         this.sqlite.deleteStoreRecords(db, name);
-        for (const record of store.records.values()) {
-          this.sqlite.putRecord(db, name, encodeIdbKey(record.key), serializeValue(record.value));
-        }
+        for (const { encoded, bytes } of records) this.sqlite.putRecord(db, name, encoded, bytes);
       }
       this.sqlite.replaceSchema(db, this.database.version, [...current.values()].map(describeStore));
     });
+    // A rewritten record reads from its store's new name, or, in a store not paged, holds its value again.
+    for (const { name, records } of rewritten) {
+      for (const { record, bytes } of records) {
+        if (isPagedStore(name)) toPage.push({ record, store: name });
+        else if (isPagedOut(record)) holdInMemory(record, deserializeValue(bytes));
+      }
+    }
+    this.pageOut(toPage);
     this.adoptCurrentState();
   }
 }

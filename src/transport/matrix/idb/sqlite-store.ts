@@ -43,6 +43,7 @@ export class IdbSqliteStore {
         "SELECT name, key_path, is_unique, multi_entry FROM idb_indexes WHERE db = ? AND store = ? ORDER BY name",
       ),
       records: db.prepare<[string, string], StoredRecord>("SELECT key, value FROM idb_records WHERE db = ? AND store = ?"),
+      recordValue: db.prepare<[string, string, Buffer], Buffer>("SELECT value FROM idb_records WHERE db = ? AND store = ? AND key = ?").pluck(),
       putRecord: db.prepare<[string, string, Buffer, Buffer]>(
         "INSERT INTO idb_records (db, store, key, value) VALUES (?, ?, ?, ?) ON CONFLICT (db, store, key) DO UPDATE SET value = excluded.value",
       ),
@@ -98,6 +99,11 @@ export class IdbSqliteStore {
 
   records(db: string, store: string): IterableIterator<StoredRecord> {
     return this.statements.records.iterate(db, store);
+  }
+
+  /** One record's value bytes, or undefined when there is no such record. */
+  recordValue(db: string, store: string, key: Buffer): Buffer | undefined {
+    return this.statements.recordValue.get(db, store, key);
   }
 
   putRecord(db: string, store: string, key: Buffer, value: Buffer): void {

@@ -1,0 +1,156 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the IndexedDB API is untyped here (no DOM lib) */
+import Database from "better-sqlite3-multiple-ciphers";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { openPersistentIndexedDB } from "../../../src/transport/matrix/idb-sqlite.js";
+
+const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+const migrationSql = readFileSync(join(repoRoot, "migrations/0003_matrix_idb.sql"), "utf8");
+const ROOM_KEYS = "inbound_group_sessions3";
+
+const dirs: string[] = [];
+const openDbs: Database.Database[] = [];
+
+function openSqlite(path: string): Database.Database {
+  const db = new Database(path);
+  db.pragma("journal_mode = WAL");
+  openDbs.push(db);
+  return db;
+}
+
+function newSqliteFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), "tandem-idb-paged-"));
+  dirs.push(dir);
+  const path = join(dir, "tandem.sqlite");
+  openSqlite(path).exec(migrationSql);
+  return path;
+}
+
+afterEach(() => {
+  for (const db of openDbs.splice(0)) if (db.open) db.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function request<T = any>(req: any): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result as T);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function completion(tx: any): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new Error("aborted"));
+  });
+}
+
+function openDb(factory: any, name: string, version?: number, upgrade?: (db: any, tx: any) => void): Promise<any> {
+  const req = version === undefined ? factory.open(name) : factory.open(name, version);
+  req.onupgradeneeded = () => upgrade?.(req.result, req.transaction);
+  return request(req);
+}
+
+async function write(db: any, work: (store: any, tx: any) => void, store = ROOM_KEYS): Promise<void> {
+  const tx = db.transaction(store, "readwrite");
+  work(tx.objectStore(store), tx);
+  await completion(tx);
+}
+
+const read = <T = any>(db: any, work: (store: any) => any, store = ROOM_KEYS): Promise<T> => request<T>(work(db.transaction(store, "readonly").objectStore(store)));
+
+/** Whether the record of `key` holds its value in memory (a data property) or reads it from SQLite (a getter). */
+function heldIn(db: any, key: unknown, store = ROOM_KEYS): "memory" | "sqlite" | "absent" {
+  const record = db._rawDatabase.rawObjectStores.get(store).records.get(key);
+  if (record === undefined) return "absent";
+  return Object.getOwnPropertyDescriptor(record, "value")?.get ? "sqlite" : "memory";
+}
+
+const session = (id: string, room: string, pickle = "x".repeat(2_000)) => ({ id, room, pickle, needsBackup: 1 });
+const createRoomKeys = (d: any) => {
+  const store = d.createObjectStore(ROOM_KEYS, { keyPath: "id" });
+  store.createIndex("byRoom", "room");
+  d.createObjectStore("devices");
+};
+
+describe("SQLite-backed IndexedDB: room keys read from SQLite", () => {
+  test("a committed room key leaves memory; gets, index queries, cursors and counts still see it", async () => {
+    const { indexedDB } = await openPersistentIndexedDB(openSqlite(newSqliteFile()));
+    const db = await openDb(indexedDB, "crypto", 1, createRoomKeys);
+    await write(db, (s) => ["a", "b", "c"].forEach((id, i) => s.put(session(id, i < 2 ? "!one" : "!two"))));
+    await write(db, (s) => s.put({ small: true }, "device"), "devices");
+    expect(["a", "b", "c"].map((key) => heldIn(db, key))).toEqual(["sqlite", "sqlite", "sqlite"]);
+    expect(heldIn(db, "device", "devices")).toBe("memory");
+    expect(await read(db, (s) => s.get("b"))).toEqual(session("b", "!one"));
+    expect((await read<any[]>(db, (s) => s.index("byRoom").getAll("!one"))).map((v) => v.id)).toEqual(["a", "b"]);
+    expect(await read(db, (s) => s.count())).toBe(3);
+    const seen: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const cursor = db.transaction(ROOM_KEYS, "readonly").objectStore(ROOM_KEYS).openCursor();
+      cursor.onerror = () => reject(cursor.error);
+      cursor.onsuccess = () => {
+        if (!cursor.result) return resolve();
+        seen.push(`${cursor.result.value.id}:${cursor.result.value.pickle.length}`);
+        cursor.result.continue();
+      };
+    });
+    expect(seen).toEqual(["a:2000", "b:2000", "c:2000"]);
+  });
+
+  test("updates, deletions and index moves read the value SQLite holds", async () => {
+    const { indexedDB } = await openPersistentIndexedDB(openSqlite(newSqliteFile()));
+    const db = await openDb(indexedDB, "crypto", 1, createRoomKeys);
+    await write(db, (s) => ["a", "b"].forEach((id) => s.put(session(id, "!one"))));
+    await write(db, (s) => {
+      s.put(session("a", "!two", "new"));
+      s.delete("b");
+    });
+    expect([heldIn(db, "a"), heldIn(db, "b")]).toEqual(["sqlite", "absent"]);
+    expect(await read(db, (s) => s.get("a"))).toEqual(session("a", "!two", "new"));
+    expect(await read(db, (s) => s.index("byRoom").count("!one"))).toBe(0);
+    expect(await read(db, (s) => s.index("byRoom").getKey("!two"))).toBe("a");
+  });
+
+  test("an aborted change, even a clear, leaves the committed values readable, now and after a later commit", async () => {
+    const { indexedDB } = await openPersistentIndexedDB(openSqlite(newSqliteFile()));
+    const db = await openDb(indexedDB, "crypto", 1, createRoomKeys);
+    await write(db, (s) => ["a", "b"].forEach((id) => s.put(session(id, "!one"))));
+    for (const change of [(s: any) => s.put(session("a", "!two", "aborted")), (s: any) => s.clear()]) {
+      await expect(write(db, (s, tx) => {
+        change(s);
+        request(s.count()).then(() => tx.abort(), () => undefined);
+      })).rejects.toBeDefined();
+    }
+    await write(db, (s) => s.put(session("c", "!one")));
+    expect((await read<any[]>(db, (s) => s.getAll())).map((v) => `${v.id}:${v.room}:${v.pickle.length}`)).toEqual(["a:!one:2000", "b:!one:2000", "c:!one:2000"]);
+    expect(await read(db, (s) => s.index("byRoom").count("!one"))).toBe(3);
+  });
+
+  test("after a restart the room keys are restored with their indexes, and stay in SQLite", async () => {
+    const path = newSqliteFile();
+    const first = await openPersistentIndexedDB(openSqlite(path));
+    const db = await openDb(first.indexedDB, "crypto", 1, createRoomKeys);
+    await write(db, (s) => ["a", "b", "c"].forEach((id, i) => s.put(session(id, i < 2 ? "!one" : "!two"))));
+    db.close();
+    const again = await openDb((await openPersistentIndexedDB(openSqlite(path))).indexedDB, "crypto");
+    expect(["a", "b", "c"].map((key) => heldIn(again, key))).toEqual(["sqlite", "sqlite", "sqlite"]);
+    expect((await read<any[]>(again, (s) => s.index("byRoom").getAll("!two"))).map((v) => v.id)).toEqual(["c"]);
+    expect(await read(again, (s) => s.get("a"))).toEqual(session("a", "!one"));
+  });
+
+  test("an upgrade that renames the room keys' store takes their values along, into memory", async () => {
+    const path = newSqliteFile();
+    const first = await openPersistentIndexedDB(openSqlite(path));
+    const db = await openDb(first.indexedDB, "crypto", 1, createRoomKeys);
+    await write(db, (s) => ["a", "b"].forEach((id) => s.put(session(id, "!one"))));
+    db.close();
+    const renamed = await openDb(first.indexedDB, "crypto", 2, (_d, tx) => (tx.objectStore(ROOM_KEYS).name = "old_sessions"));
+    expect(heldIn(renamed, "a", "old_sessions")).toBe("memory");
+    expect(await read(renamed, (s) => s.get("a"), "old_sessions")).toEqual(session("a", "!one"));
+    renamed.close();
+    const again = await openDb((await openPersistentIndexedDB(openSqlite(path))).indexedDB, "crypto");
+    expect((await read<any[]>(again, (s) => s.getAll(), "old_sessions")).map((v) => v.id)).toEqual(["a", "b"]);
+  });
+});
