@@ -6,10 +6,11 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { openDatabase } from "../../src/platform/db.js";
 import { TestClient } from "../../test/support/e2e.js";
 import { ensureSynapseInstalled, prepareSynapse, registerUser, startSynapse, STATE_ENV, stopSynapse, writeState, type RegisteredUser, type SynapseState } from "../../test/support/synapse.js";
 
@@ -22,6 +23,8 @@ interface Contender {
   name: string;
   user: RegisteredUser;
   process: ChildProcess;
+  /** Tandem's own file, read after the run for where the time of each command went. */
+  database?: { path: string; key: string };
 }
 
 function waitForLine(child: ChildProcess, stream: "stdout" | "stderr", match: (line: string) => boolean, what: string): Promise<void> {
@@ -54,11 +57,12 @@ async function startTandem(state: SynapseState, user: RegisteredUser): Promise<C
   const matrix = { homeserverUrl: state.baseUrl, userId: user.userId, password: user.password, allowedInviters: [state.serverName], cryptoStoreKey: randomBytes(32).toString("base64") };
   const settings = { database: join(dir, "tandem.db"), log: { level: "info" }, ledger: { maxEntriesPerHour: 10_000 }, scheduler: { tickSeconds: 1 }, matrix };
   writeFileSync(configPath, JSON.stringify(settings));
-  const env = { ...process.env, TANDEM_DATABASE_KEY: process.env.TANDEM_DATABASE_KEY ?? randomBytes(32).toString("hex") };
+  const key = process.env.TANDEM_DATABASE_KEY ?? randomBytes(32).toString("hex");
+  const env = { ...process.env, TANDEM_DATABASE_KEY: key };
   const child = spawn(process.execPath, [join(ROOT, "dist/src/main.js"), "--config", configPath], { cwd: dir, stdio: ["ignore", "pipe", "pipe"], env });
   child.stdout!.resume();
   await waitForLine(child, "stderr", (line) => line.includes('"cross-signing checked"'), "Tandem");
-  return { name: "Tandem", user, process: child };
+  return { name: "Tandem", user, process: child, database: { path: join(dir, "tandem.db"), key } };
 }
 
 async function roomWith(client: TestClient, bot: Contender, name: string): Promise<string> {
@@ -77,21 +81,27 @@ interface Figures {
   p99: number;
   max: number;
   burstMs: number;
+  /** The sequential room, and when each of its round trips began and ended (wall clock). */
+  room: string;
+  calls: { start: number; end: number }[];
 }
 
 async function measure(client: TestClient, bot: Contender): Promise<Figures> {
   const room = await roomWith(client, bot, `${bot.name} sequential`);
   await client.call("roundTrip", { roomId: room, text: "!ledger thanks @ana warm-up", sender: bot.user.userId, timeoutMs: 60_000 });
   const times: number[] = [];
+  const calls: { start: number; end: number }[] = [];
   for (let i = 0; i < SEQUENTIAL; i++) {
+    const start = Date.now();
     const { ms } = await client.call<{ ms: number }>("roundTrip", { roomId: room, text: `!ledger thanks @ana cooked ${i + 1} meals`, sender: bot.user.userId });
+    calls.push({ start, end: Date.now() });
     times.push(ms);
   }
   times.sort((a, b) => a - b);
   const rooms: string[] = [];
   for (let i = 0; i < ROOMS; i++) rooms.push(await roomWith(client, bot, `${bot.name} burst ${i + 1}`));
   const { ms: burstMs } = await client.call<{ ms: number }>("burst", { rooms, perRoom: Math.ceil(BURST / ROOMS), text: "!ledger thanks @bo drove nurses", sender: bot.user.userId });
-  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times.at(-1)!, burstMs };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times.at(-1)!, burstMs, room, calls };
 }
 
 /** A care plan starting at the next whole minute: its start call is due at that second. */
@@ -104,6 +114,57 @@ async function scheduledLateness(client: TestClient, bot: Contender): Promise<nu
   await client.call("roundTrip", { roomId: room, text: `!careplan floor check at ${hhmm} for 1h care pantry`, sender: bot.user.userId });
   const arrived = await client.call<{ at: number }>("nextMessage", { roomId: room, sender: bot.user.userId, timeoutMs: due - Date.now() + 60_000 });
   return arrived.at - due;
+}
+
+/** The most memory the process ever held resident (Linux: VmHWM), in MiB. */
+function peakRssMiB(child: ChildProcess): number {
+  const line = readFileSync(`/proc/${child.pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmHWM:"));
+  return Number(/(\d+)/.exec(line ?? "")?.[1] ?? NaN) / 1024;
+}
+
+async function stopped(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const kill = setTimeout(() => child.kill("SIGKILL"), 20_000);
+  await exited;
+  clearTimeout(kill);
+}
+
+const STAGE_NAMES = [
+  "driver → homeserver (the driver encrypts, /send)",
+  "homeserver → Tandem (/sync delivers it, recorded in the inbox)",
+  "inbox → dispatcher (decryption, queue)",
+  "dispatcher → reply sent (handling, commit, encryption, /send until the homeserver answers)",
+  "homeserver → driver (/sync, decryption)",
+] as const;
+
+/**
+ * Where each sequential round trip went, from the timestamps Tandem keeps anyway (one clock: all
+ * on this machine): the homeserver's origin_ts of the command, when the bot recorded it from the
+ * /sync response, when the dispatcher took it, when the reply's /send returned; and the driver's
+ * own start and end. Medians per stage.
+ */
+function whereTheTimeGoes(db: { path: string; key: string }, figures: Figures): number[] {
+  const opened = openDatabase(db.path, { key: db.key });
+  try {
+    const rows = opened.db
+      .prepare(
+        `SELECT i.origin_ts AS origin, i.received_at AS received, h.handled_at AS handled, o.sent_at AS sent
+         FROM matrix_inbox i JOIN handled_events h ON h.event_id = i.event_id JOIN outbox o ON o.key = i.event_id
+         WHERE i.room_id = ? ORDER BY i.origin_ts`,
+      )
+      .all(figures.room) as { origin: number; received: number; handled: number; sent: number }[];
+    // The room's first command was the warm-up; the rest pair with the timed calls in order.
+    const timed = rows.slice(-figures.calls.length);
+    const stages = timed.map((r, i) => {
+      const call = figures.calls[i]!;
+      return [r.origin - call.start, r.received - r.origin, r.handled - r.received, r.sent - r.handled, call.end - r.sent];
+    });
+    return STAGE_NAMES.map((_, s) => percentile(stages.map((row) => row[s]!).sort((a, b) => a - b), 50));
+  } finally {
+    opened.close();
+  }
 }
 
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
@@ -122,12 +183,18 @@ async function main(): Promise<void> {
     contenders.push(await startTandem(state, await registerUser(state, "floor-tandem")));
     const [echo, tandem] = [await measure(client, contenders[0]!), await measure(client, contenders[1]!)];
     const late = await scheduledLateness(client, contenders[1]!);
+    const rss = contenders.map((c) => peakRssMiB(c.process));
+    for (const c of contenders) await stopped(c.process);
+    const stages = whereTheTimeGoes(contenders[1]!.database!, tandem);
     console.log(`| ${SEQUENTIAL} sequential commands | p50 | p95 | p99 | max |\n|---|---|---|---|---|`);
     console.log(`| echo floor | ${fmt(echo.p50)} | ${fmt(echo.p95)} | ${fmt(echo.p99)} | ${fmt(echo.max)} |`);
     console.log(`| Tandem | ${fmt(tandem.p50)} | ${fmt(tandem.p95)} | ${fmt(tandem.p99)} | ${fmt(tandem.max)} |`);
     console.log(`| ratio | ${ratio(tandem.p50, echo.p50)} | ${ratio(tandem.p95, echo.p95)} | ${ratio(tandem.p99, echo.p99)} | ${ratio(tandem.max, echo.max)} |`);
     console.log(`\n${BURST} commands over ${ROOMS} rooms, until the last answer: echo ${fmt(echo.burstMs)}, Tandem ${fmt(tandem.burstMs)} (${ratio(tandem.burstMs, echo.burstMs)})`);
     console.log(`A scheduled post (a care plan's start) arrived ${fmt(late)} after its due second.`);
+    console.log(`Peak RSS: echo ${rss[0]!.toFixed(0)} MiB, Tandem ${rss[1]!.toFixed(0)} MiB (${ratio(rss[1]!, rss[0]!)})`);
+    console.log(`\nWhere a sequential round trip of Tandem goes (medians; total p50 ${fmt(tandem.p50)}):\n| stage | median |\n|---|---|`);
+    STAGE_NAMES.forEach((name, i) => console.log(`| ${name} | ${fmt(stages[i]!)} |`));
   } finally {
     await client.stop();
     for (const c of contenders) c.process.kill("SIGTERM");
