@@ -8,7 +8,7 @@ import type { Config } from "./platform/config/schema.js";
 import { createLogger } from "./platform/log.js";
 import { openDatabase, StartupError, unencryptedNotice, type OpenedDatabase } from "./platform/db.js";
 import { backupDatabase, encryptDatabase, rekeyDatabase, type Converted } from "./platform/db-maintenance.js";
-import { startMetricsServer, type MetricsServer } from "./platform/metrics.js";
+import type { MetricsServer } from "./platform/metrics.js";
 import { migrate, readMigrations } from "./platform/migrations.js";
 import { packageRoot } from "./platform/package-root.js";
 import { ConsoleTransport, consoleRoomId, runConsole } from "./transport/console/console.js";
@@ -126,7 +126,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     const { applied } = migrate(opened.db, readMigrations(join(packageRoot(), "migrations")));
     if (applied.length > 0) log.info({ applied }, "database migrated");
-    if (config.metrics) metrics = await startMetricsServer(opened.db, config.metrics.port);
+    // prom-client is loaded only where metrics are on (they are off by default).
+    if (config.metrics) metrics = await (await import("./platform/metrics.js")).startMetricsServer(opened.db, config.metrics.port);
     if (config.matrix) {
       await runMatrixMode(config, config.matrix, opened, log).catch((err: unknown) => {
         exitSoonAfterClose();

@@ -1,7 +1,12 @@
-import { Resvg } from "@resvg/resvg-js";
+import { createRequire } from "node:module";
+import type { Resvg as ResvgClass } from "@resvg/resvg-js";
 import type { Attachment } from "../../src/kernel/doc.js";
 import { FONT_FILES } from "../../src/platform/print/fonts.js";
 import type { PosterPage, PosterText } from "./rules/poster-layout.js";
+
+/** The renderer's native module loads when the first poster is drawn, not with every Tandem. */
+let Resvg: typeof ResvgClass | undefined;
+const resvgClass = (): typeof ResvgClass => (Resvg ??= (createRequire(import.meta.url)("@resvg/resvg-js") as { Resvg: typeof ResvgClass }).Resvg);
 
 /** The preview a client shows before it downloads the poster. */
 const THUMBNAIL_WIDTH = 400;
@@ -38,8 +43,9 @@ export function posterSvg(page: PosterPage): string {
 /** One page as a PNG attachment with its thumbnail. */
 export function posterAttachment(page: PosterPage, fileName: string): Attachment {
   const svg = posterSvg(page);
-  const full = new Resvg(svg, { font: FONTS }).render();
-  const thumb = new Resvg(svg, { font: FONTS, fitTo: { mode: "width", value: THUMBNAIL_WIDTH } }).render();
+  const Renderer = resvgClass();
+  const full = new Renderer(svg, { font: FONTS }).render();
+  const thumb = new Renderer(svg, { font: FONTS, fitTo: { mode: "width", value: THUMBNAIL_WIDTH } }).render();
   return {
     fileName,
     mimeType: "image/png",

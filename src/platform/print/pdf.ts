@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
-import PDFDocument from "pdfkit";
+import { createRequire } from "node:module";
+import type PDFKitDocument from "pdfkit";
 import { FONT_FILES } from "./fonts.js";
 import { isRightToLeft, visualRuns, type Script } from "./script-runs.js";
+
+/** pdfkit takes ~30 MiB once loaded: only a Tandem that prints pays it, when it first prints. */
+let PDFDocument: typeof PDFKitDocument | undefined;
+const pdfkit = (): typeof PDFKitDocument => (PDFDocument ??= createRequire(import.meta.url)("pdfkit") as typeof PDFKitDocument);
 
 /**
  * A small printing service for features: a list for the wall, in large type, as PDF bytes. It knows
@@ -35,7 +40,7 @@ const fontName = (script: Script, bold: boolean) => `${script}-${bold ? "bold" :
 /** Renders synchronously (a command renders inside its message's transaction). */
 export function renderPdf(job: PrintJob): Buffer {
   const type = TYPE[job.size];
-  const pdf = new PDFDocument({ size: job.size, margin: type.margin, info: { Title: job.title, Producer: "Tandem" }, autoFirstPage: true });
+  const pdf = new (pdfkit())({ size: job.size, margin: type.margin, info: { Title: job.title, Producer: "Tandem" }, autoFirstPage: true });
   // pdfkit writes through a Readable stream that would hand the bytes over only on a later tick;
   // every object it writes is ready at once (fonts are read and compressed synchronously), so the
   // header already buffered is read now and the rest is taken as it is pushed.

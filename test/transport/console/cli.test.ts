@@ -1,5 +1,6 @@
 import Database from "better-sqlite3-multiple-ciphers";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { createServer } from "node:net";
 import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,6 +29,28 @@ describe("console mode, as a real process", () => {
     const second = tandem(["--as", "bo"], "!ledger\n!ledger undo 1\n", env);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/^The latest 2 entries:\n• #2 bo and cy: drove 3 nurses \(transport, \w+ \d+\)\n• #1 ana: cooked 40 meals \(food, \w+ \d+\)\nOnly the person who recorded #1/);
+  });
+
+  it("serves /healthz while it runs when metrics are configured (prom-client loads only then)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tandem-cli-"));
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const config = join(dir, "tandem.yaml");
+    writeFileSync(config, `database:\n  path: ${join(dir, "t.db")}\nmetrics:\n  port: ${port}\n`);
+    const child = spawn(process.execPath, [main, "--config", config], { stdio: ["pipe", "pipe", "pipe"] });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    let health: number | undefined;
+    for (let tries = 0; health === undefined && tries < 100; tries++) {
+      health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => undefined);
+      if (health === undefined) await new Promise((r) => setTimeout(r, 100));
+    }
+    child.stdin.end("!help\n");
+    expect(health).toBe(200);
+    expect(await exited).toBe(0);
   });
 
   it("keeps rooms apart with --room", () => {
