@@ -146,7 +146,7 @@ export class IncomingProcessor {
 
   private async processRow(row: InboxRow): Promise<void> {
     const { inbox, client } = this.deps;
-    const event = new MatrixEvent(row.raw);
+    const event = this.alreadyDecrypted(row) ?? new MatrixEvent(row.raw);
     const encrypted = await this.deps.isRoomEncrypted(row.roomId);
     if (event.isEncrypted()) {
       await client.decryptEventIfNeeded(event);
@@ -179,6 +179,17 @@ export class IncomingProcessor {
       if (answer) this.deps.handlePollAnswer(answer);
     }
     inbox.finish(row.seq, "done");
+  }
+
+  /**
+   * The sdk's own copy of the event, when it has already decrypted it from the same sync: decrypting
+   * the inbox's copy again would cost a second Megolm decryption on every command. A copy it could
+   * not decrypt (yet) is not used: the inbox's is tried afresh, as before.
+   */
+  private alreadyDecrypted(row: InboxRow): MatrixEvent | undefined {
+    const known = this.deps.client.getRoom(row.roomId)?.findEventById(row.eventId);
+    if (!known || !known.isEncrypted() || known.isBeingDecrypted() || known.isDecryptionFailure() || known.shouldAttemptDecryption()) return undefined;
+    return known;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { jest } from "@jest/globals";
-import type { MatrixClient, MatrixEvent } from "matrix-js-sdk";
+import { MatrixEvent as MatrixEventClass, type MatrixClient, type MatrixEvent } from "matrix-js-sdk";
 import { pino } from "pino";
 import { EventShieldReason } from "matrix-js-sdk/lib/crypto-api/index.js";
 import type { IncomingEvent, Invocation, Reaction } from "../../../src/kernel/invocation.js";
@@ -17,8 +17,10 @@ const NOTICE_AFTER_MS = 60_000;
  * A stand-in for the sdk's crypto: the "ciphertext" of a test event is its clear event as JSON;
  * "lost" is a message whose keys never arrive.
  */
+let decryptions = 0;
 const crypto = {
   async decryptEvent(event: MatrixEvent) {
+    decryptions++;
     const ciphertext = event.getWireContent().ciphertext as string;
     if (ciphertext === "lost") throw new Error("unknown megolm session");
     return { clearEvent: JSON.parse(ciphertext) as { type: string; content: Record<string, unknown> } };
@@ -26,9 +28,13 @@ const crypto = {
 };
 /** The shield the sdk would give each event's sender device, by event id (none: not decrypted here). */
 const shields = new Map<string, EventShieldReason | null>();
+/** The sdk's own copies of events, as its timeline holds them after a sync. */
+const timeline = new Map<string, MatrixEvent>();
 const client = {
   getUserId: () => ME,
-  decryptEventIfNeeded: (event: MatrixEvent) => event.attemptDecryption(crypto as never),
+  getRoom: () => ({ findEventById: (id: string) => timeline.get(id) }),
+  // As the sdk does: only an event that still needs it is decrypted.
+  decryptEventIfNeeded: async (event: MatrixEvent) => (event.shouldAttemptDecryption() ? event.attemptDecryption(crypto as never) : undefined),
   getCrypto: () => ({
     getEncryptionInfoForEvent: async (event: MatrixEvent) => (shields.has(event.getId()!) ? { shieldColour: 0, shieldReason: shields.get(event.getId()!) } : null),
   }),
@@ -89,6 +95,8 @@ beforeEach(() => {
   explained = [];
   structured = [];
   shields.clear();
+  timeline.clear();
+  decryptions = 0;
 });
 afterEach(() => {
   opened.close();
@@ -191,5 +199,27 @@ describe("structured events from other bots", () => {
     expect(structured).toEqual([]);
     expect(handled).toEqual([]);
     expect(inbox.open()).toEqual([]);
+  });
+});
+
+describe("the sdk's decryption, used once", () => {
+  test("a command the sdk already decrypted from the same sync is not decrypted a second time", async () => {
+    const raw = encrypted("$cmd", "m.room.message", { msgtype: "m.text", body: "!careplans" });
+    const sdkCopy = new MatrixEventClass(raw);
+    await sdkCopy.attemptDecryption(crypto as never);
+    timeline.set("$cmd", sdkCopy);
+    const lost = encrypted("$lost", "m.room.message", { msgtype: "m.text", body: "!help" });
+    const failedCopy = new MatrixEventClass({ ...lost, content: { ...lost.content, ciphertext: "lost" } });
+    await failedCopy.attemptDecryption(crypto as never).catch(() => undefined);
+    timeline.set("$lost", failedCopy);
+    inbox.record([raw, lost], now);
+    decryptions = 0;
+    await processor({ encryptedRoom: true }).process();
+    expect(handled.map((i) => [i.eventId, i.text])).toEqual([
+      ["$cmd", "!careplans"],
+      ["$lost", "!help"],
+    ]);
+    // Only the copy the sdk could not decrypt was decrypted again, from the inbox.
+    expect(decryptions).toBe(1);
   });
 });

@@ -25,7 +25,7 @@ const crypto = {
     return { clearEvent: JSON.parse(event.getWireContent().ciphertext as string) as { type: string; content: Record<string, unknown> } };
   },
 };
-const client = { getUserId: () => ME, decryptEventIfNeeded: (event: MatrixEvent) => event.attemptDecryption(crypto as never) } as unknown as MatrixClient;
+const client = { getUserId: () => ME, getRoom: () => null, decryptEventIfNeeded: (event: MatrixEvent) => event.attemptDecryption(crypto as never) } as unknown as MatrixClient;
 
 function plain(eventId: string, type: string, content: Record<string, unknown>, sender = "@ana:x"): RawEvent {
   return { event_id: eventId, room_id: ROOM, sender, type, origin_server_ts: 1_000, content };
