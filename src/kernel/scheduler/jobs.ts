@@ -54,7 +54,7 @@ const statements = perDb((db) => ({
   get: db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE id = ?`),
   due: db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE next_run_utc IS NOT NULL AND next_run_utc <= ? ORDER BY next_run_utc, id LIMIT ?`),
   active: db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE room_id = ? AND next_run_utc IS NOT NULL ORDER BY next_run_utc, id`),
-  activeAll: db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE next_run_utc IS NOT NULL ORDER BY id`),
+  plannedZones: db.prepare("SELECT DISTINCT room_id AS roomId, zone FROM jobs WHERE next_run_utc IS NOT NULL"),
   byKind: db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE room_id = ? AND kind = ? ORDER BY id`),
   byRef: db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE room_id = ? AND ref = ? ORDER BY id`),
   deleteByRef: db.prepare("DELETE FROM jobs WHERE room_id = ? AND ref = ?"),
@@ -110,8 +110,9 @@ export const jobsRepo = perDb((db) => {
     activeInRoom(roomId: string): Job[] {
       return many(s.active.all(roomId));
     },
-    allActive(): Job[] {
-      return many(s.activeAll.all());
+    /** Each room with jobs still to run, with the zones they were planned in: what the tick compares. */
+    plannedZones(): { roomId: string; zone: string }[] {
+      return s.plannedZones.all() as { roomId: string; zone: string }[];
     },
     byKind(roomId: string, kind: string): Job[] {
       return many(s.byKind.all(roomId, kind));

@@ -157,13 +157,15 @@ export class Scheduler {
     }
   }
 
-  /** Rooms whose zone changed get their future jobs re-planned in the new zone. */
+  /**
+   * Rooms whose zone changed get their future jobs re-planned in the new zone. Every tick asks, so
+   * it reads only rooms and zones, and writes only where a zone differs.
+   */
   private followZoneChanges(now: number): void {
     const { db, defaults } = this.deps;
-    const rooms = new Set(jobsRepo(db).allActive().map((j) => j.roomId));
-    for (const roomId of rooms) {
-      const zone = roomSettings(db, roomId, defaults).timezone;
-      db.transaction(() => replanRoom(db, roomId, zone, now))();
+    for (const { roomId, zone } of jobsRepo(db).plannedZones()) {
+      const current = roomSettings(db, roomId, defaults).timezone;
+      if (current !== zone) db.transaction(() => replanRoom(db, roomId, current, now))();
     }
   }
 
