@@ -62,7 +62,6 @@ export const ToCellSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("request"), round: z.number().int().positive(), year: z.number().int().min(2000).max(3000), month: z.number().int().min(1).max(12), from: z.number().int(), to: z.number().int() }).strict(),
   /** The next host and, when the assembly has one planned, its next meeting (epoch ms). */
   z.object({ kind: z.literal("announce"), host: Pseudonym, cells: z.array(Pseudonym).max(500), meetingAt: z.number().int().nullable() }).strict(),
-  z.object({ kind: z.literal("removed") }).strict(),
   /** To the posting cell: the number its post got. */
   z.object({ kind: z.literal("board_posted"), ref: PostNumber, number: PostNumber }).strict(),
   /** To every other cell: a post it may answer. */
