@@ -88,7 +88,8 @@ export const fundRepo = perDb((db: Db) => {
       if (found) return found;
       let code: string;
       do code = Array.from({ length: 5 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
-      while (s.roomByCode.get(code) !== undefined);
+      // A code of digits only (like 23456) would read as a number where people type it.
+      while (!/\D/.test(code) || s.roomByCode.get(code) !== undefined);
       s.addRoom.run(roomId, code);
       return { code, keeperRole: "treasurer" };
     },

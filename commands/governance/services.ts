@@ -13,6 +13,12 @@ function randomCode(length: number): string {
   return Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
 }
 
+/**
+ * A ballot code is typed where a proposal number could be (`!vote 7K2M agree`): one of only digits
+ * (1 in 230 draws, like `6436`) would be read as proposal #6,436.
+ */
+export const usableBallotCode = (code: string): boolean => /\D/.test(code);
+
 /** The answer ids of a proposal: the consent answers, or o1…oN for its options. */
 export function answersOf(p: Pick<Proposal, "options">): string[] {
   return p.options.length === 0 ? [...CONSENT] : p.options.map((_o, i) => `o${i + 1}`);
@@ -42,7 +48,7 @@ export function governanceServices(db: Db) {
       let ballotCode: string | null = null;
       if (p.secret) {
         do ballotCode = randomCode(4);
-        while (repo.byCode(ballotCode));
+        while (!usableBallotCode(ballotCode) || repo.byCode(ballotCode));
       }
       return repo.create({ ...p, ballotCode });
     },
