@@ -1,4 +1,5 @@
 import type { Db } from "../../src/platform/db.js";
+import { nameKey } from "../../src/kernel/text-hygiene.js";
 import { perDb } from "../../src/platform/per-db.js";
 import type { Figures } from "./protocol/messages.js";
 
@@ -92,7 +93,7 @@ export const federationRepo = perDb((db: Db) => {
     useInvite: db.prepare("UPDATE federation_invites SET used_at = ?, proof_key = NULL WHERE code_hash = ? AND used_at IS NULL"),
     cell: db.prepare(`SELECT ${CELL} FROM federation_cells WHERE cell_id = ?`),
     cells: db.prepare(`SELECT ${CELL} FROM federation_cells WHERE assembly_room = ? ORDER BY joined_at, rowid`),
-    pseudonymTaken: db.prepare("SELECT count(*) FROM federation_cells WHERE assembly_room = ? AND lower(pseudonym) = lower(?)").pluck(),
+    pseudonyms: db.prepare("SELECT pseudonym FROM federation_cells WHERE assembly_room = ?").pluck(),
     addCell: db.prepare("INSERT INTO federation_cells (cell_id, assembly_room, pseudonym, tandem, sector, joined_at) VALUES (?, ?, ?, ?, ?, ?)"),
     setCellSector: db.prepare("UPDATE federation_cells SET sector = ? WHERE cell_id = ?"),
     removeCell: db.prepare("DELETE FROM federation_cells WHERE cell_id = ?"),
@@ -130,7 +131,8 @@ export const federationRepo = perDb((db: Db) => {
 
     cell: (cellId: string) => s.cell.get(cellId) as Cell | undefined,
     cells: (assemblyRoom: string) => s.cells.all(assemblyRoom) as Cell[],
-    pseudonymTaken: (assemblyRoom: string, pseudonym: string) => (s.pseudonymTaken.get(assemblyRoom, pseudonym) as number) > 0,
+    // Compared by the name key (SQLite's lower() folds only ASCII: "Ñandú" and "ñandú" are one name).
+    pseudonymTaken: (assemblyRoom: string, pseudonym: string) => (s.pseudonyms.all(assemblyRoom) as string[]).some((taken) => nameKey(taken) === nameKey(pseudonym)),
     addCell: (cell: Cell) => void s.addCell.run(cell.cellId, cell.assemblyRoom, cell.pseudonym, cell.tandem, cell.sector, cell.joinedAt),
     setCellSector: (cellId: string, sector: string | null) => void s.setCellSector.run(sector, cellId),
     removeCell: (cellId: string) => void s.removeCell.run(cellId),
