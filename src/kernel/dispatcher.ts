@@ -16,7 +16,8 @@ import type { Texts, Translator } from "./i18n/index.js";
 import type { IncomingEvent, Invocation, PollAnswer, Reaction } from "./invocation.js";
 import { kernelRoomData } from "./kernel-room-data.js";
 import { levelOf, type PermissionConfig } from "./level.js";
-import { commandText, localpart, resolvePerson } from "./mentions.js";
+import { commandLine } from "./command-line.js";
+import { localpart, resolvePerson } from "./mentions.js";
 import { deliveredMessage, enqueue } from "./outbox/outbox.js";
 import { bindMatch, chooseMatch, typoOf, type Reading } from "./matching.js";
 import { argsSchema } from "./params.js";
@@ -25,7 +26,7 @@ import { RateLimiter } from "./rate-limiter.js";
 import { bindRoomData, type RoomDataPart } from "./room-data.js";
 import { roomJobs } from "./scheduler/room-jobs.js";
 import { tokenize } from "./tokenizer.js";
-import { cleanInput, excerpt } from "./text-hygiene.js";
+import { excerpt } from "./text-hygiene.js";
 import { fitToEvent } from "./doc-limit.js";
 import { usageDoc } from "./usage.js";
 
@@ -121,12 +122,8 @@ export class Dispatcher {
   }
 
   handle(inv: Invocation): Outcome {
-    const prefix = this.deps.config.prefix;
-    if (!inv.text.includes(prefix)) return "ignored";
-    const text = cleanInput(commandText(inv, this.deps.room));
-    if (!text.startsWith(prefix)) return "ignored";
-    // "@ana,@bo" names two people, like "@ana, @bo".
-    return this.commit(inv, text.slice(prefix.length).replace(/,(?=@)/g, ", "), inv.eventId);
+    const line = commandLine(inv, this.deps.room, this.deps.config.prefix);
+    return line === undefined ? "ignored" : this.commit(inv, line, inv.eventId);
   }
 
   /**

@@ -18,28 +18,17 @@ function escapeRegExp(s: string): string {
 }
 
 /**
- * The text a command is read from, with every mention written as a user id. Pills in the HTML come
- * first; then ids from m.mentions whose display name a client left in the plain body.
+ * The text with every m.mentions id written in where a client left only the display name in the
+ * plain body (a pill's HTML already holds the id).
  */
-export function commandText(inv: Invocation, room: RoomView): string {
-  let text = ownWords(inv.text);
+export function withMentionIds(text: string, inv: Pick<Invocation, "roomId" | "mentionedUserIds">, room: RoomView): string {
   for (const userId of inv.mentionedUserIds ?? []) {
     if (text.includes(userId)) continue;
     const name = room.members(inv.roomId).find((m) => m.userId === userId)?.displayName;
     if (!name) continue;
     text = text.replace(new RegExp(`(^|\\s)@?${escapeRegExp(name)}(?=\\s|$|[,.;:!?])`), `$1${userId}`);
   }
-  return text.trim();
-}
-
-/**
- * The member's own words of a plain body: quoted lines (a reply's fallback, or a quote) are not
- * theirs, and a line written as `code` or ~~struck through~~ is shown, not meant to run.
- */
-function ownWords(body: string): string {
-  const lines = body.split("\n").filter((line) => !/^\s*>/.test(line));
-  const text = lines.join("\n").trim();
-  return /^(`|~~)/.test(text) ? "" : text;
+  return text;
 }
 
 function nameOf(member: RoomMember): string {

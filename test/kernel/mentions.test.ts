@@ -1,4 +1,5 @@
-import { commandText, resolvePerson } from "../../src/kernel/mentions.js";
+import { commandLine } from "../../src/kernel/command-line.js";
+import { resolvePerson } from "../../src/kernel/mentions.js";
 import type { Invocation } from "../../src/kernel/invocation.js";
 import { FakeTransport } from "../support/fake-transport.js";
 
@@ -10,14 +11,15 @@ room.join("!r", "@cy:example.org");
 
 const inv = (over: Partial<Invocation>): Invocation => ({ eventId: "$1", roomId: "!r", sender: "@me:example.org", text: "", sentAt: 0, ...over });
 
-describe("commandText", () => {
+describe("commandLine: the one normalisation stage", () => {
   it("uses m.mentions when the body holds only a display name", () => {
-    const text = commandText(inv({ text: "!ledger thanks Ana Pérez cooked soup", mentionedUserIds: ["@ana:example.org"] }), room);
-    expect(text).toBe("!ledger thanks @ana:example.org cooked soup");
+    const line = commandLine(inv({ text: "!ledger thanks Ana Pérez cooked soup", mentionedUserIds: ["@ana:example.org"] }), room, "!");
+    expect(line).toBe("ledger thanks @ana:example.org cooked soup");
   });
 
-  it("drops a plain-text reply fallback", () => {
-    expect(commandText(inv({ text: "> <@bo:example.org> hello\n\n!ledger" }), room)).toBe("!ledger");
+  it("cleans invisible characters, then checks the prefix once; other messages are not commands", () => {
+    expect(commandLine(inv({ text: "\u200b!ledger thanks @ana,@bo x" }), room, "!")).toBe("ledger thanks @ana, @bo x");
+    expect(commandLine(inv({ text: "thanks, !ledger" }), room, "!")).toBeUndefined();
   });
 });
 
@@ -60,13 +62,5 @@ describe("resolvePerson, one person however the mention is written", () => {
   it("refuses @room and the like: they address everyone, not a person", () => {
     expect(() => resolvePerson("@room", "!r", room)).toThrow(expect.objectContaining({ key: "error.arg.room_mention" }));
     expect(() => resolvePerson("@everyone!", "!r", room)).toThrow(expect.objectContaining({ key: "error.arg.room_mention" }));
-  });
-});
-
-describe("commandText: only the member's own words run", () => {
-  it("drops quoted, code and struck-through commands in plain text", () => {
-    for (const text of ["> !cell wipe confirm", "`!cell wipe confirm`", "~~!cell wipe confirm~~"]) {
-      expect([text, commandText(inv({ text }), room)]).toEqual([text, ""]);
-    }
   });
 });

@@ -3,7 +3,7 @@ import { EventShieldReason } from "matrix-js-sdk/lib/crypto-api/index.js";
 import type { Logger } from "pino";
 import type { IncomingEvent, Invocation, PollAnswer, Reaction } from "../../kernel/invocation.js";
 import { errorForLog } from "../../platform/log.js";
-import { htmlToCommandText } from "./html-text.js";
+import { htmlToCommandText, plainToCommandText } from "./html-text.js";
 import type { Inbox, InboxRow } from "./inbox.js";
 import { pollAnswerFrom } from "./polls.js";
 
@@ -36,16 +36,6 @@ export function reactionFrom(eventId: string, roomId: string, sender: string, se
   return { eventId, roomId, sender, relatesTo: relation.event_id, key: relation.key, sentAt };
 }
 
-/** Drops the quoted fallback a client puts before the text of a reply ("> <@ana:x> earlier text"). */
-export function stripReplyFallback(body: string): string {
-  const lines = body.split("\n");
-  if (!lines[0]?.startsWith("> ")) return body;
-  let i = 0;
-  while (i < lines.length && lines[i]!.startsWith(">")) i++;
-  if (lines[i] === "") i++;
-  return lines.slice(i).join("\n");
-}
-
 /**
  * The command a decrypted `m.room.message` carries, or undefined when it is not one: notices,
  * emotes, media, edits (a corrected command is not run again) and empty texts are ignored.
@@ -55,8 +45,9 @@ export function invocationFrom(eventId: string, roomId: string, sender: string, 
   const relation = content["m.relates_to"];
   if (content["m.new_content"] !== undefined || relation?.rel_type === "m.replace") return undefined;
   const html = content.format === "org.matrix.custom.html" && typeof content.formatted_body === "string" ? content.formatted_body : undefined;
-  // Read once, here: pills become user ids and the reply fallback goes, so the kernel sees only words.
-  const text = html !== undefined ? htmlToCommandText(html) : stripReplyFallback(content.body);
+  // Read once, here: pills become user ids, and what is quoted, code or struck through goes, so the
+  // kernel sees only the member's own words.
+  const text = html !== undefined ? htmlToCommandText(html) : plainToCommandText(content.body);
   if (text.trim() === "") return undefined;
   const ids = content["m.mentions"]?.user_ids;
   const mentionedUserIds = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : undefined;

@@ -1,4 +1,4 @@
-import { htmlToCommandText } from "../../../src/transport/matrix/html-text.js";
+import { htmlToCommandText, plainToCommandText } from "../../../src/transport/matrix/html-text.js";
 import { invocationFrom } from "../../../src/transport/matrix/incoming.js";
 
 describe("reading a Matrix formatted_body as command text", () => {
@@ -18,6 +18,34 @@ describe("reading a Matrix formatted_body as command text", () => {
     expect(htmlToCommandText("<blockquote>old</blockquote><p>!ledger</p>")).toBe("!ledger");
   });
 
+  it("never runs a command inside a quote of a quote (Element quoting a message that began with a quote)", () => {
+    const html = "<blockquote><blockquote><p>earlier</p></blockquote><p>!ledger thanks @ana x</p></blockquote><p>agreed</p>";
+    expect(htmlToCommandText(html)).toBe("agreed");
+    expect(htmlToCommandText("<blockquote><blockquote><blockquote>a</blockquote>b</blockquote><p>!cell wipe confirm</p></blockquote>")).toBe("");
+  });
+
+  it("drops quotes inside lists, and code, pre and struck-through text at any depth", () => {
+    const hidden = [
+      "<ul><li><blockquote><p>!cell wipe confirm</p></blockquote></li></ul>",
+      "<ol><li><ul><li><blockquote><blockquote>x</blockquote>!cell wipe confirm</blockquote></li></ul></li></ol>",
+      "<p><em><strong><code>!cell wipe confirm</code></strong></em></p>",
+      "<ul><li><pre><code><span>!cell wipe</span> confirm</code></pre></li></ul>",
+      "<p><span><del><em>!cell</em> wipe confirm</del></span></p>",
+      "<p><s>!cell wipe <strike>confirm</strike> confirm</s></p>",
+      "<blockquote><ul><li><del>!cell</del></li><li>!cell wipe confirm</li></ul></blockquote>",
+      "<mx-reply><blockquote><blockquote>old</blockquote>!cell wipe confirm</blockquote></mx-reply>",
+    ];
+    for (const html of hidden) expect([html, htmlToCommandText(html)]).toEqual([html, ""]);
+    expect(htmlToCommandText("<ul><li><blockquote>!cell wipe confirm</blockquote></li></ul><p>!ledger</p>")).toBe("!ledger");
+  });
+
+  it("keeps the member's words around what is hidden, and pills anywhere they are", () => {
+    const html = '<p>!ledger thanks <em><a href="https://matrix.to/#/@ana:example.org">Ana <b>P</b></a></em> cooked <code>x</code>soup</p>';
+    expect(htmlToCommandText(html)).toBe("!ledger thanks @ana:example.org cooked soup");
+    expect(htmlToCommandText("<blockquote>unclosed quote <p>!cell wipe confirm")).toBe("");
+    expect(htmlToCommandText("!ledger</blockquote> thanks")).toBe("!ledger thanks");
+  });
+
   it("is read once, by the transport: the invocation carries the words, not the HTML", () => {
     const inv = invocationFrom("$e", "!r", "@me:example.org", 0, {
       msgtype: "m.text",
@@ -26,5 +54,19 @@ describe("reading a Matrix formatted_body as command text", () => {
       formatted_body: '<mx-reply><blockquote>hello</blockquote></mx-reply>!ledger thanks <a href="https://matrix.to/#/@ana:example.org">Ana</a> cooked',
     });
     expect(inv).toEqual({ eventId: "$e", roomId: "!r", sender: "@me:example.org", text: "!ledger thanks @ana:example.org cooked", sentAt: 0 });
+  });
+});
+
+describe("reading a plain body as command text", () => {
+  it("drops quoted lines at any depth (a reply's fallback, Element's plain quote)", () => {
+    expect(plainToCommandText("> > earlier\n> !ledger thanks @ana x\n\nagreed")).toBe("agreed");
+    expect(plainToCommandText("> <@bo:example.org> hello\n\n!ledger")).toBe("!ledger");
+    expect(plainToCommandText("!ledger > 3")).toBe("!ledger > 3");
+  });
+
+  it("drops quoted, code and struck-through commands", () => {
+    for (const text of ["> !cell wipe confirm", "`!cell wipe confirm`", "~~!cell wipe confirm~~", "  > !cell wipe confirm"]) {
+      expect([text, plainToCommandText(text)]).toEqual([text, ""]);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { invocationFrom, stripReplyFallback } from "../../../src/transport/matrix/incoming.js";
+import { invocationFrom } from "../../../src/transport/matrix/incoming.js";
 import { isAllowedInviter } from "../../../src/transport/matrix/rooms.js";
 
 const at = 1_700_000_000_000;
@@ -35,9 +35,15 @@ describe("reading commands from decrypted messages", () => {
   });
 
   test("the quoted fallback of a reply is not part of the command", () => {
-    expect(stripReplyFallback("> <@bo:x> earlier text\n> more\n\n!ledger")).toBe("!ledger");
-    expect(stripReplyFallback("!ledger > 3")).toBe("!ledger > 3");
+    expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "> <@bo:x> earlier text\n> more\n\n!ledger" })?.text).toBe("!ledger");
+    expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "!ledger > 3" })?.text).toBe("!ledger > 3");
     expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "> <@bo:x> hi\n\n!help" })?.text).toBe("!help");
+  });
+
+  test("a plain quote (Element's fallback of a quoted message) never runs, even a quote of a quote", () => {
+    for (const body of ["> !cell wipe confirm\n\nagreed", "> > earlier\n> !ledger thanks @ana x\n\nagreed", ">!cell wipe confirm"]) {
+      expect([body, invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body })?.text]).toEqual([body, body.endsWith("agreed") ? "agreed" : undefined]);
+    }
   });
 
   test("empty texts are ignored", () => {
