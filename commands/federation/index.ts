@@ -28,5 +28,7 @@ export const federation = defineFeature<FederationSlice>({
   roomData: [boardRoomData, federationRoomData],
   // In an assembly another Tandem hosts, that Tandem answers; this one only carries its cells' events.
   othersRoom: (db, roomId) => federationRepo(db).isOthersAssembly(roomId),
+  // The Tandems that speak for cells in an assembly this one hosts are members there, not people.
+  bots: (db, roomId) => federationRepo(db).cells(roomId).flatMap((c) => (c.tandem ? [c.tandem] : [])),
   texts: { en, es },
 });

@@ -42,7 +42,7 @@ export const propose = command({
       proposer: ctx.sender.userId,
       openedAt: ctx.now,
       closesAt,
-      eligible: ctx.members().map((m) => m.userId),
+      eligible: ctx.people().map((m) => m.userId),
     });
     // Durable: the close survives restarts and runs once.
     ctx.jobs.schedule({ kind: CLOSE_KIND, rule: { kind: "once", at: local }, ref: proposalRef(proposal.number), payload: { proposal: proposal.number } });

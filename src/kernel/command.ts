@@ -57,6 +57,11 @@ export interface CommandContext<S = unknown> extends RenderContext {
   /** Resolve a `@word` into a person of this room (or a plain-text name). */
   person(word: string): Person | undefined;
   members(): readonly RoomMember[];
+  /**
+   * The members who are people: without this bot and the other bots features know of (another
+   * Tandem in an assembly room). Who may vote and how many make a quorum are counted from these.
+   */
+  people(): readonly RoomMember[];
   /** Whether this is a direct chat between the sender and the bot. */
   direct: boolean;
   kernel: KernelView;

@@ -21,7 +21,7 @@ import { localpart, resolvePerson } from "./mentions.js";
 import { deliveredMessage, enqueue } from "./outbox/outbox.js";
 import { bindMatch, chooseMatch, typoOf, type Reading } from "./matching.js";
 import { argsSchema } from "./params.js";
-import type { RoomView } from "./port.js";
+import type { RoomMember, RoomView } from "./port.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { bindRoomData, type RoomDataPart } from "./room-data.js";
 import { roomJobs } from "./scheduler/room-jobs.js";
@@ -234,11 +234,19 @@ export class Dispatcher {
       jobs: roomJobs(db, inv.roomId, zone, now),
       person: (word) => resolvePerson(word, inv.roomId, room),
       members: () => room.members(inv.roomId),
+      people: () => this.people(inv.roomId),
       direct: room.isDirect?.(inv.roomId) ?? false,
       kernel,
       afterCommit: (action) => void run.afterCommit.add(action),
       elsewhere: elsewhereFrom(this.roomContextDeps(), run.key, now).of,
     };
+  }
+
+  private people(roomId: string): RoomMember[] {
+    const bots = new Set(this.deps.features.flatMap((f) => f.bots?.(this.deps.db, roomId) ?? []));
+    const self = this.deps.room.self?.();
+    if (self !== undefined) bots.add(self);
+    return this.deps.room.members(roomId).filter((m) => !bots.has(m.userId));
   }
 
   /**

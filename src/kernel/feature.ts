@@ -40,6 +40,8 @@ export interface Feature<S = unknown> {
    * stays silent, answering no command, reaction or poll, and reads only structured events.
    */
   othersRoom?(db: Db, roomId: string): boolean;
+  /** Accounts of other bots the feature knows in the room (another Tandem in an assembly): members, not people. */
+  bots?(db: Db, roomId: string): readonly string[];
 }
 
 /** What an event handler may use; it runs synchronously inside the event's transaction. */

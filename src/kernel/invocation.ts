@@ -45,7 +45,7 @@ export interface PollAnswer {
   sender: string;
   /** The poll's start event. */
   pollEventId: string;
-  /** The chosen answer ids; empty withdraws the answer. */
+  /** The chosen answer ids; never empty (a response with none readable is not reported). */
   answerIds: string[];
   sentAt: number;
 }

@@ -13,6 +13,8 @@ export interface RoomMember {
 export interface RoomView {
   members(roomId: string): RoomMember[];
   powerLevel(roomId: string, userId: string): number;
+  /** The bot's own user id, where the transport has one: it is a member of its rooms, never one of the people. */
+  self?(): string | undefined;
   /** Whether the room is a direct chat between one member and the bot (where secret votes are cast). */
   isDirect?(roomId: string): boolean;
 }

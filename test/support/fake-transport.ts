@@ -26,6 +26,13 @@ export class FakeTransport implements Transport {
     return this.rooms.get(roomId)?.members ?? [];
   }
 
+  /** The bot's own id, when a test puts the bot among a room's members (as Matrix lists it). */
+  selfId: string | undefined;
+
+  self(): string | undefined {
+    return this.selfId;
+  }
+
   /** Rooms the test marked as direct chats between one member and the bot. */
   readonly directRooms = new Set<string>();
 

@@ -144,7 +144,7 @@ function proposeChange(change: CharterChange, question: string, until: string | 
     proposer: ctx.sender.userId,
     openedAt: ctx.now,
     closesAt,
-    eligible: ctx.members().map((m) => m.userId),
+    eligible: ctx.people().map((m) => m.userId),
     charterChange: change,
   });
   ctx.jobs.schedule({ kind: CLOSE_KIND, rule: { kind: "once", at: local }, ref: proposalRef(proposal.number), payload: { proposal: proposal.number } });

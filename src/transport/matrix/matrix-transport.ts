@@ -31,6 +31,10 @@ export class MatrixTransport implements Transport {
     return room.getJoinedMembers().map((m) => ({ userId: m.userId, ...(m.rawDisplayName ? { displayName: m.rawDisplayName } : {}) }));
   }
 
+  self(): string | undefined {
+    return this.client.getUserId() ?? undefined;
+  }
+
   /**
    * A direct chat is a room the bot was invited to as a direct chat (the invite's `is_direct`, as
    * Element sets it) that still holds only the bot and one person: there secret votes are cast and

@@ -2,8 +2,8 @@
  * Native Matrix polls (MSC3381), as Element Web and Element X send them today: the event types and
  * content keys under their unstable names (`org.matrix.msc3381.poll.*`, text in
  * `org.matrix.msc1767.text`), which is what matrix-events-sdk's `PollStartEvent.serialize()` writes.
- * Answers are read under both the unstable and the stable (`m.poll.response`) names, so a client
- * that moved to the stable spec is understood too.
+ * Answers are read under both the unstable and the stable (`m.poll.response`, `m.selections`) names,
+ * so a client that moved to the stable spec is understood too.
  */
 import type { Poll } from "../../kernel/doc.js";
 import type { PollAnswer } from "../../kernel/invocation.js";
@@ -63,8 +63,11 @@ interface Relation {
 
 /**
  * "sender answered poll X with these ids", from a decrypted poll response. The relation of an
- * encrypted event travels in its clear wrapper, so the caller passes whichever carries it. A
- * response without a valid answers list is a spoiled (withdrawn) answer, as MSC3381 says.
+ * encrypted event travels in its clear wrapper, so the caller passes whichever carries it. The
+ * selection is read where each client writes it: `m.selections` (stable MSC3381),
+ * `org.matrix.msc3381.poll.response.answers` (Element today) and `m.poll.response.answers` (early
+ * stable drafts). A response with no readable selection is not an answer: it changes nothing, since
+ * reading it as a withdrawal would drop a member's vote over a shape we did not understand.
  */
 export function pollAnswerFrom(
   eventId: string,
@@ -77,13 +80,21 @@ export function pollAnswerFrom(
 ): PollAnswer | undefined {
   if (!POLL_RESPONSE_TYPES.has(type)) return undefined;
   if (relation?.rel_type !== "m.reference" || typeof relation.event_id !== "string") return undefined;
-  const body = (content["org.matrix.msc3381.poll.response"] ?? content["m.poll.response"]) as { answers?: unknown } | undefined;
-  const given: unknown[] = Array.isArray(body?.answers) ? body.answers : [];
+  const given = selectionsOf(content);
   // Like Element: ids that cannot be answers are dropped, extra selections cut off (the feature
   // that posted the poll applies its own max_selections and ignores ids it does not know).
   const ids = given.filter((a): a is string => typeof a === "string" && a.length > 0 && a.length <= MAX_ANSWER_ID_LENGTH);
   const answerIds = [...new Set(ids)].slice(0, MAX_ANSWERS);
+  if (answerIds.length === 0) return undefined;
   return { eventId, roomId, sender, pollEventId: relation.event_id, answerIds, sentAt };
+}
+
+function selectionsOf(content: Record<string, unknown>): unknown[] {
+  const answersOf = (body: unknown) => (typeof body === "object" && body !== null ? (body as { answers?: unknown }).answers : undefined);
+  for (const list of [content["m.selections"], answersOf(content["org.matrix.msc3381.poll.response"]), answersOf(content["m.poll.response"])]) {
+    if (Array.isArray(list)) return list;
+  }
+  return [];
 }
 
 /**

@@ -105,6 +105,19 @@ describe("governance proposals", () => {
     expect(await bot.say("!proposal 1")).toEqual([expect.stringContaining("0 of 4 members answered.")]);
   });
 
+  it("counts people, not bots: the bot itself and another Tandem in the room are no voters", async () => {
+    const self = "@tandem:test.org";
+    bot.transport.selfId = self;
+    bot.transport.join(ROOM, self, "Tandem");
+    await bot.say("!assembly start Riverside assembly", { sender: MOD });
+    bot.db.prepare("INSERT INTO federation_cells (cell_id, assembly_room, pseudonym, tandem, sector, joined_at) VALUES ('c1', ?, 'North', '@other-tandem:elsewhere.org', NULL, 0)").run(ROOM);
+    bot.transport.join(ROOM, "@other-tandem:elsewhere.org", "Other Tandem");
+    await bot.say("!propose We meet on Fridays", { sender: ANA });
+    await answer(ANA, ["agree"]);
+    expect(await bot.say("!proposal 1")).toEqual([expect.stringContaining("1 of 4 members answered.")]);
+    expect(await bot.say("!vote 1 agree", { sender: self })).toEqual(["Only members who were in the room when proposal #1 started can vote on it."]);
+  });
+
   it("refuses a proposal it cannot read, with what to type instead", async () => {
     expect(await bot.say("!propose Pick options: one")).toEqual(["A choice needs at least two options, separated by |, like options: union hall | café."]);
     expect(await bot.say("!propose Now until 2026-11-24 11:05")).toEqual([expect.stringContaining("from 10 minutes to 90 days")]);

@@ -70,11 +70,15 @@ describe("native Matrix polls", () => {
     expect(pollEventFor(message({ doc: result }))).toBeUndefined();
   });
 
-  test("answers are read in both namespaces; bad ids are dropped, a missing list withdraws the answer", () => {
+  test("answers are read in every namespace; bad ids are dropped; no readable selection is no answer", () => {
     const read = (type: string, content: Record<string, unknown>) => pollAnswerFrom("$a", ROOM, "@ana:x", 5, type, content, content["m.relates_to"] as never)?.answerIds;
     expect(read("org.matrix.msc3381.poll.response", elementResponse("$poll", ["agree"]))).toEqual(["agree"]);
     expect(read("m.poll.response", { "m.relates_to": reference("$poll"), "m.poll.response": { answers: ["object", "object", 3, "x".repeat(101)] } })).toEqual(["object"]);
-    expect(read("m.poll.response", { "m.relates_to": reference("$poll") })).toEqual([]);
+    expect(read("m.poll.response", { "m.relates_to": reference("$poll"), "m.selections": ["abstain"] })).toEqual(["abstain"]);
+    expect(read("org.matrix.msc3381.poll.response", { "m.relates_to": reference("$poll"), "m.selections": ["o2", 7] })).toEqual(["o2"]);
+    for (const content of [{}, { "m.selections": [] }, { "m.selections": "abstain" }, { "m.selections": [3, ""] }, { "org.matrix.msc3381.poll.response": {} }]) {
+      expect([content, read("m.poll.response", { "m.relates_to": reference("$poll"), ...content })]).toEqual([content, undefined]);
+    }
     expect(read("m.poll.response", elementResponse("$poll", Array.from({ length: 50 }, (_, i) => `a${i}`)))).toHaveLength(20);
     expect(read("m.poll.response", { "m.relates_to": { rel_type: "m.annotation", event_id: "$poll" } })).toBeUndefined();
     expect(read("m.room.message", elementResponse("$poll", ["agree"]))).toBeUndefined();
