@@ -1,4 +1,5 @@
 import type { Block, Doc, Inline } from "./doc.js";
+import { withoutRoomMentions } from "./room-mention.js";
 
 function inline(parts: Inline[]): string {
   return parts.map((p) => (typeof p === "string" ? p : p.kind === "mention" ? p.person.name : p.text)).join("");
@@ -17,7 +18,10 @@ function block(b: Block): string {
   }
 }
 
-/** The plain-text form of a reply: the console's output and the Matrix `body` fallback. */
+/**
+ * The plain-text form of a reply: the console's output and the Matrix `body` fallback. It never
+ * pings the whole room, whatever a member's words or a name echoed in it hold.
+ */
 export function renderPlain(d: Doc): string {
-  return d.blocks.map(block).join("\n");
+  return withoutRoomMentions(d.blocks.map(block).join("\n"));
 }

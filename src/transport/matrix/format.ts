@@ -1,5 +1,6 @@
 import type { Block, Doc, Inline } from "../../kernel/doc.js";
 import { renderPlain } from "../../kernel/render-plain.js";
+import { htmlWithoutRoomMentions } from "../../kernel/room-mention.js";
 
 /** The content of an `m.room.message` Tandem sends: HTML with a plain fallback and exact mentions. */
 export interface MatrixMessageContent {
@@ -65,8 +66,9 @@ function blockHtml(block: Block): string {
   }
 }
 
+/** The HTML form of a reply; like the plain one, it never pings the whole room. */
 export function renderHtml(doc: Doc): string {
-  return doc.blocks.map(blockHtml).join("");
+  return htmlWithoutRoomMentions(doc.blocks.map(blockHtml).join(""));
 }
 
 /** Every Matrix user named in the document, once, in order of appearance. */

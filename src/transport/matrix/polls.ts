@@ -9,6 +9,7 @@ import type { Poll } from "../../kernel/doc.js";
 import type { PollAnswer } from "../../kernel/invocation.js";
 import type { OutgoingMessage } from "../../kernel/port.js";
 import { renderPlain } from "../../kernel/render-plain.js";
+import { withoutRoomMentions } from "../../kernel/room-mention.js";
 
 export const POLL_START_TYPE = "org.matrix.msc3381.poll.start";
 export const POLL_END_TYPE = "org.matrix.msc3381.poll.end";
@@ -43,10 +44,11 @@ export interface PollEndContent {
 export function pollStartContent(poll: Poll, fallback: string): PollStartContent {
   return {
     [POLL_START_TYPE]: {
-      question: { [TEXT]: poll.question },
+      // A member's question and options are shown as the poll itself: no whole-room ping in them either.
+      question: { [TEXT]: withoutRoomMentions(poll.question) },
       kind: poll.disclosed ? KIND_DISCLOSED : KIND_UNDISCLOSED,
       max_selections: poll.maxSelections,
-      answers: poll.answers.map((a) => ({ id: a.id, [TEXT]: a.text })),
+      answers: poll.answers.map((a) => ({ id: a.id, [TEXT]: withoutRoomMentions(a.text) })),
     },
     [TEXT]: fallback,
   };
