@@ -1,3 +1,4 @@
+import type { Inline } from "./doc.js";
 import type { RoomMember, RoomView } from "./port.js";
 import { UserError } from "./errors.js";
 import { nameKey } from "./text-hygiene.js";
@@ -55,10 +56,17 @@ export function resolvePerson(word: string, roomId: string, room: RoomView): Per
     return { userId: trimmed, name: member ? nameOf(member) : localpart(trimmed) };
   }
   const wanted = fold(trimmed.slice(1));
-  const byLocalpart = members.filter((m) => fold(localpart(m.userId)) === wanted);
-  const matches = byLocalpart.length > 0 ? byLocalpart : members.filter((m) => m.displayName && fold(m.displayName) === wanted);
+  const matches = members.filter((m) => fold(localpart(m.userId)) === wanted || (m.displayName !== undefined && fold(m.displayName) === wanted));
   if (matches.length === 1) return { userId: matches[0]!.userId, name: nameOf(matches[0]!) };
+  // A username is not worth more than a display name: anyone may register the username that is
+  // another member's display name, and collect what was meant for her. So the member chooses.
+  if (matches.length > 1) throw new UserError("error.arg.which_person", { found: trimmed, people: whichOf(matches) });
   return { name: trimmed.slice(1) };
+}
+
+/** "`@ana:x` (Ana), `@ana2:x` (Ana)": ids shown as code, not as pills, so asking notifies nobody. */
+function whichOf(members: readonly RoomMember[]): Inline[] {
+  return members.flatMap((m, i): Inline[] => [...(i > 0 ? [", "] : []), { kind: "code", text: m.userId }, ` (${nameOf(m)})`]);
 }
 
 const fold = (s: string) => nameKey(s).replace(/\s+/g, "");

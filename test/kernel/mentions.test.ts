@@ -2,6 +2,7 @@ import { commandLine } from "../../src/kernel/command-line.js";
 import { resolvePerson } from "../../src/kernel/mentions.js";
 import type { Invocation } from "../../src/kernel/invocation.js";
 import { FakeTransport } from "../support/fake-transport.js";
+import { ALICE, createTestBot } from "../support/test-bot.js";
 
 const room = new FakeTransport();
 room.join("!r", "@ana:example.org", "Ana Pérez");
@@ -35,8 +36,7 @@ describe("resolvePerson", () => {
     expect(resolvePerson("@ANA,", "!r", room)).toEqual({ userId: "@ana:example.org", name: "Ana Pérez" });
   });
 
-  it("keeps ambiguous or unknown names as plain-text people", () => {
-    expect(resolvePerson("@bo", "!r", room)).toEqual({ name: "bo" });
+  it("keeps unknown names as plain-text people", () => {
     expect(resolvePerson("@maria", "!r", room)).toEqual({ name: "maria" });
     expect(resolvePerson("@Maria José", "!r", room)).toEqual({ name: "Maria José" });
   });
@@ -62,5 +62,38 @@ describe("resolvePerson, one person however the mention is written", () => {
   it("refuses @room and the like: they address everyone, not a person", () => {
     expect(() => resolvePerson("@room", "!r", room)).toThrow(expect.objectContaining({ key: "error.arg.room_mention" }));
     expect(() => resolvePerson("@everyone!", "!r", room)).toThrow(expect.objectContaining({ key: "error.arg.room_mention" }));
+  });
+});
+
+describe("a plain @-name that fits more than one member", () => {
+  it("is never decided: by username, by display name, or both at once", () => {
+    const which = (word: string) => {
+      try {
+        resolvePerson(word, "!r", room);
+      } catch (err) {
+        return err;
+      }
+      return undefined;
+    };
+    expect(which("@bo")).toMatchObject({ key: "error.arg.which_person", params: { found: "@bo" } });
+    const twins = new FakeTransport();
+    twins.join("!t", "@ana:example.org", "Ana Pérez");
+    twins.join("!t", "@ana.p:example.org", "ana");
+    expect(() => resolvePerson("@ana", "!t", twins)).toThrow(expect.objectContaining({ key: "error.arg.which_person" }));
+  });
+
+  it("asks which one, through the dispatcher, showing each one's user id, and records nothing", async () => {
+    const bot = createTestBot();
+    try {
+      bot.transport.join("!cell:test.org", "@ana:test.org", "Ana Ruiz");
+      bot.transport.join("!cell:test.org", "@anita:test.org", "Ana");
+      const [asked] = await bot.say("!ledger thanks @Ana cooked soup", { sender: ALICE });
+      expect(asked).toBe("More than one member here could be @Ana: @ana:test.org (Ana Ruiz), @anita:test.org (Ana). Type the full id of the one you mean.");
+      expect(bot.transport.sent.at(-1)!.doc.blocks.flatMap((b) => ("parts" in b ? b.parts : []))).not.toContainEqual(expect.objectContaining({ kind: "mention" }));
+      expect(await bot.say("!ledger")).not.toEqual([expect.stringContaining("soup")]);
+      expect(await bot.say("!ledger thanks @anita:test.org cooked soup", { sender: ALICE })).toEqual([expect.stringContaining("Ana")]);
+    } finally {
+      bot.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 export const core = {
   "error.arg.room_mention": "`{found}` speaks to the whole room, not to one person. Name the people themselves, like `@ana`.",
+  "error.arg.which_person": "More than one member here could be `{found}`: {people}. Type the full id of the one you mean.",
   "reply.shortened": { one: "… and 1 more, left out so that this message fits.", other: "… and {count} more, left out so that this message fits." },
   "error.unknown": "I don't know the command `{command}`.",
   "error.did_you_mean": "Did you mean {suggestions}?",

@@ -3,6 +3,7 @@ import type { core as en } from "./en.js";
 
 export const core: Record<keyof typeof en, Entry> = {
   "error.arg.room_mention": "`{found}` se dirige a toda la sala, no a una persona. Nombra a las personas, como `@ana`.",
+  "error.arg.which_person": "Aquí hay más de una persona que podría ser `{found}`: {people}. Escribe el id completo de quien quieres nombrar.",
   "reply.shortened": { one: "… y 1 más, que dejé fuera para que el mensaje quepa.", other: "… y {count} más, que dejé fuera para que el mensaje quepa." },
   "error.unknown": "No conozco el comando `{command}`.",
   "error.did_you_mean": "¿Quisiste decir {suggestions}?",
