@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { commandsOf, type CommandContext, type RenderContext } from "../../src/kernel/command.js";
-import { doc, heading, list, p, type Block, type Inline } from "../../src/kernel/doc.js";
+import { doc, heading, list, listing, p, type Block, type Inline } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
@@ -13,7 +13,7 @@ const command = commandsOf<LedgerSlice>();
 /** Contributions a digest lists before it points to the export: no reply grows huge. */
 const MAX_LISTED = 40;
 
-/** A digest to read aloud: everyone named with what they gave, by kind of care, never ranked. */
+/** A digest to read aloud: everyone named with what they gave, by kind of care, never ranked; it notifies nobody. */
 export function digestDoc(title: Inline[], digest: Digest, view: RenderContext) {
   if (digest.entryCount === 0) return doc(heading(...title), p(...view.t.t("ledger.digest.empty", { example: thanksExample("…", view) })));
   const blocks: Block[] = [heading(...title)];
@@ -43,7 +43,7 @@ export function digestDoc(title: Inline[], digest: Digest, view: RenderContext) 
   }
   if (left > 0) blocks.push(moreLine(left, view));
   blocks.push(p(...view.t.t("ledger.digest.closing", { who: digest.givers })));
-  return doc(...blocks);
+  return listing(doc(...blocks));
 }
 
 export const week = command({

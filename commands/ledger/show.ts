@@ -1,5 +1,5 @@
 import { commandsOf } from "../../src/kernel/command.js";
-import { doc, list, p } from "../../src/kernel/doc.js";
+import { doc, list, listing, p } from "../../src/kernel/doc.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
 import { entryLine, thanksExample } from "./render.js";
@@ -27,6 +27,6 @@ export const show = command({
         : doc(p(...view.t.t("ledger.show.empty", { example: thanksExample(view.t.text("ledger.show.example"), view) })));
     }
     const intro = person ? view.t.t("ledger.show.for", { who: person, count: entries.length }) : view.t.t("ledger.show.recent", { count: entries.length });
-    return doc(p(...intro), list(entries.map((e) => entryLine(e, view))));
+    return listing(doc(p(...intro), list(entries.map((e) => entryLine(e, view)))));
   },
 });

@@ -56,6 +56,12 @@ export interface Doc {
    * namespaced type and a JSON content, encrypted like any message. The blocks are unused.
    */
   event?: StructuredEvent;
+  /**
+   * A listing (the ledger, a digest): names show as pills but notify nobody, or every listing would
+   * ping everyone in it. Only a message that addresses someone (the thanked person, the next role
+   * holder, a plan's volunteers at its start) notifies them.
+   */
+  notifiesNobody?: true;
 }
 
 export interface StructuredEvent {
@@ -68,6 +74,8 @@ export const heading = (...parts: Inline[]): Block => ({ kind: "heading", parts 
 export const list = (items: Inline[][]): Block => ({ kind: "list", items });
 export const pre = (text: string): Block => ({ kind: "pre", text });
 export const doc = (...blocks: Block[]): Doc => ({ blocks });
+/** The same message as a listing: names as pills, nobody notified. */
+export const listing = (message: Doc): Doc => ({ ...message, notifiesNobody: true });
 /** The same message, marked as being about `ref`. */
 export const about = (ref: string, message: Doc): Doc => ({ ...message, ref });
 /** A structured event for other bots, queued like a message. */

@@ -71,8 +71,9 @@ export function renderHtml(doc: Doc): string {
   return htmlWithoutRoomMentions(doc.blocks.map(blockHtml).join(""));
 }
 
-/** Every Matrix user named in the document, once, in order of appearance. */
+/** Every Matrix user the document notifies: each one named in it, once, in order; nobody in a listing. */
 export function mentionedUserIds(doc: Doc): string[] {
+  if (doc.notifiesNobody) return [];
   const ids = new Set<string>();
   const visit = (parts: Inline[]) => {
     for (const part of parts) if (typeof part !== "string" && part.kind === "mention" && part.person.userId) ids.add(part.person.userId);
@@ -94,8 +95,8 @@ function relation(options: RenderOptions): MatrixRelation | undefined {
 }
 
 /**
- * Renders a reply document as Matrix content. `m.mentions` names exactly the people mentioned in
- * the document (never `@room`), so only they are notified.
+ * Renders a reply document as Matrix content. `m.mentions` names exactly the people the document
+ * notifies (never `@room`), so only they are notified.
  */
 export function renderMatrixContent(doc: Doc, options: RenderOptions): MatrixMessageContent {
   const content: MatrixMessageContent = {
