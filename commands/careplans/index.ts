@@ -1,5 +1,5 @@
-import { defineFeature } from "../../src/kernel/feature.js";
-import { carePlanCommands } from "./commands.js";
+import { defineFeature, invoke } from "../../src/kernel/feature.js";
+import { carePlanCommands, join } from "./commands.js";
 import { carePlanPosts } from "./posts.js";
 import { planNumberOf } from "./render.js";
 import { carePlansRoomData } from "./room-data.js";
@@ -18,7 +18,7 @@ export const careplans = defineFeature<CarePlanSlice>({
   // Any reaction to the plan's announcement, its view, reminder or start call volunteers.
   reaction(ref) {
     const number = planNumberOf(ref);
-    return number === undefined ? undefined : `careplan ${number} join`;
+    return number === undefined ? undefined : invoke(join, { plan: number });
   },
 });
 

@@ -79,15 +79,30 @@ export const show = command({
   summary: "proposal.show.summary",
   examples: ["proposal 3"],
   level: Level.Member,
-  // `reaction`: what a 👍 on the proposal runs; it explains, once per proposal, that it is not a vote.
-  params: { proposal: param.int(), via: param.choice({ reaction: [] }, { optional: true }) },
-  run({ proposal: number, via }, ctx) {
+  params: { proposal: param.int() },
+  run({ proposal: number }, ctx) {
     const proposal = mustGet(number, ctx);
-    if (via === "reaction") return { proposal, reaction: true, silent: !ctx.slice.repo.explainReactionOnce(proposal), voters: 0 };
-    const voters = proposal.secret ? 0 : ctx.slice.tally(proposal).voters;
-    return { proposal, reaction: false, silent: false, voters };
+    return { proposal, voters: proposal.secret ? 0 : ctx.slice.tally(proposal).voters };
   },
-  render: (r, view) => (r.silent ? [] : renderStatus(r.proposal, r.reaction, r.voters, view)),
+  render: (r, view) => renderStatus(r.proposal, false, r.voters, view),
+});
+
+/**
+ * What a 👍 or 👎 on a proposal runs: it explains, once per proposal, that a reaction is not a vote.
+ * Only reactions run it: it is not among the commands, so nobody can type it.
+ */
+export const reactedTo = command({
+  name: "proposal reacted",
+  group: "proposal",
+  summary: "proposal.show.summary",
+  examples: [],
+  level: Level.Member,
+  params: { proposal: param.int() },
+  run: ({ proposal: number }, ctx) => {
+    const proposal = mustGet(number, ctx);
+    return { proposal, silent: !ctx.slice.repo.explainReactionOnce(proposal) };
+  },
+  render: (r, view) => (r.silent ? [] : renderStatus(r.proposal, true, 0, view)),
 });
 
 export const vote = command({

@@ -1,5 +1,5 @@
 import type { RenderContext } from "../../src/kernel/command.js";
-import { defineFeature } from "../../src/kernel/feature.js";
+import { defineFeature, invoke } from "../../src/kernel/feature.js";
 import { list, p, type Block } from "../../src/kernel/doc.js";
 import type { Db } from "../../src/platform/db.js";
 import { charterCommands } from "./charter/commands.js";
@@ -7,7 +7,7 @@ import { charterRepo } from "./charter/repository.js";
 import { charterRoomData } from "./charter/room-data.js";
 import { charter as charterEn } from "./charter/texts/en.js";
 import { charter as charterEs } from "./charter/texts/es.js";
-import { governanceCommands } from "./commands.js";
+import { governanceCommands, reactedTo, vote } from "./commands.js";
 import { governancePosts } from "./posts.js";
 import { proposalsRepo } from "./repository.js";
 import { proposalsRoomData } from "./room-data.js";
@@ -31,15 +31,14 @@ export const governance = defineFeature<GovernanceSlice>({
   // A 👍 or 👎 on a proposal is not a vote: the bot says so (once per proposal).
   reaction: (ref, key) => {
     const n = PROPOSAL_REF.exec(ref)?.[1];
-    return n && /^(👍|👎)\uFE0F?/u.test(key) ? `proposal ${n} reaction` : undefined;
+    return n && /^(👍|👎)\uFE0F?/u.test(key) ? invoke(reactedTo, { proposal: Number(n) }) : undefined;
   },
   // A poll answer is the same vote as `!vote`: answer ids are consent words, or o1…oN for options.
   pollAnswer: (ref, answerIds) => {
     const n = PROPOSAL_REF.exec(ref)?.[1];
     if (!n) return undefined;
-    if (answerIds.length === 0) return `vote ${n} none`;
     const words = answerIds.map((id) => (/^o\d{1,2}$/.test(id) ? id.slice(1) : id)).filter((w) => /^[a-z0-9]{1,10}$/.test(w));
-    return words.length === 0 ? undefined : `vote ${n} ${words.join(" ")}`;
+    return words.length === 0 ? undefined : invoke(vote, { proposal: n, choices: words.join(" ") });
   },
 });
 

@@ -8,7 +8,7 @@ import type { AfterCommit, AnyCommand, CommandConfig, CommandContext, KernelView
 import { CommandIndex } from "./command-index.js";
 import { doc, p, type Doc } from "./doc.js";
 import { UserError } from "./errors.js";
-import type { AnyFeature, EventHandler } from "./feature.js";
+import type { AnyFeature, EventHandler, Invoke } from "./feature.js";
 import { elsewhereFrom, renderContextFor, type RoomContextDeps } from "./elsewhere.js";
 import { markHandled } from "./handled-events.js";
 import { localExample } from "./hints.js";
@@ -46,10 +46,14 @@ export interface DispatcherDeps {
 
 export type Outcome = "ignored" | "duplicate" | "handled";
 
+/** A bound command and the feature whose slice it runs with (a command only reactions run is listed nowhere else). */
+type Target = Invoke & { feature: AnyFeature };
+
 /** What the stages pass on: the message, and what the earlier stages learned about it. */
 interface Run {
   inv: Invocation;
-  line: string;
+  /** The typed line without its prefix, or the command a reaction or a poll answer stands for. */
+  what: string | Target;
   now: number;
   t: Translator;
   view: RenderContext;
@@ -127,41 +131,49 @@ export class Dispatcher {
   }
 
   /**
-   * A reaction to one of the bot's own messages runs the command line that message stands for, as
-   * if the reactor had typed it; the reply answers the message reacted to, in its thread. Reactions
+   * A reaction to one of the bot's own messages runs the command that message's feature says it
+   * stands for, for the reactor; the reply answers the message reacted to, in its thread. Reactions
    * to anything else are ignored without a word.
    */
   handleReaction(reaction: Reaction): Outcome {
-    const target = deliveredMessage(this.deps.db, reaction.roomId, reaction.relatesTo);
-    const ref = target?.ref;
-    const line = ref === undefined ? undefined : this.deps.features.map((f) => f.reaction?.(ref, reaction.key)).find((l) => l !== undefined);
-    if (line === undefined) return "ignored";
+    const message = deliveredMessage(this.deps.db, reaction.roomId, reaction.relatesTo);
+    const target = this.targetOf(message?.ref, (f, ref) => f.reaction?.(ref, reaction.key));
+    if (!target) return "ignored";
     const inv: Invocation = {
       eventId: reaction.eventId,
       roomId: reaction.roomId,
       sender: reaction.sender,
-      text: `${this.deps.config.prefix}${line}`,
+      text: "",
       sentAt: reaction.sentAt,
-      ...(target?.threadRootId ? { threadRootId: target.threadRootId } : {}),
+      ...(message?.threadRootId ? { threadRootId: message.threadRootId } : {}),
     };
-    return this.commit(inv, line, reaction.relatesTo);
+    return this.commit(inv, target, reaction.relatesTo);
   }
 
   /**
-   * An answer to one of the bot's polls runs, quietly, the command line the poll's feature says it
+   * An answer to one of the bot's polls runs, quietly, the command the poll's feature says it
    * stands for (a vote): members answered in their client and expect no message back.
    */
   handlePollAnswer(answer: PollAnswer): Outcome {
-    const target = deliveredMessage(this.deps.db, answer.roomId, answer.pollEventId);
-    const ref = target?.ref;
-    const line = ref === undefined ? undefined : this.deps.features.map((f) => f.pollAnswer?.(ref, answer.answerIds)).find((l) => l !== undefined);
-    if (line === undefined) return "ignored";
-    const inv: Invocation = { eventId: answer.eventId, roomId: answer.roomId, sender: answer.sender, text: `${this.deps.config.prefix}${line}`, sentAt: answer.sentAt };
-    return this.commit(inv, line, answer.pollEventId, { quiet: true });
+    const message = deliveredMessage(this.deps.db, answer.roomId, answer.pollEventId);
+    const target = this.targetOf(message?.ref, (f, ref) => f.pollAnswer?.(ref, answer.answerIds));
+    if (!target) return "ignored";
+    const inv: Invocation = { eventId: answer.eventId, roomId: answer.roomId, sender: answer.sender, text: "", sentAt: answer.sentAt };
+    return this.commit(inv, target, answer.pollEventId, { quiet: true });
+  }
+
+  /** The first feature's reading of what a reaction or an answer to a message about `ref` stands for. */
+  private targetOf(ref: string | undefined, read: (feature: AnyFeature, ref: string) => Invoke | undefined): Target | undefined {
+    if (ref === undefined) return undefined;
+    for (const feature of this.deps.features) {
+      const invoked = read(feature, ref);
+      if (invoked) return { ...invoked, feature };
+    }
+    return undefined;
   }
 
   /** One transaction: the "handled" mark (a redelivered event stops here), the effects and the replies. */
-  private commit(inv: Invocation, line: string, replyToEventId: string, options: { quiet?: boolean } = {}): Outcome {
+  private commit(inv: Invocation, what: string | Target, replyToEventId: string, options: { quiet?: boolean } = {}): Outcome {
     const { db } = this.deps;
     if (this.deps.features.some((f) => f.othersRoom?.(db, inv.roomId))) return "ignored";
     const now = this.deps.clock();
@@ -169,7 +181,7 @@ export class Dispatcher {
     let afterCommit = new Set<AfterCommit>();
     const outcome = db.transaction((): Outcome => {
       if (!markHandled(db, inv.eventId, inv.roomId, now)) return "duplicate";
-      const run = this.begin(inv, line, now);
+      const run = this.begin(inv, what, now);
       const replies = [this.execute(run)].flat().map((reply) => fitToEvent(reply, run.t));
       counted = run.counted;
       afterCommit = run.afterCommit;
@@ -182,23 +194,30 @@ export class Dispatcher {
     return outcome;
   }
 
-  private begin(inv: Invocation, line: string, now: number): Run {
+  private begin(inv: Invocation, what: string | Target, now: number): Run {
     const view: RenderContext = renderContextFor(this.roomContextDeps(), inv.roomId, now);
-    return { inv, line, now, t: view.t, view, afterCommit: new Set(), key: inv.eventId };
+    return { inv, what, now, t: view.t, view, afterCommit: new Set(), key: inv.eventId };
   }
 
+  /** A typed line is read (tokenized, matched, bound); a reaction's or an answer's command comes bound. */
   private execute(run: Run): Doc | Doc[] {
-    const tokens = tokenize(run.line);
-    const reading: Reading = { index: this.index, tokens, line: run.line, resolve: (word) => resolvePerson(word, run.inv.roomId, this.deps.room), lang: run.t.lang, prefix: run.view.prefix };
+    const { what } = run;
+    if (typeof what !== "string") return this.runCommand(run, what.command, what.feature, () => ({ ...what.args }));
+    const tokens = tokenize(what);
+    const reading: Reading = { index: this.index, tokens, line: what, resolve: (word) => resolvePerson(word, run.inv.roomId, this.deps.room), lang: run.t.lang, prefix: run.view.prefix };
     const match = chooseMatch(this.index.find(tokens), reading);
     if (!match) return this.unknown(reading, run);
-    const { command } = match;
+    return this.runCommand(run, match.command, this.featureOf.get(match.command)!, () => bindMatch(match, reading));
+  }
+
+  /** authorize → rate-limit → bind → run (in a savepoint) → render; a failure becomes its reply. */
+  private runCommand(run: Run, command: AnyCommand, feature: AnyFeature, bind: () => Record<string, unknown>): Doc | Doc[] {
     let raw: Record<string, unknown> = {};
     try {
-      const ctx = this.context(command, run);
+      const ctx = this.context(command, feature, run);
       this.authorize(command, ctx, run);
       this.rateLimit(command, run);
-      raw = bindMatch(match, reading);
+      raw = bind();
       const args = argsSchema(command.params).parse(raw);
       const result: unknown = this.deps.db.transaction(() => command.run(args, ctx))();
       return command.render(result, run.view);
@@ -213,12 +232,11 @@ export class Dispatcher {
     }
   }
 
-  private context(command: AnyCommand, run: Run): CommandContext {
+  private context(command: AnyCommand, feature: AnyFeature, run: Run): CommandContext {
     const { inv, now } = run;
     const { db, room } = this.deps;
     const member = room.members(inv.roomId).find((m) => m.userId === inv.sender);
     const zone = run.view.settings.timezone;
-    const feature = this.featureOf.get(command)!;
     const kernel: KernelView = {
       commands: () => this.index.all,
       roomData: () => [...this.deps.features.flatMap((f) => f.roomData ?? []), kernelRoomData, ...(this.deps.roomData ?? [])].map((part) => bindRoomData(part, db, inv.roomId, now, zone)),

@@ -2,6 +2,7 @@ import type { Db } from "../platform/db.js";
 import type { AnyCommand, Command, ElsewhereOf } from "./command.js";
 import type { Catalog, Lang } from "./i18n/catalog.js";
 import type { IncomingEvent } from "./invocation.js";
+import type { ArgsOf, Params } from "./params.js";
 import type { RoomDataPart } from "./room-data.js";
 import type { PostHandler } from "./scheduler/post.js";
 
@@ -22,14 +23,14 @@ export interface Feature<S = unknown> {
   texts: Readonly<Record<Lang, Catalog>>;
   /**
    * What a reaction (`key`, e.g. 👍) to one of the bot's messages about `ref` (see `Doc.ref`) stands
-   * for: a command line without the prefix, run as if the reactor had typed it; undefined otherwise.
+   * for: a command with its arguments, run for the reactor; undefined otherwise.
    */
-  reaction?(ref: string, key: string): string | undefined;
+  reaction?(ref: string, key: string): Invoke | undefined;
   /**
-   * What an answer to one of the bot's polls about `ref` stands for: a command line run quietly
-   * (no reply in the room) as if the member had typed it; undefined when it means nothing.
+   * What an answer to one of the bot's polls about `ref` stands for: a command with its arguments,
+   * run quietly (no reply in the room) for the member; undefined when it means nothing.
    */
-  pollAnswer?(ref: string, answerIds: readonly string[]): string | undefined;
+  pollAnswer?(ref: string, answerIds: readonly string[]): Invoke | undefined;
   /**
    * What the feature does with structured events of these types from other bots (see
    * `Doc.event`): it validates the content and may answer anywhere through `elsewhere`.
@@ -42,6 +43,21 @@ export interface Feature<S = unknown> {
   othersRoom?(db: Db, roomId: string): boolean;
   /** Accounts of other bots the feature knows in the room (another Tandem in an assembly): members, not people. */
   bots?(db: Db, roomId: string): readonly string[];
+}
+
+/**
+ * A command with its arguments already bound, as a reaction or a poll answer stands for it. It is
+ * run as it is, never written out as a line and read again: a command that only reactions run
+ * (one the feature does not list in `commands`) cannot be typed by anyone.
+ */
+export interface Invoke {
+  command: AnyCommand;
+  args: Readonly<Record<string, unknown>>;
+}
+
+/** Binds a command's arguments, typed by its parameters. */
+export function invoke<P extends Params, R, S>(command: Command<P, R, S>, args: ArgsOf<P>): Invoke {
+  return { command, args };
 }
 
 /** What an event handler may use; it runs synchronously inside the event's transaction. */

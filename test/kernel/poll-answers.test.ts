@@ -1,7 +1,7 @@
 import { features } from "../../commands/index.js";
 import { commandsOf } from "../../src/kernel/command.js";
 import { about, doc, p } from "../../src/kernel/doc.js";
-import { defineFeature } from "../../src/kernel/feature.js";
+import { defineFeature, invoke } from "../../src/kernel/feature.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
 import type { Db } from "../../src/platform/db.js";
@@ -11,6 +11,16 @@ import { ALICE, createTestBot, ROOM, type TestBot } from "../support/test-bot.js
 /** A tiny poll feature: `!ask` posts a poll about "ask:1", `!pick <answer>` records an answer, `!close` ends the poll. */
 const picks: string[] = [];
 const command = commandsOf<Db>();
+const pick = command({
+  name: "pick",
+  group: "help",
+  summary: "help.summary",
+  examples: ["pick tea"],
+  level: Level.Member,
+  params: { answer: param.word() },
+  run: ({ answer }) => void picks.push(answer),
+  render: () => doc(p("Counted.")),
+});
 const asking = defineFeature<Db>({
   name: "asking",
   services: (db) => db,
@@ -25,16 +35,7 @@ const asking = defineFeature<Db>({
       run: () => undefined,
       render: () => ({ ...about("ask:1", doc(p("Tea or coffee?"))), poll: { question: "Tea or coffee?", answers: [{ id: "tea", text: "Tea" }, { id: "coffee", text: "Coffee" }], maxSelections: 1, disclosed: true } }),
     }),
-    command({
-      name: "pick",
-      group: "help",
-      summary: "help.summary",
-      examples: ["pick tea"],
-      level: Level.Member,
-      params: { answer: param.word() },
-      run: ({ answer }) => void picks.push(answer),
-      render: () => doc(p("Counted.")),
-    }),
+    pick,
     command({
       name: "close",
       group: "help",
@@ -47,7 +48,7 @@ const asking = defineFeature<Db>({
     }),
   ],
   texts: { en: {}, es: {} },
-  pollAnswer: (ref, answers) => (ref === "ask:1" && answers[0] ? `pick ${answers[0]}` : undefined),
+  pollAnswer: (ref, answers) => (ref === "ask:1" && answers[0] ? invoke(pick, { answer: answers[0] }) : undefined),
 });
 
 describe("answers to the bot's polls", () => {

@@ -105,6 +105,23 @@ describe("governance proposals", () => {
     expect(await bot.say("!proposal 1")).toEqual([expect.stringContaining("0 of 4 members answered.")]);
   });
 
+  it("what reactions run cannot be typed: `!proposal 1 reaction` is no way to silence the explanation", async () => {
+    await bot.say("!propose We refuse overtime");
+    const typed = await bot.say("!proposal 1 reaction", { sender: BO });
+    expect(typed).not.toEqual([expect.stringContaining("A reaction is not a vote")]);
+    bot.dispatcher.handleReaction({ eventId: `$r${++n}`, roomId: ROOM, sender: ANA, relatesTo: FakeTransport.eventIdOf(lastPoll()), key: "👍", sentAt: bot.clock.now });
+    await bot.sender.drain();
+    expect(bot.transport.sent.at(-1)!.doc.blocks[0]).toMatchObject({ parts: expect.arrayContaining([expect.stringContaining("A reaction is not a vote")]) });
+  });
+
+  it("a poll answer is a vote however the client writes it; one it cannot read changes nothing", async () => {
+    await bot.say("!propose We refuse overtime", { sender: ANA });
+    await answer(ANA, ["abstain"]);
+    expect(await bot.say("!proposal 1")).toEqual([expect.stringContaining("1 of 4 members answered.")]);
+    expect(await answer(ANA, ["no-such-answer!"])).toBe("ignored");
+    expect(await bot.say("!proposal 1")).toEqual([expect.stringContaining("1 of 4 members answered.")]);
+  });
+
   it("counts people, not bots: the bot itself and another Tandem in the room are no voters", async () => {
     const self = "@tandem:test.org";
     bot.transport.selfId = self;
