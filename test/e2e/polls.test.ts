@@ -79,6 +79,14 @@ describe("native polls on Matrix", () => {
     expect(start!.body).toMatch(/#1\b/);
     expect(start!.body).toContain("!vote 1");
 
+    // The bot is a member of the room, not a voter.
+    expect(bot.query("SELECT eligible FROM proposals WHERE room_id = ?", roomId)).toEqual([{ eligible: JSON.stringify([anaId]) }]);
+    const votes = () => bot.query("SELECT v.voter, v.choices FROM proposal_votes v JOIN proposals p ON p.id = v.proposal_id WHERE p.room_id = ?", roomId);
+    // The stable form (m.poll.response with m.selections) counts like Element's.
+    const stable = await ana.call<{ eventId: string }>("answerPollStable", { roomId, pollEventId: start!.eventId, answerIds: ["abstain"] });
+    expect(await waitInboxDone(stable.eventId)).toBe("done");
+    expect(votes()).toEqual([{ voter: anaId, choices: '["abstain"]' }]);
+
     const answer = await ana.call<{ eventId: string }>("answerPoll", { roomId, pollEventId: start!.eventId, answerIds: ["agree"] });
     expect(await waitInboxDone(answer.eventId)).toBe("done");
     expect(bot.query("SELECT v.voter, v.choices FROM proposal_votes v JOIN proposals p ON p.id = v.proposal_id WHERE p.room_id = ?", roomId)).toEqual([

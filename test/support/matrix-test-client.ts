@@ -266,6 +266,14 @@ const ops: Record<string, (args: Args) => Promise<unknown>> = {
     return { eventId: event_id };
   },
 
+  /** An answer to a poll in the stable form (MSC3381 as merged): an m.poll.response with `m.selections`. */
+  async answerPollStable(args) {
+    const { roomId, pollEventId, answerIds } = args as { roomId: string; pollEventId: string; answerIds: string[] };
+    const content = { "m.relates_to": { rel_type: RelationType.Reference, event_id: pollEventId }, "m.selections": answerIds };
+    const { event_id } = await need().sendEvent(roomId, "m.poll.response" as never, content as never);
+    return { eventId: event_id };
+  },
+
   /**
    * The bytes of a file message, as Element gets them: downloaded through the authenticated media
    * endpoint and, for an encrypted file, decrypted with its EncryptedFile (hash checked). Base64.
