@@ -214,7 +214,7 @@ export class Dispatcher {
   private runCommand(run: Run, command: AnyCommand, feature: AnyFeature, bind: () => Record<string, unknown>): Doc | Doc[] {
     let raw: Record<string, unknown> = {};
     try {
-      const ctx = this.context(command, feature, run);
+      const ctx = this.context(feature, run);
       this.authorize(command, ctx, run);
       this.rateLimit(command, run);
       raw = bind();
@@ -232,7 +232,7 @@ export class Dispatcher {
     }
   }
 
-  private context(command: AnyCommand, feature: AnyFeature, run: Run): CommandContext {
+  private context(feature: AnyFeature, run: Run): CommandContext {
     const { inv, now } = run;
     const { db, room } = this.deps;
     const member = room.members(inv.roomId).find((m) => m.userId === inv.sender);
