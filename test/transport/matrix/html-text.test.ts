@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { htmlToCommandText, plainToCommandText } from "../../../src/transport/matrix/html-text.js";
 import { invocationFrom } from "../../../src/transport/matrix/incoming.js";
 
@@ -68,5 +69,30 @@ describe("reading a plain body as command text", () => {
     for (const text of ["> !cell wipe confirm", "`!cell wipe confirm`", "~~!cell wipe confirm~~", "  > !cell wipe confirm"]) {
       expect([text, plainToCommandText(text)]).toEqual([text, ""]);
     }
+  });
+});
+
+describe("what is quoted, code or struck through never runs, however deeply it is nested", () => {
+  const HIDING = ["blockquote", "code", "pre", "del", "s", "strike", "mx-reply"];
+  const SHOWING = ["p", "div", "ul", "li", "ol", "em", "strong", "span", "b", "i", "a", "h4"];
+  type Node = string | { tag: string; children: Node[] };
+  const { node } = fc.letrec<{ node: Node }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.constantFrom("words", " ", "more words", "&amp;"),
+      fc.record({ tag: fc.constantFrom(...SHOWING, ...HIDING), children: fc.array(tie("node"), { maxLength: 4 }) }),
+    ),
+  }));
+  const html = (n: Node): string => (typeof n === "string" ? n : `<${n.tag}>${n.children.map(html).join("")}</${n.tag}>`);
+
+  it("a command placed anywhere inside a hiding element, with anything around it, is dropped", () => {
+    fc.assert(
+      fc.property(fc.array(node, { maxLength: 3 }), fc.constantFrom(...HIDING), fc.array(node, { maxLength: 3 }), fc.array(fc.constantFrom(...SHOWING, ...HIDING), { maxLength: 4 }), fc.array(node, { maxLength: 3 }), (before, hiding, beside, wrappers, after) => {
+        const inner = wrappers.reduceRight((text, tag) => `<${tag}>${text}</${tag}>`, "!cell wipe confirm");
+        const message = `${before.map(html).join("")}<${hiding}>${beside.map(html).join("")}${inner}</${hiding}>${after.map(html).join("")}`;
+        expect([message, htmlToCommandText(message)]).not.toEqual([message, expect.stringContaining("!cell")]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
