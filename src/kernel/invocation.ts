@@ -22,7 +22,7 @@ export interface Invocation {
 
 /**
  * Someone reacted (any key) to a message. The transport only reports it; what it means, if
- * anything, is decided by the dispatcher from the message it answers (see `Command.reaction`).
+ * anything, is decided by the dispatcher from the message it answers (see `Feature.reaction`).
  */
 export interface Reaction {
   /** The reaction's own event id: handled once, like a message. */
