@@ -1,10 +1,8 @@
 /** What the decision log says. */
 export const decisions = {
   "help.group.decision": "Decision log",
-  "arg.text": "text",
   "arg.decision": "decision number",
   "arg.reason": "reason",
-  "arg.tag": "#tag",
   "arg.words": "words",
   "privacy.part.decisions": { one: "1 decision they recorded, fixed or revoked (the decision stays; who did it goes)", other: "{count} decisions they recorded, fixed or revoked (the decisions stay; who did it goes)" },
   "privacy.wipe.decisions": { one: "the decision log: 1 decision, with its history (deleted)", other: "the decision log: {count} decisions, with their history (deleted)" },
@@ -39,7 +37,6 @@ export const decisions = {
   "decisions.export.summary": "The whole decision log as CSV, for a spreadsheet",
   "decisions.export.intro": { one: "The decision log (1 decision), as CSV to paste into a spreadsheet:", other: "The decision log ({count} decisions), as CSV to paste into a spreadsheet:" },
   "decisions.export.part": "The decision log ({count} decisions), part {part} of {parts}:",
-  "arg.sheet": "a4, anonymous, room name",
   "decisions.print.summary": "The decisions in force as a PDF for the wall, in large type (A3, or a4; anonymous leaves out names and the room)",
   "decisions.print.title": "Our decisions",
   "decisions.print.file": "decisions",

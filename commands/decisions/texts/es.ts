@@ -3,10 +3,8 @@ import type { decisions as en } from "./en.js";
 
 export const decisions: Record<keyof typeof en, Entry> = {
   "help.group.decision": "Registro de decisiones",
-  "arg.text": "texto",
   "arg.decision": "número de decisión",
   "arg.reason": "motivo",
-  "arg.tag": "#etiqueta",
   "arg.words": "palabras",
   "privacy.part.decisions": { one: "1 decisión que registró, corrigió o revocó (la decisión se queda; quién lo hizo, no)", other: "{count} decisiones que registró, corrigió o revocó (las decisiones se quedan; quién lo hizo, no)" },
   "privacy.wipe.decisions": { one: "el registro de decisiones: 1 decisión, con su historia (se borra)", other: "el registro de decisiones: {count} decisiones, con su historia (se borran)" },
@@ -41,7 +39,6 @@ export const decisions: Record<keyof typeof en, Entry> = {
   "decisions.export.summary": "Todo el registro de decisiones en CSV, para una hoja de cálculo",
   "decisions.export.intro": { one: "El registro de decisiones (1 decisión), en CSV para pegar en una hoja de cálculo:", other: "El registro de decisiones ({count} decisiones), en CSV para pegar en una hoja de cálculo:" },
   "decisions.export.part": "El registro de decisiones ({count} decisiones), parte {part} de {parts}:",
-  "arg.sheet": "a4, anónimo, nombre de la sala",
   "decisions.print.summary": "Las decisiones vigentes en un PDF para la pared, en letra grande (A3, o a4; anónimo quita los nombres y la sala)",
   "decisions.print.title": "Nuestras decisiones",
   "decisions.print.file": "decisiones",

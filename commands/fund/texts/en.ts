@@ -3,6 +3,7 @@ export const fund = {
   "help.group.fund": "Solidarity fund",
   "arg.fundcode": "fund code",
   "arg.movement": "movement number",
+  "arg.fund.request": "request number",
   "privacy.part.fund": { one: "1 fund record that names them (the money stays; who it was goes; pledges go)", other: "{count} fund records that name them (the money stays; who it was goes; pledges go)" },
   "schedule.kind.fund.pledges": "{when}: the fund's monthly pledge totals ({repeats})",
   "schedule.kind.fund.request": "{when}: a support request is waiting (no names)",

@@ -3,6 +3,7 @@ export const fund = {
   "help.group.fund": "Caja de solidaridad",
   "arg.fundcode": "código de la caja",
   "arg.movement": "número de movimiento",
+  "arg.fund.request": "número de solicitud",
   "privacy.part.fund": { one: "1 registro de la caja que la nombra (el dinero queda; quién era se va; las cuotas se van)", other: "{count} registros de la caja que la nombran (el dinero queda; quién era se va; las cuotas se van)" },
   "schedule.kind.fund.pledges": "{when}: totales mensuales de cuotas de la caja ({repeats})",
   "schedule.kind.fund.request": "{when}: hay una solicitud de apoyo esperando (sin nombres)",

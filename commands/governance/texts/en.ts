@@ -74,5 +74,4 @@ export const governance = {
   "settings.quorum.none": "Proposals now count however many members answer.",
   "settings.quorum.bad": "I couldn't read “{found}” as a quorum. Give a percentage from 1 to 100, like `50%`, or `none`.",
   "schedule.kind.proposal.close": "{when}: a proposal closes and its outcome is posted",
-  "arg.quorum": "quorum",
 };

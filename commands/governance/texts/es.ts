@@ -76,5 +76,4 @@ export const governance: Record<keyof typeof en, Entry> = {
   "settings.quorum.none": "Ahora las propuestas cuentan respondan cuantos respondan.",
   "settings.quorum.bad": "No entendí «{found}» como quórum. Da un porcentaje del 1 al 100, como `50%`, o `ninguno`.",
   "schedule.kind.proposal.close": "{when}: se cierra una propuesta y se publica su resultado",
-  "arg.quorum": "quórum",
 };

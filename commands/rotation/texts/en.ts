@@ -1,11 +1,7 @@
 export const rotation = {
-  "arg.role": "role",
   "arg.term": "every N weeks",
   "arg.people": "people",
   "arg.member": "person",
-  "arg.until": "until when",
-  "arg.day": "day",
-  "arg.time": "time",
   "roles.summary": "Who holds each role now, who is next, and until when",
   "roles.none": "No rotating roles yet. A moderator can start one: `{example}`",
   "roles.title": "Roles in this room:",

@@ -1,11 +1,7 @@
 export const rotation = {
-  "arg.role": "rol",
   "arg.term": "cada N semanas",
   "arg.people": "personas",
   "arg.member": "persona",
-  "arg.until": "hasta cuándo",
-  "arg.day": "día",
-  "arg.time": "hora",
   "roles.summary": "Quién tiene cada rol ahora, quién sigue y hasta cuándo",
   "roles.none": "Todavía no hay roles rotativos. Una moderadora puede crear uno: `{example}`",
   "roles.title": "Roles en esta sala:",

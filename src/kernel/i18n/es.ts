@@ -2,6 +2,19 @@ import type { Entry } from "./catalog.js";
 import type { core as en } from "./en.js";
 
 export const core: Record<keyof typeof en, Entry> = {
+  "arg.text": "texto",
+  "arg.person": "persona",
+  "arg.until": "hasta cuándo",
+  "arg.day": "día",
+  "arg.time": "hora",
+  "arg.when": "cuándo",
+  "arg.role": "rol",
+  "arg.month": "mes",
+  "arg.confirm": "confirmar",
+  "arg.plan": "plan",
+  "arg.tag": "#etiqueta",
+  "arg.quorum": "quórum",
+  "arg.sheet": "a4, anónimo, nombre de la sala",
   "error.arg.room_mention": "`{found}` se dirige a toda la sala, no a una persona. Nombra a las personas, como `@ana`.",
   "reply.shortened": { one: "… y 1 más, que dejé fuera para que el mensaje quepa.", other: "… y {count} más, que dejé fuera para que el mensaje quepa." },
   "error.unknown": "No conozco el comando `{command}`.",
@@ -17,6 +30,7 @@ export const core: Record<keyof typeof en, Entry> = {
   "error.arg.too_many": "Puedo tomar como mucho {max} a la vez ({arg}).",
   "error.arg.too_long": "{arg} es demasiado largo (como mucho {max} caracteres).",
   "error.arg.invalid": "{arg} no parece correcto.",
+  "error.arg.no_such": "Ese número es demasiado grande ({arg}): aquí nada tiene ese número. Revísalo y vuelve a escribirlo.",
   "usage.line": "Escríbelo así: `{usage}`",
   "usage.example": "Por ejemplo: `{example}`",
   "help.hint": "Escribe `{help}` para ver lo que sé hacer.",
