@@ -320,9 +320,9 @@ function zodToUserError(err: ZodError, raw: Record<string, unknown>): UserError 
   const issue = err.issues[0];
   const arg = String(issue?.path[0] ?? "");
   if (issue?.code === "too_big") {
-    if (issue.origin === "number") return new UserError("error.arg.number", { arg, found: String(raw[arg]) }, true);
-    // A long run of digits where a number or a code belongs (`!vote 99999999999999999999 agree`) names nothing.
-    if (/^#?\d+$/.test(String(raw[arg]))) return new UserError("error.arg.no_such", { arg, found: String(raw[arg]) });
+    // Digits beyond any number in use (`!decision 99999999999999999999`, `!vote 99999999999999999999 agree`,
+    // where a code may be a number) name nothing: said once here for every parameter.
+    if (issue.origin === "number" || issue.origin === "int" || /^#?\d+$/.test(String(raw[arg]))) return new UserError("error.arg.no_such", { arg });
     return new UserError(issue.origin === "array" ? "error.arg.too_many" : "error.arg.too_long", { arg, max: Number(issue.maximum) }, true);
   }
   if (issue?.code === "too_small" && issue.origin === "number") return new UserError("error.arg.number", { arg, found: String(raw[arg]) }, true);

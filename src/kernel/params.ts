@@ -134,7 +134,6 @@ export function bindArgs(params: Params, tokens: Token[], text: string, resolve:
       }
       case "int": {
         const m = token && /^#?(\d+)$/.exec(token.value);
-        if (m && Number(m[1]) > MAX_NUMBER) throw new UserError("error.arg.no_such", { arg: name, found: m[1]! });
         if (m) {
           args[name] = Number(m[1]);
           i++;
