@@ -34,7 +34,7 @@ export const ask = command({
     if (!ctx.direct) throw new UserError("fund.ask.direct_only");
     const roomId = cellOf(code, ctx);
     const read = readMoney(text);
-    if (!read.ok) moneyError(read.error, ctx, ctx.hint("fund ask", { fundcode: code, text: ctx.t.text("fund.ask.example") }));
+    if (!read.ok) moneyError(read, ctx, ctx.hint("fund ask", { fundcode: code, text: ctx.t.text("fund.ask.example") }));
     const zone = ctx.slice.zoneOf(roomId, ctx.settings);
     const number = ctx.slice.repo.addRequest({ roomId, asker: ctx.sender.userId, money: read.money, reason: read.rest, askedAt: ctx.now });
     ctx.slice.noticeRequest(roomId, number, zone, ctx.now);
