@@ -9,6 +9,8 @@ export const decisions = {
   "decision.summary": "Write a decision the cell took into the log",
   "decision.example": "We meet on Thursdays at 19:00 #meetings",
   "decision.empty": "What did you decide? Write it after the command, like `{example}`.",
+  "decision.plan_unknown": "There is no care plan #{plan} here. The plans there are: {plans} (`{list}`). Nothing was recorded.",
+  "decision.plan_none": "There is no care plan #{plan} here: no plan was made yet. Leave the plan out, or make it first. Nothing was recorded.",
   "decision.recorded": "Decision **#{n}** is in the log: {text}",
   "decision.plan": "It belongs to care plan #{plan} (`{show}`).",
   "decision.unknown": "There is no decision #{n} here. See the latest with `{list}`.",

@@ -11,6 +11,8 @@ export const decisions: Record<keyof typeof en, Entry> = {
   "decision.summary": "Anota en el registro una decisión que tomó la célula",
   "decision.example": "Nos reunimos los jueves a las 19:00 #reuniones",
   "decision.empty": "¿Qué decidieron? Escríbelo después del comando, así: `{example}`.",
+  "decision.plan_unknown": "Aquí no hay ningún plan de cuidados #{plan}. Los planes que hay son: {plans} (`{list}`). No se anotó nada.",
+  "decision.plan_none": "Aquí no hay ningún plan de cuidados #{plan}: aún no se hizo ninguno. Quita el plan, o créalo antes. No se anotó nada.",
   "decision.recorded": "La decisión **#{n}** está en el registro: {text}",
   "decision.plan": "Es parte del plan de cuidado #{plan} (`{show}`).",
   "decision.unknown": "No hay una decisión #{n} aquí. Mira las últimas con `{list}`.",
