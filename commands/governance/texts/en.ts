@@ -42,6 +42,7 @@ export const governance = {
   "proposal.outcome.no_quorum": "no quorum",
   "proposal.outcome.chosen": "chosen: {leaders}",
   "proposal.outcome.tie": "a tie, nothing chosen",
+  "proposal.outcome.could_not_apply": "adopted, but it could not apply: article {article} is no longer in the charter",
   "proposal.decision": "Proposal #{n}: {question}: {outcome} ({counts})",
   "proposal.closed": "Closed. {outcome}",
   "proposal.turnout": "{voters} of {eligible} members answered.",

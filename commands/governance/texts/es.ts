@@ -44,6 +44,7 @@ export const governance: Record<keyof typeof en, Entry> = {
   "proposal.outcome.no_quorum": "sin quórum",
   "proposal.outcome.chosen": "elegida: {leaders}",
   "proposal.outcome.tie": "empate, no se elige nada",
+  "proposal.outcome.could_not_apply": "aprobada, pero no se pudo aplicar: el artículo {article} ya no está en la carta",
   "proposal.decision": "Propuesta #{n}: {question}: {outcome} ({counts})",
   "proposal.closed": "Cerrada. {outcome}",
   "proposal.turnout": "Respondieron {voters} de {eligible} miembros.",

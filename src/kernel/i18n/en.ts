@@ -27,6 +27,7 @@ export const core = {
   "error.arg.extra": "I didn't understand “{found}”.",
   "error.arg.too_many": "I can take at most {max} at once ({arg}).",
   "error.arg.too_long": "{arg} is too long (at most {max} characters).",
+  "print.size_unknown": "I don't print on “{found}”. The sizes are: {sizes}; anything else after the command is the room's name.",
   "error.arg.invalid": "{arg} doesn't look right.",
   "error.arg.no_such": "No {arg} is that large: nothing here has that number. Check it and type it again.",
   "usage.line": "Type it like this: `{usage}`",

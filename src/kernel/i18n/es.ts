@@ -29,6 +29,7 @@ export const core: Record<keyof typeof en, Entry> = {
   "error.arg.extra": "No entendí «{found}».",
   "error.arg.too_many": "Puedo tomar como mucho {max} a la vez ({arg}).",
   "error.arg.too_long": "{arg} es demasiado largo (como mucho {max} caracteres).",
+  "print.size_unknown": "No imprimo en «{found}». Los tamaños son: {sizes}; lo demás después del comando es el nombre de la sala.",
   "error.arg.invalid": "{arg} no parece correcto.",
   "error.arg.no_such": "Ese número es demasiado grande ({arg}): aquí nada tiene ese número. Revísalo y vuelve a escribirlo.",
   "usage.line": "Escríbelo así: `{usage}`",
