@@ -29,6 +29,7 @@ export const rotation = {
   "rotation.handover.start": "{to} now holds **{role}**.",
   "rotation.handover.shared": "{from} passes **{role}** on to {to}, so nobody holds two roles while someone is free. Thank you, {from}!",
   "rotation.handover.again": "{to} keeps **{role}** for another term: nobody else is available.",
+  "rotation.handover.emptied": "Nobody is in the **{role}** rotation any more. Whoever takes it on: `{join}`",
   "rotation.handover.nobody": "Nobody is available for **{role}** right now; I'll ask again when someone is back.",
   "rotation.announce.title": "Roles this week",
   "rotation.announce.closing": "Holding a role is care for the group. Need to pass it on? `{skip}`.",

@@ -29,6 +29,7 @@ export const rotation = {
   "rotation.handover.start": "{to} lleva ahora **{role}**.",
   "rotation.handover.shared": "{from} pasa **{role}** a {to}, para que nadie lleve dos roles mientras alguien está libre. ¡Gracias, {from}!",
   "rotation.handover.again": "{to} sigue con **{role}** otro turno: no hay nadie más disponible.",
+  "rotation.handover.emptied": "Ya no queda nadie en la rotación de **{role}**. Quien quiera asumirlo: `{join}`",
   "rotation.handover.nobody": "No hay nadie disponible para **{role}** ahora; volveré a preguntar cuando alguien vuelva.",
   "rotation.announce.title": "Roles de esta semana",
   "rotation.announce.closing": "Llevar un rol es cuidar del grupo. ¿Necesitas pasarlo? `{skip}`.",
