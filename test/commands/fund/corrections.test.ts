@@ -88,4 +88,14 @@ describe("the fund: money typed wrong is fixable", () => {
     expect(rows).not.toContain(BO);
     expect(rows).not.toMatch(/@bo\b/);
   });
+
+  it("speaks Spanish: anular, deshacer, corregir, and the statement of a month by its Spanish name", async () => {
+    await bot.say("!settings language es", { sender: MOD });
+    await bot.say("!fondo sale 30 € para @bo alquiler", { sender: ANA });
+    expect(await bot.say("!fondo anular 2", { sender: ANA })).toEqual(["El pago #2 de 30,00 € queda anulado; no se pagó nada. Sigue en la exportación, marcado como anulado."]);
+    expect(await bot.say("!fondo corregir 1 90 € de @bo cuotas", { sender: ANA })).toEqual(["#1 ahora dice 90,00 €. Lo que decía antes sigue en la exportación."]);
+    expect(await bot.say("!fondo deshacer 1", { sender: ANA })).toEqual([expect.stringMatching(/^#1 \(90,00 € de entrada\) queda deshecho/)]);
+    expect(await bot.say("!fondo extracto noviembre")).toEqual(["No se movió nada en noviembre 2026."]);
+    expect(await bot.say("!fondo entra 50,999 €", { sender: ANA })).toEqual(["«50,999 €»: ¿quisiste decir 50.999,00 €? Escríbelo como `50999 €`, o con dos decimales como `50,99 €`.".replace(/`/g, "")]);
+  });
 });
