@@ -98,4 +98,11 @@ describe("the fund: money typed wrong is fixable", () => {
     expect(await bot.say("!fondo extracto noviembre")).toEqual(["No se movió nada en noviembre 2026."]);
     expect(await bot.say("!fondo entra 50,999 €", { sender: ANA })).toEqual(["«50,999 €»: ¿quisiste decir 50.999,00 €? Escríbelo como `50999 €`, o con dos decimales como `50,99 €`.".replace(/`/g, "")]);
   });
+
+  it("writes someone not on Matrix in the export by name, not by the key it is kept under", async () => {
+    await bot.say("!fund in €5 from @cy", { sender: ANA });
+    const [csv] = await bot.say("!fund export");
+    expect(csv).toContain(",in,5.00,EUR,cy,,");
+    expect(csv).not.toContain("name:");
+  });
 });
