@@ -70,6 +70,8 @@ export function contributionError(error: ContributionError, view: RenderContext)
       return new UserError("ledger.amount.too_large", { max: new Intl.NumberFormat(view.settings.language).format(error.max) });
     case "exponent":
       return new UserError("ledger.amount.exponent", { found: error.found });
+    case "ambiguous-amount":
+      return new UserError("ledger.amount.ambiguous", { found: error.found, whole: error.whole, cents: error.cents });
   }
 }
 

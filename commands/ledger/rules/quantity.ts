@@ -160,6 +160,21 @@ export function parseQuantity(text: string): Quantity | undefined {
   return first && unitCategory(first.unit) === "money" ? { ...first, amount: roundTo(first.amount, 2) } : first;
 }
 
+/**
+ * Money with one mark and three digits after it that do not end in 0 ("€50.999", "12,345 €"): a
+ * cent too many as often as a thousands group. The fund asks the same question.
+ */
+const AMBIGUOUS_MONEY = /(?:[€$£]\s?(\d{1,3}[.,]\d\d[1-9])(?![\d.,]*\d))|(?:(?<![\d.,])(\d{1,3}[.,]\d\d[1-9])\s?(?:€|\$|£|eur(?:os?)?|usd|gbp)(?![\p{L}]))/iu;
+
+/** An amount of money that reads two ways, as typed, with the thousands and the cents reading. */
+export function ambiguousMoneyIn(text: string): { found: string; whole: string; cents: string } | undefined {
+  const match = AMBIGUOUS_MONEY.exec(text);
+  const digits = match?.[1] ?? match?.[2];
+  if (!match || !digits) return undefined;
+  const found = match[0].trim();
+  return { found, whole: found.replace(digits, digits.replace(/[.,]/, "")), cents: found.replace(digits, digits.slice(0, -1)) };
+}
+
 /** "1e6", "2.5E3": a number in scientific notation, which no member means as care given. */
 const EXPONENT = /(?<![\p{L}\p{N}])\d+(?:[.,]\d+)?[eE][+-]?\d+(?![\p{L}\p{N}])/u;
 

@@ -55,6 +55,7 @@ export const en = {
   "ledger.kind_hint_fits": "I couldn't tell the kind of care. If it is {kinds}, set it with: `{fix}`",
   "ledger.amount.negative": "Care can't be a negative amount. Write what was given, like {amount}, and send it again.",
   "ledger.amount.exponent": "“{found}” is a number in scientific notation. Write it in full digits, like 1000000 for 1e6.",
+  "ledger.amount.ambiguous": "“{found}” reads two ways. For thousands, write it as `{whole}`; with two decimals, as `{cents}`. Nothing was recorded.",
   "ledger.amount.too_large": "That amount is more than one entry can hold (at most {max}). Check the number and send it again.",
   "ledger.entry.from_one": "Entries are numbered from 1. `{list}` shows the latest ones with their numbers.",
   "ledger.entry.too_high": "There is no entry with such a high number in this room. `{list}` shows the latest ones.",

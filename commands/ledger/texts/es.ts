@@ -58,6 +58,7 @@ export const es: Record<keyof typeof en, Entry> = {
   "ledger.kind_hint_fits": "No supe qu\u00e9 tipo de cuidado es. Si es {kinds}, ind\u00edcalo con: `{fix}`",
   "ledger.amount.negative": "Un cuidado no puede ser una cantidad negativa. Escribe lo que se dio, por ejemplo {amount}, y env\u00edalo de nuevo.",
   "ledger.amount.exponent": "«{found}» es un número en notación científica. Escríbelo con todas sus cifras, como 1000000 para 1e6.",
+  "ledger.amount.ambiguous": "«{found}» se puede leer de dos maneras. Para miles, escríbelo como `{whole}`; con dos decimales, como `{cents}`. No se anotó nada.",
   "ledger.amount.too_large": "Esa cantidad es m\u00e1s de lo que cabe en una entrada (como mucho {max}). Revisa el n\u00famero y env\u00edalo de nuevo.",
   "ledger.entry.from_one": "Las entradas se numeran desde 1. `{list}` muestra las \u00faltimas con sus n\u00fameros.",
   "ledger.entry.too_high": "No hay ninguna entrada con un n\u00famero tan alto en esta sala. `{list}` muestra las \u00faltimas.",
