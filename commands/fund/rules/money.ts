@@ -1,10 +1,11 @@
+import { readsTwoWays } from "../../../src/kernel/amounts.js";
+
 /*
  * Money as members write it, read exactly: integer minor units per currency, never floating point.
  * "€1.234,56", "1,234.56 €", "$20", "20 USD", "20 euros" all read. When both "." and "," appear,
  * the last one is the decimal mark; when one appears, it is a decimal mark unless exactly three
- * digits follow it ("1.000 €" is a thousand, "2,5 €" is two and a half). Three digits after a lone
- * mark that do not end in 0 ("€50.999") are as often a cent too many as a thousands group: the
- * member is asked which, never given a thousand times what they meant.
+ * digits follow it ("1.000 €" is a thousand, "2,5 €" is two and a half); one that reads two ways
+ * ("€50.999", see `readsTwoWays`) is asked back.
  */
 
 export interface Money {
@@ -90,8 +91,7 @@ export function readAmount(raw: string, currency: string): { ok: true; minor: nu
   const minor = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
   if (minor > MAX_MAJOR * 10 ** digits) return { ok: false, error: "too-large" };
   if (minor === 0) return { ok: false, error: "zero" };
-  const lone = lastMark >= 0 && text.indexOf(text[lastMark]!) === lastMark && new Set(text.replace(/\d/g, "")).size === 1;
-  if (lone && digits > 0 && whole.length > 0 && /^\d\d[1-9]$/.test(text.slice(lastMark + 1)) && fraction === "") return { ok: true, minor, ambiguous: true };
+  if (digits > 0 && readsTwoWays(text)) return { ok: true, minor, ambiguous: true };
   return { ok: true, minor };
 }
 

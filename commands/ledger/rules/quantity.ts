@@ -1,3 +1,4 @@
+import { readsTwoWays } from "../../../src/kernel/amounts.js";
 import { foldWord } from "./kinds.js";
 import { TIME_UNIT, unitCategory, unitKey, type CurrencyUnit, type Quantity } from "./units.js";
 
@@ -160,19 +161,18 @@ export function parseQuantity(text: string): Quantity | undefined {
   return first && unitCategory(first.unit) === "money" ? { ...first, amount: roundTo(first.amount, 2) } : first;
 }
 
-/**
- * Money with one mark and three digits after it that do not end in 0 ("€50.999", "12,345 €"): a
- * cent too many as often as a thousands group. The fund asks the same question.
- */
-const AMBIGUOUS_MONEY = /(?:[€$£]\s?(\d{1,3}[.,]\d\d[1-9])(?![\d.,]*\d))|(?:(?<![\d.,])(\d{1,3}[.,]\d\d[1-9])\s?(?:€|\$|£|eur(?:os?)?|usd|gbp)(?![\p{L}]))/iu;
+/** Money written with a currency sign or word, before or after the number. */
+const MONEY = /(?:[€$£]\s?(\d[\d.,]*\d))|(?:(?<![\d.,])(\d[\d.,]*\d)\s?(?:€|\$|£|eur(?:os?)?|usd|gbp)(?![\p{L}]))/giu;
 
 /** An amount of money that reads two ways, as typed, with the thousands and the cents reading. */
 export function ambiguousMoneyIn(text: string): { found: string; whole: string; cents: string } | undefined {
-  const match = AMBIGUOUS_MONEY.exec(text);
-  const digits = match?.[1] ?? match?.[2];
-  if (!match || !digits) return undefined;
-  const found = match[0].trim();
-  return { found, whole: found.replace(digits, digits.replace(/[.,]/, "")), cents: found.replace(digits, digits.slice(0, -1)) };
+  for (const match of text.matchAll(MONEY)) {
+    const digits = match[1] ?? match[2] ?? "";
+    if (!readsTwoWays(digits)) continue;
+    const found = match[0].trim();
+    return { found, whole: found.replace(digits, digits.replace(/[.,]/, "")), cents: found.replace(digits, digits.slice(0, -1)) };
+  }
+  return undefined;
 }
 
 /** "1e6", "2.5E3": a number in scientific notation, which no member means as care given. */
