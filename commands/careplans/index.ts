@@ -24,3 +24,6 @@ export const careplans = defineFeature<CarePlanSlice>({
 
 /** Federation counts care plans carried through in a month, never reading them. */
 export { carePlansCarriedCount } from "./repository.js";
+
+/** Decisions and lessons name plans: they ask which exist, never reading the plans' table. */
+export { carePlanNumbers } from "./repository.js";

@@ -138,3 +138,7 @@ export const carePlansRepo = perDb((db) => {
 /** How many care plans a room carried through (closed as done) in [from, to) (for federation's aggregates). */
 export const carePlansCarriedCount = (db: Db, roomId: string, from: number, to: number): number =>
   db.prepare("SELECT count(*) FROM careplans WHERE room_id = ? AND status = 'done' AND closed_at >= ? AND closed_at < ?").pluck().get(roomId, from, to) as number;
+
+/** The room's plan numbers, oldest first: decisions and lessons that name a plan check it exists. */
+export const carePlanNumbers = (db: Db, roomId: string): number[] =>
+  db.prepare("SELECT number FROM careplans WHERE room_id = ? ORDER BY number").pluck().all(roomId) as number[];

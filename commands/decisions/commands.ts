@@ -29,9 +29,17 @@ function mayChange(decision: Decision, ctx: Ctx): void {
   if (decision.revoked) throw new UserError("decision.already_revoked", { n: decision.number });
 }
 
+/** Plans listed in a refusal: the latest few are what a member most likely meant. */
+const PLANS_LISTED = 10;
+
 function readOrRefuse(raw: string, ctx: Ctx) {
   const read = readDecision(raw);
   if (!read) throw new UserError("decision.empty", { example: ctx.hint("decision", { text: ctx.t.text("decision.example") }) });
+  if (read.plan !== undefined) {
+    const plans = ctx.slice.planNumbers(ctx.roomId);
+    if (plans.length === 0) throw new UserError("decision.plan_none", { plan: read.plan });
+    if (!plans.includes(read.plan)) throw new UserError("decision.plan_unknown", { plan: read.plan, plans: plans.slice(-PLANS_LISTED).map((n) => `#${n}`).join(", "), list: ctx.hint("careplans") });
+  }
   return read;
 }
 

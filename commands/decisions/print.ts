@@ -1,9 +1,10 @@
 import { DateTime } from "luxon";
 import { commandsOf, type RenderContext } from "../../src/kernel/command.js";
 import { doc, p, type Doc } from "../../src/kernel/doc.js";
+import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
-import { readPrintOptions, type PrintOptions } from "../../src/platform/print/options.js";
+import { PRINT_SIZES, readPrintOptions, unknownSize, type PrintOptions } from "../../src/platform/print/options.js";
 import { renderPdf, type PrintBlock } from "../../src/platform/print/pdf.js";
 import { day } from "./render.js";
 import type { Decision } from "./repository.js";
@@ -39,6 +40,8 @@ export const print = command({
   level: Level.Member,
   params: { sheet: param.rest({ max: 200, optional: true }) },
   run({ sheet: words }, ctx) {
+    const odd = unknownSize(words ?? "");
+    if (odd) throw new UserError("print.size_unknown", { found: odd, sizes: PRINT_SIZES.join(", ") });
     const inForce = ctx.slice.log.all(ctx.roomId).filter((d) => !d.revoked);
     return { options: readPrintOptions(words ?? ""), decisions: inForce.slice(-MAX_PRINTED), total: inForce.length };
   },

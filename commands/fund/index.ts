@@ -1,4 +1,5 @@
 import { defineFeature } from "../../src/kernel/feature.js";
+import { correctionCommands } from "./corrections.js";
 import { movementCommands } from "./movements.js";
 import { fundPosts, pledgeCommands } from "./pledges.js";
 import { fundRoomData } from "./room-data.js";
@@ -15,7 +16,7 @@ import { fund as es } from "./texts/es.js";
 export const fund = defineFeature<FundSlice>({
   name: "fund",
   services: fundServices,
-  commands: [...showCommands, ...movementCommands, ...pledgeCommands, ...supportCommands],
+  commands: [...showCommands, ...movementCommands, ...correctionCommands, ...pledgeCommands, ...supportCommands],
   posts: fundPosts,
   roomData: [fundRoomData],
   texts: { en, es },

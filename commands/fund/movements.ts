@@ -4,24 +4,29 @@ import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
 import { memberKey } from "../../src/kernel/time/format.js";
+import { dropExpiry, PAYOUT_EXPIRY_DAYS, planExpiry } from "./expiry.js";
 import { inCell, mustBeKeeper, mustBeKeeperOrModerator, type Ctx } from "./keeper.js";
 import { money } from "./render.js";
 import type { Movement } from "./repository.js";
 import { canPay, secondSignature } from "./rules/balance.js";
 import { readMovementText, type MovementText } from "./rules/movement-text.js";
-import type { Money, MoneyError } from "./rules/money.js";
+import { KNOWN_CURRENCIES, type AmbiguousAmount, type Money, type MoneyError } from "./rules/money.js";
 import type { FundSlice } from "./services.js";
 
 const command = commandsOf<FundSlice>();
 
-/** A money error as a clear refusal that says what to type instead. */
-export function moneyError(error: MoneyError | "not-monthly", ctx: Ctx, example: string): never {
-  throw new UserError(`fund.money.${error}`, { example });
+/** A money error as a clear refusal that says what to type instead (an ambiguous amount: both readings). */
+export function moneyError(failure: { error: MoneyError | "not-monthly"; ambiguous?: AmbiguousAmount }, ctx: Ctx, example: string): never {
+  const { ambiguous } = failure;
+  const params = { example, known: KNOWN_CURRENCIES.join(", ") };
+  if (!ambiguous) throw new UserError(`fund.money.${failure.error}`, params);
+  throw new UserError("fund.money.ambiguous", { ...params, typed: ambiguous.typed, thousands: money(ambiguous.thousands, ctx), whole: ambiguous.whole, cents: ambiguous.cents });
 }
 
-function readOrRefuse(text: string, ctx: Ctx, example: string): MovementText & { person?: string } {
+/** What follows `in`, `out` or `fix`: the amount, who, a note; a clear refusal when it cannot be read. */
+export function readOrRefuse(text: string, ctx: Ctx, example: string): MovementText & { person?: string } {
   const read = readMovementText(text);
-  if (!read.ok) moneyError(read.error, ctx, example);
+  if (!read.ok) moneyError(read, ctx, example);
   const { personWord } = read.value;
   if (personWord === undefined) return read.value;
   const person = ctx.person(personWord);
@@ -69,12 +74,18 @@ export const moneyOut = command({
     mustBeKeeper(ctx);
     const read = readOrRefuse(text, ctx, ctx.hint("fund out", { text: "€120 to @bo rent support" }));
     mustHold(ctx, read.money);
-    return ctx.slice.repo.addMovement({
+    const m = ctx.slice.repo.addMovement({
       roomId: ctx.roomId, direction: "out", ...read.money, person: read.person ?? null, note: read.note, status: "proposed", request: null,
       proposedBy: ctx.sender.userId, proposedAt: ctx.now, approvedBy: null, effectiveAt: null,
     });
+    planExpiry(ctx.jobs, m.number, ctx.now, ctx.settings.timezone);
+    return m;
   },
-  render: (m, view) => doc(p(...view.t.t("fund.out.proposed", { n: m.number, amount: money(m, view), approve: view.hint("fund approve", { movement: m.number }) }))),
+  render: (m, view) =>
+    doc(
+      p(...view.t.t("fund.out.proposed", { n: m.number, amount: money(m, view), approve: view.hint("fund approve", { movement: m.number }) })),
+      p(...view.t.t("fund.out.expires", { days: PAYOUT_EXPIRY_DAYS, cancel: view.hint("fund cancel", { movement: m.number }) })),
+    ),
 });
 
 export const approve = command({
@@ -89,11 +100,17 @@ export const approve = command({
     inCell(ctx);
     const keeper = mustBeKeeperOrModerator(ctx);
     const m = ctx.slice.repo.movement(ctx.roomId, number);
-    if (!m || m.status !== "proposed") throw new UserError(m ? "fund.approve.done_already" : "fund.approve.unknown", { n: number, show: ctx.hint("fund") });
+    if (!m) throw new UserError("fund.approve.unknown", { n: number, show: ctx.hint("fund") });
+    if (m.direction === "in") throw new UserError("fund.approve.not_payout", { n: number });
+    if (m.status !== "proposed") {
+      const key = m.status === "done" ? "fund.approve.done_already" : `fund.approve.${m.status}`;
+      throw new UserError(key, { n: number, show: ctx.hint("fund"), out: ctx.hint("fund out", { text: `${money(m, ctx)} ${m.note}`.trim() }) });
+    }
     const check = secondSignature(m.proposedBy, ctx.sender.userId, keeper);
     if (check !== "ok") throw new UserError(`fund.second.${check}`, { n: number });
     mustHold(ctx, m);
     ctx.slice.repo.approve(ctx.roomId, number, ctx.sender.userId, ctx.now);
+    dropExpiry(ctx.jobs, number);
     return { ...m, status: "done", approvedBy: ctx.sender.userId, effectiveAt: ctx.now };
   },
   render: (m, view) => doc(p(...view.t.t("fund.approve.done", { n: m.number, amount: money(m, view) }))),

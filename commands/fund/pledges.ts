@@ -9,7 +9,8 @@ import { money } from "./render.js";
 import { pledgeTotals } from "./rules/balance.js";
 import { readPledgeText } from "./rules/movement-text.js";
 import type { Money } from "./rules/money.js";
-import { PLEDGE_REMINDER_KIND, REQUEST_NOTICE_KIND, type FundSlice } from "./services.js";
+import { expirePayout } from "./expiry.js";
+import { PAYOUT_EXPIRY_KIND, PLEDGE_REMINDER_KIND, REQUEST_NOTICE_KIND, type FundSlice } from "./services.js";
 
 const command = commandsOf<FundSlice>();
 
@@ -28,7 +29,7 @@ export const pledge = command({
   run({ text }, ctx): { stopped: number } | { money: Money } {
     inCell(ctx);
     const read = readPledgeText(text);
-    if (!read.ok) moneyError(read.error, ctx, ctx.hint("fund pledge", { text: ctx.t.text("fund.pledge.example") }));
+    if (!read.ok) moneyError(read, ctx, ctx.hint("fund pledge", { text: ctx.t.text("fund.pledge.example") }));
     ctx.slice.repo.room(ctx.roomId);
     if ("stop" in read) return { stopped: ctx.slice.repo.stopPledges(ctx.roomId, ctx.sender.userId) };
     ctx.slice.repo.pledge(ctx.roomId, ctx.sender.userId, read.money, ctx.now);
@@ -59,4 +60,4 @@ export const noticeRequest: PostHandler<FundSlice> = (ctx) => {
   return doc(p(...ctx.t.t("fund.requests.notice", { count: waiting, see: ctx.hint("fund requests", { fundcode: code }) })));
 };
 
-export const fundPosts = { [PLEDGE_REMINDER_KIND]: remindPledges, [REQUEST_NOTICE_KIND]: noticeRequest };
+export const fundPosts = { [PLEDGE_REMINDER_KIND]: remindPledges, [REQUEST_NOTICE_KIND]: noticeRequest, [PAYOUT_EXPIRY_KIND]: expirePayout };

@@ -10,7 +10,8 @@ export interface Movement {
   minor: number;
   person: string | null;
   note: string;
-  status: "proposed" | "done";
+  /** A payout waits as 'proposed' until approved ('done'), cancelled or expired; 'undone' took effect and was taken back. */
+  status: "proposed" | "done" | "cancelled" | "expired" | "undone";
   request: number | null;
   proposedBy: string;
   proposedAt: number;
@@ -29,6 +30,15 @@ export interface SupportRequest {
   askedAt: number;
   firstGrantBy: string | null;
   decidedBy: string | null;
+}
+
+/** One change to a movement: what it was before, who changed it (empty for an expiry) and when. */
+export interface Correction {
+  movement: number;
+  action: "cancel" | "expire" | "undo" | "fix";
+  by: string;
+  at: number;
+  previous: Money & { person: string | null; note: string };
 }
 
 export interface Pledge extends Money {
@@ -55,6 +65,17 @@ const statements = perDb((db) => ({
   ),
   movement: db.prepare(`SELECT ${MOVEMENT} FROM fund_movements WHERE room_id = ? AND number = ?`),
   approve: db.prepare("UPDATE fund_movements SET status = 'done', approved_by = ?, effective_at = ? WHERE room_id = ? AND number = ?"),
+  setStatus: db.prepare("UPDATE fund_movements SET status = ? WHERE room_id = ? AND number = ?"),
+  change: db.prepare("UPDATE fund_movements SET currency = @currency, minor = @minor, person = @person, note = @note WHERE room_id = @roomId AND number = @number"),
+  addCorrection: db.prepare(
+    `INSERT INTO fund_corrections (room_id, movement, action, by_user, at, previous_currency, previous_minor, previous_person, previous_note)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ),
+  corrections: db.prepare(
+    `SELECT movement, action, by_user AS by, at, previous_currency AS currency, previous_minor AS minor, previous_person AS person, previous_note AS note
+     FROM fund_corrections WHERE room_id = ? ORDER BY movement, id`,
+  ),
+  all: db.prepare(`SELECT ${MOVEMENT} FROM fund_movements WHERE room_id = ? ORDER BY number`),
   done: db.prepare(`SELECT ${MOVEMENT} FROM fund_movements WHERE room_id = ? AND status = 'done' ORDER BY effective_at, number`),
   recent: db.prepare(`SELECT ${MOVEMENT} FROM fund_movements WHERE room_id = ? ORDER BY number DESC LIMIT ?`),
   proposed: db.prepare(`SELECT ${MOVEMENT} FROM fund_movements WHERE room_id = ? AND status = 'proposed' ORDER BY number`),
@@ -102,6 +123,22 @@ export const fundRepo = perDb((db: Db) => {
     },
     movement: (roomId: string, number: number) => s.movement.get(roomId, number) as Movement | undefined,
     approve: (roomId: string, number: number, by: string, at: number) => void s.approve.run(by, at, roomId, number),
+    /** Closes a movement (cancel, expire, undo), keeping what it was. */
+    close(roomId: string, m: Movement, action: "cancel" | "expire" | "undo", by: string, at: number): void {
+      s.addCorrection.run(roomId, m.number, action, by, at, m.currency, m.minor, m.person, m.note);
+      s.setStatus.run(action === "cancel" ? "cancelled" : action === "expire" ? "expired" : "undone", roomId, m.number);
+    },
+    /** Corrects a movement's amount, person and note, keeping what it was. */
+    fix(roomId: string, m: Movement, change: Money & { person: string | null; note: string }, by: string, at: number): void {
+      s.addCorrection.run(roomId, m.number, "fix", by, at, m.currency, m.minor, m.person, m.note);
+      s.change.run({ roomId, number: m.number, currency: change.currency, minor: change.minor, person: change.person, note: change.note });
+    },
+    /** Every movement, whatever became of it, for the export. */
+    all: (roomId: string) => s.all.all(roomId) as Movement[],
+    corrections: (roomId: string) =>
+      (s.corrections.all(roomId) as (Omit<Correction, "previous"> & Money & { person: string | null; note: string })[]).map(
+        ({ movement, action, by, at, ...previous }): Correction => ({ movement, action, by, at, previous }),
+      ),
     done: (roomId: string) => s.done.all(roomId) as Movement[],
     recent: (roomId: string, limit: number) => s.recent.all(roomId, limit) as Movement[],
     proposed: (roomId: string) => s.proposed.all(roomId) as Movement[],

@@ -8,6 +8,7 @@ import { fundRepo } from "./repository.js";
 
 export const REQUEST_NOTICE_KIND = "fund.request";
 export const PLEDGE_REMINDER_KIND = "fund.pledges";
+export const PAYOUT_EXPIRY_KIND = "fund.expiry";
 
 /** What the fund's commands and posts work with. */
 export function fundServices(db: Db) {

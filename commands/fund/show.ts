@@ -4,7 +4,9 @@ import { csvChunks, toCsv } from "../../src/kernel/csv.js";
 import { doc, list, p, pre, type Block, type Doc } from "../../src/kernel/doc.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
-import { inCell } from "./keeper.js";
+import { UserError } from "../../src/kernel/errors.js";
+import { EARLIEST_YEAR, monthPeriod, readMonth } from "../ledger/index.js";
+import { inCell, type Ctx } from "./keeper.js";
 import { money, movementLine } from "./render.js";
 import { balances, pledgeTotals, totals } from "./rules/balance.js";
 import { plainAmount } from "./rules/money.js";
@@ -50,19 +52,40 @@ export const show = command({
   },
 });
 
+const MONTH_WORDS = new Set(["month", "mes"]);
+const YEAR_WORDS = new Set(["year", "año", "ano"]);
+
+/** The period a statement covers: this month, a month as `!ledger month` reads it, or a calendar year. */
+function statementPeriod(words: string | undefined, ctx: Ctx): { start: DateTime; months: number } {
+  const zone = ctx.settings.timezone;
+  const today = DateTime.fromMillis(ctx.now, { zone });
+  const [first = "", ...others] = (words ?? "").trim().split(/\s+/u);
+  const folded = first.toLocaleLowerCase();
+  if (YEAR_WORDS.has(folded)) {
+    const year = others.length === 0 ? today.year : /^\d{4}$/.test(others.join("")) ? Number(others[0]) : NaN;
+    if (!(year >= EARLIEST_YEAR && year <= today.year)) throw new UserError("fund.statement.bad", { found: words ?? "", example: ctx.hint("fund statement", { month: "2026-11" }) });
+    return { start: today.set({ year }).startOf("year"), months: 12 };
+  }
+  const wanted = (MONTH_WORDS.has(folded) ? others : [first, ...others]).join(" ");
+  if (!wanted) return { start: today.startOf("month"), months: 1 };
+  const read = readMonth(wanted, { year: today.year, month: today.month });
+  if (!read.ok) throw new UserError("fund.statement.bad", { found: wanted, example: ctx.hint("fund statement", { month: "2026-11" }) });
+  return { start: DateTime.fromMillis(monthPeriod(ctx.now, zone, read.value).start, { zone }), months: 1 };
+}
+
 export const statement = command({
   name: "fund statement",
   es: "fondo extracto",
   group: "fund",
   summary: "fund.statement.summary",
-  examples: ["fund statement month"],
+  examples: ["fund statement", "fund statement november", "fund statement 2026-11", "fund statement year"],
   level: Level.Member,
-  params: { month: param.choice({ month: ["mes"] }, { optional: true }) },
-  run(_args, ctx) {
+  params: { month: param.rest({ max: 40, optional: true }) },
+  run({ month: words }, ctx) {
     inCell(ctx);
-    const start = DateTime.fromMillis(ctx.now, { zone: ctx.settings.timezone }).startOf("month");
-    const movements = ctx.slice.repo.between(ctx.roomId, start.toMillis(), start.plus({ months: 1 }).toMillis());
-    return { month: start.setLocale(ctx.t.lang).toFormat("LLLL yyyy"), movements, totals: totals(movements) };
+    const { start, months } = statementPeriod(words, ctx);
+    const movements = ctx.slice.repo.between(ctx.roomId, start.toMillis(), start.plus({ months }).toMillis());
+    return { month: start.setLocale(ctx.t.lang).toFormat(months === 12 ? "yyyy" : "LLLL yyyy"), movements, totals: totals(movements) };
   },
   render({ month, movements, totals: sums }, view) {
     if (movements.length === 0) return doc(p(...view.t.t("fund.statement.none", { month })));
@@ -71,7 +94,10 @@ export const statement = command({
   },
 });
 
-const CSV_HEADER = ["number", "date", "direction", "amount", "currency", "person", "note", "support_request", "proposed_by", "approved_by"];
+const CSV_HEADER = ["number", "date", "direction", "amount", "currency", "person", "note", "support_request", "proposed_by", "approved_by", "status", "changed_by"];
+
+/** A person as the export shows them: a Matrix id as it is, a name typed in plain text as the name. */
+const personCell = (key: string | null): string => (key === null ? "" : key.startsWith("name:") ? key.slice("name:".length) : key);
 
 export const exportFund = command({
   name: "fund export",
@@ -83,11 +109,26 @@ export const exportFund = command({
   params: {},
   run(_args, ctx) {
     inCell(ctx);
-    const all = ctx.slice.repo.done(ctx.roomId);
-    const rows = all.map((m) => [
-      String(m.number), new Date(m.effectiveAt ?? m.proposedAt).toISOString(), m.direction, plainAmount(m), m.currency,
-      m.person ?? "", m.note, m.request === null ? "" : String(m.request), m.proposedBy, m.approvedBy ?? "",
-    ]);
+    const all = ctx.slice.repo.all(ctx.roomId);
+    const corrections = ctx.slice.repo.corrections(ctx.roomId);
+    // Every movement, whatever became of it; before each correction, what it said then (the original is never lost).
+    const rows = all.flatMap((m) => {
+      const own = corrections.filter((c) => c.movement === m.number);
+      const before = own
+        .filter((c) => c.action === "fix")
+        .map((c) => [
+          String(m.number), new Date(c.at).toISOString(), m.direction, plainAmount(c.previous), c.previous.currency,
+          personCell(c.previous.person), c.previous.note, "", m.proposedBy, "", "before_fix", c.by,
+        ]);
+      const fixed = before.length > 0 && m.status === "done" ? "corrected" : m.status;
+      return [
+        ...before,
+        [
+          String(m.number), new Date(m.effectiveAt ?? m.proposedAt).toISOString(), m.direction, plainAmount(m), m.currency,
+          personCell(m.person), m.note, m.request === null ? "" : String(m.request), m.proposedBy, m.approvedBy ?? "", fixed, own.at(-1)?.by ?? "",
+        ],
+      ];
+    });
     return { count: all.length, parts: all.length === 0 ? [] : csvChunks(toCsv(CSV_HEADER, rows)) };
   },
   render({ count, parts }, view) {

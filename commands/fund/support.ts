@@ -2,7 +2,7 @@ import { commandsOf } from "../../src/kernel/command.js";
 import { doc, list, p } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
-import { param } from "../../src/kernel/params.js";
+import { labelled, param } from "../../src/kernel/params.js";
 import { inCell, mustBeKeeperOrModerator, type Ctx } from "./keeper.js";
 import { moneyError, mustHold } from "./movements.js";
 import { money } from "./render.js";
@@ -34,7 +34,7 @@ export const ask = command({
     if (!ctx.direct) throw new UserError("fund.ask.direct_only");
     const roomId = cellOf(code, ctx);
     const read = readMoney(text);
-    if (!read.ok) moneyError(read.error, ctx, ctx.hint("fund ask", { fundcode: code, text: ctx.t.text("fund.ask.example") }));
+    if (!read.ok) moneyError(read, ctx, ctx.hint("fund ask", { fundcode: code, text: ctx.t.text("fund.ask.example") }));
     const zone = ctx.slice.zoneOf(roomId, ctx.settings);
     const number = ctx.slice.repo.addRequest({ roomId, asker: ctx.sender.userId, money: read.money, reason: read.rest, askedAt: ctx.now });
     ctx.slice.noticeRequest(roomId, number, zone, ctx.now);
@@ -84,7 +84,7 @@ export const grant = command({
   summary: "fund.grant.summary",
   examples: ["fund grant 3"],
   level: Level.Member,
-  params: { request: param.int() },
+  params: { request: labelled(param.int(), "arg.fund.request") },
   run({ request: number }, ctx) {
     inCell(ctx);
     const keeper = mustBeKeeperOrModerator(ctx);
@@ -117,7 +117,7 @@ export const decline = command({
   summary: "fund.decline.summary",
   examples: ["fund decline 3"],
   level: Level.Member,
-  params: { request: param.int() },
+  params: { request: labelled(param.int(), "arg.fund.request") },
   run({ request: number }, ctx) {
     inCell(ctx);
     mustBeKeeperOrModerator(ctx);

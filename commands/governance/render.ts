@@ -58,7 +58,8 @@ export function countsText(proposal: Proposal, counts: Record<string, number>, v
 /** The outcome in one line, as the decision log keeps it. */
 export function outcomeText(proposal: Proposal, result: Result, view: Pick<RenderContext, "t">): string {
   const leaders = result.leaders.map((id) => answerText(proposal, id, view)).join(" / ");
-  const outcome = view.t.text(`proposal.outcome.${result.outcome}`, { leaders });
+  const article = proposal.charterChange && proposal.charterChange.change !== "add" ? proposal.charterChange.article : 0;
+  const outcome = view.t.text(`proposal.outcome.${result.outcome}`, { leaders, article });
   return view.t.text("proposal.decision", { n: proposal.number, question: proposal.question, outcome, counts: countsText(proposal, result.counts, view) });
 }
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import type { Db } from "../../src/platform/db.js";
 import { decisionRecorder } from "../decisions/index.js";
-import { applyCharterChange } from "./charter/change.js";
+import { applyCharterChange, charterChangeApplies } from "./charter/change.js";
 import { charterRepo } from "./charter/repository.js";
 import { proposalsRepo, type NewProposal, type Proposal } from "./repository.js";
 import { CONSENT, decide, countedResponses, type Result } from "./rules/tally.js";
@@ -71,7 +71,10 @@ export function governanceServices(db: Db) {
      */
     close(p: Proposal, now: number, describe: (p: Proposal, r: Result) => string): Closed | undefined {
       if (p.closed) return undefined;
-      const result = this.tally(p);
+      const counted = this.tally(p);
+      // Adopted, but the article it changes went meanwhile: the log says so, rather than a change that never happened.
+      const stale = counted.outcome === "adopted" && p.charterChange !== null && !charterChangeApplies(charter, p.roomId, p.charterChange);
+      const result: Result = stale ? { ...counted, outcome: "could_not_apply" } : counted;
       const decision = record(p.roomId, describe(p, result), ["proposals"], now);
       if (!repo.close(p, now, result.outcome, result.counts, decision)) return undefined;
       // An adopted amendment changes the charter in the same transaction, with its decision number.

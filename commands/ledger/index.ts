@@ -30,6 +30,8 @@ export type { CareKind } from "./rules/index.js";
 export { digestDoc, monthName } from "./digest.js";
 export { posterDocs } from "./poster.js";
 export { buildDigest, monthPeriod } from "./rules/index.js";
+// The fund's statement reads months as `!ledger month` does.
+export { EARLIEST_YEAR, readMonth } from "./rules/index.js";
 export { CARE_KINDS } from "./rules/kinds.js";
 
 /** What another feature may take back of what it recorded: a care plan reopened un-records its care, as `!ledger undo` would. */

@@ -38,7 +38,7 @@ export function posterDocs(period: MonthPeriod, digest: Digest, view: RenderCont
     namesHeading: t.text("ledger.poster.names"),
     names,
     lang: view.settings.language,
-    continued: t.text("ledger.poster.continued"),
+    continued: (page, pages) => t.text("ledger.poster.continued", { page, pages }),
   });
   const base = `care-poster-${period.year}-${pad(period.month)}`;
   const digestText = digestDoc(t.t("ledger.month.title", { month }), digest, view);

@@ -68,6 +68,10 @@ export function contributionError(error: ContributionError, view: RenderContext)
       return new UserError("ledger.amount.negative", { amount: quantityText({ ...error.quantity, amount: -error.quantity.amount }, view) });
     case "amount-too-large":
       return new UserError("ledger.amount.too_large", { max: new Intl.NumberFormat(view.settings.language).format(error.max) });
+    case "exponent":
+      return new UserError("ledger.amount.exponent", { found: error.found });
+    case "ambiguous-amount":
+      return new UserError("ledger.amount.ambiguous", { found: error.found, whole: error.whole, cents: error.cents });
   }
 }
 

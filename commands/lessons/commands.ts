@@ -1,8 +1,9 @@
-import { commandsOf } from "../../src/kernel/command.js";
+import { commandsOf, type CommandContext } from "../../src/kernel/command.js";
 import { doc, list, p } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
+import { PROMPT_KIND } from "./posts.js";
 import { lessonLine } from "./render.js";
 import { readLesson, tagOf } from "./rules/index.js";
 import type { LessonSlice } from "./services.js";
@@ -10,6 +11,25 @@ import type { LessonSlice } from "./services.js";
 const command = commandsOf<LessonSlice>();
 /** The list shows the latest lessons; a #tag narrows it. */
 const SHOWN = 15;
+
+/** Plans listed in a refusal: the latest few are what a member most likely meant. */
+const PLANS_LISTED = 10;
+
+/**
+ * A lesson names a plan the lessons know: one asked about, or one whose prompt is planned (care
+ * plans plan it when a plan is made, and take it away when it is cancelled). Lessons cannot ask the
+ * care plans themselves: care plans already use lessons.
+ */
+function knownPlans(ctx: CommandContext<LessonSlice>): number[] {
+  const planned = ctx.jobs.byKind(PROMPT_KIND).map((job) => Number(job.payload.plan));
+  return [...new Set([...ctx.slice.lessons.askedPlans(ctx.roomId), ...planned])].sort((a, b) => a - b);
+}
+
+function mustExist(plan: number, ctx: CommandContext<LessonSlice>): void {
+  const plans = knownPlans(ctx);
+  if (plans.length === 0) throw new UserError("lesson.plan_none", { plan });
+  if (!plans.includes(plan)) throw new UserError("lesson.plan_unknown", { plan, plans: plans.slice(-PLANS_LISTED).map((n) => `#${n}`).join(", "), list: ctx.hint("careplans") });
+}
 
 export const record = command({
   name: "lesson",
@@ -24,6 +44,7 @@ export const record = command({
   run({ plan, text }, ctx) {
     const read = readLesson(text);
     if (!read) throw new UserError("lesson.empty", { example: ctx.hint("lesson", { text: ctx.t.text("lesson.example") }) });
+    if (plan !== undefined) mustExist(plan, ctx);
     const forPlan = plan ?? ctx.slice.lessons.latestAsked(ctx.roomId) ?? null;
     return ctx.slice.lessons.record(ctx.roomId, { plan: forPlan, ...read, recordedBy: ctx.sender.userId, recordedAt: ctx.now });
   },

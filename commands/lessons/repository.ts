@@ -30,6 +30,7 @@ const statements = perDb((db) => ({
   between: db.prepare(`SELECT ${COLUMNS} FROM lessons WHERE room_id = ? AND recorded_at >= ? AND recorded_at < ? ORDER BY number`),
   asked: db.prepare("INSERT OR REPLACE INTO lesson_prompts (room_id, plan, asked_at) VALUES (?, ?, ?)"),
   latestAsked: db.prepare("SELECT plan FROM lesson_prompts WHERE room_id = ? ORDER BY asked_at DESC, plan DESC LIMIT 1").pluck(),
+  askedPlans: db.prepare("SELECT plan FROM lesson_prompts WHERE room_id = ?").pluck(),
   lastBurst: db.prepare("SELECT max(started_at) FROM lesson_bursts WHERE room_id = ? AND started_at < ?").pluck(),
   burst: db.prepare("INSERT OR IGNORE INTO lesson_bursts (room_id, started_at) VALUES (?, ?)"),
 }));
@@ -59,6 +60,8 @@ export const lessonsRepo = perDb((db) => {
     asked(roomId: string, plan: number, at: number): void {
       s.asked.run(roomId, plan, at);
     },
+    /** Every plan whose lessons were asked for. */
+    askedPlans: (roomId: string): number[] => s.askedPlans.all(roomId) as number[],
     /** The plan whose lessons were asked for last, if any. */
     latestAsked: (roomId: string): number | undefined => (s.latestAsked.get(roomId) as number | undefined) ?? undefined,
     /** Remembers a burst's start and returns the start of the one before it, if known. */

@@ -33,7 +33,8 @@ export function actingFor(who: Person | undefined, ctx: RotationContext, self: s
 }
 
 function rotationError(error: RotationError, ctx: RotationContext): UserError {
-  const member = "member" in error ? ctx.personOf(error.member).name : "";
+  // Someone not on Matrix is named as they were typed (`@cy`), not as a bare word.
+  const member = "member" in error ? (error.member.startsWith("name:") ? `@${ctx.personOf(error.member).name}` : ctx.personOf(error.member).name) : "";
   const role = "role" in error ? error.role : "";
   const hints = { roles: ctx.hint("roles"), join: ctx.hint("role join", { role: role || undefined }), away: ctx.hint("away", { until: ctx.t.text("away.example_until") }) };
   return new UserError(`rotation.error.${error.code}`, { ...error, member, ...hints });

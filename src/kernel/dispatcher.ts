@@ -20,7 +20,7 @@ import { commandLine } from "./command-line.js";
 import { localpart, resolvePerson } from "./mentions.js";
 import { deliveredMessage, enqueue } from "./outbox/outbox.js";
 import { bindMatch, chooseMatch, typoOf, type Reading } from "./matching.js";
-import { argsSchema } from "./params.js";
+import { argsSchema, labelKey } from "./params.js";
 import type { RoomMember, RoomView } from "./port.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { bindRoomData, type RoomDataPart } from "./room-data.js";
@@ -330,7 +330,7 @@ export class Dispatcher {
   private userError(err: UserError, command: AnyCommand, t: Translator): Doc {
     // A member's words come back as a short excerpt at most: a 100 KB argument gets a short answer.
     const params = Object.fromEntries(Object.entries(err.params).map(([k, v]) => [k, typeof v === "string" ? excerpt(v, 120) : v]));
-    if (typeof params.arg === "string" && params.arg) params.arg = t.text(`arg.${params.arg}`);
+    if (typeof params.arg === "string" && params.arg) params.arg = t.text(labelKey(command.params, params.arg));
     const message = p(...t.t(err.key, params));
     if (!err.withUsage) return doc(message);
     const prefix = this.deps.config.prefix;
@@ -343,7 +343,9 @@ function zodToUserError(err: ZodError, raw: Record<string, unknown>): UserError 
   const issue = err.issues[0];
   const arg = String(issue?.path[0] ?? "");
   if (issue?.code === "too_big") {
-    if (issue.origin === "number") return new UserError("error.arg.number", { arg, found: String(raw[arg]) }, true);
+    // Digits beyond any number in use (`!decision 99999999999999999999`, `!vote 99999999999999999999 agree`,
+    // where a code may be a number) name nothing: said once here for every parameter.
+    if (issue.origin === "number" || issue.origin === "int" || /^#?\d+$/.test(String(raw[arg]))) return new UserError("error.arg.no_such", { arg });
     return new UserError(issue.origin === "array" ? "error.arg.too_many" : "error.arg.too_long", { arg, max: Number(issue.maximum) }, true);
   }
   if (issue?.code === "too_small" && issue.origin === "number") return new UserError("error.arg.number", { arg, found: String(raw[arg]) }, true);

@@ -19,7 +19,8 @@ const argTokens = (m: Match, tokens: Token[]) => [...m.slots, ...tokens.slice(m.
 /**
  * A name with a number inside ("decision # fix") is tried first; when the words do not fit it
  * ("!decision 2 delegates go to the assembly"), the plain name they start with is taken instead,
- * unless the words look like a typo of another such name ("!careplan 1 joni").
+ * unless the words look like a typo of another such name ("!careplan 1 joni") or name it to its
+ * last word ("!decision 1 fix").
  */
 export function chooseMatch(match: Match | undefined, r: Reading): Match | undefined {
   if (!match || match.slots.length === 0) return match;
@@ -33,7 +34,9 @@ export function chooseMatch(match: Match | undefined, r: Reading): Match | undef
       return false;
     }
   };
-  if (fits(match) || r.index.closestForm(r.tokens, r.lang) !== undefined) return match;
+  // "!decision 1 fix" names the command to its last word: a missing text is that command's usage, not a decision "1 fix".
+  const namedToTheEnd = !match.slots.includes(r.tokens[match.consumed - 1]!);
+  if (namedToTheEnd || fits(match) || r.index.closestForm(r.tokens, r.lang) !== undefined) return match;
   return fits(plain) ? plain : match;
 }
 

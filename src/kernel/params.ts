@@ -15,7 +15,18 @@ export interface Param<T = unknown> {
   choices?: Readonly<Record<string, readonly string[]>>;
   /** people: how many at least. */
   min?: number;
+  /**
+   * The text key of what members call it ("request number"), in usage lines and in "Something is
+   * missing: …". Without it, `arg.<name>`: the kernel's shared labels or the feature's own.
+   */
+  label?: string;
 }
+
+/** The text key naming a parameter to members. */
+export const labelKey = (params: Params, name: string): string => params[name]?.label ?? `arg.${name}`;
+
+/** The largest number anything is numbered with; longer digits name nothing that exists. */
+export const MAX_NUMBER = 999_999_999;
 
 export type Params = Readonly<Record<string, Param>>;
 export type ArgsOf<P extends Params> = { [K in keyof P]: P[K] extends Param<infer T> ? T : never };
@@ -50,7 +61,7 @@ export const param = {
     <C extends string>(choices: Readonly<Record<C, readonly string[]>>, o: IsOpt): Param<C | undefined>;
   },
   /** A whole number that names something (`#3` or `3`): 1 or more. */
-  int: ((o: { optional?: boolean } = {}) => maybe(make("int", z.number().int().positive().max(999_999_999)), o.optional)) as {
+  int: ((o: { optional?: boolean } = {}) => maybe(make("int", z.number().int().positive().max(MAX_NUMBER)), o.optional)) as {
     (o?: Opt): Param<number>;
     (o: IsOpt): Param<number | undefined>;
   },
@@ -66,6 +77,9 @@ export const param = {
     (o: { min?: number; max: number } & IsOpt): Param<string | undefined>;
   },
 };
+
+/** A parameter named with a label of its own, where the shared `arg.<name>` would mislead. */
+export const labelled = <T>(p: Param<T>, label: string): Param<T> => ({ ...p, label });
 
 export function argsSchema(params: Params): z.ZodType<Record<string, unknown>> {
   return z.object(Object.fromEntries(Object.entries(params).map(([name, p]) => [name, p.schema]))) as unknown as z.ZodType<Record<string, unknown>>;
@@ -154,10 +168,10 @@ export function bindArgs(params: Params, tokens: Token[], text: string, resolve:
 }
 
 /** `<@people…> <what>` — the argument part of a usage line. */
-export function usageOf(params: Params, label: (name: string) => string): string {
+export function usageOf(params: Params, label: (key: string) => string): string {
   return Object.entries(params)
     .map(([key, p]) => {
-      const name = label(key);
+      const name = label(labelKey(params, key));
       switch (p.kind) {
         case "people":
           return `<@${name}…>`;

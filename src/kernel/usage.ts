@@ -5,7 +5,7 @@ import { usageOf } from "./params.js";
 
 /** `!ledger thanks <@givers…> <what>`, in the room's language. */
 export function usageLine(command: AnyCommand, t: Translator, prefix: string): string {
-  const args = usageOf(command.params, (name) => t.text(`arg.${name}`));
+  const args = usageOf(command.params, (key) => t.text(key));
   const name = t.lang === "es" && command.es ? command.es : command.name;
   return `${prefix}${name}${args ? ` ${args}` : ""}`;
 }

@@ -1,6 +1,5 @@
 export const careplan = {
   "help.group.careplan": "Care-mirror plans",
-  "arg.plan": "plan",
   "arg.page": "page",
   "arg.act": "care act",
   "care.act.pantry": "solidarity pantry",

@@ -1,6 +1,5 @@
 export const careplan = {
   "help.group.careplan": "Planes de cuidado espejo",
-  "arg.plan": "plan",
   "arg.page": "página",
   "arg.act": "acto de cuidado",
   "care.act.pantry": "despensa solidaria",

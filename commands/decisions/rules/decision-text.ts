@@ -12,7 +12,7 @@ const PLAN = /(^|\s)(?:plan|para el plan)\s+#?(\d{1,6})(?=\s*$)/iu;
 
 /**
  * `#tags` anywhere and a trailing `plan 3` are taken out of the text; what remains is the decision
- * as written. The text may not be empty once they are gone.
+ * as written. What remains must hold a word (a letter at least).
  */
 export function readDecision(raw: string): DecisionText | undefined {
   let plan: number | undefined;
@@ -28,7 +28,8 @@ export function readDecision(raw: string): DecisionText | undefined {
     return space;
   });
   text = text.replace(/\s+/g, " ").trim();
-  if (!/[\p{L}\p{N}]/u.test(text)) return undefined;
+  // A decision is said in words: "-1" or "12" alone is a mistyped command, not something decided.
+  if (!/\p{L}/u.test(text)) return undefined;
   return { text, tags, ...(plan !== undefined ? { plan } : {}) };
 }
 

@@ -1,8 +1,11 @@
+import { readsTwoWays } from "../../../src/kernel/amounts.js";
+
 /*
  * Money as members write it, read exactly: integer minor units per currency, never floating point.
  * "€1.234,56", "1,234.56 €", "$20", "20 USD", "20 euros" all read. When both "." and "," appear,
  * the last one is the decimal mark; when one appears, it is a decimal mark unless exactly three
- * digits follow it ("1.000 €" is a thousand, "2,5 €" is two and a half).
+ * digits follow it ("1.000 €" is a thousand, "2,5 €" is two and a half); one that reads two ways
+ * ("€50.999", see `readsTwoWays`) is asked back.
  */
 
 export interface Money {
@@ -11,9 +14,19 @@ export interface Money {
   minor: number;
 }
 
-export type MoneyError = "missing" | "no-currency" | "negative" | "zero" | "too-many-decimals" | "too-large" | "unknown-currency" | "not-a-number";
+export type MoneyError = "missing" | "no-currency" | "negative" | "zero" | "too-many-decimals" | "too-large" | "unknown-currency" | "not-a-number" | "ambiguous";
 
-export type MoneyRead = { ok: true; money: Money; rest: string } | { ok: false; error: MoneyError };
+/** The two ways an ambiguous amount reads, written as the member would type each. */
+export interface AmbiguousAmount {
+  typed: string;
+  thousands: Money;
+  /** The thousands reading without its mark ("€50999"). */
+  whole: string;
+  /** The cents reading, one digit less ("€50.99"). */
+  cents: string;
+}
+
+export type MoneyRead = { ok: true; money: Money; rest: string } | { ok: false; error: MoneyError; ambiguous?: AmbiguousAmount };
 
 /** Minor digits of the currencies a cell may hold; a currency missing here is refused, not guessed. */
 const MINOR_DIGITS: Readonly<Record<string, number>> = {
@@ -21,7 +34,12 @@ const MINOR_DIGITS: Readonly<Record<string, number>> = {
   SEK: 2, NOK: 2, DKK: 2, PLN: 2, CZK: 2, BOB: 2, VES: 2, CLP: 0, PYG: 0, JPY: 0,
 };
 
+/** The codes a fund can hold, for a refusal that lists them. */
+export const KNOWN_CURRENCIES: readonly string[] = Object.keys(MINOR_DIGITS);
+
 const SYMBOLS: Readonly<Record<string, string>> = { "€": "EUR", $: "USD", "£": "GBP" };
+/** A currency sign we do not hold (¥, ₹, ₽…), before or right after the number. */
+const OTHER_SIGN = /^\p{Sc}/u;
 const WORDS: Readonly<Record<string, string>> = {
   euro: "EUR", euros: "EUR", dollar: "USD", dollars: "USD", dolar: "USD", "dólar": "USD", dolares: "USD", "dólares": "USD", pound: "GBP", pounds: "GBP", libras: "GBP",
 };
@@ -45,7 +63,7 @@ function currencyOf(word: string): string | undefined {
 export const minorDigits = (currency: string): number => MINOR_DIGITS[currency] ?? 2;
 
 /** The digits of a written amount as minor units, or an error. */
-export function readAmount(raw: string, currency: string): { ok: true; minor: number } | { ok: false; error: MoneyError } {
+export function readAmount(raw: string, currency: string): { ok: true; minor: number; ambiguous?: true } | { ok: false; error: MoneyError } {
   const text = raw.replace(/[\u00a0\u202f]/g, "").replace(/[.,]+$/, "");
   if (/^[-−]/.test(text)) return { ok: false, error: "negative" };
   if (!/^\d[\d.,]*$/.test(text)) return { ok: false, error: "not-a-number" };
@@ -73,6 +91,7 @@ export function readAmount(raw: string, currency: string): { ok: true; minor: nu
   const minor = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
   if (minor > MAX_MAJOR * 10 ** digits) return { ok: false, error: "too-large" };
   if (minor === 0) return { ok: false, error: "zero" };
+  if (digits > 0 && readsTwoWays(text)) return { ok: true, minor, ambiguous: true };
   return { ok: true, minor };
 }
 
@@ -104,15 +123,22 @@ export function readMoney(input: string): MoneyRead {
     amount = numberFirst[1]!;
     consumed = numberFirst[0].length;
     const unit = numberFirst[2];
+    if (!unit && OTHER_SIGN.test(text.slice(consumed).trim())) return { ok: false, error: "unknown-currency" };
     if (!unit) return { ok: false, error: /^[-−]/.test(amount) ? "negative" : "no-currency" };
     currency = currencyOf(unit);
     if (!currency) return { ok: false, error: /^[A-Z]{3}$/.test(unit) ? "unknown-currency" : "no-currency" };
   } else {
-    return { ok: false, error: /^[A-Z]{3}\s+\d/.test(text) ? "unknown-currency" : "missing" };
+    return { ok: false, error: /^[A-Z]{3}\s+\d/.test(text) || OTHER_SIGN.test(text) ? "unknown-currency" : "missing" };
   }
   if (sign) return { ok: false, error: "negative" };
   const read = readAmount(amount.trim(), currency!);
   if (!read.ok) return read;
+  if (read.ambiguous) {
+    const typed = text.slice(0, consumed).trim();
+    const digits = amount.trim();
+    const thousands = { currency: currency!, minor: read.minor };
+    return { ok: false, error: "ambiguous", ambiguous: { typed, thousands, whole: typed.replace(digits, digits.replace(/[.,]/g, "")), cents: typed.replace(digits, digits.slice(0, -1)) } };
+  }
   return { ok: true, money: { currency: currency!, minor: read.minor }, rest: text.slice(consumed).trim() };
 }
 

@@ -1,4 +1,6 @@
-import { readMoney, type Money, type MoneyError } from "./money.js";
+import { readMoney, type Money, type MoneyRead } from "./money.js";
+
+type MoneyFailure = Extract<MoneyRead, { ok: false }>;
 
 /** What follows `!fund in` or `!fund out`: an amount, maybe who it came from or went to, maybe a note. */
 export interface MovementText {
@@ -10,7 +12,7 @@ export interface MovementText {
 
 const LINK_WORDS = new Set(["from", "to", "de", "desde", "a", "para"]);
 
-export function readMovementText(text: string): { ok: true; value: MovementText } | { ok: false; error: MoneyError } {
+export function readMovementText(text: string): { ok: true; value: MovementText } | MoneyFailure {
   const read = readMoney(text);
   if (!read.ok) return read;
   const words = read.rest.split(/\s+/).filter(Boolean);
@@ -28,7 +30,7 @@ const MONTHLY = new Set(["monthly", "a month", "per month", "mensual", "mensuale
 const STOP = new Set(["stop", "cancel", "end", "parar", "cancelar", "dejar"]);
 
 /** `€10 monthly` (the word may be left out: pledges are monthly) or `stop`. */
-export function readPledgeText(text: string): { ok: true; money: Money } | { ok: true; stop: true } | { ok: false; error: MoneyError | "not-monthly" } {
+export function readPledgeText(text: string): { ok: true; money: Money } | { ok: true; stop: true } | MoneyFailure | { ok: false; error: "not-monthly" } {
   const trimmed = text.trim().toLowerCase();
   if (STOP.has(trimmed)) return { ok: true, stop: true };
   const read = readMoney(text);

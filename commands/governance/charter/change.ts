@@ -6,6 +6,14 @@ export type CharterChange =
   | { change: "add"; title: string; body: string }
   | { change: "remove"; article: number };
 
+/** Whether a change can still apply: an article amended or removed must still be there. */
+export function charterChangeApplies(charter: CharterRepo, roomId: string, change: CharterChange): boolean {
+  return change.change === "add" || charter.get(roomId, change.article) !== undefined;
+}
+
+/** Two changes that would do the same thing to the charter. */
+export const sameCharterChange = (a: CharterChange, b: CharterChange): boolean => JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * Applies an adopted change. The article may have gone in the meantime (another amendment removed
  * it): then nothing changes, and the decision log still says what was decided.

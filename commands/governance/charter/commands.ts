@@ -5,13 +5,13 @@ import { Level } from "../../../src/kernel/level.js";
 import { param } from "../../../src/kernel/params.js";
 import { formatDay } from "../../../src/kernel/time/format.js";
 import type { Article } from "./repository.js";
-import { firstLine } from "./rules/article-text.js";
+import { articleLine, firstLine } from "./rules/article-text.js";
 import { SKELETON } from "./rules/skeleton.js";
 import { CLOSE_KIND } from "../commands.js";
 import { deadlineOf, nextMeetingEnd } from "../deadline.js";
 import { proposalRef, renderOpened } from "../render.js";
 import type { GovernanceSlice } from "../services.js";
-import type { CharterChange } from "./change.js";
+import { sameCharterChange, type CharterChange } from "./change.js";
 import { print } from "./print.js";
 import { readArticle } from "./rules/article-text.js";
 
@@ -28,7 +28,7 @@ function mustGet(number: number, ctx: Ctx): Article {
 
 /** The charter in short: numbered titles and first lines, and how many notes wait. */
 function overview(articles: Article[], openNotes: number, view: RenderContext): Block[] {
-  const blocks: Block[] = [p(...view.t.t("charter.title")), list(articles.map((a) => [{ kind: "strong", text: `${a.number}. ${a.title}` }, ` — ${firstLine(a.body)}`]))];
+  const blocks: Block[] = [p(...view.t.t("charter.title")), list(articles.map((a) => [{ kind: "strong", text: `${a.number}. ${a.title}` }, a.body ? ` — ${firstLine(a.body)}` : ""]))];
   if (openNotes > 0) blocks.push(p(...view.t.t("charter.notes_waiting", { count: openNotes })));
   const first = articles[0]?.number ?? 1;
   blocks.push(p(...view.t.t("charter.more", { show: view.hint("charter show", { article: first }), note: view.hint("charter note", { article: first, text: "…" }), amend: view.hint("charter amend", { article: first, text: "…" }) })));
@@ -64,7 +64,7 @@ export const showArticle = command({
     return { article, notes: ctx.slice.charter.openNotes(article) };
   },
   render({ article, notes }, view) {
-    const blocks: Block[] = [p({ kind: "strong", text: `${article.number}. ${article.title}` }), p(article.body)];
+    const blocks: Block[] = [p({ kind: "strong", text: `${article.number}. ${article.title}` }), ...(article.body ? [p(article.body)] : [])];
     if (notes.length > 0) blocks.push(p(...view.t.t("charter.notes")), list(notes.map((n) => view.t.t("charter.note_line", { text: n.text, day: day(n.writtenAt, view) }))));
     blocks.push(p(...view.t.t("charter.history_hint", { history: view.hint("charter history", { article: article.number }) })));
     return doc(...blocks);
@@ -122,7 +122,7 @@ export const history = command({
   },
   render({ article, versions }, view) {
     const line = (v: (typeof versions)[number]) =>
-      view.t.t(v.decision === null ? `charter.version.${v.change}` : `charter.version.${v.change}.decided`, { day: day(v.changedAt, view), decision: v.decision ?? 0, title: v.title, body: v.body });
+      view.t.t(v.decision === null ? `charter.version.${v.change}` : `charter.version.${v.change}.decided`, { day: day(v.changedAt, view), decision: v.decision ?? 0, text: articleLine(v) });
     return doc(p(...view.t.t("charter.history", { n: article.number, title: article.title })), list(versions.map(line)));
   },
 });
@@ -133,6 +133,8 @@ export const history = command({
  */
 function proposeChange(change: CharterChange, question: string, until: string | undefined, ctx: Ctx) {
   if (ctx.direct) throw new UserError("proposal.in_room");
+  const twin = ctx.slice.repo.open(ctx.roomId).find((open) => open.charterChange !== null && sameCharterChange(open.charterChange, change));
+  if (twin) throw new UserError("charter.same_open", { n: twin.number, show: ctx.hint("proposal", { proposal: twin.number }) });
   const meetingEnd = until === undefined ? nextMeetingEnd(ctx) : undefined;
   const { closesAt, local } = deadlineOf(until ?? (meetingEnd !== undefined ? "meeting" : undefined), ctx);
   const proposal = ctx.slice.open({
@@ -175,7 +177,7 @@ export const amend = command({
     const article = mustGet(number, ctx);
     const { text: wording, until } = splitUntil(text);
     const next = articleOrRefuse(wording, ctx);
-    const question = ctx.t.text("charter.question.amend", { n: article.number, title: article.title, text: `${next.title}: ${next.body}` });
+    const question = ctx.t.text("charter.question.amend", { n: article.number, title: article.title, text: articleLine(next) });
     return proposeChange({ change: "amend", article: article.number, ...next }, question, until, ctx);
   },
   render: renderOpened,
@@ -194,7 +196,7 @@ export const add = command({
     if (!ctx.slice.charter.started(ctx.roomId)) throw new UserError("charter.none", { start: ctx.hint("charter start") });
     const { text: wording, until } = splitUntil(text);
     const next = articleOrRefuse(wording, ctx);
-    return proposeChange({ change: "add", ...next }, ctx.t.text("charter.question.add", { text: `${next.title}: ${next.body}` }), until, ctx);
+    return proposeChange({ change: "add", ...next }, ctx.t.text("charter.question.add", { text: articleLine(next) }), until, ctx);
   },
   render: renderOpened,
 });

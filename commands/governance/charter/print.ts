@@ -1,9 +1,10 @@
 import { DateTime } from "luxon";
 import { commandsOf, type RenderContext } from "../../../src/kernel/command.js";
 import { doc, p, type Doc } from "../../../src/kernel/doc.js";
+import { UserError } from "../../../src/kernel/errors.js";
 import { Level } from "../../../src/kernel/level.js";
 import { param } from "../../../src/kernel/params.js";
-import { readPrintOptions, type PrintOptions } from "../../../src/platform/print/options.js";
+import { PRINT_SIZES, readPrintOptions, unknownSize, type PrintOptions } from "../../../src/platform/print/options.js";
 import { renderPdf, type PrintBlock } from "../../../src/platform/print/pdf.js";
 import type { GovernanceSlice } from "../services.js";
 import type { Article } from "./repository.js";
@@ -18,7 +19,7 @@ function sheet(articles: Article[], version: number, options: PrintOptions, view
   const blocks: PrintBlock[] = [{ kind: "title", text: view.t.text("charter.print.title") }];
   if (options.roomName) blocks.push({ kind: "subtitle", text: options.roomName });
   blocks.push({ kind: "subtitle", text: view.t.text("charter.print.version", { version, date: longDate(view.now, view) }) });
-  for (const a of articles) blocks.push({ kind: "item", number: a.number, text: a.title, note: a.body });
+  for (const a of articles) blocks.push({ kind: "item", number: a.number, text: a.title, ...(a.body ? { note: a.body } : {}) });
   return blocks;
 }
 
@@ -32,6 +33,8 @@ export const print = command({
   level: Level.Member,
   params: { sheet: param.rest({ max: 200, optional: true }) },
   run({ sheet: words }, ctx) {
+    const odd = unknownSize(words ?? "");
+    if (odd) throw new UserError("print.size_unknown", { found: odd, sizes: PRINT_SIZES.join(", ") });
     const articles = ctx.slice.charter.current(ctx.roomId);
     return { options: readPrintOptions(words ?? ""), articles, version: ctx.slice.charter.changes(ctx.roomId) };
   },
@@ -42,7 +45,9 @@ export const print = command({
     const other = options.size === "A3" ? "a4" : "a3";
     const intro = doc(
       p(...view.t.t("charter.print.ready", { count: articles.length, size: options.size, version })),
-      p(...view.t.t("charter.print.hint", { other: view.hint("charter print", { sheet: other }), anonymous: view.hint("charter print", { sheet: view.t.text("charter.print.anonymous_word") }) })),
+      options.anonymous
+        ? p(...view.t.t("charter.print.hint_other", { other: view.hint("charter print", { sheet: `${other} ${view.t.text("charter.print.anonymous_word")}` }) }))
+        : p(...view.t.t("charter.print.hint", { other: view.hint("charter print", { sheet: other }), anonymous: view.hint("charter print", { sheet: view.t.text("charter.print.anonymous_word") }) })),
     );
     return [intro, { ...doc(p(fileName)), attachment: { fileName, mimeType: "application/pdf", base64: pdf.toString("base64") } }];
   },

@@ -18,7 +18,8 @@ export interface Ballot {
   quorumPercent: number | null;
 }
 
-export type Outcome = "adopted" | "not_adopted" | "blocked" | "no_quorum" | "chosen" | "tie";
+/** `could_not_apply`: adopted, but what it changes is gone (an amended article was removed meanwhile). */
+export type Outcome = "adopted" | "not_adopted" | "blocked" | "no_quorum" | "chosen" | "tie" | "could_not_apply";
 
 export interface Result {
   outcome: Outcome;

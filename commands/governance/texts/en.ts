@@ -42,6 +42,7 @@ export const governance = {
   "proposal.outcome.no_quorum": "no quorum",
   "proposal.outcome.chosen": "chosen: {leaders}",
   "proposal.outcome.tie": "a tie, nothing chosen",
+  "proposal.outcome.could_not_apply": "adopted, but it could not apply: article {article} is no longer in the charter",
   "proposal.decision": "Proposal #{n}: {question}: {outcome} ({counts})",
   "proposal.closed": "Closed. {outcome}",
   "proposal.turnout": "{voters} of {eligible} members answered.",
@@ -74,5 +75,4 @@ export const governance = {
   "settings.quorum.none": "Proposals now count however many members answer.",
   "settings.quorum.bad": "I couldn't read “{found}” as a quorum. Give a percentage from 1 to 100, like `50%`, or `none`.",
   "schedule.kind.proposal.close": "{when}: a proposal closes and its outcome is posted",
-  "arg.quorum": "quorum",
 };

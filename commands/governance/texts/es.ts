@@ -44,6 +44,7 @@ export const governance: Record<keyof typeof en, Entry> = {
   "proposal.outcome.no_quorum": "sin quórum",
   "proposal.outcome.chosen": "elegida: {leaders}",
   "proposal.outcome.tie": "empate, no se elige nada",
+  "proposal.outcome.could_not_apply": "aprobada, pero no se pudo aplicar: el artículo {article} ya no está en la carta",
   "proposal.decision": "Propuesta #{n}: {question}: {outcome} ({counts})",
   "proposal.closed": "Cerrada. {outcome}",
   "proposal.turnout": "Respondieron {voters} de {eligible} miembros.",
@@ -76,5 +77,4 @@ export const governance: Record<keyof typeof en, Entry> = {
   "settings.quorum.none": "Ahora las propuestas cuentan respondan cuantos respondan.",
   "settings.quorum.bad": "No entendí «{found}» como quórum. Da un porcentaje del 1 al 100, como `50%`, o `ninguno`.",
   "schedule.kind.proposal.close": "{when}: se cierra una propuesta y se publica su resultado",
-  "arg.quorum": "quórum",
 };

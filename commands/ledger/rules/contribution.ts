@@ -1,6 +1,6 @@
 import { inferKind } from "./infer-kind.js";
 import { kindFromTag, suggestKinds, type CareKind } from "./kinds.js";
-import { parseQuantity } from "./quantity.js";
+import { ambiguousMoneyIn, exponentIn, parseQuantity } from "./quantity.js";
 import { unitCategory, type Quantity } from "./units.js";
 
 export interface Contribution {
@@ -22,7 +22,11 @@ export type ContributionError =
   /** The amount is below zero ("-5 meals"): care given is never negative. */
   | { code: "negative-amount"; quantity: Quantity }
   /** The amount is beyond any one entry ("99999999999999999999 meals"), most likely a typo. */
-  | { code: "amount-too-large"; max: number };
+  | { code: "amount-too-large"; max: number }
+  /** A number in scientific notation ("€1e6"): read in part it would be €1. */
+  | { code: "exponent"; found: string }
+  /** Money that reads two ways ("€50.999"): the member is asked, never given a thousand times too much. */
+  | { code: "ambiguous-amount"; found: string; whole: string; cents: string };
 
 /** More than this in one entry is a typo, not care; it also keeps sums exact in doubles. */
 export const MAX_AMOUNT = 1_000_000;
@@ -53,6 +57,10 @@ export function parseContribution(input: string): ContributionResult {
     return { ok: false, error: kinds[0] ? { code: "empty", kind: kinds[0] } : { code: "empty" } };
   }
 
+  const exponent = exponentIn(what);
+  if (exponent) return { ok: false, error: { code: "exponent", found: exponent } };
+  const ambiguous = ambiguousMoneyIn(what);
+  if (ambiguous) return { ok: false, error: { code: "ambiguous-amount", ...ambiguous } };
   const quantity = parseQuantity(what);
   if (quantity && quantity.amount < 0) return { ok: false, error: { code: "negative-amount", quantity } };
   if (quantity && !(quantity.amount <= MAX_AMOUNT)) return { ok: false, error: { code: "amount-too-large", max: MAX_AMOUNT } };

@@ -16,7 +16,8 @@ export const CSV_COLUMNS = [
 /**
  * The ledger as RFC 4180 CSV: a header row, CRLF line ends (after the last record too), fields
  * quoted when they hold a comma, quote, CR or LF. `recorded_at` is ISO 8601 UTC; several givers
- * are joined with "; " (giver_ids keeps the same positions, empty for people not on Matrix).
+ * are joined with "; " (giver_ids keeps the same positions, empty for people not on Matrix, and is
+ * empty altogether when nobody has an id).
  * The caller chooses the rows and their order (an export includes undone and corrected entries).
  */
 export function toCsv(entries: readonly LedgerExportEntry[]): string {
@@ -24,7 +25,8 @@ export function toCsv(entries: readonly LedgerExportEntry[]): string {
   let csv = CSV_COLUMNS.map(csvField).join(",") + "\r\n";
   for (const entry of entries) {
     const names = entry.givers.map((giver) => giver.name).join("; ");
-    const ids = entry.givers.map((giver) => giver.userId ?? "").join("; ");
+    // Positions matter only when someone has an id: givers all named in plain text leave the column empty, not "; ".
+    const ids = entry.givers.some((giver) => giver.userId) ? entry.givers.map((giver) => giver.userId ?? "").join("; ") : "";
     // The number and the ISO time are digits and separators: nothing to quote or neutralise.
     csv += `${entry.number},${new Date(entry.recordedAt).toISOString()},${csvField(names)},${csvField(ids)},${csvField(entry.what)},`;
     csv += `${entry.quantity ? csvField(String(entry.quantity.amount)) : ""},${csvField(entry.quantity?.unit ?? "")},${csvField(entry.kind)},`;

@@ -13,8 +13,8 @@ export interface PosterInput {
   names: string[];
   /** BCP 47 language of the room: decides the alphabetical order. */
   lang: string;
-  /** Says "continued" on the second image; `{page}` and `{pages}` are filled in. */
-  continued: string;
+  /** Says "continued (2 of 3)" on the images after the first. */
+  continued: (page: number, pages: number) => string;
 }
 
 export interface PosterText {
@@ -105,7 +105,7 @@ function layoutPage(input: PosterInput, names: string[], spec: PageSpec): Poster
   let y = MARGIN + 50;
   texts.push(text(center, y, 56, input.title, true, "middle"));
   y += 52;
-  const subtitle = spec.page === 0 ? input.subtitle : input.continued.replace("{page}", String(spec.page + 1)).replace("{pages}", String(spec.pageCount));
+  const subtitle = spec.page === 0 ? input.subtitle : input.continued(spec.page + 1, spec.pageCount);
   texts.push(text(center, y, 28, subtitle, false, "middle"));
   y += 40;
   if (spec.page === 0) {

@@ -1,5 +1,6 @@
+import { readsTwoWays } from "../../../src/kernel/amounts.js";
 import { foldWord } from "./kinds.js";
-import { TIME_UNIT, type CurrencyUnit, type Quantity } from "./units.js";
+import { TIME_UNIT, unitCategory, unitKey, type CurrencyUnit, type Quantity } from "./units.js";
 
 /*
  * Finds the first meaningful quantity in what a giver typed. Numbers that are dates, clock
@@ -140,14 +141,45 @@ function currencyCode(written: string): CurrencyUnit {
   return "USD";
 }
 
-/** The first meaningful quantity in `text`, or undefined. */
+/**
+ * The first meaningful quantity in `text`, with later ones of the same unit added to it ("worked
+ * 3h and 2 hours" is 5 h, "3 hours 30 minutes" 3.5 h); amounts of other units are left as words.
+ */
 export function parseQuantity(text: string): Quantity | undefined {
+  let first: Quantity | undefined;
+  // "1h 30min" is one amount: its minutes are not read again as a second one.
+  let readUntil = 0;
   for (const match of text.matchAll(CANDIDATE)) {
+    if (match.index < readUntil) continue;
     const found = quantityAt(text, match[0], match.index);
-    if (found) return found;
+    if (!found) continue;
+    const end = match.index + match[0].length;
+    readUntil = end + (/^\d/.test(match[0]) ? (HOURS_AND_MINUTES.exec(text.slice(end))?.[0].length ?? 0) : 0);
+    if (!first) first = found;
+    else if (unitKey(found.unit) === unitKey(first.unit) && found.amount > 0) first = { ...first, amount: first.amount + found.amount };
+  }
+  return first && unitCategory(first.unit) === "money" ? { ...first, amount: roundTo(first.amount, 2) } : first;
+}
+
+/** Money written with a currency sign or word, before or after the number. */
+const MONEY = /(?:[€$£]\s?(\d[\d.,]*\d))|(?:(?<![\d.,])(\d[\d.,]*\d)\s?(?:€|\$|£|eur(?:os?)?|usd|gbp)(?![\p{L}]))/giu;
+
+/** An amount of money that reads two ways, as typed, with the thousands and the cents reading. */
+export function ambiguousMoneyIn(text: string): { found: string; whole: string; cents: string } | undefined {
+  for (const match of text.matchAll(MONEY)) {
+    const digits = match[1] ?? match[2] ?? "";
+    if (!readsTwoWays(digits)) continue;
+    const found = match[0].trim();
+    return { found, whole: found.replace(digits, digits.replace(/[.,]/, "")), cents: found.replace(digits, digits.slice(0, -1)) };
   }
   return undefined;
 }
+
+/** "1e6", "2.5E3": a number in scientific notation, which no member means as care given. */
+const EXPONENT = /(?<![\p{L}\p{N}])\d+(?:[.,]\d+)?[eE][+-]?\d+(?![\p{L}\p{N}])/u;
+
+/** The first number written in scientific notation, if any: it is refused rather than read in part. */
+export const exponentIn = (text: string): string | undefined => EXPONENT.exec(text)?.[0];
 
 /** A minus written against the number ("-5 meals", "€-5", "−5"), not a dash between words. */
 const MINUS_BEFORE = /(?:^|[\s€$£(])[-−]$|[-−]\s?[€$£]$/u;

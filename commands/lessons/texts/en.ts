@@ -6,6 +6,8 @@ export const lessons = {
   "lesson.summary": "Write down what an action taught us (for plan N, or the latest asked about)",
   "lesson.example": "two people at each door was enough #picket",
   "lesson.empty": "What did you learn? Write it after the command, like `{example}`.",
+  "lesson.plan_unknown": "There is no care plan #{plan} here. The plans there are: {plans} (`{list}`). Nothing was kept.",
+  "lesson.plan_none": "There is no care plan #{plan} here: no plan was made yet. Write the lesson without a number. Nothing was kept.",
   "lesson.recorded": "Lesson **#{n}** is kept. All of them: `{list}`.",
   "lesson.recorded.plan": "Lesson **#{n}** is kept with care plan #{plan}. All of them: `{list}`.",
   "lesson.prompt": "Good morning. Care plan #{plan} is behind us: every action leaves data for the next one. Here, in this message's thread:",

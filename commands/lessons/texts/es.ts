@@ -8,6 +8,8 @@ export const lessons: Record<keyof typeof en, Entry> = {
   "lesson.summary": "Anota lo que nos enseñó una acción (del plan N, o del último preguntado)",
   "lesson.example": "con dos personas en cada puerta bastó #piquete",
   "lesson.empty": "¿Qué aprendieron? Escríbelo después del comando, así: `{example}`.",
+  "lesson.plan_unknown": "Aquí no hay ningún plan de cuidados #{plan}. Los planes que hay son: {plans} (`{list}`). No se guardó nada.",
+  "lesson.plan_none": "Aquí no hay ningún plan de cuidados #{plan}: aún no se hizo ninguno. Escribe la lección sin número. No se guardó nada.",
   "lesson.recorded": "La lección **#{n}** queda guardada. Todas: `{list}`.",
   "lesson.recorded.plan": "La lección **#{n}** queda guardada con el plan de cuidado #{plan}. Todas: `{list}`.",
   "lesson.prompt": "Buenos días. El plan de cuidado #{plan} ya pasó: cada acción deja datos para la siguiente. Aquí, en el hilo de este mensaje:",

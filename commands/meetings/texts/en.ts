@@ -1,6 +1,5 @@
 export const en = {
   "help.group.meeting": "Meetings and schedule",
-  "arg.when": "when",
   "meeting.summary": "Schedule a meeting; I open it with gratitude (moderators)",
   "meeting.bad": "I couldn't read “{found}”. Try `weekly thursday 19:00` or `friday 18:00`.",
   "meeting.too_soon": "That meeting starts in less than {minutes} minutes, too soon for an opener. Pick a later time, or type `{opener}` now.",

@@ -1,6 +1,5 @@
 export const es = {
   "help.group.meeting": "Reuniones y agenda",
-  "arg.when": "cuándo",
   "meeting.summary": "Programar una reunión; la abro con agradecimientos (moderación)",
   "meeting.bad": "No entendí “{found}”. Prueba `semanal jueves 19:00` o `viernes 18:00`.",
   "meeting.too_soon": "Esa reunión empieza en menos de {minutes} minutos, demasiado pronto para una apertura. Elige una hora más tarde, o escribe `{opener}` ahora.",

@@ -1,7 +1,6 @@
 export const privacy = {
   "help.group.privacy": "Privacy",
   "arg.who": "@person or me",
-  "arg.confirm": "confirm",
   "privacy.someone": "someone",
   "privacy.part.ledger": { one: "1 ledger entry (their name becomes “someone”; the care still counts)", other: "{count} ledger entries (their name becomes “someone”; the care still counts)" },
   "privacy.part.rotation": { one: "1 place in the role rotation (they leave it; their past terms keep no name)", other: "{count} places in the role rotation (they leave them; their past terms keep no name)" },

@@ -4,7 +4,6 @@ import type { privacy as en } from "./en.js";
 export const privacy: Record<keyof typeof en, Entry> = {
   "help.group.privacy": "Privacidad",
   "arg.who": "@persona o yo",
-  "arg.confirm": "confirmar",
   "privacy.someone": "alguien",
   "privacy.part.ledger": { one: "1 entrada del registro (su nombre pasa a ser «alguien»; el cuidado sigue contando)", other: "{count} entradas del registro (su nombre pasa a ser «alguien»; el cuidado sigue contando)" },
   "privacy.part.rotation": { one: "1 lugar en la rotación de roles (sale de él; sus turnos pasados quedan sin nombre)", other: "{count} lugares en la rotación de roles (sale de ellos; sus turnos pasados quedan sin nombre)" },

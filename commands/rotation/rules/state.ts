@@ -44,6 +44,8 @@ export interface Handover {
   to: string | null;
   atUtc: number;
   reason: EndReason | "start";
+  /** Nobody is handed the role because nobody is in its rotation any more (not because all are away). */
+  emptied?: true;
 }
 
 /** Where terms end: typically the room's weekly announcement instants. */

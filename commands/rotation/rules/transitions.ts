@@ -76,7 +76,7 @@ function handOver(
   // Someone who skips or goes away must not get the role straight back.
   const exclude = reason === "skip" || reason === "away" ? from : null;
   const to = assign(state, role, atUtc, calendar, exclude);
-  return { role: role.name, from, to, atUtc, reason };
+  return { role: role.name, from, to, atUtc, reason, ...(to === null && role.queue.length === 0 ? { emptied: true as const } : {}) };
 }
 
 function fillVacancies(state: RotationState, atUtc: number, calendar: TermCalendar, handovers: Handover[]): void {
@@ -100,7 +100,8 @@ export function advance(state: RotationState, nowUtc: number, calendar: TermCale
     const ending = next.roles.filter((r) => r.termEndUtc !== null && r.termEndUtc <= t);
     const released = ending.map((role) => ({ role, from: release(next, role, t, "term") }));
     for (const { role, from } of released) {
-      handovers.push({ role: role.name, from, to: assign(next, role, t, calendar), atUtc: t, reason: "term" });
+      const to = assign(next, role, t, calendar);
+      handovers.push({ role: role.name, from, to, atUtc: t, reason: "term", ...(to === null && role.queue.length === 0 ? { emptied: true as const } : {}) });
     }
   }
   for (const role of next.roles) {

@@ -26,9 +26,14 @@ function expand(value: ParamValue | undefined, lang: string): Inline[] {
   return value as Inline[];
 }
 
+/** A value that ends a sentence itself ("Where do we meet?"): the template's own full stop after it is dropped. */
+const ENDS_SENTENCE = /[.!?…]$/u;
+
 /**
  * Fills a catalog template. Templates may use `{param}`, `**strong**` and `` `code` ``; the markup
- * is read from the template only, so user text substituted into it is never interpreted.
+ * is read from the template only, so user text substituted into it is never interpreted. Member
+ * words that end their own sentence take the place of the template's full stop ("meet?." never
+ * shows), and an empty last value leaves no space dangling at the end.
  */
 export function fill(template: string, params: Params, lang: string): Inline[] {
   const out: Inline[] = [];
@@ -36,12 +41,20 @@ export function fill(template: string, params: Params, lang: string): Inline[] {
   let last = 0;
   for (let m = token.exec(template); m; m = token.exec(template)) {
     if (m.index > last) out.push(template.slice(last, m.index));
-    if (m[1] !== undefined) out.push(...expand(params[m[1]], lang));
-    else if (m[2] !== undefined) out.push({ kind: "strong", text: plain(fill(m[2], params, lang)) });
+    if (m[1] !== undefined) {
+      const value = expand(params[m[1]], lang);
+      out.push(...value);
+      const stop = template[token.lastIndex] === "." && template[token.lastIndex + 1] !== ".";
+      if (stop && ENDS_SENTENCE.test(plain(value))) token.lastIndex++;
+    } else if (m[2] !== undefined) out.push({ kind: "strong", text: plain(fill(m[2], params, lang)) });
     else out.push({ kind: "code", text: plain(fill(m[3]!, params, lang)) });
     last = token.lastIndex;
   }
   if (last < template.length) out.push(template.slice(last));
+  if (/\s$/u.test(template)) return out;
+  while (out.at(-1) === "") out.pop();
+  const end = out.at(-1);
+  if (typeof end === "string") out[out.length - 1] = end.trimEnd();
   return out;
 }
 

@@ -3,6 +3,10 @@ import type { PageSize } from "./pdf.js";
 const MAX_ROOM_NAME = 80;
 
 const SIZES: Record<string, PageSize> = { a3: "A3", a4: "A4" };
+/** The sizes a member may ask for, for a refusal that lists them. */
+export const PRINT_SIZES: readonly string[] = Object.keys(SIZES);
+/** Words that name a paper size, printed or not: "a5" is a size we lack, not the room's name. */
+const SIZE_LIKE = /^[abc]\d{1,2}$/iu;
 const ANONYMOUS = new Set(["anonymous", "anon", "anónimo", "anonimo", "anónima", "anonima"]);
 
 /** How members asked for a wall sheet. */
@@ -28,3 +32,7 @@ export function readPrintOptions(text: string): PrintOptions {
   return { size, anonymous, ...(roomName && !anonymous ? { roomName } : {}) };
 }
 
+/** A word asking for a paper size that is not printed (`a5`, `letter`), if any. */
+export function unknownSize(text: string): string | undefined {
+  return text.split(/\s+/u).find((word) => SIZE_LIKE.test(word) && !SIZES[word.toLocaleLowerCase()]);
+}

@@ -18,7 +18,14 @@ describe("the decision log", () => {
     const [shown] = await bot.say("!decision 1");
     expect(shown).toMatch(/^Decision #1 \(Tuesday 24 Nov\): We meet on Thursdays at 19:00\nRecorded by Ana\.\nTags: #meetings #rhythm$/);
     expect(await bot.say("!decision Overtime refusal starts on Monday plan 3")).toEqual([
-      "Decision #2 is in the log: Overtime refusal starts on Monday\nIt belongs to care plan #3 (!careplan 3).",
+      "There is no care plan #3 here: no plan was made yet. Leave the plan out, or make it first. Nothing was recorded.",
+    ]);
+    await bot.say("!careplan overtime refusal at friday 17:00 for 2h care solidarity pantry");
+    expect(await bot.say("!decision Overtime refusal starts on Monday plan 3")).toEqual([
+      "There is no care plan #3 here. The plans there are: #1 (!careplans). Nothing was recorded.",
+    ]);
+    expect(await bot.say("!decision Overtime refusal starts on Monday plan 1")).toEqual([
+      "Decision #2 is in the log: Overtime refusal starts on Monday\nIt belongs to care plan #1 (!careplan 1).",
     ]);
   });
 

@@ -25,7 +25,7 @@ describe("the solidarity fund", () => {
     expect(await bot.say("!fund in €5", { sender: ALICE })).toEqual(["Only the fund's keeper (Ana, the treasurer) can do this."]);
     expect(await bot.say("!fund out €120 to @bo rent support", { sender: ALICE })).toEqual(["Only the fund's keeper (Ana, the treasurer) can do this."]);
     expect(await bot.say("!fund out €120 to @bo rent support", { sender: ANA })).toEqual([
-      "Payout #3 of €120.00 is proposed. It takes effect when someone else approves it: !fund approve 3",
+      "Payout #3 of €120.00 is proposed. It takes effect when someone else approves it: !fund approve 3\nIf nobody approves it within 14 days, it expires. To withdraw it: !fund cancel 3",
     ]);
     expect((await bot.say("!fund"))[0]).toContain("The fund holds €1,284.56.");
     expect(await bot.say("!fund approve 3", { sender: ANA })).toEqual(["#3 needs a second person: someone other than who proposed or signed it first."]);
@@ -91,7 +91,7 @@ describe("the solidarity fund", () => {
     await bot.say("!settings language es", { sender: MOD });
     expect(await bot.say("!fondo entra 1.234,56 € de @bo", { sender: ANA })).toEqual(["Anotado: #1, entran 1.234,56 €. Gracias."]);
     expect(await bot.say("!fondo sale 100 € para @bo", { sender: ANA })).toEqual([
-      "Pago #2 de 100,00 € propuesto. Vale cuando otra persona lo apruebe: !fondo aprobar 2",
+      "Pago #2 de 100,00 € propuesto. Vale cuando otra persona lo apruebe: !fondo aprobar 2\nSi nadie lo aprueba en 14 días, caduca. Para retirarlo: !fondo anular 2",
     ]);
     expect((await bot.say("!fondo"))[0]).toContain("La caja tiene **1.234,56 €**.".replace(/\*\*/g, ""));
   });

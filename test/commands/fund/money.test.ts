@@ -9,6 +9,18 @@ const money = (text: string) => {
 
 describe("fund money rules", () => {
   it.each([
+    ["€50.999", { typed: "€50.999", thousands: { currency: "EUR", minor: 5099900 }, whole: "€50999", cents: "€50.99" }],
+    ["12.345 €", { typed: "12.345 €", thousands: { currency: "EUR", minor: 1234500 }, whole: "12345 €", cents: "12.34 €" }],
+    ["USD 1,234 for rent", { typed: "USD 1,234", thousands: { currency: "USD", minor: 123400 }, whole: "USD 1234", cents: "USD 1,23" }],
+  ])("asks which reading of %s was meant instead of taking three decimals as thousands", (text, ambiguous) => {
+    expect(readMoney(text)).toEqual({ ok: false, error: "ambiguous", ambiguous });
+  });
+
+  it.each([["1.000 €", 100000], ["2.500 €", 250000], ["1,234,567 €", 123456700], ["1.234,56 €", 123456], ["5.999 CLP", 5999]])("reads %s as thousands where no other reading fits", (text, minor) => {
+    expect(readMoney(text)).toMatchObject({ ok: true, money: { minor } });
+  });
+
+  it.each([
     ["€50", ["EUR", 5000, ""]],
     ["€1.234,56", ["EUR", 123456, ""]],
     ["1,234.56 €", ["EUR", 123456, ""]],
@@ -43,7 +55,7 @@ describe("fund money rules", () => {
     ["-€5", "negative"],
     ["0 €", "zero"],
     ["€0,00", "zero"],
-    ["€1.234", "ok"],
+    ["€1.230", "ok"],
     ["€1,2345", "too-many-decimals"],
     ["XYZ 50", "unknown-currency"],
     ["€12.345,6789", "too-many-decimals"],
@@ -53,6 +65,9 @@ describe("fund money rules", () => {
     ["50 XYZ", "unknown-currency"],
     ["€1.23.45", "not-a-number"],
     ["€0.125", "not-a-number"],
+    ["¥500", "unknown-currency"],
+    ["500 ¥", "unknown-currency"],
+    ["₹ 20", "unknown-currency"],
   ])("refuses %s clearly (%s)", (text, error) => {
     const read = readMoney(text);
     if (error === "ok") expect(read.ok).toBe(true);

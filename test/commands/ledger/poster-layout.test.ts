@@ -7,7 +7,7 @@ const input = (names: string[], lang = "en"): PosterInput => ({
   namesHeading: "Thank you",
   names,
   lang,
-  continued: "continued ({page} of {pages})",
+  continued: (page: number, pages: number) => `continued (${page} of ${pages})`,
 });
 
 describe("care poster layout", () => {

@@ -37,13 +37,15 @@ describe("lessons after actions", () => {
 
   it("records lessons for a plan or the latest asked about, lists them and filters by #tag", async () => {
     expect(await bot.say("!lessons")).toEqual(["No lessons kept yet. After an action, write one: !lesson two people at each door was enough #picket"]);
+    expect(await bot.say("!lesson 99 went well")).toEqual(["There is no care plan #99 here: no plan was made yet. Write the lesson without a number. Nothing was kept."]);
     expect(await bot.say("!lesson kept our heads #calm", { sender: ANA })).toEqual(["Lesson #1 is kept. All of them: !lessons."]);
     await bot.say(PLAN);
     await bot.tickTo("2026-11-28T08:00:00Z");
     expect(await bot.say("!lesson two at each door was enough #Picket", { sender: ANA })).toEqual(["Lesson #2 is kept with care plan #1. All of them: !lessons."]);
-    expect(await bot.say("!lesson 7 management blinked first #picket")).toEqual(["Lesson #3 is kept with care plan #7. All of them: !lessons."]);
+    expect(await bot.say("!lesson 7 management blinked first #picket")).toEqual(["There is no care plan #7 here. The plans there are: #1 (!careplans). Nothing was kept."]);
+    expect(await bot.say("!lesson 1 management blinked first #picket")).toEqual(["Lesson #3 is kept with care plan #1. All of them: !lessons."]);
     expect(await bot.say("!lessons")).toEqual([
-      "3 lessons kept, newest first:\n• #3 (plan 7, Saturday 28 Nov): management blinked first #picket\n• #2 (plan 1, Saturday 28 Nov): two at each door was enough #Picket\n• #1 (Tuesday 24 Nov): kept our heads #calm",
+      "3 lessons kept, newest first:\n• #3 (plan 1, Saturday 28 Nov): management blinked first #picket\n• #2 (plan 1, Saturday 28 Nov): two at each door was enough #Picket\n• #1 (Tuesday 24 Nov): kept our heads #calm",
     ]);
     expect(await bot.say("!lessons #picket")).toEqual([expect.stringMatching(/^2 lessons kept, newest first:\n• #3 .*\n• #2 [^\n]*$/)]);
     expect(await bot.say("!lessons #nothing")).toEqual(["No lesson is tagged #nothing yet."]);

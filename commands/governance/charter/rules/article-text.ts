@@ -7,8 +7,10 @@ export interface ArticleText {
 const MAX_TITLE = 80;
 
 /**
- * "Title: text" or "Title — text" gives both; otherwise the first sentence (up to 80 characters)
- * is the title and the whole is the text, so nothing a member wrote is lost.
+ * "Title: text" or "Title — text" gives both; otherwise the first sentence is the title and the
+ * sentences after it the text (none when there is one sentence), so nothing is said twice. A first
+ * sentence over 80 characters is cut for the title and the whole kept as the text, so nothing a
+ * member wrote is lost.
  */
 export function readArticle(raw: string): ArticleText | undefined {
   const text = raw.replace(/\s+/g, " ").trim();
@@ -16,8 +18,12 @@ export function readArticle(raw: string): ArticleText | undefined {
   const split = /^(.{1,80}?)\s*(?::|—|–| - )\s+(.+)$/u.exec(text);
   if (split && /[\p{L}\p{N}]/u.test(split[1]!)) return { title: split[1]!.trim(), body: split[2]!.trim() };
   const sentence = /^(.+?[.!?])(\s|$)/u.exec(text)?.[1] ?? text;
-  return { title: sentence.length <= MAX_TITLE ? sentence.replace(/[.!?]$/u, "") : `${[...sentence].slice(0, MAX_TITLE - 1).join("").trimEnd()}…`, body: text };
+  if (sentence.length > MAX_TITLE) return { title: `${[...sentence].slice(0, MAX_TITLE - 1).join("").trimEnd()}…`, body: text };
+  return { title: sentence.replace(/[.!?]$/u, ""), body: text.slice(sentence.length).trim() };
 }
+
+/** An article in one line: "Title: text", or the title alone when it has no text of its own. */
+export const articleLine = (a: ArticleText): string => (a.body ? `${a.title}: ${a.body}` : a.title);
 
 /** The first line of an article's text, for the short view of the charter. */
 export function firstLine(body: string, max = 90): string {
