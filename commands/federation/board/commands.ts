@@ -7,7 +7,7 @@ import { excerpt, nameKey } from "../../../src/kernel/text-hygiene.js";
 import { sideOf } from "../bus.js";
 import type { FederationSlice } from "../services.js";
 import { asOwnCommand, contactPerson, postWord } from "./cell.js";
-import { boardText, linkedCell } from "./link.js";
+import { crossingText, linkedCell, removedNote } from "./link.js";
 import type { Match, PostKind } from "./repository.js";
 import { contactPlain, type Contact } from "./rules/contact.js";
 import { seal, sealContext } from "./rules/seal.js";
@@ -28,17 +28,17 @@ const posting = (kind: PostKind, es: string, aliases: string[], example: string)
     params: { text: param.rest({ max: 2000 }) },
     run({ text: raw }, ctx) {
       const link = linkedCell(ctx, true);
-      const { text, changed } = boardText(raw, ctx);
+      const { text, removed } = crossingText(raw, ctx.t);
       const { board } = ctx.slice;
       const key = board.keysOf(link.cellId, ctx.roomId).publicKey;
       const ref = board.addOwnPost({ cellId: link.cellId, cellRoom: ctx.roomId, kind, text, by: ctx.sender.userId, at: ctx.now });
       asOwnCommand(link.cellId, () => sideOf(ctx.slice, ctx.now, ctx.elsewhere).bus.toAssembly(link, { kind: "board_post", ref, post: kind, text, key }));
-      return { number: board.ownPost(link.cellId, ref)?.number ?? null, name: link.assemblyName, pseudonym: link.pseudonym, text, changed };
+      return { number: board.ownPost(link.cellId, ref)?.number ?? null, name: link.assemblyName, pseudonym: link.pseudonym, text, removed };
     },
     render: (r, view) =>
       doc(
         p(...view.t.t(r.number === null ? `board.sent.${kind}` : `board.posted.${kind}`, { number: r.number ?? 0, name: r.name, pseudonym: r.pseudonym, text: excerpt(r.text, EXCERPT) })),
-        ...(r.changed ? [p(...view.t.t("board.cleaned"))] : []),
+        ...removedNote(r.removed, view),
       ),
   });
 

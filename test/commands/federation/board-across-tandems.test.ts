@@ -56,7 +56,7 @@ describe("federation board across two Tandems", () => {
   it("numbers a post from another Tandem, tells every cell once, and does not double a resent post", async () => {
     const [beforeA, beforeB] = [a.transport.sent.length, b.transport.sent.length];
     expect(await b.say("!need someone who speaks Tagalog on Tuesday, ask @dee", { roomId: HILLTOP, sender: DEE })).toEqual([
-      "Sent to the assembly Care workers north as a need from Hilltop: “someone who speaks Tagalog on Tuesday, ask someone”. I will say here which number it gets.\nMentions and addresses of people became “someone”: only this text crossed.",
+      "Sent to the assembly Care workers north as a need from Hilltop: “someone who speaks Tagalog on Tuesday, ask someone”. I will say here which number it gets.\nTaken out before it crossed: names and addresses of people. Only this text went.",
     ]);
     await relay();
     expect(plainIn(a, HALL, beforeA)).toEqual(["Need 1 from Hilltop: someone who speaks Tagalog on Tuesday, ask someone"]);

@@ -32,7 +32,7 @@ describe("federation board in one Tandem", () => {
   it("posts a member's need, cleaned, to the assembly and to every other cell with the answer hint", async () => {
     const before = mark();
     expect(await bot.say("!need someone who speaks Tagalog on Tuesday, ask @ana or @bo:test.org", at(ROOM, BO))).toContain(
-      "Posted to the assembly Care workers north as need 1 from Riverside: “someone who speaks Tagalog on Tuesday, ask someone or someone”. Moderators of other cells can answer it.\nMentions and addresses of people became “someone”: only this text crossed.",
+      "Posted to the assembly Care workers north as need 1 from Riverside: “someone who speaks Tagalog on Tuesday, ask someone or someone”. Moderators of other cells can answer it.\nTaken out before it crossed: names and addresses of people. Only this text went.",
     );
     expect(plainIn(HALL, before)).toEqual(["Need 1 from Riverside: someone who speaks Tagalog on Tuesday, ask someone or someone"]);
     for (const cell of [HILLTOP, LAKESIDE]) {
@@ -45,6 +45,22 @@ describe("federation board in one Tandem", () => {
       "Offer 2 from Hilltop, in the assembly: a van with driver on Saturday mornings\nA moderator can answer it with !answer offer 2",
       "Posted to the assembly Care workers north as offer 2 from Hilltop: “a van with driver on Saturday mornings”. Moderators of other cells can answer it.",
     ]);
+  });
+
+  it("takes links and phone numbers out of what crosses, in every form, and tells the member", async () => {
+    const before = mark();
+    expect(await bot.say("!need someone who speaks Tagalog on Tuesday https://evil.example/x", at(ROOM, BO))).toContain(
+      "Posted to the assembly Care workers north as need 1 from Riverside: “someone who speaks Tagalog on Tuesday [link]”. Moderators of other cells can answer it.\nTaken out before it crossed: links. Only this text went.",
+    );
+    expect(await bot.say("!offer see www.example.com/ana or call +34 612 345 678", at(HILLTOP, DEE))).toContain(
+      "Posted to the assembly Care workers north as offer 2 from Hilltop: “see [link] or call [phone]”. Moderators of other cells can answer it.\nTaken out before it crossed: links, phone numbers. Only this text went.",
+    );
+    const crossed = [...plainIn(HALL, before), ...plainIn(LAKESIDE, before), ...plainIn(HILLTOP, before), ...plainIn(ROOM, before)].join("\n");
+    expect(crossed).not.toMatch(/evil|example\.com|612/);
+    await bot.say("!settings language es", at(LAKESIDE));
+    expect(await bot.say("!oferta furgoneta, info en bit.ly/xyz", at(LAKESIDE, EVA))).toContain(
+      "Publicado en la asamblea Care workers north como oferta 3 de Lakeside: “furgoneta, info en [enlace]”. Las moderadoras de otras células pueden responder.\nQuitado antes de cruzar: enlaces. Solo cruzó este texto.",
+    );
   });
 
   it("tells a cell that joins later the posts of the last weeks, so it can answer them", async () => {
