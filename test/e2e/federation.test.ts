@@ -135,7 +135,14 @@ describe.each(layouts)("an assembly of cells served by two Tandems %s", (_name, 
     await seen(moB, hilltop, b.userId, (m) => (m.body ?? "").startsWith("Offer 1 from Riverside, in the assembly: a van with driver"), "the offer in Hilltop", b);
     await ask(moB, b, hilltop, "!answer offer 1");
     await seen(moA, riverside, a.userId, (m) => (m.body ?? "").startsWith("Hilltop answers your offer 1."), "the answer in Riverside", a);
-    await seen(moB, hilltop, b.userId, (m) => (m.body ?? "").includes("Riverside") && (m.body ?? "").startsWith("This cell answers offer 1"), "the consent hint", b);
+    const consent = await seen(moB, hilltop, b.userId, (m) => (m.body ?? "").includes("Riverside") && (m.body ?? "").startsWith("This cell answers offer 1"), "the consent hint", b);
+    // Both cells see one safety code, each Tandem from its own key and the one the assembly relayed.
+    const safety = /\d{4}(?: \d{4}){5}/.exec(consent.body ?? "")?.[0];
+    const shown = await seen(moA, riverside, a.userId, (m) => (m.body ?? "").startsWith("Hilltop answers your offer 1."), "the answer in Riverside", a);
+    expect(safety).toBeDefined();
+    expect(shown.body).toContain(safety!);
+    expect(await ask(moB, b, hilltop, `!contact verify 1 ${safety}`)).toContain("is the same on both sides");
+    expect(await ask(moA, a, riverside, `!contact verify 1 ${safety}`)).toContain("is the same on both sides");
     expect(await ask(moB, b, hilltop, `!contact 1 ${moB.user.userId}`)).toContain("is this cell's contact for offer 1 with Riverside");
     expect(await ask(moA, a, riverside, `!contact 1 ${moA.user.userId}`)).toMatch(/^Contact for offer 1 from Hilltop: /);
     const contact = await seen(moB, hilltop, b.userId, (m) => (m.body ?? "").startsWith("Contact for offer 1 from Riverside: "), "Riverside's contact in Hilltop", b);

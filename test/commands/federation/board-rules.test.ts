@@ -1,4 +1,5 @@
 import { contactPlain, readContact } from "../../../commands/federation/board/rules/contact.js";
+import { sameCode, safetyCode } from "../../../commands/federation/board/rules/safety-code.js";
 import { newKeyPair, open, PUBLIC_KEY, seal, sealContext } from "../../../commands/federation/board/rules/seal.js";
 import { BOARD_TEXT_MAX, boardCrossing } from "../../../commands/federation/board/rules/text.js";
 import { cross } from "../../../src/kernel/crossing.js";
@@ -87,6 +88,38 @@ describe("federation board rules", () => {
       expect(readContact("not json")).toBeUndefined();
       expect(readContact(JSON.stringify({ name: "Ana", userId: "ana" }))).toBeUndefined();
       expect(readContact(JSON.stringify({ name: "Ana", userId: null, extra: 1 }))).toBeUndefined();
+    });
+  });
+
+  describe("the safety code of two cells", () => {
+    const [riverside, hilltop, forged] = [newKeyPair().publicKey, newKeyPair().publicKey, newKeyPair().publicKey];
+
+    it("is six groups of four digits, the same from both sides", () => {
+      expect(safetyCode(riverside, hilltop)).toMatch(/^\d{4}( \d{4}){5}$/);
+      expect(safetyCode(hilltop, riverside)).toBe(safetyCode(riverside, hilltop));
+    });
+
+    it("differs when either key was swapped, and for another pair of cells", () => {
+      const code = safetyCode(riverside, hilltop);
+      expect(safetyCode(riverside, forged)).not.toBe(code);
+      expect(safetyCode(forged, hilltop)).not.toBe(code);
+      const flipped = `${hilltop.slice(0, -1)}${hilltop.endsWith("A") ? "B" : "A"}`;
+      expect(safetyCode(riverside, flipped)).not.toBe(code);
+    });
+
+    it("is derived under its own label, so it is no other hash of the two keys", () => {
+      // Pinned: a change of derivation would make two Tandems of different versions disagree.
+      expect(safetyCode("a".repeat(43), "b".repeat(43))).toBe(safetyCode("b".repeat(43), "a".repeat(43)));
+      expect(safetyCode("a".repeat(43), "b".repeat(43))).toBe("2487 8319 6965 4928 3050 1150");
+    });
+
+    it("reads a typed code by its digits only", () => {
+      const code = safetyCode(riverside, hilltop);
+      expect(sameCode(code, code)).toBe(true);
+      expect(sameCode(code.replace(/ /g, "-"), code)).toBe(true);
+      expect(sameCode(code.replace(/ /g, ""), code)).toBe(true);
+      expect(sameCode(code.slice(0, -1), code)).toBe(false);
+      expect(sameCode("", code)).toBe(false);
     });
   });
 });

@@ -14,6 +14,11 @@ describe("federation board in one Tandem", () => {
   /** What a room was sent from message `from` on, as plain text. */
   const plainIn = (room: string, from = 0) => bot.transport.sent.slice(from).filter((m) => m.roomId === room).map((m) => renderPlain(m.doc));
   const mark = () => bot.transport.sent.length;
+  /** The safety code a room was last shown, as its moderators read it out to the other cell's. */
+  const codeShownIn = (room: string) => plainIn(room).join("\n").match(/\d{4}(?: \d{4}){5}/g)?.at(-1) ?? "";
+  const verified = async (post: number, ...rooms: string[]) => {
+    for (const room of rooms) await bot.say(`!contact verify ${post} ${codeShownIn(room)}`, at(room));
+  };
 
   beforeEach(async () => {
     bot = createTestBot();
@@ -100,19 +105,28 @@ describe("federation board in one Tandem", () => {
     let before = mark();
     await bot.say("!answer need 1", at(HILLTOP));
     const consent = "To put the two cells in touch, a moderator here names one contact person: !contact 1 @ana\nNames cross only when both cells named theirs, and only to your two cells.";
-    expect(plainIn(HILLTOP, before)).toEqual([`This cell answers need 1 from Riverside, and Riverside has been told. ${consent}`]);
-    expect(plainIn(ROOM, before)).toEqual([`Hilltop answers your need 1. ${consent}`]);
+    const compare = (peer: string) => `Before any name crosses, compare this safety code with ${peer}'s moderators in person or by phone, not through the assembly: ${codeShownIn(ROOM)}\nWhen they read you the same code, type !contact verify 1 CODE`;
+    expect(plainIn(HILLTOP, before)).toEqual([`This cell answers need 1 from Riverside, and Riverside has been told. ${consent}\n${compare("Riverside")}`]);
+    expect(plainIn(ROOM, before)).toEqual([`Hilltop answers your need 1. ${consent}\n${compare("Hilltop")}`]);
+    expect(codeShownIn(ROOM)).toBe(codeShownIn(HILLTOP));
     expect(plainIn(HALL, before)).toEqual(["Hilltop answers need 1 from Riverside."]);
     expect(plainIn(LAKESIDE, before)).toEqual([]);
     expect(await bot.say("!answer need 1", at(HILLTOP))).toEqual([`This cell answered post 1 from Riverside already. To share contacts: !contact 1 @ana`]);
 
     before = mark();
     expect(await bot.say("!contact 1 @ana", at(ROOM))).toEqual([
+      `First compare the safety code with Hilltop's moderators in person or by phone: ${codeShownIn(HILLTOP)}\nWhen it is the same, type !contact verify 1 CODE, then name the contact.`,
+    ]);
+    expect(await bot.say(`!contact verify 1 ${codeShownIn(HILLTOP).replace(/ /g, "-")}`, at(ROOM))).toEqual([
+      "The safety code for post 1 with Hilltop is the same on both sides: what this cell seals for Hilltop only Hilltop can open. Now name this cell's contact person: !contact 1 @ana",
+    ]);
+    expect(await bot.say("!contact 1 @ana", at(ROOM))).toEqual([
       "Ana is this cell's contact for need 1 with Hilltop. When Hilltop names theirs, the two names cross, to your two cells only.",
     ]);
     expect(plainIn(HILLTOP, before)).toEqual([]);
     expect(await bot.say("!contact 1 @bo", at(ROOM))).toEqual(["This cell named Ana already for post 1 with Hilltop."]);
 
+    await verified(1, HILLTOP);
     before = mark();
     expect(await bot.say("!contact 1 @dee", at(HILLTOP))).toEqual([
       "Contact for need 1 from Hilltop: Dee",
@@ -137,6 +151,15 @@ describe("federation board in one Tandem", () => {
     await bot.say("!answer offer 1", at(HILLTOP));
     await bot.say("!answer offer 1", at(LAKESIDE));
     expect(await bot.say("!contact 1 @ana", at(ROOM))).toEqual(["Several cells answered: Hilltop, Lakeside. Say which one, like !contact 1 @ana Hilltop"]);
+    // Each pair of cells has its own code; the one typed says which exchange it confirms.
+    const codes = await bot.say("!contact verify 1", at(ROOM));
+    const [hilltopCode, lakesideCode] = [codeShownIn(HILLTOP), codeShownIn(LAKESIDE)];
+    expect(hilltopCode).not.toBe(lakesideCode);
+    expect(codes).toEqual([`Safety code for post 1 with Hilltop, Lakeside: Hilltop: ${hilltopCode}; Lakeside: ${lakesideCode}\nCompare it with their moderators in person or by phone; when it is the same, type !contact verify 1 CODE`]);
+    expect(await bot.say(`!contact verify 1 ${lakesideCode}`, at(ROOM))).toEqual([
+      "The safety code for post 1 with Lakeside is the same on both sides: what this cell seals for Lakeside only Lakeside can open. Now name this cell's contact person: !contact 1 @ana Lakeside",
+    ]);
+    await verified(1, LAKESIDE, HILLTOP);
     expect(await bot.say("!contact 1 @ana lakeside", at(ROOM))).toEqual([
       "Ana is this cell's contact for offer 1 with Lakeside. When Lakeside names theirs, the two names cross, to your two cells only.",
     ]);
@@ -186,6 +209,7 @@ describe("federation board in one Tandem", () => {
   it("forgets a person in the board's texts and contacts, and wipes a cell's board", async () => {
     await bot.say("!offer Ana's van on Saturday mornings", at(ROOM, ANA));
     await bot.say("!answer offer 1", at(HILLTOP));
+    await verified(1, ROOM, HILLTOP);
     await bot.say("!contact 1 @ana", at(ROOM));
     await bot.say("!contact 1 @dee", at(HILLTOP));
     await bot.say("!story share Ana drove the night shift home", at(ROOM, BO));
