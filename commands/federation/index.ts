@@ -28,5 +28,6 @@ export const federation = defineFeature<FederationSlice>({
   roomData: [boardRoomData, federationRoomData],
   // In an assembly another Tandem hosts, that Tandem answers; this one only carries its cells' events.
   othersRoom: (db, roomId) => federationRepo(db).isOthersAssembly(roomId),
+  hosts: (db, roomId) => federationRepo(db).assembly(roomId) !== undefined,
   texts: { en, es },
 });

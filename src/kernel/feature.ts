@@ -40,6 +40,11 @@ export interface Feature<S = unknown> {
    * stays silent, answering no command, reaction or poll, and reads only structured events.
    */
   othersRoom?(db: Db, roomId: string): boolean;
+  /**
+   * Whether this Tandem hosts the room for others (an assembly): its messages there carry the host
+   * mark (`HOST_MARK`), so another Tandem in the room learns to stay silent.
+   */
+  hosts?(db: Db, roomId: string): boolean;
 }
 
 /** What an event handler may use; it runs synchronously inside the event's transaction. */
@@ -48,6 +53,11 @@ export interface EventContext<S = unknown> {
   now: number;
   slice: S;
   elsewhere: ElsewhereOf;
+  /**
+   * Whether this Tandem keeps anything of the event's room (what `!cell wipe` would count): a room
+   * with a cell's data is never given up to another bot on the word of an event.
+   */
+  keepsData(): boolean;
 }
 
 export type EventHandler<S = unknown> = (ctx: EventContext<S>) => void;
