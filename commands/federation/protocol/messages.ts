@@ -30,7 +30,10 @@ export const FiguresSchema = z
   })
   .strict();
 
-const Pseudonym = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]{1,39}$/u);
+const Pseudonym = z
+  .string()
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]{1,39}$/u)
+  .refine((pseudonym) => alreadyCrossing(pseudonym, 40) !== undefined);
 const Sector = z.string().regex(/^[\p{L}-]{2,30}$/u).nullable();
 const Hex = z.string().regex(/^[0-9a-f]{16,64}$/);
 /**

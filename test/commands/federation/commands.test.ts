@@ -33,6 +33,7 @@ describe("federation of cells", () => {
     expect(invite).toMatch(/^Join code: \S+\/!hall:test\.org\nValid for 24 hours, once\. In the cell's room a moderator types !federate \S+ as Riverside\nIf the cell is served by another Tandem, first invite that bot's account to this room\.$/);
     const code = codeIn(invite);
     expect(await bot.say(`!federate ${code} as Cell`, at(ROOM))).toEqual(["Pick a pseudonym that does not give away this room: not its name or address."]);
+    expect(await bot.say(`!federate ${code} as 612 345 678`, at(ROOM))).toEqual([expect.stringMatching(/^A pseudonym is 2 to 40 letters/)]);
     expect(await bot.say(`!federate ${code} as Riverside`, { roomId: ROOM, sender: ANA })).toEqual([expect.stringMatching(/moderator/i)]);
     expect(await bot.say(`!federate ${code} as Riverside`, at(ROOM))).toEqual([
       "A cell joined the assembly: Riverside. 1 cell now.",
