@@ -65,9 +65,16 @@ const line = fc.constantFrom(...commands).chain((command) => {
   const args = fc.tuple(...params.map((p) => fc.option(argument(p), { freq: 5, nil: "" })));
   const example = fc.constantFrom(...command.examples);
   const extra = fc.option(text, { freq: 4, nil: "" });
+  // An example with one of its words swapped for something else reaches past the first check.
+  const mutated = fc.tuple(example, fc.nat(), piece).map(([x, at, other]) => {
+    const words = x.split(" ");
+    words[at % words.length] = other;
+    return words.join(" ");
+  });
   return fc.oneof(
     { weight: 4, arbitrary: fc.tuple(name, params.length > 0 ? args : fc.constant([]), extra).map(([n, a, e]) => [n, ...a, e].filter(Boolean).join(" ")) },
     { weight: 1, arbitrary: fc.tuple(example, extra).map(([x, e]) => `${x} ${e}`.trim()) },
+    { weight: 2, arbitrary: mutated },
   );
 });
 const message = fc.oneof({ weight: 9, arbitrary: line.map((l) => `!${l}`) }, { weight: 1, arbitrary: text.map((t) => `!${t}`) });
