@@ -58,7 +58,7 @@ const PHONE_LIKE = /(?<![\p{L}\p{N}])\+?\(?\d[\d ().\-/]*\d\)?(?![\p{L}\p{N}])/g
 const PHONE_DIGITS = 7;
 /** A date (2026-12-06, 06/12/2026) is not a phone number, however many digits it has. */
 const DATE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})$/;
-const isPhone = (s: string) => (s.match(/\d/g)?.length ?? 0) >= PHONE_DIGITS && !DATE.test(s.trim());
+const isPhone = (s: string) => (s.split(" ").filter((part) => !DATE.test(part)).join("").match(/\d/g)?.length ?? 0) >= PHONE_DIGITS;
 
 /**
  * A member's text made safe to leave its room: invisible and control characters go, it becomes

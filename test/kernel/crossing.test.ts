@@ -110,6 +110,8 @@ describe("the one cleaner for what crosses rooms", () => {
 
   it("keeps dates, times, prices and small numbers", () => {
     expect(clean("on 2026-12-06 at 10:30:00, 40 meals, €1,500, 3.5 km, shift 12-14")).toEqual({ text: "on 2026-12-06 at 10:30:00, 40 meals, €1,500, 3.5 km, shift 12-14", removed: [] });
+    expect(clean("from 2026-12-06 10:00 to 06/12/2026 18.30")).toEqual({ text: "from 2026-12-06 10:00 to 06/12/2026 18.30", removed: [] });
+    expect(clean("2026-12-06 612 345 678")).toEqual({ text: "[phone]", removed: ["phone"] });
   });
 
   it("reads addresses written in full-width or hidden by invisible characters", () => {

@@ -25,6 +25,13 @@ describe("federation of cells", () => {
     await bot.say(`!federate ${codeIn((await bot.say("!assembly invite", at(HALL)))[0])} as Hilltop`, at(CELL_B));
   }
 
+  it("cleans an assembly's name like any text that crosses: every cell reads it", async () => {
+    expect(await bot.say("!assembly start Care north #hall:test.org", at(HALL))).toEqual(["Leave out room addresses: they would tell the assembly which room this is."]);
+    expect(await bot.say("!assembly start Care north, see care.example/join or @mo", at(HALL))).toEqual([
+      "This room is now the assembly Care north, see [link] or someone. Give a cell its join code with !assembly invite. Only totals will ever arrive here, never names or texts.",
+    ]);
+  });
+
   it("makes an assembly, links a cell with a one-time code under a pseudonym, and shows the link", async () => {
     expect(await bot.say("!assembly start Care workers north", at(HALL))).toEqual([
       "This room is now the assembly Care workers north. Give a cell its join code with !assembly invite. Only totals will ever arrive here, never names or texts.",
