@@ -10,13 +10,15 @@ import { ALICE, createTestBot, MOD, ROOM, type TestBot } from "../support/test-b
 
 /**
  * Every command of the real registry, fed what members may type: right names with wrong, missing
- * and extreme arguments, mixed scripts, invisible and bidi characters, markup. A feature added
+ * and extreme arguments, mixed scripts, invisible and bidi characters, markup, addresses (none of
+ * which may reach another room: the two rooms are cells of one assembly). A feature added
  * tomorrow is in the grammar without anyone adding it here. Seeded: a failure prints its seed and
  * the message, and runs again the same way with that seed.
  */
 const SEED = Number(process.env.PROPERTY_SEED ?? 1712);
 const RUNS = 600;
 const SPANISH = "!es:test.org";
+const HALL = "!hall:test.org";
 const [ANA, BO] = ["@ana:test.org", "@bo:test.org"];
 /** Matrix refuses events over 65,536 bytes. */
 const EVENT_LIMIT = 65_536;
@@ -35,7 +37,11 @@ const number = fc.oneof(
 );
 const when = fc.constantFrom("tomorrow", "mañana", "friday 18:00", "2026-12-31", "2999-01-01 09:00", "1900-01-01", "25:99", "31/02", "in 10000 days", "every monday 9:00", "hoy 24:00", "yesterday");
 const script = fc.constantFrom("cooked", "cocinó", "Ana", "Ñandú", "ΑΘΗΝΑ", "Жанна", "مرحبا", "שלום", "你好", "नमस्ते", "🙂", "e\u0301", "ﬁ", "İstanbul", "straße");
-const piece = fc.oneof({ weight: 4, arbitrary: script }, invisible, markup, mention, number, when, fc.string({ maxLength: 8 }), fc.constantFrom(",", ";", "\"", "'", "#", "!", "  ", "\n"));
+/** Addresses a member may type; none of them may reach another room. */
+const ADDRESSES = ["https://evil.example/x", "www.example.com/ana", "ana@mail.example.org", "+34 612 345 678", "@dee:far.example", "bit.ly/xyz", "10.0.0.7:8080", "!kq3:far.example"];
+const LEAKED = ["evil.example", "example.com", "mail.example", "612 345", "far.example", "bit.ly", "10.0.0.7"];
+const address = fc.constantFrom(...ADDRESSES);
+const piece = fc.oneof({ weight: 4, arbitrary: script }, invisible, markup, mention, number, when, address, fc.string({ maxLength: 8 }), fc.constantFrom(",", ";", "\"", "'", "#", "!", "  ", "\n"));
 const words = fc.array(piece, { minLength: 1, maxLength: 8 }).map((parts) => parts.join(" "));
 const long = fc.tuple(script, fc.integer({ min: 50, max: 3000 })).map(([w, n]) => `${w} `.repeat(n));
 const text = fc.oneof({ weight: 5, arbitrary: words }, long);
@@ -80,9 +86,11 @@ const line = fc.constantFrom(...commands).chain((command) => {
 const message = fc.oneof({ weight: 9, arbitrary: line.map((l) => `!${l}`) }, { weight: 1, arbitrary: text.map((t) => `!${t}`) });
 
 /** What is wrong with what one message made the bot send, if anything. */
-function problemsOf(sent: readonly OutgoingMessage[]): string[] {
+function problemsOf(sent: readonly OutgoingMessage[], roomId: string): string[] {
   const problems: string[] = [];
   for (const m of sent) {
+    const crossed = JSON.stringify(m.doc);
+    if (m.roomId !== roomId && LEAKED.some((leak) => crossed.includes(leak))) problems.push(`an address crossed to ${m.roomId}: ${crossed.slice(0, 300)}`);
     if (m.doc.event) continue;
     const plain = renderPlain(m.doc);
     if (UNEXPECTED.some((u) => plain.includes(u))) problems.push(`unexpected error: ${plain}`);
@@ -112,10 +120,18 @@ describe("every command survives anything a member can type", () => {
       bot.transport.join(room, BO, "Bo");
     }
     await bot.say("!settings language es", { roomId: SPANISH, sender: MOD });
+    // Both rooms are cells of one assembly, so what crosses between rooms is generated too.
+    bot.transport.join(HALL, MOD, "Mo", 50);
+    await bot.say("!assembly start Care workers north", { roomId: HALL, sender: MOD });
+    for (const [room, pseudonym] of [[ROOM, "Riverside"], [SPANISH, "Hilltop"]] as const) {
+      const [invite] = await bot.say("!assembly invite", { roomId: HALL, sender: MOD });
+      await bot.say(`!federate ${/Join code: (\S+)/.exec(invite ?? "")?.[1]} as ${pseudonym}`, { roomId: room, sender: MOD });
+    }
+    expect(await bot.say("!federation", { roomId: SPANISH, sender: MOD })).toEqual([expect.stringContaining("Hilltop")]);
   });
   afterAll(() => bot.close());
 
-  it(`answers ${RUNS} generated messages in English and Spanish rooms once each, kindly, within the size limit`, async () => {
+  it(`answers ${RUNS} generated messages in English and Spanish rooms once each, kindly, within the size limit, and no address crosses`, async () => {
     await fc.assert(
       fc.asyncProperty(message, fc.constantFrom(ROOM, SPANISH), fc.constantFrom(ALICE, MOD), async (text, roomId, sender) => {
         const eventId = `$gen${++count}`;
@@ -129,7 +145,7 @@ describe("every command survives anything a member can type", () => {
         expect(bot.dispatcher.handle(invocation)).not.toBe("handled");
         await bot.sender.drain();
         expect(bot.transport.sent.length).toBe(before + sent.length);
-        expect({ text, problems: problemsOf(sent) }).toEqual({ text, problems: [] });
+        expect({ text, problems: problemsOf(sent, roomId) }).toEqual({ text, problems: [] });
       }),
       { seed: SEED, numRuns: RUNS },
     );
