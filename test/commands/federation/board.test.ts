@@ -185,7 +185,7 @@ describe("federation board in one Tandem", () => {
     expect(list).toContain("1 · proposed by Ana, waiting for !story 1 approve — “The night shift covered for @bo all week");
     expect(await bot.say("!story 1 approve", at(ROOM))).toEqual([
       "A story from Riverside: The night shift covered for someone all week so he could stay with his father",
-      "Story 1 crossed to the assembly Care workers north: “The night shift covered for someone all week so he could stay with his father”",
+      "Story 1 crossed to the assembly Care workers north: “The night shift covered for someone all week so he could stay with his father”\nTaken out before it crossed: names and addresses of people. Only this text went.",
     ]);
     expect(await bot.say("!story 1 approve", at(ROOM))).toEqual(["Story 1 crossed to the assembly already."]);
     expect(await bot.say("!story 7 approve", at(ROOM))).toEqual(["There is no story 7 in this cell. See them with !stories."]);
