@@ -20,8 +20,8 @@ export interface StandIns {
   phone: string;
 }
 
-/** A dot between the labels of a domain: also the ideographic and full-width ones browsers accept. */
-const DOT = "[.\u3002\uff0e\uff61]";
+/** A dot between the labels of a domain: also the ideographic and full-width ones browsers accept, and `[.]`, `(.)` written to slip past filters. */
+const DOT = "(?:[.\u3002\uff0e\uff61]|\\[\\.\\]|\\(\\.\\)|\\{\\.\\})";
 const LABEL = "[\\p{L}\\p{M}\\p{N}](?:[\\p{L}\\p{M}\\p{N}-]*[\\p{L}\\p{M}\\p{N}])?";
 /** A top-level domain: letters in any script (`.org`, `.рф`), or punycode (`.xn--p1ai`). */
 const TLD = "(?:[\\p{L}\\p{M}]{2,63}|xn--[a-z0-9-]{1,59})";

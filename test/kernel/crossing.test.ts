@@ -13,7 +13,7 @@ const filler = fc.array(word, { maxLength: 4 }).map((words) => words.join(" "));
 const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,8}[a-z0-9])?$/);
 const idnLabel = fc.constantFrom("münchen", "пример", "例え", "xn--mnchen-3ya", "bücher", "ñandú", "παράδειγμα", "مثال");
 const tld = fc.constantFrom("org", "com", "example", "io", "de", "рф", "xn--p1ai", "みんな", "COM", "Org");
-const dot = fc.constantFrom(".", ".", ".", "。", "．");
+const dot = fc.constantFrom(".", ".", ".", "。", "．", "[.]", "(.)");
 const domain = fc.tuple(fc.array(fc.oneof(label, idnLabel), { minLength: 1, maxLength: 3 }), tld, dot).map(([labels, top, d]) => [...labels, top].join(d));
 const ipv4 = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((parts) => parts.join("."));
 const ipv6 = fc.constantFrom("2001:db8::1", "[::1]", "fe80::1ff:fe23:4567:890a", "[2001:db8:0:0:0:0:2:1]", "2001:db8:0:0:0:0:2:1");
@@ -52,6 +52,7 @@ function leftOver(text: string): string | undefined {
   if (text.includes("@")) return "an @";
   if (/[\p{L}\p{N}-][.。．｡:][\p{L}\p{N}]/u.test(text)) return "a dot or colon between names";
   if (text.includes("//")) return "//";
+  if (/\[\.\]|\(\.\)/.test(text)) return "a dot in brackets";
   return undefined;
 }
 
@@ -117,5 +118,6 @@ describe("the one cleaner for what crosses rooms", () => {
   it("reads addresses written in full-width or hidden by invisible characters", () => {
     expect(clean("ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ")).toEqual({ text: "[link]", removed: ["link"] });
     expect(clean("evil\u200b.exam\u2060ple/x")).toEqual({ text: "[link]", removed: ["link"] });
+    expect(clean("see evil[.]example/x or evil(.)example")).toEqual({ text: "see [link] or [link]", removed: ["link"] });
   });
 });
