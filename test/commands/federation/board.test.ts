@@ -201,6 +201,10 @@ describe("federation board in one Tandem", () => {
     await bot.say("!responder necesidad 1", at(HILLTOP));
     expect(plainIn(HILLTOP, answered)).toEqual([expect.stringContaining("Esta célula responde a la necesidad 1 de Riverside, y Riverside ya lo sabe.")]);
     expect(plainIn(HILLTOP, answered)[0]).toContain("!contacto 1 @ana");
+    expect(plainIn(HILLTOP, answered)[0]).toContain(`por teléfono, no a través de la asamblea: ${codeShownIn(ROOM)}\nCuando os lean el mismo código, escribe !contacto verificar 1 CÓDIGO`);
+    expect(await bot.say(`!contacto verificar 1 ${codeShownIn(ROOM)}`, at(HILLTOP))).toEqual([
+      "El código de seguridad de la publicación 1 con Riverside es el mismo en los dos lados: lo que esta célula sella para Riverside solo Riverside puede abrirlo. Ahora nombra a la persona de contacto de esta célula: !contacto 1 @ana",
+    ]);
     expect(await bot.say("!historia compartir El turno de noche cubrió a @dee", at(HILLTOP, DEE))).toEqual([
       "La historia 1 queda propuesta. Se queda en esta célula hasta que una moderadora la apruebe con !historia 1 aprobar; entonces la asamblea Care workers north lee: “El turno de noche cubrió a alguien”",
     ]);
