@@ -6,7 +6,9 @@ import { param } from "../../src/kernel/params.js";
 import type { PostHandler } from "../../src/kernel/scheduler/post.js";
 import { toLocal } from "../../src/kernel/time/local-time.js";
 import { monthPeriod } from "../ledger/index.js";
+import { crossingText } from "./board/link.js";
 import { sideOf } from "./bus.js";
+import { ASSEMBLY_NAME_MAX } from "./protocol/messages.js";
 import { federateHint } from "./render.js";
 import { finishRound, startRound } from "./rounds.js";
 import { inviteHash, INVITE_VALID_MS, joinCode, newInviteCode, proofKeyOf } from "./rules/invite-code.js";
@@ -25,14 +27,16 @@ export const start = command({
   summary: "fed.start.summary",
   examples: ["assembly start Health workers of the north"],
   level: Level.Moderator,
-  params: { name: param.rest({ max: 80 }) },
-  run({ name }, ctx) {
+  params: { name: param.rest({ max: ASSEMBLY_NAME_MAX }) },
+  run({ name: typed }, ctx) {
     const existing = ctx.slice.repo.assembly(ctx.roomId);
     if (existing) throw new UserError("fed.already_assembly", { name: existing.name });
     if (ctx.slice.repo.membership(ctx.roomId)) throw new UserError("fed.is_cell");
-    ctx.slice.repo.startAssembly(ctx.roomId, name.trim(), ctx.sender.userId, ctx.now);
+    // Every cell of the assembly reads its name: it is cleaned like anything else that crosses.
+    const { text: name } = crossingText(typed, ctx.t, ASSEMBLY_NAME_MAX);
+    ctx.slice.repo.startAssembly(ctx.roomId, name, ctx.sender.userId, ctx.now);
     ctx.jobs.upsert({ kind: REPORT_KIND, rule: MONTHLY });
-    return { name: name.trim() };
+    return { name };
   },
   render: ({ name }, view) => doc(p(...view.t.t("fed.started", { name, invite: view.hint("assembly invite") }))),
 });

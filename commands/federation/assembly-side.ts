@@ -1,6 +1,9 @@
+import { cross, type CrossingText } from "../../src/kernel/crossing.js";
 import { doc, p } from "../../src/kernel/doc.js";
+import type { Translator } from "../../src/kernel/i18n/index.js";
 import { atAssemblyBoard, catchUp } from "./board/assembly.js";
-import type { ToAssembly } from "./protocol/messages.js";
+import { standIns } from "./board/link.js";
+import { ASSEMBLY_NAME_MAX, type ToAssembly } from "./protocol/messages.js";
 import { welcomeProof } from "./rules/invite-code.js";
 import { closeIfComplete } from "./rounds.js";
 import type { From, Side } from "./side.js";
@@ -51,10 +54,19 @@ function join(side: Side, from: From, body: Join): void {
   repo.addCell(cell);
   // The first cell to join hosts until the first monthly rotation.
   if (repo.hosts(from.assemblyRoom).length === 0) side.slice.rotateHost(from.assemblyRoom, side.now);
-  const name = repo.assembly(from.assemblyRoom)?.name ?? "";
+  const hall = side.elsewhere(from.assemblyRoom);
+  const name = nameToCross(repo.assembly(from.assemblyRoom)?.name ?? "", hall.view.t);
   const cells = repo.cells(from.assemblyRoom).map((c) => c.pseudonym);
   side.bus.toCell(cell, { kind: "welcome", proof: welcomeProof(invite.proofKey, cell.cellId), name, cells, host: side.slice.host(from.assemblyRoom) ?? null });
   catchUp(side, cell);
-  const hall = side.elsewhere(from.assemblyRoom);
   hall.post(doc(p(...hall.view.t.t("fed.cell_joined", { pseudonym: body.pseudonym, count: cells.length }))));
+}
+
+/** The assembly's name as it crosses; one stored before names were cleaned is cleaned now, one that cannot cross becomes a dash. */
+function nameToCross(name: string, t: Translator): CrossingText {
+  for (const candidate of [name, "—"]) {
+    const crossed = cross(candidate, standIns(t), ASSEMBLY_NAME_MAX);
+    if ("text" in crossed) return crossed.text;
+  }
+  throw new Error("a dash always crosses");
 }

@@ -30,5 +30,6 @@ export const federation = defineFeature<FederationSlice>({
   othersRoom: (db, roomId) => federationRepo(db).isOthersAssembly(roomId),
   // The Tandems that speak for cells in an assembly this one hosts are members there, not people.
   bots: (db, roomId) => federationRepo(db).cells(roomId).flatMap((c) => (c.tandem ? [c.tandem] : [])),
+  hosts: (db, roomId) => federationRepo(db).assembly(roomId) !== undefined,
   texts: { en, es },
 });

@@ -90,6 +90,11 @@ export class Dispatcher {
     this.index = new CommandIndex([...this.featureOf.keys()]);
   }
 
+  /** Whether this Tandem hosts the room for others (see `Feature.hosts`): its messages there carry the host mark. */
+  hostsRoom(roomId: string): boolean {
+    return this.deps.features.some((f) => f.hosts?.(this.deps.db, roomId));
+  }
+
   /** Whether some feature reads structured events of this type (the transport asks before checking the sender's device). */
   readsEvent(type: string): boolean {
     return this.eventHandlers.has(type);
@@ -110,7 +115,8 @@ export class Dispatcher {
       if (!markHandled(db, event.eventId, event.roomId, now)) return "duplicate";
       const elsewhere = elsewhereFrom(this.roomContextDeps(), event.eventId, now);
       try {
-        db.transaction(() => entry.handler({ event, now, slice: this.services.get(entry.feature)!(db), elsewhere: elsewhere.of }))();
+        const keepsData = () => this.roomDataParts().some((part) => part.countRoom(db, event.roomId) > 0);
+        db.transaction(() => entry.handler({ event, now, slice: this.services.get(entry.feature)!(db), elsewhere: elsewhere.of, keepsData }))();
         posted = elsewhere.posted();
       } catch (err) {
         this.deps.log.error({ type: event.type, err: errorForLog(err) }, "structured event not handled");
@@ -239,7 +245,7 @@ export class Dispatcher {
     const zone = run.view.settings.timezone;
     const kernel: KernelView = {
       commands: () => this.index.all,
-      roomData: () => [...this.deps.features.flatMap((f) => f.roomData ?? []), kernelRoomData, ...(this.deps.roomData ?? [])].map((part) => bindRoomData(part, db, inv.roomId, now, zone)),
+      roomData: () => this.roomDataParts().map((part) => bindRoomData(part, db, inv.roomId, now, zone)),
       translator: (lang) => this.deps.texts.translator(lang),
       example: (command, line) => localExample(this.index, run.view.prefix, run.t.lang, command, line),
     };
@@ -265,6 +271,10 @@ export class Dispatcher {
     const self = this.deps.room.self?.();
     if (self !== undefined) bots.add(self);
     return this.deps.room.members(roomId).filter((m) => !bots.has(m.userId));
+  }
+
+  private roomDataParts(): RoomDataPart[] {
+    return [...this.deps.features.flatMap((f) => f.roomData ?? []), kernelRoomData, ...(this.deps.roomData ?? [])];
   }
 
   /**

@@ -43,6 +43,11 @@ export interface Feature<S = unknown> {
   othersRoom?(db: Db, roomId: string): boolean;
   /** Accounts of other bots the feature knows in the room (another Tandem in an assembly): members, not people. */
   bots?(db: Db, roomId: string): readonly string[];
+  /**
+   * Whether this Tandem hosts the room for others (an assembly): its messages there carry the host
+   * mark (`HOST_MARK`), so another Tandem in the room learns to stay silent.
+   */
+  hosts?(db: Db, roomId: string): boolean;
 }
 
 /**
@@ -66,6 +71,11 @@ export interface EventContext<S = unknown> {
   now: number;
   slice: S;
   elsewhere: ElsewhereOf;
+  /**
+   * Whether this Tandem keeps anything of the event's room (what `!cell wipe` would count): a room
+   * with a cell's data is never given up to another bot on the word of an event.
+   */
+  keepsData(): boolean;
 }
 
 export type EventHandler<S = unknown> = (ctx: EventContext<S>) => void;

@@ -8,7 +8,7 @@
 import { jest } from "@jest/globals";
 import { openKeyed } from "../../src/platform/db.js";
 import { startFederatedHomeservers, type FederatedHomeservers } from "../support/e2e-federation.js";
-import { answerTo, Bot, newUser, synapse, TestClient } from "../support/e2e.js";
+import { answeredEvent, answerTo, Bot, newUser, synapse, TestClient } from "../support/e2e.js";
 import type { SeenMessage } from "../support/matrix-test-client.js";
 
 jest.setTimeout(480_000);
@@ -135,7 +135,14 @@ describe.each(layouts)("an assembly of cells served by two Tandems %s", (_name, 
     await seen(moB, hilltop, b.userId, (m) => (m.body ?? "").startsWith("Offer 1 from Riverside, in the assembly: a van with driver"), "the offer in Hilltop", b);
     await ask(moB, b, hilltop, "!answer offer 1");
     await seen(moA, riverside, a.userId, (m) => (m.body ?? "").startsWith("Hilltop answers your offer 1."), "the answer in Riverside", a);
-    await seen(moB, hilltop, b.userId, (m) => (m.body ?? "").includes("Riverside") && (m.body ?? "").startsWith("This cell answers offer 1"), "the consent hint", b);
+    const consent = await seen(moB, hilltop, b.userId, (m) => (m.body ?? "").includes("Riverside") && (m.body ?? "").startsWith("This cell answers offer 1"), "the consent hint", b);
+    // Both cells see one safety code, each Tandem from its own key and the one the assembly relayed.
+    const safety = /\d{4}(?: \d{4}){5}/.exec(consent.body ?? "")?.[0];
+    const shown = await seen(moA, riverside, a.userId, (m) => (m.body ?? "").startsWith("Hilltop answers your offer 1."), "the answer in Riverside", a);
+    expect(safety).toBeDefined();
+    expect(shown.body).toContain(safety!);
+    expect(await ask(moB, b, hilltop, `!contact verify 1 ${safety}`)).toContain("is the same on both sides");
+    expect(await ask(moA, a, riverside, `!contact verify 1 ${safety}`)).toContain("is the same on both sides");
     expect(await ask(moB, b, hilltop, `!contact 1 ${moB.user.userId}`)).toContain("is this cell's contact for offer 1 with Riverside");
     expect(await ask(moA, a, riverside, `!contact 1 ${moA.user.userId}`)).toMatch(/^Contact for offer 1 from Hilltop: /);
     const contact = await seen(moB, hilltop, b.userId, (m) => (m.body ?? "").startsWith("Contact for offer 1 from Riverside: "), "Riverside's contact in Hilltop", b);
@@ -151,5 +158,23 @@ describe.each(layouts)("an assembly of cells served by two Tandems %s", (_name, 
       const text = JSON.stringify(m.content).replace(/"(key|sealed)":"[A-Za-z0-9_-]+"/g, '"$1":"…"');
       for (const secret of secrets) expect({ secret, found: text.includes(secret) }).toEqual({ secret, found: false });
     }
+  });
+
+  it("keeps the second Tandem silent in an assembly room the first hosts, from the first message of the host it reads there", async () => {
+    const hall = await room(moA, a, "second assembly");
+    expect(await ask(moA, a, hall, "!assembly start Night shifts")).toContain("now the assembly Night shifts");
+    await moA.call("invite", { roomId: hall, userId: b.userId });
+    await moA.waitMembership(hall, b.userId, "join", 90_000);
+    // B has read nothing of A here yet: the first command gets its answer too.
+    const first = await moA.send(hall, "!assembly invite");
+    expect(await answerTo(moA, a, hall, first)).toMatch(/^Join code: /);
+    expect(await answerTo(moA, b, hall, first)).toMatch(/^This room is not an assembly/);
+    // A's answer carried its host mark; from now on one command gets one answer.
+    const second = await moA.send(hall, "!assembly invite");
+    expect(await answerTo(moA, a, hall, second)).toMatch(/^Join code: /);
+    const third = await moA.send(hall, "!help");
+    await answerTo(moA, a, hall, third);
+    const fromB = await moA.messages(hall, { sender: b.userId, timeoutMs: 5_000 });
+    expect(fromB.map(answeredEvent).filter((id) => id === second || id === third)).toEqual([]);
   });
 });

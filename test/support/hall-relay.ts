@@ -10,6 +10,8 @@ export class HallRelay {
   private readonly carried = new Set<string>();
   /** Whether the carried events count as sent from a cross-signed device. */
   signedDevice = true;
+  /** What the assembly's Tandem could do to an event on the way (a swapped key); unchanged by default. */
+  rewrite: (content: Record<string, unknown>) => Record<string, unknown> = (content) => content;
 
   constructor(
     private readonly hall: string,
@@ -33,7 +35,7 @@ export class HallRelay {
           if (this.carried.has(eventId)) continue;
           this.carried.add(eventId);
           moved = true;
-          to.bot.dispatcher.handleEvent({ eventId, roomId: this.hall, sender: from.userId, type: m.doc.event!.type, content: m.doc.event!.content, sentAt: to.bot.clock.now, signedDevice: this.signedDevice });
+          to.bot.dispatcher.handleEvent({ eventId, roomId: this.hall, sender: from.userId, type: m.doc.event!.type, content: this.rewrite(m.doc.event!.content), sentAt: to.bot.clock.now, signedDevice: this.signedDevice });
         }
         await to.bot.sender.drain();
       }

@@ -2,6 +2,7 @@ import { doc, p } from "../../../src/kernel/doc.js";
 import type { ToAssembly } from "../protocol/messages.js";
 import type { Cell } from "../repository.js";
 import type { Side } from "../side.js";
+import { boardCrossing } from "./rules/text.js";
 
 export type BoardToAssembly = Extract<ToAssembly, { kind: "board_post" | "board_answer" | "board_contact" | "board_story" }>;
 
@@ -30,7 +31,9 @@ const CATCH_UP = { days: 30, posts: 10 };
 export function catchUp(side: Side, cell: Cell): void {
   const since = side.now - CATCH_UP.days * 86_400_000;
   for (const post of side.slice.board.recentPosts(cell.assemblyRoom, since, CATCH_UP.posts)) {
-    if (post.cellId !== cell.cellId) side.bus.toCell(cell, { kind: "board_post", number: post.number, post: post.kind, from: post.pseudonym, text: post.text });
+    // Stored as it crossed; read back through the cleaner's check all the same (a forgotten word, an older release).
+    const text = boardCrossing(post.text);
+    if (post.cellId !== cell.cellId && text) side.bus.toCell(cell, { kind: "board_post", number: post.number, post: post.kind, from: post.pseudonym, text });
   }
 }
 

@@ -1,11 +1,12 @@
 import type { RenderContext } from "../../../src/kernel/command.js";
-import { doc, p } from "../../../src/kernel/doc.js";
+import { doc, p, type Block } from "../../../src/kernel/doc.js";
 import type { Params } from "../../../src/kernel/i18n/template.js";
 import type { ToCell } from "../protocol/messages.js";
 import type { Membership } from "../repository.js";
 import type { Side } from "../side.js";
 import type { PostKind } from "./repository.js";
 import { readContact, type Contact } from "./rules/contact.js";
+import { codeOf, safetyBlock } from "./safety.js";
 import { open, sealContext } from "./rules/seal.js";
 
 export type BoardToCell = Extract<ToCell, { kind: "board_posted" | "board_post" | "board_match" | "board_contact" }>;
@@ -36,8 +37,8 @@ export function atCellBoard(side: Side, membership: Membership, body: BoardToCel
   const { board } = side.slice;
   const { cellId } = membership;
   const room = side.elsewhere(membership.cellRoom);
-  const say = (key: string, params: Params) => {
-    if (!inCommand.has(cellId)) room.post(doc(p(...room.view.t.t(key, params))));
+  const say = (key: string, params: Params, ...more: Block[]) => {
+    if (!inCommand.has(cellId)) room.post(doc(p(...room.view.t.t(key, params)), ...more));
   };
   switch (body.kind) {
     case "board_posted": {
@@ -56,7 +57,8 @@ export function atCellBoard(side: Side, membership: Membership, body: BoardToCel
       const added = board.addMatch({ cellId, matchId: body.match, cellRoom: membership.cellRoom, number: body.number, kind: body.post, role: body.role, peer: body.peer, peerKey: body.key, at: side.now });
       if (!added) return;
       const contact = room.view.hint("contact", { post: body.number, contact: room.view.t.text("board.example_contact") });
-      say(`board.${body.role === "poster" ? "answered_yours" : "you_answered"}.${body.post}`, { number: body.number, peer: body.peer, contact });
+      const code = codeOf(board, { cellId, cellRoom: membership.cellRoom, peerKey: body.key });
+      say(`board.${body.role === "poster" ? "answered_yours" : "you_answered"}.${body.post}`, { number: body.number, peer: body.peer, contact }, safetyBlock(room.view, body.number, body.peer, code));
       return;
     }
     case "board_contact": {

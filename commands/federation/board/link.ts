@@ -1,9 +1,12 @@
-import type { CommandContext } from "../../../src/kernel/command.js";
+import type { CommandContext, RenderContext } from "../../../src/kernel/command.js";
+import { p, type Block } from "../../../src/kernel/doc.js";
 import { UserError } from "../../../src/kernel/errors.js";
 import { federateHint } from "../render.js";
 import type { Membership } from "../repository.js";
 import type { FederationSlice } from "../services.js";
-import { BOARD_TEXT_MAX, cleanBoardText } from "./rules/text.js";
+import { cross, type CrossingText, type Removed, type StandIns } from "../../../src/kernel/crossing.js";
+import type { Translator } from "../../../src/kernel/i18n/index.js";
+import { BOARD_TEXT_MAX } from "./rules/text.js";
 
 type Ctx = CommandContext<FederationSlice>;
 
@@ -19,9 +22,16 @@ export function linkedCell(ctx: Ctx, sending: boolean): Membership {
   return membership;
 }
 
+/** The words that stand in for what the cleaner takes out, in the room's language. */
+export const standIns = (t: Translator): StandIns => ({ someone: t.text("board.someone"), link: t.text("board.stand_in.link"), phone: t.text("board.stand_in.phone") });
+
 /** A text made safe to cross, or the sentence that says why it cannot. */
-export function boardText(raw: string, ctx: Ctx): { text: string; changed: boolean } {
-  const cleaned = cleanBoardText(raw, ctx.t.text("board.someone"));
-  if ("text" in cleaned) return cleaned;
-  throw new UserError(`board.text.${cleaned.problem}`, { max: BOARD_TEXT_MAX, length: cleaned.length ?? 0 });
+export function crossingText(raw: string, t: Translator, max = BOARD_TEXT_MAX): { text: CrossingText; removed: Removed[] } {
+  const crossed = cross(raw, standIns(t), max);
+  if ("text" in crossed) return crossed;
+  throw new UserError(`board.text.${crossed.problem}`, { max, length: crossed.length ?? 0 });
 }
+
+/** Tells the member what the cleaner took out before their words crossed; nothing when it took nothing. */
+export const removedNote = (removed: readonly Removed[], view: RenderContext): Block[] =>
+  removed.length === 0 ? [] : [p(...view.t.t("board.cleaned", { removed: removed.map((kind) => view.t.text(`board.removed.${kind}`)).join(", ") }))];

@@ -44,6 +44,10 @@ export interface Match {
   peerContactName: string | null;
   peerContactUser: string | null;
   sharedAt: number | null;
+  /** When this cell's moderators confirmed the safety code; contacts are sealed only after. */
+  verifiedAt: number | null;
+  /** When a typed code did not match: the exchange stops until the right one is typed. */
+  mismatchAt: number | null;
 }
 
 export interface Story {
@@ -56,7 +60,8 @@ export interface Story {
 }
 
 const MATCH = `cell_id AS cellId, match_id AS matchId, cell_room AS cellRoom, number, kind, role, peer, peer_key AS peerKey,
-  contact_name AS contactName, contact_user AS contactUser, peer_contact_name AS peerContactName, peer_contact_user AS peerContactUser, shared_at AS sharedAt`;
+  contact_name AS contactName, contact_user AS contactUser, peer_contact_name AS peerContactName, peer_contact_user AS peerContactUser, shared_at AS sharedAt,
+  verified_at AS verifiedAt, mismatch_at AS mismatchAt`;
 const ANSWER = `id, assembly_room AS assemblyRoom, number, cell_id AS cellId, pseudonym, public_key AS publicKey,
   poster_sealed AS posterSealed, answerer_sealed AS answererSealed, shared_at AS sharedAt`;
 const STORY = "number, text, shared_by AS sharedBy, shared_at AS sharedAt, approved_by AS approvedBy, approved_at AS approvedAt";
@@ -80,6 +85,8 @@ export const boardRepo = perDb((db: Db) => {
     match: db.prepare(`SELECT ${MATCH} FROM federation_board_matches WHERE cell_id = ? AND match_id = ?`),
     matchesOf: db.prepare(`SELECT ${MATCH} FROM federation_board_matches WHERE cell_id = ? AND number = ? ORDER BY matched_at, match_id`),
     name: db.prepare("UPDATE federation_board_matches SET contact_name = ?, contact_user = ?, named_by = ?, named_at = ? WHERE cell_id = ? AND match_id = ? AND contact_name IS NULL"),
+    verify: db.prepare("UPDATE federation_board_matches SET verified_at = coalesce(verified_at, ?), mismatch_at = NULL WHERE cell_id = ? AND match_id = ?"),
+    mismatch: db.prepare("UPDATE federation_board_matches SET mismatch_at = ? WHERE cell_id = ? AND match_id = ? AND verified_at IS NULL"),
     share: db.prepare("UPDATE federation_board_matches SET peer_contact_name = ?, peer_contact_user = ?, shared_at = ? WHERE cell_id = ? AND match_id = ? AND shared_at IS NULL"),
     nextStory: db.prepare("SELECT coalesce(max(number), 0) + 1 FROM federation_board_stories WHERE cell_room = ?").pluck(),
     addStory: db.prepare("INSERT INTO federation_board_stories (cell_room, number, text, shared_by, shared_at) VALUES (?, ?, ?, ?, ?)"),
@@ -137,6 +144,8 @@ export const boardRepo = perDb((db: Db) => {
     nameContact: (cellId: string, matchId: number, contact: { name: string; userId: string | null }, by: string, at: number) =>
       s.name.run(contact.name, contact.userId, by, at, cellId, matchId).changes === 1,
     /** Keeps the other cell's contact; false when it had arrived already. */
+    verifyMatch: (cellId: string, matchId: number, at: number) => void s.verify.run(at, cellId, matchId),
+    mismatchMatch: (cellId: string, matchId: number, at: number) => void s.mismatch.run(at, cellId, matchId),
     shareContact: (cellId: string, matchId: number, contact: { name: string; userId: string | null }, at: number) =>
       s.share.run(contact.name, contact.userId, at, cellId, matchId).changes === 1,
 

@@ -7,7 +7,7 @@ import { cleanInput, excerpt } from "../../../src/kernel/text-hygiene.js";
 import { formatWhen } from "../../../src/kernel/time/format.js";
 import { sideOf } from "../bus.js";
 import type { FederationSlice } from "../services.js";
-import { boardText, linkedCell } from "./link.js";
+import { crossingText, linkedCell, removedNote } from "./link.js";
 
 const command = commandsOf<FederationSlice>();
 const LISTED = 10;
@@ -29,7 +29,7 @@ export const share = command({
   run({ text: raw }, ctx) {
     const link = linkedCell(ctx, false);
     // Checked now, so its author hears at once if it could never cross.
-    const crossing = boardText(raw, ctx);
+    const crossing = crossingText(raw, ctx.t);
     const text = cleanInput(raw).replace(/\s+/gu, " ").trim();
     const number = ctx.slice.board.addStory(ctx.roomId, text, ctx.sender.userId, ctx.now);
     return { number, name: link.assemblyName, crossing: crossing.text };
@@ -53,12 +53,12 @@ export const approve = command({
     const story = board.story(ctx.roomId, number);
     if (!story) throw new UserError("board.story.unknown", { number, list: ctx.hint("stories") });
     if (story.approvedAt !== null) throw new UserError("board.story.crossed_already", { number });
-    const { text } = boardText(story.text, ctx);
+    const { text, removed } = crossingText(story.text, ctx.t);
     board.approveStory(ctx.roomId, number, ctx.sender.userId, ctx.now);
     sideOf(ctx.slice, ctx.now, ctx.elsewhere).bus.toAssembly(link, { kind: "board_story", ref: number, text });
-    return { number, name: link.assemblyName, text };
+    return { number, name: link.assemblyName, text, removed };
   },
-  render: (r, view) => doc(p(...view.t.t("board.story_approved", { number: r.number, name: r.name, text: excerpt(r.text, EXCERPT) }))),
+  render: (r, view) => doc(p(...view.t.t("board.story_approved", { number: r.number, name: r.name, text: excerpt(r.text, EXCERPT) })), ...removedNote(r.removed, view)),
 });
 
 export const stories = command({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CARE_KINDS } from "../../ledger/index.js";
-import { BOARD_TEXT_MAX, crossable } from "../board/rules/text.js";
+import { alreadyCrossing, type CrossingText } from "../../../src/kernel/crossing.js";
+import { boardCrossing } from "../board/rules/text.js";
 import { PUBLIC_KEY } from "../board/rules/seal.js";
 
 /**
@@ -29,11 +30,20 @@ export const FiguresSchema = z
   })
   .strict();
 
-const Pseudonym = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]{1,39}$/u);
+const Pseudonym = z
+  .string()
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]{1,39}$/u)
+  .refine((pseudonym) => alreadyCrossing(pseudonym, 40) !== undefined);
 const Sector = z.string().regex(/^[\p{L}-]{2,30}$/u).nullable();
 const Hex = z.string().regex(/^[0-9a-f]{16,64}$/);
-/** Board texts arrive already cleaned: one a cell could not have sent (a mention, an id, a room) is refused. */
-const BoardText = z.string().min(1).max(BOARD_TEXT_MAX * 4).refine(crossable);
+/**
+ * Board texts are `CrossingText`: a message cannot be built from words the cleaner did not make, and
+ * one that arrives with words a cell could not have sent (a mention, a link, a room) is refused.
+ */
+const BoardText = z.custom<CrossingText>((text) => typeof text === "string" && boardCrossing(text) !== undefined);
+/** An assembly's name, as its moderator typed it and the cleaner left it (it is shown in every cell). */
+export const ASSEMBLY_NAME_MAX = 80;
+const AssemblyName = z.custom<CrossingText>((name) => typeof name === "string" && alreadyCrossing(name, ASSEMBLY_NAME_MAX) !== undefined);
 const PostKind = z.enum(["offer", "need"]);
 const PostNumber = z.number().int().positive().max(1e9);
 const PublicKey = z.string().regex(PUBLIC_KEY);
@@ -57,7 +67,7 @@ export const ToAssemblySchema = z.discriminatedUnion("kind", [
 /** From an assembly to one of its cells. */
 export const ToCellSchema = z.discriminatedUnion("kind", [
   /** proof: HMAC of the cell id with the key derived from the join code: only the code's issuer can welcome. */
-  z.object({ kind: z.literal("welcome"), proof: Hex, name: z.string().min(1).max(80), cells: z.array(Pseudonym).max(500), host: Pseudonym.nullable() }).strict(),
+  z.object({ kind: z.literal("welcome"), proof: Hex, name: AssemblyName, cells: z.array(Pseudonym).max(500), host: Pseudonym.nullable() }).strict(),
   z.object({ kind: z.literal("refused"), reason: z.enum(["bad_code", "code_used", "code_expired", "pseudonym_taken"]) }).strict(),
   z.object({ kind: z.literal("request"), round: z.number().int().positive(), year: z.number().int().min(2000).max(3000), month: z.number().int().min(1).max(12), from: z.number().int(), to: z.number().int() }).strict(),
   /** The next host and, when the assembly has one planned, its next meeting (epoch ms). */

@@ -1,3 +1,4 @@
+import { alreadyCrossing } from "../../../src/kernel/crossing.js";
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 
 /** No 0/O, 1/I/L: a code is read aloud and typed by hand. */
@@ -54,7 +55,8 @@ export function readFederate(text: string): { code: string; assemblyRoom: string
 
 /** A pseudonym: 2–40 letters, digits, spaces or dashes, and never the room's id. */
 export function pseudonymProblem(pseudonym: string, roomId: string): "shape" | "room" | undefined {
-  if (!/^[\p{L}\p{N}][\p{L}\p{N} _-]{1,39}$/u.test(pseudonym)) return "shape";
+  // It crosses to every cell: the cleaner must leave it as it is (a phone number written as a name does not pass).
+  if (!/^[\p{L}\p{N}][\p{L}\p{N} _-]{1,39}$/u.test(pseudonym) || alreadyCrossing(pseudonym, 40) === undefined) return "shape";
   const bare = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
   const local = bare(roomId.split(":")[0] ?? roomId);
   if (bare(pseudonym) === bare(roomId) || (local.length > 0 && bare(pseudonym).includes(local))) return "room";

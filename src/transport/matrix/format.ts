@@ -1,4 +1,5 @@
 import type { Block, Doc, Inline } from "../../kernel/doc.js";
+import { HOST_MARK } from "../../kernel/other-tandems.js";
 import { renderPlain } from "../../kernel/render-plain.js";
 import { htmlWithoutRoomMentions } from "../../kernel/room-mention.js";
 
@@ -10,6 +11,8 @@ export interface MatrixMessageContent {
   formatted_body: string;
   "m.mentions": { user_ids: string[] };
   "m.relates_to"?: MatrixRelation;
+  /** Set in rooms this Tandem hosts for others (see kernel/other-tandems.ts). */
+  [HOST_MARK]?: true;
 }
 
 export type MatrixRelation =
@@ -18,6 +21,8 @@ export type MatrixRelation =
 
 export interface RenderOptions {
   kind: "reply" | "notice";
+  /** The room is one this Tandem hosts for others: the message carries the host mark. */
+  host?: boolean;
   replyToEventId?: string;
   threadRootId?: string;
 }
@@ -108,5 +113,6 @@ export function renderMatrixContent(doc: Doc, options: RenderOptions): MatrixMes
   };
   const relatesTo = relation(options);
   if (relatesTo) content["m.relates_to"] = relatesTo;
+  if (options.host) content[HOST_MARK] = true;
   return content;
 }

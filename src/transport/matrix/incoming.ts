@@ -2,6 +2,7 @@ import { MatrixEvent, type MatrixClient } from "matrix-js-sdk";
 import { EventShieldReason } from "matrix-js-sdk/lib/crypto-api/index.js";
 import type { Logger } from "pino";
 import type { IncomingEvent, Invocation, PollAnswer, Reaction } from "../../kernel/invocation.js";
+import { HOST_MARK } from "../../kernel/other-tandems.js";
 import { errorForLog } from "../../platform/log.js";
 import { htmlToCommandText, plainToCommandText } from "./html-text.js";
 import type { Inbox, InboxRow } from "./inbox.js";
@@ -152,7 +153,13 @@ export class IncomingProcessor {
     }
     if (event.getSender() === client.getUserId()) return inbox.finish(row.seq, "done");
     const sentAt = row.raw.origin_server_ts;
-    if (event.getType() === "m.room.message") {
+    if (event.getType() === "m.room.message" && (event.getContent() as Record<string, unknown>)[HOST_MARK] === true) {
+      // Another Tandem's message in a room it hosts: never a command here, and news that the room is its.
+      if (this.deps.readsEvent(HOST_MARK)) {
+        const signedDevice = event.isEncrypted() && (await this.signedDevice(event));
+        this.deps.handleEvent({ eventId: row.eventId, roomId: row.roomId, sender: row.sender, type: HOST_MARK, content: {}, sentAt, signedDevice });
+      }
+    } else if (event.getType() === "m.room.message") {
       const inv = invocationFrom(row.eventId, row.roomId, row.sender, sentAt, event.getContent() as MessageContent);
       if (inv) this.deps.handle(inv);
     } else if (event.getType() === "m.reaction") {

@@ -20,10 +20,18 @@ export function txnIdFor(key: string): string {
 const PERMANENT = new Set(["M_FORBIDDEN", "M_NOT_FOUND", "M_TOO_LARGE", "M_BAD_JSON", "M_NOT_JSON"]);
 
 export class MatrixTransport implements Transport {
+  /** Which rooms this Tandem hosts for others; known once the app is built on the transport. */
+  private hosts: (roomId: string) => boolean = () => false;
+
   constructor(
     private readonly client: MatrixClient,
     private readonly options: { allowUnencryptedRooms: boolean; ready: Promise<void> },
   ) {}
+
+  /** Tells the transport which rooms the app hosts for others, so its messages there carry the host mark. */
+  hostRoomsOf(hosts: (roomId: string) => boolean): void {
+    this.hosts = hosts;
+  }
 
   members(roomId: string): RoomMember[] {
     const room = this.client.getRoom(roomId);
@@ -84,6 +92,7 @@ export class MatrixTransport implements Transport {
     if (attachment) return sendAttachment({ client: this.client, ready: this.options.ready, allowPlainText: this.options.allowUnencryptedRooms, isRoomEncrypted: (id) => this.isRoomEncrypted(id), sendContent: (content) => this.sendContent(message.roomId, content, txnIdFor(message.key), this.options.allowUnencryptedRooms) }, message, attachment);
     const content = renderMatrixContent(message.doc, {
       kind: message.kind,
+      host: this.hosts(message.roomId),
       ...(message.replyToEventId ? { replyToEventId: message.replyToEventId } : {}),
       ...(message.threadRootId ? { threadRootId: message.threadRootId } : {}),
     });

@@ -34,7 +34,7 @@ export interface MatrixConnectDeps {
 
 /** What the transport drives once connected: the app built on it (see src/app.ts). */
 export interface MatrixApp {
-  dispatcher: Pick<Dispatcher, "handle" | "handleReaction" | "handlePollAnswer" | "readsEvent" | "handleEvent">;
+  dispatcher: Pick<Dispatcher, "handle" | "handleReaction" | "handlePollAnswer" | "readsEvent" | "handleEvent" | "hostsRoom">;
   sender: OutboxSender;
   texts: Texts;
 }
@@ -133,6 +133,7 @@ async function startSyncing(connected: Connected, app: MatrixApp): Promise<Runni
   const { config, db, log, clock, inbox, session, store, keys, client, transport, ready, markReady } = connected;
   const announce = connected.announce ?? ((text: string) => process.stdout.write(text));
   const { sender } = app;
+  transport.hostRoomsOf((roomId) => app.dispatcher.hostsRoom(roomId));
   const translatorFor = (roomId: string) => app.texts.translator(roomSettings(db, roomId, connected.defaults).language);
   const rooms = new RoomKeeper({
     client,

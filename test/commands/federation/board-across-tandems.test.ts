@@ -49,6 +49,37 @@ describe("federation board across two Tandems", () => {
   const relay = () => hall.relay();
   const resend = (_from: TestBot, to: TestBot, sender: string, events: OutgoingMessage[]) => hall.resend(sender, to, events);
 
+  /** The safety code a cell was last shown. */
+  const codeIn = (bot: TestBot, room: string) => plainIn(bot, room).join("\n").match(/\d{4}(?: \d{4}){5}/g)?.at(-1) ?? "";
+
+  it("shows different safety codes when the assembly swapped a key, and then lets no contact cross", async () => {
+    // The assembly's Tandem hands Hilltop a key of its own instead of Riverside's.
+    const forged = "A".repeat(43);
+    hall.rewrite = (content) => {
+      const body = content.body as { kind: string; role?: string };
+      return body.kind === "board_match" && body.role === "answerer" ? { ...content, body: { ...body, key: forged } } : content;
+    };
+    await a.say("!offer a van with driver on Saturday mornings", { roomId: ROOM, sender: ANA });
+    await relay();
+    await b.say("!answer offer 1", { roomId: HILLTOP, sender: MOD });
+    await relay();
+    const [riverside, hilltop] = [codeIn(a, ROOM), codeIn(b, HILLTOP)];
+    expect(riverside).toMatch(/^\d{4}( \d{4}){5}$/);
+    expect(hilltop).toMatch(/^\d{4}( \d{4}){5}$/);
+    expect(hilltop).not.toBe(riverside);
+
+    // Hilltop's moderator types what Riverside's read out on the phone.
+    const [mismatch] = await b.say(`!contact verify 1 ${riverside}`, { roomId: HILLTOP, sender: MOD });
+    expect(mismatch).toBe(
+      `That is not the safety code this cell sees for post 1 with Riverside (${hilltop}), so no contact crosses. If their moderators read you another code, a key was changed on the way, perhaps by the assembly's Tandem. Compare again; if the codes still differ, share no contacts through this assembly. Once the codes are the same, type !contact verify 1 CODE`,
+    );
+    const before = eventsIn(b).length;
+    expect(await b.say("!contact 1 @dee", { roomId: HILLTOP, sender: MOD })).toEqual([
+      `The safety code typed for post 1 was not the one this cell sees with Riverside (${hilltop}), so no contact crosses. Compare it again with their moderators and type !contact verify 1 CODE`,
+    ]);
+    expect(eventsIn(b).slice(before).map(kindOf)).toEqual([]);
+  });
+
   async function code(): Promise<string> {
     return /Join code: (\S+)/.exec((await a.say("!assembly invite", { roomId: HALL, sender: MOD }))[0] ?? "")![1]!;
   }
@@ -56,7 +87,7 @@ describe("federation board across two Tandems", () => {
   it("numbers a post from another Tandem, tells every cell once, and does not double a resent post", async () => {
     const [beforeA, beforeB] = [a.transport.sent.length, b.transport.sent.length];
     expect(await b.say("!need someone who speaks Tagalog on Tuesday, ask @dee", { roomId: HILLTOP, sender: DEE })).toEqual([
-      "Sent to the assembly Care workers north as a need from Hilltop: “someone who speaks Tagalog on Tuesday, ask someone”. I will say here which number it gets.\nMentions and addresses of people became “someone”: only this text crossed.",
+      "Sent to the assembly Care workers north as a need from Hilltop: “someone who speaks Tagalog on Tuesday, ask someone”. I will say here which number it gets.\nTaken out before it crossed: names and addresses of people. Only this text went.",
     ]);
     await relay();
     expect(plainIn(a, HALL, beforeA)).toEqual(["Need 1 from Hilltop: someone who speaks Tagalog on Tuesday, ask someone"]);
@@ -82,9 +113,16 @@ describe("federation board across two Tandems", () => {
     let [beforeA, beforeB] = [a.transport.sent.length, b.transport.sent.length];
     await relay();
     const consent = "To put the two cells in touch, a moderator here names one contact person: !contact 1 @ana\nNames cross only when both cells named theirs, and only to your two cells.";
-    expect(plainIn(a, ROOM, beforeA)).toEqual([`Hilltop answers your offer 1. ${consent}`]);
-    expect(plainIn(b, HILLTOP, beforeB)).toEqual([`This cell answers offer 1 from Riverside, and Riverside has been told. ${consent}`]);
+    // The two Tandems show their cells one safety code, computed each from its own key and the one it was given.
+    const code = codeIn(a, ROOM);
+    expect(code).toMatch(/^\d{4}( \d{4}){5}$/);
+    expect(codeIn(b, HILLTOP)).toBe(code);
+    const compare = (peer: string) => `Before any name crosses, compare this safety code with ${peer}'s moderators in person or by phone, not through the assembly: ${code}\nWhen they read you the same code, type !contact verify 1 CODE`;
+    expect(plainIn(a, ROOM, beforeA)).toEqual([`Hilltop answers your offer 1. ${consent}\n${compare("Hilltop")}`]);
+    expect(plainIn(b, HILLTOP, beforeB)).toEqual([`This cell answers offer 1 from Riverside, and Riverside has been told. ${consent}\n${compare("Riverside")}`]);
     expect(plainIn(b, LAKESIDE, beforeB)).toEqual([]);
+    await b.say(`!contact verify 1 ${code}`, { roomId: HILLTOP, sender: MOD });
+    await a.say(`!contact verify 1 ${code}`, { roomId: ROOM, sender: MOD });
 
     expect(await b.say("!contact 1 @dee", { roomId: HILLTOP, sender: MOD })).toEqual([
       "Dee is this cell's contact for offer 1 with Riverside. When Riverside names theirs, the two names cross, to your two cells only.",

@@ -14,6 +14,11 @@ describe("federation board in one Tandem", () => {
   /** What a room was sent from message `from` on, as plain text. */
   const plainIn = (room: string, from = 0) => bot.transport.sent.slice(from).filter((m) => m.roomId === room).map((m) => renderPlain(m.doc));
   const mark = () => bot.transport.sent.length;
+  /** The safety code a room was last shown, as its moderators read it out to the other cell's. */
+  const codeShownIn = (room: string) => plainIn(room).join("\n").match(/\d{4}(?: \d{4}){5}/g)?.at(-1) ?? "";
+  const verified = async (post: number, ...rooms: string[]) => {
+    for (const room of rooms) await bot.say(`!contact verify ${post} ${codeShownIn(room)}`, at(room));
+  };
 
   beforeEach(async () => {
     bot = createTestBot();
@@ -32,7 +37,7 @@ describe("federation board in one Tandem", () => {
   it("posts a member's need, cleaned, to the assembly and to every other cell with the answer hint", async () => {
     const before = mark();
     expect(await bot.say("!need someone who speaks Tagalog on Tuesday, ask @ana or @bo:test.org", at(ROOM, BO))).toContain(
-      "Posted to the assembly Care workers north as need 1 from Riverside: “someone who speaks Tagalog on Tuesday, ask someone or someone”. Moderators of other cells can answer it.\nMentions and addresses of people became “someone”: only this text crossed.",
+      "Posted to the assembly Care workers north as need 1 from Riverside: “someone who speaks Tagalog on Tuesday, ask someone or someone”. Moderators of other cells can answer it.\nTaken out before it crossed: names and addresses of people. Only this text went.",
     );
     expect(plainIn(HALL, before)).toEqual(["Need 1 from Riverside: someone who speaks Tagalog on Tuesday, ask someone or someone"]);
     for (const cell of [HILLTOP, LAKESIDE]) {
@@ -45,6 +50,22 @@ describe("federation board in one Tandem", () => {
       "Offer 2 from Hilltop, in the assembly: a van with driver on Saturday mornings\nA moderator can answer it with !answer offer 2",
       "Posted to the assembly Care workers north as offer 2 from Hilltop: “a van with driver on Saturday mornings”. Moderators of other cells can answer it.",
     ]);
+  });
+
+  it("takes links and phone numbers out of what crosses, in every form, and tells the member", async () => {
+    const before = mark();
+    expect(await bot.say("!need someone who speaks Tagalog on Tuesday https://evil.example/x", at(ROOM, BO))).toContain(
+      "Posted to the assembly Care workers north as need 1 from Riverside: “someone who speaks Tagalog on Tuesday [link]”. Moderators of other cells can answer it.\nTaken out before it crossed: links. Only this text went.",
+    );
+    expect(await bot.say("!offer see www.example.com/ana or call +34 612 345 678", at(HILLTOP, DEE))).toContain(
+      "Posted to the assembly Care workers north as offer 2 from Hilltop: “see [link] or call [phone]”. Moderators of other cells can answer it.\nTaken out before it crossed: links, phone numbers. Only this text went.",
+    );
+    const crossed = [...plainIn(HALL, before), ...plainIn(LAKESIDE, before), ...plainIn(HILLTOP, before), ...plainIn(ROOM, before)].join("\n");
+    expect(crossed).not.toMatch(/evil|example\.com|612/);
+    await bot.say("!settings language es", at(LAKESIDE));
+    expect(await bot.say("!oferta furgoneta, info en bit.ly/xyz", at(LAKESIDE, EVA))).toContain(
+      "Publicado en la asamblea Care workers north como oferta 3 de Lakeside: “furgoneta, info en [enlace]”. Las moderadoras de otras células pueden responder.\nQuitado antes de cruzar: enlaces. Solo cruzó este texto.",
+    );
   });
 
   it("tells a cell that joins later the posts of the last weeks, so it can answer them", async () => {
@@ -84,19 +105,28 @@ describe("federation board in one Tandem", () => {
     let before = mark();
     await bot.say("!answer need 1", at(HILLTOP));
     const consent = "To put the two cells in touch, a moderator here names one contact person: !contact 1 @ana\nNames cross only when both cells named theirs, and only to your two cells.";
-    expect(plainIn(HILLTOP, before)).toEqual([`This cell answers need 1 from Riverside, and Riverside has been told. ${consent}`]);
-    expect(plainIn(ROOM, before)).toEqual([`Hilltop answers your need 1. ${consent}`]);
+    const compare = (peer: string) => `Before any name crosses, compare this safety code with ${peer}'s moderators in person or by phone, not through the assembly: ${codeShownIn(ROOM)}\nWhen they read you the same code, type !contact verify 1 CODE`;
+    expect(plainIn(HILLTOP, before)).toEqual([`This cell answers need 1 from Riverside, and Riverside has been told. ${consent}\n${compare("Riverside")}`]);
+    expect(plainIn(ROOM, before)).toEqual([`Hilltop answers your need 1. ${consent}\n${compare("Hilltop")}`]);
+    expect(codeShownIn(ROOM)).toBe(codeShownIn(HILLTOP));
     expect(plainIn(HALL, before)).toEqual(["Hilltop answers need 1 from Riverside."]);
     expect(plainIn(LAKESIDE, before)).toEqual([]);
     expect(await bot.say("!answer need 1", at(HILLTOP))).toEqual([`This cell answered post 1 from Riverside already. To share contacts: !contact 1 @ana`]);
 
     before = mark();
     expect(await bot.say("!contact 1 @ana", at(ROOM))).toEqual([
+      `First compare the safety code with Hilltop's moderators in person or by phone: ${codeShownIn(HILLTOP)}\nWhen it is the same, type !contact verify 1 CODE, then name the contact.`,
+    ]);
+    expect(await bot.say(`!contact verify 1 ${codeShownIn(HILLTOP).replace(/ /g, "-")}`, at(ROOM))).toEqual([
+      "The safety code for post 1 with Hilltop is the same on both sides: what this cell seals for Hilltop only Hilltop can open. Now name this cell's contact person: !contact 1 @ana",
+    ]);
+    expect(await bot.say("!contact 1 @ana", at(ROOM))).toEqual([
       "Ana is this cell's contact for need 1 with Hilltop. When Hilltop names theirs, the two names cross, to your two cells only.",
     ]);
     expect(plainIn(HILLTOP, before)).toEqual([]);
     expect(await bot.say("!contact 1 @bo", at(ROOM))).toEqual(["This cell named Ana already for post 1 with Hilltop."]);
 
+    await verified(1, HILLTOP);
     before = mark();
     expect(await bot.say("!contact 1 @dee", at(HILLTOP))).toEqual([
       "Contact for need 1 from Hilltop: Dee",
@@ -121,6 +151,15 @@ describe("federation board in one Tandem", () => {
     await bot.say("!answer offer 1", at(HILLTOP));
     await bot.say("!answer offer 1", at(LAKESIDE));
     expect(await bot.say("!contact 1 @ana", at(ROOM))).toEqual(["Several cells answered: Hilltop, Lakeside. Say which one, like !contact 1 @ana Hilltop"]);
+    // Each pair of cells has its own code; the one typed says which exchange it confirms.
+    const codes = await bot.say("!contact verify 1", at(ROOM));
+    const [hilltopCode, lakesideCode] = [codeShownIn(HILLTOP), codeShownIn(LAKESIDE)];
+    expect(hilltopCode).not.toBe(lakesideCode);
+    expect(codes).toEqual([`Safety code for post 1 with Hilltop, Lakeside: Hilltop: ${hilltopCode}; Lakeside: ${lakesideCode}\nCompare it with their moderators in person or by phone; when it is the same, type !contact verify 1 CODE`]);
+    expect(await bot.say(`!contact verify 1 ${lakesideCode}`, at(ROOM))).toEqual([
+      "The safety code for post 1 with Lakeside is the same on both sides: what this cell seals for Lakeside only Lakeside can open. Now name this cell's contact person: !contact 1 @ana Lakeside",
+    ]);
+    await verified(1, LAKESIDE, HILLTOP);
     expect(await bot.say("!contact 1 @ana lakeside", at(ROOM))).toEqual([
       "Ana is this cell's contact for offer 1 with Lakeside. When Lakeside names theirs, the two names cross, to your two cells only.",
     ]);
@@ -146,7 +185,7 @@ describe("federation board in one Tandem", () => {
     expect(list).toContain("1 · proposed by Ana, waiting for !story 1 approve — “The night shift covered for @bo all week");
     expect(await bot.say("!story 1 approve", at(ROOM))).toEqual([
       "A story from Riverside: The night shift covered for someone all week so he could stay with his father",
-      "Story 1 crossed to the assembly Care workers north: “The night shift covered for someone all week so he could stay with his father”",
+      "Story 1 crossed to the assembly Care workers north: “The night shift covered for someone all week so he could stay with his father”\nTaken out before it crossed: names and addresses of people. Only this text went.",
     ]);
     expect(await bot.say("!story 1 approve", at(ROOM))).toEqual(["Story 1 crossed to the assembly already."]);
     expect(await bot.say("!story 7 approve", at(ROOM))).toEqual(["There is no story 7 in this cell. See them with !stories."]);
@@ -162,6 +201,10 @@ describe("federation board in one Tandem", () => {
     await bot.say("!responder necesidad 1", at(HILLTOP));
     expect(plainIn(HILLTOP, answered)).toEqual([expect.stringContaining("Esta célula responde a la necesidad 1 de Riverside, y Riverside ya lo sabe.")]);
     expect(plainIn(HILLTOP, answered)[0]).toContain("!contacto 1 @ana");
+    expect(plainIn(HILLTOP, answered)[0]).toContain(`por teléfono, no a través de la asamblea: ${codeShownIn(ROOM)}\nCuando os lean el mismo código, escribe !contacto verificar 1 CÓDIGO`);
+    expect(await bot.say(`!contacto verificar 1 ${codeShownIn(ROOM)}`, at(HILLTOP))).toEqual([
+      "El código de seguridad de la publicación 1 con Riverside es el mismo en los dos lados: lo que esta célula sella para Riverside solo Riverside puede abrirlo. Ahora nombra a la persona de contacto de esta célula: !contacto 1 @ana",
+    ]);
     expect(await bot.say("!historia compartir El turno de noche cubrió a @dee", at(HILLTOP, DEE))).toEqual([
       "La historia 1 queda propuesta. Se queda en esta célula hasta que una moderadora la apruebe con !historia 1 aprobar; entonces la asamblea Care workers north lee: “El turno de noche cubrió a alguien”",
     ]);
@@ -170,6 +213,7 @@ describe("federation board in one Tandem", () => {
   it("forgets a person in the board's texts and contacts, and wipes a cell's board", async () => {
     await bot.say("!offer Ana's van on Saturday mornings", at(ROOM, ANA));
     await bot.say("!answer offer 1", at(HILLTOP));
+    await verified(1, ROOM, HILLTOP);
     await bot.say("!contact 1 @ana", at(ROOM));
     await bot.say("!contact 1 @dee", at(HILLTOP));
     await bot.say("!story share Ana drove the night shift home", at(ROOM, BO));

@@ -25,6 +25,13 @@ describe("federation of cells", () => {
     await bot.say(`!federate ${codeIn((await bot.say("!assembly invite", at(HALL)))[0])} as Hilltop`, at(CELL_B));
   }
 
+  it("cleans an assembly's name like any text that crosses: every cell reads it", async () => {
+    expect(await bot.say("!assembly start Care north #hall:test.org", at(HALL))).toEqual(["Leave out room addresses: they would tell the assembly which room this is."]);
+    expect(await bot.say("!assembly start Care north, see care.example/join or @mo", at(HALL))).toEqual([
+      "This room is now the assembly Care north, see [link] or someone. Give a cell its join code with !assembly invite. Only totals will ever arrive here, never names or texts.",
+    ]);
+  });
+
   it("makes an assembly, links a cell with a one-time code under a pseudonym, and shows the link", async () => {
     expect(await bot.say("!assembly start Care workers north", at(HALL))).toEqual([
       "This room is now the assembly Care workers north. Give a cell its join code with !assembly invite. Only totals will ever arrive here, never names or texts.",
@@ -33,6 +40,7 @@ describe("federation of cells", () => {
     expect(invite).toMatch(/^Join code: \S+\/!hall:test\.org\nValid for 24 hours, once\. In the cell's room a moderator types !federate \S+ as Riverside\nIf the cell is served by another Tandem, first invite that bot's account to this room\.$/);
     const code = codeIn(invite);
     expect(await bot.say(`!federate ${code} as Cell`, at(ROOM))).toEqual(["Pick a pseudonym that does not give away this room: not its name or address."]);
+    expect(await bot.say(`!federate ${code} as 612 345 678`, at(ROOM))).toEqual([expect.stringMatching(/^A pseudonym is 2 to 40 letters/)]);
     expect(await bot.say(`!federate ${code} as Riverside`, { roomId: ROOM, sender: ANA })).toEqual([expect.stringMatching(/moderator/i)]);
     expect(await bot.say(`!federate ${code} as Riverside`, at(ROOM))).toEqual([
       "A cell joined the assembly: Riverside. 1 cell now.",

@@ -1,4 +1,5 @@
 import type { Doc } from "../../../src/kernel/doc.js";
+import { HOST_MARK } from "../../../src/kernel/other-tandems.js";
 import { escapeHtml, mentionedUserIds, renderHtml, renderMatrixContent, userPermalink } from "../../../src/transport/matrix/format.js";
 
 const ana = { kind: "mention" as const, person: { userId: "@ana:example.org", name: "Ana" } };
@@ -71,5 +72,11 @@ describe("Matrix rendering of reply documents", () => {
     expect(userPermalink("@ana:example.org")).toBe("https://matrix.to/#/@ana:example.org");
     expect(userPermalink('@a"b/c:ex.org')).toBe("https://matrix.to/#/@a%22b%2Fc:ex.org");
     expect(escapeHtml(`'"`)).toBe("&#39;&quot;");
+  });
+
+  test("a message in a room this Tandem hosts for others carries the host mark; any other does not", () => {
+    const doc: Doc = { blocks: [{ kind: "p", parts: ["Join code: K7PM"] }] };
+    expect(renderMatrixContent(doc, { kind: "reply", host: true })[HOST_MARK]).toBe(true);
+    expect(renderMatrixContent(doc, { kind: "reply" })).not.toHaveProperty([HOST_MARK]);
   });
 });

@@ -3,6 +3,7 @@ import { MatrixEvent as MatrixEventClass, type MatrixClient, type MatrixEvent } 
 import { pino } from "pino";
 import { EventShieldReason } from "matrix-js-sdk/lib/crypto-api/index.js";
 import type { IncomingEvent, Invocation, Reaction } from "../../../src/kernel/invocation.js";
+import { HOST_MARK } from "../../../src/kernel/other-tandems.js";
 import type { OpenedDatabase } from "../../../src/platform/db.js";
 import { Inbox, type InboxRow, type RawEvent } from "../../../src/transport/matrix/inbox.js";
 import { IncomingProcessor } from "../../../src/transport/matrix/incoming.js";
@@ -73,7 +74,7 @@ function processor(options: { encryptedRoom: boolean; allowUnencryptedRooms?: bo
     handle: (inv) => void handled.push(inv),
     handleReaction: (reaction) => void reactions.push(reaction),
     handlePollAnswer: () => undefined,
-    readsEvent: (type) => type === "org.example.report",
+    readsEvent: (type) => type === "org.example.report" || type === HOST_MARK,
     handleEvent: (event) => void structured.push(event),
     isRoomEncrypted: async () => options.encryptedRoom,
     allowUnencryptedRooms: options.allowUnencryptedRooms ?? false,
@@ -198,6 +199,22 @@ describe("structured events from other bots", () => {
     await processor({ encryptedRoom: true }).process();
     expect(structured).toEqual([]);
     expect(handled).toEqual([]);
+    expect(inbox.open()).toEqual([]);
+  });
+});
+
+describe("another Tandem's messages in a room it hosts", () => {
+  test("carry its host mark: never run as a command, handed on as the mark with whether its device is cross-signed", async () => {
+    shields.set("$hosted", null);
+    shields.set("$forged", EventShieldReason.UNSIGNED_DEVICE);
+    const reply = { msgtype: "m.notice", body: "!assembly invite", [HOST_MARK]: true };
+    inbox.record([encrypted("$hosted", "m.room.message", reply), encrypted("$forged", "m.room.message", reply), encrypted("$member", "m.room.message", { msgtype: "m.text", body: "!assembly invite" })], now);
+    await processor({ encryptedRoom: true }).process();
+    expect(structured.map((e) => [e.eventId, e.type, e.content, e.signedDevice])).toEqual([
+      ["$hosted", HOST_MARK, {}, true],
+      ["$forged", HOST_MARK, {}, false],
+    ]);
+    expect(handled.map((inv) => inv.eventId)).toEqual(["$member"]);
     expect(inbox.open()).toEqual([]);
   });
 });
