@@ -11,6 +11,7 @@ const actions = (db: Db, roomId: string) => db.prepare("SELECT id, action AS tex
 export const carePlansRoomData: RoomDataPart = {
   key: "privacy.part.careplans",
   wipeKey: "privacy.wipe.careplans",
+  tables: ["careplans", "careplan_volunteers", "care_acts"],
   countPerson: (db, roomId, who) =>
     countRows(
       db,
@@ -32,6 +33,8 @@ export const carePlansRoomData: RoomDataPart = {
     db.prepare("DELETE FROM careplans WHERE room_id = ?").run(roomId);
     db.prepare("DELETE FROM care_acts WHERE room_id = ?").run(roomId);
   },
+  typedNames: (db, roomId) =>
+    db.prepare("SELECT DISTINCT v.name FROM careplan_volunteers v JOIN careplans p ON p.id = v.plan_id WHERE p.room_id = ? AND v.user_id IS NULL").pluck().all(roomId) as string[],
   people(db, roomId) {
     const volunteers = db
       .prepare("SELECT DISTINCT v.user_id AS userId, v.name FROM careplan_volunteers v JOIN careplans p ON p.id = v.plan_id WHERE p.room_id = ? AND v.user_id IS NOT NULL")

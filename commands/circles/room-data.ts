@@ -1,14 +1,14 @@
-import { countRows, type PersonMatch, type RoomDataPart } from "../../src/kernel/room-data.js";
+import { countRows, isNamed, type PersonMatch, type RoomDataPart } from "../../src/kernel/room-data.js";
 import type { Db } from "../../src/platform/db.js";
 import { localpart } from "../../src/kernel/mentions.js";
-import { nameKey } from "../../src/kernel/text-hygiene.js";
 
 /** Skills are kept by user id or `name:<typed name>`; typed names compare by their key. */
-const isThem = (who: PersonMatch) => (key: string) => key === who.userId || (key.startsWith("name:") && who.names.includes(nameKey(key.slice(5))));
+const isThem = (who: PersonMatch) => (key: string) => key === who.userId || (key.startsWith("name:") && isNamed(who, key.slice(5)));
 
 /** A circle member is only who joined: forgetting takes them out of the rotation of hosts. */
 export const circleMembersRoomData: RoomDataPart = {
   key: "privacy.part.circle",
+  tables: ["circle_members"],
   countPerson: (db, roomId, who) => (who.userId === null ? 0 : countRows(db, "SELECT count(*) FROM circle_members WHERE room_id = ? AND user_id = ?", [roomId, who.userId])),
   forgetPerson(db, roomId, who) {
     if (who.userId !== null) db.prepare("DELETE FROM circle_members WHERE room_id = ? AND user_id = ?").run(roomId, who.userId);
@@ -26,6 +26,7 @@ function skillRows(db: Db, roomId: string) {
 /** What a person offers and wants to learn is theirs alone: forgetting removes it, and the pairs they passed on. */
 export const skillsRoomData: RoomDataPart = {
   key: "privacy.part.skills",
+  tables: ["skills", "skill_passes"],
   countPerson: (db, roomId, who) => skillRows(db, roomId).filter((row) => isThem(who)(row.who)).length,
   forgetPerson(db, roomId, who) {
     const matches = isThem(who);
@@ -40,6 +41,10 @@ export const skillsRoomData: RoomDataPart = {
     db.prepare("DELETE FROM skills WHERE room_id = ?").run(roomId);
     db.prepare("DELETE FROM skill_passes WHERE room_id = ?").run(roomId);
   },
+  typedNames: (db, roomId) =>
+    skillRows(db, roomId)
+      .filter((row) => row.who.startsWith("name:"))
+      .map((row) => row.who.slice(5)),
   people: (db, roomId) =>
     skillRows(db, roomId)
       .filter((row) => row.who.startsWith("@"))

@@ -10,6 +10,7 @@ const REVISIONS = "SELECT r.id, r.previous_text AS text FROM decision_revisions 
 export const decisionsRoomData: RoomDataPart = {
   key: "privacy.part.decisions",
   wipeKey: "privacy.wipe.decisions",
+  tables: ["decisions", "decision_revisions"],
   countPerson: (db, roomId, who) =>
     who.userId === null
       ? 0

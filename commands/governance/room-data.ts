@@ -7,6 +7,8 @@ import { countRows, type RoomDataPart } from "../../src/kernel/room-data.js";
  */
 export const proposalsRoomData: RoomDataPart = {
   key: "privacy.part.proposals",
+  // Ballots hold a receipt and choices, never a voter: a secret vote is nobody's.
+  tables: ["proposals", "proposal_votes", "proposal_voters", "proposal_ballots", "proposal_quorum"],
   countPerson: (db, roomId, who) =>
     who.userId === null
       ? 0

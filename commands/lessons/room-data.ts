@@ -9,6 +9,7 @@ const texts = (db: Db, roomId: string) => db.prepare("SELECT id, text FROM lesso
  */
 export const lessonsRoomData: RoomDataPart = {
   key: "privacy.part.lessons",
+  tables: ["lessons", "lesson_prompts", "lesson_bursts"],
   countPerson: (db, roomId, who) => (who.userId === null ? 0 : countRows(db, "SELECT count(*) FROM lessons WHERE room_id = ? AND recorded_by = ?", [roomId, who.userId])),
   countMentions: (db, roomId, who) => countMentioning(texts(db, roomId), who),
   forgetPerson(db, roomId, who, someone) {

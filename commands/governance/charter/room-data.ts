@@ -9,6 +9,7 @@ const NOTES = "SELECT n.id, n.text FROM charter_notes n JOIN charter_articles a 
 export const charterRoomData: RoomDataPart = {
   key: "privacy.part.charter",
   wipeKey: "privacy.wipe.charter",
+  tables: ["charter_articles", "charter_versions", "charter_notes"],
   countPerson: (db, roomId, who) =>
     who.userId === null
       ? 0

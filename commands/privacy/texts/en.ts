@@ -15,6 +15,7 @@ export const privacy = {
   "privacy.forget.not_allowed": "You can ask me to forget you (`{me}`). Forgetting someone else is for moderators.",
   "privacy.forget.nothing": "I keep nothing about {who} in this room.",
   "privacy.forget.preview": "This is what I keep about {who} in this room:",
+  "privacy.forget.forms": "I found their name written as: {forms}. Each of these goes.",
   "privacy.forget.ask": "Nothing has changed yet. To forget it, type `{confirm}`. It cannot be undone.",
   "privacy.forget.which": "More than one person I keep fits {who}: {candidates}. Type the full id, like `{example}`.",
   "privacy.forget.done": "Done: {name} is forgotten in this room.",

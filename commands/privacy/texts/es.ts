@@ -18,6 +18,7 @@ export const privacy: Record<keyof typeof en, Entry> = {
   "privacy.forget.not_allowed": "Puedes pedirme que te olvide (`{me}`). Olvidar a otra persona es cosa de la moderación.",
   "privacy.forget.nothing": "No guardo nada sobre {who} en esta sala.",
   "privacy.forget.preview": "Esto es lo que guardo sobre {who} en esta sala:",
+  "privacy.forget.forms": "Encontré su nombre escrito así: {forms}. Todas estas formas se van.",
   "privacy.forget.ask": "Todavía no cambió nada. Para olvidarlo, escribe `{confirm}`. No se puede deshacer.",
   "privacy.forget.which": "Hay más de una persona que encaja con {who}: {candidates}. Escribe el id completo, por ejemplo `{example}`.",
   "privacy.forget.done": "Hecho: olvidé a {name} en esta sala.",

@@ -7,6 +7,7 @@ import type { RoomDataPart } from "../../kernel/room-data.js";
  */
 export const inboxRoomData: RoomDataPart = {
   key: "privacy.part.schedule",
+  tables: ["matrix_inbox"],
   countPerson: () => 0,
   forgetPerson(db, roomId, who) {
     if (who.userId === null) return;
