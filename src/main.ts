@@ -12,6 +12,7 @@ import type { MetricsServer } from "./platform/metrics.js";
 import { migrate, readMigrations } from "./platform/migrations.js";
 import { packageRoot } from "./platform/package-root.js";
 import { ConsoleTransport, consoleRoomId, runConsole } from "./transport/console/console.js";
+import { consoleFiles } from "./transport/console/files.js";
 import { rememberedPeople } from "./transport/console/people.js";
 import { connectMatrix } from "./transport/matrix/start.js";
 import { inboxRoomData } from "./transport/matrix/inbox-room-data.js";
@@ -31,9 +32,10 @@ async function runConsoleMode(config: Config, cli: CliOptions, opened: OpenedDat
   const user = cli.as ?? config.console.user;
   const room = cli.room ?? config.console.room;
   const remembered = rememberedPeople(opened.db, consoleRoomId(room));
-  const transport = new ConsoleTransport({ user, room, moderators: config.console.moderators, remembered, output: process.stdout, filesDir: join(dirname(config.database.path), "files") });
+  const filesDir = join(dirname(config.database.path), "files");
+  const transport = new ConsoleTransport({ user, room, moderators: config.console.moderators, remembered, output: process.stdout, filesDir });
   // Only this room's posts: another room's stay due until a session of that room (like a bot that was away).
-  const app = createApp({ db: opened.db, transport, config: appConfig(config), log, onlyRoomId: consoleRoomId(room) });
+  const app = createApp({ db: opened.db, transport, config: appConfig(config), log, onlyRoomId: consoleRoomId(room), outside: [consoleFiles(filesDir)] });
   if (process.stdin.isTTY) {
     process.stderr.write(`Tandem console: you are ${user} in room ${room}. Type ${config.prefix}help to start, Ctrl-D to leave.\n`);
   }

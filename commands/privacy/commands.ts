@@ -86,6 +86,7 @@ export const forget = command({
     for (const part of all) part.forgetPerson(match, someone);
     // Forgotten rows must leave the disk too: the dispatcher checkpoints and truncates the log after commit.
     ctx.afterCommit("compact");
+    ctx.afterCommit({ forget: match });
     return { person, typed: who, parts, forms, done: true };
   },
   render({ person, typed, parts, forms, done }, view) {
@@ -115,6 +116,7 @@ export const wipe = command({
     // Every part, not only the counted ones: settings and old messages' refs are not counted, yet must go.
     for (const part of all) part.wipeRoom();
     ctx.afterCommit("compact");
+    ctx.afterCommit("wipe");
     return { parts, done: true };
   },
   render({ parts, done }, view) {

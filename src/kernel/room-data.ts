@@ -73,6 +73,15 @@ export interface RoomDataPart {
   tables: readonly string[];
 }
 
+/**
+ * What a transport keeps of people and rooms outside the database: printed files, a Matrix client's
+ * caches. It is erased once the database's own erasure committed, so a failed command erases nothing.
+ */
+export interface OutsideData {
+  forgetPerson(roomId: string, who: PersonMatch): void;
+  wipeRoom(roomId: string): void;
+}
+
 /** A part bound to the message's database, room, clock and zone: what the privacy commands see. */
 export interface BoundRoomData {
   key: string;

@@ -65,6 +65,17 @@ describe("privacy: forgetting a person and wiping a cell", () => {
     expect(await bot.say("!cell wipe", { sender: MOD })).toEqual(["I keep nothing about this room."]);
   });
 
+  it("says in the wipe preview that the fund is deleted, as it then is", async () => {
+    await bot.say("!role add treasurer", { sender: MOD });
+    await bot.say("!role join treasurer", { sender: ANA });
+    await bot.say("!fund in €20 from @bo", { sender: ANA });
+    const [preview] = await bot.say("!cell wipe", { sender: MOD });
+    expect(preview).toContain("• the fund: 1 record of money, a pledge or a request (deleted: the fund starts again at zero)\n");
+    expect(preview).not.toContain("money stays");
+    await bot.say("!cell wipe confirm", { sender: MOD });
+    expect((await bot.say("!fund"))[0]).toContain("The fund is empty so far.");
+  });
+
   it("keeps no reply text in the outbox once it was delivered", async () => {
     await bot.say("!ledger thanks @ana cooked secret soup");
     expect(bot.db.prepare("SELECT doc FROM outbox").pluck().all()).toEqual(['{"blocks":[]}']);
