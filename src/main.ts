@@ -15,7 +15,7 @@ import { ConsoleTransport, consoleRoomId, runConsole } from "./transport/console
 import { consoleFiles } from "./transport/console/files.js";
 import { rememberedPeople } from "./transport/console/people.js";
 import { connectMatrix } from "./transport/matrix/start.js";
-import { inboxRoomData } from "./transport/matrix/inbox-room-data.js";
+import { matrixRoomData } from "./transport/matrix/room-data.js";
 import { pruneMatrixInbox } from "./transport/matrix/inbox.js";
 
 function appConfig(config: Config): AppConfig {
@@ -58,7 +58,7 @@ async function runMatrixMode(config: Config, matrix: NonNullable<Config["matrix"
     process.once("SIGINT", () => resolve("SIGINT"));
   });
   const connection = await connectMatrix({ config: matrix, db: opened.db, log, defaults: { language: config.language, timezone: config.timezone } });
-  const app = createApp({ db: opened.db, transport: connection.transport, config: appConfig(config), log, roomData: [inboxRoomData] });
+  const app = createApp({ db: opened.db, transport: connection.transport, config: appConfig(config), log, roomData: matrixRoomData, outside: [connection.outside] });
   app.scheduler.pruning.add(pruneMatrixInbox);
   const running = await connection.start(app);
   // Started only now: the transport resolves after the first sync, and posts wait in the outbox until then anyway.

@@ -91,7 +91,7 @@ export const forget = command({
   },
   render({ person, typed, parts, forms, done }, view) {
     if (parts.length === 0) return doc(p(...view.t.t("privacy.forget.nothing", { who: person })));
-    if (done) return doc(p(...view.t.t("privacy.forget.done", { name: person.name })));
+    if (done) return doc(p(...view.t.t(person.userId ? "privacy.forget.done_matrix" : "privacy.forget.done")));
     return doc(
       p(...view.t.t("privacy.forget.preview", { who: person })),
       partList(parts, view),
