@@ -1,3 +1,4 @@
+import type { IDBDatabase as FakeDatabase, IDBFactory as FakeFactory } from "fake-indexeddb";
 import type { IndexedDBStore } from "matrix-js-sdk";
 import type { Logger } from "pino";
 import type { OutsideData, PersonMatch } from "../../kernel/room-data.js";
@@ -90,8 +91,40 @@ function dropPresence(db: UsersDb, userId: string): Promise<void> {
   });
 }
 
+type FDBFactory = InstanceType<typeof FakeFactory>;
+type FDBDatabase = InstanceType<typeof FakeDatabase>;
+const TRACKED_USERS = "tracked_users";
+
+/**
+ * The Rust crypto store lists each user whose devices it follows under her plain user id
+ * (`tracked_users`), and matrix-js-sdk never stops following anyone ("TODO: handle leaves"). The
+ * record is removed once she shares no room with the bot; the running crypto forgets her at the
+ * next start, and only a shared room makes it follow her again.
+ */
+async function untrack(factory: FDBFactory, cryptoDb: string, userId: string): Promise<void> {
+  if (!(await factory.databases()).some((d: { name?: string }) => d.name === cryptoDb)) return;
+  const db = await new Promise<FDBDatabase>((resolve, reject) => {
+    const request = factory.open(cryptoDb);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error("the crypto store did not open"));
+  });
+  try {
+    if (!db.objectStoreNames.contains(TRACKED_USERS)) return;
+    await new Promise<void>((resolve, reject) => {
+      const txn = db.transaction([TRACKED_USERS], "readwrite");
+      txn.objectStore(TRACKED_USERS).delete(userId);
+      txn.oncomplete = () => resolve();
+      txn.onerror = () => reject(txn.error ?? new Error("the crypto store refused the deletion"));
+    });
+  } finally {
+    db.close();
+  }
+}
+
 export interface ClientStoresDeps {
   store: IndexedDBStore;
+  /** The IndexedDB the Rust crypto store lives in, and its database's name. */
+  crypto?: { factory: FDBFactory; dbName: string };
   /** Whether the person is in another room the bot is in: there her profile is still the room's state. */
   sharesAnotherRoom(userId: string, roomId: string): boolean;
   log: Logger;
@@ -99,11 +132,11 @@ export interface ClientStoresDeps {
 
 /**
  * What the Matrix client keeps about a forgotten person: her membership and messages in the cached
- * room state, her read receipts, and, when she shares no other room with the bot, her presence and
- * profile. Written back to SQLite at once. What stays (README, "Forgetting"): her current membership
- * while she is still in the room; state events she sent that are still the room's state; and the
- * Rust crypto store's record of her devices, sealed with matrix.cryptoStoreKey, which the sdk has
- * no call to remove.
+ * room state, her read receipts, and, when she shares no other room with the bot, her presence,
+ * profile and place among the users the crypto follows. Written back to SQLite at once. What stays
+ * (README, "Forgetting"): her current membership while she is still in the room; state events she
+ * sent that are still the room's state; and the Rust crypto store's record of her devices, sealed
+ * with matrix.cryptoStoreKey under hashed keys, which the sdk has no call to remove.
  */
 export function clientStores(deps: ClientStoresDeps): OutsideData & { purge(roomId: string, userId: string): Promise<boolean> } {
   const internals = deps.store as unknown as StoreInternals;
@@ -115,6 +148,7 @@ export function clientStores(deps: ClientStoresDeps): OutsideData & { purge(room
       const db = internals.backend?.db;
       if (db) await dropPresence(db, userId);
       await deps.store.removeUserProfiles([userId]);
+      if (deps.crypto) await untrack(deps.crypto.factory, deps.crypto.dbName, userId);
     }
     if (changed) await deps.store.save(true);
     return changed;

@@ -118,6 +118,7 @@ export async function connectMatrix(deps: MatrixConnectDeps): Promise<MatrixConn
   const outside = clientStores({
     store,
     log,
+    crypto: { factory: idb.indexedDB, dbName: `${CRYPTO_DB_PREFIX}::matrix-sdk-crypto` },
     sharesAnotherRoom: (userId, roomId) =>
       client.getRooms().some((room) => room.roomId !== roomId && room.getMyMembership() === "join" && ["join", "invite"].includes(room.getMember(userId)?.membership ?? "")),
   });
