@@ -98,7 +98,8 @@ describe("privacy: forgetting leaves no form of a person anywhere in the databas
     expect(claimed.filter((t) => !tables.includes(t))).toEqual([]);
   });
 
-  it("seeds her through every feature, forgets her, and finds her in no text column and no byte on disk", async () => {
+  /** Writes her down through every feature's commands, in her cell, a second cell and their assembly. */
+  async function seedEverywhere(): Promise<void> {
     // Federation: an assembly with two cells, so posts, stories and contacts cross.
     await seed("!assembly start Care workers north", at(HALL));
     for (const [room, pseudonym] of [[ROOM, "Riverside"], [HILLTOP, "Hilltop"]] as const) {
@@ -106,7 +107,7 @@ describe("privacy: forgetting leaves no form of a person anywhere in the databas
       await seed(`!federate ${code} as ${pseudonym}`, at(room));
     }
 
-    // Ledger: she gives, records and is named; the typed person in three spellings.
+    // Ledger: she gives, records and is named; the typed person in several spellings.
     await seed("!ledger thanks @zyxmarker cooked 40 meals");
     await seed(`!ledger thanks @alice fixed bikes with ${ZOE_NAME}`, at(ROOM, ZOE));
     await seed("!ledger thanks @Ximénez drove 3 nurses");
@@ -168,7 +169,10 @@ describe("privacy: forgetting leaves no form of a person anywhere in the databas
     await seed("!contact 1 @dee", at(HILLTOP));
     await seed("!story share The night shift covered for Ximénez all week", at(ROOM, ZOE));
     await seed("!story 1 approve", at(ROOM));
+  }
 
+  it("seeds her through every feature, forgets her, and finds her in no text column and no byte on disk", async () => {
+    await seedEverywhere();
     const seeded = sweep(bot);
     // The seeds landed where each feature keeps people: the sweep below would prove nothing otherwise.
     expect(seeded).toEqual(
@@ -194,11 +198,18 @@ describe("privacy: forgetting leaves no form of a person anywhere in the databas
       ]),
     );
 
-    // She asks in her cell; the other rooms keep their own memory, so their moderators forget her there.
+    // Forgotten in her cell and, since each room keeps its own memory, in the other two by their moderator.
     for (const [room, who] of [[ROOM, "@zyxmarker"], [ROOM, "@Ximénez"], [HILLTOP, ZOE], [HILLTOP, "@Ximénez"], [HALL, ZOE], [HALL, "@Ximénez"]] as const) {
       await bot.say(`!forget ${who} confirm`, at(room));
     }
 
+    expect(sweep(bot)).toEqual([]);
+    expect(onDisk(bot)).toEqual([]);
+  });
+
+  it("leaves no form of her either once the three rooms are wiped", async () => {
+    await seedEverywhere();
+    for (const room of [ROOM, HILLTOP, HALL]) await bot.say("!cell wipe confirm", at(room));
     expect(sweep(bot)).toEqual([]);
     expect(onDisk(bot)).toEqual([]);
   });
