@@ -1,4 +1,5 @@
-import { countRows, isNamed, type PersonMatch, type RoomDataPart } from "../../src/kernel/room-data.js";
+import { countMentioning, countRows, isNamed, mentionPattern, mentions, withoutMentions, type PersonMatch, type RoomDataPart } from "../../src/kernel/room-data.js";
+import { skillKey } from "./rules/index.js";
 import type { Db } from "../../src/platform/db.js";
 import { localpart } from "../../src/kernel/mentions.js";
 
@@ -20,7 +21,24 @@ export const circleMembersRoomData: RoomDataPart = {
 };
 
 function skillRows(db: Db, roomId: string) {
-  return db.prepare("SELECT id, who FROM skills WHERE room_id = ?").all(roomId) as { id: number; who: string }[];
+  return db.prepare("SELECT id, who, skill, skill_key FROM skills WHERE room_id = ?").all(roomId) as { id: number; who: string; skill: string; skill_key: string }[];
+}
+
+/**
+ * Another member's skill that names the person ("swimming like ana teaches") is renamed; its key
+ * is made from its words, so the passes on it follow. A renamed skill its owner already had merges.
+ */
+function forgetInSkills(db: Db, roomId: string, who: PersonMatch, someone: string): void {
+  const pattern = mentionPattern(who);
+  if (!pattern) return;
+  for (const row of skillRows(db, roomId).filter((r) => mentions(r.skill, pattern))) {
+    const skill = withoutMentions(row.skill, pattern, someone);
+    const key = skillKey(skill);
+    const renamed = db.prepare("UPDATE OR IGNORE skills SET skill = ?, skill_key = ? WHERE id = ?").run(skill, key, row.id).changes > 0;
+    if (!renamed) db.prepare("DELETE FROM skills WHERE id = ?").run(row.id);
+    db.prepare("UPDATE OR IGNORE skill_passes SET skill_key = ? WHERE room_id = ? AND skill_key = ?").run(key, roomId, row.skill_key);
+    db.prepare("DELETE FROM skill_passes WHERE room_id = ? AND skill_key = ?").run(roomId, row.skill_key);
+  }
 }
 
 /** What a person offers and wants to learn is theirs alone: forgetting removes it, and the pairs they passed on. */
@@ -28,13 +46,15 @@ export const skillsRoomData: RoomDataPart = {
   key: "privacy.part.skills",
   tables: ["skills", "skill_passes"],
   countPerson: (db, roomId, who) => skillRows(db, roomId).filter((row) => isThem(who)(row.who)).length,
-  forgetPerson(db, roomId, who) {
+  countMentions: (db, roomId, who) => countMentioning(skillRows(db, roomId).map((row) => ({ text: row.skill })), who),
+  forgetPerson(db, roomId, who, someone) {
     const matches = isThem(who);
     const drop = db.prepare("DELETE FROM skills WHERE id = ?");
     for (const row of skillRows(db, roomId)) if (matches(row.who)) drop.run(row.id);
     const passes = db.prepare("SELECT teacher, learner, skill_key FROM skill_passes WHERE room_id = ?").all(roomId) as { teacher: string; learner: string; skill_key: string }[];
     const dropPass = db.prepare("DELETE FROM skill_passes WHERE room_id = ? AND teacher = ? AND learner = ? AND skill_key = ?");
     for (const pass of passes) if (matches(pass.teacher) || matches(pass.learner)) dropPass.run(roomId, pass.teacher, pass.learner, pass.skill_key);
+    forgetInSkills(db, roomId, who, someone);
   },
   countRoom: (db, roomId) => countRows(db, "SELECT count(*) FROM skills WHERE room_id = ?", roomId),
   wipeRoom(db, roomId) {

@@ -157,6 +157,7 @@ describe("privacy: forgetting leaves no form of a person anywhere in the databas
     await seed("!skill add first aid", at(ROOM, ZOE));
     await seed("!skill want negotiation", at(ROOM, ZOE));
     await seed("!skill add @Ximénez welding", at(ROOM));
+    await seed("!skill add swimming lessons like zyxmarker gives", at(ROOM, ALICE));
 
     // Lessons and meetings.
     await seed("!lesson Ximénez was right about the doors", at(ROOM, ZOE));
@@ -164,6 +165,7 @@ describe("privacy: forgetting leaves no form of a person anywhere in the databas
 
     // Federation board: a need naming the typed person, a contact that is her, a story.
     await seed("!need rides for Ximénez to the clinic", at(ROOM, ZOE));
+    await seed("!offer a van like the one Ximénez drives", at(HILLTOP, DEE));
     await seed("!answer need 1", at(HILLTOP));
     await seed("!contact 1 @zyxmarker", at(ROOM));
     await seed("!contact 1 @dee", at(HILLTOP));
@@ -183,6 +185,7 @@ describe("privacy: forgetting leaves no form of a person anywhere in the databas
         "circle_members.user_id",
         "decisions.text",
         "federation_board_matches.contact_user",
+        "federation_board_heard.text",
         "federation_board_own_posts.text",
         "federation_board_posts.text",
         "federation_board_stories.text",
@@ -194,6 +197,7 @@ describe("privacy: forgetting leaves no form of a person anywhere in the databas
         "proposal_votes.voter",
         "proposals.question",
         "rotation_state.state",
+        "skills.skill",
         "skills.who",
       ]),
     );
