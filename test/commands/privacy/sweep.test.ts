@@ -150,6 +150,12 @@ describe("privacy: forgetting leaves no form of a person anywhere in the databas
     // Charter: a note by her, naming the typed person.
     await seed("!charter start", at(ROOM));
     await seed("!charter note 1 ask Ximénez who keeps the keys", at(ROOM, ZOE));
+    await seed("!charter amend 5 Ximénez keeps what is said here", at(ROOM, ZOE));
+    await seed("!charter add Archive: zyxmarker keeps the archive", at(ROOM));
+    for (const proposal of [2, 3]) {
+      for (const voter of [ALICE, MOD, ZOE]) await seed(`!vote ${proposal} agree`, at(ROOM, voter));
+      await seed(`!propose ${proposal} close`, at(ROOM));
+    }
 
     // Circles and skills.
     await seed("!circle weekly tuesday 19:00", at(ROOM));
@@ -160,7 +166,8 @@ describe("privacy: forgetting leaves no form of a person anywhere in the databas
     await seed("!skill add swimming lessons like zyxmarker gives", at(ROOM, ALICE));
 
     // Lessons and meetings.
-    await seed("!lesson Ximénez was right about the doors", at(ROOM, ZOE));
+    await seed("!lesson Ximénez was right about the doors #ximenez", at(ROOM, ZOE));
+    await seed("!decision We lend the van to Zoë Quintanilla #zyxmarker", at(ROOM, ZOE));
     await seed("!meeting weekly thursday 19:00", at(ROOM));
 
     // Federation board: a need naming the typed person, a contact that is her, a story.
@@ -181,7 +188,9 @@ describe("privacy: forgetting leaves no form of a person anywhere in the databas
       expect.arrayContaining([
         "careplan_volunteers.name",
         "careplans.action",
+        "charter_articles.body",
         "charter_notes.text",
+        "charter_versions.body",
         "circle_members.user_id",
         "decisions.text",
         "federation_board_matches.contact_user",
