@@ -61,7 +61,8 @@ const partList = (parts: Counted, view: RenderContext) => list(parts.map(({ key,
 type ForgetResult = { person: Person; typed: string; parts: Counted; forms: string[]; done: boolean };
 
 /** The forms of the name the preview met, so a moderator sees "ÁLVARO" and "alvaro" before confirming. */
-const formsOf = (found: Set<string>, person: Person) => [...found].filter((form) => form !== person.userId).sort((a, b) => a.localeCompare(b));
+const formsOf = (found: Set<string>, person: Person) =>
+  [...new Set([...found].filter((form) => form !== person.userId).map((form) => form.replace(/^@/, "")))].sort((a, b) => a.localeCompare(b));
 
 export const forget = command({
   name: "forget",

@@ -29,7 +29,7 @@ describe("privacy: every form of a typed name", () => {
   it("finds the name without its accent and in any case, in names and free texts, and lists each form first", async () => {
     await bot.say("!ledger thanks @ÁLVARO cooked 2 meals");
     await bot.say("!ledger thanks @alvaro drove 3 nurses");
-    await bot.say("!ledger thanks @ana minded alvaro's kid");
+    await bot.say("!ledger thanks @ana minded alvaro's kid with @Alvaro");
     await bot.say("!role add driver", { sender: MOD });
     await bot.say("!role join driver @Alvaro", { sender: MOD });
     await bot.say("!fund in €20 from @álvaro", { sender: ANA });
@@ -41,7 +41,7 @@ describe("privacy: every form of a typed name", () => {
     expect(preview).toContain("I found their name written as: alvaro, Alvaro, álvaro, ÁLVARO. Each of these goes.");
     await bot.say("!forget @Álvaro confirm", { sender: MOD });
     expect(bot.db.prepare("SELECT name FROM ledger_givers ORDER BY entry_id").pluck().all()).toEqual(["someone", "someone", "Ana"]);
-    expect(bot.db.prepare("SELECT what FROM ledger_entries ORDER BY number").pluck().all()).toEqual(["cooked 2 meals", "drove 3 nurses", "minded someone's kid"]);
+    expect(bot.db.prepare("SELECT what FROM ledger_entries ORDER BY number").pluck().all()).toEqual(["cooked 2 meals", "drove 3 nurses", "minded someone's kid with someone"]);
     expect(bot.db.prepare("SELECT state FROM rotation_state").pluck().get()).not.toMatch(/lvaro/i);
     expect(await bot.say("!forget @alvaro", { sender: MOD })).toEqual(["I keep nothing about alvaro in this room."]);
   });
