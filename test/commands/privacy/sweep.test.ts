@@ -79,7 +79,6 @@ describe("privacy: forgetting leaves no form of a person anywhere in the databas
 
   beforeEach(() => {
     bot = createTestBot();
-    bot.db.pragma("secure_delete = ON");
     bot.transport.join(ROOM, ZOE, ZOE_NAME);
     bot.transport.join(ZOE_DM, ZOE);
     bot.transport.directRooms.add(ZOE_DM);
