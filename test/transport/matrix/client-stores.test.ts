@@ -3,7 +3,8 @@
  * SQLite-backed IndexedDB Tandem gives it, holds a member who left; after the purge neither her id
  * nor her display name is in any idb_records value, and the store still starts from what it saved.
  */
-import { IndexedDBStore } from "matrix-js-sdk";
+import { UserId, type OlmMachine } from "@matrix-org/matrix-sdk-crypto-wasm";
+import { createClient, IndexedDBStore } from "matrix-js-sdk";
 import { pino } from "pino";
 import { clientStores } from "../../../src/transport/matrix/client-stores.js";
 import { openPersistentIndexedDB } from "../../../src/transport/matrix/idb-sqlite.js";
@@ -70,9 +71,9 @@ async function syncStore() {
   return { opened, idb, store };
 }
 
-/** Every persisted value of the client's IndexedDB, as the bytes SQLite holds (V8 strings are Latin-1 or UTF-16). */
+/** Every persisted key and value of the client's IndexedDB, as the bytes SQLite holds (V8 strings are Latin-1 or UTF-16). */
 function heldIn(db: ReturnType<typeof openMigrated>["db"], text: string): boolean {
-  const values = db.prepare("SELECT value FROM idb_records").pluck().all() as Buffer[];
+  const values = db.prepare("SELECT key FROM idb_records UNION ALL SELECT value FROM idb_records").pluck().all() as Buffer[];
   return values.some((v) => v.includes(Buffer.from(text, "latin1")) || v.includes(Buffer.from(text, "utf16le")));
 }
 
@@ -116,3 +117,26 @@ describe("Matrix client stores: forgetting a member who left", () => {
     }
   });
 });
+
+describe("Matrix client stores: the crypto store's tracked users", () => {
+  it("stops following her devices once she shares no room with the bot, and follows everyone else still", async () => {
+    const { opened, idb, store } = await syncStore();
+    const client = createClient({ baseUrl: "http://127.0.0.1:1", userId: BOT, deviceId: "DEV1", logger: { ...silentLogger, getChild: () => silentLogger } as never });
+    try {
+      await client.initRustCrypto({ storageKey: new Uint8Array(32).fill(7), cryptoDatabasePrefix: "tandem" });
+      // The sdk tracks every member of an encrypted room it sees; here directly, without a homeserver.
+      const machine = (client.getCrypto() as unknown as { olmMachine: OlmMachine }).olmMachine;
+      await machine.updateTrackedUsers([new UserId(ZOE), new UserId(BO)]);
+      expect([heldIn(opened.db, ZOE), heldIn(opened.db, BO)]).toEqual([true, true]);
+      const crypto = { factory: idb.indexedDB, dbName: "tandem::matrix-sdk-crypto" };
+      await clientStores({ store, crypto, log: pino({ level: "silent" }), sharesAnotherRoom: (userId) => userId === BO }).purge(ROOM, BO);
+      await clientStores({ store, crypto, log: pino({ level: "silent" }), sharesAnotherRoom: () => false }).purge(ROOM, ZOE);
+      expect([heldIn(opened.db, ZOE), heldIn(opened.db, BO)]).toEqual([false, true]);
+    } finally {
+      client.stopClient();
+      opened.close();
+    }
+  }, 60_000);
+});
+
+const silentLogger = { trace: () => {}, debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
