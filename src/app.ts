@@ -5,7 +5,7 @@ import { Dispatcher } from "./kernel/dispatcher.js";
 import type { AnyFeature } from "./kernel/feature.js";
 import { kernelTexts, Texts } from "./kernel/i18n/index.js";
 import type { PermissionConfig } from "./kernel/level.js";
-import type { RoomDataPart } from "./kernel/room-data.js";
+import type { OutsideData, RoomDataPart } from "./kernel/room-data.js";
 import { OutboxSender } from "./kernel/outbox/sender.js";
 import type { RoomView, Transport } from "./kernel/port.js";
 import { Scheduler } from "./kernel/scheduler/scheduler.js";
@@ -34,14 +34,14 @@ export interface App {
  * The one wiring path, for console, Matrix and tests alike: the dispatcher answers into the outbox,
  * the scheduler posts into the same outbox, and the sender delivers it through the transport.
  */
-export function createApp(deps: { db: Db; transport: Transport; room?: RoomView; config: AppConfig; log: Logger; clock?: () => number; features?: readonly AnyFeature[]; onlyRoomId?: string; roomData?: readonly RoomDataPart[] }): App {
+export function createApp(deps: { db: Db; transport: Transport; room?: RoomView; config: AppConfig; log: Logger; clock?: () => number; features?: readonly AnyFeature[]; onlyRoomId?: string; roomData?: readonly RoomDataPart[]; outside?: readonly OutsideData[] }): App {
   const features = deps.features ?? registry;
   const clock = deps.clock ?? Date.now;
   const texts = allTexts(features);
   const room = deps.room ?? deps.transport;
   const sender = new OutboxSender(deps.db, deps.transport, deps.log, clock);
   const onEnqueued = () => sender.notify();
-  const dispatcher = new Dispatcher({ db: deps.db, features, texts, room, config: deps.config, log: deps.log, clock, onEnqueued, ...(deps.roomData ? { roomData: deps.roomData } : {}) });
+  const dispatcher = new Dispatcher({ db: deps.db, features, texts, room, config: deps.config, log: deps.log, clock, onEnqueued, ...(deps.roomData ? { roomData: deps.roomData } : {}), ...(deps.outside ? { outside: deps.outside } : {}) });
   const scheduler = new Scheduler({
     db: deps.db,
     clock,

@@ -12,9 +12,10 @@ import type { MetricsServer } from "./platform/metrics.js";
 import { migrate, readMigrations } from "./platform/migrations.js";
 import { packageRoot } from "./platform/package-root.js";
 import { ConsoleTransport, consoleRoomId, runConsole } from "./transport/console/console.js";
+import { consoleFiles } from "./transport/console/files.js";
 import { rememberedPeople } from "./transport/console/people.js";
 import { connectMatrix } from "./transport/matrix/start.js";
-import { inboxRoomData } from "./transport/matrix/inbox-room-data.js";
+import { matrixRoomData } from "./transport/matrix/room-data.js";
 import { pruneMatrixInbox } from "./transport/matrix/inbox.js";
 
 function appConfig(config: Config): AppConfig {
@@ -31,9 +32,10 @@ async function runConsoleMode(config: Config, cli: CliOptions, opened: OpenedDat
   const user = cli.as ?? config.console.user;
   const room = cli.room ?? config.console.room;
   const remembered = rememberedPeople(opened.db, consoleRoomId(room));
-  const transport = new ConsoleTransport({ user, room, moderators: config.console.moderators, remembered, output: process.stdout, filesDir: join(dirname(config.database.path), "files") });
+  const filesDir = join(dirname(config.database.path), "files");
+  const transport = new ConsoleTransport({ user, room, moderators: config.console.moderators, remembered, output: process.stdout, filesDir });
   // Only this room's posts: another room's stay due until a session of that room (like a bot that was away).
-  const app = createApp({ db: opened.db, transport, config: appConfig(config), log, onlyRoomId: consoleRoomId(room) });
+  const app = createApp({ db: opened.db, transport, config: appConfig(config), log, onlyRoomId: consoleRoomId(room), outside: [consoleFiles(filesDir)] });
   if (process.stdin.isTTY) {
     process.stderr.write(`Tandem console: you are ${user} in room ${room}. Type ${config.prefix}help to start, Ctrl-D to leave.\n`);
   }
@@ -56,7 +58,7 @@ async function runMatrixMode(config: Config, matrix: NonNullable<Config["matrix"
     process.once("SIGINT", () => resolve("SIGINT"));
   });
   const connection = await connectMatrix({ config: matrix, db: opened.db, log, defaults: { language: config.language, timezone: config.timezone } });
-  const app = createApp({ db: opened.db, transport: connection.transport, config: appConfig(config), log, roomData: [inboxRoomData] });
+  const app = createApp({ db: opened.db, transport: connection.transport, config: appConfig(config), log, roomData: matrixRoomData, outside: [connection.outside] });
   app.scheduler.pruning.add(pruneMatrixInbox);
   const running = await connection.start(app);
   // Started only now: the transport resolves after the first sync, and posts wait in the outbox until then anyway.

@@ -8,6 +8,10 @@ import { countRows, type RoomDataPart } from "../../src/kernel/room-data.js";
 export const federationRoomData: RoomDataPart = {
   key: "privacy.part.federation",
   wipeKey: "privacy.wipe.federation",
+  tables: [
+    "federation_assemblies", "federation_invites", "federation_memberships", "federation_cells", "federation_sectors",
+    "federation_others_rooms", "federation_hosts", "federation_rounds", "federation_answers",
+  ],
   countPerson: (db, roomId, who) =>
     who.userId === null
       ? 0

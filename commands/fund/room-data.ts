@@ -1,9 +1,9 @@
-import { countMentioning, countRows, forgetMentions, namesParam, type PersonMatch, type RoomDataPart } from "../../src/kernel/room-data.js";
+import { countMentioning, countRows, forgetMentions, type PersonMatch, type RoomDataPart } from "../../src/kernel/room-data.js";
 import type { Db } from "../../src/platform/db.js";
 
-/** A stored person (`@ana:x` or `name:Ana`) that is this person. */
-const IS_PERSON = (column: string) => `(${column} = @userId OR (${column} LIKE 'name:%' AND lower(substr(${column}, 6)) IN (SELECT value FROM json_each(@names))))`;
-const params = (roomId: string, who: PersonMatch) => ({ roomId, userId: who.userId ?? "", names: namesParam(who) });
+/** A stored person (`@ana:x` or `name:Ana`) that is this person: typed names as stored, every form forgetting found. */
+const IS_PERSON = (column: string) => `(${column} = @userId OR (${column} LIKE 'name:%' AND substr(${column}, 6) IN (SELECT value FROM json_each(@typed))))`;
+const params = (roomId: string, who: PersonMatch) => ({ roomId, userId: who.userId ?? "", typed: JSON.stringify(who.typed) });
 
 function freeTexts(db: Db, roomId: string) {
   const notes = db.prepare("SELECT id, note AS text FROM fund_movements WHERE room_id = ? AND note <> ''").all(roomId) as { id: number; text: string }[];
@@ -19,6 +19,8 @@ function freeTexts(db: Db, roomId: string) {
  */
 export const fundRoomData: RoomDataPart = {
   key: "privacy.part.fund",
+  wipeKey: "privacy.wipe.fund",
+  tables: ["fund_movements", "fund_pledges", "fund_requests", "fund_rooms"],
   countPerson: (db, roomId, who) =>
     countRows(db, `SELECT count(*) FROM fund_movements WHERE room_id = @roomId AND (${IS_PERSON("person")} OR proposed_by = @userId OR approved_by = @userId)`, params(roomId, who)) +
     countRows(db, `SELECT count(*) FROM fund_pledges WHERE room_id = @roomId AND ${IS_PERSON("person")}`, params(roomId, who)) +
@@ -52,6 +54,11 @@ export const fundRoomData: RoomDataPart = {
   wipeRoom(db, roomId) {
     for (const table of ["fund_movements", "fund_corrections", "fund_pledges", "fund_requests", "fund_rooms"]) db.prepare(`DELETE FROM ${table} WHERE room_id = ?`).run(roomId);
   },
+  typedNames: (db, roomId) =>
+    db
+      .prepare("SELECT substr(person, 6) FROM fund_movements WHERE room_id = @roomId AND person LIKE 'name:%' UNION SELECT substr(person, 6) FROM fund_pledges WHERE room_id = @roomId AND person LIKE 'name:%'")
+      .pluck()
+      .all({ roomId }) as string[],
   people(db, roomId) {
     const rows = db
       .prepare(

@@ -1,4 +1,13 @@
-import { countRows, type RoomDataPart } from "../../src/kernel/room-data.js";
+import { countMentioning, countRows, forgetMentions, type RoomDataPart } from "../../src/kernel/room-data.js";
+import type { Db } from "../../src/platform/db.js";
+
+/**
+ * A proposal's words: its question, its options and the charter change it carries (JSON texts; a
+ * name replaced inside them keeps them valid, as a name holds no quote).
+ */
+const WORDS = ["question", "options", "charter_change"] as const;
+const words = (db: Db, roomId: string, column: (typeof WORDS)[number]) =>
+  db.prepare(`SELECT id, ${column} AS text FROM proposals WHERE room_id = ? AND ${column} IS NOT NULL`).all(roomId) as { id: number; text: string }[];
 
 /**
  * Proposals are the cell's shared memory, like decisions. Forgetting a person removes their open
@@ -7,6 +16,8 @@ import { countRows, type RoomDataPart } from "../../src/kernel/room-data.js";
  */
 export const proposalsRoomData: RoomDataPart = {
   key: "privacy.part.proposals",
+  // Ballots hold a receipt and choices, never a voter: a secret vote is nobody's.
+  tables: ["proposals", "proposal_votes", "proposal_voters", "proposal_ballots", "proposal_quorum"],
   countPerson: (db, roomId, who) =>
     who.userId === null
       ? 0
@@ -17,7 +28,12 @@ export const proposalsRoomData: RoomDataPart = {
                 + (SELECT count(*) FROM proposals WHERE room_id = @roomId AND proposer = @userId)`,
           { roomId, userId: who.userId },
         ),
-  forgetPerson(db, roomId, who) {
+  countMentions: (db, roomId, who) => countMentioning(WORDS.flatMap((column) => words(db, roomId, column)), who),
+  forgetPerson(db, roomId, who, someone) {
+    for (const column of WORDS) {
+      const update = db.prepare(`UPDATE proposals SET ${column} = ? WHERE id = ?`);
+      forgetMentions(words(db, roomId, column), who, someone, (id, text) => update.run(text, id));
+    }
     if (who.userId === null) return;
     const params = { roomId, userId: who.userId };
     const mine = "proposal_id IN (SELECT id FROM proposals WHERE room_id = @roomId)";

@@ -19,6 +19,7 @@ function texts(db: Db, roomId: string) {
 export const ledgerRoomData: RoomDataPart = {
   key: "privacy.part.ledger",
   wipeKey: "privacy.wipe.ledger",
+  tables: ["ledger_entries", "ledger_givers", "ledger_corrections"],
   countPerson: (db, roomId, who) =>
     countRows(
       db,
@@ -48,6 +49,7 @@ export const ledgerRoomData: RoomDataPart = {
   },
   countRoom: (db, roomId) => countRows(db, "SELECT count(*) FROM ledger_entries WHERE room_id = ?", roomId),
   wipeRoom: (db, roomId) => void db.prepare("DELETE FROM ledger_entries WHERE room_id = ?").run(roomId),
+  typedNames: (db, roomId) => db.prepare("SELECT DISTINCT name FROM ledger_givers WHERE room_id = ? AND user_id IS NULL").pluck().all(roomId) as string[],
   people(db, roomId) {
     const givers = db
       .prepare("SELECT DISTINCT g.user_id AS userId, g.name FROM ledger_givers g JOIN ledger_entries e ON e.id = g.entry_id WHERE e.room_id = ? AND g.user_id IS NOT NULL")

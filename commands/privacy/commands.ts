@@ -6,7 +6,7 @@ import { Level } from "../../src/kernel/level.js";
 import { isUserId, localpart } from "../../src/kernel/mentions.js";
 import { param } from "../../src/kernel/params.js";
 import { personMatch, type BoundRoomData, type KnownPerson } from "../../src/kernel/room-data.js";
-import { nameKey } from "../../src/kernel/text-hygiene.js";
+import { forgetKey } from "../../src/kernel/text-hygiene.js";
 
 const command = commandsOf<undefined>();
 
@@ -18,7 +18,7 @@ const MENTIONS = "privacy.part.mentions";
 /** How many of what each feature keeps would be touched. */
 type Counted = { key: string; n: number }[];
 
-const fold = (s: string) => nameKey(s).replace(/\s+/g, "");
+const fold = (s: string) => forgetKey(s).replace(/\s+/g, "");
 
 /**
  * A bare `@ana` who is no longer in the room (on Matrix, people who ask to be forgotten have often
@@ -58,7 +58,11 @@ const counted = (parts: readonly BoundRoomData[], count: (part: BoundRoomData) =
 
 const partList = (parts: Counted, view: RenderContext) => list(parts.map(({ key, n }) => view.t.t(key, { count: n })));
 
-type ForgetResult = { person: Person; typed: string; parts: Counted; done: boolean };
+type ForgetResult = { person: Person; typed: string; parts: Counted; forms: string[]; done: boolean };
+
+/** The forms of the name the preview met, so a moderator sees "ÁLVARO" and "alvaro" before confirming. */
+const formsOf = (found: Set<string>, person: Person) =>
+  [...new Set([...found].filter((form) => form !== person.userId).map((form) => form.replace(/^@/, "")))].sort((a, b) => a.localeCompare(b));
 
 export const forget = command({
   name: "forget",
@@ -73,23 +77,26 @@ export const forget = command({
     const person = target(who, all, ctx);
     const self = person.userId === ctx.sender.userId;
     if (!self && ctx.level < Level.Moderator) throw new UserError("privacy.forget.not_allowed", { me: ctx.hint("forget", { who: ctx.t.text("privacy.word.me") }) });
-    const match = personMatch(person);
+    const match = personMatch(person, all.flatMap((part) => part.typedNames()));
     const mentions = all.reduce((n, part) => n + part.countMentions(match), 0);
     const parts = [...counted(all, (part) => part.countPerson(match), (part) => part.key), ...(mentions > 0 ? [{ key: MENTIONS, n: mentions }] : [])];
     // Never "Done" when nothing matched: the preview then says there is nothing to forget.
-    if (parts.length === 0 || !confirm) return { person, typed: who, parts, done: false };
+    const forms = formsOf(match.found, person);
+    if (parts.length === 0 || !confirm) return { person, typed: who, parts, forms, done: false };
     const someone = ctx.t.text("privacy.someone");
     for (const part of all) part.forgetPerson(match, someone);
     // Forgotten rows must leave the disk too: the dispatcher checkpoints and truncates the log after commit.
     ctx.afterCommit("compact");
-    return { person, typed: who, parts, done: true };
+    ctx.afterCommit({ forget: match });
+    return { person, typed: who, parts, forms, done: true };
   },
-  render({ person, typed, parts, done }, view) {
+  render({ person, typed, parts, forms, done }, view) {
     if (parts.length === 0) return doc(p(...view.t.t("privacy.forget.nothing", { who: person })));
-    if (done) return doc(p(...view.t.t("privacy.forget.done", { name: person.name })));
+    if (done) return doc(p(...view.t.t(person.userId ? "privacy.forget.done_matrix" : "privacy.forget.done")));
     return doc(
       p(...view.t.t("privacy.forget.preview", { who: person })),
       partList(parts, view),
+      ...(forms.length > 0 ? [p(...view.t.t("privacy.forget.forms", { forms: forms.join(", ") }))] : []),
       p(...view.t.t("privacy.forget.ask", { confirm: view.hint("forget", { who: typed, confirm: view.t.text("privacy.word.confirm") }) })),
     );
   },
@@ -110,6 +117,7 @@ export const wipe = command({
     // Every part, not only the counted ones: settings and old messages' refs are not counted, yet must go.
     for (const part of all) part.wipeRoom();
     ctx.afterCommit("compact");
+    ctx.afterCommit("wipe");
     return { parts, done: true };
   },
   render({ parts, done }, view) {

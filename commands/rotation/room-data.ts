@@ -1,14 +1,13 @@
 import { localpart } from "../../src/kernel/mentions.js";
-import { type PersonMatch, type RoomDataPart } from "../../src/kernel/room-data.js";
+import { isNamed, type PersonMatch, type RoomDataPart } from "../../src/kernel/room-data.js";
 import { roomJobs } from "../../src/kernel/scheduler/room-jobs.js";
-import { nameKey } from "../../src/kernel/text-hygiene.js";
 import { rotationRepo } from "./repository.js";
 import { leaveRole, type RotationState } from "./rules/index.js";
 import { rotationServices } from "./services.js";
 
 /** Members are stored as a user id or `name:<typed name>`; typed names compare by their key. */
 function rotationKeys(who: PersonMatch): (key: string) => boolean {
-  return (key) => key === who.userId || (key.startsWith("name:") && who.names.includes(nameKey(key.slice(5))));
+  return (key) => key === who.userId || (key.startsWith("name:") && isNamed(who, key.slice(5)));
 }
 
 /**
@@ -34,6 +33,7 @@ function members(state: RotationState): string[] {
 export const rotationRoomData: RoomDataPart = {
   key: "privacy.part.rotation",
   wipeKey: "privacy.wipe.rotation",
+  tables: ["rotation_state"],
   countPerson: (db, roomId, who) => rotationPlaces(rotationRepo(db).load(roomId), rotationKeys(who)),
   forgetPerson(db, roomId, who, someone, now, zone) {
     const matches = rotationKeys(who);
@@ -57,6 +57,7 @@ export const rotationRoomData: RoomDataPart = {
     return state.roles.length || (state.history.length + state.away.length > 0 ? 1 : 0);
   },
   wipeRoom: (db, roomId) => void db.prepare("DELETE FROM rotation_state WHERE room_id = ?").run(roomId),
+  typedNames: (db, roomId) => [...new Set(members(rotationRepo(db).load(roomId)).filter((m) => m.startsWith("name:")).map((m) => m.slice(5)))],
   people: (db, roomId) =>
     [...new Set(members(rotationRepo(db).load(roomId)).filter((m) => m.startsWith("@")))].map((userId) => ({ userId, name: localpart(userId) })),
 };

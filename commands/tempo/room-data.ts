@@ -7,6 +7,7 @@ import { roomRhythmRepo } from "./repository.js";
  */
 export const tempoRoomData: RoomDataPart = {
   key: "tempo.part",
+  tables: ["room_rhythm"],
   countPerson: () => 0,
   forgetPerson: () => undefined,
   countRoom: () => 0,

@@ -5,7 +5,7 @@ import type { Invocation, Person } from "./invocation.js";
 import type { Level } from "./level.js";
 import type { ArgsOf, Params } from "./params.js";
 import type { RoomMember } from "./port.js";
-import type { BoundRoomData } from "./room-data.js";
+import type { BoundRoomData, PersonMatch } from "./room-data.js";
 import type { RoomJobs } from "./scheduler/room-jobs.js";
 
 export interface RoomSettingsView {
@@ -68,7 +68,8 @@ export interface CommandContext<S = unknown> extends RenderContext {
   /**
    * Asks for work once the message's transaction committed. `compact`: erased data must leave the
    * disk too, so the write-ahead log is checkpointed and truncated (old page versions in it still
-   * hold what was forgotten or wiped). Nothing happens if the command fails.
+   * hold what was forgotten or wiped). `forget` and `wipe`: what transports keep outside the
+   * database (printed files, a Matrix client's caches) goes too. Nothing happens if the command fails.
    */
   afterCommit(action: AfterCommit): void;
   /** Another room, for the few commands that speak across rooms (federation). */
@@ -76,7 +77,7 @@ export interface CommandContext<S = unknown> extends RenderContext {
 }
 
 /** Work the dispatcher does after a message's transaction committed. */
-export type AfterCommit = "compact";
+export type AfterCommit = "compact" | "wipe" | { forget: PersonMatch };
 
 /**
  * Another room than the one a command, post or event runs in. Only federation crosses rooms (a

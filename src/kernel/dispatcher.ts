@@ -23,7 +23,7 @@ import { bindMatch, chooseMatch, typoOf, type Reading } from "./matching.js";
 import { argsSchema, labelKey } from "./params.js";
 import type { RoomMember, RoomView } from "./port.js";
 import { RateLimiter } from "./rate-limiter.js";
-import { bindRoomData, type RoomDataPart } from "./room-data.js";
+import { bindRoomData, type OutsideData, type RoomDataPart } from "./room-data.js";
 import { roomJobs } from "./scheduler/room-jobs.js";
 import { tokenize } from "./tokenizer.js";
 import { excerpt } from "./text-hygiene.js";
@@ -42,6 +42,8 @@ export interface DispatcherDeps {
   onEnqueued?: () => void;
   /** What a transport keeps about people and rooms, forgotten and wiped with the features' data. */
   roomData?: readonly RoomDataPart[];
+  /** What transports keep outside the database, erased after a forget or a wipe committed. */
+  outside?: readonly OutsideData[];
 }
 
 export type Outcome = "ignored" | "duplicate" | "handled";
@@ -196,6 +198,7 @@ export class Dispatcher {
     })();
     if (counted) this.limiter.record(counted, now);
     if (afterCommit.has("compact")) this.compact();
+    for (const action of afterCommit) if (action !== "compact") this.eraseOutside(inv.roomId, action);
     if (outcome === "handled") this.deps.onEnqueued?.();
     return outcome;
   }
@@ -287,6 +290,18 @@ export class Dispatcher {
       this.deps.db.pragma("wal_checkpoint(TRUNCATE)");
     } catch (err) {
       this.deps.log.error({ err: errorForLog(err) }, "could not checkpoint the database after an erasure");
+    }
+  }
+
+  /** Each store outside the database is erased on its own: one that fails does not keep the others. */
+  private eraseOutside(roomId: string, action: Exclude<AfterCommit, "compact">): void {
+    for (const store of this.deps.outside ?? []) {
+      try {
+        if (action === "wipe") store.wipeRoom(roomId);
+        else store.forgetPerson(roomId, action.forget);
+      } catch (err) {
+        this.deps.log.error({ err: errorForLog(err) }, "could not erase what a transport keeps outside the database");
+      }
     }
   }
 

@@ -5,6 +5,8 @@ const count = (db: Parameters<RoomDataPart["countRoom"]>[0], sql: string, roomId
 /** What the kernel itself keeps of a room: its scheduled posts, its settings, its undelivered replies. */
 export const kernelRoomData: RoomDataPart = {
   key: "privacy.part.schedule",
+  // Handled events keep an event id and a room, never who sent it; the migrator's versions name no one.
+  tables: ["jobs", "room_settings", "outbox", "handled_events", "schema_version"],
   countPerson: () => 0,
   forgetPerson: () => undefined,
   countRoom: (db, roomId) => count(db, "SELECT count(*) FROM jobs WHERE room_id = ? AND next_run_utc IS NOT NULL", roomId),

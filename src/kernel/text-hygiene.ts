@@ -22,6 +22,16 @@ export function nameKey(name: string): string {
   return cleanInput(name).normalize("NFKC").toLocaleUpperCase("und").toLocaleLowerCase("und").normalize("NFKC").replace(/\s+/g, " ").trim();
 }
 
+/**
+ * The key forgetting matches names by, wider than `nameKey`: compatibility decomposition (NFKD),
+ * every combining mark removed, full case folding. "Álvaro", "ÁLVARO" and "alvaro" typed by someone
+ * without the accent on their keyboard are one person to forget. Only forgetting uses it: elsewhere
+ * "José" and "Jose" may be two people, but a request to be forgotten must not miss either.
+ */
+export function forgetKey(name: string): string {
+  return nameKey(name).normalize("NFKD").replace(/\p{M}/gu, "");
+}
+
 /** A reply quotes at most a short excerpt of what a member typed. */
 export function excerpt(text: string, max = 60): string {
   const chars = [...text];

@@ -1,7 +1,8 @@
 /**
  * Forgetting a member who has left the room, as it usually happens on Matrix: the member list no
  * longer knows them, so the bot must find them in what the cell recorded. Afterwards neither the
- * decrypted rows nor the raw bytes of any database file hold their id or name.
+ * decrypted rows, nor the Matrix client's cached room state, nor the raw bytes of any database
+ * file hold their id or name.
  */
 import { jest } from "@jest/globals";
 import { existsSync, readFileSync } from "node:fs";
@@ -50,12 +51,19 @@ describe("forgetting a member who left", () => {
     expect(done).not.toMatch(/nothing/i);
 
     await bot.stop();
-    // The Matrix client's own cache of room state (idb_*) mirrors what the homeserver holds about
-    // membership; the session row names only the bot. Everything else is Tandem's and is checked.
+    // The session row names only the bot. The Matrix client's stores (idb_*) hold values as V8
+    // serialization bytes: strings in one byte per character, or UTF-16; the crypto store's are sealed.
     const tables = bot.query<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'idb_%' AND name != 'matrix_session'");
     for (const { name } of tables) {
       const rows = JSON.stringify(bot.query(`SELECT * FROM "${name}"`));
       expect([name, rows.includes(anaUser.userId)]).toEqual([name, false]);
+    }
+    for (const text of [anaUser.userId, anaName]) {
+      for (const encoding of ["latin1", "utf16le"] as const) {
+        const form = Buffer.from(text, encoding);
+        const [held] = bot.query<{ n: number }>("SELECT count(*) AS n FROM idb_records WHERE instr(value, ?) > 0 OR instr(key, ?) > 0", form, form);
+        expect([text, encoding, held?.n]).toEqual([text, encoding, 0]);
+      }
     }
     for (const file of [bot.dbPath, `${bot.dbPath}-wal`, `${bot.dbPath}-shm`].filter(existsSync)) {
       const bytes = readFileSync(file);

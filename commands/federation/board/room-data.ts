@@ -1,5 +1,4 @@
-import { countMentioning, countRows, forgetMentions, type PersonMatch, type RoomDataPart } from "../../../src/kernel/room-data.js";
-import { nameKey } from "../../../src/kernel/text-hygiene.js";
+import { countMentioning, countRows, forgetMentions, isNamed, type PersonMatch, type RoomDataPart } from "../../../src/kernel/room-data.js";
 import type { Db } from "../../../src/platform/db.js";
 
 /** Free texts of the board kept for a room: a cell's own posts, the posts it heard and its stories; an assembly's posts and stories. */
@@ -27,7 +26,7 @@ function contactsOf(db: Db, roomId: string, who: PersonMatch) {
   const rows = db
     .prepare("SELECT rowid AS id, contact_name AS mine, contact_user AS mineUser, peer_contact_name AS theirs, peer_contact_user AS theirsUser FROM federation_board_matches WHERE cell_room = ?")
     .all(roomId) as { id: number; mine: string | null; mineUser: string | null; theirs: string | null; theirsUser: string | null }[];
-  const is = (name: string | null, userId: string | null) => name !== null && ((who.userId !== null && userId === who.userId) || who.names.includes(nameKey(name)));
+  const is = (name: string | null, userId: string | null) => name !== null && ((who.userId !== null && userId === who.userId) || isNamed(who, name));
   return { mine: rows.filter((r) => is(r.mine, r.mineUser)).map((r) => r.id), theirs: rows.filter((r) => is(r.theirs, r.theirsUser)).map((r) => r.id) };
 }
 
@@ -44,6 +43,10 @@ const OF_LOCAL_CELL = "cell_id IN (SELECT cell_id FROM federation_memberships WH
 export const boardRoomData: RoomDataPart = {
   key: "privacy.part.federation_board",
   wipeKey: "privacy.wipe.federation_board",
+  tables: [
+    "federation_board_answers", "federation_board_heard", "federation_board_keys", "federation_board_matches", "federation_board_numbers",
+    "federation_board_own_posts", "federation_board_posts", "federation_board_stories", "federation_board_stories_in",
+  ],
   countPerson(db, roomId, who) {
     const acted = who.userId === null ? 0 : ACTORS.reduce((n, a) => n + countRows(db, `SELECT count(*) FROM ${a.table} WHERE cell_room = ? AND ${a.column} = ?`, [roomId, who.userId]), 0);
     const { mine, theirs } = contactsOf(db, roomId, who);
@@ -81,6 +84,14 @@ export const boardRoomData: RoomDataPart = {
     db.prepare("DELETE FROM federation_board_stories_in WHERE assembly_room = ?").run(roomId);
     db.prepare("DELETE FROM federation_board_numbers WHERE assembly_room = ?").run(roomId);
   },
+  typedNames: (db, roomId) =>
+    db
+      .prepare(
+        `SELECT contact_name FROM federation_board_matches WHERE cell_room = @roomId AND contact_name IS NOT NULL AND contact_user IS NULL
+         UNION SELECT peer_contact_name FROM federation_board_matches WHERE cell_room = @roomId AND peer_contact_name IS NOT NULL AND peer_contact_user IS NULL`,
+      )
+      .pluck()
+      .all({ roomId }) as string[],
   people(db, roomId) {
     const rows = db
       .prepare(

@@ -5,6 +5,7 @@ export const fund = {
   "arg.movement": "movement number",
   "arg.fund.request": "request number",
   "privacy.part.fund": { one: "1 fund record that names them (the money stays; who it was goes; pledges go)", other: "{count} fund records that name them (the money stays; who it was goes; pledges go)" },
+  "privacy.wipe.fund": { one: "the fund: 1 record of money, a pledge or a request (deleted: the fund starts again at zero)", other: "the fund: {count} records of money, pledges and requests (deleted: the fund starts again at zero)" },
   "schedule.kind.fund.pledges": "{when}: the fund's monthly pledge totals ({repeats})",
   "schedule.kind.fund.request": "{when}: a support request is waiting (no names)",
   "schedule.kind.fund.expiry": "{when}: a proposed payout expires if nobody approves it",

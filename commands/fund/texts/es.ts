@@ -5,6 +5,7 @@ export const fund = {
   "arg.movement": "número de movimiento",
   "arg.fund.request": "número de solicitud",
   "privacy.part.fund": { one: "1 registro de la caja que la nombra (el dinero queda; quién era se va; las cuotas se van)", other: "{count} registros de la caja que la nombran (el dinero queda; quién era se va; las cuotas se van)" },
+  "privacy.wipe.fund": { one: "la caja: 1 registro de dinero, una cuota o una solicitud (se borra: la caja vuelve a empezar de cero)", other: "la caja: {count} registros de dinero, cuotas y solicitudes (se borran: la caja vuelve a empezar de cero)" },
   "schedule.kind.fund.pledges": "{when}: totales mensuales de cuotas de la caja ({repeats})",
   "schedule.kind.fund.request": "{when}: hay una solicitud de apoyo esperando (sin nombres)",
   "schedule.kind.fund.expiry": "{when}: caduca un pago propuesto si nadie lo aprueba",

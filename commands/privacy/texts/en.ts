@@ -14,9 +14,13 @@ export const privacy = {
   "privacy.forget.not_allowed": "You can ask me to forget you (`{me}`). Forgetting someone else is for moderators.",
   "privacy.forget.nothing": "I keep nothing about {who} in this room.",
   "privacy.forget.preview": "This is what I keep about {who} in this room:",
+  "privacy.forget.forms": "I found their name written as: {forms}. Each of these goes.",
   "privacy.forget.ask": "Nothing has changed yet. To forget it, type `{confirm}`. It cannot be undone.",
   "privacy.forget.which": "More than one person I keep fits {who}: {candidates}. Type the full id, like `{example}`.",
-  "privacy.forget.done": "Done: {name} is forgotten in this room.",
+  // The name is not repeated: a reply naming her would write it back into the database she left.
+  "privacy.forget.done": "Done: they are forgotten in this room. What was already posted in the room stays in its history.",
+  "privacy.forget.done_matrix":
+    "Done: they are forgotten in this room. What was already posted in the room stays in its history, and on Matrix my sealed key store keeps their devices' keys (the Matrix library has no way to drop them).",
   "privacy.wipe.summary": "Delete everything I keep about this room (moderators)",
   "privacy.wipe.nothing": "I keep nothing about this room.",
   "privacy.wipe.preview": "This is everything I keep about this room:",

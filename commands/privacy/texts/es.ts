@@ -17,9 +17,12 @@ export const privacy: Record<keyof typeof en, Entry> = {
   "privacy.forget.not_allowed": "Puedes pedirme que te olvide (`{me}`). Olvidar a otra persona es cosa de la moderación.",
   "privacy.forget.nothing": "No guardo nada sobre {who} en esta sala.",
   "privacy.forget.preview": "Esto es lo que guardo sobre {who} en esta sala:",
+  "privacy.forget.forms": "Encontré su nombre escrito así: {forms}. Todas estas formas se van.",
   "privacy.forget.ask": "Todavía no cambió nada. Para olvidarlo, escribe `{confirm}`. No se puede deshacer.",
   "privacy.forget.which": "Hay más de una persona que encaja con {who}: {candidates}. Escribe el id completo, por ejemplo `{example}`.",
-  "privacy.forget.done": "Hecho: olvidé a {name} en esta sala.",
+  "privacy.forget.done": "Hecho: esa persona queda olvidada en esta sala. Lo que ya se publicó en la sala sigue en su historial.",
+  "privacy.forget.done_matrix":
+    "Hecho: esa persona queda olvidada en esta sala. Lo que ya se publicó en la sala sigue en su historial, y en Matrix mi almacén sellado de claves guarda las claves de sus dispositivos (la biblioteca de Matrix no permite quitarlas).",
   "privacy.wipe.summary": "Borrar todo lo que guardo sobre esta sala (moderación)",
   "privacy.wipe.nothing": "No guardo nada sobre esta sala.",
   "privacy.wipe.preview": "Esto es todo lo que guardo sobre esta sala:",

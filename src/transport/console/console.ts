@@ -58,7 +58,7 @@ export class ConsoleTransport implements Transport {
     // Structured events are for other bots; a console has none to talk to.
     if (message.doc.event) return;
     const attachment = message.doc.attachment;
-    const file = attachment && this.options.filesDir ? saveAttachment(this.options.filesDir, attachment, message.key) : attachment?.fileName;
+    const file = attachment && this.options.filesDir ? saveAttachment(this.options.filesDir, message.roomId, attachment, message.key) : attachment?.fileName;
     const text = renderPlain(message.doc) + (file ? `\n${file}` : "");
     await new Promise<void>((resolve, reject) =>
       this.options.output.write(`${text}\n`, (err) => (err ? reject(err) : resolve())),

@@ -1,16 +1,19 @@
 import type { RoomDataPart } from "../../kernel/room-data.js";
 
 /**
- * The Matrix inbox keeps, for each handled event, who sent it. Forgetting a person removes their
- * handled rows of the room, and wiping a cell removes all its handled rows; rows still to be
- * handled stay, and exactly-once is kept by the handled-event marks, which name nobody.
+ * The Matrix inbox keeps, for a week after each event was handled, who sent it. Forgetting a person
+ * removes their handled rows, in this room and in every other (their direct chat with the bot holds
+ * their fund requests and secret votes): the rows are a redelivery buffer, nobody's memory, and
+ * exactly-once is kept by the handled-event marks, which name nobody. Wiping a cell removes all its
+ * handled rows. Rows still to be handled stay.
  */
 export const inboxRoomData: RoomDataPart = {
   key: "privacy.part.schedule",
+  tables: ["matrix_inbox"],
   countPerson: () => 0,
-  forgetPerson(db, roomId, who) {
+  forgetPerson(db, _roomId, who) {
     if (who.userId === null) return;
-    db.prepare("DELETE FROM matrix_inbox WHERE room_id = ? AND sender = ? AND state IN ('done', 'abandoned')").run(roomId, who.userId);
+    db.prepare("DELETE FROM matrix_inbox WHERE sender = ? AND state IN ('done', 'abandoned')").run(who.userId);
   },
   countRoom: () => 0,
   wipeRoom: (db, roomId) => void db.prepare("DELETE FROM matrix_inbox WHERE room_id = ? AND state IN ('done', 'abandoned')").run(roomId),

@@ -9,6 +9,8 @@ import { enqueue } from "../../kernel/outbox/outbox.js";
 import type { OutboxSender } from "../../kernel/outbox/sender.js";
 import { roomSettings } from "../../kernel/room-settings.js";
 import type { Db } from "../../platform/db.js";
+import type { OutsideData } from "../../kernel/room-data.js";
+import { clientStores } from "./client-stores.js";
 import { ensureCrossSigning, SecretStorageKeys } from "./crypto-setup.js";
 import { tandemFetch } from "./http.js";
 import { openPersistentIndexedDB } from "./idb-sqlite.js";
@@ -42,6 +44,8 @@ export interface MatrixApp {
 /** Connected but not yet syncing: the app is built on `transport`, then `start` runs it. */
 export interface MatrixConnection {
   transport: MatrixTransport;
+  /** What the client keeps of people outside Tandem's tables (its sync cache), for forgetting. */
+  outside: OutsideData;
   /** Syncs into the app; resolves once the first sync is done and the bot's identity is set up. */
   start(app: MatrixApp): Promise<RunningMatrix>;
 }
@@ -111,7 +115,14 @@ export async function connectMatrix(deps: MatrixConnectDeps): Promise<MatrixConn
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const transport = new MatrixTransport(client, { allowUnencryptedRooms: config.allowUnencryptedRooms, ready });
   const connected: Connected = { ...deps, clock, inbox, session, store, keys, client, transport, ready, markReady };
-  return { transport, start: (app) => startSyncing(connected, app) };
+  const outside = clientStores({
+    store,
+    log,
+    crypto: { factory: idb.indexedDB, dbName: `${CRYPTO_DB_PREFIX}::matrix-sdk-crypto` },
+    sharesAnotherRoom: (userId, roomId) =>
+      client.getRooms().some((room) => room.roomId !== roomId && room.getMyMembership() === "join" && ["join", "invite"].includes(room.getMember(userId)?.membership ?? "")),
+  });
+  return { transport, outside, start: (app) => startSyncing(connected, app) };
 }
 
 /** What connecting made, for starting. */

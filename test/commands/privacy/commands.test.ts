@@ -1,5 +1,7 @@
 import { ALICE, createTestBot, MOD, ROOM, type TestBot } from "../../support/test-bot.js";
 
+const DONE = "Done: they are forgotten in this room. What was already posted in the room stays in its history, and on Matrix my sealed key store keeps their devices' keys (the Matrix library has no way to drop them).";
+
 const ANA = "@ana:test.org";
 const OTHER = "!other:test.org";
 
@@ -27,7 +29,7 @@ describe("privacy: forgetting a person and wiping a cell", () => {
     expect(preview).toMatch(/^This is what I keep about Ana in this room:\n• 3 ledger entries .*\n• 1 place in the role rotation .*\nNothing has changed yet\. To forget it, type !forget me confirm\./);
     expect(all("SELECT DISTINCT user_id FROM ledger_givers WHERE user_id IS NOT NULL ORDER BY 1")).toEqual([{ user_id: ALICE }, { user_id: ANA }]);
 
-    expect(await bot.say("!forget me confirm", { sender: ANA })).toEqual(["Done: Ana is forgotten in this room."]);
+    expect(await bot.say("!forget me confirm", { sender: ANA })).toEqual([DONE]);
     expect(all("SELECT e.room_id, g.user_id, g.name FROM ledger_givers g JOIN ledger_entries e ON e.id = g.entry_id ORDER BY e.room_id, e.number, g.position")).toEqual([
       { room_id: ROOM, user_id: null, name: "someone" },
       { room_id: ROOM, user_id: null, name: "someone" },
@@ -48,7 +50,7 @@ describe("privacy: forgetting a person and wiping a cell", () => {
     await bot.say("!ledger thanks @ana cooked soup");
     expect(await bot.say("!forget @ana confirm")).toEqual(["You can ask me to forget you (!forget me). Forgetting someone else is for moderators."]);
     expect(all("SELECT user_id FROM ledger_givers")).toEqual([{ user_id: ANA }]);
-    expect(await bot.say("!forget @ana confirm", { sender: MOD })).toEqual(["Done: Ana is forgotten in this room."]);
+    expect(await bot.say("!forget @ana confirm", { sender: MOD })).toEqual([DONE]);
     expect(all("SELECT user_id, name FROM ledger_givers")).toEqual([{ user_id: null, name: "someone" }]);
   });
 
@@ -63,6 +65,17 @@ describe("privacy: forgetting a person and wiping a cell", () => {
     expect(all("SELECT room_id FROM ledger_entries")).toEqual([{ room_id: OTHER }]);
     expect(all("SELECT room_id FROM jobs")).toEqual([]);
     expect(await bot.say("!cell wipe", { sender: MOD })).toEqual(["I keep nothing about this room."]);
+  });
+
+  it("says in the wipe preview that the fund is deleted, as it then is", async () => {
+    await bot.say("!role add treasurer", { sender: MOD });
+    await bot.say("!role join treasurer", { sender: ANA });
+    await bot.say("!fund in €20 from @bo", { sender: ANA });
+    const [preview] = await bot.say("!cell wipe", { sender: MOD });
+    expect(preview).toContain("• the fund: 1 record of money, a pledge or a request (deleted: the fund starts again at zero)\n");
+    expect(preview).not.toContain("money stays");
+    await bot.say("!cell wipe confirm", { sender: MOD });
+    expect((await bot.say("!fund"))[0]).toContain("The fund is empty so far.");
   });
 
   it("keeps no reply text in the outbox once it was delivered", async () => {

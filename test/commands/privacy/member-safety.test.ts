@@ -1,5 +1,8 @@
 import { ALICE, createTestBot, MOD, ROOM, type TestBot } from "../../support/test-bot.js";
 
+const DONE = "Done: they are forgotten in this room. What was already posted in the room stays in its history, and on Matrix my sealed key store keeps their devices' keys (the Matrix library has no way to drop them).";
+const DONE_TYPED = "Done: they are forgotten in this room. What was already posted in the room stays in its history.";
+
 const ANA = "@ana:test.org";
 const QUINN = "@quinn:test.org";
 
@@ -23,7 +26,7 @@ describe("privacy: member safety", () => {
     expect((await bot.say("!ledger @álvaro")).join("\n")).toContain("cooked 2 meals");
     const [preview] = await bot.say("!forget @álvaro", { sender: MOD });
     expect(preview).toMatch(/^This is what I keep about álvaro in this room:\n• 1 ledger entry /);
-    expect(await bot.say("!forget @Álvaro confirm", { sender: MOD })).toEqual(["Done: Álvaro is forgotten in this room."]);
+    expect(await bot.say("!forget @Álvaro confirm", { sender: MOD })).toEqual([DONE_TYPED]);
     expect(all("SELECT user_id, name FROM ledger_givers")).toEqual([{ user_id: null, name: "someone" }]);
   });
 
@@ -36,7 +39,7 @@ describe("privacy: member safety", () => {
     leave(bot, ANA);
     const [preview] = await bot.say("!forget @ana", { sender: MOD });
     expect(preview).toMatch(/^This is what I keep about Ana in this room:\n• 2 ledger entries .*\n• 1 place in the role rotation/);
-    expect(await bot.say("!forget @ana confirm", { sender: MOD })).toEqual(["Done: Ana is forgotten in this room."]);
+    expect(await bot.say("!forget @ana confirm", { sender: MOD })).toEqual([DONE]);
     expect(all(`SELECT 1 FROM ledger_givers WHERE user_id = '${ANA}' UNION ALL SELECT 1 FROM ledger_entries WHERE recorded_by = '${ANA}'`)).toEqual([]);
     expect(bot.db.prepare("SELECT state FROM rotation_state").pluck().get()).not.toContain(ANA);
   });
@@ -59,7 +62,7 @@ describe("privacy: member safety", () => {
     await bot.say("!ledger thanks @alice helped quinnie");
     const [preview] = await bot.say("!forget me", { sender: QUINN });
     expect(preview).toMatch(/^This is what I keep about Quinn in this room:\n• 4 texts that name them .*“someone”\n/);
-    expect(await bot.say("!forget me confirm", { sender: QUINN })).toEqual(["Done: Quinn is forgotten in this room."]);
+    expect(await bot.say("!forget me confirm", { sender: QUINN })).toEqual([DONE]);
     expect(all("SELECT what FROM ledger_entries ORDER BY number")).toEqual([
       { what: "helped someone move" },
       { what: "cooked for someone and the kids" },

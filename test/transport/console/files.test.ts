@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { PassThrough } from "node:stream";
 import { doc, p } from "../../../src/kernel/doc.js";
 import { ConsoleTransport, consoleRoomId } from "../../../src/transport/console/console.js";
@@ -15,10 +15,11 @@ describe("console attachments", () => {
     await transport.send(message as Parameters<ConsoleTransport["send"]>[0]);
     const [text, path] = String(output.read()).trimEnd().split("\n");
     expect(text).toBe("decisions-2026-12-01.pdf");
-    expect(path).toMatch(new RegExp(`^${filesDir}/decisions-2026-12-01-[0-9a-f]{8}\\.pdf$`));
+    expect(path).toMatch(new RegExp(`^${filesDir}/cell-console-[0-9a-f]{8}/decisions-2026-12-01-[0-9a-f]{8}\\.pdf$`));
     expect(readFileSync(path!)).toEqual(bytes);
     expect(statSync(path!).mode & 0o777).toBe(0o600);
     expect(statSync(filesDir).mode & 0o777).toBe(0o700);
+    expect(statSync(dirname(path!)).mode & 0o777).toBe(0o700);
     await transport.send(message as Parameters<ConsoleTransport["send"]>[0]);
     expect(String(output.read()).trimEnd().split("\n")[1]).toBe(path);
   });
