@@ -20,7 +20,7 @@ function freeTexts(db: Db, roomId: string) {
 export const fundRoomData: RoomDataPart = {
   key: "privacy.part.fund",
   wipeKey: "privacy.wipe.fund",
-  tables: ["fund_movements", "fund_pledges", "fund_requests", "fund_rooms"],
+  tables: ["fund_movements", "fund_corrections", "fund_pledges", "fund_requests", "fund_rooms"],
   countPerson: (db, roomId, who) =>
     countRows(db, `SELECT count(*) FROM fund_movements WHERE room_id = @roomId AND (${IS_PERSON("person")} OR proposed_by = @userId OR approved_by = @userId)`, params(roomId, who)) +
     countRows(db, `SELECT count(*) FROM fund_pledges WHERE room_id = @roomId AND ${IS_PERSON("person")}`, params(roomId, who)) +
@@ -56,7 +56,7 @@ export const fundRoomData: RoomDataPart = {
   },
   typedNames: (db, roomId) =>
     db
-      .prepare("SELECT substr(person, 6) FROM fund_movements WHERE room_id = @roomId AND person LIKE 'name:%' UNION SELECT substr(person, 6) FROM fund_pledges WHERE room_id = @roomId AND person LIKE 'name:%'")
+      .prepare("SELECT substr(person, 6) FROM fund_movements WHERE room_id = @roomId AND person LIKE 'name:%' UNION SELECT substr(person, 6) FROM fund_pledges WHERE room_id = @roomId AND person LIKE 'name:%' UNION SELECT substr(previous_person, 6) FROM fund_corrections WHERE room_id = @roomId AND previous_person LIKE 'name:%'")
       .pluck()
       .all({ roomId }) as string[],
   people(db, roomId) {

@@ -4,6 +4,7 @@
  * sqlite_master, so a table added tomorrow is read too) and no byte of the database files holds
  * any form of her name or id. Every table must be claimed by a forget part.
  */
+import { renderPlain } from "../../../src/kernel/render-plain.js";
 import { existsSync, readFileSync } from "node:fs";
 import { features } from "../../../commands/index.js";
 import { kernelRoomData } from "../../../src/kernel/kernel-room-data.js";
@@ -98,6 +99,10 @@ describe("privacy: forgetting leaves no form of a person anywhere in the databas
   });
 
   /** Writes her down through every feature's commands, in her cell, a second cell and their assembly. */
+  /** The safety code a room was last shown, as its moderators read it out to the other cell's. */
+  const safetyCodeShownIn = (room: string) =>
+    bot.transport.sent.filter((m) => m.roomId === room).map((m) => renderPlain(m.doc)).join("\n").match(/\d{4}(?: \d{4}){5}/g)?.at(-1) ?? "";
+
   async function seedEverywhere(): Promise<void> {
     // Federation: an assembly with two cells, so posts, stories and contacts cross.
     await seed("!assembly start Care workers north", at(HALL));
@@ -177,6 +182,8 @@ describe("privacy: forgetting leaves no form of a person anywhere in the databas
     await seed("!need rides for Ximénez to the clinic", at(ROOM, ZOE));
     await seed("!offer a van like the one Ximénez drives", at(HILLTOP, DEE));
     await seed("!answer need 1", at(HILLTOP));
+    // Contacts cross only once both cells compared their safety code.
+    for (const room of [ROOM, HILLTOP]) await seed(`!contact verify 1 ${safetyCodeShownIn(room)}`, at(room));
     await seed("!contact 1 @zyxmarker", at(ROOM));
     await seed("!contact 1 @dee", at(HILLTOP));
     await seed("!story share The night shift covered for Ximénez all week", at(ROOM, ZOE));
