@@ -11,7 +11,11 @@ export const inboxRoomData: RoomDataPart = {
   forgetPerson(db, roomId, who) {
     if (who.userId === null) return;
     db.prepare("DELETE FROM matrix_inbox WHERE room_id = ? AND sender = ? AND state IN ('done', 'abandoned')").run(roomId, who.userId);
+    db.prepare("DELETE FROM matrix_unverified_devices WHERE room_id = ? AND user_id = ?").run(roomId, who.userId);
   },
   countRoom: () => 0,
-  wipeRoom: (db, roomId) => void db.prepare("DELETE FROM matrix_inbox WHERE room_id = ? AND state IN ('done', 'abandoned')").run(roomId),
+  wipeRoom(db, roomId) {
+    db.prepare("DELETE FROM matrix_inbox WHERE room_id = ? AND state IN ('done', 'abandoned')").run(roomId);
+    db.prepare("DELETE FROM matrix_unverified_devices WHERE room_id = ?").run(roomId);
+  },
 };

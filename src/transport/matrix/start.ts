@@ -1,10 +1,13 @@
 import { ClientEvent, createClient, IndexedDBStore, SyncState, type MatrixClient } from "matrix-js-sdk";
+import { AllDevicesIsolationMode, CryptoEvent, OnlySignedDevicesIsolationMode } from "matrix-js-sdk/lib/crypto-api/index.js";
 import type { Logger } from "pino";
 import type { MatrixConfig } from "../../platform/config/matrix.js";
 import { doc, p } from "../../kernel/doc.js";
 import type { RoomSettingsView } from "../../kernel/command.js";
 import type { Dispatcher } from "../../kernel/dispatcher.js";
 import type { Texts } from "../../kernel/i18n/index.js";
+import type { Params } from "../../kernel/i18n/template.js";
+import { IDENTITY_CHANGED } from "../../kernel/identity-holds.js";
 import { enqueue } from "../../kernel/outbox/outbox.js";
 import type { OutboxSender } from "../../kernel/outbox/sender.js";
 import { roomSettings } from "../../kernel/room-settings.js";
@@ -19,6 +22,7 @@ import { MatrixTransport } from "./matrix-transport.js";
 import { RoomUpgrades } from "./room-upgrade.js";
 import { RoomKeeper } from "./rooms.js";
 import { captureSdkConsole, sdkLogger } from "./sdk-logger.js";
+import { SenderGuard } from "./sender-guard.js";
 import { syncRecorder } from "./sync-recorder.js";
 
 export interface MatrixConnectDeps {
@@ -106,6 +110,8 @@ export async function connectMatrix(deps: MatrixConnectDeps): Promise<MatrixConn
     throw new Error(`the access token belongs to device ${whoami.device_id}, not ${session.deviceId}`);
   }
   await client.initRustCrypto({ storageKey: new Uint8Array(Buffer.from(config.cryptoStoreKey, "base64")), cryptoDatabasePrefix: CRYPTO_DB_PREFIX });
+  // Set before the first sync, so that no event is decrypted and no room key shared under the other mode.
+  client.getCrypto()!.setDeviceIsolationMode(config.excludeInsecureDevices ? new OnlySignedDevicesIsolationMode() : new AllDevicesIsolationMode(false));
 
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -134,6 +140,30 @@ async function startSyncing(connected: Connected, app: MatrixApp): Promise<Runni
   const announce = connected.announce ?? ((text: string) => process.stdout.write(text));
   const { sender } = app;
   const translatorFor = (roomId: string) => app.texts.translator(roomSettings(db, roomId, connected.defaults).language);
+  const personIn = (roomId: string, userId: string) => ({ userId, name: client.getRoom(roomId)?.getMember(userId)?.rawDisplayName ?? userId });
+  const notice = (roomId: string, key: string, text: string, params: Params) => enqueue(db, { roomId, key, kind: "notice", doc: doc(p(...translatorFor(roomId).t(text, params))) }, clock());
+  const guard = new SenderGuard({
+    client,
+    db,
+    inbox,
+    log,
+    clock,
+    excludeInsecureDevices: config.excludeInsecureDevices,
+    tellUnverifiedDevice: (roomId, userId, device) => notice(roomId, `unverified-device:${userId}:${device}`, "matrix.unverified_device", { sender: personIn(roomId, userId) }),
+    tellDropped: (roomId, userId, count, key) => notice(roomId, key, "matrix.held_dropped", { sender: personIn(roomId, userId), count }),
+    identityChanged: (row) => raiseIdentityChanged(row.roomId, row.sender, `identity-changed:${row.eventId}`),
+  });
+  // The trust feature tells the room (once) and logs the change; the transport only notices it.
+  const raiseIdentityChanged = (roomId: string, userId: string, eventId: string) =>
+    void app.dispatcher.handleEvent({ local: true, eventId, roomId, sender: userId, type: IDENTITY_CHANGED, content: {}, sentAt: clock(), signedDevice: true });
+  // Moderators hear of a changed identity at once, not only when its owner (or its taker) next writes.
+  client.on(CryptoEvent.UserTrustStatusChanged, (userId, status) => {
+    if (!status.needsUserApproval || userId === session.userId) return;
+    for (const room of client.getRooms()) {
+      if (room.getMyMembership() !== "join" || room.getMember(userId)?.membership !== "join" || transport.isDirect(room.roomId)) continue;
+      raiseIdentityChanged(room.roomId, userId, `identity-changed:${userId}:${room.roomId}:${clock()}`);
+    }
+  });
   const rooms = new RoomKeeper({
     client,
     transport,
@@ -174,6 +204,7 @@ async function startSyncing(connected: Connected, app: MatrixApp): Promise<Runni
       );
       sender.notify();
     },
+    guard,
   });
 
   const afterSync = () => {
