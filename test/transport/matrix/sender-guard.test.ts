@@ -8,6 +8,8 @@ import type { Invocation } from "../../../src/kernel/invocation.js";
 import type { OpenedDatabase } from "../../../src/platform/db.js";
 import { Inbox, type InboxRow, type RawEvent } from "../../../src/transport/matrix/inbox.js";
 import { IncomingProcessor } from "../../../src/transport/matrix/incoming.js";
+import { inboxRoomData } from "../../../src/transport/matrix/inbox-room-data.js";
+import { personMatch } from "../../../src/kernel/room-data.js";
 import { DEVICE_GRACE_MS, SenderGuard } from "../../../src/transport/matrix/sender-guard.js";
 import { openMigrated } from "../../support/db.js";
 
@@ -202,5 +204,31 @@ describe("a member's identity changed", () => {
     identityHolds(opened.db).approve(ROOM, ANA, "@mo:x", now);
     await incoming.process();
     expect(handled).toEqual([]);
+  });
+});
+
+describe("forgetting and wiping", () => {
+  const count = (sql: string) => opened.db.prepare(sql).pluck().get() as number;
+
+  test("a forgotten person's held messages and told devices go, and are never run", async () => {
+    changed.add(ANA);
+    shields.set("$u", EventShieldReason.UNSIGNED_DEVICE);
+    inbox.record([command("$held", "!help"), command("$u", "!help", { device: "OLD" })], now);
+    const incoming = processor();
+    await incoming.process();
+    inboxRoomData.forgetPerson(opened.db, ROOM, personMatch({ userId: ANA, name: "ana" }), "someone", now, "UTC");
+    expect(count("SELECT count(*) FROM matrix_inbox")).toBe(0);
+    expect(count("SELECT count(*) FROM matrix_unverified_devices")).toBe(0);
+    identityHolds(opened.db).approve(ROOM, ANA, "@mo:x", now);
+    await incoming.process();
+    expect(handled).toEqual([]);
+  });
+
+  test("a wiped cell's held messages go", async () => {
+    changed.add(ANA);
+    inbox.record([command("$held", "!help")], now);
+    await processor().process();
+    inboxRoomData.wipeRoom(opened.db, ROOM);
+    expect(count("SELECT count(*) FROM matrix_inbox")).toBe(0);
   });
 });
