@@ -3,6 +3,7 @@ import { DecryptionFailureCode, EventShieldReason } from "matrix-js-sdk/lib/cryp
 import type { Logger } from "pino";
 import { identityHolds } from "../../kernel/identity-holds.js";
 import type { Db } from "../../platform/db.js";
+import { errorForLog } from "../../platform/log.js";
 import { perDb } from "../../platform/per-db.js";
 import type { Inbox, InboxRow } from "./inbox.js";
 
@@ -107,10 +108,16 @@ export class SenderGuard {
     const { client, db, inbox } = this.deps;
     const holds = identityHolds(db);
     let released = 0;
+    const crypto = client.getCrypto();
+    if (!crypto) return false;
     for (const userId of holds.approved()) {
-      const crypto = client.getCrypto();
-      if (!crypto) return false;
-      if ((await crypto.getUserVerificationStatus(userId)).needsUserApproval) await crypto.pinCurrentUserIdentity(userId);
+      try {
+        if ((await crypto.getUserVerificationStatus(userId)).needsUserApproval) await crypto.pinCurrentUserIdentity(userId);
+      } catch (err) {
+        // Tried again after the next pass; one person's failure does not keep the others waiting.
+        this.deps.log.error({ err: errorForLog(err) }, "a trusted identity could not be pinned yet");
+        continue;
+      }
       db.transaction(() => {
         released += inbox.release(userId);
         holds.closeUser(userId);

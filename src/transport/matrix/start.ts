@@ -1,5 +1,5 @@
 import { ClientEvent, createClient, IndexedDBStore, SyncState, type MatrixClient } from "matrix-js-sdk";
-import { AllDevicesIsolationMode, CryptoEvent, OnlySignedDevicesIsolationMode } from "matrix-js-sdk/lib/crypto-api/index.js";
+import { AllDevicesIsolationMode, OnlySignedDevicesIsolationMode } from "matrix-js-sdk/lib/crypto-api/index.js";
 import type { Logger } from "pino";
 import type { MatrixConfig } from "../../platform/config/matrix.js";
 import { doc, p } from "../../kernel/doc.js";
@@ -7,13 +7,13 @@ import type { RoomSettingsView } from "../../kernel/command.js";
 import type { Dispatcher } from "../../kernel/dispatcher.js";
 import type { Texts } from "../../kernel/i18n/index.js";
 import type { Params } from "../../kernel/i18n/template.js";
-import { IDENTITY_CHANGED } from "../../kernel/identity-holds.js";
 import { enqueue } from "../../kernel/outbox/outbox.js";
 import type { OutboxSender } from "../../kernel/outbox/sender.js";
 import { roomSettings } from "../../kernel/room-settings.js";
 import type { Db } from "../../platform/db.js";
 import { ensureCrossSigning, SecretStorageKeys } from "./crypto-setup.js";
 import { tandemFetch } from "./http.js";
+import { identitySignals } from "./identity-signals.js";
 import { openPersistentIndexedDB } from "./idb-sqlite.js";
 import { Inbox } from "./inbox.js";
 import { IncomingProcessor } from "./incoming.js";
@@ -151,19 +151,9 @@ async function startSyncing(connected: Connected, app: MatrixApp): Promise<Runni
     excludeInsecureDevices: config.excludeInsecureDevices,
     tellUnverifiedDevice: (roomId, userId, device) => notice(roomId, `unverified-device:${userId}:${device}`, "matrix.unverified_device", { sender: personIn(roomId, userId) }),
     tellDropped: (roomId, userId, count, key) => notice(roomId, key, "matrix.held_dropped", { sender: personIn(roomId, userId), count }),
-    identityChanged: (row) => raiseIdentityChanged(row.roomId, row.sender, `identity-changed:${row.eventId}`),
+    identityChanged: (row) => identities.held(row),
   });
-  // The trust feature tells the room (once) and logs the change; the transport only notices it.
-  const raiseIdentityChanged = (roomId: string, userId: string, eventId: string) =>
-    void app.dispatcher.handleEvent({ local: true, eventId, roomId, sender: userId, type: IDENTITY_CHANGED, content: {}, sentAt: clock(), signedDevice: true });
-  // Moderators hear of a changed identity at once, not only when its owner (or its taker) next writes.
-  client.on(CryptoEvent.UserTrustStatusChanged, (userId, status) => {
-    if (!status.needsUserApproval || userId === session.userId) return;
-    for (const room of client.getRooms()) {
-      if (room.getMyMembership() !== "join" || room.getMember(userId)?.membership !== "join" || transport.isDirect(room.roomId)) continue;
-      raiseIdentityChanged(room.roomId, userId, `identity-changed:${userId}:${room.roomId}:${clock()}`);
-    }
-  });
+  const identities = identitySignals({ client, isDirect: (roomId) => transport.isDirect(roomId), dispatcher: app.dispatcher, clock });
   const rooms = new RoomKeeper({
     client,
     transport,

@@ -16,6 +16,7 @@ import { openMigrated } from "../../support/db.js";
 const ME = "@tandem:x";
 const ROOM = "!r:x";
 const ANA = "@ana:x";
+const BO = "@bo:x";
 const WEEK = 7 * 24 * 3600_000;
 
 /** The "ciphertext" of a test event is its clear content as JSON, or the reason the sdk refuses it. */
@@ -41,15 +42,16 @@ const client = {
     getUserDeviceInfo: async () => new Map(),
     getUserVerificationStatus: async (userId: string) => ({ needsUserApproval: changed.has(userId) }),
     pinCurrentUserIdentity: async (userId: string) => {
+      if (userId === BO) throw new Error("no identity known for this user");
       pinned.push(userId);
       changed.delete(userId);
     },
   }),
 } as unknown as MatrixClient;
 
-function command(eventId: string, body: string, options: { device?: string; ciphertext?: string } = {}): RawEvent {
+function command(eventId: string, body: string, options: { device?: string; ciphertext?: string; sender?: string } = {}): RawEvent {
   const ciphertext = options.ciphertext ?? JSON.stringify({ msgtype: "m.text", body });
-  return { event_id: eventId, room_id: ROOM, sender: ANA, type: "m.room.encrypted", origin_server_ts: 1_000, content: { algorithm: "m.megolm.v1.aes-sha2", device_id: options.device ?? "PHONE", ciphertext } };
+  return { event_id: eventId, room_id: ROOM, sender: options.sender ?? ANA, type: "m.room.encrypted", origin_server_ts: 1_000, content: { algorithm: "m.megolm.v1.aes-sha2", device_id: options.device ?? "PHONE", ciphertext } };
 }
 
 let opened: OpenedDatabase;
@@ -189,6 +191,19 @@ describe("a member's identity changed", () => {
     expect(identityHolds(opened.db).approved()).toEqual([]);
     await incoming.process();
     expect(handled).toHaveLength(2);
+  });
+
+  test("an identity that cannot be pinned yet keeps its messages held, without keeping anyone else's", async () => {
+    changed.add(ANA);
+    changed.add(BO);
+    inbox.record([command("$bo", "!help", { sender: BO }), command("$ana", "!help")], now);
+    const incoming = processor();
+    await incoming.process();
+    identityHolds(opened.db).approve(ROOM, BO, "@mo:x", now);
+    identityHolds(opened.db).approve(ROOM, ANA, "@mo:x", now);
+    await incoming.process();
+    expect(handled.map((i) => i.eventId)).toEqual(["$ana"]);
+    expect(identityHolds(opened.db).approved()).toEqual([BO]);
   });
 
   test("what waited a week without approval is dropped, with a notice counting it, and never run", async () => {
