@@ -46,7 +46,7 @@ const statements = perDb((db) => ({
   undecryptable: db.prepare(
     "UPDATE matrix_inbox SET state = 'undecryptable', undecryptable_at = coalesce(undecryptable_at, ?) WHERE seq = ?",
   ),
-  anyUndecryptable: db.prepare("SELECT 1 FROM matrix_inbox WHERE state = 'undecryptable' LIMIT 1"),
+  anyUndecryptable: db.prepare("SELECT 1 FROM matrix_inbox WHERE state = 'undecryptable' AND held_at IS NULL LIMIT 1"),
   prune: db.prepare("DELETE FROM matrix_inbox WHERE state IN ('done', 'abandoned') AND received_at < ?"),
   pruneSome: db.prepare(
     "DELETE FROM matrix_inbox WHERE seq IN (SELECT seq FROM matrix_inbox WHERE state IN ('done', 'abandoned') AND received_at < ? LIMIT ?)",

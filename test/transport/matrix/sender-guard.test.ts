@@ -19,11 +19,15 @@ const ANA = "@ana:x";
 const BO = "@bo:x";
 const WEEK = 7 * 24 * 3600_000;
 
+let keysArrived = false;
+
 /** The "ciphertext" of a test event is its clear content as JSON, or the reason the sdk refuses it. */
 const crypto = {
   async decryptEvent(event: MatrixEvent) {
     const ciphertext = event.getWireContent().ciphertext as string;
     if (ciphertext === "unsigned") throw new DecryptionError(DecryptionFailureCode.UNSIGNED_SENDER_DEVICE, "unsigned device");
+    if (ciphertext.startsWith("late:") && !keysArrived) throw new DecryptionError(DecryptionFailureCode.MEGOLM_UNKNOWN_INBOUND_SESSION_ID, "no key yet");
+    if (ciphertext.startsWith("late:")) return { clearEvent: { type: "m.room.message", content: JSON.parse(ciphertext.slice(5)) as Record<string, unknown> } };
     if (ciphertext === "lost") throw new DecryptionError(DecryptionFailureCode.MEGOLM_UNKNOWN_INBOUND_SESSION_ID, "no key");
     return { clearEvent: { type: "m.room.message", content: JSON.parse(ciphertext) as Record<string, unknown> } };
   },
@@ -204,6 +208,19 @@ describe("a member's identity changed", () => {
     await incoming.process();
     expect(handled.map((i) => i.eventId)).toEqual(["$ana"]);
     expect(identityHolds(opened.db).approved()).toEqual([BO]);
+  });
+
+  test("a message held after its keys arrived late does not keep the undecryptable retries running", async () => {
+    changed.add(ANA);
+    keysArrived = false;
+    inbox.record([command("$late", "", { ciphertext: `late:${JSON.stringify({ msgtype: "m.text", body: "!help" })}` })], now);
+    const incoming = processor();
+    await incoming.process();
+    expect(inbox.hasUndecryptable()).toBe(true);
+    keysArrived = true;
+    await incoming.process();
+    expect(handled).toEqual([]);
+    expect(inbox.hasUndecryptable()).toBe(false);
   });
 
   test("what waited a week without approval is dropped, with a notice counting it, and never run", async () => {
