@@ -107,3 +107,14 @@ describe("a member's identity changes", () => {
     expect((await botMessages(mo)).filter((m) => CHANGED.test(m.body ?? ""))).toHaveLength(1);
   });
 });
+
+describe("forgetting her afterwards", () => {
+  it("leaves her id in none of the tables that kept her devices, her identity's change or her held messages", async () => {
+    const name = anaUser.userId.slice(1).split(":")[0]!;
+    expect(await answerTo(mo, bot, roomId, await mo.send(roomId, `!forget @${name} confirm`))).not.toMatch(/nothing/i);
+    await bot.stop();
+    for (const table of ["matrix_unverified_devices", "identity_holds", "matrix_inbox", "handled_events", "outbox", "decisions"]) {
+      expect([table, JSON.stringify(bot.query(`SELECT * FROM "${table}"`)).includes(anaUser.userId)]).toEqual([table, false]);
+    }
+  });
+});

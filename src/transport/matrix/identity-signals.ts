@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { MatrixClient } from "matrix-js-sdk";
 import { CryptoEvent } from "matrix-js-sdk/lib/crypto-api/index.js";
 import type { Dispatcher } from "../../kernel/dispatcher.js";
@@ -28,7 +29,8 @@ export function identitySignals(deps: IdentitySignalsDeps): { held(row: InboxRow
     }
   };
   client.on(CryptoEvent.UserTrustStatusChanged, (userId, status) => {
-    if (status.needsUserApproval && userId !== client.getUserId()) inHerCells(userId, `${userId}:${clock()}`);
+    // The signal's id (kept as a handled mark, and in its notice's outbox key) must not name her.
+    if (status.needsUserApproval && userId !== client.getUserId()) inHerCells(userId, randomUUID());
   });
   return {
     held: (row) => (deps.isDirect(row.roomId) ? inHerCells(row.sender, row.eventId) : raise(row.roomId, row.sender, `identity-changed:${row.eventId}`)),

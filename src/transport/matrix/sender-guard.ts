@@ -29,8 +29,11 @@ export interface SenderGuardDeps {
   clock: () => number;
   /** MSC4153: only devices their owners cross-signed are obeyed (and get the bot's room keys). */
   excludeInsecureDevices: boolean;
-  /** Queues the room's one notice about the sender's unverified device; runs inside the guard's transaction. */
-  tellUnverifiedDevice(roomId: string, userId: string, device: string): void;
+  /**
+   * Queues the room's one notice about the sender's unverified device, first seen sending `row`;
+   * runs inside the guard's transaction.
+   */
+  tellUnverifiedDevice(row: InboxRow, device: string): void;
   /** Tells the room the sender's identity changed (the trust feature tells it once and logs it). */
   identityChanged(row: InboxRow): void;
   /** Queues the notice that `count` held messages of the person were dropped; inside the guard's transaction. */
@@ -131,7 +134,7 @@ export class SenderGuard {
     const { db, inbox, clock } = this.deps;
     const device = deviceOf(event);
     db.transaction(() => {
-      if (statements(db).tell.run(row.sender, device, row.roomId, clock()).changes === 1) this.deps.tellUnverifiedDevice(row.roomId, row.sender, device);
+      if (statements(db).tell.run(row.sender, device, row.roomId, clock()).changes === 1) this.deps.tellUnverifiedDevice(row, device);
       inbox.finish(row.seq, "done");
     })();
     this.deps.log.warn({ eventId: row.eventId, roomId: row.roomId }, "message ignored: its device is not verified by its owner");

@@ -149,7 +149,8 @@ async function startSyncing(connected: Connected, app: MatrixApp): Promise<Runni
     log,
     clock,
     excludeInsecureDevices: config.excludeInsecureDevices,
-    tellUnverifiedDevice: (roomId, userId, device) => notice(roomId, `unverified-device:${userId}:${device}`, "matrix.unverified_device", { sender: personIn(roomId, userId) }),
+    // Outbox keys name events, never people: a forgotten member's id must not stay in a key.
+    tellUnverifiedDevice: (row) => notice(row.roomId, `unverified-device:${row.eventId}`, "matrix.unverified_device", { sender: personIn(row.roomId, row.sender) }),
     tellDropped: (roomId, userId, count, key) => notice(roomId, key, "matrix.held_dropped", { sender: personIn(roomId, userId), count }),
     identityChanged: (row) => identities.held(row),
   });

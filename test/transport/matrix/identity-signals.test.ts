@@ -30,6 +30,8 @@ describe("signals of a changed identity", () => {
       ["!cell", ANA, IDENTITY_CHANGED, true],
       ["!other-cell", ANA, IDENTITY_CHANGED, true],
     ]);
+    // Its id is kept as a handled mark and in the notice's outbox key: it must not name her.
+    expect(raised.some((e) => e.eventId.includes(ANA))).toBe(false);
   });
 
   test("a first sight of someone, or the bot's own identity, is no change to tell", () => {

@@ -75,7 +75,7 @@ function processor(excludeInsecureDevices = true) {
     log: pino({ level: "silent" }),
     clock: () => now,
     excludeInsecureDevices,
-    tellUnverifiedDevice: (_roomId, userId, device) => void deviceNotices.push(`${userId} ${device}`),
+    tellUnverifiedDevice: (row, device) => void deviceNotices.push(`${row.sender} ${device}`),
     identityChanged: (row) => {
       // As the trust feature does: the room is told once per change.
       if (identityHolds(opened.db).open(row.roomId, row.sender, now)) changes.push(row.eventId);
