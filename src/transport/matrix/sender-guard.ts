@@ -73,12 +73,17 @@ export class SenderGuard {
 
   /**
    * For an event that failed to decrypt: true when it failed because its device is not verified
-   * by its owner, for longer than the grace; the room was then told (once) and the event is done.
+   * by its owner. It is retried for a moment (never answered with "send it again"), then refused:
+   * the room is told (once) and the event is done.
    */
   refusedOnDecryption(row: InboxRow, event: MatrixEvent): boolean {
     const reason = event.decryptionFailureReason;
     if (reason === null || !REFUSED_DEVICE.has(reason)) return false;
-    if (this.deps.clock() - (row.undecryptableAt ?? this.deps.clock()) < DEVICE_GRACE_MS) return false;
+    const now = this.deps.clock();
+    if (now - (row.undecryptableAt ?? now) < DEVICE_GRACE_MS) {
+      if (row.state !== "undecryptable") this.deps.inbox.markUndecryptable(row.seq, now);
+      return true;
+    }
     this.refuse(row, event);
     return true;
   }

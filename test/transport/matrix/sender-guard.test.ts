@@ -67,7 +67,7 @@ let changes: string[];
 let dropped: { userId: string; count: number }[];
 let undecryptableNotices: InboxRow[];
 
-function processor(excludeInsecureDevices = true) {
+function processor(excludeInsecureDevices = true, undecryptableNoticeAfterMs = 300_000) {
   const guard = new SenderGuard({
     client,
     db: opened.db,
@@ -95,7 +95,7 @@ function processor(excludeInsecureDevices = true) {
     isRoomEncrypted: async () => true,
     allowUnencryptedRooms: false,
     onUnencryptedCommandRoom: async () => undefined,
-    undecryptableNoticeAfterMs: 300_000,
+    undecryptableNoticeAfterMs,
     enqueueUndecryptableNotice: (row) => void undecryptableNotices.push(row),
     guard,
   });
@@ -164,6 +164,19 @@ describe("devices their owners did not verify", () => {
     expect(inbox.open()).toEqual([]);
     expect(deviceNotices).toEqual([`${ANA} PHONE`]);
     expect(undecryptableNotices).toEqual([]);
+  });
+
+  test("while it waits, it is never answered with the notice asking to send it again, however soon that notice is due", async () => {
+    inbox.record([command("$a", "", { ciphertext: "unsigned" })], now);
+    const incoming = processor(true, 1_000);
+    await incoming.process();
+    now += DEVICE_GRACE_MS / 2;
+    await incoming.process();
+    expect(inbox.open().map((r) => r.state)).toEqual(["undecryptable"]);
+    now += DEVICE_GRACE_MS;
+    await incoming.process();
+    expect(undecryptableNotices).toEqual([]);
+    expect(deviceNotices).toEqual([`${ANA} PHONE`]);
   });
 
   test("a message whose keys are missing is still only undecryptable, not refused", async () => {
