@@ -13,6 +13,7 @@ import { privacy } from "./privacy/index.js";
 import { rotation } from "./rotation/index.js";
 import { settings } from "./settings/index.js";
 import { tempo } from "./tempo/index.js";
+import { trust } from "./trust/index.js";
 
 /** The one registry: a feature exists when it is listed here. Help lists the features in this order. */
-export const features: readonly AnyFeature[] = [help, ledger, rotation, careplans, decisions, governance, fund, meetings, tempo, circles, federation, lessons, settings, privacy];
+export const features: readonly AnyFeature[] = [help, ledger, rotation, careplans, decisions, governance, fund, meetings, tempo, circles, federation, lessons, settings, privacy, trust];

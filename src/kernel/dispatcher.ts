@@ -111,6 +111,8 @@ export class Dispatcher {
     const entry = this.eventHandlers.get(event.type);
     if (!entry) return "ignored";
     const { db } = this.deps;
+    // The transport's own signals speak in the room; in another bot's room this one stays silent.
+    if (event.local && this.deps.features.some((f) => f.othersRoom?.(db, event.roomId))) return "ignored";
     const now = this.deps.clock();
     let posted = 0;
     const outcome = db.transaction((): Outcome => {

@@ -66,4 +66,9 @@ export interface IncomingEvent {
    * Events from an unsigned or unknown device are false, and a feature should not act on them.
    */
   signedDevice: boolean;
+  /**
+   * Raised by the transport itself about the room (a member's identity changed), never read from
+   * the wire: a handler of such a signal acts only when this is true.
+   */
+  local?: true;
 }

@@ -14,10 +14,13 @@ function problems(input: unknown): string[] {
 }
 
 describe("the matrix: section of the config", () => {
-  test("a password alone is enough; defaults keep unencrypted rooms refused", () => {
+  test("a password alone is enough; defaults keep unencrypted rooms refused and insecure devices excluded", () => {
     const parsed = matrixConfigSchema.parse({ ...base, password: "pw" });
     expect(parsed.allowUnencryptedRooms).toBe(false);
     expect(parsed.undecryptableNoticeAfterSeconds).toBe(300);
+    expect(parsed.excludeInsecureDevices).toBe(true);
+    expect(matrixConfigSchema.parse({ ...base, password: "pw", excludeInsecureDevices: false }).excludeInsecureDevices).toBe(false);
+    expect(problems({ ...base, password: "pw", excludeInsecureDevices: "no" })).toEqual([expect.stringMatching(/^excludeInsecureDevices: /)]);
   });
 
   test("an access token needs its device id; neither token nor password is fine (a restart reuses the stored session)", () => {

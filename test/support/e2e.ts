@@ -44,11 +44,36 @@ export class TestClient {
     this.child.on("exit", () => this.waiting.forEach((w) => w.reject(new Error("test client exited"))));
   }
 
-  /** Logs in on the user's own homeserver: the suite's shared one unless told otherwise. */
+  /**
+   * Logs in on the user's own homeserver (the suite's shared one unless told otherwise), with her
+   * cross-signing identity set up and signing this device, as Element does.
+   */
   static async start(user: RegisteredUser, homeserver: SynapseState = synapse()): Promise<TestClient> {
     const client = new TestClient(user);
-    await client.call("init", { baseUrl: homeserver.baseUrl, userId: user.userId, accessToken: user.accessToken, deviceId: user.deviceId });
+    await client.call("init", { baseUrl: homeserver.baseUrl, userId: user.userId, accessToken: user.accessToken, deviceId: user.deviceId, password: user.password });
     return client;
+  }
+
+  /**
+   * A second login of the same account with its password (a new device), that nobody verifies:
+   * what someone who phished or forced the password has.
+   */
+  static async unverifiedLogin(user: RegisteredUser, homeserver: SynapseState = synapse()): Promise<TestClient> {
+    const response = await fetch(`${homeserver.baseUrl}/_matrix/client/v3/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ type: "m.login.password", identifier: { type: "m.id.user", user: user.userId }, password: user.password }),
+    });
+    if (!response.ok) throw new Error(`login failed: ${response.status}`);
+    const session = (await response.json()) as { access_token: string; device_id: string };
+    const client = new TestClient({ ...user, accessToken: session.access_token, deviceId: session.device_id });
+    await client.call("init", { baseUrl: homeserver.baseUrl, userId: user.userId, accessToken: session.access_token, deviceId: session.device_id, crossSign: false });
+    return client;
+  }
+
+  /** Resets the account's cross-signing identity from this device (Element: "Reset identity"). */
+  resetIdentity(): Promise<void> {
+    return this.call("resetIdentity", { password: this.user.password });
   }
 
   call<T = unknown>(op: string, args: Record<string, unknown> = {}): Promise<T> {

@@ -19,8 +19,10 @@ import {
   RelationType,
   RoomEvent,
   SyncState,
+  MatrixError,
   type MatrixClient,
 } from "matrix-js-sdk";
+import type { AuthDict } from "matrix-js-sdk/lib/interactive-auth.js";
 
 export interface SeenMessage {
   eventId: string;
@@ -135,6 +137,19 @@ function arrivals(rooms: string[], sender: string, count: number, start: number,
   });
 }
 
+/** The homeserver's password prompt (user-interactive auth), answered as Element does for its own user. */
+function withPassword(userId: string, password: string) {
+  return async (makeRequest: (auth: AuthDict | null) => Promise<void>): Promise<void> => {
+    try {
+      await makeRequest(null);
+    } catch (err) {
+      const session = err instanceof MatrixError && err.httpStatus === 401 ? (err.data as { session?: string }).session : undefined;
+      if (session === undefined) throw err;
+      await makeRequest({ type: "m.login.password", identifier: { type: "m.id.user", user: userId }, password, session });
+    }
+  };
+}
+
 function need(): MatrixClient {
   if (!client) throw new Error("init first");
   return client;
@@ -174,7 +189,17 @@ const ops: Record<string, (args: Args) => Promise<unknown>> = {
     );
     await client.startClient({ initialSyncLimit: 50 });
     await prepared;
+    // As Element does at a member's first login: her own identity, signing this device. A second
+    // login that is never verified from the first (a phished password) passes crossSign: false.
+    if (args.crossSign !== false) await client.getCrypto()!.bootstrapCrossSigning({ authUploadDeviceSigningKeys: withPassword(args.userId as string, args.password as string) });
     return { deviceId: client.getDeviceId() };
+  },
+
+  /** "Reset your identity" in Element: a new cross-signing identity, signing only this device. */
+  async resetIdentity(args) {
+    const c = need();
+    await c.getCrypto()!.bootstrapCrossSigning({ setupNewCrossSigning: true, authUploadDeviceSigningKeys: withPassword(c.getUserId()!, args.password as string) });
+    return {};
   },
 
   async createRoom(args) {

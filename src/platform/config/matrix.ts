@@ -46,6 +46,11 @@ export const matrixConfigSchema = z
     recoveryKey: z.string().min(1).optional(),
     /** A message still undecryptable after this long gets one notice asking the sender to send it again. */
     undecryptableNoticeAfterSeconds: z.number().int().positive().default(300),
+    /**
+     * MSC4153: room keys only for devices their owners cross-signed, and commands only from them.
+     * Off only for a homeserver whose clients cannot cross-sign.
+     */
+    excludeInsecureDevices: z.boolean().default(true),
   })
   .superRefine((config, ctx) => {
     if ((config.accessToken === undefined) !== (config.deviceId === undefined)) {

@@ -34,13 +34,19 @@ const statements = perDb((db) => ({
   known: db.prepare("SELECT 1 FROM matrix_inbox WHERE event_id = ?"),
   open: db.prepare(
     `SELECT seq, event_id, room_id, sender, raw, state, undecryptable_at FROM matrix_inbox
-     WHERE state IN ('pending', 'undecryptable') ORDER BY seq`,
+     WHERE state IN ('pending', 'undecryptable') AND held_at IS NULL ORDER BY seq`,
+  ),
+  hold: db.prepare("UPDATE matrix_inbox SET held_at = coalesce(held_at, ?) WHERE seq = ?"),
+  release: db.prepare("UPDATE matrix_inbox SET held_at = NULL WHERE sender = ? AND held_at IS NOT NULL AND state IN ('pending', 'undecryptable')"),
+  heldBefore: db.prepare(
+    `SELECT seq, room_id, sender FROM matrix_inbox
+     WHERE state IN ('pending', 'undecryptable') AND held_at IS NOT NULL AND held_at < ? ORDER BY seq`,
   ),
   finish: db.prepare("UPDATE matrix_inbox SET state = ?, raw = NULL WHERE seq = ?"),
   undecryptable: db.prepare(
     "UPDATE matrix_inbox SET state = 'undecryptable', undecryptable_at = coalesce(undecryptable_at, ?) WHERE seq = ?",
   ),
-  anyUndecryptable: db.prepare("SELECT 1 FROM matrix_inbox WHERE state = 'undecryptable' LIMIT 1"),
+  anyUndecryptable: db.prepare("SELECT 1 FROM matrix_inbox WHERE state = 'undecryptable' AND held_at IS NULL LIMIT 1"),
   prune: db.prepare("DELETE FROM matrix_inbox WHERE state IN ('done', 'abandoned') AND received_at < ?"),
   pruneSome: db.prepare(
     "DELETE FROM matrix_inbox WHERE seq IN (SELECT seq FROM matrix_inbox WHERE state IN ('done', 'abandoned') AND received_at < ? LIMIT ?)",
@@ -111,6 +117,21 @@ export class Inbox {
   /** Closes a row; its content is dropped, only the event id stays (to recognise a redelivery). */
   finish(seq: number, state: "done" | "abandoned"): void {
     statements(this.db).finish.run(state, seq);
+  }
+
+  /** Keeps a row out of the open set, unhandled, until its sender is released (or it is dropped). */
+  hold(seq: number, now: number): void {
+    statements(this.db).hold.run(now, seq);
+  }
+
+  /** Puts everything held of a sender back into the open set; returns how many rows. */
+  release(sender: string): number {
+    return statements(this.db).release.run(sender).changes;
+  }
+
+  /** Rows held since before `time`, oldest first. */
+  heldBefore(time: number): { seq: number; roomId: string; sender: string }[] {
+    return (statements(this.db).heldBefore.all(time) as { seq: number; room_id: string; sender: string }[]).map((r) => ({ seq: r.seq, roomId: r.room_id, sender: r.sender }));
   }
 
   hasUndecryptable(): boolean {

@@ -1,5 +1,4 @@
 import { MatrixEvent, type MatrixClient } from "matrix-js-sdk";
-import { EventShieldReason } from "matrix-js-sdk/lib/crypto-api/index.js";
 import type { Logger } from "pino";
 import type { IncomingEvent, Invocation, PollAnswer, Reaction } from "../../kernel/invocation.js";
 import { HOST_MARK } from "../../kernel/other-tandems.js";
@@ -7,6 +6,7 @@ import { errorForLog } from "../../platform/log.js";
 import { htmlToCommandText, plainToCommandText } from "./html-text.js";
 import type { Inbox, InboxRow } from "./inbox.js";
 import { pollAnswerFrom } from "./polls.js";
+import { signedDevice as isSignedDevice, type SenderGuard } from "./sender-guard.js";
 
 interface Relation {
   rel_type?: unknown;
@@ -86,6 +86,8 @@ export interface IncomingDeps {
   undecryptableNoticeAfterMs: number;
   /** Asks the sender to send the message again; must be durable and single (the outbox). */
   enqueueUndecryptableNotice(row: InboxRow): void;
+  /** Refuses unverified devices and holds members whose identity changed; everyone is obeyed without it. */
+  guard?: SenderGuard;
 }
 
 /**
@@ -133,6 +135,8 @@ export class IncomingProcessor {
         log.error({ eventId: row.eventId, roomId: row.roomId, err: errorForLog(err) }, "incoming message not processed yet");
       }
     }
+    // Messages released by a moderator's !trust are run in a pass right after.
+    if (await this.deps.guard?.afterPass()) this.again = true;
     inbox.prune(this.deps.clock());
   }
 
@@ -142,7 +146,10 @@ export class IncomingProcessor {
     const encrypted = await this.deps.isRoomEncrypted(row.roomId);
     if (event.isEncrypted()) {
       await client.decryptEventIfNeeded(event);
-      if (event.isDecryptionFailure()) return this.undecryptable(row);
+      if (event.isDecryptionFailure()) {
+        if (this.deps.guard?.refusedOnDecryption(row, event)) return;
+        return this.undecryptable(row);
+      }
     } else if (encrypted && event.getType() !== "m.reaction") {
       // Plain text in an encrypted room is not from a member's client; never act on it. Reactions
       // are the exception: Element Web (matrix-js-sdk) sends them unencrypted in encrypted rooms.
@@ -152,11 +159,12 @@ export class IncomingProcessor {
       return inbox.finish(row.seq, "done");
     }
     if (event.getSender() === client.getUserId()) return inbox.finish(row.seq, "done");
+    if (this.deps.guard && (await this.deps.guard.verdict(row, event)) !== "act") return;
     const sentAt = row.raw.origin_server_ts;
     if (event.getType() === "m.room.message" && (event.getContent() as Record<string, unknown>)[HOST_MARK] === true) {
       // Another Tandem's message in a room it hosts: never a command here, and news that the room is its.
       if (this.deps.readsEvent(HOST_MARK)) {
-        const signedDevice = event.isEncrypted() && (await this.signedDevice(event));
+        const signedDevice = event.isEncrypted() && (await isSignedDevice(this.deps.client, event));
         this.deps.handleEvent({ eventId: row.eventId, roomId: row.roomId, sender: row.sender, type: HOST_MARK, content: {}, sentAt, signedDevice });
       }
     } else if (event.getType() === "m.room.message") {
@@ -168,7 +176,7 @@ export class IncomingProcessor {
       if (reaction) this.deps.handleReaction(reaction);
     } else if (this.deps.readsEvent(event.getType())) {
       // Only encrypted structured events reach here in an encrypted room (plain ones were dropped above).
-      const signedDevice = event.isEncrypted() && (await this.signedDevice(event));
+      const signedDevice = event.isEncrypted() && (await isSignedDevice(this.deps.client, event));
       this.deps.handleEvent({ eventId: row.eventId, roomId: row.roomId, sender: row.sender, type: event.getType(), content: event.getContent(), sentAt, signedDevice });
     } else {
       const wire = event.getWireContent() as MessageContent;
@@ -188,17 +196,6 @@ export class IncomingProcessor {
     const known = this.deps.client.getRoom(row.roomId)?.findEventById(row.eventId);
     if (!known || !known.isEncrypted() || known.isBeingDecrypted() || known.isDecryptionFailure() || known.shouldAttemptDecryption()) return undefined;
     return known;
-  }
-
-  /**
-   * Whether the device that sent the event is cross-signed by its owner. An owner's identity that
-   * this bot has not verified is fine (bots do not verify each other interactively); a device its
-   * owner did not sign, an unknown device or a mismatched sender is not.
-   */
-  private async signedDevice(event: MatrixEvent): Promise<boolean> {
-    const info = await this.deps.client.getCrypto()?.getEncryptionInfoForEvent(event);
-    if (!info) return false;
-    return info.shieldReason === null || info.shieldReason === EventShieldReason.UNVERIFIED_IDENTITY;
   }
 
   private undecryptable(row: InboxRow): void {

@@ -1,10 +1,12 @@
 import { ClientEvent, createClient, IndexedDBStore, SyncState, type MatrixClient } from "matrix-js-sdk";
+import { AllDevicesIsolationMode, OnlySignedDevicesIsolationMode } from "matrix-js-sdk/lib/crypto-api/index.js";
 import type { Logger } from "pino";
 import type { MatrixConfig } from "../../platform/config/matrix.js";
 import { doc, p } from "../../kernel/doc.js";
 import type { RoomSettingsView } from "../../kernel/command.js";
 import type { Dispatcher } from "../../kernel/dispatcher.js";
 import type { Texts } from "../../kernel/i18n/index.js";
+import type { Params } from "../../kernel/i18n/template.js";
 import { enqueue } from "../../kernel/outbox/outbox.js";
 import type { OutboxSender } from "../../kernel/outbox/sender.js";
 import { roomSettings } from "../../kernel/room-settings.js";
@@ -13,6 +15,7 @@ import type { OutsideData } from "../../kernel/room-data.js";
 import { clientStores } from "./client-stores.js";
 import { ensureCrossSigning, SecretStorageKeys } from "./crypto-setup.js";
 import { tandemFetch } from "./http.js";
+import { identitySignals } from "./identity-signals.js";
 import { openPersistentIndexedDB } from "./idb-sqlite.js";
 import { Inbox } from "./inbox.js";
 import { IncomingProcessor } from "./incoming.js";
@@ -21,6 +24,7 @@ import { MatrixTransport } from "./matrix-transport.js";
 import { RoomUpgrades } from "./room-upgrade.js";
 import { RoomKeeper } from "./rooms.js";
 import { captureSdkConsole, sdkLogger } from "./sdk-logger.js";
+import { SenderGuard } from "./sender-guard.js";
 import { syncRecorder } from "./sync-recorder.js";
 
 export interface MatrixConnectDeps {
@@ -110,6 +114,8 @@ export async function connectMatrix(deps: MatrixConnectDeps): Promise<MatrixConn
     throw new Error(`the access token belongs to device ${whoami.device_id}, not ${session.deviceId}`);
   }
   await client.initRustCrypto({ storageKey: new Uint8Array(Buffer.from(config.cryptoStoreKey, "base64")), cryptoDatabasePrefix: CRYPTO_DB_PREFIX });
+  // Set before the first sync, so that no event is decrypted and no room key shared under the other mode.
+  client.getCrypto()!.setDeviceIsolationMode(config.excludeInsecureDevices ? new OnlySignedDevicesIsolationMode() : new AllDevicesIsolationMode(false));
 
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -146,6 +152,21 @@ async function startSyncing(connected: Connected, app: MatrixApp): Promise<Runni
   const { sender } = app;
   transport.hostRoomsOf((roomId) => app.dispatcher.hostsRoom(roomId));
   const translatorFor = (roomId: string) => app.texts.translator(roomSettings(db, roomId, connected.defaults).language);
+  const personIn = (roomId: string, userId: string) => ({ userId, name: client.getRoom(roomId)?.getMember(userId)?.rawDisplayName ?? userId });
+  const notice = (roomId: string, key: string, text: string, params: Params) => enqueue(db, { roomId, key, kind: "notice", doc: doc(p(...translatorFor(roomId).t(text, params))) }, clock());
+  const guard = new SenderGuard({
+    client,
+    db,
+    inbox,
+    log,
+    clock,
+    excludeInsecureDevices: config.excludeInsecureDevices,
+    // Outbox keys name events, never people: a forgotten member's id must not stay in a key.
+    tellUnverifiedDevice: (row) => notice(row.roomId, `unverified-device:${row.eventId}`, "matrix.unverified_device", { sender: personIn(row.roomId, row.sender) }),
+    tellDropped: (roomId, userId, count, key) => notice(roomId, key, "matrix.held_dropped", { sender: personIn(roomId, userId), count }),
+    identityChanged: (row) => identities.held(row),
+  });
+  const identities = identitySignals({ client, isDirect: (roomId) => transport.isDirect(roomId), dispatcher: app.dispatcher, clock });
   const rooms = new RoomKeeper({
     client,
     transport,
@@ -186,6 +207,7 @@ async function startSyncing(connected: Connected, app: MatrixApp): Promise<Runni
       );
       sender.notify();
     },
+    guard,
   });
 
   const afterSync = () => {
