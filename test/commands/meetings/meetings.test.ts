@@ -32,4 +32,33 @@ describe("meetings", () => {
       "Reuniones en esta sala:\n• semanal, la próxima el jueves 26 nov, 19:00\nPara cancelar la reunión de un día: !reunión cancelar 2026-11-26",
     ]);
   });
+
+  it("leaves a cancelled day out of the schedule", async () => {
+    await bot.say("!meeting weekly thursday 19:00", asMod);
+    await bot.say("!meeting cancel 2026-11-26", asMod);
+    expect(await bot.say("!schedule")).toEqual(["Coming up (times in Europe/Madrid):\n• Thursday 3 Dec, 18:45: gratitude opener before the meeting (repeats)"]);
+  });
+
+  it("refuses a meeting typed twice, or a one-off at a weekly meeting's time, pointing at the one there is", async () => {
+    await bot.say("!meeting weekly thursday 19:00", asMod);
+    expect(await bot.say("!meeting weekly thursday 19:00", asMod)).toEqual([
+      "There is a weekly meeting at that time already (next Thursday 26 Nov, 19:00), so I added nothing. See them all with !meetings.",
+    ]);
+    expect(await bot.say("!meeting weekly jueves 19:00 offline", asMod)).toEqual([expect.stringMatching(/^There is a weekly meeting at that time already/)]);
+    expect(await bot.say("!meeting 2026-12-10 19:00", asMod)).toEqual([expect.stringMatching(/^There is a weekly meeting at that time already/)]);
+    await bot.say("!meeting 2026-12-09 18:00", asMod);
+    expect(await bot.say("!meeting 2026-12-09 18:00", asMod)).toEqual([
+      "There is a meeting at that time already (Wednesday 9 Dec, 18:00), so I added nothing. See them all with !meetings.",
+    ]);
+    expect(await bot.say("!meeting weekly wednesday 18:00", asMod)).toEqual([expect.stringMatching(/^There is a meeting at that time already \(Wednesday 9 Dec/)]);
+    // Another time the same day, or a cancelled day's slot, is a meeting of its own.
+    expect(await bot.say("!meeting weekly thursday 19:30", asMod)).toEqual([expect.stringMatching(/^Weekly meeting noted/)]);
+    await bot.say("!meeting cancel 2026-12-17", asMod);
+    expect(await bot.say("!meeting 2026-12-17 19:00", asMod)).toEqual([expect.stringMatching(/^Meeting noted/)]);
+    expect(bot.db.prepare("SELECT count(*) FROM jobs WHERE kind = 'meeting.opener'").pluck().get()).toBe(4);
+    await bot.say("!settings language es", asMod);
+    expect(await bot.say("!reunión semanal jueves 19:00", asMod)).toEqual([
+      "Ya hay una reunión semanal a esa hora (la próxima el jueves 26 nov, 19:00), así que no añadí nada. Míralas todas con !reuniones.",
+    ]);
+  });
 });
