@@ -5,9 +5,9 @@ import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
 import { formatWhen } from "../../src/kernel/time/format.js";
 import { formatLocalDateTime } from "../../src/kernel/time/local-time.js";
-import { parseTimeOfDay, parseWeekday, parseWhen } from "../../src/kernel/time/natural.js";
+import { parseTimeOfDay, parseWeekday } from "../../src/kernel/time/natural.js";
+import { readWhen } from "../../src/kernel/time/read.js";
 import type { Rule } from "../../src/kernel/time/recurrence.js";
-import { whenError } from "../../src/kernel/time/when-errors.js";
 import { offlineFlag } from "./assembly.js";
 import { clashingMeeting, nextHeld } from "./occurrences.js";
 import { OPENER_KIND, OPENER_LEAD_MINUTES } from "./posts.js";
@@ -24,9 +24,8 @@ function meetingRule(text: string, ctx: CommandContext<MeetingSlice>): Rule {
     if (weekday === undefined || clock === undefined) throw new UserError("meeting.bad", { found: text });
     return { kind: "weekly", weekday, time: `${String(clock.hour).padStart(2, "0")}:${String(clock.minute).padStart(2, "0")}` };
   }
-  const once = parseWhen(text.replace(/^(once|una vez)\s+/i, ""), { zone: ctx.settings.timezone, nowUtc: ctx.now, lang: ctx.t.lang });
-  if (!once.ok) throw whenError(once.error, text, ctx);
-  return { kind: "once", at: formatLocalDateTime(once.value.local) };
+  const once = readWhen(text.replace(/^(once|una vez)\s+/i, ""), ctx);
+  return { kind: "once", at: formatLocalDateTime(once.local) };
 }
 
 export const meeting = command({

@@ -105,6 +105,13 @@ describe("governance proposals", () => {
     expect(await bot.say("!proposal 1")).toEqual([expect.stringContaining("0 of 4 members answered.")]);
   });
 
+  it("closes at a time typed as a length, in both languages", async () => {
+    expect(await bot.say("!propose Soon until in 2 hours", { sender: ANA })).toEqual([expect.stringContaining("It closes Tuesday 24 Nov, 13:00")]);
+    await bot.say("!settings language es", { sender: MOD });
+    expect(await bot.say("!proponer Pronto hasta en 3 horas", { sender: ANA })).toEqual([expect.stringContaining("martes 24 nov, 14:00")]);
+    expect(await bot.say("!proponer Viernes hasta viernes 17:00", { sender: ANA })).toEqual([expect.stringContaining("viernes 27 nov, 17:00")]);
+  });
+
   it("refuses a proposal it cannot read, with what to type instead", async () => {
     expect(await bot.say("!propose Pick options: one")).toEqual(["A choice needs at least two options, separated by |, like options: union hall | café."]);
     expect(await bot.say("!propose Now until 2026-11-24 11:05")).toEqual([expect.stringContaining("from 10 minutes to 90 days")]);
