@@ -20,6 +20,7 @@ import { commandText, localpart, resolvePerson } from "./mentions.js";
 import { deliveredMessage, enqueue } from "./outbox/outbox.js";
 import { bindMatch, chooseMatch, typoOf, type Reading } from "./matching.js";
 import { argsSchema } from "./params.js";
+import { readWhen } from "./time/read.js";
 import type { RoomView } from "./port.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { bindRoomData, type RoomDataPart } from "./room-data.js";
@@ -192,7 +193,7 @@ export class Dispatcher {
 
   private execute(run: Run): Doc | Doc[] {
     const tokens = tokenize(run.line);
-    const reading: Reading = { index: this.index, tokens, line: run.line, resolve: (word) => resolvePerson(word, run.inv.roomId, this.deps.room), lang: run.t.lang, prefix: run.view.prefix };
+    const reading: Reading = { index: this.index, tokens, line: run.line, resolve: (word) => resolvePerson(word, run.inv.roomId, this.deps.room), readWhen: (text) => readWhen(text, run.view), lang: run.t.lang, prefix: run.view.prefix };
     const match = chooseMatch(this.index.find(tokens), reading);
     if (!match) return this.unknown(reading, run);
     const { command } = match;

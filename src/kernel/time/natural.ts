@@ -83,7 +83,7 @@ const NAMED_TIMES: Record<string, Clock> = {
 };
 
 /** Words that carry no meaning for the date ("at", "el", "next friday" = "friday"). */
-const FILLERS = new Set(["at", "on", "the", "next", "this", "a", "las", "la", "el", "este", "esta", "proximo", "proxima", "de", "del", "en"]);
+const FILLERS = new Set(["at", "on", "to", "the", "next", "this", "a", "al", "para", "las", "la", "el", "este", "esta", "proximo", "proxima", "de", "del", "en"]);
 /** Fillers after which a bare number is an hour ("a las 7", "at 7"). */
 const HOUR_MARKERS = new Set(["at", "las", "la"]);
 
