@@ -59,7 +59,9 @@ export class ConsoleTransport implements Transport {
     if (message.doc.event) return;
     const attachment = message.doc.attachment;
     const file = attachment && this.options.filesDir ? saveAttachment(this.options.filesDir, attachment, message.key) : attachment?.fileName;
-    const text = renderPlain(message.doc) + (file ? `\n${file}` : "");
+    const caption = renderPlain(message.doc);
+    // A file's caption is its name (what Matrix shows under it); here the path where it really is says more.
+    const text = file === undefined ? caption : caption === attachment?.fileName ? file : `${caption}\n${file}`;
     await new Promise<void>((resolve, reject) =>
       this.options.output.write(`${text}\n`, (err) => (err ? reject(err) : resolve())),
     );
