@@ -11,7 +11,7 @@ import { backupDatabase, encryptDatabase, rekeyDatabase, type Converted } from "
 import type { MetricsServer } from "./platform/metrics.js";
 import { migrate, readMigrations } from "./platform/migrations.js";
 import { packageRoot } from "./platform/package-root.js";
-import { ConsoleTransport, consoleRoomId, runConsole } from "./transport/console/console.js";
+import { ConsoleTransport, consoleSessionRoomId, runConsole } from "./transport/console/console.js";
 import { rememberedPeople } from "./transport/console/people.js";
 import { connectMatrix } from "./transport/matrix/start.js";
 import { inboxRoomData } from "./transport/matrix/inbox-room-data.js";
@@ -30,18 +30,20 @@ function appConfig(config: Config): AppConfig {
 async function runConsoleMode(config: Config, cli: CliOptions, opened: OpenedDatabase, log: Logger): Promise<void> {
   const user = cli.as ?? config.console.user;
   const room = cli.room ?? config.console.room;
-  const remembered = rememberedPeople(opened.db, consoleRoomId(room));
-  const transport = new ConsoleTransport({ user, room, moderators: config.console.moderators, remembered, output: process.stdout, filesDir: join(dirname(config.database.path), "files") });
+  const roomId = consoleSessionRoomId({ user, room, direct: cli.dm });
+  const remembered = rememberedPeople(opened.db, roomId);
+  const transport = new ConsoleTransport({ user, room, direct: cli.dm, moderators: config.console.moderators, remembered, output: process.stdout, filesDir: join(dirname(config.database.path), "files") });
   // Only this room's posts: another room's stay due until a session of that room (like a bot that was away).
-  const app = createApp({ db: opened.db, transport, config: appConfig(config), log, onlyRoomId: consoleRoomId(room) });
+  const app = createApp({ db: opened.db, transport, config: appConfig(config), log, onlyRoomId: roomId });
   if (process.stdin.isTTY) {
-    process.stderr.write(`Tandem console: you are ${user} in room ${room}. Type ${config.prefix}help to start, Ctrl-D to leave.\n`);
+    const where = cli.dm ? "your direct chat with Tandem" : `room ${room}`;
+    process.stderr.write(`Tandem console: you are ${user} in ${where}. Type ${config.prefix}help to start, Ctrl-D to leave.\n`);
   }
   app.scheduler.start(config.scheduler.tickSeconds);
   // The sender's loop prints scheduled posts as they fall due, between the lines typed.
   app.sender.start();
   try {
-    await runConsole(process.stdin, transport, app.dispatcher, app.sender, { user, room, clock: Date.now });
+    await runConsole(process.stdin, transport, app.dispatcher, app.sender, { user, roomId, clock: Date.now });
   } finally {
     app.scheduler.stop();
     await app.sender.stop();

@@ -72,6 +72,25 @@ describe("console mode, as a real process", () => {
   });
 });
 
+describe("a direct chat with the bot, in the console", () => {
+  it("votes a secret ballot and asks the fund privately with --dm, which the room refuses", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tandem-cli-"));
+    const env = { TANDEM_DATABASE: join(dir, "tandem.db") };
+    const room = tandem([], "!propose secret We file a grievance\n!fund\n", env);
+    const code = /ballot code \*?\*?([A-Z0-9]{4})/.exec(room.stdout)?.[1];
+    const fundCode = /Fund code: \*?\*?([A-Z0-9]+)/.exec(room.stdout)?.[1];
+    expect(code).toBeDefined();
+    expect(fundCode).toBeDefined();
+    expect(tandem([], `!vote ${code} agree\n`, env).stdout).toMatch(/vote in a direct chat with me/);
+    const direct = tandem(["--dm"], `!vote ${code} agree\n!fund ask ${fundCode} €200 rent is due\n`, env);
+    expect(direct.code).toBe(0);
+    expect(direct.stdout).toMatch(/Your receipt: [0-9A-F]{4}-[A-Z0-9]{4}/);
+    expect(direct.stdout).toMatch(/Your request #1 for €200\.00 is with the fund's keeper/);
+    expect(tandem([], "!propose 1 close\n", env).stdout).toContain("Agree 1");
+    expect(tandem(["--dm", "--room", "north"], "", env)).toMatchObject({ code: 2, stderr: expect.stringContaining("--dm and --room do not go together") });
+  });
+});
+
 describe("scheduled posts in console mode", () => {
   it("ticks the durable schedule at start: a post missed while the bot was down is printed once", () => {
     const dir = mkdtempSync(join(tmpdir(), "tandem-cli-"));
