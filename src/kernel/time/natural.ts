@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { distance } from "../suggest.js";
 import { markMonthDays, parseMonthDay, resolveMonthDay, type MonthDay } from "./calendar-words.js";
 import {
   addDays,
@@ -338,23 +339,7 @@ const DAY_WORDS = [...Object.keys(WEEKDAYS).filter((w) => w.length > 3), ...Obje
 function nearDayWord(word: string): boolean {
   const folded = normalise(word);
   if (folded.length < 4 || DAY_WORDS.includes(folded)) return false;
-  return DAY_WORDS.some((w) => Math.abs(w.length - folded.length) <= 1 && editDistance(folded, w) <= 1);
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let before: number[] = [];
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (before[j - 2] ?? 0) + 1);
-      current.push(best);
-    }
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
+  return DAY_WORDS.some((w) => Math.abs(w.length - folded.length) <= 1 && distance(folded, w) <= 1);
 }
 
 /** Whether an error means "this is a time, but not a good one" rather than "these are not time words". */
