@@ -16,6 +16,7 @@ import { rememberedPeople } from "./transport/console/people.js";
 import { connectMatrix } from "./transport/matrix/start.js";
 import { inboxRoomData } from "./transport/matrix/inbox-room-data.js";
 import { pruneMatrixInbox } from "./transport/matrix/inbox.js";
+import { HomeserverUnreachable, StopRequested } from "./transport/matrix/unreachable.js";
 
 function appConfig(config: Config): AppConfig {
   return {
@@ -57,7 +58,9 @@ async function runMatrixMode(config: Config, matrix: NonNullable<Config["matrix"
     process.once("SIGTERM", () => resolve("SIGTERM"));
     process.once("SIGINT", () => resolve("SIGINT"));
   });
-  const connection = await connectMatrix({ config: matrix, db: opened.db, log, defaults: { language: config.language, timezone: config.timezone } });
+  const stopping = new AbortController();
+  void stopRequested.then(() => stopping.abort());
+  const connection = await connectMatrix({ config: matrix, db: opened.db, log, defaults: { language: config.language, timezone: config.timezone }, signal: stopping.signal });
   const app = createApp({ db: opened.db, transport: connection.transport, config: appConfig(config), log, roomData: [inboxRoomData] });
   app.scheduler.pruning.add(pruneMatrixInbox);
   const running = await connection.start(app);
@@ -133,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
     if (config.matrix) {
       await runMatrixMode(config, config.matrix, opened, log).catch((err: unknown) => {
         exitSoonAfterClose();
-        throw err;
+        if (!(err instanceof StopRequested)) throw err;
       });
       return 0;
     }
@@ -153,6 +156,9 @@ main(process.argv.slice(2)).then(
     if (err instanceof ConfigError || err instanceof StartupError) {
       process.stderr.write(`tandem: ${err.message}\n`);
       process.exitCode = 78;
+    } else if (err instanceof HomeserverUnreachable) {
+      process.stderr.write(`tandem: ${err.message}\n`);
+      process.exitCode = HomeserverUnreachable.EXIT_STATUS;
     } else {
       process.stderr.write(`tandem: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       process.exitCode = 1;
