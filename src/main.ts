@@ -11,8 +11,8 @@ import { backupDatabase, encryptDatabase, rekeyDatabase, type Converted } from "
 import type { MetricsServer } from "./platform/metrics.js";
 import { migrate, readMigrations } from "./platform/migrations.js";
 import { packageRoot } from "./platform/package-root.js";
-import { ConsoleTransport, consoleSessionRoomId, runConsole } from "./transport/console/console.js";
-import { rememberedPeople } from "./transport/console/people.js";
+import { ConsoleTransport, consoleSessionRoomId, consoleUserId, runConsole } from "./transport/console/console.js";
+import { consoleRoomData, rememberedPeople, rememberMember } from "./transport/console/people.js";
 import { connectMatrix } from "./transport/matrix/start.js";
 import { inboxRoomData } from "./transport/matrix/inbox-room-data.js";
 import { pruneMatrixInbox } from "./transport/matrix/inbox.js";
@@ -35,7 +35,7 @@ async function runConsoleMode(config: Config, cli: CliOptions, opened: OpenedDat
   const remembered = rememberedPeople(opened.db, roomId);
   const transport = new ConsoleTransport({ user, room, direct: cli.dm, moderators: config.console.moderators, remembered, output: process.stdout, filesDir: join(dirname(config.database.path), "files") });
   // Only this room's posts: another room's stay due until a session of that room (like a bot that was away).
-  const app = createApp({ db: opened.db, transport, config: appConfig(config), log, onlyRoomId: roomId });
+  const app = createApp({ db: opened.db, transport, config: appConfig(config), log, onlyRoomId: roomId, roomData: [consoleRoomData] });
   if (process.stdin.isTTY) {
     const where = cli.dm ? "your direct chat with Tandem" : `room ${room}`;
     process.stderr.write(`Tandem console: you are ${user} in ${where}. Type ${config.prefix}help to start, Ctrl-D to leave.\n`);
@@ -44,7 +44,8 @@ async function runConsoleMode(config: Config, cli: CliOptions, opened: OpenedDat
   // The sender's loop prints scheduled posts as they fall due, between the lines typed.
   app.sender.start();
   try {
-    await runConsole(process.stdin, transport, app.dispatcher, app.sender, { user, roomId, clock: Date.now });
+    const typed = () => rememberMember(opened.db, roomId, consoleUserId(user), Date.now());
+    await runConsole(process.stdin, transport, app.dispatcher, app.sender, { user, roomId, clock: Date.now, typed });
   } finally {
     app.scheduler.stop();
     await app.sender.stop();

@@ -80,11 +80,18 @@ export class ConsoleTransport implements Transport {
 }
 
 /** Reads lines until end of input; each is a message from the console user. Resolves at the end. */
-export async function runConsole(input: Readable, transport: ConsoleTransport, dispatcher: Dispatcher, sender: OutboxSender, options: { user: string; roomId: string; clock: () => number }): Promise<void> {
+export async function runConsole(
+  input: Readable,
+  transport: ConsoleTransport,
+  dispatcher: Dispatcher,
+  sender: OutboxSender,
+  options: { user: string; roomId: string; clock: () => number; typed?: () => void },
+): Promise<void> {
   const lines = createInterface({ input, crlfDelay: Infinity, terminal: false });
   const roomId = options.roomId;
   for await (const line of lines) {
     if (!line.trim()) continue;
+    options.typed?.();
     dispatcher.handle({
       eventId: `$console-${randomUUID()}`,
       roomId,
