@@ -5,8 +5,8 @@ import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
 import { formatWhen } from "../../src/kernel/time/format.js";
 import { formatLocalDateTime } from "../../src/kernel/time/local-time.js";
-import { parseTimeOfDay, parseWeekday } from "../../src/kernel/time/natural.js";
-import { readWhen } from "../../src/kernel/time/read.js";
+import { parseWeekday, parseWhen } from "../../src/kernel/time/natural.js";
+import { readWhen, whenContextOf } from "../../src/kernel/time/read.js";
 import type { Rule } from "../../src/kernel/time/recurrence.js";
 import { offlineFlag } from "./assembly.js";
 import { clashingMeeting, nextHeld } from "./occurrences.js";
@@ -15,14 +15,19 @@ import type { MeetingSlice } from "./services.js";
 
 const command = commandsOf<MeetingSlice>();
 
-/** "weekly thursday 19:00" / "semanal jueves 19:00", or a one-off "friday 18:00". */
+/**
+ * "weekly thursday 19:00" / "semanal jueves 19:00" (also "every thursday at 7pm", "cada jueves a las
+ * 19:00": a weekday and a time in any form the time reader knows), or a one-off "friday 18:00".
+ */
 function meetingRule(text: string, ctx: CommandContext<MeetingSlice>): Rule {
-  const weekly = /^(weekly|every|semanal|cada)\s+(\S+)\s+(\S+)$/i.exec(text.trim());
+  const weekly = /^(weekly|every|semanal|cada)\s+(.+)$/i.exec(text.trim());
   if (weekly) {
-    const weekday = parseWeekday(weekly[2] ?? "");
-    const clock = parseTimeOfDay(weekly[3] ?? "");
-    if (weekday === undefined || clock === undefined) throw new UserError("meeting.bad", { found: text });
-    return { kind: "weekly", weekday, time: `${String(clock.hour).padStart(2, "0")}:${String(clock.minute).padStart(2, "0")}` };
+    const words = (weekly[2] ?? "").split(/\s+/);
+    const read = parseWhen(weekly[2] ?? "", whenContextOf(ctx));
+    const weekday = words.map(parseWeekday).find((day) => day !== undefined);
+    if (!read.ok || !read.value.hadTime || weekday === undefined) throw new UserError("meeting.bad", { found: text });
+    const { hour, minute } = read.value.local;
+    return { kind: "weekly", weekday, time: `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}` };
   }
   const once = readWhen(text.replace(/^(once|una vez)\s+/i, ""), ctx);
   return { kind: "once", at: formatLocalDateTime(once.local) };

@@ -33,6 +33,13 @@ describe("meetings", () => {
     ]);
   });
 
+  it("reads a weekly meeting's day and time in any form, in both languages", async () => {
+    expect(await bot.say("!meeting every thursday at 7pm", asMod)).toEqual([expect.stringMatching(/^Weekly meeting noted; the next one is Thursday 26 Nov, 19:00\./)]);
+    expect(await bot.say("!reunión cada miércoles a las 18:30", asMod)).toEqual([expect.stringMatching(/^Weekly meeting noted; the next one is Wednesday 25 Nov, 18:30\./)]);
+    expect(await bot.say("!meeting weekly thursday", asMod)).toEqual([expect.stringMatching(/^I couldn't read “weekly thursday”/)]);
+    expect(await bot.say("!meeting weekly 19:00", asMod)).toEqual([expect.stringMatching(/^I couldn't read “weekly 19:00”/)]);
+  });
+
   it("leaves a cancelled day out of the schedule", async () => {
     await bot.say("!meeting weekly thursday 19:00", asMod);
     await bot.say("!meeting cancel 2026-11-26", asMod);
