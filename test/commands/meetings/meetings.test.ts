@@ -1,4 +1,6 @@
-import { createTestBot, MOD, type TestBot } from "../../support/test-bot.js";
+import { nextMeetingAt } from "../../../commands/meetings/index.js";
+import { roomJobs } from "../../../src/kernel/scheduler/room-jobs.js";
+import { createTestBot, MOD, ROOM, type TestBot } from "../../support/test-bot.js";
 
 describe("meetings", () => {
   let bot: TestBot;
@@ -40,9 +42,10 @@ describe("meetings", () => {
     expect(await bot.say("!meeting weekly 19:00", asMod)).toEqual([expect.stringMatching(/^I couldn't read “weekly 19:00”/)]);
   });
 
-  it("leaves a cancelled day out of the schedule", async () => {
+  it("leaves a cancelled day out of the schedule, and out of the next meeting other features plan for", async () => {
     await bot.say("!meeting weekly thursday 19:00", asMod);
     await bot.say("!meeting cancel 2026-11-26", asMod);
+    expect(nextMeetingAt(roomJobs(bot.db, ROOM, "Europe/Madrid", bot.clock.now))).toBe(Date.parse("2026-12-03T18:00:00Z"));
     expect(await bot.say("!schedule")).toEqual(["Coming up (times in Europe/Madrid):\n• Thursday 3 Dec, 18:45: gratitude opener before the meeting (repeats)"]);
   });
 
