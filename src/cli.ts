@@ -7,17 +7,21 @@ export interface CliOptions {
   config?: string;
   as?: string;
   room?: string;
+  /** Console mode: type in a direct chat with the bot instead of a room. */
+  dm: boolean;
   db?: DbCommand;
   help: boolean;
 }
 
-export const USAGE = `Usage: tandem [--config PATH] [--as NAME] [--room NAME]
+export const USAGE = `Usage: tandem [--config PATH] [--as NAME] [--room NAME | --dm]
        tandem db encrypt | db rekey | db backup PATH  [--config PATH]
 
   --config PATH  YAML configuration (or the TANDEM_CONFIG environment variable).
                  Without a "matrix:" section Tandem runs in console mode.
   --as NAME      console mode: who is speaking (default: console.user, "you")
   --room NAME    console mode: which room you are in (default: console.room, "console")
+  --dm           console mode: type in your direct chat with the bot, where secret ballots are
+                 voted and the fund's private requests are made
   --help         this text
 
 Database maintenance (the key comes from database.key or TANDEM_DATABASE_KEY):
@@ -33,14 +37,18 @@ export function parseCli(argv: string[]): CliOptions {
       config: { type: "string" },
       as: { type: "string" },
       room: { type: "string" },
+      dm: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
     allowPositionals: true,
   });
   const db = parseDbCommand(positionals);
+  if (values.room?.includes("/")) throw new Error(`A room name holds no slash: "${values.room}".`);
+  if (values.dm && values.room) throw new Error("--dm and --room do not go together: a direct chat is between you and the bot, in no room.");
   return {
     help: values.help ?? false,
+    dm: values.dm ?? false,
     ...(values.config ? { config: values.config } : {}),
     ...(values.as ? { as: values.as } : {}),
     ...(values.room ? { room: values.room } : {}),

@@ -11,12 +11,13 @@ import { backupDatabase, encryptDatabase, rekeyDatabase, type Converted } from "
 import type { MetricsServer } from "./platform/metrics.js";
 import { migrate, readMigrations } from "./platform/migrations.js";
 import { packageRoot } from "./platform/package-root.js";
-import { ConsoleTransport, consoleRoomId, runConsole } from "./transport/console/console.js";
+import { ConsoleTransport, consoleSessionRoomId, consoleUserId, runConsole } from "./transport/console/console.js";
 import { consoleFiles } from "./transport/console/files.js";
-import { rememberedPeople } from "./transport/console/people.js";
+import { consoleRoomData, rememberedPeople, rememberMember } from "./transport/console/people.js";
 import { connectMatrix } from "./transport/matrix/start.js";
 import { matrixRoomData } from "./transport/matrix/room-data.js";
 import { pruneMatrixInbox } from "./transport/matrix/inbox.js";
+import { HomeserverUnreachable, StopRequested } from "./transport/matrix/unreachable.js";
 
 function appConfig(config: Config): AppConfig {
   return {
@@ -31,19 +32,22 @@ function appConfig(config: Config): AppConfig {
 async function runConsoleMode(config: Config, cli: CliOptions, opened: OpenedDatabase, log: Logger): Promise<void> {
   const user = cli.as ?? config.console.user;
   const room = cli.room ?? config.console.room;
-  const remembered = rememberedPeople(opened.db, consoleRoomId(room));
+  const roomId = consoleSessionRoomId({ user, room, direct: cli.dm });
+  const remembered = rememberedPeople(opened.db, roomId);
   const filesDir = join(dirname(config.database.path), "files");
-  const transport = new ConsoleTransport({ user, room, moderators: config.console.moderators, remembered, output: process.stdout, filesDir });
+  const transport = new ConsoleTransport({ user, room, direct: cli.dm, moderators: config.console.moderators, remembered, output: process.stdout, filesDir });
   // Only this room's posts: another room's stay due until a session of that room (like a bot that was away).
-  const app = createApp({ db: opened.db, transport, config: appConfig(config), log, onlyRoomId: consoleRoomId(room), outside: [consoleFiles(filesDir)] });
+  const app = createApp({ db: opened.db, transport, config: appConfig(config), log, onlyRoomId: roomId, roomData: [consoleRoomData], outside: [consoleFiles(filesDir)] });
   if (process.stdin.isTTY) {
-    process.stderr.write(`Tandem console: you are ${user} in room ${room}. Type ${config.prefix}help to start, Ctrl-D to leave.\n`);
+    const where = cli.dm ? "your direct chat with Tandem" : `room ${room}`;
+    process.stderr.write(`Tandem console: you are ${user} in ${where}. Type ${config.prefix}help to start, Ctrl-D to leave.\n`);
   }
   app.scheduler.start(config.scheduler.tickSeconds);
   // The sender's loop prints scheduled posts as they fall due, between the lines typed.
   app.sender.start();
   try {
-    await runConsole(process.stdin, transport, app.dispatcher, app.sender, { user, room, clock: Date.now });
+    const typed = () => rememberMember(opened.db, roomId, consoleUserId(user), Date.now());
+    await runConsole(process.stdin, transport, app.dispatcher, app.sender, { user, roomId, clock: Date.now, typed });
   } finally {
     app.scheduler.stop();
     await app.sender.stop();
@@ -57,7 +61,9 @@ async function runMatrixMode(config: Config, matrix: NonNullable<Config["matrix"
     process.once("SIGTERM", () => resolve("SIGTERM"));
     process.once("SIGINT", () => resolve("SIGINT"));
   });
-  const connection = await connectMatrix({ config: matrix, db: opened.db, log, defaults: { language: config.language, timezone: config.timezone } });
+  const stopping = new AbortController();
+  void stopRequested.then(() => stopping.abort());
+  const connection = await connectMatrix({ config: matrix, db: opened.db, log, defaults: { language: config.language, timezone: config.timezone }, signal: stopping.signal });
   const app = createApp({ db: opened.db, transport: connection.transport, config: appConfig(config), log, roomData: matrixRoomData, outside: [connection.outside] });
   app.scheduler.pruning.add(pruneMatrixInbox);
   const running = await connection.start(app);
@@ -133,7 +139,7 @@ async function main(argv: string[]): Promise<number> {
     if (config.matrix) {
       await runMatrixMode(config, config.matrix, opened, log).catch((err: unknown) => {
         exitSoonAfterClose();
-        throw err;
+        if (!(err instanceof StopRequested)) throw err;
       });
       return 0;
     }
@@ -153,6 +159,9 @@ main(process.argv.slice(2)).then(
     if (err instanceof ConfigError || err instanceof StartupError) {
       process.stderr.write(`tandem: ${err.message}\n`);
       process.exitCode = 78;
+    } else if (err instanceof HomeserverUnreachable) {
+      process.stderr.write(`tandem: ${err.message}\n`);
+      process.exitCode = HomeserverUnreachable.EXIT_STATUS;
     } else {
       process.stderr.write(`tandem: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       process.exitCode = 1;

@@ -3,17 +3,12 @@ import { about, doc, p } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
-import { parseWhen } from "../../src/kernel/time/natural.js";
-import { whenError } from "../../src/kernel/time/when-errors.js";
 import { mayManage, mustGet } from "./lookup.js";
 import { scheduleCarePlanPosts } from "./posts.js";
 import { planRef, when } from "./render.js";
 import type { CarePlanSlice } from "./services.js";
 
 const command = commandsOf<CarePlanSlice>();
-
-/** "move to saturday 10:00", "mover al sábado 10:00": the little word before the time is optional. */
-const LEAD_WORD = /^(to|a|al|el|para|para el)\s+/i;
 
 export const move = command({
   name: "careplan move",
@@ -23,15 +18,13 @@ export const move = command({
   summary: "careplan.move.summary",
   examples: ["careplan 2 move to saturday 10:00"],
   level: Level.Member,
-  params: { plan: param.int(), when: param.rest({ max: 60 }) },
+  // "move to saturday 10:00", "mover al sábado 10:00": the little word before the time is optional.
+  params: { plan: param.int(), when: param.when() },
   // The plan keeps its length; its reminder and calls move with it.
-  run({ plan: number, when: text }, ctx) {
+  run({ plan: number, when: moveTo }, ctx) {
     const plan = mustGet(number, ctx);
     if (!mayManage(plan, ctx)) throw new UserError("careplan.move.not_yours", { n: number });
-    const whenText = text.trim().replace(LEAD_WORD, "");
-    const parsed = parseWhen(whenText, { zone: ctx.settings.timezone, nowUtc: ctx.now });
-    if (!parsed.ok) throw whenError(parsed.error, whenText, ctx);
-    const startsAt = parsed.value.utcMs;
+    const startsAt = moveTo.utcMs;
     const endsAt = startsAt + (plan.endsAt - plan.startsAt);
     ctx.slice.plans.move(plan, startsAt, endsAt);
     const moved = { ...plan, startsAt, endsAt };

@@ -1,14 +1,13 @@
 import type { CommandContext } from "../../src/kernel/command.js";
 import { UserError } from "../../src/kernel/errors.js";
 import { addDuration, parseDuration, parseWhen, type Duration } from "../../src/kernel/time/natural.js";
-import { whenError } from "../../src/kernel/time/when-errors.js";
+import { readTrailingWhen, whenContextOf } from "../../src/kernel/time/read.js";
 
 const DEFAULT_DURATION: Duration = { weeks: 0, days: 0, hours: 2, minutes: 0 };
 
 /** An action is hours, at most a few days; a longer campaign is a burst (`!tempo burst`), not one plan. */
 const MAX_ACTION_MS = 7 * 24 * 3_600_000;
 
-const WHEN_MARKER = /\s(at|on|el|a las)\s/gi;
 const CARE_MARKER = /\s(care|cuidado)\s/gi;
 
 export interface PlanRequest {
@@ -21,7 +20,8 @@ export interface PlanRequest {
 type Parsed = { ok: true; value: PlanRequest } | { ok: false; error: UserError };
 
 /**
- * `<action> at <when> [for <duration>] [care <act>]`, with Spanish markers (el / a las, durante, cuidado) too.
+ * `<action> [at] <when> [for <duration>] [care <act>]`, with Spanish words (el / a las, durante, cuidado) too;
+ * the when is any form the kernel's time reader knows ("in 2 hours", "viernes 17:00").
  * "care" is also an everyday word ("health care march"), so it marks the care act only when what
  * comes before it is a complete `<action> at <when>`, or when what follows is a care act the room knows.
  */
@@ -39,7 +39,7 @@ export function parsePlanRequest(text: string, ctx: CommandContext, isKnownAct: 
   // Nothing read: explain the reading where "care" follows a when, as the member most likely meant it.
   for (const care of cares) {
     const before = whole.slice(0, (care.index ?? 0) + 1);
-    if (hasWhenAfterAction(before)) {
+    if (hasWhenAfterAction(before, ctx)) {
       const parsed = parseActionAndWhen(before, ctx);
       if (!parsed.ok) throw parsed.error;
     }
@@ -52,11 +52,11 @@ const example = (ctx: CommandContext) => ctx.hint("careplan", { request: "overti
 const tooLong = (ctx: CommandContext) =>
   new UserError("careplan.too_long", { example: `${ctx.hint("careplan")} … for 3h`, tempo: ctx.hint("tempo", { phase: "burst" }) });
 
-function hasWhenAfterAction(text: string): boolean {
-  return [...text.matchAll(WHEN_MARKER)].some((marker) => text.slice(0, marker.index).trim().length > 0);
+function hasWhenAfterAction(text: string, ctx: CommandContext): boolean {
+  return readTrailingWhen(text, ctx) !== undefined;
 }
 
-/** `<action> at <when> [for <duration>]`, trying each when-marker in turn ("sit-in at the office at friday 9:00"). */
+/** `<action> <when> [for <duration>]`: the time is read from the end ("sit-in at the office at friday 9:00"). */
 function parseActionAndWhen(text: string, ctx: CommandContext): Parsed {
   let rest = text;
   let duration = DEFAULT_DURATION;
@@ -73,20 +73,11 @@ function parseActionAndWhen(text: string, ctx: CommandContext): Parsed {
     }
   }
   const zone = ctx.settings.timezone;
-  let firstError: UserError | undefined;
-  for (const marker of rest.matchAll(WHEN_MARKER)) {
-    const action = rest.slice(0, marker.index).trim();
-    const whenText = rest.slice((marker.index ?? 0) + marker[0].length).trim();
-    if (!action) continue;
-    const when = parseWhen(whenText, { zone, nowUtc: ctx.now, lang: ctx.t.lang });
-    if (when.ok) {
-      const endsAt = addDuration(zone, when.value.utcMs, duration);
-      if (endsAt - when.value.utcMs > MAX_ACTION_MS) {
-        return { ok: false, error: tooLong(ctx) };
-      }
-      return { ok: true, value: { action, startsAt: when.value.utcMs, endsAt } };
-    }
-    firstError ??= whenError(when.error, whenText, ctx);
-  }
-  return { ok: false, error: firstError ?? new UserError("careplan.no_when", { example: example(ctx) }) };
+  const read = readTrailingWhen(rest, ctx);
+  // A time alone ("friday 17:00") names no action.
+  if (read === undefined || parseWhen(rest, whenContextOf(ctx)).ok) return { ok: false, error: new UserError("careplan.no_when", { example: example(ctx) }) };
+  if (read instanceof UserError) return { ok: false, error: read };
+  const endsAt = addDuration(zone, read.when.utcMs, duration);
+  if (endsAt - read.when.utcMs > MAX_ACTION_MS) return { ok: false, error: tooLong(ctx) };
+  return { ok: true, value: { action: read.before, startsAt: read.when.utcMs, endsAt } };
 }

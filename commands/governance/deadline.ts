@@ -1,8 +1,7 @@
 import type { CommandContext } from "../../src/kernel/command.js";
 import { UserError } from "../../src/kernel/errors.js";
 import { formatLocalDateTime, resolveLocal, toLocal } from "../../src/kernel/time/local-time.js";
-import { parseUntil } from "../../src/kernel/time/natural.js";
-import { whenError } from "../../src/kernel/time/when-errors.js";
+import { readUntil } from "../../src/kernel/time/read.js";
 import { meansMeeting } from "./rules/proposal-text.js";
 
 const MINUTE = 60_000;
@@ -35,9 +34,7 @@ export function deadlineOf(until: string | undefined, ctx: CommandContext): { cl
     if (end === undefined) throw new UserError("proposal.no_meeting", { example: ctx.hint("meeting", { when: "thursday 19:00" }) });
     at = end;
   } else {
-    const read = parseUntil(until, { zone: ctx.settings.timezone, nowUtc: ctx.now, lang: ctx.t.lang });
-    if (!read.ok) throw whenError(read.error, until, ctx);
-    at = read.value.utcMs;
+    at = readUntil(until, ctx).utcMs;
   }
   if (at - ctx.now < MIN_MINUTES * MINUTE || at - ctx.now > MAX_DAYS * 86_400_000) throw new UserError("proposal.deadline_range", { min: MIN_MINUTES, days: MAX_DAYS });
   const local = formatLocalDateTime(toLocal(ctx.settings.timezone, at));

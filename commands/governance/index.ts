@@ -9,7 +9,7 @@ import { charter as charterEn } from "./charter/texts/en.js";
 import { charter as charterEs } from "./charter/texts/es.js";
 import { governanceCommands, reactedTo, vote } from "./commands.js";
 import { governancePosts } from "./posts.js";
-import { proposalsRepo } from "./repository.js";
+import { proposalsRepo, type Quorum } from "./repository.js";
 import { proposalsRoomData } from "./room-data.js";
 import { governanceServices, type GovernanceSlice } from "./services.js";
 import { governance as en } from "./texts/en.js";
@@ -42,11 +42,12 @@ export const governance = defineFeature<GovernanceSlice>({
   },
 });
 
-/** The quorum setting, for `!settings quorum`: percent of members, or null for none. */
+/** The quorum setting, for `!settings quorum`: a share of members, a number of people, or null for none. */
 export function proposalQuorum(db: Db) {
   const repo = proposalsRepo(db);
-  return { get: (roomId: string) => repo.quorum(roomId), set: (roomId: string, percent: number | null) => repo.setQuorum(roomId, percent) };
+  return { get: (roomId: string) => repo.quorum(roomId), set: (roomId: string, quorum: Quorum | null) => repo.setQuorum(roomId, quorum) };
 }
+export type { Quorum } from "./repository.js";
 
 /** A proposal the meeting should know about: open now, and whether it closes by the meeting's end. */
 export interface MeetingProposal {

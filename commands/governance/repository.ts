@@ -66,11 +66,16 @@ const statements = perDb((db) => ({
   addBallot: db.prepare("INSERT INTO proposal_ballots (proposal_id, receipt_hash, choices) VALUES (?, ?, ?)"),
   changeBallot: db.prepare("UPDATE proposal_ballots SET choices = ? WHERE proposal_id = ? AND receipt_hash = ?"),
   ballots: db.prepare("SELECT choices FROM proposal_ballots WHERE proposal_id = ?").pluck(),
-  quorum: db.prepare("SELECT percent FROM proposal_quorum WHERE room_id = ?").pluck(),
-  setQuorum: db.prepare("INSERT INTO proposal_quorum (room_id, percent) VALUES (?, ?) ON CONFLICT (room_id) DO UPDATE SET percent = excluded.percent"),
+  quorum: db.prepare("SELECT percent, people FROM proposal_quorum WHERE room_id = ?"),
+  setQuorum: db.prepare(
+    "INSERT INTO proposal_quorum (room_id, percent, people) VALUES (?, ?, ?) ON CONFLICT (room_id) DO UPDATE SET percent = excluded.percent, people = excluded.people",
+  ),
   explainReaction: db.prepare("UPDATE proposals SET reaction_explained = 1 WHERE id = ? AND reaction_explained = 0"),
   clearQuorum: db.prepare("DELETE FROM proposal_quorum WHERE room_id = ?"),
 }));
+
+/** How many must answer a proposal for it to count: a share of its members, or a number of people. */
+export type Quorum = { percent: number } | { people: number };
 
 function hydrate(r: Row): Proposal {
   return {
@@ -131,10 +136,14 @@ export const proposalsRepo = perDb((db: Db) => {
     ballots: (p: Proposal) => (s.ballots.all(p.id) as string[]).map((c) => JSON.parse(c) as string[]),
     /** True the first time only: the bot explains once per proposal that a reaction is not a vote. */
     explainReactionOnce: (p: Proposal) => s.explainReaction.run(p.id).changes === 1,
-    quorum: (roomId: string) => (s.quorum.get(roomId) as number | undefined) ?? null,
-    setQuorum(roomId: string, percent: number | null): void {
-      if (percent === null) s.clearQuorum.run(roomId);
-      else s.setQuorum.run(roomId, percent);
+    quorum(roomId: string): Quorum | null {
+      const row = s.quorum.get(roomId) as { percent: number | null; people: number | null } | undefined;
+      if (!row) return null;
+      return row.people !== null ? { people: row.people } : { percent: row.percent ?? 0 };
+    },
+    setQuorum(roomId: string, quorum: Quorum | null): void {
+      if (quorum === null) s.clearQuorum.run(roomId);
+      else s.setQuorum.run(roomId, "percent" in quorum ? quorum.percent : null, "people" in quorum ? quorum.people : null);
     },
   };
 });

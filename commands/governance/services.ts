@@ -61,7 +61,14 @@ export function governanceServices(db: Db) {
     changeSecret: (p: Proposal, receipt: string, choices: string[]) => repo.changeSecret(p, receiptHash(p, receipt), choices),
     tally(p: Proposal): Result {
       const answers = answersOf(p);
-      const ballot = { answers, eligible: p.eligible, closesAt: p.closesAt, quorumPercent: repo.quorum(p.roomId) };
+      const quorum = repo.quorum(p.roomId);
+      const ballot = {
+        answers,
+        eligible: p.eligible,
+        closesAt: p.closesAt,
+        quorumPercent: quorum && "percent" in quorum ? quorum.percent : null,
+        quorumPeople: quorum && "people" in quorum ? quorum.people : null,
+      };
       const lists = p.secret ? repo.ballots(p).filter((c) => c.length > 0) : countedResponses(repo.votes(p), ballot).map((r) => r.choices);
       return decide(lists, ballot, isConsent(p));
     },

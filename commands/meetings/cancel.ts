@@ -7,6 +7,7 @@ import type { Job } from "../../src/kernel/scheduler/jobs.js";
 import { formatDay } from "../../src/kernel/time/format.js";
 import { formatLocalDate, toLocal, type LocalDate } from "../../src/kernel/time/local-time.js";
 import { parseWhen } from "../../src/kernel/time/natural.js";
+import { whenContextOf } from "../../src/kernel/time/read.js";
 import { whenError } from "../../src/kernel/time/when-errors.js";
 import { meetingOn, skippedDays } from "./occurrences.js";
 import { OPENER_KIND } from "./posts.js";
@@ -20,7 +21,7 @@ const upcomingMeetings = (ctx: Ctx): Job[] => ctx.jobs.byKind(OPENER_KIND).filte
 /** The day typed ("2026-12-03", "thursday", "jueves"); today counts too, though its start has passed. */
 function dayOf(text: string, ctx: Ctx): LocalDate {
   const zone = ctx.settings.timezone;
-  const parsed = parseWhen(text, { zone, nowUtc: ctx.now });
+  const parsed = parseWhen(text, whenContextOf(ctx));
   if (parsed.ok) return parsed.value.local;
   const today = formatLocalDate(toLocal(zone, ctx.now));
   if (parsed.error.code === "past" && parsed.error.wholeDay && formatLocalDate(toLocal(zone, parsed.error.utcMs)) === today) return toLocal(zone, ctx.now);

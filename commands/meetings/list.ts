@@ -2,24 +2,12 @@ import { commandsOf } from "../../src/kernel/command.js";
 import { doc, list, p } from "../../src/kernel/doc.js";
 import { Level } from "../../src/kernel/level.js";
 import { formatDay, formatWhen } from "../../src/kernel/time/format.js";
-import type { Job } from "../../src/kernel/scheduler/jobs.js";
-import { addDays, formatLocalDate, parseLocalDateTime, resolveLocal, toLocal } from "../../src/kernel/time/local-time.js";
-import { meetingDayOf, skippedDays } from "./occurrences.js";
-import { OPENER_KIND, OPENER_LEAD_MINUTES } from "./posts.js";
+import { formatLocalDate, parseLocalDateTime, resolveLocal, toLocal } from "../../src/kernel/time/local-time.js";
+import { nextHeld, skippedDays } from "./occurrences.js";
+import { OPENER_KIND } from "./posts.js";
 import type { MeetingSlice } from "./services.js";
 
 const command = commandsOf<MeetingSlice>();
-
-/** The job's next meeting that is not skipped: a cancelled Thursday shows the Thursday after. */
-function nextHeld(job: Job): number {
-  const skipped = new Set(skippedDays(job));
-  let next = (job.nextRunUtc as number) + OPENER_LEAD_MINUTES * 60_000;
-  for (let i = 0; i < 60 && skipped.has(meetingDayOf(next - OPENER_LEAD_MINUTES * 60_000, job.zone)); i++) {
-    const local = toLocal(job.zone, next);
-    next = resolveLocal(job.zone, { ...addDays(local, 7), hour: local.hour, minute: local.minute });
-  }
-  return next;
-}
 
 export const meetingList = command({
   name: "meetings",

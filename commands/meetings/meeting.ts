@@ -5,27 +5,32 @@ import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
 import { formatWhen } from "../../src/kernel/time/format.js";
 import { formatLocalDateTime } from "../../src/kernel/time/local-time.js";
-import { parseTimeOfDay, parseWeekday, parseWhen } from "../../src/kernel/time/natural.js";
+import { parseWeekday, parseWhen } from "../../src/kernel/time/natural.js";
+import { readWhen, whenContextOf } from "../../src/kernel/time/read.js";
 import type { Rule } from "../../src/kernel/time/recurrence.js";
-import { whenError } from "../../src/kernel/time/when-errors.js";
 import { offlineFlag } from "./assembly.js";
+import { clashingMeeting, nextHeld } from "./occurrences.js";
 import { OPENER_KIND, OPENER_LEAD_MINUTES } from "./posts.js";
 import type { MeetingSlice } from "./services.js";
 
 const command = commandsOf<MeetingSlice>();
 
-/** "weekly thursday 19:00" / "semanal jueves 19:00", or a one-off "friday 18:00". */
+/**
+ * "weekly thursday 19:00" / "semanal jueves 19:00" (also "every thursday at 7pm", "cada jueves a las
+ * 19:00": a weekday and a time in any form the time reader knows), or a one-off "friday 18:00".
+ */
 function meetingRule(text: string, ctx: CommandContext<MeetingSlice>): Rule {
-  const weekly = /^(weekly|every|semanal|cada)\s+(\S+)\s+(\S+)$/i.exec(text.trim());
+  const weekly = /^(weekly|every|semanal|cada)\s+(.+)$/i.exec(text.trim());
   if (weekly) {
-    const weekday = parseWeekday(weekly[2] ?? "");
-    const clock = parseTimeOfDay(weekly[3] ?? "");
-    if (weekday === undefined || clock === undefined) throw new UserError("meeting.bad", { found: text });
-    return { kind: "weekly", weekday, time: `${String(clock.hour).padStart(2, "0")}:${String(clock.minute).padStart(2, "0")}` };
+    const words = (weekly[2] ?? "").split(/\s+/);
+    const read = parseWhen(weekly[2] ?? "", whenContextOf(ctx));
+    const weekday = words.map(parseWeekday).find((day) => day !== undefined);
+    if (!read.ok || !read.value.hadTime || weekday === undefined) throw new UserError("meeting.bad", { found: text });
+    const { hour, minute } = read.value.local;
+    return { kind: "weekly", weekday, time: `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}` };
   }
-  const once = parseWhen(text.replace(/^(once|una vez)\s+/i, ""), { zone: ctx.settings.timezone, nowUtc: ctx.now, lang: ctx.t.lang });
-  if (!once.ok) throw whenError(once.error, text, ctx);
-  return { kind: "once", at: formatLocalDateTime(once.value.local) };
+  const once = readWhen(text.replace(/^(once|una vez)\s+/i, ""), ctx);
+  return { kind: "once", at: formatLocalDateTime(once.local) };
 }
 
 export const meeting = command({
@@ -40,10 +45,17 @@ export const meeting = command({
   run({ when }, ctx) {
     const { rest, offline } = offlineFlag(when);
     const rule = meetingRule(rest, ctx);
+    const others = ctx.jobs.byKind(OPENER_KIND);
     const job = ctx.jobs.schedule({ kind: OPENER_KIND, rule, offsetMinutes: -OPENER_LEAD_MINUTES, payload: offline ? { offline: true } : {} });
     // Thrown inside the message's transaction: the job just planned is rolled back with it.
     if (job.nextRunUtc === null) throw new UserError("meeting.too_soon", { minutes: OPENER_LEAD_MINUTES, opener: ctx.hint("opener") });
-    return { weekly: rule.kind === "weekly", meetingAt: job.nextRunUtc + OPENER_LEAD_MINUTES * 60_000, offline };
+    const meetingAt = job.nextRunUtc + OPENER_LEAD_MINUTES * 60_000;
+    const clash = clashingMeeting(others, rule, ctx.settings.timezone, meetingAt);
+    if (clash) {
+      const when = formatWhen(nextHeld(clash), ctx.settings.timezone, ctx.t.lang, ctx.now);
+      throw new UserError(clash.rule.kind === "weekly" ? "meeting.duplicate.weekly" : "meeting.duplicate.once", { when, list: ctx.hint("meetings") });
+    }
+    return { weekly: rule.kind === "weekly", meetingAt, offline };
   },
   render: ({ weekly, meetingAt, offline }, view) =>
     doc(

@@ -1,5 +1,6 @@
 import type { Job } from "../../src/kernel/scheduler/jobs.js";
-import { formatLocalDate, isoWeekday, parseLocalDateTime, resolveLocal, toLocal, type LocalDate } from "../../src/kernel/time/local-time.js";
+import type { Rule } from "../../src/kernel/time/recurrence.js";
+import { addDays, formatLocalDate, isoWeekday, parseLocalDateTime, resolveLocal, toLocal, type LocalDate } from "../../src/kernel/time/local-time.js";
 
 /** The opener is posted this long before the meeting, so people read it as they arrive. */
 export const OPENER_LEAD_MINUTES = 15;
@@ -19,7 +20,7 @@ export function meetingDayOf(openerRunUtc: number, zone: string): string {
  * When the meeting of `job` on `day` starts (UTC), or undefined if the job has no meeting that day.
  * Meetings are weekly or once (see `!meeting`); other rules never hold meetings.
  */
-export function meetingOn(job: Job, day: LocalDate): number | undefined {
+export function meetingOn(job: Pick<Job, "rule" | "zone">, day: LocalDate): number | undefined {
   const rule = job.rule;
   if (rule.kind === "once") {
     const at = parseLocalDateTime(rule.at);
@@ -28,4 +29,35 @@ export function meetingOn(job: Job, day: LocalDate): number | undefined {
   if (rule.kind !== "weekly" || isoWeekday(day) !== rule.weekday) return undefined;
   const [hour, minute] = rule.time.split(":").map(Number);
   return resolveLocal(job.zone, { ...day, hour: hour ?? 0, minute: minute ?? 0 });
+}
+
+/** The start of the job's next meeting that is not skipped: a cancelled Thursday gives the Thursday after. */
+export function nextHeld(job: Job): number {
+  const skipped = new Set(skippedDays(job));
+  let next = (job.nextRunUtc as number) + OPENER_LEAD_MINUTES * 60_000;
+  for (let i = 0; i < 60 && skipped.has(meetingDayOf(next - OPENER_LEAD_MINUTES * 60_000, job.zone)); i++) {
+    const local = toLocal(job.zone, next);
+    next = resolveLocal(job.zone, { ...addDays(local, 7), hour: local.hour, minute: local.minute });
+  }
+  return next;
+}
+
+/** Whether `job` holds a meeting at exactly `startsAt` (a skipped day holds none). */
+function holdsAt(job: Pick<Job, "rule" | "zone" | "payload">, startsAt: number): boolean {
+  const day = toLocal(job.zone, startsAt);
+  return meetingOn(job, day) === startsAt && !skippedDays(job as Job).includes(formatLocalDate(day));
+}
+
+/**
+ * An upcoming meeting that a new one would repeat: the same weekly slot, or a one-off at the time of
+ * a weekly meeting (either way round). The new meeting starts first at `firstStart`.
+ */
+export function clashingMeeting(others: readonly Job[], rule: Rule, zone: string, firstStart: number): Job | undefined {
+  const added = { rule, zone, payload: {} };
+  return others.find((other) => {
+    if (other.nextRunUtc === null) return false;
+    if (holdsAt(other, firstStart)) return true;
+    if (other.rule.kind === "once") return holdsAt(added, (other.nextRunUtc as number) + OPENER_LEAD_MINUTES * 60_000);
+    return rule.kind === "weekly" && other.rule.kind === "weekly" && other.rule.weekday === rule.weekday && other.rule.time === rule.time;
+  });
 }

@@ -1,8 +1,14 @@
 import { commandsOf } from "../../src/kernel/command.js";
 import { doc, list, p } from "../../src/kernel/doc.js";
 import { Level } from "../../src/kernel/level.js";
+import type { Job } from "../../src/kernel/scheduler/jobs.js";
 import { formatWhen } from "../../src/kernel/time/format.js";
+import { nextHeld, OPENER_LEAD_MINUTES } from "./occurrences.js";
+import { OPENER_KIND } from "./posts.js";
 import type { MeetingSlice } from "./services.js";
+
+/** When the job posts next; a meeting cancelled for one day (`!meeting cancel`) posts nothing that day. */
+const nextPost = (job: Job): number => (job.kind === OPENER_KIND ? nextHeld(job) - OPENER_LEAD_MINUTES * 60_000 : (job.nextRunUtc as number));
 
 const command = commandsOf<MeetingSlice>();
 
@@ -16,7 +22,10 @@ export const schedule = command({
   params: {},
   // Active jobs are re-planned first: the room's zone may have just changed, and times show as they will really happen.
   run: (_args, ctx) =>
-    ctx.jobs.active().map((job) => ({ kind: job.kind, at: job.nextRunUtc as number, plan: String(job.payload.plan ?? ""), once: job.rule.kind === "once" })),
+    ctx.jobs
+      .active()
+      .map((job) => ({ kind: job.kind, at: nextPost(job), plan: String(job.payload.plan ?? ""), once: job.rule.kind === "once" }))
+      .sort((a, b) => a.at - b.at),
   render(posts, view) {
     const { t, settings } = view;
     if (posts.length === 0) return doc(p(...t.t("schedule.empty")));

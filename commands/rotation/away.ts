@@ -4,6 +4,7 @@ import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
 import { formatDay, formatWhen, memberKey } from "../../src/kernel/time/format.js";
 import { parseUntil } from "../../src/kernel/time/natural.js";
+import { whenContextOf } from "../../src/kernel/time/read.js";
 import { whenError } from "../../src/kernel/time/when-errors.js";
 import { actingFor, changeRotation, rotationNow } from "./common.js";
 import { withHandovers } from "./render.js";
@@ -23,7 +24,7 @@ export const away = command({
   params: { member: param.person({ optional: true }), until: param.rest({ max: 60 }) },
   run({ member: named, until }, ctx) {
     const who = actingFor(named, ctx, ctx.hint("away", { until: ctx.t.text("away.example_until") }));
-    const parsed = parseUntil(until, { zone: ctx.settings.timezone, nowUtc: ctx.now, lang: ctx.t.lang });
+    const parsed = parseUntil(until, whenContextOf(ctx));
     if (!parsed.ok) throw whenError(parsed.error, until.replace(/^(until|till|hasta)\s+/i, ""), ctx);
     const { handovers } = changeRotation(ctx, (state) => setAway(state, memberKey(who), ctx.now, parsed.value.utcMs));
     return { who, backUtc: parsed.value.utcMs, wholeDay: parsed.value.lastDay !== undefined, handovers };

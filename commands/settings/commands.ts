@@ -1,10 +1,11 @@
 import { IANAZone } from "luxon";
-import { commandsOf } from "../../src/kernel/command.js";
+import { commandsOf, type CommandContext } from "../../src/kernel/command.js";
 import { doc, p } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import { LANGUAGES, isLang } from "../../src/kernel/i18n/catalog.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
+import type { Quorum } from "../governance/index.js";
 import type { SettingsSlice } from "./services.js";
 
 const command = commandsOf<SettingsSlice>();
@@ -69,18 +70,47 @@ export const setQuorum = command({
   aliases: ["ajustes quórum"],
   group: "settings",
   summary: "settings.quorum.summary",
-  examples: ["settings quorum 50%", "settings quorum none"],
+  examples: ["settings quorum 3 people", "settings quorum 50%", "settings quorum none"],
   level: Level.Moderator,
-  params: { quorum: param.word({ max: 12 }) },
-  run({ quorum }, ctx) {
-    const none = /^(none|no|off|ninguno|nada)$/i.test(quorum);
-    const m = /^(\d{1,3})\s*%?$/.exec(quorum);
-    const percent = none ? null : m ? Number(m[1]) : NaN;
-    if (percent !== null && !(percent >= 1 && percent <= 100)) throw new UserError("settings.quorum.bad", { found: quorum });
-    ctx.slice.quorum.set(ctx.roomId, percent);
-    return { percent };
+  params: { quorum: param.rest({ max: 24 }) },
+  run({ quorum: typed }, ctx) {
+    const quorum = readQuorum(typed, ctx);
+    ctx.slice.quorum.set(ctx.roomId, quorum);
+    return { quorum };
   },
-  render: ({ percent }, { t }) => doc(p(...t.t(percent === null ? "settings.quorum.none" : "settings.quorum.done", { percent: percent ?? 0 }))),
+  render({ quorum }, { t }) {
+    if (quorum === null) return doc(p(...t.t("settings.quorum.none")));
+    return doc(p(...("people" in quorum ? t.t("settings.quorum.people", { count: quorum.people }) : t.t("settings.quorum.done", { percent: quorum.percent }))));
+  },
 });
+
+const PERCENT = /^(\d{1,4})\s*(%|percent|per cent|por ?ciento)$/i;
+const PEOPLE = /^(\d{1,6})\s*(people|persons?|members?|personas?|miembros?)$/i;
+
+/**
+ * "30%" is a share of members and "3 people" (or "3 personas") a number of them. A bare number could
+ * be either, and most people mean people while the old form meant percent: ask rather than guess.
+ */
+function readQuorum(typed: string, ctx: CommandContext<SettingsSlice>): Quorum | null {
+  const text = typed.trim();
+  if (/^(none|no|off|ninguno|nada)$/i.test(text)) return null;
+  const percent = PERCENT.exec(text);
+  if (percent && Number(percent[1]) >= 1 && Number(percent[1]) <= 100) return { percent: Number(percent[1]) };
+  const people = PEOPLE.exec(text);
+  if (people && Number(people[1]) >= 1 && Number(people[1]) <= MAX_QUORUM_PEOPLE) return { people: Number(people[1]) };
+  const bare = /^\d{1,6}$/.exec(text);
+  if (bare && Number(text) >= 1) {
+    const n = Number(text);
+    throw new UserError("settings.quorum.which", {
+      people: ctx.hint("settings quorum", { quorum: `${n} ${ctx.t.text(n === 1 ? "settings.quorum.person_word" : "settings.quorum.people_word")}` }),
+      percent: n <= 100 ? ctx.hint("settings quorum", { quorum: `${n}%` }) : ctx.hint("settings quorum", { quorum: "50%" }),
+      count: n,
+    });
+  }
+  throw new UserError("settings.quorum.bad", { found: text, people: ctx.hint("settings quorum", { quorum: `3 ${ctx.t.text("settings.quorum.people_word")}` }) });
+}
+
+/** A quorum larger than any committee is a typo. */
+const MAX_QUORUM_PEOPLE = 10_000;
 
 export const settingsCommands = [showSettings, setLanguage, setTimezone, setQuorum];

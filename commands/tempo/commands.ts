@@ -5,6 +5,7 @@ import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
 import { formatDay, formatWhen } from "../../src/kernel/time/format.js";
 import { addDuration, isTooFar, parseDuration, parseUntil } from "../../src/kernel/time/natural.js";
+import { whenContextOf } from "../../src/kernel/time/read.js";
 import { durationError, whenError } from "../../src/kernel/time/when-errors.js";
 import { startBurst, startSlow, tempoView, type TempoView } from "./rules/index.js";
 import type { RoomRhythm } from "./services.js";
@@ -46,7 +47,7 @@ function burstEnd(until: string, ctx: CommandContext<RoomRhythm>): number {
     if (isTooFar(end, ctx.now)) throw durationError({ code: "too-long" }, length);
     return end;
   }
-  const parsed = parseUntil(until, { zone, nowUtc: ctx.now, lang: ctx.t.lang });
+  const parsed = parseUntil(until, whenContextOf(ctx));
   if (!parsed.ok) throw whenError(parsed.error, until.replace(/^(until|till|hasta)\s+/i, ""), ctx);
   return parsed.value.utcMs;
 }

@@ -21,6 +21,7 @@ import { localpart, resolvePerson } from "./mentions.js";
 import { deliveredMessage, enqueue } from "./outbox/outbox.js";
 import { bindMatch, chooseMatch, typoOf, type Reading } from "./matching.js";
 import { argsSchema, labelKey } from "./params.js";
+import { readWhen } from "./time/read.js";
 import type { RoomMember, RoomView } from "./port.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { bindRoomData, type OutsideData, type RoomDataPart } from "./room-data.js";
@@ -215,7 +216,7 @@ export class Dispatcher {
     const { what } = run;
     if (typeof what !== "string") return this.runCommand(run, what.command, what.feature, () => ({ ...what.args }));
     const tokens = tokenize(what);
-    const reading: Reading = { index: this.index, tokens, line: what, resolve: (word) => resolvePerson(word, run.inv.roomId, this.deps.room), lang: run.t.lang, prefix: run.view.prefix };
+    const reading: Reading = { index: this.index, tokens, line: what, resolve: (word) => resolvePerson(word, run.inv.roomId, this.deps.room), lang: run.t.lang, readWhen: (text) => readWhen(text, run.view), prefix: run.view.prefix };
     const match = chooseMatch(this.index.find(tokens), reading);
     if (!match) return this.unknown(reading, run);
     return this.runCommand(run, match.command, this.featureOf.get(match.command)!, () => bindMatch(match, reading));

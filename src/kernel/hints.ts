@@ -30,7 +30,7 @@ export function writeCommand(index: CommandIndex, prefix: string, lang: Lang, na
     const value = args[p];
     if (value === undefined) continue;
     // The rest of a line is taken verbatim; a single word with spaces needs its quotes.
-    const text = command.params[p]!.kind === "rest" ? String(value) : quoteWord(String(value));
+    const text = ["rest", "when"].includes(command.params[p]!.kind) ? String(value) : quoteWord(String(value));
     if (p === slotParam) form = form.replace(NUMBER_SLOT, text);
     else rest.push(text);
   }

@@ -1,7 +1,7 @@
 import type { CommandIndex, Match } from "./command-index.js";
 import { UserError } from "./errors.js";
 import type { Lang } from "./i18n/catalog.js";
-import { bindArgs, type ResolvePerson } from "./params.js";
+import { bindArgs, type ReadWhen, type ResolvePerson } from "./params.js";
 import type { Token } from "./tokenizer.js";
 
 /** What the words of one message are read against: the commands, the person resolver, the room's language and prefix. */
@@ -10,6 +10,7 @@ export interface Reading {
   tokens: Token[];
   line: string;
   resolve: ResolvePerson;
+  readWhen?: ReadWhen;
   lang: Lang;
   prefix: string;
 }
@@ -28,7 +29,7 @@ export function chooseMatch(match: Match | undefined, r: Reading): Match | undef
   if (!plain || plain.command === match.command) return match;
   const fits = (m: Match) => {
     try {
-      bindArgs(m.command.params, argTokens(m, r.tokens), r.line, r.resolve);
+      bindArgs(m.command.params, argTokens(m, r.tokens), r.line, r.resolve, r.readWhen);
       return true;
     } catch {
       return false;
@@ -54,7 +55,7 @@ export function typoOf(r: Reading, from: number): UserError | undefined {
 /** Binds the arguments; when they do not fit and the words look like a typo of another command, says which. */
 export function bindMatch(match: Match, r: Reading): Record<string, unknown> {
   try {
-    return bindArgs(match.command.params, argTokens(match, r.tokens), r.line, r.resolve);
+    return bindArgs(match.command.params, argTokens(match, r.tokens), r.line, r.resolve, r.readWhen);
   } catch (err) {
     throw (err instanceof UserError && typoOf(r, match.consumed)) || err;
   }

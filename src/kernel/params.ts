@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { UserError } from "./errors.js";
 import type { Person } from "./invocation.js";
+import type { When } from "./time/natural.js";
 import type { Token } from "./tokenizer.js";
 
 /**
@@ -8,7 +9,7 @@ import type { Token } from "./tokenizer.js";
  * and types the bound value. A command's arguments are the object of its parameters, in order.
  */
 export interface Param<T = unknown> {
-  kind: "word" | "choice" | "int" | "person" | "people" | "rest";
+  kind: "word" | "choice" | "int" | "person" | "people" | "rest" | "when";
   schema: z.ZodType<T>;
   optional: boolean;
   /** choice: canonical value → every word that means it (the canonical value itself included). */
@@ -71,6 +72,11 @@ export const param = {
   },
   people: (o: { min?: number; max: number }): Param<Person[]> =>
     make("people", z.array(PersonSchema as z.ZodType<Person>).min(o.min ?? 1).max(o.max), { min: o.min ?? 1 }),
+  /**
+   * The rest of the line as a time ahead, read by the kernel's one time reader in the room's zone and
+   * language ("friday 17:00", "en 2 horas", "mañana"); an unreadable or past time is the member's error.
+   */
+  when: (): Param<When> => make("when", z.custom<When>((v) => typeof (v as When | undefined)?.utcMs === "number")),
   /** The rest of the line, verbatim. */
   rest: ((o: { min?: number; max: number; optional?: boolean }) => maybe(make("rest", z.string().min(o.min ?? 1).max(o.max)), o.optional)) as {
     (o: { min?: number; max: number } & Opt): Param<string>;
@@ -86,6 +92,8 @@ export function argsSchema(params: Params): z.ZodType<Record<string, unknown>> {
 }
 
 export type ResolvePerson = (word: string) => Person | undefined;
+/** Reads a typed time for the room of the message; throws the member's error when it cannot. */
+export type ReadWhen = (text: string) => When;
 
 /** The canonical value a typed word stands for, or undefined. */
 export function choiceOf(p: Param, word: string): string | undefined {
@@ -97,7 +105,7 @@ export function choiceOf(p: Param, word: string): string | undefined {
  * Turns the words after a command name into a raw argument object following the parameters;
  * the parameters' schemas then validate it. Mismatches are user errors with usage.
  */
-export function bindArgs(params: Params, tokens: Token[], text: string, resolve: ResolvePerson): Record<string, unknown> {
+export function bindArgs(params: Params, tokens: Token[], text: string, resolve: ResolvePerson, readWhen?: ReadWhen): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   let i = 0;
   for (const [name, p] of Object.entries(params)) {
@@ -107,6 +115,14 @@ export function bindArgs(params: Params, tokens: Token[], text: string, resolve:
         const rest = token ? text.slice(token.start).trim() : "";
         if (!rest && !p.optional) throw new UserError("error.arg.missing", { arg: name }, true);
         if (rest) args[name] = rest;
+        i = tokens.length;
+        break;
+      }
+      case "when": {
+        const rest = token ? text.slice(token.start).trim() : "";
+        if (!rest) throw new UserError("error.arg.missing", { arg: name }, true);
+        if (!readWhen) throw new Error("a time parameter is bound without the room's time reader");
+        args[name] = readWhen(rest);
         i = tokens.length;
         break;
       }

@@ -61,6 +61,8 @@ function argument(param: Param): fc.Arbitrary<string> {
       return fc.oneof(script, wrong, when);
     case "rest":
       return fc.oneof(text, when.map((w) => `${w} meeting`), wrong);
+    case "when":
+      return fc.oneof({ weight: 3, arbitrary: when }, wrong);
   }
 }
 

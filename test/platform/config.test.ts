@@ -44,6 +44,18 @@ describe("configuration", () => {
     expect(found).toContainEqual(expect.stringMatching(/^prefix: found ""/));
   });
 
+  it("suggests the key a typo meant, and names the variable and the command for a missing secret", () => {
+    const base = { homeserverUrl: "https://m.example.org", userId: "@bot:example.org", allowedInviters: ["example.org"] };
+    const found = problems({ database: { key: DATABASE_KEY }, matrix: { ...base, allowedInviters: undefined, alowedInviters: ["example.org"] }, ledger: { maxEntriesPerHr: 3 }, zzz: 1 });
+    expect(found).toEqual([
+      "ledger.maxEntriesPerHr: unknown key (did you mean maxEntriesPerHour?)",
+      "matrix.allowedInviters: found nothing; it is required",
+      "matrix.cryptoStoreKey: found nothing; it is required: set it here or in the environment variable TANDEM_CRYPTO_STORE_KEY (make one with: openssl rand -base64 32)",
+      "matrix.alowedInviters: unknown key (did you mean allowedInviters?)",
+      "zzz: unknown key (check its spelling in config.example.yaml)",
+    ]);
+  });
+
   it("never prints secrets it rejects", () => {
     const base = { homeserverUrl: "https://m.example.org", userId: "@bot:example.org", allowedInviters: ["example.org"] };
     const found = problems({ database: { key: DATABASE_KEY }, matrix: { ...base, cryptoStoreKey: "short-secret", password: "hunter2-typo" } });

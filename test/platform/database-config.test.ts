@@ -51,6 +51,6 @@ describe("the database: section", () => {
     expect(found.join("\n")).not.toContain("short-secret");
     expect(found).toEqual([expect.stringMatching(/^database\.key: found a value \(hidden\); expected a long random secret, at least 16 characters/)]);
     const typo = problems({ database: { path: "t.db", kee: "hunter2-database" } });
-    expect(typo).toEqual(["database.kee: unknown key (check its spelling in config.example.yaml)"]);
+    expect(typo).toEqual(["database.kee: unknown key (did you mean key?)"]);
   });
 });

@@ -16,6 +16,8 @@ export interface Ballot {
   closesAt: number;
   /** Share of eligible members (percent) who must answer; null for no quorum. */
   quorumPercent: number | null;
+  /** Or how many people must answer ("3 people"). */
+  quorumPeople?: number | null;
 }
 
 /** `could_not_apply`: adopted, but what it changes is gone (an amended article was removed meanwhile). */
@@ -64,6 +66,7 @@ export function decide(choiceLists: readonly (readonly string[])[], ballot: Ball
   const eligible = ballot.eligible.length;
   const base = { counts, voters, eligible, leaders: [] as string[] };
   if (ballot.quorumPercent !== null && voters * 100 < ballot.quorumPercent * eligible) return { ...base, outcome: "no_quorum" };
+  if (ballot.quorumPeople != null && voters < ballot.quorumPeople) return { ...base, outcome: "no_quorum" };
   if (voters === 0) return { ...base, outcome: consent ? "not_adopted" : "tie" };
   if (consent) {
     if ((counts.block ?? 0) > 0) return { ...base, outcome: "blocked" };

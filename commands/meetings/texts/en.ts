@@ -5,6 +5,8 @@ export const en = {
   "meeting.too_soon": "That meeting starts in less than {minutes} minutes, too soon for an opener. Pick a later time, or type `{opener}` now.",
   "meeting.weekly": "Weekly meeting noted; the next one is {when}. I'll open it with thanks {minutes} minutes before.",
   "meeting.once": "Meeting noted for {when}. I'll open it with thanks {minutes} minutes before.",
+  "meeting.duplicate.weekly": "There is a weekly meeting at that time already (next {when}), so I added nothing. See them all with `{list}`.",
+  "meeting.duplicate.once": "There is a meeting at that time already ({when}), so I added nothing. See them all with `{list}`.",
   "opener.summary": "Open a meeting with this week's gratitude",
   "opener.title": "Before we begin, thanks for this week's care:",
   "opener.line": "{who}: {what}",

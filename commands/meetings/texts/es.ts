@@ -5,6 +5,8 @@ export const es = {
   "meeting.too_soon": "Esa reunión empieza en menos de {minutes} minutos, demasiado pronto para una apertura. Elige una hora más tarde, o escribe `{opener}` ahora.",
   "meeting.weekly": "Reunión semanal anotada; la próxima es el {when}. La abriré con agradecimientos {minutes} minutos antes.",
   "meeting.once": "Reunión anotada para el {when}. La abriré con agradecimientos {minutes} minutos antes.",
+  "meeting.duplicate.weekly": "Ya hay una reunión semanal a esa hora (la próxima el {when}), así que no añadí nada. Míralas todas con `{list}`.",
+  "meeting.duplicate.once": "Ya hay una reunión a esa hora (el {when}), así que no añadí nada. Míralas todas con `{list}`.",
   "opener.summary": "Abrir una reunión con los agradecimientos de la semana",
   "opener.title": "Antes de empezar, gracias por los cuidados de esta semana:",
   "opener.line": "{who}: {what}",

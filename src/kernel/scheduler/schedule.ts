@@ -1,4 +1,5 @@
 import type { Db } from "../../platform/db.js";
+import { formatLocalDateTime, toLocal } from "../time/local-time.js";
 import { jobsRepo, type Job, type JobSpec } from "./jobs.js";
 import { nextFiring } from "./plan.js";
 
@@ -22,17 +23,30 @@ export function upsertRoomJob(db: Db, spec: JobSpec, now: number): Job {
 }
 
 /**
- * Re-plans a room's future jobs in a new zone: rules are wall-clock times, so "Monday 09:00" stays
- * 09:00 in the new zone. Jobs already due keep their run; nothing fires twice for one occurrence.
+ * Re-plans a room's future jobs in a new zone: recurring rules are wall-clock times, so "Monday 09:00"
+ * stays 09:00 in the new zone. A one-off was announced as an instant (a proposal's deadline, a
+ * plan's start): it keeps that instant, written again as the new zone's clock reads it. Jobs already
+ * due keep their run; nothing fires twice for one occurrence.
  */
 export function replanRoom(db: Db, roomId: string, zone: string, now: number): number {
   const repo = jobsRepo(db);
   let changed = 0;
   for (const job of repo.activeInRoom(roomId)) {
     if (job.zone === zone || (job.nextRunUtc !== null && job.nextRunUtc <= now)) continue;
+    if (job.rule.kind === "once" && job.nextRunUtc !== null) {
+      repo.update(job.id, { ...job, rule: onceIn(job, zone), zone, nextRunUtc: job.nextRunUtc });
+      changed++;
+      continue;
+    }
     const after = Math.max(now, job.lastRunUtc ?? now);
     repo.replan(job.id, zone, nextFiring({ ...job, zone }, after));
     changed++;
   }
   return changed;
+}
+
+/** A one-off's rule in another zone, firing at the same instant (its offset included). */
+function onceIn(job: Job, zone: string): Job["rule"] {
+  const occurrence = (job.nextRunUtc as number) - job.offsetMinutes * 60_000;
+  return { kind: "once", at: formatLocalDateTime(toLocal(zone, occurrence)) };
 }

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { distance } from "../suggest.js";
 import { markMonthDays, parseMonthDay, resolveMonthDay, type MonthDay } from "./calendar-words.js";
 import {
   addDays,
@@ -83,7 +84,7 @@ const NAMED_TIMES: Record<string, Clock> = {
 };
 
 /** Words that carry no meaning for the date ("at", "el", "next friday" = "friday"). */
-const FILLERS = new Set(["at", "on", "the", "next", "this", "a", "las", "la", "el", "este", "esta", "proximo", "proxima", "de", "del", "en"]);
+const FILLERS = new Set(["at", "on", "to", "the", "next", "this", "a", "al", "para", "las", "la", "el", "este", "esta", "proximo", "proxima", "de", "del", "en"]);
 /** Fillers after which a bare number is an hour ("a las 7", "at 7"). */
 const HOUR_MARKERS = new Set(["at", "las", "la"]);
 
@@ -289,6 +290,9 @@ export interface Until {
  */
 export function parseUntil(text: string, ctx: WhenContext): Result<Until, WhenError> {
   const stripped = text.trim().replace(/^(until|till|til|hasta)(\s+|$)/i, "");
+  // "until in 2 hours", "hasta dentro de 3 días": that instant, as "at" would read it.
+  const relative = parseRelative(stripped, ctx);
+  if (relative) return relative.ok ? { ok: true, value: { utcMs: relative.value.utcMs } } : relative;
   const parts = parseParts(stripped, ctx.lang);
   if (!parts.ok) return parts;
   const { day, clock } = parts.value;
@@ -312,6 +316,72 @@ export function parseUntil(text: string, ctx: WhenContext): Result<Until, WhenEr
   if (utcMs <= ctx.nowUtc) return { ok: false, error: { code: "past", utcMs: resolveLocal(ctx.zone, { ...lastDay, hour: 0, minute: 0 }), wholeDay: true } };
   if (isTooFar(utcMs, ctx.nowUtc)) return { ok: false, error: { code: "too-far", utcMs } };
   return { ok: true, value: { utcMs, lastDay } };
+}
+
+/** A time read at the end of a text, and the words before it. */
+export interface TimedText {
+  before: string;
+  when: When;
+  /** The words read as the time, as typed. */
+  typed: string;
+}
+
+export type TimedTextError = { error: WhenError; typed: string };
+
+/** Words after which a time follows and which are not part of it ("walkout at friday 17:00", "el", "a las"). */
+const LEADING_MARKER = /\s(at|on|el|a las)\s/gi;
+/** Words that start a time and belong to it ("in 2 hours", "en 2 horas", "dentro de 3 días"). */
+const RELATIVE_MARKER = /\s(?=(?:in|en|dentro de)\s)/gi;
+
+/** Words a typo of which should not be quietly read as part of an action ("fridya 17:00"). */
+const DAY_WORDS = [...Object.keys(WEEKDAYS).filter((w) => w.length > 3), ...Object.keys(RELATIVE_DAYS).filter((w) => /^[a-z]{4,}$/.test(w))];
+
+function nearDayWord(word: string): boolean {
+  const folded = normalise(word);
+  if (folded.length < 4 || DAY_WORDS.includes(folded)) return false;
+  return DAY_WORDS.some((w) => Math.abs(w.length - folded.length) <= 1 && distance(folded, w) <= 1);
+}
+
+/** Whether an error means "this is a time, but not a good one" rather than "these are not time words". */
+const isTimeLike = (error: WhenError) => error.code !== "unrecognised" && error.code !== "empty";
+
+/**
+ * A text that ends with a time, in any language's form: "walkout in 2 hours", "marcha en 2 horas",
+ * "huelga viernes 17:00", "sit-in at the office at friday 9:00". A marker (at, on, el, a las, in,
+ * en, dentro de) says where the time starts, each tried from the first; without one that reads, the
+ * longest ending that reads as a time is taken. Undefined when no part of the text reads as a time;
+ * an error when the time read is not a good one (past, too far, 31 February), or when the word
+ * before it looks like a mistyped day ("walkout fridya 17:00" is not "walkout fridya" at 17:00).
+ */
+export function parseTrailingWhen(text: string, ctx: WhenContext): Result<TimedText, TimedTextError> | undefined {
+  const whole = ` ${text.trim()} `;
+  let firstError: TimedTextError | undefined;
+  const splits = [
+    ...[...whole.matchAll(LEADING_MARKER)].map((m) => ({ at: m.index ?? 0, from: (m.index ?? 0) + m[0].length })),
+    ...[...whole.matchAll(RELATIVE_MARKER)].map((m) => ({ at: m.index ?? 0, from: (m.index ?? 0) + 1 })),
+  ].sort((a, b) => a.at - b.at);
+  for (const { at, from } of splits) {
+    const before = whole.slice(0, at).trim();
+    const typed = whole.slice(from).trim();
+    if (!before || !typed) continue;
+    const when = parseWhen(typed, ctx);
+    if (when.ok) return { ok: true, value: { before, when: when.value, typed } };
+    firstError ??= { error: when.error, typed };
+  }
+  // "at 9999-12-31 21:00" is a time, only a wrong one: say so rather than look further.
+  if (firstError && isTimeLike(firstError.error)) return { ok: false, error: firstError };
+  const words = [...whole.matchAll(/\S+/g)];
+  for (let i = 1; i < words.length; i++) {
+    const start = words[i]?.index ?? 0;
+    const typed = whole.slice(start).trim();
+    const when = parseWhen(typed, ctx);
+    if (!when.ok && !isTimeLike(when.error)) continue;
+    const previous = words[i - 1]?.[0] ?? "";
+    if (nearDayWord(previous)) return { ok: false, error: { error: { code: "unrecognised", token: previous }, typed: `${previous} ${typed}` } };
+    if (!when.ok) return { ok: false, error: { error: when.error, typed } };
+    return { ok: true, value: { before: whole.slice(0, start).trim(), when: when.value, typed } };
+  }
+  return firstError ? { ok: false, error: firstError } : undefined;
 }
 
 export interface Duration {

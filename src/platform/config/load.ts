@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { z } from "zod";
+import { closest } from "../../kernel/suggest.js";
 import { configSchema, type Config } from "./schema.js";
 
 /** Config problems, one line each; the bot prints them and stops before doing anything. */
@@ -25,6 +26,26 @@ export const ENVIRONMENT: Record<string, string[]> = {
 };
 
 const SECRET = /token|password|key/i;
+
+/** Keys that hold a random secret, and how an operator makes one. */
+const MAKE_ONE: Record<string, string> = {
+  "database.key": "openssl rand -base64 32",
+  "matrix.cryptoStoreKey": "openssl rand -base64 32",
+};
+
+/** The keys the schema knows at a path, to suggest the one a typo meant. */
+function knownKeys(path: PropertyKey[]): string[] {
+  let node: unknown = configSchema;
+  for (const key of path) node = shapeOf(node)?.[String(key)];
+  return Object.keys(shapeOf(node) ?? {});
+}
+
+function shapeOf(schema: unknown): Record<string, unknown> | undefined {
+  let s = schema as { shape?: Record<string, unknown>; _zod?: { def?: { innerType?: unknown } } } | undefined;
+  // Optional and defaulted sections wrap their object.
+  while (s && !s.shape && s._zod?.def?.innerType) s = s._zod.def.innerType as typeof s;
+  return s?.shape;
+}
 
 export function loadConfig(path: string | undefined, env: NodeJS.ProcessEnv = process.env): Config {
   let raw: unknown = {};
@@ -86,9 +107,22 @@ function valueAt(raw: unknown, path: PropertyKey[]): unknown {
 function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string[] {
   const key = issue.path.map(String).join(".") || "(top level)";
   if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((k) => `${key === "(top level)" ? k : `${key}.${k}`}: unknown key (check its spelling in config.example.yaml)`);
+    const known = knownKeys(issue.path);
+    return issue.keys.map((k) => {
+      const meant = closest(k, known, 1)[0];
+      const hint = meant ? `did you mean ${meant}?` : "check its spelling in config.example.yaml";
+      return `${key === "(top level)" ? k : `${key}.${k}`}: unknown key (${hint})`;
+    });
   }
   const value = valueAt(raw, issue.path);
+  if (value === undefined && issue.code === "invalid_type") return [`${key}: found nothing; ${missing(key)}`];
   const found = value === undefined ? "nothing" : SECRET.test(key) ? "a value (hidden)" : JSON.stringify(value);
   return [`${key}: found ${found}; ${issue.message.replace(/^Invalid input: /, "")}`];
+}
+
+/** What a required key needs, and where else it may come from: an environment variable, and how to make a secret. */
+function missing(key: string): string {
+  const variable = Object.entries(ENVIRONMENT).find(([, path]) => path.join(".") === key)?.[0];
+  const make = MAKE_ONE[key];
+  return [`it is required${variable ? `: set it here or in the environment variable ${variable}` : ""}`, make ? ` (make one with: ${make})` : ""].join("");
 }

@@ -19,10 +19,17 @@ export interface ConsoleOptions {
   output: Writable;
   /** Where files sent with messages are written (beside the database); without it, only their name is printed. */
   filesDir?: string;
+  /** Typing in a direct chat with the bot (`--dm`) instead of the room. */
+  direct?: boolean;
 }
 
 export const consoleUserId = (name: string) => `@${name}:${SERVER}`;
 export const consoleRoomId = (name: string) => `!${name}:${SERVER}`;
+/** A console name's direct chat with the bot; --room refuses a slash, so no room is mistaken for it. */
+export const consoleDirectRoomId = (name: string) => `!dm/${name}:${SERVER}`;
+
+/** The room a console session types in: its room, or with `--dm` the user's direct chat with the bot. */
+export const consoleSessionRoomId = (o: Pick<ConsoleOptions, "user" | "room" | "direct">) => (o.direct ? consoleDirectRoomId(o.user) : consoleRoomId(o.room));
 
 /**
  * The embedded default: one person types at a terminal (or a script pipes lines in) into one
@@ -51,7 +58,11 @@ export class ConsoleTransport implements Transport {
 
   /** The console is one room: messages for the others wait until their own session. */
   delivers(roomId: string): boolean {
-    return roomId === consoleRoomId(this.options.room);
+    return roomId === consoleSessionRoomId(this.options);
+  }
+
+  isDirect(roomId: string): boolean {
+    return roomId.startsWith("!dm/");
   }
 
   async send(message: OutgoingMessage): Promise<void> {
@@ -59,7 +70,9 @@ export class ConsoleTransport implements Transport {
     if (message.doc.event) return;
     const attachment = message.doc.attachment;
     const file = attachment && this.options.filesDir ? saveAttachment(this.options.filesDir, message.roomId, attachment, message.key) : attachment?.fileName;
-    const text = renderPlain(message.doc) + (file ? `\n${file}` : "");
+    const caption = renderPlain(message.doc);
+    // A file's caption is its name (what Matrix shows under it); here the path where it really is says more.
+    const text = file === undefined ? caption : caption === attachment?.fileName ? file : `${caption}\n${file}`;
     await new Promise<void>((resolve, reject) =>
       this.options.output.write(`${text}\n`, (err) => (err ? reject(err) : resolve())),
     );
@@ -67,11 +80,18 @@ export class ConsoleTransport implements Transport {
 }
 
 /** Reads lines until end of input; each is a message from the console user. Resolves at the end. */
-export async function runConsole(input: Readable, transport: ConsoleTransport, dispatcher: Dispatcher, sender: OutboxSender, options: { user: string; room: string; clock: () => number }): Promise<void> {
+export async function runConsole(
+  input: Readable,
+  transport: ConsoleTransport,
+  dispatcher: Dispatcher,
+  sender: OutboxSender,
+  options: { user: string; roomId: string; clock: () => number; typed?: () => void },
+): Promise<void> {
   const lines = createInterface({ input, crlfDelay: Infinity, terminal: false });
-  const roomId = consoleRoomId(options.room);
+  const roomId = options.roomId;
   for await (const line of lines) {
     if (!line.trim()) continue;
+    options.typed?.();
     dispatcher.handle({
       eventId: `$console-${randomUUID()}`,
       roomId,

@@ -1,3 +1,4 @@
+import type { RoomDataPart } from "../../kernel/room-data.js";
 import { roomKeyedTables } from "../../kernel/room-move.js";
 import type { Db } from "../../platform/db.js";
 
@@ -6,8 +7,7 @@ const CONSOLE_USER = /@([^\s:"@]+):console(?![A-Za-z0-9.-])/g;
 
 /**
  * The console names a room's memory holds (`@bo:console` as recorder, giver, volunteer, rotation
- * member…): the people of that room in earlier runs. The console has no member list to persist, and
- * a schema change is not needed for it: anyone who ever counted in the room left their id in its data.
+ * member…, and everyone who typed there: `console_members`): the people of that room in earlier runs.
  *
  * Read generically, like a room move: every table keyed by `room_id`, and the tables whose rows
  * hang off those (givers of an entry, volunteers of a plan) through their foreign key.
@@ -33,3 +33,20 @@ export function rememberedPeople(db: Db, roomId: string): string[] {
   }
   return [...names].sort();
 }
+
+/** A console name that typed in a room is one of its members from then on, in every later session. */
+export function rememberMember(db: Db, roomId: string, userId: string, now: number): void {
+  db.prepare("INSERT OR IGNORE INTO console_members (room_id, user_id, joined_at) VALUES (?, ?, ?)").run(roomId, userId, now);
+}
+
+/** Console membership is forgotten with the person and wiped with the room, like the rest of its data. */
+export const consoleRoomData: RoomDataPart = {
+  key: "privacy.part.schedule",
+  tables: ["console_members"],
+  countPerson: () => 0,
+  forgetPerson(db, roomId, who) {
+    if (who.userId !== null) db.prepare("DELETE FROM console_members WHERE room_id = ? AND user_id = ?").run(roomId, who.userId);
+  },
+  countRoom: () => 0,
+  wipeRoom: (db, roomId) => void db.prepare("DELETE FROM console_members WHERE room_id = ?").run(roomId),
+};

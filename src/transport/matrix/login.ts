@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { MatrixConfig } from "../../platform/config/matrix.js";
 import { StartupError, type Db } from "../../platform/db.js";
 import { loadSession, saveSession, type StoredSession } from "./session-store.js";
+import { asUnreachable, keepNetworkCause } from "./unreachable.js";
 
 /**
  * The session to run with, without ever creating a second device: a token + device id from the
@@ -27,7 +28,8 @@ export async function resolveSession(config: MatrixConfig, db: Db, log: Logger, 
       "this database holds no Matrix session yet: give matrix.password (or TANDEM_MATRIX_PASSWORD) for the first login, or matrix.accessToken + matrix.deviceId; later starts reuse the stored session",
     );
   }
-  const client = createClient({ baseUrl: config.homeserverUrl, fetchFn });
+  const network = keepNetworkCause(fetchFn);
+  const client = createClient({ baseUrl: config.homeserverUrl, fetchFn: network.fetch });
   let response;
   try {
     response = await client.loginRequest({
@@ -39,7 +41,8 @@ export async function resolveSession(config: MatrixConfig, db: Db, log: Logger, 
   } catch (err) {
     const code = (err as { errcode?: string }).errcode;
     if (code === "M_FORBIDDEN") throw new StartupError(`the homeserver refused the password of ${config.userId} (M_FORBIDDEN)`);
-    throw err;
+    // The first start has no session to wait with: say what could not be reached, and stop.
+    throw asUnreachable(err, config.homeserverUrl, network.reasonOf);
   }
   const session = { homeserver: config.homeserverUrl, userId: response.user_id, deviceId: response.device_id, accessToken: response.access_token };
   saveSession(db, session, config.cryptoStoreKey, clock());

@@ -26,6 +26,7 @@ import { RoomKeeper } from "./rooms.js";
 import { captureSdkConsole, sdkLogger } from "./sdk-logger.js";
 import { SenderGuard } from "./sender-guard.js";
 import { syncRecorder } from "./sync-recorder.js";
+import { keepNetworkCause, untilReachable } from "./unreachable.js";
 
 export interface MatrixConnectDeps {
   config: MatrixConfig;
@@ -36,6 +37,8 @@ export interface MatrixConnectDeps {
   /** Where the recovery key is shown once to the operator (stdout by default, never the JSON log). */
   announce?: (text: string) => void;
   clock?: () => number;
+  /** Aborted when a stop is asked for, so waiting for an unreachable homeserver ends. */
+  signal?: AbortSignal;
 }
 
 /** What the transport drives once connected: the app built on it (see src/app.ts). */
@@ -89,7 +92,7 @@ export async function connectMatrix(deps: MatrixConnectDeps): Promise<MatrixConn
   captureSdkConsole(log);
   const inbox = new Inbox(db);
   const onSync = syncRecorder(inbox, config.userId, clock);
-  const fetchFn = tandemFetch({ log, onSync });
+  const network = keepNetworkCause(tandemFetch({ log, onSync }));
 
   const session = await resolveSession(config, db, log, tandemFetch({ log, onSync: async () => {} }), clock);
   const idb = await openPersistentIndexedDB(db, { onPersistError: () => log.error("could not persist Matrix client state to SQLite") });
@@ -104,12 +107,13 @@ export async function connectMatrix(deps: MatrixConnectDeps): Promise<MatrixConn
     deviceId: session.deviceId,
     accessToken: session.accessToken,
     store,
-    fetchFn,
+    fetchFn: network.fetch,
     logger: sdkLogger(log),
     cryptoCallbacks: keys.callbacks,
     timelineSupport: false,
   });
-  const whoami = await client.whoami();
+  // A session exists from here on: an unreachable homeserver is waited for, not a reason to exit.
+  const whoami = await untilReachable(() => client.whoami(), { url: config.homeserverUrl, log, reasonOf: network.reasonOf, ...(deps.signal ? { signal: deps.signal } : {}) });
   if (whoami.device_id && whoami.device_id !== session.deviceId) {
     throw new Error(`the access token belongs to device ${whoami.device_id}, not ${session.deviceId}`);
   }

@@ -24,6 +24,17 @@ describe("care-mirror plans", () => {
 
   const tickTo = (iso: string) => bot.tickTo(iso);
 
+  it("reads the time in any form the kernel knows, with or without a word before it, in both languages", async () => {
+    expect(await bot.say("!careplan walkout in 2 hours")).toEqual([expect.stringContaining("Plan #1: walkout, Tuesday 24 Nov, 13:00 to Tuesday 24 Nov, 15:00.")]);
+    expect(await bot.say("!careplan picket friday 17:00 for 1h")).toEqual([expect.stringContaining("Plan #2: picket, Friday 27 Nov, 17:00 to Friday 27 Nov, 18:00.")]);
+    expect(await bot.say("!careplan walkout fridya 17:00")).toEqual([expect.stringContaining("I couldn't read “fridya 17:00”")]);
+    expect(await bot.say("!careplan friday 17:00")).toEqual([expect.stringMatching(/^Tell me when, like this/)]);
+    await bot.say("!settings language es", { sender: "@mod:test.org" });
+    expect(await bot.say("!careplan marcha en 2 horas")).toEqual([expect.stringContaining("Plan #3: marcha, del martes 24 nov, 13:00 al martes 24 nov, 15:00.")]);
+    expect(await bot.say("!careplan huelga viernes 17:00")).toEqual([expect.stringContaining("Plan #4: huelga, del viernes 27 nov, 17:00")]);
+    expect(await bot.say("!careplan huelga el viernes 17:00 durante 3h")).toEqual([expect.stringContaining("Plan #5: huelga, del viernes 27 nov, 17:00 al viernes 27 nov, 20:00.")]);
+  });
+
   it("schedules the reminder, the start and the end posts at the right local times", async () => {
     const [reply] = await bot.say("!careplan overtime refusal at friday 17:00 for 2h care solidarity pantry");
     expect(reply).toContain("Plan #1: overtime refusal, Friday 27 Nov, 17:00 to Friday 27 Nov, 19:00.");

@@ -112,5 +112,9 @@ describe("care plans, as a committee really uses them", () => {
     expect(await bot.say("!careplan 2 mover al domingo 11:00", { sender: MOD })).toEqual([
       "Plan #2 movido: rally, del domingo 29 nov, 11:00 al domingo 29 nov, 14:00. Su recordatorio y sus llamadas se mueven con él.",
     ]);
+    // The room's reader: a length of time, and slash dates day first in a Spanish room.
+    expect(await bot.say("!careplan 2 mover en 2 horas", { sender: MOD })).toEqual([expect.stringContaining("del martes 24 nov, 13:00")]);
+    expect(await bot.say("!careplan 2 mover al 5/12 18:00", { sender: MOD })).toEqual([expect.stringContaining("del sábado 5 dic, 18:00")]);
+    expect(await bot.say("!careplan 2 mover al 2020-01-01 10:00", { sender: MOD })).toEqual([expect.stringMatching(/^El miércoles 1 ene 2020, 10:00 ya pasó/)]);
   });
 });

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { features } from "../../../commands/index.js";
 import { kernelRoomData } from "../../../src/kernel/kernel-room-data.js";
 import { forgetKey } from "../../../src/kernel/text-hygiene.js";
+import { consoleRoomData } from "../../../src/transport/console/people.js";
 import { matrixRoomData } from "../../../src/transport/matrix/room-data.js";
 import { createTestBot, ALICE, MOD, ROOM, type TestBot } from "../../support/test-bot.js";
 
@@ -90,7 +91,7 @@ describe("privacy: forgetting leaves no form of a person anywhere in the databas
   afterEach(() => bot.close());
 
   it("claims every table of the database for one forget part", () => {
-    const parts = [...features.flatMap((f) => f.roomData ?? []), kernelRoomData, ...matrixRoomData];
+    const parts = [...features.flatMap((f) => f.roomData ?? []), kernelRoomData, ...matrixRoomData, consoleRoomData];
     const claimed = parts.flatMap((part) => part.tables);
     const tables = bot.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
     expect(tables.filter((t) => !claimed.includes(t))).toEqual([]);

@@ -67,8 +67,27 @@ describe("console mode, as a real process", () => {
     const run = tandem(["--config", config], "!help\n", {});
     expect(run.code).toBe(78);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toBe(`tandem: ${config} has 2 problems:\n  - timezone: found "Moon/Base"; expected an IANA time zone such as Europe/Madrid or America/Mexico_City\n  - ledgr: unknown key (check its spelling in config.example.yaml)\n`);
+    expect(run.stderr).toBe(`tandem: ${config} has 2 problems:\n  - timezone: found "Moon/Base"; expected an IANA time zone such as Europe/Madrid or America/Mexico_City\n  - ledgr: unknown key (did you mean ledger?)\n`);
     expect(existsSync(join(dir, "t.db"))).toBe(false);
+  });
+});
+
+describe("a direct chat with the bot, in the console", () => {
+  it("votes a secret ballot and asks the fund privately with --dm, which the room refuses", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tandem-cli-"));
+    const env = { TANDEM_DATABASE: join(dir, "tandem.db") };
+    const room = tandem([], "!propose secret We file a grievance\n!fund\n", env);
+    const code = /ballot code \*?\*?([A-Z0-9]{4})/.exec(room.stdout)?.[1];
+    const fundCode = /Fund code: \*?\*?([A-Z0-9]+)/.exec(room.stdout)?.[1];
+    expect(code).toBeDefined();
+    expect(fundCode).toBeDefined();
+    expect(tandem([], `!vote ${code} agree\n`, env).stdout).toMatch(/vote in a direct chat with me/);
+    const direct = tandem(["--dm"], `!vote ${code} agree\n!fund ask ${fundCode} €200 rent is due\n`, env);
+    expect(direct.code).toBe(0);
+    expect(direct.stdout).toMatch(/Your receipt: [0-9A-F]{4}-[A-Z0-9]{4}/);
+    expect(direct.stdout).toMatch(/Your request #1 for €200\.00 is with the fund's keeper/);
+    expect(tandem([], "!propose 1 close\n", env).stdout).toContain("Agree 1");
+    expect(tandem(["--dm", "--room", "north"], "", env)).toMatchObject({ code: 2, stderr: expect.stringContaining("--dm and --room do not go together") });
   });
 });
 
@@ -102,6 +121,17 @@ describe("the people and posts of a console room, across runs", () => {
     expect(giver.pluck().get("!north:console", 2)).toBe("@bo:console");
     expect(giver.pluck().get("!south:console", 1)).toBeNull();
     db.close();
+  });
+
+  it("counts a name that typed in a room as its member from then on: it may vote on what started after", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tandem-cli-"));
+    const env = { TANDEM_DATABASE: join(dir, "tandem.db") };
+    expect(tandem(["--as", "ana"], "!help\n", env).code).toBe(0);
+    expect(tandem([], "!propose We refuse overtime\n!proposal 1\n", env).stdout).toContain("0 of 2 members answered");
+    expect(tandem(["--as", "ana"], "!vote 1 agree\n", env).stdout).toMatch(/^Your vote on #1 is counted/);
+    expect(tandem(["--as", "bo"], "!vote 1 agree\n", env).stdout).toMatch(/^Only members who were in the room when proposal #1 started/);
+    // bo typed in the room just now: a member for the next proposal.
+    expect(tandem([], "!propose Second\n!proposal 2\n", env).stdout).toContain("0 of 3 members answered");
   });
 
   it("prints only the current room's scheduled posts; another room's wait for a session of that room", () => {

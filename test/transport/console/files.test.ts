@@ -23,4 +23,14 @@ describe("console attachments", () => {
     await transport.send(message as Parameters<ConsoleTransport["send"]>[0]);
     expect(String(output.read()).trimEnd().split("\n")[1]).toBe(path);
   });
+
+  it("prints the path where a file is instead of a caption that is only its name (!charter print)", async () => {
+    const filesDir = join(mkdtempSync(join(tmpdir(), "tandem-files-")), "files");
+    const output = new PassThrough();
+    const transport = new ConsoleTransport({ user: "ana", room: "cell", moderators: [], output, filesDir });
+    const attachment = { fileName: "charter-2026-12-06.pdf", mimeType: "application/pdf", base64: Buffer.from("%PDF").toString("base64") };
+    const message = { key: "reply:$e2:1", roomId: consoleRoomId("cell"), kind: "reply", doc: { ...doc(p("charter-2026-12-06.pdf")), attachment } };
+    await transport.send(message as Parameters<ConsoleTransport["send"]>[0]);
+    expect(String(output.read()).trimEnd()).toMatch(new RegExp(`^${filesDir}/charter-2026-12-06-[0-9a-f]{8}\\.pdf$`));
+  });
 });
