@@ -1,3 +1,4 @@
+import type { TextKey } from "../../src/kernel/i18n/catalog.js";
 import { commandsOf, type RenderContext } from "../../src/kernel/command.js";
 import { about, doc, list, p, type Doc } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
@@ -75,7 +76,7 @@ export const show = command({
 });
 
 /** Joining and leaving answer alike: what changed for the person, then who carries the plan now. */
-function volunteering(key: { changed: string; unchanged: string }) {
+function volunteering(key: { changed: TextKey; unchanged: TextKey }) {
   return (result: PlanView & { changed: boolean; who: Person }, view: RenderContext): Doc => {
     const { plan, act, changed, who } = result;
     const join = view.hint("careplan join", { plan: plan.number });

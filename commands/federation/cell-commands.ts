@@ -61,7 +61,7 @@ export const federate = command({
     // In one Tandem the welcome came back already; from another it comes later, as an event,
     // once this bot is in the assembly's room (the join waits in the outbox until then).
     const after = repo.membership(ctx.roomId);
-    const state = after?.state === "active" ? "linked" : ctx.elsewhere(assemblyRoom).members().length > 0 ? "asked" : "asked_invite";
+    const state: "linked" | "asked" | "asked_invite" = after?.state === "active" ? "linked" : ctx.elsewhere(assemblyRoom).members().length > 0 ? "asked" : "asked_invite";
     return { pseudonym: read.pseudonym, name: after?.assemblyName ?? "", state };
   },
   render: ({ state, ...r }, view) => doc(p(...view.t.t(`fed.${state}`, { ...r, preview: view.hint("federation preview") }))),

@@ -1,3 +1,4 @@
+import type { TextKey } from "../../src/kernel/i18n/catalog.js";
 import { commandsOf, type AnyCommand, type RenderContext } from "../../src/kernel/command.js";
 import { doc, list, p, type Block, type Inline } from "../../src/kernel/doc.js";
 import { Level } from "../../src/kernel/level.js";
@@ -37,7 +38,7 @@ function escape(s: string): string {
 }
 
 /** A group's name, a command's name or alias, or else every word found in a command's names or summary. */
-function search(topic: string, commands: AnyCommand[], text: (key: string) => string): AnyCommand[] {
+function search(topic: string, commands: AnyCommand[], text: (key: TextKey) => string): AnyCommand[] {
   const group = commands.filter((c) => c.group === topic);
   if (group.length > 0) return group;
   const exact = commands.filter((c) => c.name === topic || c.es === topic || c.aliases?.includes(topic));
@@ -51,7 +52,7 @@ function search(topic: string, commands: AnyCommand[], text: (key: string) => st
 
 /** One line per group, short enough for a phone; `!help <group>` gives usage and examples. */
 function overview(commands: AnyCommand[], view: RenderContext) {
-  const groups = new Map<string, AnyCommand[]>();
+  const groups = new Map<AnyCommand["group"], AnyCommand[]>();
   for (const c of commands) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
   const lines = [...groups].map(([group, members]): Inline[] => [
     { kind: "strong", text: view.t.text(`help.group.${group}`) },

@@ -1,3 +1,4 @@
+import type { TextKey } from "../../src/kernel/i18n/catalog.js";
 import { commandsOf } from "../../src/kernel/command.js";
 import { doc, list, p } from "../../src/kernel/doc.js";
 import { Level } from "../../src/kernel/level.js";
@@ -24,7 +25,8 @@ export const schedule = command({
       p(...t.t("schedule.title", { zone: settings.timezone })),
       list(
         posts.map((post) =>
-          t.t(`schedule.kind.${post.kind}`, {
+          // Job kinds are the features' post names; each has its line (test/kernel/registry.test.ts).
+          t.t(`schedule.kind.${post.kind}` as TextKey, {
             when: formatWhen(post.at, settings.timezone, t.lang, view.now),
             plan: post.plan,
             repeats: t.text(post.once ? "schedule.once" : "schedule.repeats"),

@@ -1,4 +1,4 @@
-import { commandsOf } from "../../src/kernel/command.js";
+import { commandsOf, type CommandName } from "../../src/kernel/command.js";
 import { doc, p } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
@@ -93,7 +93,7 @@ export const roleOrder = command({
     if (result.refused) {
       const { role, members, missing, extra } = result;
       const people = (keys: string[]) => keys.map((key) => view.personOf(key));
-      const hint = (name: string, keys: string[]) => view.hint(name, { role, member: mentionOf(keys[0] ?? "") });
+      const hint = (name: CommandName, keys: string[]) => view.hint(name, { role, member: mentionOf(keys[0] ?? "") });
       return doc(
         p(...t.t("role.order.refused", { role, members: people(members) })),
         ...(extra.length > 0 ? [p(...t.t("role.order.extra", { role, people: people(extra), join: hint("role join", extra) }))] : []),

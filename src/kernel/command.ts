@@ -1,5 +1,5 @@
 import type { Doc } from "./doc.js";
-import type { Lang } from "./i18n/catalog.js";
+import type { KeySuffix, Lang, TextKey } from "./i18n/catalog.js";
 import type { Translator } from "./i18n/index.js";
 import type { Invocation, Person } from "./invocation.js";
 import type { Level } from "./level.js";
@@ -12,6 +12,17 @@ export interface RoomSettingsView {
   language: Lang;
   timezone: string;
 }
+
+/**
+ * Every command's canonical name, listed by each feature next to its commands (`names` in its
+ * index.ts) through declaration merging: the kernel cannot import the features, yet a hint that
+ * names no command must fail the build. commands/index.ts checks the lists against the commands.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging
+export interface CommandNames {}
+
+/** A command's canonical (English) name, as hints name it. */
+export type CommandName = keyof CommandNames & string;
 
 /** Values a hint fills into a command's parameters, in their order. */
 export type HintArgs = Readonly<Record<string, string | number | undefined>>;
@@ -28,7 +39,7 @@ export interface RenderContext {
   t: Translator;
   prefix: string;
   /** A command as a member would type it in this room: `!careplan 3 join`, in the room's prefix and language. */
-  hint(command: string, args?: HintArgs): string;
+  hint(command: CommandName, args?: HintArgs): string;
   /** A stored person key (a user id, or `name:Ana`) as a person with the name this room knows. */
   personOf(key: string): Person;
 }
@@ -104,12 +115,12 @@ export interface RateLimit {
   bucket: string;
   perHour(config: CommandConfig): number;
   /** Catalog key of the refusal; it gets `{max}`. */
-  refusal: string;
+  refusal: TextKey;
 }
 
-export interface Command<P extends Params = Params, R = unknown, S = unknown> {
+export interface Command<P extends Params = Params, R = unknown, S = unknown, N extends string = string> {
   /** One or more words, e.g. "ledger thanks". */
-  name: string;
+  name: N;
   /** The Spanish name, used in hints and help in Spanish rooms (and understood everywhere). */
   es?: string;
   /**
@@ -118,10 +129,10 @@ export interface Command<P extends Params = Params, R = unknown, S = unknown> {
    * such a form, hints write the command that way.
    */
   aliases?: string[];
-  /** Help group (first word of the family). */
-  group: string;
+  /** Help group (first word of the family); it has a title, `help.group.<group>`. */
+  group: KeySuffix<"help.group.">;
   /** Catalog key of the one-line summary. */
-  summary: string;
+  summary: TextKey;
   /** Literal example lines, without the prefix. */
   examples: string[];
   level: Level;
@@ -140,5 +151,5 @@ export type AnyCommand = Command<any, any, any>;
  * `command({ … })` keeps each command's parameter and result types while fixing its slice.
  */
 export function commandsOf<S>() {
-  return <P extends Params, R>(command: Command<P, R, S>): Command<P, R, S> => command;
+  return <P extends Params, R, const N extends string>(command: Command<P, R, S, N>): Command<P, R, S, N> => command;
 }

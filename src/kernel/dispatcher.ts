@@ -1,3 +1,4 @@
+import type { TextKey } from "./i18n/catalog.js";
 import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
@@ -307,7 +308,7 @@ export class Dispatcher {
   private userError(err: UserError, command: AnyCommand, t: Translator): Doc {
     // A member's words come back as a short excerpt at most: a 100 KB argument gets a short answer.
     const params = Object.fromEntries(Object.entries(err.params).map(([k, v]) => [k, typeof v === "string" ? excerpt(v, 120) : v]));
-    if (typeof params.arg === "string" && params.arg) params.arg = t.text(`arg.${params.arg}`);
+    if (typeof params.arg === "string" && params.arg) params.arg = t.text(`arg.${params.arg}` as TextKey);
     const message = p(...t.t(err.key, params));
     if (!err.withUsage) return doc(message);
     const prefix = this.deps.config.prefix;

@@ -24,6 +24,14 @@ describe("the feature registry", () => {
     }
   });
 
+  it("gives every scheduled post its line in !schedule, in every language", () => {
+    for (const feature of features) {
+      for (const kind of Object.keys(feature.posts ?? {})) {
+        for (const lang of LANGUAGES) expect([kind, lang, catalogs[lang][`schedule.kind.${kind}`] !== undefined]).toEqual([kind, lang, true]);
+      }
+    }
+  });
+
   it("gives every command at least one example, and each example runs that command", () => {
     const index = new CommandIndex(commands.map(({ command }) => command));
     for (const { feature, command } of commands) {

@@ -1,3 +1,5 @@
+import type { KeySuffix, TextKey } from "../../../src/kernel/i18n/catalog.js";
+
 /**
  * Care acts paired with actions (care-mirrors). Built-in acts carry an i18n key; acts a room adds
  * itself carry the label its members typed. Aliases (English and Spanish, without accents) let
@@ -6,13 +8,13 @@
 export interface CareAct {
   id: string;
   /** Catalog key for built-in acts (`care.act.<id>`). */
-  labelKey?: string;
+  labelKey?: TextKey;
   /** The room's own words, for acts added with `!careplan catalog add`. */
   label?: string;
   aliases: readonly string[];
 }
 
-function builtIn(id: string, aliases: string[]): CareAct {
+function builtIn(id: KeySuffix<"care.act.">, aliases: string[]): CareAct {
   return { id, labelKey: `care.act.${id}`, aliases: [id, ...aliases] };
 }
 

@@ -88,3 +88,8 @@ export const careplan = {
   "careplan.catalog.too_short": "A care act's name needs at least {min} letters, like `{example}`.",
   "careplan.catalog.example": "bicycle workshop",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof careplan, true> {}
+}

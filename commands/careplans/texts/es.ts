@@ -1,4 +1,7 @@
-export const careplan = {
+import type { Entry } from "../../../src/kernel/i18n/catalog.js";
+import type { careplan as en } from "./en.js";
+
+export const careplan: Record<keyof typeof en, Entry> = {
   "help.group.careplan": "Planes de cuidado espejo",
   "arg.plan": "plan",
   "arg.page": "página",

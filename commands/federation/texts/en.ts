@@ -146,3 +146,8 @@ export const federation = {
   "board.stories.waiting": "{number} · proposed by {by}, waiting for {approve} — “{text}”",
   "board.stories.crossed": "{number} · crossed on {when} — “{text}”",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof federation, true> {}
+}

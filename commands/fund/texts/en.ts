@@ -88,3 +88,8 @@ export const fund = {
   "fund.pledge.none": "You have no pledge here.",
   "fund.pledges.reminder": { one: "New month for the fund: 1 person pledges {amounts} a month. See the fund with `{show}`.", other: "New month for the fund: {count} people pledge {amounts} a month. See the fund with `{show}`." },
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof fund, true> {}
+}

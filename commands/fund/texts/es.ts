@@ -1,5 +1,8 @@
+import type { Entry } from "../../../src/kernel/i18n/catalog.js";
+import type { fund as en } from "./en.js";
+
 /** Lo que dice la caja de solidaridad. */
-export const fund = {
+export const fund: Record<keyof typeof en, Entry> = {
   "help.group.fund": "Caja de solidaridad",
   "arg.fundcode": "código de la caja",
   "arg.movement": "número de movimiento",

@@ -76,3 +76,8 @@ export const governance = {
   "schedule.kind.proposal.close": "{when}: a proposal closes and its outcome is posted",
   "arg.quorum": "quorum",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof governance, true> {}
+}

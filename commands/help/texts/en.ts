@@ -7,3 +7,8 @@ export const help = {
   "help.group.help": "Help",
   "arg.topic": "topic",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof help, true> {}
+}

@@ -48,3 +48,8 @@ export const en = {
   "meeting.offline_reminder": "This is an offline meeting: please leave your phone outside, switched off. See you there.",
   "schedule.kind.meeting.assembly": "{when}: the month's care digest and poster, before the assembly ({repeats})",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof en, true> {}
+}

@@ -1,4 +1,7 @@
-export const rotation = {
+import type { Entry } from "../../../src/kernel/i18n/catalog.js";
+import type { rotation as en } from "./en.js";
+
+export const rotation: Record<keyof typeof en, Entry> = {
   "arg.role": "rol",
   "arg.term": "cada N semanas",
   "arg.people": "personas",

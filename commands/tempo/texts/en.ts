@@ -15,3 +15,8 @@ export const en = {
   "tempo.moons": "Next new moon: {newMoon}. Next full moon: {fullMoon}.",
   "tempo.part": "The room's tempo and its last prompts",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof en, true> {}
+}

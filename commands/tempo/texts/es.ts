@@ -1,4 +1,7 @@
-export const es = {
+import type { Entry } from "../../../src/kernel/i18n/catalog.js";
+import type { en } from "./en.js";
+
+export const es: Record<keyof typeof en, Entry> = {
   "help.group.tempo": "Ritmo de la campaña",
   "arg.phase": "burst|slow",
   "tempo.summary": "El ritmo de la célula: momentos intensos y de calma, con la luna",

@@ -5,3 +5,8 @@ export const matrix = {
   "matrix.upgraded": "This room was replaced by a new one, so I moved there with everything you recorded: {room}. See you there!",
   "matrix.undecryptable": "{sender}, I could not decrypt one of your messages, so I could not act on it. Please send it again.",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof matrix, true> {}
+}
