@@ -17,11 +17,11 @@ const LEAD_WORD = /^(to|a|al|el|para|para el)\s+/i;
 
 export const move = command({
   name: "careplan move",
-  es: "careplan # mover",
-  aliases: ["careplan # move", "plan # move", "plan # mover", "plan move", "careplan mover"],
+  es: "plan # mover",
+  aliases: ["careplan # move", "plan # move", "plan move", "careplan mover", "careplan # mover"],
   group: "careplan",
   summary: "careplan.move.summary",
-  examples: ["careplan 2 move to saturday 10:00"],
+  examples: { en: ["careplan 2 move to saturday 10:00"], es: ["plan 2 mover al sábado 10:00"] },
   level: Level.Member,
   params: { plan: param.int(), when: param.rest({ max: 60 }) },
   // The plan keeps its length; its reminder and calls move with it.

@@ -23,7 +23,7 @@ export const start = command({
   aliases: ["asamblea empezar"],
   group: "federation",
   summary: "fed.start.summary",
-  examples: ["assembly start Health workers of the north"],
+  examples: { en: ["assembly start Health workers of the north"], es: ["asamblea iniciar Sanitarias del norte"] },
   level: Level.Moderator,
   params: { name: param.rest({ max: 80 }) },
   run({ name }, ctx) {
@@ -42,7 +42,7 @@ export const invite = command({
   es: "asamblea invitar",
   group: "federation",
   summary: "fed.invite.summary",
-  examples: ["assembly invite"],
+  examples: { en: ["assembly invite"], es: ["asamblea invitar"] },
   level: Level.Moderator,
   params: {},
   run(_args, ctx) {
@@ -59,7 +59,7 @@ export const report = command({
   es: "asamblea informe",
   group: "federation",
   summary: "fed.report.summary",
-  examples: ["assembly report"],
+  examples: { en: ["assembly report"], es: ["asamblea informe"] },
   level: Level.Member,
   params: {},
   run(_args, ctx) {

@@ -1,3 +1,4 @@
+import { roleWord } from "../rotation/index.js";
 import { commandsOf } from "../../src/kernel/command.js";
 import { doc, p } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
@@ -40,13 +41,13 @@ export const moneyIn = command({
   aliases: ["fondo entrada", "fund entra"],
   group: "fund",
   summary: "fund.in.summary",
-  examples: ["fund in €50 from @ana May dues", "fund in 1.234,56 € de @ana"],
+  examples: { en: ["fund in €50 from @ana May dues", "fund in 1.234,56 € de @ana"], es: ["fondo entra 50 € de @ana cuota de mayo", "fondo entra 1.234,56 € de @ana"] },
   level: Level.Member,
   params: { text: param.rest({ max: 300 }) },
   run({ text }, ctx): Movement {
     inCell(ctx);
     if (ctx.level < Level.Moderator) mustBeKeeper(ctx);
-    const read = readOrRefuse(text, ctx, ctx.hint("fund in", { text: "€50 from @ana" }));
+    const read = readOrRefuse(text, ctx, ctx.hint("fund in", { text: ctx.t.text("fund.in.example_text") }));
     return ctx.slice.repo.addMovement({
       roomId: ctx.roomId, direction: "in", ...read.money, person: read.person ?? null, note: read.note, status: "done", request: null,
       proposedBy: ctx.sender.userId, proposedAt: ctx.now, approvedBy: null, effectiveAt: ctx.now,
@@ -61,13 +62,13 @@ export const moneyOut = command({
   aliases: ["fondo salida", "fund sale"],
   group: "fund",
   summary: "fund.out.summary",
-  examples: ["fund out €120 to @bo rent support"],
+  examples: { en: ["fund out €120 to @bo rent support"], es: ["fondo sale 120 € a @bo ayuda con el alquiler"] },
   level: Level.Member,
   params: { text: param.rest({ max: 300 }) },
   run({ text }, ctx): Movement {
     inCell(ctx);
     mustBeKeeper(ctx);
-    const read = readOrRefuse(text, ctx, ctx.hint("fund out", { text: "€120 to @bo rent support" }));
+    const read = readOrRefuse(text, ctx, ctx.hint("fund out", { text: ctx.t.text("fund.out.example_text") }));
     mustHold(ctx, read.money);
     return ctx.slice.repo.addMovement({
       roomId: ctx.roomId, direction: "out", ...read.money, person: read.person ?? null, note: read.note, status: "proposed", request: null,
@@ -82,7 +83,7 @@ export const approve = command({
   es: "fondo aprobar",
   group: "fund",
   summary: "fund.approve.summary",
-  examples: ["fund approve 7"],
+  examples: { en: ["fund approve 7"], es: ["fondo aprobar 7"] },
   level: Level.Member,
   params: { movement: param.int() },
   run({ movement: number }, ctx): Movement {
@@ -104,7 +105,7 @@ export const keeperRole = command({
   es: "fondo responsable",
   group: "fund",
   summary: "fund.keeper.summary",
-  examples: ["fund keeper treasurer"],
+  examples: { en: ["fund keeper treasurer"], es: ["fondo responsable tesorería"] },
   level: Level.Moderator,
   params: { role: param.word({ max: 40 }) },
   run({ role }, ctx) {
@@ -113,8 +114,10 @@ export const keeperRole = command({
     ctx.slice.repo.setKeeperRole(ctx.roomId, role);
     return { role, holder: ctx.slice.keeper(ctx.roomId, ctx.settings.timezone, ctx.now) };
   },
-  render: ({ role, holder }, view) =>
-    doc(p(...view.t.t(holder ? "fund.keeper.set" : "fund.keeper.set_nobody", { role, holder: holder ? view.personOf(holder) : "", add: view.hint("role add", { role }) }))),
+  render: ({ role: typed, holder }, view) => {
+    const role = roleWord(typed, view.t.lang);
+    return doc(p(...view.t.t(holder ? "fund.keeper.set" : "fund.keeper.set_nobody", { role, holder: holder ? view.personOf(holder) : "", add: view.hint("role add", { role }) })));
+  },
 });
 
 export const movementCommands = [moneyIn, moneyOut, approve, keeperRole];

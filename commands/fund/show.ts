@@ -1,3 +1,4 @@
+import { roleWord } from "../rotation/index.js";
 import { DateTime } from "luxon";
 import { commandsOf } from "../../src/kernel/command.js";
 import { csvChunks, toCsv } from "../../src/kernel/csv.js";
@@ -18,7 +19,7 @@ export const show = command({
   es: "fondo",
   group: "fund",
   summary: "fund.summary",
-  examples: ["fund"],
+  examples: { en: ["fund"], es: ["fondo"] },
   level: Level.Member,
   params: {},
   run(_args, ctx) {
@@ -39,12 +40,12 @@ export const show = command({
   render(r, view) {
     const blocks: Block[] = [];
     const held = r.balances.filter((b) => b.minor !== 0);
-    if (held.length === 0 && r.recent.length === 0) blocks.push(p(...view.t.t("fund.empty", { in: view.hint("fund in", { text: "€50 from @ana" }) })));
+    if (held.length === 0 && r.recent.length === 0) blocks.push(p(...view.t.t("fund.empty", { in: view.hint("fund in", { text: view.t.text("fund.in.example_text") }) })));
     else blocks.push(p(...view.t.t("fund.balance", { amounts: (held.length ? held : r.balances).map((b) => money(b, view)).join(" · ") })));
     if (r.recent.length > 0) blocks.push(p(...view.t.t("fund.recent")), list(r.recent.map((m) => movementLine(m, view))));
     if (r.pledges.length > 0) blocks.push(p(...view.t.t("fund.pledges.total", { count: r.pledgers, amounts: r.pledges.map((m) => money(m, view)).join(" · ") })));
     if (r.waiting > 0) blocks.push(p(...view.t.t("fund.requests.waiting", { count: r.waiting })));
-    blocks.push(p(...view.t.t(r.keeper ? "fund.keeper.is" : "fund.keeper.nobody", { role: r.keeperRole, keeper: r.keeper ? view.personOf(r.keeper) : "" })));
+    blocks.push(p(...view.t.t(r.keeper ? "fund.keeper.is" : "fund.keeper.nobody", { role: roleWord(r.keeperRole, view.t.lang), keeper: r.keeper ? view.personOf(r.keeper) : "" })));
     blocks.push(p(...view.t.t("fund.code", { code: r.code, ask: view.hint("fund ask", { fundcode: r.code, text: view.t.text("fund.ask.example") }) })));
     return doc(...blocks);
   },
@@ -55,7 +56,7 @@ export const statement = command({
   es: "fondo extracto",
   group: "fund",
   summary: "fund.statement.summary",
-  examples: ["fund statement month"],
+  examples: { en: ["fund statement month"], es: ["fondo extracto mes"] },
   level: Level.Member,
   params: { month: param.choice({ month: ["mes"] }, { optional: true }) },
   run(_args, ctx) {
@@ -78,7 +79,7 @@ export const exportFund = command({
   es: "fondo exportar",
   group: "fund",
   summary: "fund.export.summary",
-  examples: ["fund export"],
+  examples: { en: ["fund export"], es: ["fondo exportar"] },
   level: Level.Member,
   params: {},
   run(_args, ctx) {

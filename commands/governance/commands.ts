@@ -25,7 +25,7 @@ export const propose = command({
   es: "proponer",
   group: "proposal",
   summary: "propose.summary",
-  examples: ["propose We refuse overtime in December", "propose Where do we meet? options: union hall | café | online", "propose secret We file a grievance until friday 18:00"],
+  examples: { en: ["propose We refuse overtime in December", "propose Where do we meet? options: union hall | café | online", "propose secret We file a grievance until friday 18:00"], es: ["proponer Rechazamos las horas extra en diciembre", "proponer ¿Dónde nos reunimos? opciones: local del sindicato | café | en línea", "proponer secreta Presentamos una queja hasta el viernes 18:00"] },
   level: Level.Member,
   params: { wording: param.rest({ max: 1500 }) },
   run({ wording }, ctx) {
@@ -57,7 +57,7 @@ export const close = command({
   aliases: ["propose # close", "proposal # close", "proponer # cerrar"],
   group: "proposal",
   summary: "propose.close.summary",
-  examples: ["propose 3 close"],
+  examples: { en: ["propose 3 close"], es: ["proponer 3 cerrar"] },
   level: Level.Member,
   params: { proposal: param.int() },
   run({ proposal: number }, ctx) {
@@ -77,7 +77,7 @@ export const show = command({
   aliases: ["proposal show"],
   group: "proposal",
   summary: "proposal.show.summary",
-  examples: ["proposal 3"],
+  examples: { en: ["proposal 3"], es: ["propuesta 3"] },
   level: Level.Member,
   // `reaction`: what a 👍 on the proposal runs; it explains, once per proposal, that it is not a vote.
   params: { proposal: param.int(), via: param.choice({ reaction: [] }, { optional: true }) },
@@ -95,7 +95,7 @@ export const vote = command({
   es: "votar",
   group: "proposal",
   summary: "vote.summary",
-  examples: ["vote 3 agree", "vote 4 1 3", "vote K7P2 block"],
+  examples: { en: ["vote 3 agree", "vote 4 1 3", "vote K7P2 block"], es: ["votar 3 de acuerdo", "votar 4 1 3", "votar K7P2 bloqueo"] },
   level: Level.Member,
   params: { proposal: param.word({ max: 12 }), choices: param.rest({ max: 200 }) },
   run({ proposal: target, choices }, ctx) {

@@ -12,7 +12,7 @@ export const schedule = command({
   es: "agenda",
   group: "meeting",
   summary: "schedule.summary",
-  examples: ["schedule"],
+  examples: { en: ["schedule"], es: ["agenda"] },
   level: Level.Member,
   params: {},
   // Active jobs are re-planned first: the room's zone may have just changed, and times show as they will really happen.

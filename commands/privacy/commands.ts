@@ -66,7 +66,7 @@ export const forget = command({
   es: "olvidar",
   group: "privacy",
   summary: "privacy.forget.summary",
-  examples: ["forget me", "forget @ana", "forget @ana confirm"],
+  examples: { en: ["forget me", "forget @ana", "forget @ana confirm"], es: ["olvidar yo", "olvidar @ana", "olvidar @ana confirmar"] },
   level: Level.Member,
   params: { who: param.word({ max: 200 }), confirm: param.choice(CONFIRM, { optional: true }) },
   run({ who, confirm }, ctx): ForgetResult {
@@ -98,10 +98,11 @@ export const forget = command({
 
 export const wipe = command({
   name: "cell wipe",
-  es: "celula borrar",
+  es: "célula borrar",
+  aliases: ["celula borrar"],
   group: "privacy",
   summary: "privacy.wipe.summary",
-  examples: ["cell wipe", "cell wipe confirm"],
+  examples: { en: ["cell wipe", "cell wipe confirm"], es: ["célula borrar", "célula borrar confirmar"] },
   level: Level.Moderator,
   params: { confirm: param.choice(CONFIRM, { optional: true }) },
   run({ confirm }, ctx) {

@@ -18,6 +18,8 @@ export function currentHolder(db: Db, roomId: string, roleName: string, zone: st
   return findRole(state, roleName)?.holder ?? null;
 }
 
+export { roleWord } from "./rules/built-in-roles.js";
+
 /** Rotating roles: who holds each role, whose turn is next, who is away, and the weekly announcement. */
 export const rotation = defineFeature<RotationSlice, (typeof names)[number]>({
   name: "rotation",

@@ -14,7 +14,7 @@ export const showSettings = command({
   es: "ajustes",
   group: "settings",
   summary: "settings.summary",
-  examples: ["settings"],
+  examples: { en: ["settings"], es: ["ajustes"] },
   level: Level.Member,
   params: {},
   run: (_args, ctx) => ctx.settings,
@@ -26,7 +26,7 @@ export const setLanguage = command({
   es: "ajustes idioma",
   group: "settings",
   summary: "settings.language.summary",
-  examples: ["settings language es", "settings language en"],
+  examples: { en: ["settings language es", "settings language en"], es: ["ajustes idioma es", "ajustes idioma en"] },
   level: Level.Moderator,
   // A word, not a choice: an unknown language gets its own answer naming the ones Tandem speaks.
   params: { language: param.word() },
@@ -48,7 +48,7 @@ export const setTimezone = command({
   aliases: ["settings tz"],
   group: "settings",
   summary: "settings.timezone.summary",
-  examples: ["settings timezone Europe/Madrid", "settings timezone America/Mexico_City"],
+  examples: { en: ["settings timezone Europe/Madrid", "settings timezone America/Mexico_City"], es: ["ajustes zona Europe/Madrid", "ajustes zona America/Mexico_City"] },
   level: Level.Moderator,
   params: { timezone: param.word({ max: 64 }) },
   run({ timezone }, ctx) {
@@ -65,11 +65,11 @@ export const setTimezone = command({
 
 export const setQuorum = command({
   name: "settings quorum",
-  es: "ajustes quorum",
-  aliases: ["ajustes quórum"],
+  es: "ajustes quórum",
+  aliases: ["ajustes quorum"],
   group: "settings",
   summary: "settings.quorum.summary",
-  examples: ["settings quorum 50%", "settings quorum none"],
+  examples: { en: ["settings quorum 50%", "settings quorum none"], es: ["ajustes quórum 50%", "ajustes quórum ninguno"] },
   level: Level.Moderator,
   params: { quorum: param.word({ max: 12 }) },
   run({ quorum }, ctx) {

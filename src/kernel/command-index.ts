@@ -2,6 +2,7 @@ import type { AnyCommand } from "./command.js";
 import type { Lang } from "./i18n/catalog.js";
 import { closest, distance as levenshtein } from "./suggest.js";
 import type { Token } from "./tokenizer.js";
+import { variantsOf } from "./verbs.js";
 
 const MAX_NAME_WORDS = 4;
 /** In a name, the place of a number parameter written inside it ("careplan # join"). */
@@ -34,6 +35,19 @@ export class CommandIndex {
         this.byName.set(name, command);
       }
     }
+    // Synonyms and unaccented forms come after every written name, which they never replace.
+    const variants = new Map<string, AnyCommand | null>();
+    for (const command of all) {
+      for (const name of namesOf(command)) {
+        for (const variant of variantsOf(name)) {
+          if (this.byName.has(variant)) continue;
+          const taken = variants.get(variant);
+          // A variant two commands could claim belongs to neither.
+          variants.set(variant, taken === undefined || taken === command ? command : null);
+        }
+      }
+    }
+    for (const [variant, command] of variants) if (command) this.byName.set(variant, command);
   }
 
   find(tokens: readonly Token[]): Match | undefined {

@@ -52,8 +52,8 @@ export interface KernelView {
   roomData(): readonly BoundRoomData[];
   /** A translator for another language (a room that just switched language answers in it). */
   translator(lang: Lang): Translator;
-  /** A command's example line as this room types it (its Spanish name in a Spanish room), with the prefix. */
-  example(command: AnyCommand, line: string): string;
+  /** A command's example lines in this room's language, with the prefix. */
+  examples(command: AnyCommand): string[];
 }
 
 /** Everything a command may use. It runs synchronously inside the message's transaction. */
@@ -109,6 +109,8 @@ export interface CommandConfig {
 
 export type Rendered = Doc | Doc[];
 
+export type Examples = Readonly<Record<Lang, readonly string[]>>;
+
 /** How often a member may run a command in a room, per hour; counted only when it succeeds. */
 export interface RateLimit {
   /** Commands sharing a bucket share a count. */
@@ -133,8 +135,11 @@ export interface Command<P extends Params = Params, R = unknown, S = unknown, N 
   group: KeySuffix<"help.group.">;
   /** Catalog key of the one-line summary. */
   summary: TextKey;
-  /** Literal example lines, without the prefix. */
-  examples: string[];
+  /**
+   * Example lines without the prefix, written in each language: a Spanish line uses the Spanish
+   * names and Spanish words (`registro gracias @ana cocinó 40 comidas`), never a translation machine's.
+   */
+  examples: Examples;
   level: Level;
   params: P;
   rateLimit?: RateLimit;

@@ -12,7 +12,6 @@ import { UserError } from "./errors.js";
 import type { AnyFeature, EventHandler } from "./feature.js";
 import { elsewhereFrom, renderContextFor, type RoomContextDeps } from "./elsewhere.js";
 import { markHandled } from "./handled-events.js";
-import { localExample } from "./hints.js";
 import type { Texts, Translator } from "./i18n/index.js";
 import type { IncomingEvent, Invocation, PollAnswer, Reaction } from "./invocation.js";
 import { kernelRoomData } from "./kernel-room-data.js";
@@ -227,7 +226,7 @@ export class Dispatcher {
       commands: () => this.index.all,
       roomData: () => [...this.deps.features.flatMap((f) => f.roomData ?? []), kernelRoomData, ...(this.deps.roomData ?? [])].map((part) => bindRoomData(part, db, inv.roomId, now, zone)),
       translator: (lang) => this.deps.texts.translator(lang),
-      example: (command, line) => localExample(this.index, run.view.prefix, run.t.lang, command, line),
+      examples: (command) => command.examples[run.t.lang].map((line) => `${run.view.prefix}${line}`),
     };
     return {
       ...run.view,
@@ -312,7 +311,7 @@ export class Dispatcher {
     const message = p(...t.t(err.key, params));
     if (!err.withUsage) return doc(message);
     const prefix = this.deps.config.prefix;
-    return doc(message, ...usageDoc(command, t, prefix, (line) => localExample(this.index, prefix, t.lang, command, line)).blocks);
+    return doc(message, ...usageDoc(command, t, prefix).blocks);
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UserError } from "./errors.js";
+import type { Lang } from "./i18n/catalog.js";
 import type { Person } from "./invocation.js";
 import type { Token } from "./tokenizer.js";
 
@@ -40,7 +41,10 @@ export const param = {
     (o?: { max?: number } & Opt): Param<string>;
     (o: { max?: number } & IsOpt): Param<string | undefined>;
   },
-  /** One of a few words; synonyms (Spanish words too) bind to the canonical value. */
+  /**
+   * One of a few words; synonyms bind to the canonical value. The first synonym is the value's
+   * Spanish word: usage lines and hints write it in Spanish rooms (`{ burst: ["intenso"] }`).
+   */
   choice: (<C extends string>(choices: Readonly<Record<C, readonly string[]>>, o: { optional?: boolean } = {}) => {
     const values = Object.keys(choices) as [C, ...C[]];
     const all = Object.fromEntries(values.map((v) => [v, [v, ...(choices[v] as readonly string[])]]));
@@ -154,7 +158,12 @@ export function bindArgs(params: Params, tokens: Token[], text: string, resolve:
 }
 
 /** `<@people…> <what>` — the argument part of a usage line. */
-export function usageOf(params: Params, label: (name: string) => string): string {
+/** A choice's value as a room of this language writes it: the canonical (English) word, or its Spanish one. */
+export function choiceWord(p: Param, value: string, lang: Lang): string {
+  return lang === "es" ? (p.choices?.[value]?.[1] ?? value) : value;
+}
+
+export function usageOf(params: Params, label: (name: string) => string, lang: Lang): string {
   return Object.entries(params)
     .map(([key, p]) => {
       const name = label(key);
@@ -164,7 +173,9 @@ export function usageOf(params: Params, label: (name: string) => string): string
         case "person":
           return p.optional ? `[@${name}]` : `<@${name}>`;
         case "choice": {
-          const values = Object.keys(p.choices ?? {}).join("|");
+          const values = Object.keys(p.choices ?? {})
+            .map((value) => choiceWord(p, value, lang))
+            .join("|");
           return p.optional ? `[${values}]` : values;
         }
         default:

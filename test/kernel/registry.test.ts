@@ -32,12 +32,14 @@ describe("the feature registry", () => {
     }
   });
 
-  it("gives every command at least one example, and each example runs that command", () => {
+  it("gives every command at least one example in each language, and each example runs that command", () => {
     const index = new CommandIndex(commands.map(({ command }) => command));
     for (const { feature, command } of commands) {
-      expect([feature, command.name, command.examples.length > 0]).toEqual([feature, command.name, true]);
-      for (const example of command.examples) {
-        expect([example, index.find(tokenize(example))?.command.name]).toEqual([example, command.name]);
+      for (const lang of LANGUAGES) {
+        expect([feature, command.name, lang, command.examples[lang].length > 0]).toEqual([feature, command.name, lang, true]);
+        for (const example of command.examples[lang]) {
+          expect([example, index.find(tokenize(example))?.command.name]).toEqual([example, command.name]);
+        }
       }
     }
   });

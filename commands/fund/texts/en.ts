@@ -87,6 +87,9 @@ export const fund = {
   "fund.pledge.stopped": "Your pledge is stopped. Thank you for what you gave.",
   "fund.pledge.none": "You have no pledge here.",
   "fund.pledges.reminder": { one: "New month for the fund: 1 person pledges {amounts} a month. See the fund with `{show}`.", other: "New month for the fund: {count} people pledge {amounts} a month. See the fund with `{show}`." },
+  "fund.in.example_text": "€50 from @ana",
+  "fund.out.example_text": "€120 to @bo rent support",
+  "fund.pledge.stop_word": "stop",
 };
 
 // Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).

@@ -90,4 +90,7 @@ export const fund: Record<keyof typeof en, Entry> = {
   "fund.pledge.stopped": "Tu cuota queda parada. Gracias por lo que diste.",
   "fund.pledge.none": "No tienes ninguna cuota aquí.",
   "fund.pledges.reminder": { one: "Nuevo mes para la caja: 1 persona aporta {amounts} al mes. Mira la caja con `{show}`.", other: "Nuevo mes para la caja: {count} personas aportan {amounts} al mes. Mira la caja con `{show}`." },
+  "fund.in.example_text": "50 € de @ana",
+  "fund.out.example_text": "120 € a @bo ayuda con el alquiler",
+  "fund.pledge.stop_word": "parar",
 };

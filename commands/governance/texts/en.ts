@@ -75,6 +75,7 @@ export const governance = {
   "settings.quorum.bad": "I couldn't read “{found}” as a quorum. Give a percentage from 1 to 100, like `50%`, or `none`.",
   "schedule.kind.proposal.close": "{when}: a proposal closes and its outcome is posted",
   "arg.quorum": "quorum",
+  "proposal.example.meeting_when": "thursday 19:00",
 };
 
 // Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).

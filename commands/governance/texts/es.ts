@@ -77,4 +77,5 @@ export const governance: Record<keyof typeof en, Entry> = {
   "settings.quorum.bad": "No entendí «{found}» como quórum. Da un porcentaje del 1 al 100, como `50%`, o `ninguno`.",
   "schedule.kind.proposal.close": "{when}: se cierra una propuesta y se publica su resultado",
   "arg.quorum": "quórum",
+  "proposal.example.meeting_when": "jueves 19:00",
 };

@@ -50,4 +50,5 @@ export const es: Record<keyof typeof en, Entry> = {
   "meeting.offline_noted": "Es una reunión sin móviles: la apertura pedirá dejarlos fuera, y no publicaré nada sobre ella una vez empezada.",
   "meeting.offline_reminder": "Esta reunión es sin móviles: por favor, deja el tuyo fuera y apagado. Nos vemos allí.",
   "schedule.kind.meeting.assembly": "{when}: resumen y cartel de cuidados del mes, antes de la asamblea ({repeats})",
+  "assembly.example.when": "mensual primer lunes 19:00",
 };

@@ -73,7 +73,7 @@ export const rotation: Record<keyof typeof en, Entry> = {
   "back.summary": "Volver antes de una ausencia (moderación: también por otras personas)",
   "back.done": "¡Qué bien tenerte de vuelta, {who}! Vuelves a las rotaciones, en tu lugar de siempre.",
   "back.not_away": "{who} no figuraba como ausente, así que no cambia nada. ¡Qué bien verte!",
-  "role.example.role": "facilitadora",
+  "role.example.role": "facilitación",
   "role.example.term": "cada 2 semanas",
   "role.example.monthly": "mensual",
   "away.example_until": "hasta el viernes",

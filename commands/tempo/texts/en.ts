@@ -14,6 +14,7 @@ export const en = {
   "tempo.show.until": "Planned to end on {until}.",
   "tempo.moons": "Next new moon: {newMoon}. Next full moon: {fullMoon}.",
   "tempo.part": "The room's tempo and its last prompts",
+  "tempo.example.until": "until friday",
 };
 
 // Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
