@@ -81,10 +81,14 @@ export class CommandIndex {
     return this.byCanonical.get(name);
   }
 
-  /** Names whose first word is close to an unknown first word (never the word itself). */
-  closestNames(word: string): string[] {
-    const firstWords = [...this.byName.keys()].filter((n) => !n.includes(NUMBER_SLOT)).map((n) => n.split(" ")[0]!);
-    return closest(word, firstWords.filter((w) => w !== word));
+  /**
+   * Names whose first word is close to an unknown first word (never the word itself), as the room
+   * names them: a Spanish room is offered `!fondo`, not `!fund`; any name when none of its own fits.
+   */
+  closestNames(word: string, lang: Lang): string[] {
+    const firstWords = (names: Iterable<string>) => [...names].filter((n) => !n.includes(NUMBER_SLOT)).map((n) => n.split(" ")[0]!).filter((w) => w !== word);
+    const own = closest(word, firstWords(this.all.map((c) => this.displayName(c, lang))));
+    return own.length > 0 ? own : closest(word, firstWords(this.byName.keys()));
   }
 
   /**
@@ -106,7 +110,7 @@ export class CommandIndex {
       const distance = closest(typed[at]!, [words[at]!], 1).length > 0 ? levenshtein(typed[at]!, words[at]!) : Infinity;
       if (distance === Infinity) continue;
       const form = words.map((w, i) => (w === NUMBER_SLOT ? tokens[i]!.value : w)).join(" ");
-      candidates.push({ form, distance, native: lang === "es" ? name === command.es : name !== command.es });
+      candidates.push({ form, distance, native: name === this.displayName(command, lang) });
     }
     candidates.sort((a, b) => a.distance - b.distance || Number(b.native) - Number(a.native) || a.form.localeCompare(b.form));
     return candidates[0]?.form;

@@ -295,7 +295,7 @@ export class Dispatcher {
     // "!rol join facilitator": a typo in the first word of a longer name is shown with the words after it.
     const typo = reading.tokens.length > 1 ? typoOf(reading, 0) : undefined;
     if (typo) return doc(p(...run.t.t(typo.key, typo.params)), helpHint);
-    const suggestions = this.index.closestNames(word.toLocaleLowerCase());
+    const suggestions = this.index.closestNames(word.toLocaleLowerCase(), run.t.lang);
     const blocks = [p(...run.t.t("error.unknown", { command: `${run.view.prefix}${word}` }))];
     if (suggestions.length > 0) {
       blocks.push(p(...run.t.t("error.did_you_mean", { suggestions: suggestions.map((s) => `${run.view.prefix}${s}`).join(", ") })));

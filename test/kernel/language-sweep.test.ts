@@ -2,7 +2,10 @@ import { features } from "../../commands/index.js";
 import type { AnyCommand } from "../../src/kernel/command.js";
 import { NUMBER_SLOT } from "../../src/kernel/command-index.js";
 import { LANGUAGES, type Lang } from "../../src/kernel/i18n/catalog.js";
+import { allTexts } from "../../src/app.js";
 import { createTestBot, MOD, type TestBot } from "../support/test-bot.js";
+
+const { catalogs } = allTexts();
 
 const commands: AnyCommand[] = features.flatMap((feature) => feature.commands);
 const other = (lang: Lang): Lang => (lang === "es" ? "en" : "es");
@@ -26,9 +29,27 @@ function exampleTextsOnlyIn(lang: Lang): string[] {
   );
 }
 
+const lettersOf = (text: string) => text.toLocaleLowerCase().match(/\p{L}{3,}/gu) ?? [];
+
+/** Words of one language's examples that the other language never uses, in its examples or its texts ("from", "cooked"; "cocinó", "cada"). */
+function exampleWordsOnlyIn(lang: Lang): Set<string> {
+  const texts = (l: Lang) => Object.values(catalogs[l]).flatMap((e) => (typeof e === "string" ? [e] : [e.one, e.other]));
+  // A text's {placeholders} are names for code, not words it says.
+  const said = (l: Lang) => [...commands.flatMap((c) => c.examples[l]), ...texts(l).map((text) => text.replace(/\{\w+\}/g, " "))];
+  const theirs = new Set(said(other(lang)).flatMap(lettersOf));
+  return new Set(commands.flatMap((c) => c.examples[lang]).flatMap(lettersOf).filter((w) => !theirs.has(w)));
+}
+
+/** Whether the text holds these words as words ("undo" is not in "segundo"). */
+function saysWords(text: string, words: string): boolean {
+  const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, "u").test(text);
+}
+
 /** Each command as a member writes it in a reply: the prefix and up to four words after it. */
 function commandsWritten(text: string): string[][] {
-  return [...text.matchAll(/(?<![\p{L}\d])!(\p{L}[^\s`»”"]*(?: [^\s`»”"!]+){0,3})/gu)].map((m) => m[1]!.split(" "));
+  // A room id (`!cell:test.org`) is not a command.
+  return [...text.matchAll(/(?<![\p{L}\d])!(\p{L}[^\s`»”":]*(?![^\s]*:)(?: [^\s`»”"!]+){0,7})/gu)].map((m) => m[1]!.split(" "));
 }
 
 /**
@@ -43,8 +64,11 @@ function foreignIn(text: string, lang: Lang): string[] {
       .slice(0, 2)
       .filter((w) => foreignWords.has(w.toLocaleLowerCase())),
   );
-  const examples = exampleTextsOnlyIn(other(lang)).filter((rest) => text.includes(rest));
-  return [...named, ...examples];
+  const examples = exampleTextsOnlyIn(other(lang)).filter((rest) => saysWords(text, rest));
+  // What a hint fills in after the name: the other language's example words never belong there.
+  const exampleWords = exampleWordsOnlyIn(other(lang));
+  const filled = commandsWritten(text).flatMap((words) => lettersOf(words.join(" ")).filter((w) => exampleWords.has(w)));
+  return [...named, ...examples, ...filled];
 }
 
 /** A command's name with a plan or entry number where the name holds one, so it can be typed. */
@@ -63,7 +87,8 @@ describe.each(LANGUAGES)("a room in %s", (lang) => {
     const help = lang === "es" ? "ayuda" : "help";
     const leaks: [string, string, string[]][] = [];
     const check = (command: AnyCommand, said: string, text: string) => {
-      const found = foreignIn(text, lang);
+      // What the member typed may come back quoted ("I don't know !role"): only the bot's own words count.
+      const found = foreignIn(text.replaceAll(said, ""), lang);
       if (found.length > 0) leaks.push([command.name, said, found]);
     };
     check(commands[0]!, `!${help}`, await say(`!${help}`));
@@ -71,6 +96,9 @@ describe.each(LANGUAGES)("a room in %s", (lang) => {
       const name = nameIn(command, lang);
       check(command, `!${help} ${name}`, await say(`!${help} ${name}`));
       check(command, `!${typed(name)}`, await say(`!${typed(name)}`));
+      // A slip of the finger: "did you mean" answers in the room's words.
+      const slip = `!${typed(name).slice(0, -1)}`;
+      check(command, slip, await say(slip));
       for (const example of command.examples[lang]) {
         check(command, `!${example}`, await say(`!${example}`));
         // An example may switch the room's language; the next one is read in this room's again.

@@ -33,6 +33,14 @@ describe("a Spanish room", () => {
     expect(await say("!ayuda plan 3 unirme")).not.toContain("#");
   });
 
+  it("suggests the room's own names for a slip", async () => {
+    const fund = await say("!fond");
+    expect(fund).toContain("!fondo");
+    expect(fund).not.toContain("!fund");
+    expect(await say("!propone")).toContain("!proponer");
+    expect(await say("!habilidad pas")).toContain("!habilidad paso");
+  });
+
   it("takes the verbs a Spanish speaker tries first, in every family alike", async () => {
     expect(await say("!carta iniciar")).toContain("Nuestra carta");
     expect(await say("!carta empezar")).toContain("Esta sala ya tiene carta");
@@ -65,6 +73,9 @@ describe("an English room", () => {
       expect(overview).toContain("!careplan join");
       expect(overview).toContain("!help ledger");
       expect(overview).toContain("!help undo");
+      const [slip] = await bot.say("!skill pas");
+      expect(slip).toContain("!skill pass");
+      expect((await bot.say("!decisio"))[0]).not.toContain("decisiones");
       const [fund] = await bot.say("!fund");
       expect(fund).toContain("Nobody holds the treasurer role");
     } finally {
