@@ -8,6 +8,7 @@ import { createTestBot, MOD, type TestBot } from "../support/test-bot.js";
 const { catalogs } = allTexts();
 
 const commands: AnyCommand[] = features.flatMap((feature) => feature.commands);
+const DAY = 24 * 60 * 60 * 1000;
 const other = (lang: Lang): Lang => (lang === "es" ? "en" : "es");
 const nameIn = (command: AnyCommand, lang: Lang): string => (lang === "es" && command.es ? command.es : command.name);
 const wordsOf = (names: string[]) => new Set(names.flatMap((name) => name.split(" ")).filter((w) => w !== NUMBER_SLOT));
@@ -83,26 +84,33 @@ describe.each(LANGUAGES)("a room in %s", (lang) => {
   });
   afterAll(() => bot.close());
 
-  it("speaks its own language in every command's help, usage line, examples and replies", async () => {
+  it("speaks its own language in every command's help, usage line, examples, replies and the posts they schedule", async () => {
     const help = lang === "es" ? "ayuda" : "help";
     const leaks: [string, string, string[]][] = [];
-    const check = (command: AnyCommand, said: string, text: string) => {
+    const check = (source: string, said: string, text: string) => {
       // What the member typed may come back quoted ("I don't know !role"): only the bot's own words count.
       const found = foreignIn(text.replaceAll(said, ""), lang);
-      if (found.length > 0) leaks.push([command.name, said, found]);
+      if (found.length > 0) leaks.push([source, said, found]);
     };
-    check(commands[0]!, `!${help}`, await say(`!${help}`));
-    for (const command of commands) {
-      const name = nameIn(command, lang);
-      check(command, `!${help} ${name}`, await say(`!${help} ${name}`));
-      check(command, `!${typed(name)}`, await say(`!${typed(name)}`));
-      // A slip of the finger: "did you mean" answers in the room's words.
-      const slip = `!${typed(name).slice(0, -1)}`;
-      check(command, slip, await say(slip));
-      for (const example of command.examples[lang]) {
-        check(command, `!${example}`, await say(`!${example}`));
-        // An example may switch the room's language; the next one is read in this room's again.
-        await say(`!settings language ${lang}`);
+    check("help", `!${help}`, await say(`!${help}`));
+    for (const feature of features) {
+      for (const command of feature.commands) {
+        const name = nameIn(command, lang);
+        check(command.name, `!${help} ${name}`, await say(`!${help} ${name}`));
+        check(command.name, `!${typed(name)}`, await say(`!${typed(name)}`));
+        // A slip of the finger: "did you mean" answers in the room's words.
+        const slip = `!${typed(name).slice(0, -1)}`;
+        check(command.name, slip, await say(slip));
+        for (const example of command.examples[lang]) {
+          check(command.name, `!${example}`, await say(`!${example}`));
+          // An example may switch the room's language; the next one is read in this room's again.
+          await say(`!settings language ${lang}`);
+        }
+      }
+      // What the examples scheduled (reminders, announcements, openers) speaks the room's language too.
+      for (let day = 1; day <= 8; day++) {
+        const posts = await bot.tickTo(new Date(bot.clock.now + DAY).toISOString());
+        check(feature.name, `posts, day ${day}`, posts.join("\n"));
       }
     }
     expect(leaks).toEqual([]);
