@@ -16,7 +16,7 @@ type Ctx = CommandContext<FederationSlice>;
 /** This cell's membership, welcomed; a pending one is explained, a missing one points at `!federate`. */
 function mustLink(ctx: Ctx): Membership {
   const membership = ctx.slice.repo.membership(ctx.roomId);
-  if (!membership) throw new UserError("fed.not_linked", { federate: federateHint("CODE", ctx) });
+  if (!membership) throw new UserError("fed.not_linked", { federate: federateHint(ctx.t.text("fed.example.code"), ctx) });
   if (membership.state === "pending") throw new UserError("fed.pending", { pseudonym: membership.pseudonym, leave: ctx.hint("federation leave") });
   return membership;
 }

@@ -16,7 +16,7 @@ const command = commandsOf<FundSlice>();
 /** The cell a direct message names by its fund code. */
 function cellOf(code: string, ctx: Ctx): string {
   const roomId = ctx.slice.repo.roomByCode(code);
-  if (!roomId) throw new UserError("fund.code.unknown", { code });
+  if (!roomId) throw new UserError("fund.code.unknown", { code, fund: ctx.hint("fund") });
   return roomId;
 }
 
@@ -53,7 +53,7 @@ export const requests = command({
   params: { fundcode: param.word({ max: 12, optional: true }) },
   run({ fundcode: code }, ctx) {
     if (!ctx.direct) return { names: false as const, waiting: ctx.slice.repo.waiting(ctx.roomId).length, code: ctx.slice.repo.room(ctx.roomId).code };
-    if (!code) throw new UserError("fund.requests.code_needed");
+    if (!code) throw new UserError("fund.requests.code_needed", { example: ctx.hint("fund requests", { fundcode: "K7Q2M" }), fund: ctx.hint("fund") });
     const roomId = cellOf(code, ctx);
     const keeper = ctx.slice.keeper(roomId, ctx.slice.zoneOf(roomId, ctx.settings), ctx.now);
     // Names reach the keeper, and whoever signed a request (the approver) for that request only.

@@ -101,10 +101,10 @@ export const vote = command({
   run({ proposal: target, choices }, ctx) {
     const number = /^#?(\d{1,9})$/.exec(target);
     const proposal = number ? mustGet(Number(number[1]), ctx) : ctx.slice.repo.byCode(target.toUpperCase());
-    if (!proposal) throw new UserError("vote.unknown_code", { code: target });
+    if (!proposal) throw new UserError("vote.unknown_code", { code: target, example: ctx.hint("vote", { proposal: 3, choices: ctx.t.text("proposal.word.agree") }) });
     // A secret vote is only taken in a direct chat, with the code: never in the room, never by number.
     if (proposal.secret && (number || !ctx.direct)) throw new UserError("vote.secret_in_direct", { code: proposal.ballotCode ?? "" });
-    if (!proposal.secret && !number) throw new UserError("vote.unknown_code", { code: target });
+    if (!proposal.secret && !number) throw new UserError("vote.unknown_code", { code: target, example: ctx.hint("vote", { proposal: 3, choices: ctx.t.text("proposal.word.agree") }) });
     if (!proposal.eligible.includes(ctx.sender.userId)) throw new UserError("vote.not_eligible", { n: proposal.number });
     if (proposal.closed || ctx.invocation.sentAt > proposal.closesAt) throw new UserError("vote.closed", { n: proposal.number });
     const read = readVote(choices, proposal.options.length, proposal.maxChoices);
@@ -120,12 +120,17 @@ export const vote = command({
       if (!ctx.slice.changeSecret(proposal, read.receipt, read.choices)) throw new UserError("vote.receipt_unknown");
       return { kind: "changed" as const, proposal };
     }
-    if (ctx.slice.repo.hasVoted(proposal, ctx.sender.userId)) throw new UserError("vote.secret_twice");
+    if (ctx.slice.repo.hasVoted(proposal, ctx.sender.userId)) throw new UserError("vote.secret_twice", {
+        example: ctx.hint("vote", { proposal: ctx.t.text("vote.example.code"), choices: `${ctx.t.text("proposal.word.agree")} 7F3A-K2PX` }),
+      });
     return { kind: "secret" as const, proposal, receipt: ctx.slice.castSecret(proposal, ctx.sender.userId, read.choices) };
   },
   render(r, view) {
     const n = r.proposal.number;
-    if (r.kind === "secret") return doc(p(...view.t.t("vote.secret.done", { n, receipt: r.receipt, code: r.proposal.ballotCode ?? "" })));
+    if (r.kind === "secret") {
+      const change = view.hint("vote", { proposal: r.proposal.ballotCode ?? "", choices: `<${view.t.text("arg.choices")}> ${r.receipt}` });
+      return doc(p(...view.t.t("vote.secret.done", { n, receipt: r.receipt, change })));
+    }
     if (r.kind === "changed") return doc(p(...view.t.t("vote.secret.changed", { n })));
     if (r.choices.length === 0) return doc(p(...view.t.t("vote.withdrawn", { n })));
     return doc(p(...view.t.t("vote.done", { n, change: view.hint("vote", { proposal: n, choices: "…" }) })));

@@ -24,6 +24,13 @@ describe("the feature registry", () => {
     }
   });
 
+  it("writes no command by hand in any text: hints are generated, in the room's prefix and language", () => {
+    for (const lang of LANGUAGES) {
+      const handWritten = Object.entries(catalogs[lang]).filter(([, entry]) => /`!\p{L}/u.test(typeof entry === "string" ? entry : `${entry.one} ${entry.other}`));
+      expect([lang, handWritten]).toEqual([lang, []]);
+    }
+  });
+
   it("gives every scheduled post its line in !schedule, in every language", () => {
     for (const feature of features) {
       for (const kind of Object.keys(feature.posts ?? {})) {

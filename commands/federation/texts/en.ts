@@ -146,6 +146,7 @@ export const federation = {
   "board.stories.waiting": "{number} · proposed by {by}, waiting for {approve} — “{text}”",
   "board.stories.crossed": "{number} · crossed on {when} — “{text}”",
   "fed.example.sector": "health",
+  "fed.example.code": "CODE",
 };
 
 // Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).

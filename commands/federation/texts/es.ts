@@ -148,4 +148,5 @@ export const federation: Record<keyof typeof en, Entry> = {
   "board.stories.waiting": "{number} · propuesta por {by}, espera {approve} — “{text}”",
   "board.stories.crossed": "{number} · cruzó el {when} — “{text}”",
   "fed.example.sector": "sanidad",
+  "fed.example.code": "CÓDIGO",
 };
