@@ -8,7 +8,7 @@ export type Ctx = CommandContext<FundSlice>;
 
 /** Commands about a cell's money run in the cell: a direct message has no fund of its own. */
 export function inCell(ctx: Ctx): void {
-  if (ctx.direct) throw new UserError("fund.cell_only", { ask: ctx.hint("fund ask", { fundcode: "<code>", text: ctx.t.text("fund.ask.example") }) });
+  if (ctx.direct) throw new UserError("fund.cell_only", { ask: ctx.hint("fund ask", { fundcode: ctx.t.text("fund.example.code_placeholder"), text: ctx.t.text("fund.ask.example") }) });
 }
 
 export function keeperOf(ctx: Ctx): string | null {

@@ -90,6 +90,7 @@ export const fund = {
   "fund.in.example_text": "€50 from @ana",
   "fund.out.example_text": "€120 to @bo rent support",
   "fund.pledge.stop_word": "stop",
+  "fund.example.code_placeholder": "<code>",
 };
 
 // Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).

@@ -93,4 +93,5 @@ export const fund: Record<keyof typeof en, Entry> = {
   "fund.in.example_text": "50 € de @ana",
   "fund.out.example_text": "120 € a @bo ayuda con el alquiler",
   "fund.pledge.stop_word": "parar",
+  "fund.example.code_placeholder": "<código>",
 };
