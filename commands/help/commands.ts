@@ -3,8 +3,7 @@ import { commandsOf, type AnyCommand, type RenderContext } from "../../src/kerne
 import { doc, list, p, type Block, type Inline } from "../../src/kernel/doc.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
-import { usageLine } from "../../src/kernel/usage.js";
-import { NUMBER_SLOT } from "../../src/kernel/command-index.js";
+import { usageLine, writtenName } from "../../src/kernel/usage.js";
 
 const command = commandsOf<undefined>();
 
@@ -14,13 +13,6 @@ type Found = { command: AnyCommand; examples: string[] };
 type HelpResult = { kind: "overview"; commands: AnyCommand[] } | { kind: "topic"; topic: string; found: Found[] };
 
 const nameIn = (c: AnyCommand, view: Pick<RenderContext, "t">) => (view.t.lang === "es" && c.es ? c.es : c.name);
-
-/** A name as the list shows it: the number written inside it by its label, `!plan <plan> unirme`, never a bare `#`. */
-function listedName(c: AnyCommand, view: RenderContext): string {
-  const slot = Object.keys(c.params).find((p) => c.params[p]!.kind === "int");
-  const name = nameIn(c, view);
-  return slot ? name.replace(NUMBER_SLOT, `<${view.t.text(`arg.${slot}` as TextKey)}>`) : name;
-}
 
 /** The word a room's members call a group by: its first command's first word in their language (`registro`, `plan`). */
 const familyWord = (members: readonly AnyCommand[], view: Pick<RenderContext, "t">) => nameIn(members[0]!, view).split(" ")[0]!;
@@ -55,7 +47,9 @@ function search(topic: string, commands: AnyCommand[], view: Pick<RenderContext,
   if (family) return family[1];
   const exact = commands.filter((c) => c.name === topic || c.es === topic || c.aliases?.includes(topic));
   if (exact.length > 0) return exact;
-  const words = topic.split(/\s+/);
+  // "plan 3 unirme" asks about `plan # unirme`: a number is not a word to look for.
+  const words = topic.split(/\s+/).filter((w) => !/^#?\d+$/.test(w));
+  if (words.length === 0) return [];
   return commands.filter((c) => {
     const haystack = `${c.name} ${c.es ?? ""} ${(c.aliases ?? []).join(" ")} ${text(c.summary)}`.toLocaleLowerCase();
     return words.every((w) => haystack.includes(w));
@@ -74,7 +68,7 @@ function overview(commands: AnyCommand[], view: RenderContext) {
   const lines = [...groups].map(([group, members]): Inline[] => [
     { kind: "strong", text: view.t.text(`help.group.${group}`) },
     ": ",
-    ...members.flatMap((c, i): Inline[] => [...(i > 0 ? [", "] : []), { kind: "code", text: `${view.prefix}${listedName(c, view)}` }]),
+    ...members.flatMap((c, i): Inline[] => [...(i > 0 ? [", "] : []), { kind: "code", text: `${view.prefix}${writtenName(c, view.t)}` }]),
   ]);
   const firstGroup = [...groups].find(([g]) => g !== "help") ?? [...groups][0]!;
   return doc(

@@ -3,21 +3,29 @@ import { doc, p, type Doc } from "./doc.js";
 import type { TextKey } from "./i18n/catalog.js";
 import type { Translator } from "./i18n/index.js";
 import { NUMBER_SLOT } from "./command-index.js";
-import { usageOf } from "./params.js";
+import { usageOf, type Params } from "./params.js";
 
-/** `!ledger thanks <@givers…> <what>`, in the room's language (every parameter's `arg.<name>` label: test/kernel/registry.test.ts). */
+// Every parameter has its `arg.<name>` label (test/kernel/registry.test.ts).
+const label = (t: Translator, name: string) => t.text(`arg.${name}` as TextKey);
+
+/** The number parameter a name holds inside it (`plan # unirme`), if any. */
+function slotOf(command: AnyCommand, name: string): string | undefined {
+  return name.includes(NUMBER_SLOT) ? Object.keys(command.params).find((p) => command.params[p]!.kind === "int") : undefined;
+}
+
+/** A command's name in the room's language, a number inside it shown by its label: `plan <plan> unirme`, never a bare `#`. */
+export function writtenName(command: AnyCommand, t: Translator): string {
+  const name = t.lang === "es" && command.es ? command.es : command.name;
+  const slot = slotOf(command, name);
+  return slot ? name.replace(NUMBER_SLOT, `<${label(t, slot)}>`) : name;
+}
+
+/** `!ledger thanks <@givers…> <what>`, in the room's language. */
 export function usageLine(command: AnyCommand, t: Translator, prefix: string): string {
-  const label = (name: string) => t.text(`arg.${name}` as TextKey);
-  let name = t.lang === "es" && command.es ? command.es : command.name;
-  let params = command.params;
-  // A number written inside the name (`!plan 3 unirme`) is shown there, by its label.
-  const slot = name.includes(NUMBER_SLOT) ? Object.keys(params).find((p) => params[p]!.kind === "int") : undefined;
-  if (slot) {
-    name = name.replace(NUMBER_SLOT, `<${label(slot)}>`);
-    params = Object.fromEntries(Object.entries(params).filter(([p]) => p !== slot));
-  }
-  const args = usageOf(params, label, t.lang);
-  return `${prefix}${name}${args ? ` ${args}` : ""}`;
+  const slot = slotOf(command, t.lang === "es" && command.es ? command.es : command.name);
+  const params: Params = Object.fromEntries(Object.entries(command.params as Params).filter(([p]) => p !== slot));
+  const args = usageOf(params, (name) => label(t, name), t.lang);
+  return `${prefix}${writtenName(command, t)}${args ? ` ${args}` : ""}`;
 }
 
 /** The usage line and one example, shown after a mistake in a command's arguments. */

@@ -30,7 +30,9 @@ describe("a Spanish room", () => {
     expect(overview).toContain("!ayuda deshacer");
     expect(await say("!ayuda registro")).toContain("!registro gracias");
     expect(await say("!ayuda registro gracias")).toContain("!registro gracias <@persona…> <lo que hizo>");
-    expect(await say("!ayuda plan 3 unirme")).not.toContain("#");
+    const join = await say("!ayuda plan 3 unirme");
+    expect(join).toContain("!plan <plan> unirme — ");
+    expect(join).not.toContain("#");
   });
 
   it("suggests the room's own names for a slip", async () => {
