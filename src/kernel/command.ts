@@ -151,10 +151,13 @@ export interface Command<P extends Params = Params, R = unknown, S = unknown, N 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyCommand = Command<any, any, any>;
 
+/** Parameters each with its label in the texts (`arg.<name>`, shown in usage lines); an unlabelled one is `never`. */
+export type Labelled<P> = { [K in keyof P]: K extends KeySuffix<"arg."> ? P[K] : never };
+
 /**
  * A feature's command builder: `const command = commandsOf<LedgerSlice>()`, then
  * `command({ … })` keeps each command's parameter and result types while fixing its slice.
  */
 export function commandsOf<S>() {
-  return <P extends Params, R, const N extends string>(command: Command<P, R, S, N>): Command<P, R, S, N> => command;
+  return <P extends Params, R, const N extends string>(command: Command<P, R, S, N> & { params: Labelled<P> }): Command<P, R, S, N> => command;
 }

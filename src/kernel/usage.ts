@@ -5,7 +5,7 @@ import type { Translator } from "./i18n/index.js";
 import { NUMBER_SLOT } from "./command-index.js";
 import { usageOf, type Params } from "./params.js";
 
-// Every parameter has its `arg.<name>` label (test/kernel/registry.test.ts).
+// Every parameter has its `arg.<name>` label: commandsOf accepts no other (Labelled).
 const label = (t: Translator, name: string) => t.text(`arg.${name}` as TextKey);
 
 /** The number parameter a name holds inside it (`plan # unirme`), if any. */

@@ -31,8 +31,8 @@ const asking = defineFeature<Db>({
       summary: "help.summary",
       examples: { en: ["pick tea"], es: ["pick tea"] },
       level: Level.Member,
-      params: { answer: param.word() },
-      run: ({ answer }) => void picks.push(answer),
+      params: { topic: param.word() },
+      run: ({ topic }) => void picks.push(topic),
       render: () => doc(p("Counted.")),
     }),
     command({
