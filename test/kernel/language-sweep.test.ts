@@ -47,10 +47,20 @@ function saysWords(text: string, words: string): boolean {
   return new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, "u").test(text);
 }
 
-/** Each command as a member writes it in a reply: the prefix and up to four words after it. */
+/** Each command as a member writes it in a reply: the prefix and up to eight words after it. */
 function commandsWritten(text: string): string[][] {
   // A room id (`!cell:test.org`) is not a command.
   return [...text.matchAll(/(?<![\p{L}\d])!(\p{L}[^\s`»”":]*(?![^\s]*:)(?: [^\s`»”"!]+){0,7})/gu)].map((m) => m[1]!.split(" "));
+}
+
+const foreign = new Map<Lang, { foreignWords: Set<string>; exampleTexts: string[]; exampleWords: Set<string> }>();
+function foreignTo(lang: Lang) {
+  let words = foreign.get(lang);
+  if (!words) {
+    words = { foreignWords: commandWordsOnlyIn(other(lang)), exampleTexts: exampleTextsOnlyIn(other(lang)), exampleWords: exampleWordsOnlyIn(other(lang)) };
+    foreign.set(lang, words);
+  }
+  return words;
 }
 
 /**
@@ -58,16 +68,15 @@ function commandsWritten(text: string): string[][] {
  * holds: such a word in the reply is the other language leaking through.
  */
 function foreignIn(text: string, lang: Lang): string[] {
-  const foreignWords = commandWordsOnlyIn(other(lang));
+  const { foreignWords, exampleTexts, exampleWords } = foreignTo(lang);
   const named = commandsWritten(text).flatMap((words) =>
     words
       .filter((w) => !/^[#\d@]/.test(w))
       .slice(0, 2)
       .filter((w) => foreignWords.has(w.toLocaleLowerCase())),
   );
-  const examples = exampleTextsOnlyIn(other(lang)).filter((rest) => saysWords(text, rest));
+  const examples = exampleTexts.filter((rest) => saysWords(text, rest));
   // What a hint fills in after the name: the other language's example words never belong there.
-  const exampleWords = exampleWordsOnlyIn(other(lang));
   const filled = commandsWritten(text).flatMap((words) => lettersOf(words.join(" ")).filter((w) => exampleWords.has(w)));
   return [...named, ...examples, ...filled];
 }
