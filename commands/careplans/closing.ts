@@ -44,11 +44,11 @@ function mayCloseNow(plan: CarePlan, confirmed: boolean, ctx: Ctx): void {
 
 export const done = command({
   name: "careplan done",
-  es: "careplan hecho",
-  aliases: ["plan done", "careplan # done", "careplan # hecho", "plan # done", "plan # hecho"],
+  es: "plan # hecho",
+  aliases: ["plan done", "careplan # done", "careplan # hecho", "plan # done", "careplan hecho"],
   group: "careplan",
   summary: "careplan.done.summary",
-  examples: ["careplan done 3"],
+  examples: { en: ["careplan done 3"], es: ["plan 3 hecho"] },
   level: Level.Member,
   params: { plan: param.int(), confirm: param.choice({ confirm: ["confirmar", "yes", "si", "sí"] }, { optional: true }) },
   // Closing records the volunteers' care in the ledger in the same step, so nobody has to remember.
@@ -91,11 +91,11 @@ function recordedOnClosing(plan: CarePlan, ctx: Ctx): number | undefined {
 
 export const reopen = command({
   name: "careplan reopen",
-  es: "careplan # reabrir",
-  aliases: ["careplan # reopen", "plan # reopen", "plan # reabrir", "plan reopen", "careplan reabrir"],
+  es: "plan # reabrir",
+  aliases: ["careplan # reopen", "plan # reopen", "plan reopen", "careplan reabrir", "careplan # reabrir"],
   group: "careplan",
   summary: "careplan.reopen.summary",
-  examples: ["careplan 3 reopen"],
+  examples: { en: ["careplan 3 reopen"], es: ["plan 3 reabrir"] },
   level: Level.Member,
   params: { plan: param.int() },
   run({ plan: number }, ctx) {
@@ -116,11 +116,11 @@ export const reopen = command({
 
 export const cancel = command({
   name: "careplan cancel",
-  es: "careplan cancelar",
-  aliases: ["plan cancel", "careplan # cancel", "careplan # cancelar", "plan # cancel", "plan # cancelar"],
+  es: "plan # cancelar",
+  aliases: ["plan cancel", "careplan # cancel", "careplan # cancelar", "plan # cancel", "careplan cancelar"],
   group: "careplan",
   summary: "careplan.cancel.summary",
-  examples: ["careplan cancel 3"],
+  examples: { en: ["careplan cancel 3"], es: ["plan 3 cancelar"] },
   level: Level.Member,
   params: { plan: param.int() },
   run({ plan: number }, ctx) {

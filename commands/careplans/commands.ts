@@ -1,3 +1,4 @@
+import type { TextKey } from "../../src/kernel/i18n/catalog.js";
 import { commandsOf, type RenderContext } from "../../src/kernel/command.js";
 import { about, doc, list, p, type Doc } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
@@ -10,7 +11,7 @@ import { parsePlanRequest } from "./request.js";
 import { cancel, done, reopen } from "./closing.js";
 import { mustGet, viewOf, type Ctx, type PlanView } from "./lookup.js";
 import { move } from "./move.js";
-import { customCareAct, findCareAct, namesCareAct, normaliseCareText, suggestCareActs, type CareAct } from "./rules/index.js";
+import { actWord, customCareAct, findCareAct, namesCareAct, normaliseCareText, suggestCareActs, type CareAct } from "./rules/index.js";
 import type { CarePlanSlice } from "./services.js";
 
 const command = commandsOf<CarePlanSlice>();
@@ -35,10 +36,10 @@ const showPlan = ({ plan, act }: PlanView, view: RenderContext): Doc => about(pl
 
 export const create = command({
   name: "careplan",
-  aliases: ["plan"],
+  es: "plan",
   group: "careplan",
   summary: "careplan.summary",
-  examples: ["careplan overtime refusal at friday 17:00 for 2h care solidarity pantry", "careplan picket at monday 7:00"],
+  examples: { en: ["careplan overtime refusal at friday 17:00 for 2h care solidarity pantry", "careplan picket at monday 7:00"], es: ["plan negativa a las horas extra el viernes a las 17:00 durante 2h cuidado despensa solidaria", "plan piquete el lunes a las 7:00"] },
   level: Level.Member,
   params: { request: param.rest({ max: 500 }) },
   run({ request: text }, ctx) {
@@ -54,7 +55,7 @@ export const create = command({
     if (suggestions.length > 0) {
       blocks.push(
         p(...view.t.t("careplan.suggest", { n: plan.number })),
-        list(suggestions.map((s) => [{ kind: "code" as const, text: view.hint("careplan care", { plan: plan.number, act: s.aliases[0] ?? s.id }) }, " — ", actLabel(s, view)])),
+        list(suggestions.map((s) => [{ kind: "code" as const, text: view.hint("careplan care", { plan: plan.number, act: actWord(s, view.t.lang) }) }, " — ", actLabel(s, view)])),
       );
     }
     blocks.push(p(...view.t.t("careplan.posts", { join: view.hint("careplan join", { plan: plan.number }) })));
@@ -64,10 +65,11 @@ export const create = command({
 
 export const show = command({
   name: "careplan show",
-  aliases: ["careplan #", "plan #", "plan show"],
+  es: "plan #",
+  aliases: ["careplan #", "plan show"],
   group: "careplan",
   summary: "careplan.show.summary",
-  examples: ["careplan 3"],
+  examples: { en: ["careplan 3"], es: ["plan 3"] },
   level: Level.Member,
   params: { plan: param.int() },
   run: ({ plan }, ctx) => viewOf(mustGet(plan, ctx, false), ctx),
@@ -75,7 +77,7 @@ export const show = command({
 });
 
 /** Joining and leaving answer alike: what changed for the person, then who carries the plan now. */
-function volunteering(key: { changed: string; unchanged: string }) {
+function volunteering(key: { changed: TextKey; unchanged: TextKey }) {
   return (result: PlanView & { changed: boolean; who: Person }, view: RenderContext): Doc => {
     const { plan, act, changed, who } = result;
     const join = view.hint("careplan join", { plan: plan.number });
@@ -85,11 +87,11 @@ function volunteering(key: { changed: string; unchanged: string }) {
 
 export const join = command({
   name: "careplan join",
-  es: "careplan # unirme",
-  aliases: ["careplan # join", "plan # join", "careplan # me apunto", "plan # unirme", "plan join"],
+  es: "plan # unirme",
+  aliases: ["careplan # join", "plan # join", "careplan # me apunto", "plan join", "careplan # unirme"],
   group: "careplan",
   summary: "careplan.join.summary",
-  examples: ["careplan 3 join"],
+  examples: { en: ["careplan 3 join"], es: ["plan 3 unirme"] },
   level: Level.Member,
   params: { plan: param.int() },
   run({ plan: number }, ctx) {
@@ -101,11 +103,11 @@ export const join = command({
 
 export const leave = command({
   name: "careplan leave",
-  es: "careplan # salir",
-  aliases: ["careplan # leave", "plan # leave", "careplan # me bajo", "plan # salir", "plan leave"],
+  es: "plan # salir",
+  aliases: ["careplan # leave", "plan # leave", "careplan # me bajo", "plan leave", "careplan # salir"],
   group: "careplan",
   summary: "careplan.leave.summary",
-  examples: ["careplan 3 leave"],
+  examples: { en: ["careplan 3 leave"], es: ["plan 3 salir"] },
   level: Level.Member,
   params: { plan: param.int() },
   run({ plan: number }, ctx) {
@@ -117,11 +119,11 @@ export const leave = command({
 
 export const pickCare = command({
   name: "careplan care",
-  es: "careplan # cuidado",
-  aliases: ["careplan # care", "plan # care", "plan # cuidado", "plan care"],
+  es: "plan # cuidado",
+  aliases: ["careplan # care", "plan # care", "plan care", "careplan # cuidado"],
   group: "careplan",
   summary: "careplan.care.summary",
-  examples: ["careplan 3 care kitchen"],
+  examples: { en: ["careplan 3 care kitchen"], es: ["plan 3 cuidado cocina"] },
   level: Level.Member,
   params: { plan: param.int(), act: param.rest({ max: 80 }) },
   run({ plan: number, act: text }, ctx) {
@@ -139,7 +141,7 @@ export const plans = command({
   aliases: ["plans"],
   group: "careplan",
   summary: "careplans.summary",
-  examples: ["careplans", "careplans 2"],
+  examples: { en: ["careplans", "careplans 2"], es: ["planes", "planes 2"] },
   level: Level.Member,
   params: { page: param.int({ optional: true }) },
   // Open plans come first, so a busy fortnight of closed ones never hides what is coming.
@@ -150,7 +152,7 @@ export const plans = command({
     return { views, page, total };
   },
   render({ views, page, total }, view) {
-    if (total === 0) return doc(p(...view.t.t("careplans.none", { example: view.hint("careplan", { request: "overtime refusal at friday 17:00 for 2h" }) })));
+    if (total === 0) return doc(p(...view.t.t("careplans.none", { example: view.hint("careplan", { request: view.t.text("careplan.example.request_short") }) })));
     const pages = Math.ceil(total / PAGE);
     if (views.length === 0) return doc(p(...view.t.t("careplans.no_page", { page, pages, first: view.hint("careplans") })));
     const line = ({ plan, act }: PlanView) =>
@@ -164,11 +166,11 @@ export const plans = command({
 
 export const catalog = command({
   name: "careplan catalog",
-  es: "careplan catálogo",
-  aliases: ["careplan catalogo"],
+  es: "plan catálogo",
+  aliases: ["careplan catalogo", "careplan catálogo"],
   group: "careplan",
   summary: "careplan.catalog.summary",
-  examples: ["careplan catalog"],
+  examples: { en: ["careplan catalog"], es: ["plan catálogo"] },
   level: Level.Member,
   params: {},
   run: (_args, ctx) => ctx.slice.catalog(ctx.roomId),
@@ -177,11 +179,11 @@ export const catalog = command({
 
 export const catalogAdd = command({
   name: "careplan catalog add",
-  es: "careplan catálogo añadir",
-  aliases: ["careplan catalogo añadir"],
+  es: "plan catálogo añadir",
+  aliases: ["careplan catalogo añadir", "careplan catálogo añadir"],
   group: "careplan",
   summary: "careplan.catalog.add.summary",
-  examples: ["careplan catalog add bicycle workshop"],
+  examples: { en: ["careplan catalog add bicycle workshop"], es: ["plan catálogo añadir taller de bicis"] },
   level: Level.Member,
   params: { act: param.rest({ max: 80 }) },
   run({ act: text }, ctx) {

@@ -8,7 +8,7 @@ import { careplan as en } from "./texts/en.js";
 import { careplan as es } from "./texts/es.js";
 
 /** Care-mirror plans: every action paired with an act of care at the same time, and decompression after. */
-export const careplans = defineFeature<CarePlanSlice>({
+export const careplans = defineFeature<CarePlanSlice, (typeof names)[number]>({
   name: "careplans",
   services: carePlanServices,
   commands: carePlanCommands,
@@ -27,3 +27,10 @@ export { carePlansCarriedCount } from "./repository.js";
 
 /** Decisions and lessons name plans: they ask which exist, never reading the plans' table. */
 export { carePlanNumbers } from "./repository.js";
+
+/** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
+const names = ["careplan", "careplan show", "careplan join", "careplan leave", "careplan care", "careplan done", "careplan reopen", "careplan move", "careplan cancel", "careplans", "careplan catalog", "careplan catalog add"] as const;
+
+declare module "../../src/kernel/command.js" {
+  interface CommandNames extends Record<(typeof names)[number], true> {}
+}

@@ -12,11 +12,11 @@ const command = commandsOf<CarePlanSlice>();
 
 export const move = command({
   name: "careplan move",
-  es: "careplan # mover",
-  aliases: ["careplan # move", "plan # move", "plan # mover", "plan move", "careplan mover"],
+  es: "plan # mover",
+  aliases: ["careplan # move", "plan # move", "plan move", "careplan mover", "careplan # mover"],
   group: "careplan",
   summary: "careplan.move.summary",
-  examples: ["careplan 2 move to saturday 10:00"],
+  examples: { en: ["careplan 2 move to saturday 10:00"], es: ["plan 2 mover al sábado 10:00"] },
   level: Level.Member,
   // "move to saturday 10:00", "mover al sábado 10:00": the little word before the time is optional.
   params: { plan: param.int(), when: param.when() },

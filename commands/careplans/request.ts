@@ -47,10 +47,10 @@ export function parsePlanRequest(text: string, ctx: CommandContext, isKnownAct: 
   throw plain.error;
 }
 
-const example = (ctx: CommandContext) => ctx.hint("careplan", { request: "overtime refusal at friday 17:00 for 2h care pantry" });
+const example = (ctx: CommandContext) => ctx.hint("careplan", { request: ctx.t.text("careplan.example.request") });
 
 const tooLong = (ctx: CommandContext) =>
-  new UserError("careplan.too_long", { example: `${ctx.hint("careplan")} … for 3h`, tempo: ctx.hint("tempo", { phase: "burst" }) });
+  new UserError("careplan.too_long", { example: `${ctx.hint("careplan")} ${ctx.t.text("careplan.example.longer")}`, tempo: ctx.hint("tempo", { phase: "burst" }) });
 
 function hasWhenAfterAction(text: string, ctx: CommandContext): boolean {
   return readTrailingWhen(text, ctx) !== undefined;
@@ -67,7 +67,7 @@ function parseActionAndWhen(text: string, ctx: CommandContext): Parsed {
       duration = parsed.value;
       rest = rest.slice(0, forMatch.index + 1);
     } else if (parsed.error.code === "zero") {
-      return { ok: false, error: new UserError("careplan.no_duration", { example: `${ctx.hint("careplan")} … for 2h` }) };
+      return { ok: false, error: new UserError("careplan.no_duration", { example: `${ctx.hint("careplan")} ${ctx.t.text("careplan.example.duration")}` }) };
     } else if ((parsed.error.code as string) === "too-long") {
       return { ok: false, error: tooLong(ctx) };
     }

@@ -8,7 +8,7 @@ import { circles as en } from "./texts/en.js";
 import { circles as es } from "./texts/es.js";
 
 /** Story and skill circles: a weekly gathering with a rotating host, and who could teach what. */
-export const circles = defineFeature<CircleSlice>({
+export const circles = defineFeature<CircleSlice, (typeof names)[number]>({
   name: "circles",
   services: circleServices,
   commands: [...circleCommands, ...skillCommands],
@@ -16,3 +16,10 @@ export const circles = defineFeature<CircleSlice>({
   roomData: [circleMembersRoomData, skillsRoomData],
   texts: { en, es },
 });
+
+/** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
+const names = ["circle", "circle weekly", "circle stop", "circle join", "circle leave", "skill add", "skill want", "skill remove", "skill pass", "skills"] as const;
+
+declare module "../../src/kernel/command.js" {
+  interface CommandNames extends Record<(typeof names)[number], true> {}
+}

@@ -45,7 +45,7 @@ export const add = command({
   aliases: ["habilidad anadir", "skill añadir"],
   group: "skill",
   summary: "skill.add.summary",
-  examples: ["skill add first aid", "skill add @bo first aid"],
+  examples: { en: ["skill add first aid", "skill add @bo first aid"], es: ["habilidad añadir primeros auxilios", "habilidad añadir @bo primeros auxilios"] },
   level: Level.Member,
   params: { person: param.person({ optional: true }), skill: skillParam },
   run({ person, skill: raw }, ctx) {
@@ -65,7 +65,7 @@ export const want = command({
   aliases: ["skill quiero", "habilidad want"],
   group: "skill",
   summary: "skill.want.summary",
-  examples: ["skill want negotiation"],
+  examples: { en: ["skill want negotiation"], es: ["habilidad quiero negociación"] },
   level: Level.Member,
   params: { skill: skillParam },
   run({ skill: raw }, ctx) {
@@ -85,7 +85,7 @@ export const remove = command({
   aliases: ["skill quitar", "habilidad remove"],
   group: "skill",
   summary: "skill.remove.summary",
-  examples: ["skill remove first aid", "skill remove @bo first aid"],
+  examples: { en: ["skill remove first aid", "skill remove @bo first aid"], es: ["habilidad quitar primeros auxilios", "habilidad quitar @bo primeros auxilios"] },
   level: Level.Member,
   params: { person: param.person({ optional: true }), skill: skillParam },
   run({ person, skill: raw }, ctx) {
@@ -103,7 +103,7 @@ export const pass = command({
   aliases: ["skill paso", "habilidad pass"],
   group: "skill",
   summary: "skill.pass.summary",
-  examples: ["skill pass"],
+  examples: { en: ["skill pass"], es: ["habilidad paso"] },
   level: Level.Member,
   params: {},
   // Passing declines every pair suggested to the sender, as teacher or learner; nothing else changes.
@@ -120,7 +120,7 @@ export const board = command({
   es: "habilidades",
   group: "skill",
   summary: "skills.summary",
-  examples: ["skills"],
+  examples: { en: ["skills"], es: ["habilidades"] },
   level: Level.Member,
   params: {},
   run: (_args, ctx) => ({ board: skillsBoard(ctx.slice.repo.skills(ctx.roomId)), pairs: ctx.slice.pairs(ctx.roomId) }),

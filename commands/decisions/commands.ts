@@ -49,7 +49,7 @@ export const record = command({
   aliases: ["decision record", "decision add", "decisión registrar", "decision registrar"],
   group: "decision",
   summary: "decision.summary",
-  examples: ["decision We meet on Thursdays at 19:00 #meetings", "decision Overtime refusal starts on Monday plan 3"],
+  examples: { en: ["decision We meet on Thursdays at 19:00 #meetings", "decision Overtime refusal starts on Monday plan 3"], es: ["decisión Nos reunimos los jueves a las 19:00 #reuniones", "decisión La negativa a las horas extra empieza el lunes plan 3"] },
   level: Level.Member,
   params: { text: param.rest({ max: 1000 }) },
   run({ text }, ctx) {
@@ -66,7 +66,7 @@ export const show = command({
   aliases: ["decision #", "decision ver"],
   group: "decision",
   summary: "decision.show.summary",
-  examples: ["decision 12"],
+  examples: { en: ["decision 12"], es: ["decisión 12"] },
   level: Level.Member,
   params: { decision: param.int() },
   run({ decision: number }, ctx) {
@@ -82,7 +82,7 @@ export const fix = command({
   aliases: ["decision # fix", "decision # corregir"],
   group: "decision",
   summary: "decision.fix.summary",
-  examples: ["decision 12 fix We meet on Thursdays at 19:30"],
+  examples: { en: ["decision 12 fix We meet on Thursdays at 19:30"], es: ["decisión 12 corregir Nos reunimos los jueves a las 19:30"] },
   level: Level.Member,
   params: { decision: param.int(), text: param.rest({ max: 1000 }) },
   run({ decision: number, text }, ctx) {
@@ -101,7 +101,7 @@ export const revoke = command({
   aliases: ["decision # revoke", "decision # revocar"],
   group: "decision",
   summary: "decision.revoke.summary",
-  examples: ["decision 12 revoke we moved the meeting to Wednesdays"],
+  examples: { en: ["decision 12 revoke we moved the meeting to Wednesdays"], es: ["decisión 12 revocar pasamos la reunión a los miércoles"] },
   level: Level.Member,
   params: { decision: param.int(), reason: param.rest({ max: 300 }) },
   run({ decision: number, reason }, ctx) {
@@ -127,7 +127,7 @@ export const latest = command({
   es: "decisiones",
   group: "decision",
   summary: "decisions.summary",
-  examples: ["decisions", "decisions #meetings"],
+  examples: { en: ["decisions", "decisions #meetings"], es: ["decisiones", "decisiones #reuniones"] },
   level: Level.Member,
   params: { tag: param.word({ max: 41, optional: true }) },
   run({ tag }, ctx) {
@@ -147,7 +147,7 @@ export const search = command({
   es: "decisiones buscar",
   group: "decision",
   summary: "decisions.search.summary",
-  examples: ["decisions search overtime"],
+  examples: { en: ["decisions search overtime"], es: ["decisiones buscar horas extra"] },
   level: Level.Member,
   params: { words: param.rest({ max: 100 }) },
   run({ words }, ctx) {
@@ -164,7 +164,7 @@ export const exportLog = command({
   es: "decisiones exportar",
   group: "decision",
   summary: "decisions.export.summary",
-  examples: ["decisions export"],
+  examples: { en: ["decisions export"], es: ["decisiones exportar"] },
   level: Level.Member,
   params: {},
   run(_args, ctx) {

@@ -8,7 +8,7 @@ import { decisions as en } from "./texts/en.js";
 import { decisions as es } from "./texts/es.js";
 
 /** The decision log: every decision logged openly inside the cell, revised and revoked, never deleted. */
-export const decisions = defineFeature<DecisionSlice>({
+export const decisions = defineFeature<DecisionSlice, (typeof names)[number]>({
   name: "decisions",
   services: decisionServices,
   commands: decisionCommands,
@@ -27,3 +27,10 @@ export function decisionRecorder(db: Db) {
 
 /** Federation counts decisions taken in a month, never reading their texts. */
 export { decisionsTakenCount } from "./repository.js";
+
+/** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
+const names = ["decision", "decision show", "decision fix", "decision revoke", "decisions", "decisions search", "decisions export", "decisions print"] as const;
+
+declare module "../../src/kernel/command.js" {
+  interface CommandNames extends Record<(typeof names)[number], true> {}
+}

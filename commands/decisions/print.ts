@@ -36,7 +36,7 @@ export const print = command({
   aliases: ["decisions pdf", "decisiones pdf"],
   group: "decision",
   summary: "decisions.print.summary",
-  examples: ["decisions print", "decisions print a4", "decisions print anonymous", "decisions print Warehouse committee"],
+  examples: { en: ["decisions print", "decisions print a4", "decisions print anonymous", "decisions print Warehouse committee"], es: ["decisiones imprimir", "decisiones imprimir a4", "decisiones imprimir anónimo", "decisiones imprimir Comité del almacén"] },
   level: Level.Member,
   params: { sheet: param.rest({ max: 200, optional: true }) },
   run({ sheet: words }, ctx) {

@@ -25,7 +25,7 @@ export const start = command({
   aliases: ["asamblea empezar"],
   group: "federation",
   summary: "fed.start.summary",
-  examples: ["assembly start Health workers of the north"],
+  examples: { en: ["assembly start Health workers of the north"], es: ["asamblea iniciar Sanitarias del norte"] },
   level: Level.Moderator,
   params: { name: param.rest({ max: ASSEMBLY_NAME_MAX }) },
   run({ name: typed }, ctx) {
@@ -46,7 +46,7 @@ export const invite = command({
   es: "asamblea invitar",
   group: "federation",
   summary: "fed.invite.summary",
-  examples: ["assembly invite"],
+  examples: { en: ["assembly invite"], es: ["asamblea invitar"] },
   level: Level.Moderator,
   params: {},
   run(_args, ctx) {
@@ -63,7 +63,7 @@ export const report = command({
   es: "asamblea informe",
   group: "federation",
   summary: "fed.report.summary",
-  examples: ["assembly report"],
+  examples: { en: ["assembly report"], es: ["asamblea informe"] },
   level: Level.Member,
   params: {},
   run(_args, ctx) {

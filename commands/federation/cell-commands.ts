@@ -16,7 +16,7 @@ type Ctx = CommandContext<FederationSlice>;
 /** This cell's membership, welcomed; a pending one is explained, a missing one points at `!federate`. */
 function mustLink(ctx: Ctx): Membership {
   const membership = ctx.slice.repo.membership(ctx.roomId);
-  if (!membership) throw new UserError("fed.not_linked", { federate: federateHint("CODE", ctx) });
+  if (!membership) throw new UserError("fed.not_linked", { federate: federateHint(ctx.t.text("fed.example.code"), ctx) });
   if (membership.state === "pending") throw new UserError("fed.pending", { pseudonym: membership.pseudonym, leave: ctx.hint("federation leave") });
   return membership;
 }
@@ -35,7 +35,7 @@ export const federate = command({
   es: "federar",
   group: "federation",
   summary: "fed.federate.summary",
-  examples: ["federate K7PM-XQ4R-T2/!assembly:example.org as Riverside"],
+  examples: { en: ["federate K7PM-XQ4R-T2/!assembly:example.org as Riverside"], es: ["federar K7PM-XQ4R-T2/!assembly:example.org como Ribera"] },
   level: Level.Moderator,
   params: { link: param.rest({ max: 400 }) },
   run({ link: text }, ctx) {
@@ -61,7 +61,7 @@ export const federate = command({
     // In one Tandem the welcome came back already; from another it comes later, as an event,
     // once this bot is in the assembly's room (the join waits in the outbox until then).
     const after = repo.membership(ctx.roomId);
-    const state = after?.state === "active" ? "linked" : ctx.elsewhere(assemblyRoom).members().length > 0 ? "asked" : "asked_invite";
+    const state: "linked" | "asked" | "asked_invite" = after?.state === "active" ? "linked" : ctx.elsewhere(assemblyRoom).members().length > 0 ? "asked" : "asked_invite";
     return { pseudonym: read.pseudonym, name: after?.assemblyName ?? "", state };
   },
   render: ({ state, ...r }, view) => doc(p(...view.t.t(`fed.${state}`, { ...r, preview: view.hint("federation preview") }))),
@@ -79,7 +79,7 @@ export const status = command({
   aliases: ["federacion"],
   group: "federation",
   summary: "fed.status.summary",
-  examples: ["federation"],
+  examples: { en: ["federation"], es: ["federación"] },
   level: Level.Member,
   params: {},
   run(_args, ctx) {
@@ -104,7 +104,7 @@ export const preview = command({
   aliases: ["federacion previa"],
   group: "federation",
   summary: "fed.preview.summary",
-  examples: ["federation preview"],
+  examples: { en: ["federation preview"], es: ["federación previa"] },
   level: Level.Moderator,
   params: {},
   run(_args, ctx) {
@@ -128,7 +128,7 @@ const lifecycle = (name: "pause" | "resume" | "leave", es: string, run: (ctx: Ct
     aliases: [`federacion ${es}`],
     group: "federation",
     summary: `fed.${name}.summary`,
-    examples: [`federation ${name}`],
+    examples: { en: [`federation ${name}`], es: [`federación ${es}`] },
     level: Level.Moderator,
     params: {},
     run(_args, ctx) {
@@ -155,16 +155,16 @@ export const leave = lifecycle("leave", "salir", (ctx, link) => {
 
 export const sector = command({
   name: "cell sector",
-  es: "celula sector",
-  aliases: ["célula sector"],
+  es: "célula sector",
+  aliases: ["celula sector"],
   group: "federation",
   summary: "fed.sector.summary",
-  examples: ["cell sector health"],
+  examples: { en: ["cell sector health"], es: ["célula sector sanidad"] },
   level: Level.Moderator,
   params: { sector: param.word({ max: 30 }) },
   run({ sector: word }, ctx) {
     const sector = readSector(word);
-    if (!sector) throw new UserError("fed.bad_sector", { example: ctx.hint("cell sector", { sector: "health" }) });
+    if (!sector) throw new UserError("fed.bad_sector", { example: ctx.hint("cell sector", { sector: ctx.t.text("fed.example.sector") }) });
     ctx.slice.repo.setSector(ctx.roomId, sector);
     const link = ctx.slice.repo.membership(ctx.roomId);
     if (link && link.state !== "pending") sideOf(ctx.slice, ctx.now, ctx.elsewhere).bus.toAssembly(link, { kind: "sector", sector });

@@ -1,3 +1,4 @@
+import type { TextKey } from "../../src/kernel/i18n/catalog.js";
 import { doc, p } from "../../src/kernel/doc.js";
 import { formatWhen } from "../../src/kernel/time/format.js";
 import { atCellBoard } from "./board/cell.js";
@@ -15,7 +16,7 @@ export function atCell(side: Side, from: From, body: ToCell): void {
   const membership = repo.membershipOf(from.cellId);
   if (!membership || membership.assemblyRoom !== from.assemblyRoom) return;
   const room = side.elsewhere(membership.cellRoom);
-  const say = (key: string, params: Parameters<typeof room.view.t.t>[1] = {}) => room.post(doc(p(...room.view.t.t(key, params))));
+  const say = (key: TextKey, params: Parameters<typeof room.view.t.t>[1] = {}) => room.post(doc(p(...room.view.t.t(key, params))));
   if (membership.state === "pending") {
     if (body.kind === "welcome") {
       if (from.tandem !== null && !(membership.proofKey && proofHolds(membership.proofKey, from.cellId, body.proof))) return;

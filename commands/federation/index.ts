@@ -18,7 +18,7 @@ import { federation as es } from "./texts/es.js";
  * one Tandem or in two (protocol/: encrypted events in the assembly room). Cells post offers and
  * needs, answer each other's, exchange contacts only when both consent, and share stories (board/).
  */
-export const federation = defineFeature<FederationSlice>({
+export const federation = defineFeature<FederationSlice, (typeof names)[number]>({
   name: "federation",
   services: federationServices,
   commands: [...assemblyCommands, ...cellCommands, ...boardCommands, ...storyCommands],
@@ -33,3 +33,10 @@ export const federation = defineFeature<FederationSlice>({
   hosts: (db, roomId) => federationRepo(db).assembly(roomId) !== undefined,
   texts: { en, es },
 });
+
+/** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
+const names = ["assembly start", "assembly invite", "assembly report", "federate", "federation", "federation preview", "federation pause", "federation resume", "federation leave", "cell sector", "offer", "need", "answer", "contact", "contact verify", "story share", "story approve", "stories"] as const;
+
+declare module "../../src/kernel/command.js" {
+  interface CommandNames extends Record<(typeof names)[number], true> {}
+}

@@ -38,7 +38,7 @@ export const cancel = command({
   aliases: ["fondo cancelar", "fund # cancel", "fondo # anular"],
   group: "fund",
   summary: "fund.cancel.summary",
-  examples: ["fund cancel 7"],
+  examples: { en: ["fund cancel 7"], es: ["fondo anular 7"] },
   level: Level.Member,
   params: { movement: param.int() },
   run({ movement: number }, ctx): Movement {
@@ -59,7 +59,7 @@ export const undo = command({
   aliases: ["fund deshacer", "fund # undo", "fondo # deshacer"],
   group: "fund",
   summary: "fund.undo.summary",
-  examples: ["fund undo 4"],
+  examples: { en: ["fund undo 4"], es: ["fondo deshacer 4"] },
   level: Level.Member,
   params: { movement: param.int() },
   run({ movement: number }, ctx): Movement {
@@ -72,7 +72,7 @@ export const undo = command({
     mustStayCovered(ctx);
     return m;
   },
-  render: (m, view) => doc(p(...view.t.t(`fund.undo.done.${m.direction}`, { n: m.number, amount: money(m, view) }))),
+  render: (m, view) => doc(p(...view.t.t(m.direction === "in" ? "fund.undo.done.in" : "fund.undo.done.out", { n: m.number, amount: money(m, view) }))),
 });
 
 export const fix = command({
@@ -81,7 +81,7 @@ export const fix = command({
   aliases: ["fund corregir", "fund # fix", "fondo # corregir"],
   group: "fund",
   summary: "fund.fix.summary",
-  examples: ["fund fix 4 €45 from @ana May dues"],
+  examples: { en: ["fund fix 4 €45 from @ana May dues"], es: ["fondo corregir 4 45 € de @ana cuota de mayo"] },
   level: Level.Member,
   params: { movement: param.int(), text: param.rest({ max: 300 }) },
   run({ movement: number, text }, ctx): Movement {
@@ -90,7 +90,7 @@ export const fix = command({
     if (m.status === "proposed") mayWithdraw(m, ctx);
     else if (m.status === "done") mustBeKeeperOrModerator(ctx);
     else throw new UserError("fund.undo.closed", { n: number });
-    const read = readOrRefuse(text, ctx, ctx.hint("fund fix", { movement: number, text: "€45 from @ana" }));
+    const read = readOrRefuse(text, ctx, ctx.hint("fund fix", { movement: number, text: ctx.t.text("fund.fix.example_text") }));
     const change = { ...read.money, person: read.person ?? null, note: read.note };
     ctx.slice.repo.fix(ctx.roomId, m, change, ctx.sender.userId, ctx.now);
     if (m.status === "done") mustStayCovered(ctx);

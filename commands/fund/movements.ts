@@ -1,7 +1,9 @@
+import { roleWord } from "../rotation/index.js";
 import { commandsOf } from "../../src/kernel/command.js";
 import { doc, p } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
+import type { TextKey } from "../../src/kernel/i18n/catalog.js";
 import { param } from "../../src/kernel/params.js";
 import { memberKey } from "../../src/kernel/time/format.js";
 import { dropExpiry, PAYOUT_EXPIRY_DAYS, planExpiry } from "./expiry.js";
@@ -45,13 +47,13 @@ export const moneyIn = command({
   aliases: ["fondo entrada", "fund entra"],
   group: "fund",
   summary: "fund.in.summary",
-  examples: ["fund in €50 from @ana May dues", "fund in 1.234,56 € de @ana"],
+  examples: { en: ["fund in €50 from @ana May dues", "fund in 1.234,56 € de @ana"], es: ["fondo entra 50 € de @ana cuota de mayo", "fondo entra 1.234,56 € de @ana"] },
   level: Level.Member,
   params: { text: param.rest({ max: 300 }) },
   run({ text }, ctx): Movement {
     inCell(ctx);
     if (ctx.level < Level.Moderator) mustBeKeeper(ctx);
-    const read = readOrRefuse(text, ctx, ctx.hint("fund in", { text: "€50 from @ana" }));
+    const read = readOrRefuse(text, ctx, ctx.hint("fund in", { text: ctx.t.text("fund.in.example_text") }));
     return ctx.slice.repo.addMovement({
       roomId: ctx.roomId, direction: "in", ...read.money, person: read.person ?? null, note: read.note, status: "done", request: null,
       proposedBy: ctx.sender.userId, proposedAt: ctx.now, approvedBy: null, effectiveAt: ctx.now,
@@ -66,13 +68,13 @@ export const moneyOut = command({
   aliases: ["fondo salida", "fund sale"],
   group: "fund",
   summary: "fund.out.summary",
-  examples: ["fund out €120 to @bo rent support"],
+  examples: { en: ["fund out €120 to @bo rent support"], es: ["fondo sale 120 € a @bo ayuda con el alquiler"] },
   level: Level.Member,
   params: { text: param.rest({ max: 300 }) },
   run({ text }, ctx): Movement {
     inCell(ctx);
     mustBeKeeper(ctx);
-    const read = readOrRefuse(text, ctx, ctx.hint("fund out", { text: "€120 to @bo rent support" }));
+    const read = readOrRefuse(text, ctx, ctx.hint("fund out", { text: ctx.t.text("fund.out.example_text") }));
     mustHold(ctx, read.money);
     const m = ctx.slice.repo.addMovement({
       roomId: ctx.roomId, direction: "out", ...read.money, person: read.person ?? null, note: read.note, status: "proposed", request: null,
@@ -93,7 +95,7 @@ export const approve = command({
   es: "fondo aprobar",
   group: "fund",
   summary: "fund.approve.summary",
-  examples: ["fund approve 7"],
+  examples: { en: ["fund approve 7"], es: ["fondo aprobar 7"] },
   level: Level.Member,
   params: { movement: param.int() },
   run({ movement: number }, ctx): Movement {
@@ -103,7 +105,7 @@ export const approve = command({
     if (!m) throw new UserError("fund.approve.unknown", { n: number, show: ctx.hint("fund") });
     if (m.direction === "in") throw new UserError("fund.approve.not_payout", { n: number });
     if (m.status !== "proposed") {
-      const key = m.status === "done" ? "fund.approve.done_already" : `fund.approve.${m.status}`;
+      const key: TextKey = m.status === "done" ? "fund.approve.done_already" : `fund.approve.${m.status}`;
       throw new UserError(key, { n: number, show: ctx.hint("fund"), out: ctx.hint("fund out", { text: `${money(m, ctx)} ${m.note}`.trim() }) });
     }
     const check = secondSignature(m.proposedBy, ctx.sender.userId, keeper);
@@ -121,7 +123,7 @@ export const keeperRole = command({
   es: "fondo responsable",
   group: "fund",
   summary: "fund.keeper.summary",
-  examples: ["fund keeper treasurer"],
+  examples: { en: ["fund keeper treasurer"], es: ["fondo responsable tesorería"] },
   level: Level.Moderator,
   params: { role: param.word({ max: 40 }) },
   run({ role }, ctx) {
@@ -130,8 +132,10 @@ export const keeperRole = command({
     ctx.slice.repo.setKeeperRole(ctx.roomId, role);
     return { role, holder: ctx.slice.keeper(ctx.roomId, ctx.settings.timezone, ctx.now) };
   },
-  render: ({ role, holder }, view) =>
-    doc(p(...view.t.t(holder ? "fund.keeper.set" : "fund.keeper.set_nobody", { role, holder: holder ? view.personOf(holder) : "", add: view.hint("role add", { role }) }))),
+  render: ({ role: typed, holder }, view) => {
+    const role = roleWord(typed, view.t.lang);
+    return doc(p(...view.t.t(holder ? "fund.keeper.set" : "fund.keeper.set_nobody", { role, holder: holder ? view.personOf(holder) : "", add: view.hint("role add", { role }) })));
+  },
 });
 
 export const movementCommands = [moneyIn, moneyOut, approve, keeperRole];

@@ -23,7 +23,7 @@ export const pledge = command({
   aliases: ["fondo comprometer"],
   group: "fund",
   summary: "fund.pledge.summary",
-  examples: ["fund pledge €10 monthly", "fund pledge stop"],
+  examples: { en: ["fund pledge €10 monthly", "fund pledge stop"], es: ["fondo cuota 10 € al mes", "fondo cuota parar"] },
   level: Level.Member,
   params: { text: param.rest({ max: 100 }) },
   run({ text }, ctx): { stopped: number } | { money: Money } {
@@ -38,7 +38,7 @@ export const pledge = command({
   },
   render: (r, view) =>
     "money" in r
-      ? doc(p(...view.t.t("fund.pledge.done", { amount: money(r.money, view), stop: view.hint("fund pledge", { text: "stop" }) })))
+      ? doc(p(...view.t.t("fund.pledge.done", { amount: money(r.money, view), stop: view.hint("fund pledge", { text: view.t.text("fund.pledge.stop_word") }) })))
       : doc(p(...view.t.t(r.stopped > 0 ? "fund.pledge.stopped" : "fund.pledge.none"))),
 });
 

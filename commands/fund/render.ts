@@ -1,3 +1,4 @@
+import type { TextKey } from "../../src/kernel/i18n/catalog.js";
 import type { RenderContext } from "../../src/kernel/command.js";
 import type { Inline } from "../../src/kernel/doc.js";
 import { formatDay } from "../../src/kernel/time/format.js";
@@ -13,13 +14,13 @@ export function movementLine(m: Movement, view: RenderContext): Inline[] {
   const amount = money(m, view);
   const when = day(m.effectiveAt ?? m.proposedAt, view);
   const note = m.note ? `: ${m.note}` : "";
-  const closed = m.status === "cancelled" || m.status === "expired" || m.status === "undone";
-  const key = closed
-    ? `fund.line.${m.status}`
-    : m.request !== null
-      ? "fund.line.support"
-      : m.status === "proposed"
-        ? `fund.line.proposed${m.person ? ".person" : ""}`
-        : `fund.line.${m.direction}${m.person ? ".person" : ""}`;
+  const key: TextKey =
+    m.status === "cancelled" || m.status === "expired" || m.status === "undone"
+      ? `fund.line.${m.status}`
+      : m.request !== null
+        ? "fund.line.support"
+        : m.status === "proposed"
+          ? `fund.line.proposed${m.person ? ".person" : ""}`
+          : `fund.line.${m.direction}${m.person ? ".person" : ""}`;
   return [{ kind: "strong", text: `#${m.number}` }, " ", ...view.t.t(key, { amount, who: m.person ? view.personOf(m.person) : "", note, day: when, request: m.request ?? 0 })];
 }

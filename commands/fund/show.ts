@@ -1,3 +1,4 @@
+import { roleWord } from "../rotation/index.js";
 import { DateTime } from "luxon";
 import { commandsOf } from "../../src/kernel/command.js";
 import { csvChunks, toCsv } from "../../src/kernel/csv.js";
@@ -20,7 +21,7 @@ export const show = command({
   es: "fondo",
   group: "fund",
   summary: "fund.summary",
-  examples: ["fund"],
+  examples: { en: ["fund"], es: ["fondo"] },
   level: Level.Member,
   params: {},
   run(_args, ctx) {
@@ -41,12 +42,12 @@ export const show = command({
   render(r, view) {
     const blocks: Block[] = [];
     const held = r.balances.filter((b) => b.minor !== 0);
-    if (held.length === 0 && r.recent.length === 0) blocks.push(p(...view.t.t("fund.empty", { in: view.hint("fund in", { text: "€50 from @ana" }) })));
+    if (held.length === 0 && r.recent.length === 0) blocks.push(p(...view.t.t("fund.empty", { in: view.hint("fund in", { text: view.t.text("fund.in.example_text") }) })));
     else blocks.push(p(...view.t.t("fund.balance", { amounts: (held.length ? held : r.balances).map((b) => money(b, view)).join(" · ") })));
     if (r.recent.length > 0) blocks.push(p(...view.t.t("fund.recent")), list(r.recent.map((m) => movementLine(m, view))));
     if (r.pledges.length > 0) blocks.push(p(...view.t.t("fund.pledges.total", { count: r.pledgers, amounts: r.pledges.map((m) => money(m, view)).join(" · ") })));
     if (r.waiting > 0) blocks.push(p(...view.t.t("fund.requests.waiting", { count: r.waiting })));
-    blocks.push(p(...view.t.t(r.keeper ? "fund.keeper.is" : "fund.keeper.nobody", { role: r.keeperRole, keeper: r.keeper ? view.personOf(r.keeper) : "" })));
+    blocks.push(p(...view.t.t(r.keeper ? "fund.keeper.is" : "fund.keeper.nobody", { role: roleWord(r.keeperRole, view.t.lang), keeper: r.keeper ? view.personOf(r.keeper) : "" })));
     blocks.push(p(...view.t.t("fund.code", { code: r.code, ask: view.hint("fund ask", { fundcode: r.code, text: view.t.text("fund.ask.example") }) })));
     return doc(...blocks);
   },
@@ -78,7 +79,10 @@ export const statement = command({
   es: "fondo extracto",
   group: "fund",
   summary: "fund.statement.summary",
-  examples: ["fund statement", "fund statement november", "fund statement 2026-11", "fund statement year"],
+  examples: {
+    en: ["fund statement", "fund statement november", "fund statement 2026-11", "fund statement year"],
+    es: ["fondo extracto", "fondo extracto noviembre", "fondo extracto 2026-11", "fondo extracto año"],
+  },
   level: Level.Member,
   params: { month: param.rest({ max: 40, optional: true }) },
   run({ month: words }, ctx) {
@@ -104,7 +108,7 @@ export const exportFund = command({
   es: "fondo exportar",
   group: "fund",
   summary: "fund.export.summary",
-  examples: ["fund export"],
+  examples: { en: ["fund export"], es: ["fondo exportar"] },
   level: Level.Member,
   params: {},
   run(_args, ctx) {

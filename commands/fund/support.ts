@@ -16,7 +16,7 @@ const command = commandsOf<FundSlice>();
 /** The cell a direct message names by its fund code. */
 function cellOf(code: string, ctx: Ctx): string {
   const roomId = ctx.slice.repo.roomByCode(code);
-  if (!roomId) throw new UserError("fund.code.unknown", { code });
+  if (!roomId) throw new UserError("fund.code.unknown", { code, fund: ctx.hint("fund") });
   return roomId;
 }
 
@@ -25,7 +25,7 @@ export const ask = command({
   es: "fondo pedir",
   group: "fund",
   summary: "fund.ask.summary",
-  examples: ["fund ask K7Q2M €200 rent"],
+  examples: { en: ["fund ask K7Q2M €200 rent"], es: ["fondo pedir K7Q2M 200 € alquiler"] },
   level: Level.Member,
   params: { fundcode: param.word({ max: 12 }), text: param.rest({ max: 300 }) },
   rateLimit: { bucket: "fund.ask", perHour: () => 5, refusal: "fund.ask.too_many" },
@@ -48,12 +48,12 @@ export const requests = command({
   es: "fondo solicitudes",
   group: "fund",
   summary: "fund.requests.summary",
-  examples: ["fund requests", "fund requests K7Q2M"],
+  examples: { en: ["fund requests", "fund requests K7Q2M"], es: ["fondo solicitudes", "fondo solicitudes K7Q2M"] },
   level: Level.Member,
   params: { fundcode: param.word({ max: 12, optional: true }) },
   run({ fundcode: code }, ctx) {
     if (!ctx.direct) return { names: false as const, waiting: ctx.slice.repo.waiting(ctx.roomId).length, code: ctx.slice.repo.room(ctx.roomId).code };
-    if (!code) throw new UserError("fund.requests.code_needed");
+    if (!code) throw new UserError("fund.requests.code_needed", { example: ctx.hint("fund requests", { fundcode: "K7Q2M" }), fund: ctx.hint("fund") });
     const roomId = cellOf(code, ctx);
     const keeper = ctx.slice.keeper(roomId, ctx.slice.zoneOf(roomId, ctx.settings), ctx.now);
     // Names reach the keeper, and whoever signed a request (the approver) for that request only.
@@ -82,7 +82,7 @@ export const grant = command({
   es: "fondo conceder",
   group: "fund",
   summary: "fund.grant.summary",
-  examples: ["fund grant 3"],
+  examples: { en: ["fund grant 3"], es: ["fondo conceder 3"] },
   level: Level.Member,
   params: { request: labelled(param.int(), "arg.fund.request") },
   run({ request: number }, ctx) {
@@ -115,7 +115,7 @@ export const decline = command({
   es: "fondo rechazar",
   group: "fund",
   summary: "fund.decline.summary",
-  examples: ["fund decline 3"],
+  examples: { en: ["fund decline 3"], es: ["fondo rechazar 3"] },
   level: Level.Member,
   params: { request: labelled(param.int(), "arg.fund.request") },
   run({ request: number }, ctx) {

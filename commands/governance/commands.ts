@@ -25,7 +25,7 @@ export const propose = command({
   es: "proponer",
   group: "proposal",
   summary: "propose.summary",
-  examples: ["propose We refuse overtime in December", "propose Where do we meet? options: union hall | café | online", "propose secret We file a grievance until friday 18:00"],
+  examples: { en: ["propose We refuse overtime in December", "propose Where do we meet? options: union hall | café | online", "propose secret We file a grievance until friday 18:00"], es: ["proponer Rechazamos las horas extra en diciembre", "proponer ¿Dónde nos reunimos? opciones: local del sindicato | café | en línea", "proponer secreta Presentamos una queja hasta el viernes 18:00"] },
   level: Level.Member,
   params: { wording: param.rest({ max: 1500 }) },
   run({ wording }, ctx) {
@@ -57,7 +57,7 @@ export const close = command({
   aliases: ["propose # close", "proposal # close", "proponer # cerrar"],
   group: "proposal",
   summary: "propose.close.summary",
-  examples: ["propose 3 close"],
+  examples: { en: ["propose 3 close"], es: ["proponer 3 cerrar"] },
   level: Level.Member,
   params: { proposal: param.int() },
   run({ proposal: number }, ctx) {
@@ -77,7 +77,7 @@ export const show = command({
   aliases: ["proposal show"],
   group: "proposal",
   summary: "proposal.show.summary",
-  examples: ["proposal 3"],
+  examples: { en: ["proposal 3"], es: ["propuesta 3"] },
   level: Level.Member,
   params: { proposal: param.int() },
   run({ proposal: number }, ctx) {
@@ -95,7 +95,7 @@ export const reactedTo = command({
   name: "proposal reacted",
   group: "proposal",
   summary: "proposal.show.summary",
-  examples: [],
+  examples: { en: [], es: [] },
   level: Level.Member,
   params: { proposal: param.int() },
   run: ({ proposal: number }, ctx) => {
@@ -110,16 +110,16 @@ export const vote = command({
   es: "votar",
   group: "proposal",
   summary: "vote.summary",
-  examples: ["vote 3 agree", "vote 4 1 3", "vote K7P2 block"],
+  examples: { en: ["vote 3 agree", "vote 4 1 3", "vote K7P2 block"], es: ["votar 3 de acuerdo", "votar 4 1 3", "votar K7P2 bloqueo"] },
   level: Level.Member,
   params: { proposal: param.word({ max: 12 }), choices: param.rest({ max: 200 }) },
   run({ proposal: target, choices }, ctx) {
     const number = /^#?(\d{1,9})$/.exec(target);
     const proposal = number ? mustGet(Number(number[1]), ctx) : ctx.slice.repo.byCode(target.toUpperCase());
-    if (!proposal) throw new UserError("vote.unknown_code", { code: target });
+    if (!proposal) throw new UserError("vote.unknown_code", { code: target, example: ctx.hint("vote", { proposal: 3, choices: ctx.t.text("proposal.word.agree") }) });
     // A secret vote is only taken in a direct chat, with the code: never in the room, never by number.
     if (proposal.secret && (number || !ctx.direct)) throw new UserError("vote.secret_in_direct", { code: proposal.ballotCode ?? "" });
-    if (!proposal.secret && !number) throw new UserError("vote.unknown_code", { code: target });
+    if (!proposal.secret && !number) throw new UserError("vote.unknown_code", { code: target, example: ctx.hint("vote", { proposal: 3, choices: ctx.t.text("proposal.word.agree") }) });
     if (!proposal.eligible.includes(ctx.sender.userId)) throw new UserError("vote.not_eligible", { n: proposal.number });
     if (proposal.closed || ctx.invocation.sentAt > proposal.closesAt) throw new UserError("vote.closed", { n: proposal.number });
     const read = readVote(choices, proposal.options.length, proposal.maxChoices);
@@ -135,12 +135,17 @@ export const vote = command({
       if (!ctx.slice.changeSecret(proposal, read.receipt, read.choices)) throw new UserError("vote.receipt_unknown");
       return { kind: "changed" as const, proposal };
     }
-    if (ctx.slice.repo.hasVoted(proposal, ctx.sender.userId)) throw new UserError("vote.secret_twice");
+    if (ctx.slice.repo.hasVoted(proposal, ctx.sender.userId)) throw new UserError("vote.secret_twice", {
+        example: ctx.hint("vote", { proposal: ctx.t.text("vote.example.code"), choices: `${ctx.t.text("proposal.word.agree")} 7F3A-K2PX` }),
+      });
     return { kind: "secret" as const, proposal, receipt: ctx.slice.castSecret(proposal, ctx.sender.userId, read.choices) };
   },
   render(r, view) {
     const n = r.proposal.number;
-    if (r.kind === "secret") return doc(p(...view.t.t("vote.secret.done", { n, receipt: r.receipt, code: r.proposal.ballotCode ?? "" })));
+    if (r.kind === "secret") {
+      const change = view.hint("vote", { proposal: r.proposal.ballotCode ?? "", choices: `<${view.t.text("arg.choices")}> ${r.receipt}` });
+      return doc(p(...view.t.t("vote.secret.done", { n, receipt: r.receipt, change })));
+    }
     if (r.kind === "changed") return doc(p(...view.t.t("vote.secret.changed", { n })));
     if (r.choices.length === 0) return doc(p(...view.t.t("vote.withdrawn", { n })));
     return doc(p(...view.t.t("vote.done", { n, change: view.hint("vote", { proposal: n, choices: "…" }) })));

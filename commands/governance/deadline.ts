@@ -31,7 +31,7 @@ export function deadlineOf(until: string | undefined, ctx: CommandContext): { cl
   if (until === undefined) at = ctx.now + DEFAULT_HOURS * 60 * MINUTE;
   else if (meansMeeting(until)) {
     const end = nextMeetingEnd(ctx);
-    if (end === undefined) throw new UserError("proposal.no_meeting", { example: ctx.hint("meeting", { when: "thursday 19:00" }) });
+    if (end === undefined) throw new UserError("proposal.no_meeting", { example: ctx.hint("meeting", { when: ctx.t.text("proposal.example.meeting_when") }) });
     at = end;
   } else {
     at = readUntil(until, ctx).utcMs;

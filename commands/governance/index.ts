@@ -21,7 +21,7 @@ const PROPOSAL_REF = /^proposal:(\d{1,9})$/;
  * Proposals and votes (consent and choice polls, secret ballots, outcomes into the decision log) and
  * the living charter, whose changes are proposals adopted in the same transaction as their close.
  */
-export const governance = defineFeature<GovernanceSlice>({
+export const governance = defineFeature<GovernanceSlice, (typeof names)[number]>({
   name: "governance",
   services: governanceServices,
   commands: [...governanceCommands, ...charterCommands],
@@ -90,4 +90,11 @@ export function charterNotesForMeeting(db: Db, roomId: string): MeetingNote[] {
 export function meetingNoteBlocks(notes: readonly MeetingNote[] | undefined, view: Pick<RenderContext, "t">): Block[] {
   if (!notes || notes.length === 0) return [];
   return [p(...view.t.t("charter.opener.title")), list(notes.map((n) => view.t.t("charter.opener.line", { n: n.article, title: n.title, text: n.text })))];
+}
+
+/** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
+const names = ["propose", "propose close", "proposal", "vote", "charter", "charter show", "charter start", "charter note", "charter history", "charter amend", "charter add", "charter remove", "charter print"] as const;
+
+declare module "../../src/kernel/command.js" {
+  interface CommandNames extends Record<(typeof names)[number], true> {}
 }

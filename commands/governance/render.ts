@@ -2,20 +2,21 @@ import type { RenderContext } from "../../src/kernel/command.js";
 import { list, p, type Block, type Doc, type Poll } from "../../src/kernel/doc.js";
 import { formatWhen } from "../../src/kernel/time/format.js";
 import type { Proposal } from "./repository.js";
-import type { Result } from "./rules/tally.js";
+import type { ConsentAnswer, Result } from "./rules/tally.js";
 import { answersOf, isConsent, type Closed } from "./services.js";
 
 export const proposalRef = (number: number) => `proposal:${number}`;
 
 const when = (utcMs: number, view: RenderContext) => formatWhen(utcMs, view.settings.timezone, view.t.lang, view.now);
 
+// A consent proposal's answer ids are its CONSENT answers (services.ts answersOf).
 /** An answer id as members read it: "agree" in the room's words, or the option's own text. */
 export function answerText(proposal: Proposal, id: string, view: Pick<RenderContext, "t">): string {
-  return isConsent(proposal) ? view.t.text(`proposal.answer.${id}`) : (proposal.options[Number(id.slice(1)) - 1] ?? id);
+  return isConsent(proposal) ? view.t.text(`proposal.answer.${id as ConsentAnswer}`) : (proposal.options[Number(id.slice(1)) - 1] ?? id);
 }
 
 /** What members type to vote with `!vote`: the consent word, or the option's number. */
-const voteWord = (proposal: Proposal, id: string, view: RenderContext) => (isConsent(proposal) ? view.t.text(`proposal.word.${id}`) : id.slice(1));
+const voteWord = (proposal: Proposal, id: string, view: RenderContext) => (isConsent(proposal) ? view.t.text(`proposal.word.${id as ConsentAnswer}`) : id.slice(1));
 
 function pollOf(proposal: Proposal, view: RenderContext): Poll {
   return {

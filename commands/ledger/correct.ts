@@ -28,10 +28,11 @@ function correctable(number: number, ctx: CommandContext<LedgerSlice>): LedgerEn
 
 export const undo = command({
   name: "ledger undo",
-  es: "ledger deshacer",
+  es: "registro deshacer",
+  aliases: ["ledger deshacer"],
   group: "ledger",
   summary: "ledger.undo.summary",
-  examples: ["ledger undo 12"],
+  examples: { en: ["ledger undo 12"], es: ["registro deshacer 12"] },
   level: Level.Member,
   params: { number: entryNumberParam() },
   run({ number }, ctx) {
@@ -43,10 +44,11 @@ export const undo = command({
 
 export const redo = command({
   name: "ledger redo",
-  es: "ledger rehacer",
+  es: "registro rehacer",
+  aliases: ["ledger rehacer"],
   group: "ledger",
   summary: "ledger.redo.summary",
-  examples: ["ledger redo 12"],
+  examples: { en: ["ledger redo 12"], es: ["registro rehacer 12"] },
   level: Level.Member,
   params: { number: entryNumberParam() },
   run({ number }, ctx) {
@@ -60,10 +62,11 @@ export const redo = command({
 
 export const fix = command({
   name: "ledger fix",
-  es: "ledger corregir",
+  es: "registro corregir",
+  aliases: ["ledger corregir"],
   group: "ledger",
   summary: "ledger.fix.summary",
-  examples: ["ledger fix 12 cooked 45 meals", "ledger fix 12 drove 3 nurses #transport", "ledger fix 12 #food"],
+  examples: { en: ["ledger fix 12 cooked 45 meals", "ledger fix 12 drove 3 nurses #transport", "ledger fix 12 #food"], es: ["registro corregir 12 cocinó 45 comidas", "registro corregir 12 llevó a 3 enfermeras #transporte", "registro corregir 12 #comida"] },
   level: Level.Member,
   params: { number: entryNumberParam(), what: param.rest({ max: 500 }) },
   run({ number, what }, ctx) {

@@ -48,10 +48,11 @@ export function digestDoc(title: Inline[], digest: Digest, view: RenderContext) 
 
 export const week = command({
   name: "ledger week",
-  es: "ledger semana",
+  es: "registro semana",
+  aliases: ["ledger semana"],
   group: "ledger",
   summary: "ledger.week.summary",
-  examples: ["ledger week"],
+  examples: { en: ["ledger week"], es: ["registro semana"] },
   level: Level.Member,
   params: {},
   run(_args, ctx) {
@@ -84,10 +85,11 @@ export const monthName = (period: { year: number; month: number }, view: RenderC
 
 export const month = command({
   name: "ledger month",
-  es: "ledger mes",
+  es: "registro mes",
+  aliases: ["ledger mes"],
   group: "ledger",
   summary: "ledger.month.summary",
-  examples: ["ledger month", "ledger month 2026-11", "ledger month february"],
+  examples: { en: ["ledger month", "ledger month 2026-11", "ledger month february"], es: ["registro mes", "registro mes 2026-11", "registro mes febrero"] },
   level: Level.Member,
   params: { month: param.word({ max: 20, optional: true }) },
   run: ({ month: wanted }, ctx) => monthDigest(wanted, ctx),

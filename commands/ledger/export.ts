@@ -10,10 +10,11 @@ const command = commandsOf<LedgerSlice>();
 
 export const exportLedger = command({
   name: "ledger export",
-  es: "ledger exportar",
+  es: "registro exportar",
+  aliases: ["ledger exportar"],
   group: "ledger",
   summary: "ledger.export.summary",
-  examples: ["ledger export"],
+  examples: { en: ["ledger export"], es: ["registro exportar"] },
   level: Level.Member,
   params: {},
   run(_args, ctx) {

@@ -28,6 +28,7 @@ export type { LedgerEntry, NewLedgerEntry } from "./repository.js";
 export type { CareKind } from "./rules/index.js";
 // The monthly assembly posts the month's digest and care poster.
 export { digestDoc, monthName } from "./digest.js";
+export { kindName } from "./render.js";
 export { posterDocs } from "./poster.js";
 export { buildDigest, monthPeriod } from "./rules/index.js";
 // The fund's statement reads months as `!ledger month` does.
@@ -50,4 +51,11 @@ export function ledgerRetractor(db: Db): LedgerRetractor {
       return true;
     },
   };
+}
+
+/** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
+const names = ["ledger thanks", "ledger", "ledger week", "ledger month", "ledger poster", "ledger undo", "ledger redo", "ledger fix", "ledger entry", "ledger export"] as const;
+
+declare module "../../src/kernel/command.js" {
+  interface CommandNames extends Record<(typeof names)[number], true> {}
 }

@@ -51,10 +51,11 @@ export function posterDocs(period: MonthPeriod, digest: Digest, view: RenderCont
 
 export const poster = command({
   name: "ledger poster",
-  es: "ledger cartel",
+  es: "registro cartel",
+  aliases: ["ledger cartel"],
   group: "ledger",
   summary: "ledger.poster.summary",
-  examples: ["ledger poster", "ledger poster 2026-11"],
+  examples: { en: ["ledger poster", "ledger poster 2026-11"], es: ["registro cartel", "registro cartel 2026-11"] },
   level: Level.Member,
   params: { month: param.word({ max: 20, optional: true }) },
   run: ({ month }, ctx) => monthDigest(month, ctx),

@@ -3,7 +3,7 @@ import type { RenderContext } from "../../src/kernel/command.js";
 import { p, type Block, type Inline } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import { joinPeople } from "../../src/kernel/i18n/template.js";
-import { CARE_KINDS, unitCategory, type ContributionError, type Quantity } from "./rules/index.js";
+import { CARE_KINDS, unitCategory, type CareKind, type ContributionError, type Quantity } from "./rules/index.js";
 import type { LedgerEntry } from "./repository.js";
 
 export function quantityText(q: Quantity, view: RenderContext): string {
@@ -18,7 +18,7 @@ export function quantityText(q: Quantity, view: RenderContext): string {
   }
 }
 
-export function kindName(kind: string, view: RenderContext): string {
+export function kindName(kind: CareKind, view: RenderContext): string {
   return view.t.text(`kind.${kind}`);
 }
 
@@ -76,6 +76,6 @@ export function contributionError(error: ContributionError, view: RenderContext)
 }
 
 /** The `#tag` members type for a kind, in the room's language ("#food", "#comida"). */
-export function kindTag(kind: string, view: RenderContext): string {
+export function kindTag(kind: CareKind, view: RenderContext): string {
   return `#${view.t.text(`kindtag.${kind}`)}`;
 }

@@ -15,7 +15,7 @@ export const showEntry = command({
   aliases: ["ledger #"],
   group: "ledger",
   summary: "ledger.entry.summary",
-  examples: ["ledger 12"],
+  examples: { en: ["ledger 12"], es: ["registro 12"] },
   level: Level.Member,
   params: { number: entryNumberParam() },
   run({ number }, ctx) {

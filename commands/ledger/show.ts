@@ -13,7 +13,7 @@ export const show = command({
   es: "registro",
   group: "ledger",
   summary: "ledger.show.summary",
-  examples: ["ledger", "ledger @ana"],
+  examples: { en: ["ledger", "ledger @ana"], es: ["registro", "registro @ana"] },
   level: Level.Member,
   params: { person: param.person({ optional: true }) },
   run({ person }, ctx) {

@@ -13,11 +13,11 @@ const MAX_GIVERS = 20;
 
 export const thanks = command({
   name: "ledger thanks",
-  es: "ledger gracias",
-  aliases: ["thanks", "gracias"],
+  es: "registro gracias",
+  aliases: ["thanks", "gracias", "ledger gracias"],
   group: "ledger",
   summary: "ledger.thanks.summary",
-  examples: ["ledger thanks @ana cooked 40 meals", "ledger thanks @bo @cy drove 3 nurses #transport", "ledger thanks @dee 2h childcare"],
+  examples: { en: ["ledger thanks @ana cooked 40 meals", "ledger thanks @bo @cy drove 3 nurses #transport", "ledger thanks @dee 2h childcare"], es: ["registro gracias @ana cocinó 40 comidas", "registro gracias @bo @cy llevaron a 3 enfermeras #transporte", "registro gracias @dee 2h cuidando criaturas"] },
   level: Level.Member,
   params: { givers: param.people({ max: MAX_GIVERS }), what: param.rest({ max: 500 }) },
   // Counted in memory per member and room; a flood of thanks is more likely a mistake than care.

@@ -37,7 +37,7 @@ export const record = command({
   aliases: ["leccion", "lesson add", "lección anotar"],
   group: "lesson",
   summary: "lesson.summary",
-  examples: ["lesson 3 Two people at each door was enough #picket", "lesson Management backed down once we all signed"],
+  examples: { en: ["lesson 3 Two people at each door was enough #picket", "lesson Management backed down once we all signed"], es: ["lección 3 Con dos personas en cada puerta bastó #piquete", "lección La dirección cedió en cuanto firmamos todas"] },
   level: Level.Member,
   params: { plan: param.int({ optional: true }), text: param.rest({ max: 1000 }) },
   // Without a number, the lesson belongs to the plan asked about last (if any was).
@@ -57,7 +57,7 @@ export const latest = command({
   es: "lecciones",
   group: "lesson",
   summary: "lessons.summary",
-  examples: ["lessons", "lessons #picket"],
+  examples: { en: ["lessons", "lessons #picket"], es: ["lecciones", "lecciones #piquete"] },
   level: Level.Member,
   params: { tag: param.word({ max: 41, optional: true }) },
   run({ tag }, ctx) {

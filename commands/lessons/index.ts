@@ -7,7 +7,7 @@ import { lessons as en } from "./texts/en.js";
 import { lessons as es } from "./texts/es.js";
 
 /** Lessons: every action leaves data for the next one — asked the morning after, carried into the next burst. */
-export const lessons = defineFeature<LessonSlice>({
+export const lessons = defineFeature<LessonSlice, (typeof names)[number]>({
   name: "lessons",
   services: lessonServices,
   commands: lessonCommands,
@@ -19,3 +19,10 @@ export const lessons = defineFeature<LessonSlice>({
 // What other features use: care plans plan the prompt, tempo shows the lessons a burst carries.
 export { scheduleLessonPrompt } from "./posts.js";
 export { burstKernelBlocks, burstLessons, type BurstKernel, type BurstLessons } from "./burst.js";
+
+/** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
+const names = ["lesson", "lessons"] as const;
+
+declare module "../../src/kernel/command.js" {
+  interface CommandNames extends Record<(typeof names)[number], true> {}
+}

@@ -52,7 +52,7 @@ export const assembly = command({
   es: "asamblea",
   group: "meeting",
   summary: "assembly.summary",
-  examples: ["assembly monthly first monday 19:00", "assembly monthly last friday 18:30 offline", "assembly off"],
+  examples: { en: ["assembly monthly first monday 19:00", "assembly monthly last friday 18:30 offline", "assembly off"], es: ["asamblea mensual primer lunes 19:00", "asamblea mensual último viernes 18:30 sin móviles", "asamblea cancelar"] },
   level: Level.Moderator,
   params: { when: param.rest({ max: 60 }) },
   run({ when }, ctx) {
@@ -63,7 +63,7 @@ export const assembly = command({
     }
     const { rest, offline } = offlineFlag(when);
     const rule = assemblyRule(rest);
-    if (!rule) throw new UserError("assembly.bad", { found: when, example: ctx.hint("assembly", { when: "monthly first monday 19:00" }) });
+    if (!rule) throw new UserError("assembly.bad", { found: when, example: ctx.hint("assembly", { when: ctx.t.text("assembly.example.when") }) });
     const job = ctx.jobs.schedule({ kind: ASSEMBLY_KIND, rule, offsetMinutes: -ASSEMBLY_LEAD_MINUTES, payload: offline ? { offline: true } : {} });
     return { offline, meetingAt: (job.nextRunUtc as number) + ASSEMBLY_LEAD_MINUTES * 60_000 };
   },

@@ -61,7 +61,7 @@ export const meetingCancel = command({
   aliases: ["reunion cancelar"],
   group: "meeting",
   summary: "meeting.cancel.summary",
-  examples: ["meeting cancel 2026-12-03", "meeting cancel"],
+  examples: { en: ["meeting cancel 2026-12-03", "meeting cancel"], es: ["reunión cancelar 2026-12-03", "reunión cancelar"] },
   level: Level.Moderator,
   params: { day: param.rest({ max: 40, optional: true }) },
   run({ day }, ctx) {

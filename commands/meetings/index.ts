@@ -11,7 +11,7 @@ import { en } from "./texts/en.js";
 import { es } from "./texts/es.js";
 
 /** Meetings opened with the week's gratitude, and the room's schedule of everything Tandem will post. */
-export const meetings = defineFeature<AssemblySlice>({
+export const meetings = defineFeature<AssemblySlice, (typeof names)[number]>({
   name: "meetings",
   services: (db) => ({ ...meetingServices(db), ...assemblyServices(db) }),
   commands: [meeting, meetingCancel, meetingList, opener, schedule, assembly],
@@ -19,3 +19,10 @@ export const meetings = defineFeature<AssemblySlice>({
   texts: { en, es },
 });
 export { nextMeetingAt } from "./next.js";
+
+/** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
+const names = ["meeting", "meeting cancel", "meetings", "opener", "schedule", "assembly"] as const;
+
+declare module "../../src/kernel/command.js" {
+  interface CommandNames extends Record<(typeof names)[number], true> {}
+}

@@ -14,7 +14,7 @@ export const meetingList = command({
   es: "reuniones",
   group: "meeting",
   summary: "meetings.summary",
-  examples: ["meetings"],
+  examples: { en: ["meetings"], es: ["reuniones"] },
   level: Level.Member,
   params: {},
   // Active jobs are re-planned first: the room's zone may have just changed.

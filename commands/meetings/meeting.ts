@@ -39,7 +39,7 @@ export const meeting = command({
   aliases: ["reunion"],
   group: "meeting",
   summary: "meeting.summary",
-  examples: ["meeting weekly thursday 19:00", "meeting friday 18:00", "meeting weekly thursday 19:00 offline"],
+  examples: { en: ["meeting weekly thursday 19:00", "meeting friday 18:00", "meeting weekly thursday 19:00 offline"], es: ["reunión semanal jueves 19:00", "reunión viernes 18:00", "reunión semanal jueves 19:00 sin móviles"] },
   level: Level.Moderator,
   params: { when: param.rest({ max: 60 }) },
   run({ when }, ctx) {

@@ -10,7 +10,7 @@ export const opener = command({
   es: "apertura",
   group: "meeting",
   summary: "opener.summary",
-  examples: ["opener"],
+  examples: { en: ["opener"], es: ["apertura"] },
   level: Level.Member,
   params: {},
   run: (_args, ctx) => ctx.slice.opener(ctx.roomId, ctx.now),

@@ -1,3 +1,4 @@
+import type { TextKey } from "../../src/kernel/i18n/catalog.js";
 import { commandsOf } from "../../src/kernel/command.js";
 import { doc, list, p } from "../../src/kernel/doc.js";
 import { Level } from "../../src/kernel/level.js";
@@ -17,7 +18,7 @@ export const schedule = command({
   es: "agenda",
   group: "meeting",
   summary: "schedule.summary",
-  examples: ["schedule"],
+  examples: { en: ["schedule"], es: ["agenda"] },
   level: Level.Member,
   params: {},
   // Active jobs are re-planned first: the room's zone may have just changed, and times show as they will really happen.
@@ -33,7 +34,8 @@ export const schedule = command({
       p(...t.t("schedule.title", { zone: settings.timezone })),
       list(
         posts.map((post) =>
-          t.t(`schedule.kind.${post.kind}`, {
+          // Job kinds are the features' post names; each has its line (test/kernel/registry.test.ts).
+          t.t(`schedule.kind.${post.kind}` as TextKey, {
             when: formatWhen(post.at, settings.timezone, t.lang, view.now),
             plan: post.plan,
             repeats: t.text(post.once ? "schedule.once" : "schedule.repeats"),

@@ -1,3 +1,4 @@
+import type { TextKey } from "../../src/kernel/i18n/catalog.js";
 import { commandsOf, type CommandContext, type RenderContext } from "../../src/kernel/command.js";
 import { doc, list, p } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
@@ -13,10 +14,10 @@ const command = commandsOf<undefined>();
 const CONFIRM = { confirm: ["confirmar"] } as const;
 const SELF = ["me", "yo", "myself"];
 /** The preview line counting free texts that name the person, summed over every part. */
-const MENTIONS = "privacy.part.mentions";
+const MENTIONS: TextKey = "privacy.part.mentions";
 
 /** How many of what each feature keeps would be touched. */
-type Counted = { key: string; n: number }[];
+type Counted = { key: TextKey; n: number }[];
 
 const fold = (s: string) => forgetKey(s).replace(/\s+/g, "");
 
@@ -53,7 +54,7 @@ function target(word: string, all: readonly BoundRoomData[], ctx: CommandContext
   return knownPerson(person.name, all, ctx) ?? person;
 }
 
-const counted = (parts: readonly BoundRoomData[], count: (part: BoundRoomData) => number, key: (part: BoundRoomData) => string): Counted =>
+const counted = (parts: readonly BoundRoomData[], count: (part: BoundRoomData) => number, key: (part: BoundRoomData) => TextKey): Counted =>
   parts.map((part) => ({ key: key(part), n: count(part) })).filter((x) => x.n > 0);
 
 const partList = (parts: Counted, view: RenderContext) => list(parts.map(({ key, n }) => view.t.t(key, { count: n })));
@@ -69,7 +70,7 @@ export const forget = command({
   es: "olvidar",
   group: "privacy",
   summary: "privacy.forget.summary",
-  examples: ["forget me", "forget @ana", "forget @ana confirm"],
+  examples: { en: ["forget me", "forget @ana", "forget @ana confirm"], es: ["olvidar yo", "olvidar @ana", "olvidar @ana confirmar"] },
   level: Level.Member,
   params: { who: param.word({ max: 200 }), confirm: param.choice(CONFIRM, { optional: true }) },
   run({ who, confirm }, ctx): ForgetResult {
@@ -104,10 +105,11 @@ export const forget = command({
 
 export const wipe = command({
   name: "cell wipe",
-  es: "celula borrar",
+  es: "célula borrar",
+  aliases: ["celula borrar"],
   group: "privacy",
   summary: "privacy.wipe.summary",
-  examples: ["cell wipe", "cell wipe confirm"],
+  examples: { en: ["cell wipe", "cell wipe confirm"], es: ["célula borrar", "célula borrar confirmar"] },
   level: Level.Moderator,
   params: { confirm: param.choice(CONFIRM, { optional: true }) },
   run({ confirm }, ctx) {

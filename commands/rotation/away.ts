@@ -19,7 +19,7 @@ export const away = command({
   aliases: ["fuera"],
   group: "roles",
   summary: "away.summary",
-  examples: ["away until 2026-12-20", "away until friday", "away @bo until friday"],
+  examples: { en: ["away until 2026-12-20", "away until friday", "away @bo until friday"], es: ["ausente hasta 2026-12-20", "ausente hasta el viernes", "ausente @bo hasta el viernes"] },
   level: Level.Member,
   params: { member: param.person({ optional: true }), until: param.rest({ max: 60 }) },
   run({ member: named, until }, ctx) {
@@ -41,7 +41,7 @@ export const back = command({
   aliases: ["away back", "de vuelta", "ausente fin"],
   group: "roles",
   summary: "back.summary",
-  examples: ["back", "back @bo"],
+  examples: { en: ["back", "back @bo"], es: ["vuelvo", "vuelvo @bo"] },
   level: Level.Member,
   params: { member: param.person({ optional: true }) },
   run({ member: named }, ctx) {

@@ -18,8 +18,10 @@ export function currentHolder(db: Db, roomId: string, roleName: string, zone: st
   return findRole(state, roleName)?.holder ?? null;
 }
 
+export { roleWord } from "./rules/built-in-roles.js";
+
 /** Rotating roles: who holds each role, whose turn is next, who is away, and the weekly announcement. */
-export const rotation = defineFeature<RotationSlice>({
+export const rotation = defineFeature<RotationSlice, (typeof names)[number]>({
   name: "rotation",
   services: rotationServices,
   commands: [...rolesCommands, ...rotationCommands, ...awayCommands],
@@ -27,3 +29,10 @@ export const rotation = defineFeature<RotationSlice>({
   roomData: [rotationRoomData],
   texts: { en, es },
 });
+
+/** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
+const names = ["roles", "role add", "role remove", "role order", "role join", "role leave", "rotation skip", "rotation swap", "rotation history", "rotation announce", "away", "back"] as const;
+
+declare module "../../src/kernel/command.js" {
+  interface CommandNames extends Record<(typeof names)[number], true> {}
+}

@@ -1,4 +1,4 @@
-import { commandsOf } from "../../src/kernel/command.js";
+import { commandsOf, type CommandName } from "../../src/kernel/command.js";
 import { doc, p } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
@@ -14,10 +14,11 @@ const command = commandsOf<RotationSlice>();
 
 export const roles = command({
   name: "roles",
+  es: "roles",
   aliases: ["roles list"],
   group: "roles",
   summary: "roles.summary",
-  examples: ["roles"],
+  examples: { en: ["roles"], es: ["roles"] },
   level: Level.Member,
   params: {},
   run(_args, ctx) {
@@ -36,7 +37,7 @@ export const roleAdd = command({
   aliases: ["rol anadir"],
   group: "roles",
   summary: "role.add.summary",
-  examples: ["role add facilitator every 2 weeks", "role add treasurer"],
+  examples: { en: ["role add facilitator every 2 weeks", "role add treasurer"], es: ["rol añadir facilitación cada 2 semanas", "rol añadir tesorería"] },
   level: Level.Moderator,
   params: { role: roleParam, term: param.rest({ max: 40, optional: true }) },
   run({ role, term }, ctx) {
@@ -57,7 +58,7 @@ export const roleRemove = command({
   es: "rol quitar",
   group: "roles",
   summary: "role.remove.summary",
-  examples: ["role remove spokesperson"],
+  examples: { en: ["role remove spokesperson"], es: ["rol quitar portavoz"] },
   level: Level.Moderator,
   params: { role: roleParam },
   run({ role }, ctx) {
@@ -72,7 +73,7 @@ export const roleOrder = command({
   es: "rol orden",
   group: "roles",
   summary: "role.order.summary",
-  examples: ["role order facilitator @ana @bo @cy"],
+  examples: { en: ["role order facilitator @ana @bo @cy"], es: ["rol orden facilitación @ana @bo @cy"] },
   level: Level.Moderator,
   params: { role: roleParam, people: param.people({ max: 50 }) },
   run({ role, people }, ctx) {
@@ -93,7 +94,7 @@ export const roleOrder = command({
     if (result.refused) {
       const { role, members, missing, extra } = result;
       const people = (keys: string[]) => keys.map((key) => view.personOf(key));
-      const hint = (name: string, keys: string[]) => view.hint(name, { role, member: mentionOf(keys[0] ?? "") });
+      const hint = (name: CommandName, keys: string[]) => view.hint(name, { role, member: mentionOf(keys[0] ?? "") });
       return doc(
         p(...t.t("role.order.refused", { role, members: people(members) })),
         ...(extra.length > 0 ? [p(...t.t("role.order.extra", { role, people: people(extra), join: hint("role join", extra) }))] : []),
@@ -111,7 +112,7 @@ export const roleJoin = command({
   aliases: ["rol unirse"],
   group: "roles",
   summary: "role.join.summary",
-  examples: ["role join facilitator", "role join treasurer @bo"],
+  examples: { en: ["role join facilitator", "role join treasurer @bo"], es: ["rol unirme facilitación", "rol unirme tesorería @bo"] },
   level: Level.Member,
   params: { role: roleParam, member: param.person({ optional: true }) },
   run({ role, member: named }, ctx) {
@@ -132,7 +133,7 @@ export const roleLeave = command({
   es: "rol dejar",
   group: "roles",
   summary: "role.leave.summary",
-  examples: ["role leave facilitator", "role leave treasurer @bo"],
+  examples: { en: ["role leave facilitator", "role leave treasurer @bo"], es: ["rol dejar facilitación", "rol dejar tesorería @bo"] },
   level: Level.Member,
   params: { role: roleParam, member: param.person({ optional: true }) },
   run({ role, member: named }, ctx) {

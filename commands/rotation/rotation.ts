@@ -19,7 +19,7 @@ export const rotationSkip = command({
   aliases: ["rotacion saltar"],
   group: "roles",
   summary: "rotation.skip.summary",
-  examples: ["rotation skip facilitator"],
+  examples: { en: ["rotation skip facilitator"], es: ["rotación saltar facilitación"] },
   level: Level.Member,
   params: { role: roleParam },
   run({ role }, ctx) {
@@ -39,7 +39,7 @@ export const rotationSwap = command({
   aliases: ["rotacion cambiar"],
   group: "roles",
   summary: "rotation.swap.summary",
-  examples: ["rotation swap facilitator @ana @bo"],
+  examples: { en: ["rotation swap facilitator @ana @bo"], es: ["rotación cambiar facilitación @ana @bo"] },
   level: Level.Member,
   params: { role: roleParam, people: param.people({ min: 2, max: 2 }) },
   run({ role, people: [a, b] }, ctx) {
@@ -61,7 +61,7 @@ export const rotationHistory = command({
   aliases: ["rotacion historial"],
   group: "roles",
   summary: "rotation.history.summary",
-  examples: ["rotation history facilitator"],
+  examples: { en: ["rotation history facilitator"], es: ["rotación historial facilitación"] },
   level: Level.Member,
   params: { role: roleParam },
   run({ role }, ctx) {
@@ -85,7 +85,7 @@ export const rotationAnnounce = command({
   aliases: ["rotacion anuncio"],
   group: "roles",
   summary: "rotation.announce.summary",
-  examples: ["rotation announce monday 09:00", "rotation announce lunes 9:30"],
+  examples: { en: ["rotation announce monday 09:00", "rotation announce lunes 9:30"], es: ["rotación anuncio lunes 9:30", "rotación anuncio martes 08:00"] },
   level: Level.Moderator,
   params: { day: param.word({ max: 20 }), time: param.word({ max: 10 }) },
   run({ day, time }, ctx) {

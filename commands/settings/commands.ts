@@ -15,7 +15,7 @@ export const showSettings = command({
   es: "ajustes",
   group: "settings",
   summary: "settings.summary",
-  examples: ["settings"],
+  examples: { en: ["settings"], es: ["ajustes"] },
   level: Level.Member,
   params: {},
   run: (_args, ctx) => ctx.settings,
@@ -27,7 +27,7 @@ export const setLanguage = command({
   es: "ajustes idioma",
   group: "settings",
   summary: "settings.language.summary",
-  examples: ["settings language es", "settings language en"],
+  examples: { en: ["settings language es", "settings language en"], es: ["ajustes idioma es", "ajustes idioma en"] },
   level: Level.Moderator,
   // A word, not a choice: an unknown language gets its own answer naming the ones Tandem speaks.
   params: { language: param.word() },
@@ -49,7 +49,7 @@ export const setTimezone = command({
   aliases: ["settings tz"],
   group: "settings",
   summary: "settings.timezone.summary",
-  examples: ["settings timezone Europe/Madrid", "settings timezone America/Mexico_City"],
+  examples: { en: ["settings timezone Europe/Madrid", "settings timezone America/Mexico_City"], es: ["ajustes zona Europe/Madrid", "ajustes zona America/Mexico_City"] },
   level: Level.Moderator,
   params: { timezone: param.word({ max: 64 }) },
   run({ timezone }, ctx) {
@@ -66,11 +66,14 @@ export const setTimezone = command({
 
 export const setQuorum = command({
   name: "settings quorum",
-  es: "ajustes quorum",
-  aliases: ["ajustes quórum"],
+  es: "ajustes quórum",
+  aliases: ["ajustes quorum"],
   group: "settings",
   summary: "settings.quorum.summary",
-  examples: ["settings quorum 3 people", "settings quorum 50%", "settings quorum none"],
+  examples: {
+    en: ["settings quorum 3 people", "settings quorum 50%", "settings quorum none"],
+    es: ["ajustes quórum 3 personas", "ajustes quórum 50%", "ajustes quórum ninguno"],
+  },
   level: Level.Moderator,
   params: { quorum: param.rest({ max: 24 }) },
   run({ quorum: typed }, ctx) {

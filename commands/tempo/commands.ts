@@ -55,7 +55,7 @@ function burstEnd(until: string, ctx: CommandContext<RoomRhythm>): number {
 function startBurstUntil(until: string | undefined, ctx: CommandContext<RoomRhythm>): Change {
   const untilUtc = until ? burstEnd(until, ctx) : null;
   const burst = startBurst(ctx.now, untilUtc);
-  if (!burst.ok) throw new UserError("tempo.bad_until", { example: ctx.hint("tempo", { phase: "burst", until: "until friday" }) });
+  if (!burst.ok) throw new UserError("tempo.bad_until", { example: ctx.hint("tempo", { phase: "burst", until: ctx.t.text("tempo.example.until") }) });
   ctx.slice.setTempo(ctx.roomId, burst.state, ctx.now);
   return { phase: "burst", untilUtc, longerThanLunarMonth: burst.longerThanLunarMonth };
 }
@@ -85,7 +85,7 @@ export const tempo = command({
   es: "ritmo",
   group: "tempo",
   summary: "tempo.summary",
-  examples: ["tempo", "tempo burst until 2026-12-15", "tempo burst for 2 weeks", "tempo slow"],
+  examples: { en: ["tempo", "tempo burst until 2026-12-15", "tempo burst for 2 weeks", "tempo slow"], es: ["ritmo", "ritmo intenso hasta 2026-12-15", "ritmo intenso durante 2 semanas", "ritmo calma"] },
   level: Level.Member,
   params: { phase, until: param.rest({ max: 60, optional: true }) },
   run({ phase: chosen, until }, ctx): TempoResult {

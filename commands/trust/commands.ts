@@ -21,7 +21,7 @@ export const trust = command({
   es: "confiar",
   group: "trust",
   summary: "trust.summary",
-  examples: ["trust @ana"],
+  examples: { en: ["trust @ana"], es: ["confiar @ana"] },
   level: Level.Moderator,
   params: { trusted: param.person() },
   run({ trusted }, ctx): { who: Person; n: number } {

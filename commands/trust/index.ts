@@ -8,7 +8,7 @@ import { trust as en } from "./texts/en.js";
 import { trust as es } from "./texts/es.js";
 
 /** A member's changed identity: the room is told, her commands wait, and a moderator's `!trust` lets them run. */
-export const trust = defineFeature<TrustSlice>({
+export const trust = defineFeature<TrustSlice, (typeof names)[number]>({
   name: "trust",
   services: trustServices,
   commands: [trustCommand],
@@ -16,3 +16,10 @@ export const trust = defineFeature<TrustSlice>({
   texts: { en, es },
   events: { [IDENTITY_CHANGED]: identityChanged },
 });
+
+/** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
+const names = ["trust"] as const;
+
+declare module "../../src/kernel/command.js" {
+  interface CommandNames extends Record<(typeof names)[number], true> {}
+}

@@ -2,6 +2,7 @@ import type { AnyCommand } from "./command.js";
 import type { Lang } from "./i18n/catalog.js";
 import { closest, distance as levenshtein } from "./suggest.js";
 import type { Token } from "./tokenizer.js";
+import { variantsOf } from "./verbs.js";
 
 const MAX_NAME_WORDS = 4;
 /** In a name, the place of a number parameter written inside it ("careplan # join"). */
@@ -34,6 +35,19 @@ export class CommandIndex {
         this.byName.set(name, command);
       }
     }
+    // Synonyms and unaccented forms come after every written name, which they never replace.
+    const variants = new Map<string, AnyCommand | null>();
+    for (const command of all) {
+      for (const name of namesOf(command)) {
+        for (const variant of variantsOf(name)) {
+          if (this.byName.has(variant)) continue;
+          const taken = variants.get(variant);
+          // A variant two commands could claim belongs to neither.
+          variants.set(variant, taken === undefined || taken === command ? command : null);
+        }
+      }
+    }
+    for (const [variant, command] of variants) if (command) this.byName.set(variant, command);
   }
 
   find(tokens: readonly Token[]): Match | undefined {
@@ -67,10 +81,14 @@ export class CommandIndex {
     return this.byCanonical.get(name);
   }
 
-  /** Names whose first word is close to an unknown first word (never the word itself). */
-  closestNames(word: string): string[] {
-    const firstWords = [...this.byName.keys()].filter((n) => !n.includes(NUMBER_SLOT)).map((n) => n.split(" ")[0]!);
-    return closest(word, firstWords.filter((w) => w !== word));
+  /**
+   * Names whose first word is close to an unknown first word (never the word itself), as the room
+   * names them: a Spanish room is offered `!fondo`, not `!fund`; any name when none of its own fits.
+   */
+  closestNames(word: string, lang: Lang): string[] {
+    const firstWords = (names: Iterable<string>) => [...names].filter((n) => !n.includes(NUMBER_SLOT)).map((n) => n.split(" ")[0]!).filter((w) => w !== word);
+    const own = closest(word, firstWords(this.all.map((c) => this.displayName(c, lang))));
+    return own.length > 0 ? own : closest(word, firstWords(this.byName.keys()));
   }
 
   /**
@@ -92,7 +110,7 @@ export class CommandIndex {
       const distance = closest(typed[at]!, [words[at]!], 1).length > 0 ? levenshtein(typed[at]!, words[at]!) : Infinity;
       if (distance === Infinity) continue;
       const form = words.map((w, i) => (w === NUMBER_SLOT ? tokens[i]!.value : w)).join(" ");
-      candidates.push({ form, distance, native: lang === "es" ? name === command.es : name !== command.es });
+      candidates.push({ form, distance, native: name === this.displayName(command, lang) });
     }
     candidates.sort((a, b) => a.distance - b.distance || Number(b.native) - Number(a.native) || a.form.localeCompare(b.form));
     return candidates[0]?.form;

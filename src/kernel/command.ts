@@ -1,5 +1,5 @@
 import type { Doc } from "./doc.js";
-import type { Lang } from "./i18n/catalog.js";
+import type { KeySuffix, Lang, TextKey } from "./i18n/catalog.js";
 import type { Translator } from "./i18n/index.js";
 import type { Invocation, Person } from "./invocation.js";
 import type { Level } from "./level.js";
@@ -12,6 +12,17 @@ export interface RoomSettingsView {
   language: Lang;
   timezone: string;
 }
+
+/**
+ * Every command's canonical name, listed by each feature next to its commands (`names` in its
+ * index.ts) through declaration merging: the kernel cannot import the features, yet a hint that
+ * names no command must fail the build. commands/index.ts checks the lists against the commands.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging
+export interface CommandNames {}
+
+/** A command's canonical (English) name, as hints name it. */
+export type CommandName = keyof CommandNames & string;
 
 /** Values a hint fills into a command's parameters, in their order. */
 export type HintArgs = Readonly<Record<string, string | number | undefined>>;
@@ -28,7 +39,7 @@ export interface RenderContext {
   t: Translator;
   prefix: string;
   /** A command as a member would type it in this room: `!careplan 3 join`, in the room's prefix and language. */
-  hint(command: string, args?: HintArgs): string;
+  hint(command: CommandName, args?: HintArgs): string;
   /** A stored person key (a user id, or `name:Ana`) as a person with the name this room knows. */
   personOf(key: string): Person;
 }
@@ -41,8 +52,8 @@ export interface KernelView {
   roomData(): readonly BoundRoomData[];
   /** A translator for another language (a room that just switched language answers in it). */
   translator(lang: Lang): Translator;
-  /** A command's example line as this room types it (its Spanish name in a Spanish room), with the prefix. */
-  example(command: AnyCommand, line: string): string;
+  /** A command's example lines in this room's language, with the prefix. */
+  examples(command: AnyCommand): string[];
 }
 
 /** Everything a command may use. It runs synchronously inside the message's transaction. */
@@ -104,18 +115,20 @@ export interface CommandConfig {
 
 export type Rendered = Doc | Doc[];
 
+export type Examples = Readonly<Record<Lang, readonly string[]>>;
+
 /** How often a member may run a command in a room, per hour; counted only when it succeeds. */
 export interface RateLimit {
   /** Commands sharing a bucket share a count. */
   bucket: string;
   perHour(config: CommandConfig): number;
   /** Catalog key of the refusal; it gets `{max}`. */
-  refusal: string;
+  refusal: TextKey;
 }
 
-export interface Command<P extends Params = Params, R = unknown, S = unknown> {
+export interface Command<P extends Params = Params, R = unknown, S = unknown, N extends string = string> {
   /** One or more words, e.g. "ledger thanks". */
-  name: string;
+  name: N;
   /** The Spanish name, used in hints and help in Spanish rooms (and understood everywhere). */
   es?: string;
   /**
@@ -124,12 +137,15 @@ export interface Command<P extends Params = Params, R = unknown, S = unknown> {
    * such a form, hints write the command that way.
    */
   aliases?: string[];
-  /** Help group (first word of the family). */
-  group: string;
+  /** Help group (first word of the family); it has a title, `help.group.<group>`. */
+  group: KeySuffix<"help.group.">;
   /** Catalog key of the one-line summary. */
-  summary: string;
-  /** Literal example lines, without the prefix. */
-  examples: string[];
+  summary: TextKey;
+  /**
+   * Example lines without the prefix, written in each language: a Spanish line uses the Spanish
+   * names and Spanish words (`registro gracias @ana cocinó 40 comidas`), never a translation machine's.
+   */
+  examples: Examples;
   level: Level;
   params: P;
   rateLimit?: RateLimit;
@@ -141,10 +157,13 @@ export interface Command<P extends Params = Params, R = unknown, S = unknown> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyCommand = Command<any, any, any>;
 
+/** Parameters each with its label in the texts (`arg.<name>`, shown in usage lines); an unlabelled one is `never`. */
+export type Labelled<P> = { [K in keyof P]: K extends KeySuffix<"arg."> ? P[K] : never };
+
 /**
  * A feature's command builder: `const command = commandsOf<LedgerSlice>()`, then
  * `command({ … })` keeps each command's parameter and result types while fixing its slice.
  */
 export function commandsOf<S>() {
-  return <P extends Params, R>(command: Command<P, R, S>): Command<P, R, S> => command;
+  return <P extends Params, R, const N extends string>(command: Command<P, R, S, N> & { params: Labelled<P> }): Command<P, R, S, N> => command;
 }

@@ -11,7 +11,6 @@ import { UserError } from "./errors.js";
 import type { AnyFeature, EventHandler, Invoke } from "./feature.js";
 import { elsewhereFrom, renderContextFor, type RoomContextDeps } from "./elsewhere.js";
 import { markHandled } from "./handled-events.js";
-import { localExample } from "./hints.js";
 import type { Texts, Translator } from "./i18n/index.js";
 import type { IncomingEvent, Invocation, PollAnswer, Reaction } from "./invocation.js";
 import { kernelRoomData } from "./kernel-room-data.js";
@@ -253,7 +252,7 @@ export class Dispatcher {
       commands: () => this.index.all,
       roomData: () => this.roomDataParts().map((part) => bindRoomData(part, db, inv.roomId, now, zone)),
       translator: (lang) => this.deps.texts.translator(lang),
-      example: (command, line) => localExample(this.index, run.view.prefix, run.t.lang, command, line),
+      examples: (command) => command.examples[run.t.lang].map((line) => `${run.view.prefix}${line}`),
     };
     return {
       ...run.view,
@@ -346,7 +345,7 @@ export class Dispatcher {
     // "!rol join facilitator": a typo in the first word of a longer name is shown with the words after it.
     const typo = reading.tokens.length > 1 ? typoOf(reading, 0) : undefined;
     if (typo) return doc(p(...run.t.t(typo.key, typo.params)), helpHint);
-    const suggestions = this.index.closestNames(word.toLocaleLowerCase());
+    const suggestions = this.index.closestNames(word.toLocaleLowerCase(), run.t.lang);
     const blocks = [p(...run.t.t("error.unknown", { command: `${run.view.prefix}${word}` }))];
     if (suggestions.length > 0) {
       blocks.push(p(...run.t.t("error.did_you_mean", { suggestions: suggestions.map((s) => `${run.view.prefix}${s}`).join(", ") })));
@@ -362,7 +361,7 @@ export class Dispatcher {
     const message = p(...t.t(err.key, params));
     if (!err.withUsage) return doc(message);
     const prefix = this.deps.config.prefix;
-    return doc(message, ...usageDoc(command, t, prefix, (line) => localExample(this.index, prefix, t.lang, command, line)).blocks);
+    return doc(message, ...usageDoc(command, t, prefix).blocks);
   }
 }
 

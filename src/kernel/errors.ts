@@ -1,3 +1,4 @@
+import type { TextKey } from "./i18n/catalog.js";
 import type { Params } from "./i18n/template.js";
 
 /**
@@ -6,7 +7,7 @@ import type { Params } from "./i18n/template.js";
  */
 export class UserError extends Error {
   constructor(
-    readonly key: string,
+    readonly key: TextKey,
     readonly params: Params = {},
     readonly withUsage = false,
   ) {

@@ -11,13 +11,13 @@ import type { PostHandler } from "./scheduler/post.js";
  * forget and wipe, texts in every language, and what reactions to its messages mean. The registry
  * in commands/index.ts lists them; nothing else needs to know a feature exists.
  */
-export interface Feature<S = unknown> {
+export interface Feature<S = unknown, N extends string = string> {
   name: string;
   /** The feature's own services on a database: its repositories and what it asks of other features. */
   services(db: Db): S;
   // A feature's commands differ in parameters and results; the slice type is what they share.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  commands: readonly Command<any, any, S>[];
+  commands: readonly Command<any, any, S, N>[];
   posts?: Readonly<Record<string, PostHandler<S>>>;
   roomData?: readonly RoomDataPart[];
   texts: Readonly<Record<Lang, Catalog>>;
@@ -83,7 +83,7 @@ export type EventHandler<S = unknown> = (ctx: EventContext<S>) => void;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyFeature = Feature<any>;
 
-export function defineFeature<S>(feature: Feature<S>): Feature<S> {
+export function defineFeature<S, N extends string = string>(feature: Feature<S, N>): Feature<S, N> {
   return feature;
 }
 

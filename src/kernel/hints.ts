@@ -1,7 +1,7 @@
 import type { AnyCommand, HintArgs } from "./command.js";
 import { NUMBER_SLOT, type CommandIndex } from "./command-index.js";
 import type { Lang } from "./i18n/catalog.js";
-import { tokenize } from "./tokenizer.js";
+import { choiceWord } from "./params.js";
 
 /** A member's words inside a hint are quoted when they hold spaces, so the hint works when typed back. */
 export function quoteWord(value: string): string {
@@ -30,32 +30,12 @@ export function writeCommand(index: CommandIndex, prefix: string, lang: Lang, na
     const value = args[p];
     if (value === undefined) continue;
     // The rest of a line is taken verbatim; a single word with spaces needs its quotes.
-    const text = ["rest", "when"].includes(command.params[p]!.kind) ? String(value) : quoteWord(String(value));
+    const param = command.params[p]!;
+    const text = param.kind === "rest" || param.kind === "when" ? String(value) : param.kind === "choice" ? choiceWord(param, String(value), lang) : quoteWord(String(value));
     if (p === slotParam) form = form.replace(NUMBER_SLOT, text);
     else rest.push(text);
   }
   const unknown = Object.keys(args).find((key) => !params.includes(key));
   if (unknown) throw new Error(`a hint for ${name} fills an unknown parameter: ${unknown}`);
   return `${prefix}${[form, ...rest].join(" ")}`;
-}
-
-/**
- * An example line as a member of this room would type it: in a Spanish room the command's words
- * are its Spanish name (`!ledger gracias @ana …`, `!careplan 3 unirme`); what follows stays as written.
- */
-export function localExample(index: CommandIndex, prefix: string, lang: Lang, command: AnyCommand, example: string): string {
-  const match = lang === "es" && command.es ? index.find(tokenize(example)) : undefined;
-  if (!match || match.command !== command || match.consumed === 0) return `${prefix}${example}`;
-  const tokens = tokenize(example);
-  const rest = example.slice(tokens[match.consumed - 1]!.end).trim();
-  const slot = match.slots[0]?.value;
-  let form = command.es!;
-  const args: string[] = [];
-  if (form.includes(NUMBER_SLOT)) {
-    const number = slot ?? /^#?\d+/.exec(rest)?.[0];
-    if (number === undefined) return `${prefix}${example}`;
-    form = form.replace(NUMBER_SLOT, number);
-    if (slot === undefined) return `${prefix}${[form, rest.slice(number.length).trim()].filter(Boolean).join(" ")}`;
-  } else if (slot !== undefined) args.push(slot);
-  return `${prefix}${[form, ...args, rest].filter(Boolean).join(" ")}`;
 }

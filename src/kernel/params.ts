@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UserError } from "./errors.js";
+import type { Lang, TextKey } from "./i18n/catalog.js";
 import type { Person } from "./invocation.js";
 import type { When } from "./time/natural.js";
 import type { Token } from "./tokenizer.js";
@@ -24,7 +25,7 @@ export interface Param<T = unknown> {
 }
 
 /** The text key naming a parameter to members. */
-export const labelKey = (params: Params, name: string): string => params[name]?.label ?? `arg.${name}`;
+export const labelKey = (params: Params, name: string): TextKey => (params[name]?.label ?? `arg.${name}`) as TextKey;
 
 /** The largest number anything is numbered with; longer digits name nothing that exists. */
 export const MAX_NUMBER = 999_999_999;
@@ -52,7 +53,10 @@ export const param = {
     (o?: { max?: number } & Opt): Param<string>;
     (o: { max?: number } & IsOpt): Param<string | undefined>;
   },
-  /** One of a few words; synonyms (Spanish words too) bind to the canonical value. */
+  /**
+   * One of a few words; synonyms bind to the canonical value. The first synonym is the value's
+   * Spanish word: usage lines and hints write it in Spanish rooms (`{ burst: ["intenso"] }`).
+   */
   choice: (<C extends string>(choices: Readonly<Record<C, readonly string[]>>, o: { optional?: boolean } = {}) => {
     const values = Object.keys(choices) as [C, ...C[]];
     const all = Object.fromEntries(values.map((v) => [v, [v, ...(choices[v] as readonly string[])]]));
@@ -184,7 +188,12 @@ export function bindArgs(params: Params, tokens: Token[], text: string, resolve:
 }
 
 /** `<@people…> <what>` — the argument part of a usage line. */
-export function usageOf(params: Params, label: (key: string) => string): string {
+/** A choice's value as a room of this language writes it: the canonical (English) word, or its Spanish one. */
+export function choiceWord(p: Param, value: string, lang: Lang): string {
+  return lang === "es" ? (p.choices?.[value]?.[1] ?? value) : value;
+}
+
+export function usageOf(params: Params, label: (key: TextKey) => string, lang: Lang): string {
   return Object.entries(params)
     .map(([key, p]) => {
       const name = label(labelKey(params, key));
@@ -194,7 +203,9 @@ export function usageOf(params: Params, label: (key: string) => string): string 
         case "person":
           return p.optional ? `[@${name}]` : `<@${name}>`;
         case "choice": {
-          const values = Object.keys(p.choices ?? {}).join("|");
+          const values = Object.keys(p.choices ?? {})
+            .map((value) => choiceWord(p, value, lang))
+            .join("|");
           return p.optional ? `[${values}]` : values;
         }
         default:

@@ -1,3 +1,4 @@
+import type { TextKey } from "./i18n/catalog.js";
 import type { Db } from "../platform/db.js";
 import type { Person } from "./invocation.js";
 import { localpart } from "./mentions.js";
@@ -52,9 +53,9 @@ export interface KnownPerson {
  */
 export interface RoomDataPart {
   /** Catalog key naming this part in a forget preview (what happens to the person there). */
-  key: string;
+  key: TextKey;
   /** Catalog key naming this part in a wipe preview; a part that never holds a person may use `key`. */
-  wipeKey?: string;
+  wipeKey?: TextKey;
   countPerson(db: Db, roomId: string, who: PersonMatch): number;
   /** How many free texts of this part name the person (whole words, any case, with or without @). */
   countMentions?(db: Db, roomId: string, who: PersonMatch): number;
@@ -84,8 +85,8 @@ export interface OutsideData {
 
 /** A part bound to the message's database, room, clock and zone: what the privacy commands see. */
 export interface BoundRoomData {
-  key: string;
-  wipeKey: string;
+  key: TextKey;
+  wipeKey: TextKey;
   countPerson(who: PersonMatch): number;
   countMentions(who: PersonMatch): number;
   forgetPerson(who: PersonMatch, someone: string): void;

@@ -71,7 +71,7 @@ const line = fc.constantFrom(...commands).chain((command) => {
   const params = Object.values(command.params as Record<string, Param>);
   const name = fc.tuple(fc.constantFrom(...namesOf(command)), number).map(([n, slot]) => n.replace("#", slot));
   const args = fc.tuple(...params.map((p) => fc.option(argument(p), { freq: 5, nil: "" })));
-  const example = fc.constantFrom(...command.examples);
+  const example = fc.constantFrom(...command.examples.en, ...command.examples.es);
   const extra = fc.option(text, { freq: 4, nil: "" });
   // An example with one of its words swapped for something else reaches past the first check.
   const mutated = fc.tuple(example, fc.nat(), piece).map(([x, at, other]) => {

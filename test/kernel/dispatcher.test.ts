@@ -24,7 +24,7 @@ const halfway = defineFeature({
       name: "halfway",
       group: "help",
       summary: "help.summary",
-      examples: [],
+      examples: { en: [], es: [] },
       level: Level.Member,
       params: { topic: param.word({ optional: true }) },
       run({ topic }, ctx) {

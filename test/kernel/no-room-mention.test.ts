@@ -1,6 +1,6 @@
 import { allTexts } from "../../src/app.js";
 import { doc, heading, list, p, pre } from "../../src/kernel/doc.js";
-import type { Entry, Lang } from "../../src/kernel/i18n/catalog.js";
+import type { Entry, Lang, TextKey } from "../../src/kernel/i18n/catalog.js";
 import type { Params } from "../../src/kernel/i18n/template.js";
 import { renderPlain } from "../../src/kernel/render-plain.js";
 import { renderMatrixContent } from "../../src/transport/matrix/format.js";
@@ -30,8 +30,8 @@ describe("no message of the bot pings the whole room", () => {
       for (const [key, entry] of Object.entries(texts.catalogs[lang])) {
         for (const fill of fillings) {
           const params = Object.fromEntries(placeholders(entry).map((name) => [name, fill(name)]));
-          const parts = t.t(key, params);
-          const message = doc(heading(...parts), p(...parts), list([parts]), pre(t.text(key, params)));
+          const parts = t.t(key as TextKey, params);
+          const message = doc(heading(...parts), p(...parts), list([parts]), pre(t.text(key as TextKey, params)));
           const content = renderMatrixContent(message, { kind: "reply" });
           expect([lang, key, content.body]).not.toEqual([lang, key, expect.stringMatching(WHOLE_ROOM)]);
           expect([lang, key, textOf(content.formatted_body)]).not.toEqual([lang, key, expect.stringMatching(WHOLE_ROOM)]);

@@ -8,17 +8,17 @@ import type { Db } from "../../src/platform/db.js";
 import { FakeTransport } from "../support/fake-transport.js";
 import { ALICE, createTestBot, ROOM, type TestBot } from "../support/test-bot.js";
 
-/** A tiny poll feature: `!ask` posts a poll about "ask:1", `!pick <answer>` records an answer, `!close` ends the poll. */
+/** A tiny poll feature: `!ask` posts a poll about "ask:1", `!pick <topic>` records an answer, `!close` ends the poll. */
 const picks: string[] = [];
 const command = commandsOf<Db>();
 const pick = command({
   name: "pick",
   group: "help",
   summary: "help.summary",
-  examples: ["pick tea"],
+  examples: { en: ["pick tea"], es: ["pick tea"] },
   level: Level.Member,
-  params: { answer: param.word() },
-  run: ({ answer }) => void picks.push(answer),
+  params: { topic: param.word() },
+  run: ({ topic }) => void picks.push(topic),
   render: () => doc(p("Counted.")),
 });
 const asking = defineFeature<Db>({
@@ -29,7 +29,7 @@ const asking = defineFeature<Db>({
       name: "ask",
       group: "help",
       summary: "help.summary",
-      examples: ["ask"],
+      examples: { en: ["ask"], es: ["ask"] },
       level: Level.Member,
       params: {},
       run: () => undefined,
@@ -40,7 +40,7 @@ const asking = defineFeature<Db>({
       name: "close",
       group: "help",
       summary: "help.summary",
-      examples: ["close"],
+      examples: { en: ["close"], es: ["close"] },
       level: Level.Member,
       params: {},
       run: () => undefined,
@@ -48,7 +48,7 @@ const asking = defineFeature<Db>({
     }),
   ],
   texts: { en: {}, es: {} },
-  pollAnswer: (ref, answers) => (ref === "ask:1" && answers[0] ? invoke(pick, { answer: answers[0] }) : undefined),
+  pollAnswer: (ref, answers) => (ref === "ask:1" && answers[0] ? invoke(pick, { topic: answers[0] }) : undefined),
 });
 
 describe("answers to the bot's polls", () => {

@@ -24,12 +24,29 @@ describe("the feature registry", () => {
     }
   });
 
-  it("gives every command at least one example, and each example runs that command", () => {
+  it("writes no command by hand in any text: hints are generated, in the room's prefix and language", () => {
+    for (const lang of LANGUAGES) {
+      const handWritten = Object.entries(catalogs[lang]).filter(([, entry]) => /`!\p{L}/u.test(typeof entry === "string" ? entry : `${entry.one} ${entry.other}`));
+      expect([lang, handWritten]).toEqual([lang, []]);
+    }
+  });
+
+  it("gives every scheduled post its line in !schedule, in every language", () => {
+    for (const feature of features) {
+      for (const kind of Object.keys(feature.posts ?? {})) {
+        for (const lang of LANGUAGES) expect([kind, lang, catalogs[lang][`schedule.kind.${kind}`] !== undefined]).toEqual([kind, lang, true]);
+      }
+    }
+  });
+
+  it("gives every command at least one example in each language, and each example runs that command", () => {
     const index = new CommandIndex(commands.map(({ command }) => command));
     for (const { feature, command } of commands) {
-      expect([feature, command.name, command.examples.length > 0]).toEqual([feature, command.name, true]);
-      for (const example of command.examples) {
-        expect([example, index.find(tokenize(example))?.command.name]).toEqual([example, command.name]);
+      for (const lang of LANGUAGES) {
+        expect([feature, command.name, lang, command.examples[lang].length > 0]).toEqual([feature, command.name, lang, true]);
+        for (const example of command.examples[lang]) {
+          expect([example, index.find(tokenize(example))?.command.name]).toEqual([example, command.name]);
+        }
       }
     }
   });

@@ -1,3 +1,5 @@
+import type { KeySuffix, Lang, TextKey } from "../../../src/kernel/i18n/catalog.js";
+
 /**
  * Care acts paired with actions (care-mirrors). Built-in acts carry an i18n key; acts a room adds
  * itself carry the label its members typed. Aliases (English and Spanish, without accents) let
@@ -6,29 +8,36 @@
 export interface CareAct {
   id: string;
   /** Catalog key for built-in acts (`care.act.<id>`). */
-  labelKey?: string;
+  labelKey?: TextKey;
   /** The room's own words, for acts added with `!careplan catalog add`. */
   label?: string;
+  /** What a member types to name a built-in act, in each language (both are understood everywhere). */
+  typed?: Readonly<Record<Lang, string>>;
   aliases: readonly string[];
 }
 
-function builtIn(id: string, aliases: string[]): CareAct {
-  return { id, labelKey: `care.act.${id}`, aliases: [id, ...aliases] };
+function builtIn(id: KeySuffix<"care.act.">, es: string, aliases: string[]): CareAct {
+  return { id, labelKey: `care.act.${id}`, typed: { en: id, es }, aliases: [id, es, ...aliases] };
+}
+
+/** The words a member of a room in this language types to name the act. */
+export function actWord(act: CareAct, lang: Lang): string {
+  return act.typed?.[lang] ?? act.aliases[0] ?? act.id;
 }
 
 export const DEFAULT_CARE_ACTS: readonly CareAct[] = [
-  builtIn("pantry", ["solidarity pantry", "food bank", "despensa", "despensa solidaria", "banco de alimentos"]),
-  builtIn("hospital-rides", ["rides", "ride", "transport", "car", "lifts", "viajes", "transporte", "coche"]),
-  builtIn("kitchen", ["cooperative kitchen", "cooking", "meals", "cocina", "cocina cooperativa", "comida"]),
-  builtIn("childcare", ["kids", "children", "babysitting", "cuidado infantil", "ninos", "canguro"]),
-  builtIn("repair-clinic", ["repair", "repairs", "fix", "reparaciones", "taller"]),
-  builtIn("mental-health-circle", ["mental health", "listening circle", "circle", "salud mental", "circulo"]),
-  builtIn("strike-fund", ["fund", "money", "hardship fund", "caja de resistencia", "fondo"]),
-  builtIn("elder-care", ["elders", "visits", "cuidado de mayores", "mayores"]),
-  builtIn("laundry", ["washing", "lavanderia", "colada"]),
-  builtIn("legal-aid", ["legal", "lawyer", "asesoria legal", "abogada", "abogado"]),
-  builtIn("tutoring", ["homework", "study", "clases", "deberes"]),
-  builtIn("rest-space", ["quiet room", "rest", "descanso", "espacio de descanso"]),
+  builtIn("pantry", "despensa", ["solidarity pantry", "food bank", "despensa", "despensa solidaria", "banco de alimentos"]),
+  builtIn("hospital-rides", "viajes", ["rides", "ride", "transport", "car", "lifts", "viajes", "transporte", "coche"]),
+  builtIn("kitchen", "cocina", ["cooperative kitchen", "cooking", "meals", "cocina", "cocina cooperativa", "comida"]),
+  builtIn("childcare", "peques", ["kids", "children", "babysitting", "cuidado infantil", "ninos", "canguro"]),
+  builtIn("repair-clinic", "reparaciones", ["repair", "repairs", "fix", "reparaciones", "taller"]),
+  builtIn("mental-health-circle", "salud mental", ["mental health", "listening circle", "circle", "salud mental", "circulo"]),
+  builtIn("strike-fund", "caja de resistencia", ["fund", "money", "hardship fund", "caja de resistencia", "fondo"]),
+  builtIn("elder-care", "mayores", ["elders", "visits", "cuidado de mayores", "mayores"]),
+  builtIn("laundry", "colada", ["washing", "lavanderia", "colada"]),
+  builtIn("legal-aid", "asesoría legal", ["legal", "lawyer", "asesoria legal", "abogada", "abogado"]),
+  builtIn("tutoring", "deberes", ["homework", "study", "clases", "deberes"]),
+  builtIn("rest-space", "descanso", ["quiet room", "rest", "descanso", "espacio de descanso"]),
 ];
 
 export function normaliseCareText(text: string): string {

@@ -86,4 +86,13 @@ export const careplan = {
   "careplans.no_page": "There is no page {page}: there are {pages}. Start with `{first}`.",
   "careplan.catalog.too_short": "A care act's name needs at least {min} letters, like `{example}`.",
   "careplan.catalog.example": "bicycle workshop",
+  "careplan.example.request": "overtime refusal at friday 17:00 for 2h care pantry",
+  "careplan.example.request_short": "overtime refusal at friday 17:00 for 2h",
+  "careplan.example.longer": "… for 3h",
+  "careplan.example.duration": "… for 2h",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof careplan, true> {}
+}

@@ -1,4 +1,7 @@
-export const careplan = {
+import type { Entry } from "../../../src/kernel/i18n/catalog.js";
+import type { careplan as en } from "./en.js";
+
+export const careplan: Record<keyof typeof en, Entry> = {
   "help.group.careplan": "Planes de cuidado espejo",
   "arg.page": "página",
   "arg.act": "acto de cuidado",
@@ -86,4 +89,8 @@ export const careplan = {
   "careplans.no_page": "No hay página {page}: hay {pages}. Empieza con `{first}`.",
   "careplan.catalog.too_short": "El nombre de un acto de cuidado necesita al menos {min} letras, por ejemplo `{example}`.",
   "careplan.catalog.example": "taller de bicis",
+  "careplan.example.request": "negativa a las horas extra el viernes a las 17:00 durante 2h cuidado despensa",
+  "careplan.example.request_short": "negativa a las horas extra el viernes a las 17:00 durante 2h",
+  "careplan.example.longer": "… durante 3h",
+  "careplan.example.duration": "… durante 2h",
 };

@@ -56,3 +56,8 @@ export const circles = {
   "skills.line.wanted": "{skill}: wanted by {wants}",
   "skills.line.both": "{skill}: {offers} (wanted by {wants})",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof circles, true> {}
+}

@@ -50,3 +50,8 @@ export const decisions = {
   "decisions.print.hint": "For another size: `{other}`. Without names or the room: `{anonymous}`. The room's name goes after the command.",
   "decisions.print.hint_named": "The names of who recorded each decision are left out. With them: `{named}`.",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof decisions, true> {}
+}

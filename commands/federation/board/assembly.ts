@@ -1,3 +1,4 @@
+import type { TextKey } from "../../../src/kernel/i18n/catalog.js";
 import { doc, p } from "../../../src/kernel/doc.js";
 import type { ToAssembly } from "../protocol/messages.js";
 import type { Cell } from "../repository.js";
@@ -37,7 +38,7 @@ export function catchUp(side: Side, cell: Cell): void {
   }
 }
 
-function say(side: Side, room: string, key: string, params: Record<string, string | number>): void {
+function say(side: Side, room: string, key: TextKey, params: Record<string, string | number>): void {
   const hall = side.elsewhere(room);
   hall.post(doc(p(...hall.view.t.t(key, params))));
 }

@@ -1,3 +1,4 @@
+import type { TextKey } from "../../../src/kernel/i18n/catalog.js";
 import type { RenderContext } from "../../../src/kernel/command.js";
 import { doc, p, type Block } from "../../../src/kernel/doc.js";
 import type { Params } from "../../../src/kernel/i18n/template.js";
@@ -37,7 +38,7 @@ export function atCellBoard(side: Side, membership: Membership, body: BoardToCel
   const { board } = side.slice;
   const { cellId } = membership;
   const room = side.elsewhere(membership.cellRoom);
-  const say = (key: string, params: Params, ...more: Block[]) => {
+  const say = (key: TextKey, params: Params, ...more: Block[]) => {
     if (!inCommand.has(cellId)) room.post(doc(p(...room.view.t.t(key, params)), ...more));
   };
   switch (body.kind) {

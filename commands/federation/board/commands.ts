@@ -1,4 +1,4 @@
-import { commandsOf, type CommandContext } from "../../../src/kernel/command.js";
+import { commandsOf, type CommandContext, type Examples } from "../../../src/kernel/command.js";
 import { doc, p } from "../../../src/kernel/doc.js";
 import { UserError } from "../../../src/kernel/errors.js";
 import { Level } from "../../../src/kernel/level.js";
@@ -18,14 +18,14 @@ const command = commandsOf<FederationSlice>();
 const EXCERPT = 80;
 
 /** `!offer` / `!need`: any member may post; the text is cleaned before it leaves, and the reply shows what crossed. */
-const posting = (kind: PostKind, es: string, aliases: string[], example: string) =>
+const posting = (kind: PostKind, es: string, aliases: string[], examples: Examples) =>
   command({
     name: kind,
     es,
     aliases,
     group: "federation",
     summary: `board.${kind}.summary`,
-    examples: [example],
+    examples,
     level: Level.Member,
     params: { text: param.rest({ max: 2000 }) },
     run({ text: raw }, ctx) {
@@ -44,15 +44,21 @@ const posting = (kind: PostKind, es: string, aliases: string[], example: string)
       ),
   });
 
-export const offer = posting("offer", "oferta", ["ofrezco", "ofrecer"], "offer a van with driver on Saturday mornings");
-export const need = posting("need", "necesidad", ["necesito", "necesitamos"], "need someone who speaks Tagalog for a meeting on Tuesday");
+export const offer = posting("offer", "oferta", ["ofrezco", "ofrecer"], {
+  en: ["offer a van with driver on Saturday mornings"],
+  es: ["oferta una furgoneta con conductora los sábados por la mañana"],
+});
+export const need = posting("need", "necesidad", ["necesito", "necesitamos"], {
+  en: ["need someone who speaks Tagalog for a meeting on Tuesday"],
+  es: ["necesidad alguien que hable tagalo para una reunión el martes"],
+});
 
 export const answer = command({
   name: "answer",
   es: "responder",
   group: "federation",
   summary: "board.answer.summary",
-  examples: ["answer need 4", "answer offer 2"],
+  examples: { en: ["answer need 4", "answer offer 2"], es: ["responder necesidad 4", "responder oferta 2"] },
   level: Level.Moderator,
   params: { board: param.choice({ need: ["necesidad", "necesito"], offer: ["oferta", "ofrezco"] }), post: param.int() },
   run({ board: kind, post: number }, ctx) {
@@ -87,7 +93,7 @@ export const contact = command({
   es: "contacto",
   group: "federation",
   summary: "board.contact.summary",
-  examples: ["contact 4 @ana", "contact 4 @ana Hilltop"],
+  examples: { en: ["contact 4 @ana", "contact 4 @ana Hilltop"], es: ["contacto 4 @ana", "contacto 4 @ana Colina"] },
   level: Level.Moderator,
   params: { post: param.int(), contact: param.person(), cell: param.rest({ max: 40, optional: true }) },
   run({ post: number, contact: person, cell }, ctx) {
@@ -134,7 +140,7 @@ export const verify = command({
   es: "contacto verificar",
   group: "federation",
   summary: "board.verify.summary",
-  examples: ["contact verify 4 0394 1187 5520 9046 3318 7702"],
+  examples: { en: ["contact verify 4 0394 1187 5520 9046 3318 7702"], es: ["contacto verificar 4 0394 1187 5520 9046 3318 7702"] },
   level: Level.Moderator,
   params: { post: param.int(), code: param.rest({ max: 80, optional: true }) },
   run({ post: number, code: typed }, ctx) {

@@ -16,7 +16,7 @@ type Ctx = CommandContext<FederationSlice>;
  */
 export function linkedCell(ctx: Ctx, sending: boolean): Membership {
   const membership = ctx.slice.repo.membership(ctx.roomId);
-  if (!membership) throw new UserError("fed.not_linked", { federate: federateHint("CODE", ctx) });
+  if (!membership) throw new UserError("fed.not_linked", { federate: federateHint(ctx.t.text("fed.example.code"), ctx) });
   if (membership.state === "pending") throw new UserError("fed.pending", { pseudonym: membership.pseudonym, leave: ctx.hint("federation leave") });
   if (sending && membership.state === "paused") throw new UserError("board.paused", { resume: ctx.hint("federation resume") });
   return membership;

@@ -23,7 +23,7 @@ export const share = command({
   aliases: ["story propose", "historia proponer"],
   group: "federation",
   summary: "board.story_share.summary",
-  examples: ["story share The night shift covered for Marisa all week so she could stay with her father"],
+  examples: { en: ["story share The night shift covered for Marisa all week so she could stay with her father"], es: ["historia compartir El turno de noche cubrió a Marisa toda la semana para que pudiera quedarse con su padre"] },
   level: Level.Member,
   params: { text: param.rest({ max: 2000 }) },
   run({ text: raw }, ctx) {
@@ -44,7 +44,7 @@ export const approve = command({
   aliases: ["story # approve", "historia aprobar"],
   group: "federation",
   summary: "board.story_approve.summary",
-  examples: ["story 2 approve"],
+  examples: { en: ["story 2 approve"], es: ["historia 2 aprobar"] },
   level: Level.Moderator,
   params: { story: param.int() },
   run({ story: number }, ctx) {
@@ -66,7 +66,7 @@ export const stories = command({
   es: "historias",
   group: "federation",
   summary: "board.stories.summary",
-  examples: ["stories"],
+  examples: { en: ["stories"], es: ["historias"] },
   level: Level.Member,
   params: {},
   run(_args, ctx) {

@@ -159,4 +159,11 @@ export const federation = {
   "board.stories.none": "No stories yet. Any member can propose one: {share}",
   "board.stories.waiting": "{number} · proposed by {by}, waiting for {approve} — “{text}”",
   "board.stories.crossed": "{number} · crossed on {when} — “{text}”",
+  "fed.example.sector": "health",
+  "fed.example.code": "CODE",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof federation, true> {}
+}

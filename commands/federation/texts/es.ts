@@ -161,4 +161,6 @@ export const federation: Record<keyof typeof en, Entry> = {
   "board.stories.none": "Aún no hay historias. Cualquier miembro puede proponer una: {share}",
   "board.stories.waiting": "{number} · propuesta por {by}, espera {approve} — “{text}”",
   "board.stories.crossed": "{number} · cruzó el {when} — “{text}”",
+  "fed.example.sector": "sanidad",
+  "fed.example.code": "CÓDIGO",
 };

@@ -86,14 +86,14 @@ export const fund = {
   "fund.export.none": "The fund has no movements yet.",
   "fund.export.intro": { one: "The fund (1 movement), as CSV to paste into a spreadsheet:", other: "The fund ({count} movements), as CSV to paste into a spreadsheet:" },
   "fund.export.part": "The fund ({count} movements), part {part} of {parts}:",
-  "fund.code.unknown": "No cell has the fund code {code}. The code is shown in the cell with `!fund`.",
+  "fund.code.unknown": "No cell has the fund code {code}. The code is shown in the cell with `{fund}`.",
   "fund.ask.summary": "Ask the fund for support, privately (in a direct message with me)",
   "fund.ask.example": "€200 rent",
   "fund.ask.too_many": "That's {max} requests this hour already. Please wait a little.",
   "fund.ask.direct_only": "To keep your request private, write it to me in a direct message, not here. You may want to delete this message.",
   "fund.ask.done": "Your request #{n} for {amount} is with the fund's keeper. The cell only learns that a request is waiting, never who asked.",
   "fund.requests.summary": "Support requests: counts in the cell; names only for the keeper, in a direct message",
-  "fund.requests.code_needed": "Which cell? Add its fund code, like `!fund requests K7Q2M` (the cell shows it with `!fund`).",
+  "fund.requests.code_needed": "Which cell? Add its fund code, like `{example}` (the cell shows it with `{fund}`).",
   "fund.requests.count": { one: "1 support request is waiting. The keeper sees it in a direct message with me: `{see}`", other: "{count} support requests are waiting. The keeper sees them in a direct message with me: `{see}`" },
   "fund.requests.none": "No support request is waiting.",
   "fund.requests.keeper_only": "Names of who asked are shown only to the fund's keeper, and to whoever signed a request.",
@@ -115,4 +115,14 @@ export const fund = {
   "fund.pledge.stopped": "Your pledge is stopped. Thank you for what you gave.",
   "fund.pledge.none": "You have no pledge here.",
   "fund.pledges.reminder": { one: "New month for the fund: 1 person pledges {amounts} a month. See the fund with `{show}`.", other: "New month for the fund: {count} people pledge {amounts} a month. See the fund with `{show}`." },
+  "fund.in.example_text": "€50 from @ana",
+  "fund.out.example_text": "€120 to @bo rent support",
+  "fund.pledge.stop_word": "stop",
+  "fund.example.code_placeholder": "<code>",
+  "fund.fix.example_text": "€45 from @ana",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof fund, true> {}
+}

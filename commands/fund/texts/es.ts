@@ -1,5 +1,8 @@
+import type { Entry } from "../../../src/kernel/i18n/catalog.js";
+import type { fund as en } from "./en.js";
+
 /** Lo que dice la caja de solidaridad. */
-export const fund = {
+export const fund: Record<keyof typeof en, Entry> = {
   "help.group.fund": "Caja de solidaridad",
   "arg.fundcode": "código de la caja",
   "arg.movement": "número de movimiento",
@@ -86,14 +89,14 @@ export const fund = {
   "fund.export.none": "La caja todavía no tiene movimientos.",
   "fund.export.intro": { one: "La caja (1 movimiento), en CSV para pegar en una hoja de cálculo:", other: "La caja ({count} movimientos), en CSV para pegar en una hoja de cálculo:" },
   "fund.export.part": "La caja ({count} movimientos), parte {part} de {parts}:",
-  "fund.code.unknown": "Ninguna célula tiene el código de caja {code}. La célula lo muestra con `!fondo`.",
+  "fund.code.unknown": "Ninguna célula tiene el código de caja {code}. La célula lo muestra con `{fund}`.",
   "fund.ask.summary": "Pedir apoyo a la caja, en privado (por mensaje directo conmigo)",
   "fund.ask.example": "200 € alquiler",
   "fund.ask.too_many": "Ya van {max} solicitudes esta hora. Espera un poco, por favor.",
   "fund.ask.direct_only": "Para que tu solicitud sea privada, escríbemela por mensaje directo, no aquí. Quizá quieras borrar este mensaje.",
   "fund.ask.done": "Tu solicitud #{n} de {amount} está con quien lleva la caja. La célula solo sabe que hay una solicitud esperando, nunca quién la pidió.",
   "fund.requests.summary": "Solicitudes de apoyo: cuántas en la célula; nombres solo para quien lleva la caja, por mensaje directo",
-  "fund.requests.code_needed": "¿Qué célula? Añade su código de caja, como `!fondo solicitudes K7Q2M` (la célula lo muestra con `!fondo`).",
+  "fund.requests.code_needed": "¿Qué célula? Añade su código de caja, como `{example}` (la célula lo muestra con `{fund}`).",
   "fund.requests.count": { one: "Hay 1 solicitud de apoyo esperando. Quien lleva la caja la ve por mensaje directo conmigo: `{see}`", other: "Hay {count} solicitudes de apoyo esperando. Quien lleva la caja las ve por mensaje directo conmigo: `{see}`" },
   "fund.requests.none": "No hay solicitudes de apoyo esperando.",
   "fund.requests.keeper_only": "Los nombres de quien pide solo los ve quien lleva la caja, y quien firmó una solicitud.",
@@ -115,4 +118,9 @@ export const fund = {
   "fund.pledge.stopped": "Tu cuota queda parada. Gracias por lo que diste.",
   "fund.pledge.none": "No tienes ninguna cuota aquí.",
   "fund.pledges.reminder": { one: "Nuevo mes para la caja: 1 persona aporta {amounts} al mes. Mira la caja con `{show}`.", other: "Nuevo mes para la caja: {count} personas aportan {amounts} al mes. Mira la caja con `{show}`." },
+  "fund.in.example_text": "50 € de @ana",
+  "fund.out.example_text": "120 € a @bo ayuda con el alquiler",
+  "fund.pledge.stop_word": "parar",
+  "fund.example.code_placeholder": "<código>",
+  "fund.fix.example_text": "45 € de @ana",
 };

@@ -40,7 +40,7 @@ export const show = command({
   es: "carta",
   group: "charter",
   summary: "charter.summary",
-  examples: ["charter"],
+  examples: { en: ["charter"], es: ["carta"] },
   level: Level.Member,
   params: {},
   run: (_args, ctx) => ({ articles: ctx.slice.charter.current(ctx.roomId), openNotes: ctx.slice.charter.openNotesCount(ctx.roomId) }),
@@ -56,7 +56,7 @@ export const showArticle = command({
   aliases: ["charter #", "carta ver"],
   group: "charter",
   summary: "charter.show.summary",
-  examples: ["charter 3"],
+  examples: { en: ["charter 3"], es: ["carta 3"] },
   level: Level.Member,
   params: { article: param.int() },
   run({ article: number }, ctx) {
@@ -73,11 +73,11 @@ export const showArticle = command({
 
 export const start = command({
   name: "charter start",
-  es: "carta empezar",
-  aliases: ["carta comenzar"],
+  es: "carta iniciar",
+  aliases: ["carta comenzar", "carta empezar"],
   group: "charter",
   summary: "charter.start.summary",
-  examples: ["charter start"],
+  examples: { en: ["charter start"], es: ["carta iniciar"] },
   level: Level.Moderator,
   params: {},
   run(_args, ctx) {
@@ -96,7 +96,7 @@ export const note = command({
   es: "carta nota",
   group: "charter",
   summary: "charter.note.summary",
-  examples: ["charter note 3 we should say who keeps the keys"],
+  examples: { en: ["charter note 3 we should say who keeps the keys"], es: ["carta nota 3 deberíamos decir quién guarda las llaves"] },
   level: Level.Member,
   params: { article: param.int(), text: param.rest({ max: 500 }) },
   run({ article: number, text }, ctx) {
@@ -112,7 +112,7 @@ export const history = command({
   es: "carta historia",
   group: "charter",
   summary: "charter.history.summary",
-  examples: ["charter history 3"],
+  examples: { en: ["charter history 3"], es: ["carta historia 3"] },
   level: Level.Member,
   params: { article: param.int() },
   run({ article: number }, ctx) {
@@ -170,7 +170,7 @@ export const amend = command({
   es: "carta enmendar",
   group: "charter",
   summary: "charter.amend.summary",
-  examples: ["charter amend 3 Rotating roles: every role changes hands each month"],
+  examples: { en: ["charter amend 3 Rotating roles: every role changes hands each month"], es: ["carta enmendar 3 Roles rotativos: cada rol cambia de manos cada mes"] },
   level: Level.Member,
   params: { article: param.int(), text: param.rest({ max: 1500 }) },
   run({ article: number, text }, ctx) {
@@ -189,7 +189,7 @@ export const add = command({
   aliases: ["carta anadir"],
   group: "charter",
   summary: "charter.add.summary",
-  examples: ["charter add Money: the fund keeper reports at every meeting"],
+  examples: { en: ["charter add Money: the fund keeper reports at every meeting"], es: ["carta añadir Dinero: quien guarda la caja informa en cada reunión"] },
   level: Level.Member,
   params: { text: param.rest({ max: 1500 }) },
   run({ text }, ctx) {
@@ -206,7 +206,7 @@ export const remove = command({
   es: "carta quitar",
   group: "charter",
   summary: "charter.remove.summary",
-  examples: ["charter remove 4"],
+  examples: { en: ["charter remove 4"], es: ["carta quitar 4"] },
   level: Level.Member,
   params: { article: param.int(), until: param.rest({ max: 60, optional: true }) },
   run({ article: number, until }, ctx) {

@@ -29,7 +29,7 @@ export const print = command({
   aliases: ["charter pdf", "carta pdf"],
   group: "charter",
   summary: "charter.print.summary",
-  examples: ["charter print", "charter print a4", "charter print anonymous"],
+  examples: { en: ["charter print", "charter print a4", "charter print anonymous"], es: ["carta imprimir", "carta imprimir a4", "carta imprimir anónima"] },
   level: Level.Member,
   params: { sheet: param.rest({ max: 200, optional: true }) },
   run({ sheet: words }, ctx) {

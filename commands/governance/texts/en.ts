@@ -53,7 +53,7 @@ export const governance = {
   "proposal.reaction.secret": "Thanks for reacting! A reaction is not a vote, though: this is a secret ballot, so vote in a direct chat with me: `{vote}`.",
   "proposal.status": "Proposal **#{n}**: {question}. Open until {when}. Vote with `{vote}`.",
   "proposal.status.closed": "Proposal #{n} ({question}) is closed; its outcome is decision #{decision}.",
-  "vote.unknown_code": "I don't know the ballot “{code}”. Use the proposal's number in the room, like `!vote 3 agree`, or the code its announcement gives.",
+  "vote.unknown_code": "I don't know the ballot “{code}”. Use the proposal's number in the room, like `{example}`, or the code its announcement gives.",
   "vote.secret_in_direct": "This is a secret ballot: vote in a direct chat with me, with the code {code}, so nobody sees your vote.",
   "vote.not_eligible": "Only members who were in the room when proposal #{n} started can vote on it.",
   "vote.closed": "Proposal #{n} is closed; votes after the close are not counted.",
@@ -62,8 +62,8 @@ export const governance = {
   "vote.too_many": "You can choose up to {max} options.",
   "vote.secret_withdraw": "A secret vote can be changed (with your receipt) but not taken back.",
   "vote.receipt_unknown": "That receipt doesn't match a vote on this ballot. Check it, it looks like `7F3A-K2PX`.",
-  "vote.secret_twice": "You have voted on this ballot already. To change your vote, add the receipt I gave you, like `!vote CODE agree 7F3A-K2PX`.",
-  "vote.secret.done": "Your secret vote on #{n} is counted. Your receipt: **{receipt}**. Keep it to yourself: only with it can the vote be changed (`!vote {code} <answer> {receipt}`). I keep no link between you and your vote.",
+  "vote.secret_twice": "You have voted on this ballot already. To change your vote, add the receipt I gave you, like `{example}`.",
+  "vote.secret.done": "Your secret vote on #{n} is counted. Your receipt: **{receipt}**. Keep it to yourself: only with it can the vote be changed (`{change}`). I keep no link between you and your vote.",
   "vote.secret.changed": "Your secret vote on #{n} is changed.",
   "vote.withdrawn": "Your answer on #{n} is taken back.",
   "vote.done": "Your vote on #{n} is counted. You can change it until the close (`{change}`).",
@@ -79,4 +79,11 @@ export const governance = {
   "settings.quorum.people_word": "people",
   "settings.quorum.person_word": "person",
   "schedule.kind.proposal.close": "{when}: a proposal closes and its outcome is posted",
+  "proposal.example.meeting_when": "thursday 19:00",
+  "vote.example.code": "CODE",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof governance, true> {}
+}

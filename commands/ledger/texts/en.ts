@@ -82,3 +82,8 @@ export const en = {
   "ledger.poster.continued_alt": "Care poster for {month}, continued ({page} of {pages}): {names}",
   "ledger.poster.empty": "Nobody was thanked in {month} yet, so there is no poster. To thank someone: `{example}`",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof en, true> {}
+}

@@ -25,3 +25,8 @@ export const lessons = {
   "lessons.tag_expected": "To filter lessons, write a tag with #, like `#picket` (you wrote “{found}”).",
   "lessons.burst": { one: "What the previous burst taught us (1 lesson):", other: "What the previous burst taught us ({count} lessons):" },
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof lessons, true> {}
+}

@@ -48,4 +48,10 @@ export const en = {
   "meeting.offline_noted": "It's an offline meeting: the opener will ask people to leave phones outside, and I'll post nothing about it once it starts.",
   "meeting.offline_reminder": "This is an offline meeting: please leave your phone outside, switched off. See you there.",
   "schedule.kind.meeting.assembly": "{when}: the month's care digest and poster, before the assembly ({repeats})",
+  "assembly.example.when": "monthly first monday 19:00",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof en, true> {}
+}

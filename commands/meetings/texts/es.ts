@@ -1,4 +1,7 @@
-export const es = {
+import type { Entry } from "../../../src/kernel/i18n/catalog.js";
+import type { en } from "./en.js";
+
+export const es: Record<keyof typeof en, Entry> = {
   "help.group.meeting": "Reuniones y agenda",
   "meeting.summary": "Programar una reunión; la abro con agradecimientos (moderación)",
   "meeting.bad": "No entendí “{found}”. Prueba `semanal jueves 19:00` o `viernes 18:00`.",
@@ -48,4 +51,5 @@ export const es = {
   "meeting.offline_noted": "Es una reunión sin móviles: la apertura pedirá dejarlos fuera, y no publicaré nada sobre ella una vez empezada.",
   "meeting.offline_reminder": "Esta reunión es sin móviles: por favor, deja el tuyo fuera y apagado. Nos vemos allí.",
   "schedule.kind.meeting.assembly": "{when}: resumen y cartel de cuidados del mes, antes de la asamblea ({repeats})",
+  "assembly.example.when": "mensual primer lunes 19:00",
 };

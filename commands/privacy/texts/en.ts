@@ -30,3 +30,8 @@ export const privacy = {
   "privacy.word.me": "me",
   "privacy.word.confirm": "confirm",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof privacy, true> {}
+}

@@ -6,6 +6,9 @@
  * line and gives the role to the first person in line who is available, so a late joiner, who
  * enters at the back, never jumps the queue, and someone away keeps their place and is next once back.
  */
+
+import { sameRoleNames } from "./built-in-roles.js";
+
 export interface RoleRotation {
   name: string;
   termWeeks: number;
@@ -81,8 +84,8 @@ export function isAway(state: RotationState, member: string, atUtc: number): boo
 }
 
 export function findRole(state: RotationState, name: string): RoleRotation | undefined {
-  const wanted = name.toLowerCase();
-  return state.roles.find((r) => r.name.toLowerCase() === wanted);
+  const named = (wanted: string) => state.roles.find((r) => r.name.toLowerCase() === wanted);
+  return named(name.toLowerCase()) ?? sameRoleNames(name).map(named).find((r) => r !== undefined);
 }
 
 /** Deep copy, so transitions never mutate what the caller holds. */

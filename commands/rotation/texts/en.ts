@@ -72,3 +72,8 @@ export const rotation = {
   "role.example.monthly": "monthly",
   "away.example_until": "until friday",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof rotation, true> {}
+}

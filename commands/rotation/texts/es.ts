@@ -1,4 +1,6 @@
-export const rotation = {
+import type { Entry } from "../../../src/kernel/i18n/catalog.js";
+import type { rotation as en } from "./en.js";
+export const rotation: Record<keyof typeof en, Entry> = {
   "arg.term": "cada N semanas",
   "arg.people": "personas",
   "arg.member": "persona",
@@ -67,7 +69,7 @@ export const rotation = {
   "back.summary": "Volver antes de una ausencia (moderación: también por otras personas)",
   "back.done": "¡Qué bien tenerte de vuelta, {who}! Vuelves a las rotaciones, en tu lugar de siempre.",
   "back.not_away": "{who} no figuraba como ausente, así que no cambia nada. ¡Qué bien verte!",
-  "role.example.role": "facilitadora",
+  "role.example.role": "facilitación",
   "role.example.term": "cada 2 semanas",
   "role.example.monthly": "mensual",
   "away.example_until": "hasta el viernes",

@@ -13,3 +13,8 @@ export const en = {
   "language.en": "English",
   "language.es": "Spanish",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof en, true> {}
+}

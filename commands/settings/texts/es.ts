@@ -1,4 +1,7 @@
-export const es = {
+import type { Entry } from "../../../src/kernel/i18n/catalog.js";
+import type { en } from "./en.js";
+
+export const es: Record<keyof typeof en, Entry> = {
   "help.group.settings": "Ajustes de la sala",
   "arg.language": "idioma",
   "arg.timezone": "zona horaria",

@@ -14,4 +14,10 @@ export const en = {
   "tempo.show.until": "Planned to end on {until}.",
   "tempo.moons": "Next new moon: {newMoon}. Next full moon: {fullMoon}.",
   "tempo.part": "The room's tempo and its last prompts",
+  "tempo.example.until": "until friday",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof en, true> {}
+}

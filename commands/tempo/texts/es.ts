@@ -1,6 +1,9 @@
-export const es = {
+import type { Entry } from "../../../src/kernel/i18n/catalog.js";
+import type { en } from "./en.js";
+
+export const es: Record<keyof typeof en, Entry> = {
   "help.group.tempo": "Ritmo de la campaña",
-  "arg.phase": "burst|slow",
+  "arg.phase": "intenso|calma",
   "tempo.summary": "El ritmo de la célula: momentos intensos y de calma, con la luna",
   "tempo.bad_until": "Un momento intenso tiene que terminar en el futuro, por ejemplo `{example}`.",
   "tempo.burst.open": "Empieza un momento intenso. Acordaos de planear su final.",
@@ -14,4 +17,5 @@ export const es = {
   "tempo.show.until": "Prevista hasta el {until}.",
   "tempo.moons": "Próxima luna nueva: {newMoon}. Próxima luna llena: {fullMoon}.",
   "tempo.part": "El ritmo de la sala y sus últimos avisos",
+  "tempo.example.until": "hasta el viernes",
 };

@@ -10,3 +10,8 @@ export const trust = {
   "trust.nothing": "The identity of {who} has not changed since I met them here, so there is nothing to trust. If they reset their account just now, give me a minute to notice and try again.",
   "trust.no_id": "Name them with their Matrix account, like `{example}`.",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof trust, true> {}
+}

@@ -40,3 +40,8 @@ export const core = {
   "duration.unreadable": "I couldn't read “{found}” as a duration. Try `2h`, `90m` or `3 days`.",
   "duration.too_long": "“{found}” is longer than {years} years, which looks like a typo. Try `2h`, `3 days` or `2 weeks`.",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "./catalog.js" {
+  interface TextKeys extends Record<keyof typeof core, true> {}
+}

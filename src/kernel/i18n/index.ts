@@ -1,5 +1,5 @@
 import type { Inline } from "../doc.js";
-import { LANGUAGES, type Catalog, type Entry, type Lang } from "./catalog.js";
+import { LANGUAGES, type Catalog, type Entry, type Lang, type TextKey } from "./catalog.js";
 import { core as kernelEn } from "./en.js";
 import { core as kernelEs } from "./es.js";
 import { fill, plain, type Params } from "./template.js";
@@ -7,9 +7,9 @@ import { fill, plain, type Params } from "./template.js";
 export interface Translator {
   lang: Lang;
   /** The message as inline parts (mentions stay mentions). */
-  t(key: string, params?: Params): Inline[];
+  t(key: TextKey, params?: Params): Inline[];
   /** The message as plain text. */
-  text(key: string, params?: Params): string;
+  text(key: TextKey, params?: Params): string;
 }
 
 export type TextsPart = Readonly<Record<Lang, Catalog>>;
@@ -55,7 +55,7 @@ export class Texts {
         if (entry === undefined) throw new Error(`missing message catalog key: ${key}`);
         return entry;
       };
-      const t = (key: string, params: Params = {}) => fill(pick(lookup(key), params, lang), params, lang);
+      const t = (key: TextKey, params: Params = {}) => fill(pick(lookup(key), params, lang), params, lang);
       translator = { lang, t, text: (key, params) => plain(t(key, params)) };
       this.cache.set(lang, translator);
     }

@@ -1,6 +1,7 @@
 import { ClientEvent, createClient, IndexedDBStore, SyncState, type MatrixClient } from "matrix-js-sdk";
 import { AllDevicesIsolationMode, OnlySignedDevicesIsolationMode } from "matrix-js-sdk/lib/crypto-api/index.js";
 import type { Logger } from "pino";
+import type { TextKey } from "../../kernel/i18n/catalog.js";
 import type { MatrixConfig } from "../../platform/config/matrix.js";
 import { doc, p } from "../../kernel/doc.js";
 import type { RoomSettingsView } from "../../kernel/command.js";
@@ -157,7 +158,7 @@ async function startSyncing(connected: Connected, app: MatrixApp): Promise<Runni
   transport.hostRoomsOf((roomId) => app.dispatcher.hostsRoom(roomId));
   const translatorFor = (roomId: string) => app.texts.translator(roomSettings(db, roomId, connected.defaults).language);
   const personIn = (roomId: string, userId: string) => ({ userId, name: client.getRoom(roomId)?.getMember(userId)?.rawDisplayName ?? userId });
-  const notice = (roomId: string, key: string, text: string, params: Params) => enqueue(db, { roomId, key, kind: "notice", doc: doc(p(...translatorFor(roomId).t(text, params))) }, clock());
+  const notice = (roomId: string, key: string, text: TextKey, params: Params) => enqueue(db, { roomId, key, kind: "notice", doc: doc(p(...translatorFor(roomId).t(text, params))) }, clock());
   const guard = new SenderGuard({
     client,
     db,

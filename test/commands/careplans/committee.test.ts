@@ -87,14 +87,14 @@ describe("care plans, as a committee really uses them", () => {
     expect(await bot.say("!careplan picket at friday 18:00 for 0m")).toEqual(["A plan needs a duration longer than zero, like !careplan … for 2h; without one it lasts 2 hours."]);
     await bot.say("!settings language es", { sender: MOD });
     expect(await bot.say("!careplan piquete el viernes 18:00 durante 0h cuidado despensa")).toEqual([
-      "Un plan necesita una duración mayor que cero, por ejemplo !careplan … for 2h; sin ella dura 2 horas.",
+      "Un plan necesita una duración mayor que cero, por ejemplo !plan … durante 2h; sin ella dura 2 horas.",
     ]);
   });
 
   it("says a care act's name is too short instead of something missing", async () => {
     expect(await bot.say("!careplan catalog add x")).toEqual(["A care act's name needs at least 2 letters, like !careplan catalog add bicycle workshop."]);
     await bot.say("!settings language es", { sender: MOD });
-    expect(await bot.say("!careplan catálogo añadir x")).toEqual(["El nombre de un acto de cuidado necesita al menos 2 letras, por ejemplo !careplan catálogo añadir taller de bicis."]);
+    expect(await bot.say("!careplan catálogo añadir x")).toEqual(["El nombre de un acto de cuidado necesita al menos 2 letras, por ejemplo !plan catálogo añadir taller de bicis."]);
   });
 
   it("moves a plan and its posts, for its maker or a moderator", async () => {

@@ -133,7 +133,7 @@ describe("federation of cells", () => {
     expect(await bot.say("!federation leave", at(CELL_B))).toEqual(["Hilltop left the assembly.", "This cell left the assembly Care workers north. Nothing more is sent."]);
     expect(await bot.say("!federation", at(CELL_B))).toEqual(["This cell is not linked to any assembly. A moderator can link it with !federate CODE as Riverside."]);
     await bot.say("!settings language es", at(CELL_B));
-    expect(await bot.say("!federación", at(CELL_B))).toEqual(["Esta célula no está enlazada a ninguna asamblea. Una moderadora puede enlazarla con !federar CODE como Ribera."]);
+    expect(await bot.say("!federación", at(CELL_B))).toEqual(["Esta célula no está enlazada a ninguna asamblea. Una moderadora puede enlazarla con !federar CÓDIGO como Ribera."]);
     await bot.say("!settings language es", at(HALL));
     expect(await bot.say("!asamblea invitar", at(HALL))).toEqual([expect.stringMatching(/^Código: \S+\nVale 24 horas, una sola vez\. En la sala de la célula, una moderadora escribe !federar \S+ como Ribera\nSi la célula/)]);
   });

@@ -42,7 +42,7 @@ describe("the living charter", () => {
 
   it("speaks Spanish, with Spanish command names in its hints", async () => {
     await bot.say("!settings language es", { sender: MOD });
-    expect(await bot.say("!carta")).toEqual(["Esta sala aún no tiene carta. Una persona moderadora puede empezarla desde un borrador corto que la célula reescribe: !carta empezar"]);
+    expect(await bot.say("!carta")).toEqual(["Esta sala aún no tiene carta. Una persona moderadora puede empezarla desde un borrador corto que la célula reescribe: !carta iniciar"]);
     const [started] = await bot.say("!carta empezar", { sender: MOD });
     expect(started).toContain("• 1. Por qué estamos aquí — Nos organizamos juntas");
     expect(started).toContain("Un artículo completo: !carta 1. Una nota debajo: !carta nota 1 …. Un cambio, que la célula decide en su próxima reunión: !carta enmendar 1 ….");

@@ -155,7 +155,7 @@ describe("care ledger", () => {
     await bot.say("!settings language es", { sender: MOD });
     expect(await bot.say("!gracias @ana cocinó 40 comidas")).toEqual(["¡Gracias, Ana! Anotado como #1: cocinó 40 comidas (comida)."]);
     expect(await bot.say("!ledger semana")).toEqual([expect.stringMatching(/^Cuidados de esta semana \(23 nov – 29 nov\)\ncomida\n• Ana: cocinó 40 comidas\nEn total: 40 comidas\.\nGracias, Ana\.$/)]);
-    expect(await bot.say("!ledger gracias @ana algo bonito")).toEqual([expect.stringMatching(/Para indicarlo, escribe !ledger corregir 2 y una de estas etiquetas: #comida #crianza #transporte #saberes #reparación #dinero #apoyo$/)]);
+    expect(await bot.say("!ledger gracias @ana algo bonito")).toEqual([expect.stringMatching(/Para indicarlo, escribe !registro corregir 2 y una de estas etiquetas: #comida #crianza #transporte #saberes #reparación #dinero #apoyo$/)]);
     expect(await bot.say("!ledger deshacer 9")).toEqual(["No hay ninguna entrada #9 en esta sala. !registro muestra las últimas."]);
   });
 });

@@ -125,8 +125,8 @@ describe("care ledger: what a committee trips over", () => {
   it("writes hints with the Spanish command names in a Spanish room", async () => {
     await bot.say("!settings language es", { sender: MOD });
     await bot.say("!gracias @ana algo bonito");
-    expect(await bot.say("!ledger deshacer 1")).toEqual(["La entrada #1 queda retirada. Sigue en la exportación, marcada como deshecha. !ledger rehacer 1 la recupera."]);
-    expect(await bot.say("!registro 1")).toEqual([expect.stringMatching(/\nEsta entrada está retirada\. !ledger rehacer 1 la recupera\.\n/)]);
+    expect(await bot.say("!ledger deshacer 1")).toEqual(["La entrada #1 queda retirada. Sigue en la exportación, marcada como deshecha. !registro rehacer 1 la recupera."]);
+    expect(await bot.say("!registro 1")).toEqual([expect.stringMatching(/\nEsta entrada está retirada\. !registro rehacer 1 la recupera\.\n/)]);
     expect(await bot.say("!ledger deshacer 0")).toEqual(["Las entradas se numeran desde 1. !registro muestra las últimas con sus números."]);
   });
 });

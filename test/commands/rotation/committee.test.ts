@@ -98,7 +98,7 @@ describe("rotating roles, as a committee uses them", () => {
 
   it("writes hints and help with Spanish command words in a Spanish room, and still understands the old ones", async () => {
     await bot.say("!settings language es", asMod);
-    expect(await bot.say("!roles")).toEqual(["Todavía no hay roles rotativos. Una moderadora puede crear uno: !rol añadir facilitadora cada 2 semanas"]);
+    expect(await bot.say("!roles")).toEqual(["Todavía no hay roles rotativos. Una moderadora puede crear uno: !rol añadir facilitación cada 2 semanas"]);
     expect(await bot.say("!rol añadir facilitadora", asMod)).toEqual([
       "Rol facilitadora creado: cambia de manos cada semana. Únete con !rol unirme facilitadora.",
     ]);

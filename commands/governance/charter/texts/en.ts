@@ -60,3 +60,8 @@ export const charter = {
   "charter.opener.title": "Notes on our charter, waiting for this meeting:",
   "charter.opener.line": "article {n} ({title}): {text}",
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../../src/kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof charter, true> {}
+}

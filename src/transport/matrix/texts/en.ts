@@ -11,3 +11,8 @@ export const matrix = {
     other: "{count} messages of {sender} waited a week for a moderator to trust their new identity. I dropped them without running them.",
   },
 };
+
+// Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).
+declare module "../../../kernel/i18n/catalog.js" {
+  interface TextKeys extends Record<keyof typeof matrix, true> {}
+}
