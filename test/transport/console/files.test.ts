@@ -31,6 +31,6 @@ describe("console attachments", () => {
     const attachment = { fileName: "charter-2026-12-06.pdf", mimeType: "application/pdf", base64: Buffer.from("%PDF").toString("base64") };
     const message = { key: "reply:$e2:1", roomId: consoleRoomId("cell"), kind: "reply", doc: { ...doc(p("charter-2026-12-06.pdf")), attachment } };
     await transport.send(message as Parameters<ConsoleTransport["send"]>[0]);
-    expect(String(output.read()).trimEnd()).toMatch(new RegExp(`^${filesDir}/charter-2026-12-06-[0-9a-f]{8}\\.pdf$`));
+    expect(String(output.read()).trimEnd()).toMatch(new RegExp(`^${filesDir}/[^/]+/charter-2026-12-06-[0-9a-f]{8}\\.pdf$`));
   });
 });
