@@ -1,5 +1,6 @@
 import type { CommandContext } from "../../src/kernel/command.js";
 import { UserError } from "../../src/kernel/errors.js";
+import { err, ok, type Result } from "../../src/kernel/result.js";
 import { addDuration, parseDuration, parseWhen, type Duration } from "../../src/kernel/time/natural.js";
 import { whenError } from "../../src/kernel/time/when-errors.js";
 
@@ -18,7 +19,7 @@ export interface PlanRequest {
   careText?: string;
 }
 
-type Parsed = { ok: true; value: PlanRequest } | { ok: false; error: UserError };
+type Parsed = Result<PlanRequest, UserError>;
 
 /**
  * `<action> at <when> [for <duration>] [care <act>]`, with Spanish markers (el / a las, durante, cuidado) too.
@@ -67,9 +68,9 @@ function parseActionAndWhen(text: string, ctx: CommandContext): Parsed {
       duration = parsed.value;
       rest = rest.slice(0, forMatch.index + 1);
     } else if (parsed.error.code === "zero") {
-      return { ok: false, error: new UserError("careplan.no_duration", { example: `${ctx.hint("careplan")} … for 2h` }) };
+      return err(new UserError("careplan.no_duration", { example: `${ctx.hint("careplan")} … for 2h` }));
     } else if ((parsed.error.code as string) === "too-long") {
-      return { ok: false, error: tooLong(ctx) };
+      return err(tooLong(ctx));
     }
   }
   const zone = ctx.settings.timezone;
@@ -82,11 +83,11 @@ function parseActionAndWhen(text: string, ctx: CommandContext): Parsed {
     if (when.ok) {
       const endsAt = addDuration(zone, when.value.utcMs, duration);
       if (endsAt - when.value.utcMs > MAX_ACTION_MS) {
-        return { ok: false, error: tooLong(ctx) };
+        return err(tooLong(ctx));
       }
-      return { ok: true, value: { action, startsAt: when.value.utcMs, endsAt } };
+      return ok({ action, startsAt: when.value.utcMs, endsAt });
     }
     firstError ??= whenError(when.error, whenText, ctx);
   }
-  return { ok: false, error: firstError ?? new UserError("careplan.no_when", { example: example(ctx) }) };
+  return err(firstError ?? new UserError("careplan.no_when", { example: example(ctx) }));
 }

@@ -31,8 +31,8 @@ function mayChange(decision: Decision, ctx: Ctx): void {
 
 function readOrRefuse(raw: string, ctx: Ctx) {
   const read = readDecision(raw);
-  if (!read) throw new UserError("decision.empty", { example: ctx.hint("decision", { text: ctx.t.text("decision.example") }) });
-  return read;
+  if (!read.ok) throw new UserError("decision.empty", { example: ctx.hint("decision", { text: ctx.t.text("decision.example") }) });
+  return read.value;
 }
 
 export const record = command({

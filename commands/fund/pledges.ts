@@ -30,10 +30,10 @@ export const pledge = command({
     const read = readPledgeText(text);
     if (!read.ok) moneyError(read.error, ctx, ctx.hint("fund pledge", { text: ctx.t.text("fund.pledge.example") }));
     ctx.slice.repo.room(ctx.roomId);
-    if ("stop" in read) return { stopped: ctx.slice.repo.stopPledges(ctx.roomId, ctx.sender.userId) };
-    ctx.slice.repo.pledge(ctx.roomId, ctx.sender.userId, read.money, ctx.now);
+    if (read.value === "stop") return { stopped: ctx.slice.repo.stopPledges(ctx.roomId, ctx.sender.userId) };
+    ctx.slice.repo.pledge(ctx.roomId, ctx.sender.userId, read.value, ctx.now);
     if (ctx.jobs.byKind(PLEDGE_REMINDER_KIND).length === 0) ctx.jobs.upsert({ kind: PLEDGE_REMINDER_KIND, rule: MONTHLY });
-    return { money: read.money };
+    return { money: read.value };
   },
   render: (r, view) =>
     "money" in r

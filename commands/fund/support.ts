@@ -36,9 +36,9 @@ export const ask = command({
     const read = readMoney(text);
     if (!read.ok) moneyError(read.error, ctx, ctx.hint("fund ask", { fundcode: code, text: ctx.t.text("fund.ask.example") }));
     const zone = ctx.slice.zoneOf(roomId, ctx.settings);
-    const number = ctx.slice.repo.addRequest({ roomId, asker: ctx.sender.userId, money: read.money, reason: read.rest, askedAt: ctx.now });
+    const number = ctx.slice.repo.addRequest({ roomId, asker: ctx.sender.userId, money: read.value.money, reason: read.value.rest, askedAt: ctx.now });
     ctx.slice.noticeRequest(roomId, number, zone, ctx.now);
-    return { number, amount: read.money };
+    return { number, amount: read.value.money };
   },
   render: ({ number, amount }, view) => doc(p(...view.t.t("fund.ask.done", { n: number, amount: money(amount, view) }))),
 });

@@ -30,8 +30,9 @@ export const propose = command({
   params: { wording: param.rest({ max: 1500 }) },
   run({ wording }, ctx) {
     if (ctx.direct) throw new UserError("proposal.in_room");
-    const read = readProposal(wording);
-    if (typeof read === "string") throw new UserError(`proposal.error.${read}`, { example: ctx.hint("propose", { wording: ctx.t.text("proposal.example") }) });
+    const proposed = readProposal(wording);
+    if (!proposed.ok) throw new UserError(`proposal.error.${proposed.error}`, { example: ctx.hint("propose", { wording: ctx.t.text("proposal.example") }) });
+    const read = proposed.value;
     const { closesAt, local } = deadlineOf(read.until, ctx);
     const proposal = ctx.slice.open({
       roomId: ctx.roomId,
@@ -107,15 +108,19 @@ export const vote = command({
     if (!proposal.secret && !number) throw new UserError("vote.unknown_code", { code: target });
     if (!proposal.eligible.includes(ctx.sender.userId)) throw new UserError("vote.not_eligible", { n: proposal.number });
     if (proposal.closed || ctx.invocation.sentAt > proposal.closesAt) throw new UserError("vote.closed", { n: proposal.number });
-    const read = readVote(choices, proposal.options.length, proposal.maxChoices);
-    if ("unknown" in read) throw new UserError(proposal.options.length === 0 ? "vote.unknown_answer" : "vote.unknown_option", { found: read.unknown, count: proposal.options.length });
-    if ("tooMany" in read) throw new UserError("vote.too_many", { max: read.tooMany });
+    const vote = readVote(choices, proposal.options.length, proposal.maxChoices);
+    if (!vote.ok) {
+      const { error } = vote;
+      if (error.code === "too-many") throw new UserError("vote.too_many", { max: error.max });
+      throw new UserError(proposal.options.length === 0 ? "vote.unknown_answer" : "vote.unknown_option", { found: error.found, count: proposal.options.length });
+    }
+    const read = vote.value;
     if (!proposal.secret) {
-      const picked = "withdraw" in read ? [] : read.choices;
+      const picked = read === "withdraw" ? [] : read.choices;
       ctx.slice.repo.vote(proposal, ctx.sender.userId, picked, ctx.invocation.sentAt);
       return { kind: "open" as const, proposal, choices: picked };
     }
-    if ("withdraw" in read) throw new UserError("vote.secret_withdraw");
+    if (read === "withdraw") throw new UserError("vote.secret_withdraw");
     if (read.receipt) {
       if (!ctx.slice.changeSecret(proposal, read.receipt, read.choices)) throw new UserError("vote.receipt_unknown");
       return { kind: "changed" as const, proposal };

@@ -76,7 +76,7 @@ export const fix = command({
       return { entry: ctx.slice.get(ctx.roomId, number)! };
     }
     if (!parsed.ok) throw contributionError(parsed.error, ctx);
-    const { contribution } = parsed;
+    const contribution = parsed.value;
     const change = { what: contribution.what, kind: contribution.kind, ...(contribution.quantity ? { quantity: contribution.quantity } : {}) };
     ctx.slice.fix(entry, change, ctx.sender.userId, ctx.now);
     return { entry: ctx.slice.get(ctx.roomId, number)! };

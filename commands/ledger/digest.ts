@@ -70,7 +70,7 @@ export function monthDigest(wanted: string | undefined, ctx: CommandContext<Ledg
   if (wanted) {
     const today = DateTime.fromMillis(ctx.now, { zone: ctx.settings.timezone });
     const read = readMonth(wanted, { year: today.year, month: today.month });
-    if (!read.ok && read.code === "month-too-early") throw new UserError("ledger.month.too_early", { found: wanted, year: String(EARLIEST_YEAR) });
+    if (!read.ok && read.error === "month-too-early") throw new UserError("ledger.month.too_early", { found: wanted, year: String(EARLIEST_YEAR) });
     if (!read.ok) throw new UserError("ledger.month.bad", { found: wanted, example: ctx.hint("ledger month", { month: "2026-11" }) });
     which = read.value;
   }

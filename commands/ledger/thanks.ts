@@ -26,7 +26,7 @@ export const thanks = command({
     const { givers, what } = joinedGivers(args.givers, args.what, ctx.person);
     const parsed = parseContribution(what);
     if (!parsed.ok) throw contributionError(parsed.error, ctx);
-    const { contribution } = parsed;
+    const contribution = parsed.value;
     const entry = ctx.slice.record({
       roomId: ctx.roomId,
       givers: uniqueBy(givers, personKey),

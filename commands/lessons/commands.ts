@@ -23,9 +23,9 @@ export const record = command({
   // Without a number, the lesson belongs to the plan asked about last (if any was).
   run({ plan, text }, ctx) {
     const read = readLesson(text);
-    if (!read) throw new UserError("lesson.empty", { example: ctx.hint("lesson", { text: ctx.t.text("lesson.example") }) });
+    if (!read.ok) throw new UserError("lesson.empty", { example: ctx.hint("lesson", { text: ctx.t.text("lesson.example") }) });
     const forPlan = plan ?? ctx.slice.lessons.latestAsked(ctx.roomId) ?? null;
-    return ctx.slice.lessons.record(ctx.roomId, { plan: forPlan, ...read, recordedBy: ctx.sender.userId, recordedAt: ctx.now });
+    return ctx.slice.lessons.record(ctx.roomId, { plan: forPlan, ...read.value, recordedBy: ctx.sender.userId, recordedAt: ctx.now });
   },
   render: (lesson, view) =>
     doc(p(...view.t.t(lesson.plan === null ? "lesson.recorded" : "lesson.recorded.plan", { n: lesson.number, plan: lesson.plan ?? "", list: view.hint("lessons") }))),

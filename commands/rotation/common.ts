@@ -48,8 +48,8 @@ export function changeRotation(ctx: RotationContext, change: (state: RotationSta
   const result = change(state, calendar);
   if (!result.ok) throw rotationError(result.error, ctx);
   // Fill vacancies and hand over from people now away at once, not at the next announcement.
-  const settled = advance(result.state, ctx.now, calendar);
+  const settled = advance(result.value.state, ctx.now, calendar);
   if (!settled.ok) throw rotationError(settled.error, ctx);
-  ctx.slice.save(ctx.roomId, settled.state, ctx.now);
-  return { state: settled.state, handovers: [...result.handovers, ...settled.handovers], calendar };
+  ctx.slice.save(ctx.roomId, settled.value.state, ctx.now);
+  return { state: settled.value.state, handovers: [...result.value.handovers, ...settled.value.handovers], calendar };
 }

@@ -55,8 +55,8 @@ function startBurstUntil(until: string | undefined, ctx: CommandContext<RoomRhyt
   const untilUtc = until ? burstEnd(until, ctx) : null;
   const burst = startBurst(ctx.now, untilUtc);
   if (!burst.ok) throw new UserError("tempo.bad_until", { example: ctx.hint("tempo", { phase: "burst", until: "until friday" }) });
-  ctx.slice.setTempo(ctx.roomId, burst.state, ctx.now);
-  return { phase: "burst", untilUtc, longerThanLunarMonth: burst.longerThanLunarMonth };
+  ctx.slice.setTempo(ctx.roomId, burst.value.state, ctx.now);
+  return { phase: "burst", untilUtc, longerThanLunarMonth: burst.value.longerThanLunarMonth };
 }
 
 function renderTempo({ change, tempo }: TempoResult, view: RenderContext): Block[] {

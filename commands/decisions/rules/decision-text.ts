@@ -1,3 +1,5 @@
+import { err, ok, type Result } from "../../../src/kernel/result.js";
+
 /** What a member wrote when recording a decision, read into its parts. */
 export interface DecisionText {
   text: string;
@@ -14,7 +16,7 @@ const PLAN = /(^|\s)(?:plan|para el plan)\s+#?(\d{1,6})(?=\s*$)/iu;
  * `#tags` anywhere and a trailing `plan 3` are taken out of the text; what remains is the decision
  * as written. The text may not be empty once they are gone.
  */
-export function readDecision(raw: string): DecisionText | undefined {
+export function readDecision(raw: string): Result<DecisionText, "empty"> {
   let plan: number | undefined;
   // The plan first: "plan #3" names a plan, not a tag "3".
   let text = raw.replace(PLAN, (_whole, space: string, n: string) => {
@@ -28,8 +30,8 @@ export function readDecision(raw: string): DecisionText | undefined {
     return space;
   });
   text = text.replace(/\s+/g, " ").trim();
-  if (!/[\p{L}\p{N}]/u.test(text)) return undefined;
-  return { text, tags, ...(plan !== undefined ? { plan } : {}) };
+  if (!/[\p{L}\p{N}]/u.test(text)) return err("empty");
+  return ok({ text, tags, ...(plan !== undefined ? { plan } : {}) });
 }
 
 /** Whether a decision matches every word searched (case and accents folded). */

@@ -1,3 +1,5 @@
+import { err, ok, type Result } from "../../../src/kernel/result.js";
+
 /*
  * Money as members write it, read exactly: integer minor units per currency, never floating point.
  * "€1.234,56", "1,234.56 €", "$20", "20 USD", "20 euros" all read. When both "." and "," appear,
@@ -13,7 +15,7 @@ export interface Money {
 
 export type MoneyError = "missing" | "no-currency" | "negative" | "zero" | "too-many-decimals" | "too-large" | "unknown-currency" | "not-a-number";
 
-export type MoneyRead = { ok: true; money: Money; rest: string } | { ok: false; error: MoneyError };
+export type MoneyRead = Result<{ money: Money; rest: string }, MoneyError>;
 
 /** Minor digits of the currencies a cell may hold; a currency missing here is refused, not guessed. */
 const MINOR_DIGITS: Readonly<Record<string, number>> = {
@@ -44,11 +46,11 @@ function currencyOf(word: string): string | undefined {
 
 export const minorDigits = (currency: string): number => MINOR_DIGITS[currency] ?? 2;
 
-/** The digits of a written amount as minor units, or an error. */
-export function readAmount(raw: string, currency: string): { ok: true; minor: number } | { ok: false; error: MoneyError } {
+/** The digits of a written amount as minor units. */
+export function readAmount(raw: string, currency: string): Result<number, MoneyError> {
   const text = raw.replace(/[\u00a0\u202f]/g, "").replace(/[.,]+$/, "");
-  if (/^[-−]/.test(text)) return { ok: false, error: "negative" };
-  if (!/^\d[\d.,]*$/.test(text)) return { ok: false, error: "not-a-number" };
+  if (/^[-−]/.test(text)) return err("negative");
+  if (!/^\d[\d.,]*$/.test(text)) return err("not-a-number");
   const lastMark = Math.max(text.lastIndexOf("."), text.lastIndexOf(","));
   const marks = new Set(text.replace(/\d/g, ""));
   let whole = text;
@@ -61,19 +63,19 @@ export function readAmount(raw: string, currency: string): { ok: true; minor: nu
     if (!thousands) {
       whole = text.slice(0, lastMark);
       fraction = after;
-      if (/[.,]/.test(whole) && !validGroups(whole)) return { ok: false, error: "not-a-number" };
+      if (/[.,]/.test(whole) && !validGroups(whole)) return err("not-a-number");
     } else if (!validGroups(text)) {
-      return { ok: false, error: "not-a-number" };
+      return err("not-a-number");
     }
   }
   whole = whole.replace(/[.,]/g, "");
   const digits = minorDigits(currency);
-  if (fraction.length > digits) return { ok: false, error: "too-many-decimals" };
-  if (whole.length > String(MAX_MAJOR).length) return { ok: false, error: "too-large" };
+  if (fraction.length > digits) return err("too-many-decimals");
+  if (whole.length > String(MAX_MAJOR).length) return err("too-large");
   const minor = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
-  if (minor > MAX_MAJOR * 10 ** digits) return { ok: false, error: "too-large" };
-  if (minor === 0) return { ok: false, error: "zero" };
-  return { ok: true, minor };
+  if (minor > MAX_MAJOR * 10 ** digits) return err("too-large");
+  if (minor === 0) return err("zero");
+  return ok(minor);
 }
 
 /** "1.234.567" or "1,234": groups of three after the first. */
@@ -84,7 +86,7 @@ function validGroups(text: string): boolean {
 /** Reads the amount at the start of a text ("€50 from @ana"), and what follows it. */
 export function readMoney(input: string): MoneyRead {
   const text = input.trim();
-  if (!text) return { ok: false, error: "missing" };
+  if (!text) return err("missing");
   let currency: string | undefined;
   let amount: string;
   let consumed: number;
@@ -104,16 +106,16 @@ export function readMoney(input: string): MoneyRead {
     amount = numberFirst[1]!;
     consumed = numberFirst[0].length;
     const unit = numberFirst[2];
-    if (!unit) return { ok: false, error: /^[-−]/.test(amount) ? "negative" : "no-currency" };
+    if (!unit) return err(/^[-−]/.test(amount) ? "negative" : "no-currency");
     currency = currencyOf(unit);
-    if (!currency) return { ok: false, error: /^[A-Z]{3}$/.test(unit) ? "unknown-currency" : "no-currency" };
+    if (!currency) return err(/^[A-Z]{3}$/.test(unit) ? "unknown-currency" : "no-currency");
   } else {
-    return { ok: false, error: /^[A-Z]{3}\s+\d/.test(text) ? "unknown-currency" : "missing" };
+    return err(/^[A-Z]{3}\s+\d/.test(text) ? "unknown-currency" : "missing");
   }
-  if (sign) return { ok: false, error: "negative" };
+  if (sign) return err("negative");
   const read = readAmount(amount.trim(), currency!);
   if (!read.ok) return read;
-  return { ok: true, money: { currency: currency!, minor: read.minor }, rest: text.slice(consumed).trim() };
+  return ok({ money: { currency: currency!, minor: read.value }, rest: text.slice(consumed).trim() });
 }
 
 const PREFIXED: Readonly<Record<string, string>> = { EUR: "€", USD: "$", GBP: "£" };

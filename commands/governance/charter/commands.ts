@@ -159,8 +159,8 @@ function splitUntil(text: string): { text: string; until?: string } {
 
 function articleOrRefuse(raw: string, ctx: Ctx) {
   const read = readArticle(raw);
-  if (!read) throw new UserError("charter.article_empty", { example: ctx.hint("charter add", { text: ctx.t.text("charter.article_example") }) });
-  return read;
+  if (!read.ok) throw new UserError("charter.article_empty", { example: ctx.hint("charter add", { text: ctx.t.text("charter.article_example") }) });
+  return read.value;
 }
 
 export const amend = command({

@@ -146,9 +146,9 @@ function nextCron(rule: Extract<Rule, { kind: "cron" }>, zone: string, after: nu
   if (!parsed.ok) throw new RangeError(`bad cron expression: ${rule.expression}`);
   const start = addDays(toLocal(zone, after), -1);
   for (let i = 0; i <= CRON_SEARCH_DAYS; i++) {
-    const found = earliestOnDay(parsed.spec, zone, addDays(start, i), after);
+    const found = earliestOnDay(parsed.value, zone, addDays(start, i), after);
     if (found === null) continue;
-    const following = earliestOnDay(parsed.spec, zone, addDays(start, i + 1), after);
+    const following = earliestOnDay(parsed.value, zone, addDays(start, i + 1), after);
     return following === null ? found : Math.min(found, following);
   }
   return null;

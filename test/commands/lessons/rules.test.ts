@@ -1,5 +1,6 @@
 import { lessonPromptAt, readLesson, tagOf } from "../../../commands/lessons/rules/index.js";
 import { resolveLocal, parseLocalDateTime } from "../../../src/kernel/time/local-time.js";
+import { err, ok } from "../../../src/kernel/result.js";
 
 const MADRID = "Europe/Madrid";
 const utc = (iso: string) => Date.parse(iso);
@@ -35,8 +36,8 @@ describe("lesson prompt timing", () => {
 
 describe("lesson text", () => {
   it("keeps the text as written and its tags, each once, lower-cased", () => {
-    expect(readLesson("  two at each door  #Picket was enough #picket #doors.")).toEqual({ text: "two at each door #Picket was enough #picket #doors.", tags: ["picket", "doors"] });
-    expect(readLesson("#only #tags")).toBeUndefined();
+    expect(readLesson("  two at each door  #Picket was enough #picket #doors.")).toEqual(ok({ text: "two at each door #Picket was enough #picket #doors.", tags: ["picket", "doors"] }));
+    expect(readLesson("#only #tags")).toEqual(err("empty"));
     expect(tagOf("#Picket")).toBe("picket");
     expect(tagOf("picket")).toBeUndefined();
   });
