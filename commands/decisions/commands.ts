@@ -2,7 +2,8 @@ import { commandsOf, type CommandContext } from "../../src/kernel/command.js";
 import { csvChunks, toCsv } from "../../src/kernel/csv.js";
 import { doc, list, p, pre, type Doc } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
-import { Level } from "../../src/kernel/level.js";
+import { orRefuse } from "../../src/kernel/or-refuse.js";
+import { Level, mayChangeRecord } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
 import { print } from "./print.js";
 import { decisionBlocks, decisionLine } from "./render.js";
@@ -13,19 +14,14 @@ import type { DecisionSlice } from "./services.js";
 const command = commandsOf<DecisionSlice>();
 type Ctx = CommandContext<DecisionSlice>;
 
-/** Whoever recorded a decision may fix or revoke it for a day; after that, moderators. */
-const OWN_WINDOW_MS = 24 * 3_600_000;
 const LATEST = 10;
 
 function mustGet(number: number, ctx: Ctx): Decision {
-  const decision = ctx.slice.log.get(ctx.roomId, number);
-  if (!decision) throw new UserError("decision.unknown", { n: number, list: ctx.hint("decisions") });
-  return decision;
+  return orRefuse(ctx.slice.log.get(ctx.roomId, number), () => new UserError("decision.unknown", { n: number, list: ctx.hint("decisions") }));
 }
 
 function mayChange(decision: Decision, ctx: Ctx): void {
-  const own = decision.recordedBy === ctx.sender.userId && ctx.now - decision.recordedAt <= OWN_WINDOW_MS;
-  if (!own && ctx.level < Level.Moderator) throw new UserError("decision.not_yours", { n: decision.number });
+  if (!mayChangeRecord(decision, { userId: ctx.sender.userId, level: ctx.level, now: ctx.now })) throw new UserError("decision.not_yours", { n: decision.number });
   if (decision.revoked) throw new UserError("decision.already_revoked", { n: decision.number });
 }
 

@@ -1,6 +1,7 @@
 import { commandsOf, type CommandContext } from "../../src/kernel/command.js";
 import { doc, p } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
+import { orRefuse } from "../../src/kernel/or-refuse.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
 import { deadlineOf } from "./deadline.js";
@@ -15,9 +16,7 @@ type Ctx = CommandContext<GovernanceSlice>;
 export const CLOSE_KIND = "proposal.close";
 
 function mustGet(number: number, ctx: Ctx): Proposal {
-  const proposal = ctx.slice.repo.get(ctx.roomId, number);
-  if (!proposal) throw new UserError("proposal.unknown", { n: number });
-  return proposal;
+  return orRefuse(ctx.slice.repo.get(ctx.roomId, number), () => new UserError("proposal.unknown", { n: number }));
 }
 
 export const propose = command({
@@ -33,7 +32,7 @@ export const propose = command({
     const proposed = readProposal(wording);
     if (!proposed.ok) throw new UserError(`proposal.error.${proposed.error}`, { example: ctx.hint("propose", { wording: ctx.t.text("proposal.example") }) });
     const read = proposed.value;
-    const { closesAt, local } = deadlineOf(read.until, ctx);
+    const closesAt = deadlineOf(read.until, ctx);
     const proposal = ctx.slice.open({
       roomId: ctx.roomId,
       question: read.question,
@@ -46,7 +45,7 @@ export const propose = command({
       eligible: ctx.members().map((m) => m.userId),
     });
     // Durable: the close survives restarts and runs once.
-    ctx.jobs.schedule({ kind: CLOSE_KIND, rule: { kind: "once", at: local }, ref: proposalRef(proposal.number), payload: { proposal: proposal.number } });
+    ctx.jobs.schedule({ kind: CLOSE_KIND, rule: { kind: "once", at: closesAt }, ref: proposalRef(proposal.number), payload: { proposal: proposal.number } });
     return proposal;
   },
   render: renderOpened,

@@ -4,7 +4,6 @@ import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
 import { formatWhen } from "../../src/kernel/time/format.js";
-import { formatLocalDateTime } from "../../src/kernel/time/local-time.js";
 import { parseTimeOfDay, parseWeekday, parseWhen } from "../../src/kernel/time/natural.js";
 import type { Rule } from "../../src/kernel/time/recurrence.js";
 import { whenError } from "../../src/kernel/time/when-errors.js";
@@ -25,7 +24,7 @@ function meetingRule(text: string, ctx: CommandContext<MeetingSlice>): Rule {
   }
   const once = parseWhen(text.replace(/^(once|una vez)\s+/i, ""), { zone: ctx.settings.timezone, nowUtc: ctx.now, lang: ctx.t.lang });
   if (!once.ok) throw whenError(once.error, text, ctx);
-  return { kind: "once", at: formatLocalDateTime(once.value.local) };
+  return { kind: "once", at: once.value.utcMs };
 }
 
 export const meeting = command({

@@ -74,9 +74,10 @@ export interface CommandContext<S = unknown> extends RenderContext {
 export type AfterCommit = "compact";
 
 /**
- * Another room than the one a command, post or event runs in. Only federation crosses rooms (a
- * cell's figures to its assembly, an announcement to each cell), and only through this: what it
- * posts is queued in the same transaction, in that room's language.
+ * Another room than the one a command, post or event runs in. Only federation (a cell's figures to
+ * its assembly, an announcement to each cell) and the fund (a private request asked in a direct
+ * chat is announced in its cell) cross rooms, and only through this: what it posts or plans is
+ * queued in the same transaction, in that room's language and zone.
  */
 export interface Elsewhere {
   view: RenderContext;

@@ -1,6 +1,7 @@
 import { commandsOf, type CommandContext, type RenderContext } from "../../../src/kernel/command.js";
 import { doc, list, p, type Block } from "../../../src/kernel/doc.js";
 import { UserError } from "../../../src/kernel/errors.js";
+import { orRefuse } from "../../../src/kernel/or-refuse.js";
 import { Level } from "../../../src/kernel/level.js";
 import { param } from "../../../src/kernel/params.js";
 import { formatDay } from "../../../src/kernel/time/format.js";
@@ -8,7 +9,8 @@ import type { Article } from "./repository.js";
 import { firstLine } from "./rules/article-text.js";
 import { SKELETON } from "./rules/skeleton.js";
 import { CLOSE_KIND } from "../commands.js";
-import { deadlineOf, nextMeetingEnd } from "../deadline.js";
+import { nextMeetingEnd } from "../../meetings/index.js";
+import { deadlineOf } from "../deadline.js";
 import { proposalRef, renderOpened } from "../render.js";
 import type { GovernanceSlice } from "../services.js";
 import type { CharterChange } from "./change.js";
@@ -21,9 +23,9 @@ type Ctx = CommandContext<GovernanceSlice>;
 const day = (utcMs: number, view: RenderContext) => formatDay(utcMs, view.settings.timezone, view.t.lang, view.now);
 
 function mustGet(number: number, ctx: Ctx): Article {
-  const article = ctx.slice.charter.get(ctx.roomId, number);
-  if (!article) throw new UserError(ctx.slice.charter.started(ctx.roomId) ? "charter.unknown" : "charter.none", { n: number, list: ctx.hint("charter"), start: ctx.hint("charter start") });
-  return article;
+  return orRefuse(ctx.slice.charter.get(ctx.roomId, number), () =>
+    new UserError(ctx.slice.charter.started(ctx.roomId) ? "charter.unknown" : "charter.none", { n: number, list: ctx.hint("charter"), start: ctx.hint("charter start") }),
+  );
 }
 
 /** The charter in short: numbered titles and first lines, and how many notes wait. */
@@ -133,8 +135,8 @@ export const history = command({
  */
 function proposeChange(change: CharterChange, question: string, until: string | undefined, ctx: Ctx) {
   if (ctx.direct) throw new UserError("proposal.in_room");
-  const meetingEnd = until === undefined ? nextMeetingEnd(ctx) : undefined;
-  const { closesAt, local } = deadlineOf(until ?? (meetingEnd !== undefined ? "meeting" : undefined), ctx);
+  const meetingEnd = until === undefined ? nextMeetingEnd(ctx.jobs) : undefined;
+  const closesAt = deadlineOf(until ?? (meetingEnd !== undefined ? "meeting" : undefined), ctx);
   const proposal = ctx.slice.open({
     roomId: ctx.roomId,
     question,
@@ -147,7 +149,7 @@ function proposeChange(change: CharterChange, question: string, until: string | 
     eligible: ctx.members().map((m) => m.userId),
     charterChange: change,
   });
-  ctx.jobs.schedule({ kind: CLOSE_KIND, rule: { kind: "once", at: local }, ref: proposalRef(proposal.number), payload: { proposal: proposal.number } });
+  ctx.jobs.schedule({ kind: CLOSE_KIND, rule: { kind: "once", at: closesAt }, ref: proposalRef(proposal.number), payload: { proposal: proposal.number } });
   return proposal;
 }
 
