@@ -4,7 +4,7 @@ import { doc, heading, list, p, type Block, type Inline } from "../../src/kernel
 import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
-import { buildDigest, EARLIEST_YEAR, monthPeriod, readMonth, weekPeriod, type Digest, type MonthPeriod } from "./rules/index.js";
+import { buildDigest, EARLIEST_YEAR, monthPeriod, readMonth, weekPeriod, type Digest, type MonthPeriod, type YearMonth } from "./rules/index.js";
 import { kindName, moreLine, quantityText, shortDate, thanksExample } from "./render.js";
 import type { LedgerSlice } from "./services.js";
 
@@ -66,7 +66,7 @@ export const week = command({
 
 /** The month typed ("2026-11", "february"), or this month, and its digest; `!ledger poster` reads the same. */
 export function monthDigest(wanted: string | undefined, ctx: CommandContext<LedgerSlice>): { period: MonthPeriod; digest: Digest } {
-  let which;
+  let which: YearMonth | undefined;
   if (wanted) {
     const today = DateTime.fromMillis(ctx.now, { zone: ctx.settings.timezone });
     const read = readMonth(wanted, { year: today.year, month: today.month });

@@ -132,8 +132,7 @@ export interface Command<P extends Params = Params, R = unknown, S = unknown> {
   render(result: R, view: RenderContext): Rendered;
 }
 
-// The registry holds commands of different parameter, result and slice types; each validates its own input.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds commands of different parameter, result and slice types; each validates its own input
 export type AnyCommand = Command<any, any, any>;
 
 /**

@@ -28,7 +28,7 @@ export async function resolveSession(config: MatrixConfig, db: Db, log: Logger, 
     );
   }
   const client = createClient({ baseUrl: config.homeserverUrl, fetchFn });
-  let response;
+  let response: Awaited<ReturnType<typeof client.loginRequest>>;
   try {
     response = await client.loginRequest({
       type: "m.login.password",
