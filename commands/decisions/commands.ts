@@ -1,10 +1,5 @@
-import { commandsOf, type CommandContext } from "../../src/kernel/command.js";
+import { type CommandContext, commandsOf, doc, type Doc, Level, list, mayChangeRecord, orRefuse, p, param, pre, UserError } from "../../src/kernel/authoring.js";
 import { csvChunks, toCsv } from "../../src/kernel/csv.js";
-import { doc, list, p, pre, type Doc } from "../../src/kernel/doc.js";
-import { UserError } from "../../src/kernel/errors.js";
-import { orRefuse } from "../../src/kernel/or-refuse.js";
-import { Level, mayChangeRecord } from "../../src/kernel/level.js";
-import { param } from "../../src/kernel/params.js";
 import { print } from "./print.js";
 import { decisionBlocks, decisionLine } from "./render.js";
 import type { Decision } from "./repository.js";

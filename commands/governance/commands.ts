@@ -1,9 +1,4 @@
-import { commandsOf, type CommandContext } from "../../src/kernel/command.js";
-import { doc, p } from "../../src/kernel/doc.js";
-import { UserError } from "../../src/kernel/errors.js";
-import { orRefuse } from "../../src/kernel/or-refuse.js";
-import { Level } from "../../src/kernel/level.js";
-import { param } from "../../src/kernel/params.js";
+import { type CommandContext, commandsOf, doc, Level, orRefuse, p, param, UserError } from "../../src/kernel/authoring.js";
 import { deadlineOf } from "./deadline.js";
 import { outcomeText, proposalRef, renderClosed, renderOpened, renderStatus } from "./render.js";
 import type { Proposal } from "./repository.js";

@@ -1,8 +1,4 @@
-import { commandsOf, type CommandContext } from "../../src/kernel/command.js";
-import { doc, p } from "../../src/kernel/doc.js";
-import { UserError } from "../../src/kernel/errors.js";
-import { Level, mayChangeRecord } from "../../src/kernel/level.js";
-import { param } from "../../src/kernel/params.js";
+import { type CommandContext, commandsOf, doc, Level, mayChangeRecord, p, param, UserError } from "../../src/kernel/authoring.js";
 import { entryNumberParam, entryOf } from "./entry-number.js";
 import { parseContribution } from "./rules/index.js";
 import type { LedgerEntry } from "./repository.js";

@@ -1,8 +1,4 @@
-import { commandsOf, type CommandContext, type RenderContext } from "../../src/kernel/command.js";
-import { doc, p, type Block } from "../../src/kernel/doc.js";
-import { UserError } from "../../src/kernel/errors.js";
-import { Level } from "../../src/kernel/level.js";
-import { param } from "../../src/kernel/params.js";
+import { type Block, type CommandContext, commandsOf, doc, Level, p, param, type RenderContext, UserError } from "../../src/kernel/authoring.js";
 import { formatDay, formatWhen } from "../../src/kernel/time/format.js";
 import { addDuration, isTooFar, parseDuration, parseUntil } from "../../src/kernel/time/natural.js";
 import { durationError, whenError } from "../../src/kernel/time/when-errors.js";

@@ -1,9 +1,4 @@
-import { commandsOf, type CommandContext, type RenderContext } from "../../../src/kernel/command.js";
-import { doc, list, p, type Block } from "../../../src/kernel/doc.js";
-import { UserError } from "../../../src/kernel/errors.js";
-import { orRefuse } from "../../../src/kernel/or-refuse.js";
-import { Level } from "../../../src/kernel/level.js";
-import { param } from "../../../src/kernel/params.js";
+import { type Block, type CommandContext, commandsOf, doc, Level, list, orRefuse, p, param, type RenderContext, UserError } from "../../../src/kernel/authoring.js";
 import { formatDay } from "../../../src/kernel/time/format.js";
 import type { Article } from "./repository.js";
 import { firstLine } from "./rules/article-text.js";
