@@ -5,7 +5,7 @@ import { decisionRecorder } from "../decisions/index.js";
 import { applyCharterChange } from "./charter/change.js";
 import { charterRepo } from "./charter/repository.js";
 import { proposalsRepo, type NewProposal, type Proposal } from "./repository.js";
-import { CONSENT, decide, countedResponses, type Result } from "./rules/tally.js";
+import { CONSENT, decide, countedResponses, type Tally } from "./rules/tally.js";
 
 /** The answer ids of a proposal: the consent answers, or o1…oN for its options. */
 export function answersOf(p: Pick<Proposal, "options">): string[] {
@@ -19,7 +19,7 @@ const receiptHash = (p: Proposal, receipt: string) => createHash("sha256").updat
 
 export interface Closed {
   proposal: Proposal;
-  result: Result;
+  result: Tally;
   decision: number;
   /** Who blocked an open proposal (thanked by name); empty for a secret ballot. */
   blockers: string[];
@@ -43,7 +43,7 @@ export function governanceServices(db: Db) {
       return receipt;
     },
     changeSecret: (p: Proposal, receipt: string, choices: string[]) => repo.changeSecret(p, receiptHash(p, receipt), choices),
-    tally(p: Proposal): Result {
+    tally(p: Proposal): Tally {
       const answers = answersOf(p);
       const ballot = { answers, eligible: p.eligible, closesAt: p.closesAt, quorumPercent: repo.quorum(p.roomId) };
       const lists = p.secret ? repo.ballots(p).filter((c) => c.length > 0) : countedResponses(repo.votes(p), ballot).map((r) => r.choices);
@@ -53,7 +53,7 @@ export function governanceServices(db: Db) {
      * Closes a proposal once: counts, records the outcome in the decision log (text written by the
      * caller, in the room's words) and links it. Undefined when it was closed already.
      */
-    close(p: Proposal, now: number, describe: (p: Proposal, r: Result) => string): Closed | undefined {
+    close(p: Proposal, now: number, describe: (p: Proposal, r: Tally) => string): Closed | undefined {
       if (p.closed) return undefined;
       const result = this.tally(p);
       const decision = record(p.roomId, describe(p, result), ["proposals"], now);

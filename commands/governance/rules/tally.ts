@@ -20,7 +20,8 @@ export interface Ballot {
 
 export type Outcome = "adopted" | "not_adopted" | "blocked" | "no_quorum" | "chosen" | "tie";
 
-export interface Result {
+/** What a closed ballot counted and what it decided. */
+export interface Tally {
   outcome: Outcome;
   /** Votes per answer id, every answer listed (zeros too). */
   counts: Record<string, number>;
@@ -57,7 +58,7 @@ export function totals(choiceLists: readonly (readonly string[])[], answers: rea
  * consent proposal is then blocked by any block, adopted with more agree than disagree; a choice
  * goes to the option with most votes, and a tie decides nothing.
  */
-export function decide(choiceLists: readonly (readonly string[])[], ballot: Ballot, consent: boolean): Result {
+export function decide(choiceLists: readonly (readonly string[])[], ballot: Ballot, consent: boolean): Tally {
   const counts = totals(choiceLists, ballot.answers);
   const voters = choiceLists.length;
   const eligible = ballot.eligible.length;
