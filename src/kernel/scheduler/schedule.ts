@@ -1,6 +1,19 @@
 import type { Db } from "../../platform/db.js";
+import { nextOccurrence, type Rule } from "../time/recurrence.js";
 import { jobsRepo, type Job, type JobSpec } from "./jobs.js";
-import { nextFiring } from "./plan.js";
+
+export interface Plannable {
+  rule: Rule;
+  zone: string;
+  offsetMinutes: number;
+}
+
+/** The next firing strictly after `afterUtc`: the rule's occurrence, shifted by the job's offset. */
+export function nextFiring(job: Plannable, afterUtc: number): number | null {
+  const shift = job.offsetMinutes * 60_000;
+  const occurrence = nextOccurrence(job.rule, job.zone, afterUtc - shift);
+  return occurrence === null ? null : occurrence + shift;
+}
 
 /** Adds a job with its first run planned after `now`; call inside the command's transaction. */
 export function scheduleJob(db: Db, spec: JobSpec, now: number): Job {
