@@ -1,5 +1,5 @@
 import { localpart } from "../../src/kernel/mentions.js";
-import { type PersonMatch, type RoomDataPart } from "../../src/kernel/room-data.js";
+import type { PersonMatch, RoomDataPart } from "../../src/kernel/room-data.js";
 import { roomJobs } from "../../src/kernel/scheduler/room-jobs.js";
 import { nameKey } from "../../src/kernel/text-hygiene.js";
 import { rotationRepo } from "./repository.js";
