@@ -1,7 +1,4 @@
-import type { CommandContext } from "../../src/kernel/command.js";
-import { UserError } from "../../src/kernel/errors.js";
-import { orRefuse } from "../../src/kernel/or-refuse.js";
-import { Level } from "../../src/kernel/level.js";
+import { type CommandContext, Level, orRefuse, UserError } from "../../src/kernel/authoring.js";
 import type { CarePlan } from "./repository.js";
 import type { CareAct } from "./rules/index.js";
 import type { CarePlanSlice } from "./services.js";

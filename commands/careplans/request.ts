@@ -1,6 +1,4 @@
-import type { CommandContext } from "../../src/kernel/command.js";
-import { UserError } from "../../src/kernel/errors.js";
-import { err, ok, type Result } from "../../src/kernel/result.js";
+import { type CommandContext, err, ok, type Result, UserError } from "../../src/kernel/authoring.js";
 import { addDuration, parseDuration, parseWhen, type Duration } from "../../src/kernel/time/natural.js";
 import { whenError } from "../../src/kernel/time/when-errors.js";
 

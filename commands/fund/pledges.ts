@@ -1,7 +1,4 @@
-import { commandsOf } from "../../src/kernel/command.js";
-import { doc, p } from "../../src/kernel/doc.js";
-import { Level } from "../../src/kernel/level.js";
-import { param } from "../../src/kernel/params.js";
+import { commandsOf, doc, Level, p, param } from "../../src/kernel/authoring.js";
 import type { PostHandler } from "../../src/kernel/scheduler/post.js";
 import { inCell } from "./keeper.js";
 import { moneyError } from "./movements.js";

@@ -1,8 +1,4 @@
-import { commandsOf } from "../../src/kernel/command.js";
-import { doc, list, p } from "../../src/kernel/doc.js";
-import { UserError } from "../../src/kernel/errors.js";
-import { Level } from "../../src/kernel/level.js";
-import { param } from "../../src/kernel/params.js";
+import { commandsOf, doc, Level, list, p, param, UserError } from "../../src/kernel/authoring.js";
 import { inCell, mustBeKeeperOrModerator, type Ctx } from "./keeper.js";
 import { moneyError, mustHold } from "./movements.js";
 import { money } from "./render.js";

@@ -1,5 +1,4 @@
-import type { CommandContext } from "../../src/kernel/command.js";
-import { UserError } from "../../src/kernel/errors.js";
+import { type CommandContext, UserError } from "../../src/kernel/authoring.js";
 import { resolveLocal, toLocal } from "../../src/kernel/time/local-time.js";
 import { parseUntil } from "../../src/kernel/time/natural.js";
 import { whenError } from "../../src/kernel/time/when-errors.js";

@@ -1,9 +1,5 @@
 import { DateTime } from "luxon";
-import { commandsOf, type CommandContext, type RenderContext } from "../../src/kernel/command.js";
-import { doc, heading, list, p, type Block, type Inline } from "../../src/kernel/doc.js";
-import { UserError } from "../../src/kernel/errors.js";
-import { Level } from "../../src/kernel/level.js";
-import { param } from "../../src/kernel/params.js";
+import { type Block, type CommandContext, commandsOf, doc, heading, type Inline, Level, list, p, param, type RenderContext, UserError } from "../../src/kernel/authoring.js";
 import { buildDigest, EARLIEST_YEAR, monthPeriod, readMonth, weekPeriod, type Digest, type MonthPeriod, type YearMonth } from "./rules/index.js";
 import { kindName, moreLine, quantityText, shortDate, thanksExample } from "./render.js";
 import type { LedgerSlice } from "./services.js";

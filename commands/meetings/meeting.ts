@@ -1,8 +1,4 @@
-import { commandsOf, type CommandContext } from "../../src/kernel/command.js";
-import { doc, p } from "../../src/kernel/doc.js";
-import { UserError } from "../../src/kernel/errors.js";
-import { Level } from "../../src/kernel/level.js";
-import { param } from "../../src/kernel/params.js";
+import { type CommandContext, commandsOf, doc, Level, p, param, UserError } from "../../src/kernel/authoring.js";
 import { formatWhen } from "../../src/kernel/time/format.js";
 import { parseTimeOfDay, parseWeekday, parseWhen } from "../../src/kernel/time/natural.js";
 import type { Rule } from "../../src/kernel/time/recurrence.js";

@@ -1,5 +1,4 @@
-import type { RenderContext } from "../../src/kernel/command.js";
-import type { Block } from "../../src/kernel/doc.js";
+import { type Block, type RenderContext } from "../../src/kernel/authoring.js";
 import type { Db } from "../../src/platform/db.js";
 
 /** The meeting an opener opens: when the opener is posted, and when the meeting ends. */

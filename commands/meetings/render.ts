@@ -1,5 +1,4 @@
-import type { RenderContext } from "../../src/kernel/command.js";
-import { doc, list, p, type Block, type Doc } from "../../src/kernel/doc.js";
+import { type Block, doc, type Doc, list, p, type RenderContext } from "../../src/kernel/authoring.js";
 import type { Opener } from "./services.js";
 
 /**

@@ -1,5 +1,4 @@
-import type { RenderContext } from "../../src/kernel/command.js";
-import type { Block } from "../../src/kernel/doc.js";
+import { type Block, type RenderContext } from "../../src/kernel/authoring.js";
 import type { Person } from "../../src/kernel/invocation.js";
 import type { Db } from "../../src/platform/db.js";
 import { ledgerReader } from "../ledger/index.js";

@@ -1,9 +1,6 @@
-import type { CommandContext } from "../../src/kernel/command.js";
-import { UserError } from "../../src/kernel/errors.js";
+import { type CommandContext, Level, param, UserError } from "../../src/kernel/authoring.js";
 import type { Person } from "../../src/kernel/invocation.js";
-import { Level } from "../../src/kernel/level.js";
 import { localpart } from "../../src/kernel/mentions.js";
-import { param } from "../../src/kernel/params.js";
 import { advance, type RotationError, type RotationResult, type RotationState, type TermCalendar } from "./rules/index.js";
 import type { CurrentRotation, RotationSlice } from "./services.js";
 
