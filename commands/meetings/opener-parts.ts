@@ -1,4 +1,4 @@
-import { type Block, type RenderContext } from "../../src/kernel/authoring.js";
+import type { Block, RenderContext } from "../../src/kernel/authoring.js";
 import type { Db } from "../../src/platform/db.js";
 
 /** The meeting an opener opens: when the opener is posted, and when the meeting ends. */

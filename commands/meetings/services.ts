@@ -1,4 +1,4 @@
-import { type Block, type RenderContext } from "../../src/kernel/authoring.js";
+import type { Block, RenderContext } from "../../src/kernel/authoring.js";
 import type { Person } from "../../src/kernel/invocation.js";
 import type { Db } from "../../src/platform/db.js";
 import { ledgerReader } from "../ledger/index.js";
