@@ -1,6 +1,4 @@
-import type { CommandContext } from "../../src/kernel/command.js";
-import { UserError } from "../../src/kernel/errors.js";
-import { Level } from "../../src/kernel/level.js";
+import { type CommandContext, Level, orRefuse, UserError } from "../../src/kernel/authoring.js";
 import type { CarePlan } from "./repository.js";
 import type { CareAct } from "./rules/index.js";
 import type { CarePlanSlice } from "./services.js";
@@ -17,9 +15,8 @@ export const viewOf = (plan: CarePlan, ctx: Ctx): PlanView => ({ plan, act: ctx.
 
 /** The room's plan `number`; by default it must still be planned. */
 export function mustGet(number: number, ctx: Ctx, planned = true): CarePlan {
-  const plan = ctx.slice.plans.get(ctx.roomId, number);
   const list = ctx.hint("careplans");
-  if (!plan) throw new UserError("careplan.unknown", { n: number, list });
+  const plan = orRefuse(ctx.slice.plans.get(ctx.roomId, number), () => new UserError("careplan.unknown", { n: number, list }));
   if (planned && plan.status !== "planned") throw new UserError("careplan.closed", { n: number, list });
   return plan;
 }

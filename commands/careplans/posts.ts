@@ -1,7 +1,7 @@
 import { about, doc, p, type Doc } from "../../src/kernel/doc.js";
 import type { RoomJobs } from "../../src/kernel/scheduler/room-jobs.js";
 import type { PostContext, PostHandler } from "../../src/kernel/scheduler/post.js";
-import { addDays, formatLocalDateTime, toLocal } from "../../src/kernel/time/local-time.js";
+import { addDays, resolveLocal, toLocal } from "../../src/kernel/time/local-time.js";
 import { scheduleLessonPrompt } from "../lessons/index.js";
 import { carriedBy, planRef, when } from "./render.js";
 import type { CarePlan } from "./repository.js";
@@ -13,16 +13,17 @@ export const START_KIND = "careplan.start";
 export const END_KIND = "careplan.end";
 
 /**
- * The three posts of a plan, as one-off jobs in local time: a reminder the day before, the
- * care-mirror call at the action's start (at the same time, not after) and decompression at its end.
+ * The three posts of a plan, as one-off jobs: a reminder the day before (at the same wall time, on
+ * a day that changes the clock too), the care-mirror call at the action's start (at the same time,
+ * not after) and decompression at its end.
  */
 export function scheduleCarePlanPosts(jobs: RoomJobs, plan: CarePlan, zone: string): void {
   const start = toLocal(zone, plan.startsAt);
   const dayBefore = { ...addDays(start, -1), hour: start.hour, minute: start.minute };
   const posts = [
-    { kind: REMINDER_KIND, at: formatLocalDateTime(dayBefore) },
-    { kind: START_KIND, at: formatLocalDateTime(start) },
-    { kind: END_KIND, at: formatLocalDateTime(toLocal(zone, plan.endsAt)) },
+    { kind: REMINDER_KIND, at: resolveLocal(zone, dayBefore) },
+    { kind: START_KIND, at: plan.startsAt },
+    { kind: END_KIND, at: plan.endsAt },
   ];
   for (const post of posts) {
     const job = jobs.schedule({ kind: post.kind, rule: { kind: "once", at: post.at }, ref: planRef(plan.number), payload: { plan: plan.number } });

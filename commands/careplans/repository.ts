@@ -2,6 +2,7 @@ import type { Person } from "../../src/kernel/invocation.js";
 import { nameKey } from "../../src/kernel/text-hygiene.js";
 import type { Db } from "../../src/platform/db.js";
 import { perDb } from "../../src/platform/per-db.js";
+import { nextNumber } from "../../src/platform/next-number.js";
 
 export type PlanStatus = "planned" | "done" | "cancelled";
 
@@ -38,7 +39,6 @@ interface PlanRow {
 const COLUMNS = "id, room_id, number, action, starts_at, ends_at, care_act, status, created_by, created_at, closed_at";
 
 const statements = perDb((db) => ({
-  nextNumber: db.prepare("SELECT coalesce(max(number), 0) + 1 FROM careplans WHERE room_id = ?").pluck(),
   insert: db.prepare(
     `INSERT INTO careplans (room_id, number, action, starts_at, ends_at, care_act, created_by, created_at)
      VALUES (@roomId, @number, @action, @startsAt, @endsAt, @careAct, @createdBy, @now)`,
@@ -86,7 +86,7 @@ export const carePlansRepo = perDb((db) => {
   });
   return {
     create(plan: { roomId: string; action: string; startsAt: number; endsAt: number; careAct: string | null; createdBy: string }, now: number): CarePlan {
-      const number = s.nextNumber.get(plan.roomId) as number;
+      const number = nextNumber(db, "careplans", "room_id", plan.roomId);
       s.insert.run({ ...plan, number, now });
       return hydrate(s.get.get(plan.roomId, number) as PlanRow);
     },

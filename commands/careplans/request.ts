@@ -1,5 +1,4 @@
-import type { CommandContext } from "../../src/kernel/command.js";
-import { UserError } from "../../src/kernel/errors.js";
+import { type CommandContext, err, ok, type Result, UserError } from "../../src/kernel/authoring.js";
 import { addDuration, parseDuration, parseWhen, type Duration } from "../../src/kernel/time/natural.js";
 import { readTrailingWhen, whenContextOf } from "../../src/kernel/time/read.js";
 
@@ -17,7 +16,7 @@ export interface PlanRequest {
   careText?: string;
 }
 
-type Parsed = { ok: true; value: PlanRequest } | { ok: false; error: UserError };
+type Parsed = Result<PlanRequest, UserError>;
 
 /**
  * `<action> [at] <when> [for <duration>] [care <act>]`, with Spanish words (el / a las, durante, cuidado) too;
@@ -67,17 +66,17 @@ function parseActionAndWhen(text: string, ctx: CommandContext): Parsed {
       duration = parsed.value;
       rest = rest.slice(0, forMatch.index + 1);
     } else if (parsed.error.code === "zero") {
-      return { ok: false, error: new UserError("careplan.no_duration", { example: `${ctx.hint("careplan")} ${ctx.t.text("careplan.example.duration")}` }) };
+      return err(new UserError("careplan.no_duration", { example: `${ctx.hint("careplan")} ${ctx.t.text("careplan.example.duration")}` }));
     } else if ((parsed.error.code as string) === "too-long") {
-      return { ok: false, error: tooLong(ctx) };
+      return err(tooLong(ctx));
     }
   }
   const zone = ctx.settings.timezone;
   const read = readTrailingWhen(rest, ctx);
   // A time alone ("friday 17:00") names no action.
-  if (read === undefined || parseWhen(rest, whenContextOf(ctx)).ok) return { ok: false, error: new UserError("careplan.no_when", { example: example(ctx) }) };
-  if (read instanceof UserError) return { ok: false, error: read };
+  if (read === undefined || parseWhen(rest, whenContextOf(ctx)).ok) return err(new UserError("careplan.no_when", { example: example(ctx) }));
+  if (read instanceof UserError) return err(read);
   const endsAt = addDuration(zone, read.when.utcMs, duration);
-  if (endsAt - read.when.utcMs > MAX_ACTION_MS) return { ok: false, error: tooLong(ctx) };
-  return { ok: true, value: { action: read.before, startsAt: read.when.utcMs, endsAt } };
+  if (endsAt - read.when.utcMs > MAX_ACTION_MS) return err(tooLong(ctx));
+  return ok({ action: read.before, startsAt: read.when.utcMs, endsAt });
 }

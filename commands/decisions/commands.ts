@@ -1,9 +1,5 @@
-import { commandsOf, type CommandContext } from "../../src/kernel/command.js";
+import { type CommandContext, commandsOf, doc, type Doc, Level, list, mayChangeRecord, orRefuse, p, param, pre, UserError } from "../../src/kernel/authoring.js";
 import { csvChunks, toCsv } from "../../src/kernel/csv.js";
-import { doc, list, p, pre, type Doc } from "../../src/kernel/doc.js";
-import { UserError } from "../../src/kernel/errors.js";
-import { Level } from "../../src/kernel/level.js";
-import { param } from "../../src/kernel/params.js";
 import { print } from "./print.js";
 import { decisionBlocks, decisionLine } from "./render.js";
 import type { Decision } from "./repository.js";
@@ -13,19 +9,14 @@ import type { DecisionSlice } from "./services.js";
 const command = commandsOf<DecisionSlice>();
 type Ctx = CommandContext<DecisionSlice>;
 
-/** Whoever recorded a decision may fix or revoke it for a day; after that, moderators. */
-const OWN_WINDOW_MS = 24 * 3_600_000;
 const LATEST = 10;
 
 function mustGet(number: number, ctx: Ctx): Decision {
-  const decision = ctx.slice.log.get(ctx.roomId, number);
-  if (!decision) throw new UserError("decision.unknown", { n: number, list: ctx.hint("decisions") });
-  return decision;
+  return orRefuse(ctx.slice.log.get(ctx.roomId, number), () => new UserError("decision.unknown", { n: number, list: ctx.hint("decisions") }));
 }
 
 function mayChange(decision: Decision, ctx: Ctx): void {
-  const own = decision.recordedBy === ctx.sender.userId && ctx.now - decision.recordedAt <= OWN_WINDOW_MS;
-  if (!own && ctx.level < Level.Moderator) throw new UserError("decision.not_yours", { n: decision.number });
+  if (!mayChangeRecord(decision, { userId: ctx.sender.userId, level: ctx.level, now: ctx.now })) throw new UserError("decision.not_yours", { n: decision.number });
   if (decision.revoked) throw new UserError("decision.already_revoked", { n: decision.number });
 }
 
@@ -34,13 +25,14 @@ const PLANS_LISTED = 10;
 
 function readOrRefuse(raw: string, ctx: Ctx) {
   const read = readDecision(raw);
-  if (!read) throw new UserError("decision.empty", { example: ctx.hint("decision", { text: ctx.t.text("decision.example") }) });
-  if (read.plan !== undefined) {
+  if (!read.ok) throw new UserError("decision.empty", { example: ctx.hint("decision", { text: ctx.t.text("decision.example") }) });
+  const decided = read.value;
+  if (decided.plan !== undefined) {
     const plans = ctx.slice.planNumbers(ctx.roomId);
-    if (plans.length === 0) throw new UserError("decision.plan_none", { plan: read.plan });
-    if (!plans.includes(read.plan)) throw new UserError("decision.plan_unknown", { plan: read.plan, plans: plans.slice(-PLANS_LISTED).map((n) => `#${n}`).join(", "), list: ctx.hint("careplans") });
+    if (plans.length === 0) throw new UserError("decision.plan_none", { plan: decided.plan });
+    if (!plans.includes(decided.plan)) throw new UserError("decision.plan_unknown", { plan: decided.plan, plans: plans.slice(-PLANS_LISTED).map((n) => `#${n}`).join(", "), list: ctx.hint("careplans") });
   }
-  return read;
+  return decided;
 }
 
 export const record = command({

@@ -1,5 +1,6 @@
 import type { Db } from "../../src/platform/db.js";
 import { perDb } from "../../src/platform/per-db.js";
+import { nextNumber } from "../../src/platform/next-number.js";
 
 export interface Revision {
   previousText: string;
@@ -43,7 +44,6 @@ interface Row {
 const COLUMNS = "id, number, text, tags, plan, recorded_by, recorded_at, revoked_at, revoked_by, revoked_reason";
 
 const statements = perDb((db) => ({
-  nextNumber: db.prepare("SELECT coalesce(max(number), 0) + 1 FROM decisions WHERE room_id = ?").pluck(),
   insert: db.prepare(
     `INSERT INTO decisions (room_id, number, text, tags, plan, recorded_by, recorded_at)
      VALUES (@roomId, @number, @text, @tags, @plan, @recordedBy, @recordedAt)`,
@@ -77,7 +77,7 @@ export const decisionsRepo = perDb((db: Db) => {
   const many = (rows: unknown[]) => (rows as Row[]).map(hydrate);
   return {
     record(decision: NewDecision): Decision {
-      const number = s.nextNumber.get(decision.roomId) as number;
+      const number = nextNumber(db, "decisions", "room_id", decision.roomId);
       s.insert.run({ ...decision, number, tags: JSON.stringify(decision.tags), plan: decision.plan ?? null });
       return hydrate(s.get.get(decision.roomId, number) as Row);
     },

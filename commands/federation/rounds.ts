@@ -1,5 +1,4 @@
 import type { Doc } from "../../src/kernel/doc.js";
-import { formatLocalDateTime, toLocal } from "../../src/kernel/time/local-time.js";
 import { nextMeetingAt } from "../meetings/index.js";
 import { reportDoc, type Report } from "./report.js";
 import { sumShared } from "./rules/aggregate.js";
@@ -40,7 +39,7 @@ export function startRound(side: Side, assemblyRoom: string, period: Period, to:
   }
   const waitingFor = repo.answers(id).filter((a) => a.state === null).length;
   if (waitingFor === 0) return { report: finishRound(side, id), waitingFor };
-  hall.jobs.schedule({ kind: ROUND_DUE_KIND, rule: { kind: "once", at: formatLocalDateTime(toLocal(hall.view.settings.timezone, dueAt)) }, ref: roundRef(id), payload: { round: id } });
+  hall.jobs.schedule({ kind: ROUND_DUE_KIND, rule: { kind: "once", at: dueAt }, ref: roundRef(id), payload: { round: id } });
   return { report: [], waitingFor };
 }
 

@@ -1,7 +1,4 @@
-import { commandsOf } from "../../src/kernel/command.js";
-import { doc, p } from "../../src/kernel/doc.js";
-import { Level } from "../../src/kernel/level.js";
-import { param } from "../../src/kernel/params.js";
+import { commandsOf, doc, Level, p, param } from "../../src/kernel/authoring.js";
 import type { PostHandler } from "../../src/kernel/scheduler/post.js";
 import { inCell } from "./keeper.js";
 import { moneyError } from "./movements.js";
@@ -31,10 +28,10 @@ export const pledge = command({
     const read = readPledgeText(text);
     if (!read.ok) moneyError(read, ctx, ctx.hint("fund pledge", { text: ctx.t.text("fund.pledge.example") }));
     ctx.slice.repo.room(ctx.roomId);
-    if ("stop" in read) return { stopped: ctx.slice.repo.stopPledges(ctx.roomId, ctx.sender.userId) };
-    ctx.slice.repo.pledge(ctx.roomId, ctx.sender.userId, read.money, ctx.now);
+    if (read.value === "stop") return { stopped: ctx.slice.repo.stopPledges(ctx.roomId, ctx.sender.userId) };
+    ctx.slice.repo.pledge(ctx.roomId, ctx.sender.userId, read.value, ctx.now);
     if (ctx.jobs.byKind(PLEDGE_REMINDER_KIND).length === 0) ctx.jobs.upsert({ kind: PLEDGE_REMINDER_KIND, rule: MONTHLY });
-    return { money: read.money };
+    return { money: read.value };
   },
   render: (r, view) =>
     "money" in r

@@ -1,6 +1,7 @@
-import { randomInt } from "node:crypto";
+import { freshCode } from "../../src/kernel/readable-code.js";
 import type { Db } from "../../src/platform/db.js";
 import { perDb } from "../../src/platform/per-db.js";
+import { nextNumber } from "../../src/platform/next-number.js";
 import type { Money } from "./rules/money.js";
 
 export interface Movement {
@@ -50,15 +51,11 @@ const MOVEMENT = `number, direction, currency, minor, person, note, status, requ
 const REQUEST = `number, room_id AS roomId, asker, currency, minor, reason, status, asked_at AS askedAt,
   first_grant_by AS firstGrantBy, decided_by AS decidedBy`;
 
-/** Codes leave out letters and digits that look alike (0/O, 1/I/L), so they can be read aloud. */
-const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-
 const statements = perDb((db) => ({
   room: db.prepare("SELECT code, keeper_role AS keeperRole FROM fund_rooms WHERE room_id = ?"),
   roomByCode: db.prepare("SELECT room_id FROM fund_rooms WHERE code = ?").pluck(),
   addRoom: db.prepare("INSERT INTO fund_rooms (room_id, code) VALUES (?, ?)"),
   setKeeperRole: db.prepare("UPDATE fund_rooms SET keeper_role = ? WHERE room_id = ?"),
-  nextMovement: db.prepare("SELECT coalesce(max(number), 0) + 1 FROM fund_movements WHERE room_id = ?").pluck(),
   addMovement: db.prepare(
     `INSERT INTO fund_movements (room_id, number, direction, currency, minor, person, note, status, request, proposed_by, proposed_at, approved_by, effective_at)
      VALUES (@roomId, @number, @direction, @currency, @minor, @person, @note, @status, @request, @proposedBy, @proposedAt, @approvedBy, @effectiveAt)`,
@@ -86,7 +83,6 @@ const statements = perDb((db) => ({
   ),
   stopPledges: db.prepare("DELETE FROM fund_pledges WHERE room_id = ? AND person = ?"),
   pledges: db.prepare("SELECT person, currency, minor FROM fund_pledges WHERE room_id = ? ORDER BY currency, person"),
-  nextRequest: db.prepare("SELECT coalesce(max(number), 0) + 1 FROM fund_requests WHERE room_id = ?").pluck(),
   addRequest: db.prepare(
     `INSERT INTO fund_requests (room_id, number, asker, currency, minor, reason, status, asked_at)
      VALUES (@roomId, @number, @asker, @currency, @minor, @reason, 'waiting', @askedAt)`,
@@ -107,17 +103,14 @@ export const fundRepo = perDb((db: Db) => {
     room(roomId: string): { code: string; keeperRole: string } {
       const found = s.room.get(roomId) as { code: string; keeperRole: string } | undefined;
       if (found) return found;
-      let code: string;
-      do code = Array.from({ length: 5 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
-      // A code of digits only (like 23456) would read as a number where people type it.
-      while (!/\D/.test(code) || s.roomByCode.get(code) !== undefined);
+      const code = freshCode(5, (taken) => s.roomByCode.get(taken) !== undefined);
       s.addRoom.run(roomId, code);
       return { code, keeperRole: "treasurer" };
     },
     roomByCode: (code: string) => s.roomByCode.get(code.toUpperCase()) as string | undefined,
     setKeeperRole: (roomId: string, role: string) => void s.setKeeperRole.run(role, roomId),
     addMovement(m: NewMovement): Movement {
-      const number = s.nextMovement.get(m.roomId) as number;
+      const number = nextNumber(db, "fund_movements", "room_id", m.roomId);
       s.addMovement.run({ ...m, number });
       return { ...m, number };
     },
@@ -147,7 +140,7 @@ export const fundRepo = perDb((db: Db) => {
     stopPledges: (roomId: string, person: string) => s.stopPledges.run(roomId, person).changes,
     pledges: (roomId: string) => s.pledges.all(roomId) as Pledge[],
     addRequest(r: { roomId: string; asker: string; money: Money; reason: string; askedAt: number }): number {
-      const number = s.nextRequest.get(r.roomId) as number;
+      const number = nextNumber(db, "fund_requests", "room_id", r.roomId);
       s.addRequest.run({ roomId: r.roomId, number, asker: r.asker, currency: r.money.currency, minor: r.money.minor, reason: r.reason, askedAt: r.askedAt });
       return number;
     },

@@ -1,7 +1,5 @@
-import { DateTime } from "luxon";
 import type { RoomSettingsView } from "../../src/kernel/command.js";
 import { roomSettings } from "../../src/kernel/room-settings.js";
-import { roomJobs } from "../../src/kernel/scheduler/room-jobs.js";
 import type { Db } from "../../src/platform/db.js";
 import { currentHolder } from "../rotation/index.js";
 import { fundRepo } from "./repository.js";
@@ -20,11 +18,6 @@ export function fundServices(db: Db) {
     /** Who keeps the cell's fund now: the holder of its keeper role (the treasurer by default), or null. */
     keeper(roomId: string, zone: string, now: number): string | null {
       return currentHolder(db, roomId, repo.room(roomId).keeperRole, zone, now);
-    },
-    /** Tells the cell, from a direct message, that a request waits: a one-off post there on the next minute. */
-    noticeRequest(roomId: string, number: number, zone: string, now: number): void {
-      const at = DateTime.fromMillis(now + 60_000, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
-      roomJobs(db, roomId, zone, now).schedule({ kind: REQUEST_NOTICE_KIND, rule: { kind: "once", at }, ref: `fundrequest:${number}` });
     },
   };
 }

@@ -1,15 +1,12 @@
-import { commandsOf } from "../../src/kernel/command.js";
-import { doc, list, p } from "../../src/kernel/doc.js";
-import { UserError } from "../../src/kernel/errors.js";
-import { Level } from "../../src/kernel/level.js";
-import { labelled, param } from "../../src/kernel/params.js";
+import { commandsOf, doc, Level, list, p, param, UserError } from "../../src/kernel/authoring.js";
+import { labelled } from "../../src/kernel/params.js";
 import { inCell, mustBeKeeperOrModerator, type Ctx } from "./keeper.js";
 import { moneyError, mustHold } from "./movements.js";
 import { money } from "./render.js";
 import type { SupportRequest } from "./repository.js";
 import { secondSignature } from "./rules/balance.js";
 import { readMoney } from "./rules/money.js";
-import type { FundSlice } from "./services.js";
+import { REQUEST_NOTICE_KIND, type FundSlice } from "./services.js";
 
 const command = commandsOf<FundSlice>();
 
@@ -35,10 +32,11 @@ export const ask = command({
     const roomId = cellOf(code, ctx);
     const read = readMoney(text);
     if (!read.ok) moneyError(read, ctx, ctx.hint("fund ask", { fundcode: code, text: ctx.t.text("fund.ask.example") }));
-    const zone = ctx.slice.zoneOf(roomId, ctx.settings);
-    const number = ctx.slice.repo.addRequest({ roomId, asker: ctx.sender.userId, money: read.money, reason: read.rest, askedAt: ctx.now });
-    ctx.slice.noticeRequest(roomId, number, zone, ctx.now);
-    return { number, amount: read.money };
+    const number = ctx.slice.repo.addRequest({ roomId, asker: ctx.sender.userId, money: read.value.money, reason: read.value.rest, askedAt: ctx.now });
+    // The cell hears that a request waits from a post there on the next minute, never from this chat.
+    const nextMinute = Math.floor(ctx.now / 60_000) * 60_000 + 60_000;
+    ctx.elsewhere(roomId).jobs.schedule({ kind: REQUEST_NOTICE_KIND, rule: { kind: "once", at: nextMinute }, ref: `fundrequest:${number}` });
+    return { number, amount: read.value.money };
   },
   render: ({ number, amount }, view) => doc(p(...view.t.t("fund.ask.done", { n: number, amount: money(amount, view) }))),
 });

@@ -1,8 +1,4 @@
-import { commandsOf, type CommandContext } from "../../src/kernel/command.js";
-import { doc, p } from "../../src/kernel/doc.js";
-import { UserError } from "../../src/kernel/errors.js";
-import { Level } from "../../src/kernel/level.js";
-import { param } from "../../src/kernel/params.js";
+import { type CommandContext, commandsOf, doc, Level, orRefuse, p, param, UserError } from "../../src/kernel/authoring.js";
 import { deadlineOf } from "./deadline.js";
 import { outcomeText, proposalRef, renderClosed, renderOpened, renderStatus } from "./render.js";
 import type { Proposal } from "./repository.js";
@@ -15,9 +11,7 @@ type Ctx = CommandContext<GovernanceSlice>;
 export const CLOSE_KIND = "proposal.close";
 
 function mustGet(number: number, ctx: Ctx): Proposal {
-  const proposal = ctx.slice.repo.get(ctx.roomId, number);
-  if (!proposal) throw new UserError("proposal.unknown", { n: number });
-  return proposal;
+  return orRefuse(ctx.slice.repo.get(ctx.roomId, number), () => new UserError("proposal.unknown", { n: number }));
 }
 
 export const propose = command({
@@ -30,9 +24,10 @@ export const propose = command({
   params: { wording: param.rest({ max: 1500 }) },
   run({ wording }, ctx) {
     if (ctx.direct) throw new UserError("proposal.in_room");
-    const read = readProposal(wording);
-    if (typeof read === "string") throw new UserError(`proposal.error.${read}`, { example: ctx.hint("propose", { wording: ctx.t.text("proposal.example") }) });
-    const { closesAt, local } = deadlineOf(read.until, ctx);
+    const proposed = readProposal(wording);
+    if (!proposed.ok) throw new UserError(`proposal.error.${proposed.error}`, { example: ctx.hint("propose", { wording: ctx.t.text("proposal.example") }) });
+    const read = proposed.value;
+    const closesAt = deadlineOf(read.until, ctx);
     const proposal = ctx.slice.open({
       roomId: ctx.roomId,
       question: read.question,
@@ -45,7 +40,7 @@ export const propose = command({
       eligible: ctx.people().map((m) => m.userId),
     });
     // Durable: the close survives restarts and runs once.
-    ctx.jobs.schedule({ kind: CLOSE_KIND, rule: { kind: "once", at: local }, ref: proposalRef(proposal.number), payload: { proposal: proposal.number } });
+    ctx.jobs.schedule({ kind: CLOSE_KIND, rule: { kind: "once", at: closesAt }, ref: proposalRef(proposal.number), payload: { proposal: proposal.number } });
     return proposal;
   },
   render: renderOpened,
@@ -122,15 +117,19 @@ export const vote = command({
     if (!proposal.secret && !number) throw new UserError("vote.unknown_code", { code: target, example: ctx.hint("vote", { proposal: 3, choices: ctx.t.text("proposal.word.agree") }) });
     if (!proposal.eligible.includes(ctx.sender.userId)) throw new UserError("vote.not_eligible", { n: proposal.number });
     if (proposal.closed || ctx.invocation.sentAt > proposal.closesAt) throw new UserError("vote.closed", { n: proposal.number });
-    const read = readVote(choices, proposal.options.length, proposal.maxChoices);
-    if ("unknown" in read) throw new UserError(proposal.options.length === 0 ? "vote.unknown_answer" : "vote.unknown_option", { found: read.unknown, count: proposal.options.length });
-    if ("tooMany" in read) throw new UserError("vote.too_many", { max: read.tooMany });
+    const vote = readVote(choices, proposal.options.length, proposal.maxChoices);
+    if (!vote.ok) {
+      const { error } = vote;
+      if (error.code === "too-many") throw new UserError("vote.too_many", { max: error.max });
+      throw new UserError(proposal.options.length === 0 ? "vote.unknown_answer" : "vote.unknown_option", { found: error.found, count: proposal.options.length });
+    }
+    const read = vote.value;
     if (!proposal.secret) {
-      const picked = "withdraw" in read ? [] : read.choices;
+      const picked = read === "withdraw" ? [] : read.choices;
       ctx.slice.repo.vote(proposal, ctx.sender.userId, picked, ctx.invocation.sentAt);
       return { kind: "open" as const, proposal, choices: picked };
     }
-    if ("withdraw" in read) throw new UserError("vote.secret_withdraw");
+    if (read === "withdraw") throw new UserError("vote.secret_withdraw");
     if (read.receipt) {
       if (!ctx.slice.changeSecret(proposal, read.receipt, read.choices)) throw new UserError("vote.receipt_unknown");
       return { kind: "changed" as const, proposal };

@@ -1,7 +1,7 @@
-import type { RenderContext } from "../../src/kernel/command.js";
 import { defineFeature, invoke } from "../../src/kernel/feature.js";
-import { list, p, type Block } from "../../src/kernel/doc.js";
+import { list, p } from "../../src/kernel/doc.js";
 import type { Db } from "../../src/platform/db.js";
+import type { OpenerPart } from "../meetings/index.js";
 import { charterCommands } from "./charter/commands.js";
 import { charterRepo } from "./charter/repository.js";
 import { charterRoomData } from "./charter/room-data.js";
@@ -49,48 +49,29 @@ export function proposalQuorum(db: Db) {
 }
 export type { Quorum } from "./repository.js";
 
-/** A proposal the meeting should know about: open now, and whether it closes by the meeting's end. */
-export interface MeetingProposal {
-  number: number;
-  question: string;
-  closing: boolean;
-}
+/** The opener's lines about open proposals, each marked when it closes by the meeting's end. */
+const openProposals: OpenerPart = (db, roomId, meeting) => {
+  const open = proposalsRepo(db).open(roomId);
+  return (view) => {
+    if (open.length === 0) return [];
+    const line = (pr: (typeof open)[number]) =>
+      view.t.t(pr.closesAt <= meeting.endsAt ? "proposal.opener.closing" : "proposal.opener.open", { n: pr.number, question: pr.question });
+    return [p(...view.t.t("proposal.opener.title")), list(open.map(line))];
+  };
+};
 
-/** A meeting's opener comes 15 minutes before it, and a meeting lasts two hours. */
-const MEETING_END_AFTER_OPENER_MS = (15 + 120) * 60_000;
-
-/** For the gratitude opener (meetings' services): the room's open proposals, at `openerAt`. */
-export function proposalsForMeeting(db: Db, roomId: string, openerAt: number): MeetingProposal[] {
-  return proposalsRepo(db)
-    .open(roomId)
-    .map((pr) => ({ number: pr.number, question: pr.question, closing: pr.closesAt <= openerAt + MEETING_END_AFTER_OPENER_MS }));
-}
-
-/** The opener's lines about proposals (meetings' render); no blocks when there are none. */
-export function meetingProposalBlocks(proposals: readonly MeetingProposal[] | undefined, view: Pick<RenderContext, "t">): Block[] {
-  if (!proposals || proposals.length === 0) return [];
-  const line = (pr: MeetingProposal) => view.t.t(pr.closing ? "proposal.opener.closing" : "proposal.opener.open", { n: pr.number, question: pr.question });
-  return [p(...view.t.t("proposal.opener.title")), list(proposals.map(line))];
-}
-
-/** A charter note the next meeting should talk about. */
-export interface MeetingNote {
-  article: number;
-  title: string;
-  text: string;
-}
-
-/** For the gratitude opener (meetings' services): the charter's notes still waiting for the cell. */
-export function charterNotesForMeeting(db: Db, roomId: string): MeetingNote[] {
+/** The opener's lines about the charter's notes still waiting for the cell. */
+const charterNotes: OpenerPart = (db, roomId) => {
   const charter = charterRepo(db);
-  return charter.current(roomId).flatMap((a) => charter.openNotes(a).map((n) => ({ article: a.number, title: a.title, text: n.text })));
-}
+  const notes = charter.current(roomId).flatMap((a) => charter.openNotes(a).map((n) => ({ article: a.number, title: a.title, text: n.text })));
+  return (view) => {
+    if (notes.length === 0) return [];
+    return [p(...view.t.t("charter.opener.title")), list(notes.map((n) => view.t.t("charter.opener.line", { n: n.article, title: n.title, text: n.text })))];
+  };
+};
 
-/** The opener's lines about charter notes (meetings' render); no blocks when there are none. */
-export function meetingNoteBlocks(notes: readonly MeetingNote[] | undefined, view: Pick<RenderContext, "t">): Block[] {
-  if (!notes || notes.length === 0) return [];
-  return [p(...view.t.t("charter.opener.title")), list(notes.map((n) => view.t.t("charter.opener.line", { n: n.article, title: n.title, text: n.text })))];
-}
+/** What governance adds to a meeting's opener (the registry hands these to meetings). */
+export const governanceOpenerParts: readonly OpenerPart[] = [openProposals, charterNotes];
 
 /** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
 const names = ["propose", "propose close", "proposal", "vote", "charter", "charter show", "charter start", "charter note", "charter history", "charter amend", "charter add", "charter remove", "charter print"] as const;

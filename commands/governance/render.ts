@@ -2,7 +2,7 @@ import type { RenderContext } from "../../src/kernel/command.js";
 import { list, p, type Block, type Doc, type Poll } from "../../src/kernel/doc.js";
 import { formatWhen } from "../../src/kernel/time/format.js";
 import type { Proposal } from "./repository.js";
-import type { ConsentAnswer, Result } from "./rules/tally.js";
+import type { ConsentAnswer, Tally } from "./rules/tally.js";
 import { answersOf, isConsent, type Closed } from "./services.js";
 
 export const proposalRef = (number: number) => `proposal:${number}`;
@@ -57,7 +57,7 @@ export function countsText(proposal: Proposal, counts: Record<string, number>, v
 }
 
 /** The outcome in one line, as the decision log keeps it. */
-export function outcomeText(proposal: Proposal, result: Result, view: Pick<RenderContext, "t">): string {
+export function outcomeText(proposal: Proposal, result: Tally, view: Pick<RenderContext, "t">): string {
   const leaders = result.leaders.map((id) => answerText(proposal, id, view)).join(" / ");
   const article = proposal.charterChange && proposal.charterChange.change !== "add" ? proposal.charterChange.article : 0;
   const outcome = view.t.text(`proposal.outcome.${result.outcome}`, { leaders, article });

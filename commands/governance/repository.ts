@@ -1,5 +1,6 @@
 import type { Db } from "../../src/platform/db.js";
 import { perDb } from "../../src/platform/per-db.js";
+import { nextNumber } from "../../src/platform/next-number.js";
 import type { CharterChange } from "./charter/change.js";
 import type { Outcome, Response } from "./rules/tally.js";
 
@@ -46,7 +47,6 @@ interface Row {
 const SELECT = "SELECT * FROM proposals";
 
 const statements = perDb((db) => ({
-  nextNumber: db.prepare("SELECT coalesce(max(number), 0) + 1 FROM proposals WHERE room_id = ?").pluck(),
   insert: db.prepare(
     `INSERT INTO proposals (room_id, number, question, options, max_choices, secret, ballot_code, proposer, opened_at, closes_at, eligible, charter_change)
      VALUES (@roomId, @number, @question, @options, @maxChoices, @secret, @ballotCode, @proposer, @openedAt, @closesAt, @eligible, @charterChange)`,
@@ -105,7 +105,7 @@ export const proposalsRepo = perDb((db: Db) => {
   const one = (row: unknown) => (row ? hydrate(row as Row) : undefined);
   return {
     create(p: NewProposal): Proposal {
-      const number = s.nextNumber.get(p.roomId) as number;
+      const number = nextNumber(db, "proposals", "room_id", p.roomId);
       s.insert.run({
         ...p,
         number,

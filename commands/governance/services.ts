@@ -1,23 +1,11 @@
-import { createHash, randomBytes, randomInt } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { freshCode, readableChars } from "../../src/kernel/readable-code.js";
 import type { Db } from "../../src/platform/db.js";
 import { decisionRecorder } from "../decisions/index.js";
 import { applyCharterChange, charterChangeApplies } from "./charter/change.js";
 import { charterRepo } from "./charter/repository.js";
 import { proposalsRepo, type NewProposal, type Proposal } from "./repository.js";
-import { CONSENT, decide, countedResponses, type Result } from "./rules/tally.js";
-
-/** Letters and digits nobody confuses when reading them aloud or copying them (no 0/O, 1/I/L). */
-const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-
-function randomCode(length: number): string {
-  return Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
-}
-
-/**
- * A ballot code is typed where a proposal number could be (`!vote 7K2M agree`): one of only digits
- * (1 in 230 draws, like `6436`) would be read as proposal #6,436.
- */
-export const usableBallotCode = (code: string): boolean => /\D/.test(code);
+import { CONSENT, decide, countedResponses, type Tally } from "./rules/tally.js";
 
 /** The answer ids of a proposal: the consent answers, or o1…oN for its options. */
 export function answersOf(p: Pick<Proposal, "options">): string[] {
@@ -31,7 +19,7 @@ const receiptHash = (p: Proposal, receipt: string) => createHash("sha256").updat
 
 export interface Closed {
   proposal: Proposal;
-  result: Result;
+  result: Tally;
   decision: number;
   /** Who blocked an open proposal (thanked by name); empty for a secret ballot. */
   blockers: string[];
@@ -45,21 +33,17 @@ export function governanceServices(db: Db) {
     repo,
     charter,
     open(p: Omit<NewProposal, "ballotCode">): Proposal {
-      let ballotCode: string | null = null;
-      if (p.secret) {
-        do ballotCode = randomCode(4);
-        while (!usableBallotCode(ballotCode) || repo.byCode(ballotCode));
-      }
+      const ballotCode = p.secret ? freshCode(4, (code) => repo.byCode(code) !== undefined) : null;
       return repo.create({ ...p, ballotCode });
     },
     /** A first secret vote; returns the receipt that lets its holder change it (shown once, never kept). */
     castSecret(p: Proposal, voter: string, choices: string[]): string {
-      const receipt = `${randomBytes(5).toString("hex").toUpperCase().slice(0, 4)}-${randomCode(4)}`;
+      const receipt = `${randomBytes(5).toString("hex").toUpperCase().slice(0, 4)}-${readableChars(4)}`;
       repo.castSecret(p, voter, receiptHash(p, receipt), choices);
       return receipt;
     },
     changeSecret: (p: Proposal, receipt: string, choices: string[]) => repo.changeSecret(p, receiptHash(p, receipt), choices),
-    tally(p: Proposal): Result {
+    tally(p: Proposal): Tally {
       const answers = answersOf(p);
       const quorum = repo.quorum(p.roomId);
       const ballot = {
@@ -76,12 +60,12 @@ export function governanceServices(db: Db) {
      * Closes a proposal once: counts, records the outcome in the decision log (text written by the
      * caller, in the room's words) and links it. Undefined when it was closed already.
      */
-    close(p: Proposal, now: number, describe: (p: Proposal, r: Result) => string): Closed | undefined {
+    close(p: Proposal, now: number, describe: (p: Proposal, r: Tally) => string): Closed | undefined {
       if (p.closed) return undefined;
       const counted = this.tally(p);
       // Adopted, but the article it changes went meanwhile: the log says so, rather than a change that never happened.
       const stale = counted.outcome === "adopted" && p.charterChange !== null && !charterChangeApplies(charter, p.roomId, p.charterChange);
-      const result: Result = stale ? { ...counted, outcome: "could_not_apply" } : counted;
+      const result: Tally = stale ? { ...counted, outcome: "could_not_apply" } : counted;
       const decision = record(p.roomId, describe(p, result), ["proposals"], now);
       if (!repo.close(p, now, result.outcome, result.counts, decision)) return undefined;
       // An adopted amendment changes the charter in the same transaction, with its decision number.

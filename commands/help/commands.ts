@@ -29,14 +29,14 @@ export const helpCommand = command({
   run({ topic }, ctx): HelpResult {
     const mine = ctx.kernel.commands().filter((c) => c.level <= ctx.level);
     if (!topic) return { kind: "overview", commands: mine };
-    const wanted = topic.replace(new RegExp(`^${escape(ctx.prefix)}`), "").toLocaleLowerCase();
+    const wanted = topic.replace(new RegExp(`^${escapeRegExp(ctx.prefix)}`), "").toLocaleLowerCase();
     const found = search(wanted, mine, ctx).map((command) => ({ command, examples: ctx.kernel.examples(command) }));
     return { kind: "topic", topic: wanted, found };
   },
   render: (result, view) => (result.kind === "overview" ? overview(result.commands, view) : topicHelp(result.topic, result.found, view)),
 });
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 

@@ -1,8 +1,4 @@
-import { commandsOf, type CommandContext } from "../../src/kernel/command.js";
-import { doc, p } from "../../src/kernel/doc.js";
-import { UserError } from "../../src/kernel/errors.js";
-import { Level } from "../../src/kernel/level.js";
-import { param } from "../../src/kernel/params.js";
+import { type CommandContext, commandsOf, doc, Level, mayChangeRecord, p, param, UserError } from "../../src/kernel/authoring.js";
 import { entryNumberParam, entryOf } from "./entry-number.js";
 import { parseContribution } from "./rules/index.js";
 import type { LedgerEntry } from "./repository.js";
@@ -10,12 +6,10 @@ import { contributionError, entryLine } from "./render.js";
 import type { LedgerSlice } from "./services.js";
 
 const command = commandsOf<LedgerSlice>();
-const CORRECTION_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** The sender may change an entry they recorded within a day, or any entry as moderator. */
 function mayChange(entry: LedgerEntry, ctx: CommandContext<LedgerSlice>): LedgerEntry {
-  const own = entry.recordedBy === ctx.sender.userId && ctx.now - entry.recordedAt < CORRECTION_WINDOW_MS;
-  if (!own && ctx.level < Level.Moderator) throw new UserError("ledger.entry.not_yours", { n: entry.number });
+  if (!mayChangeRecord(entry, { userId: ctx.sender.userId, level: ctx.level, now: ctx.now })) throw new UserError("ledger.entry.not_yours", { n: entry.number });
   return entry;
 }
 
@@ -79,7 +73,7 @@ export const fix = command({
       return { entry: ctx.slice.get(ctx.roomId, number)! };
     }
     if (!parsed.ok) throw contributionError(parsed.error, ctx);
-    const { contribution } = parsed;
+    const contribution = parsed.value;
     const change = { what: contribution.what, kind: contribution.kind, ...(contribution.quantity ? { quantity: contribution.quantity } : {}) };
     ctx.slice.fix(entry, change, ctx.sender.userId, ctx.now);
     return { entry: ctx.slice.get(ctx.roomId, number)! };

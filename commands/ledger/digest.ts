@@ -1,10 +1,6 @@
 import { DateTime } from "luxon";
-import { commandsOf, type CommandContext, type RenderContext } from "../../src/kernel/command.js";
-import { doc, heading, list, listing, p, type Block, type Inline } from "../../src/kernel/doc.js";
-import { UserError } from "../../src/kernel/errors.js";
-import { Level } from "../../src/kernel/level.js";
-import { param } from "../../src/kernel/params.js";
-import { buildDigest, EARLIEST_YEAR, monthPeriod, readMonth, weekPeriod, type Digest, type MonthPeriod } from "./rules/index.js";
+import { type Block, type CommandContext, commandsOf, doc, heading, type Inline, Level, list, listing, p, param, type RenderContext, UserError } from "../../src/kernel/authoring.js";
+import { buildDigest, EARLIEST_YEAR, monthPeriod, readMonth, weekPeriod, type Digest, type MonthPeriod, type YearMonth } from "./rules/index.js";
 import { kindName, moreLine, quantityText, shortDate, thanksExample } from "./render.js";
 import type { LedgerSlice } from "./services.js";
 
@@ -67,11 +63,11 @@ export const week = command({
 
 /** The month typed ("2026-11", "february"), or this month, and its digest; `!ledger poster` reads the same. */
 export function monthDigest(wanted: string | undefined, ctx: CommandContext<LedgerSlice>): { period: MonthPeriod; digest: Digest } {
-  let which;
+  let which: YearMonth | undefined;
   if (wanted) {
     const today = DateTime.fromMillis(ctx.now, { zone: ctx.settings.timezone });
     const read = readMonth(wanted, { year: today.year, month: today.month });
-    if (!read.ok && read.code === "month-too-early") throw new UserError("ledger.month.too_early", { found: wanted, year: String(EARLIEST_YEAR) });
+    if (!read.ok && read.error === "month-too-early") throw new UserError("ledger.month.too_early", { found: wanted, year: String(EARLIEST_YEAR) });
     if (!read.ok) throw new UserError("ledger.month.bad", { found: wanted, example: ctx.hint("ledger month", { month: "2026-11" }) });
     which = read.value;
   }

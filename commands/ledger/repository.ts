@@ -2,6 +2,7 @@ import type { Person } from "../../src/kernel/invocation.js";
 import { nameKey } from "../../src/kernel/text-hygiene.js";
 import type { Db } from "../../src/platform/db.js";
 import { perDb } from "../../src/platform/per-db.js";
+import { nextNumber } from "../../src/platform/next-number.js";
 import type { CareKind } from "./rules/index.js";
 
 export type EntryStatus = "active" | "corrected" | "undone";
@@ -47,7 +48,6 @@ interface EntryRow {
 const COLUMNS = "id, number, what, amount, unit, kind, recorded_by, recorded_at, status";
 
 const statements = perDb((db) => ({
-  nextNumber: db.prepare("SELECT coalesce(max(number), 0) + 1 AS n FROM ledger_entries WHERE room_id = ?").pluck(),
   insert: db.prepare(
     `INSERT INTO ledger_entries (room_id, number, what, amount, unit, kind, recorded_by, recorded_at)
      VALUES (@roomId, @number, @what, @amount, @unit, @kind, @recordedBy, @recordedAt)`,
@@ -131,7 +131,7 @@ export const ledgerRepo = perDb((db) => {
   const rows = (roomId: string, r: unknown[]) => hydrateAll(db, roomId, r as EntryRow[]);
   return {
     record(entry: NewLedgerEntry): LedgerEntry {
-      const number = s.nextNumber.get(entry.roomId) as number;
+      const number = nextNumber(db, "ledger_entries", "room_id", entry.roomId);
       const { lastInsertRowid } = s.insert.run({
         roomId: entry.roomId,
         number,

@@ -1,9 +1,5 @@
-import { commandsOf } from "../../src/kernel/command.js";
-import { doc, p } from "../../src/kernel/doc.js";
+import { commandsOf, doc, Level, p, param, UserError } from "../../src/kernel/authoring.js";
 import type { Person } from "../../src/kernel/invocation.js";
-import { UserError } from "../../src/kernel/errors.js";
-import { Level } from "../../src/kernel/level.js";
-import { param } from "../../src/kernel/params.js";
 import { CARE_KINDS, parseContribution, personKey, suggestKinds, type CareKind } from "./rules/index.js";
 import { contributionError, kindName, kindTag } from "./render.js";
 import type { LedgerSlice } from "./services.js";
@@ -26,7 +22,7 @@ export const thanks = command({
     const { givers, what } = joinedGivers(args.givers, args.what, ctx.person);
     const parsed = parseContribution(what);
     if (!parsed.ok) throw contributionError(parsed.error, ctx);
-    const { contribution } = parsed;
+    const contribution = parsed.value;
     const entry = ctx.slice.record({
       roomId: ctx.roomId,
       givers: uniqueBy(givers, personKey),

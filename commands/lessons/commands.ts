@@ -1,8 +1,4 @@
-import { commandsOf, type CommandContext } from "../../src/kernel/command.js";
-import { doc, list, p } from "../../src/kernel/doc.js";
-import { UserError } from "../../src/kernel/errors.js";
-import { Level } from "../../src/kernel/level.js";
-import { param } from "../../src/kernel/params.js";
+import { type CommandContext, commandsOf, doc, Level, list, p, param, UserError } from "../../src/kernel/authoring.js";
 import { PROMPT_KIND } from "./posts.js";
 import { lessonLine } from "./render.js";
 import { readLesson, tagOf } from "./rules/index.js";
@@ -43,10 +39,10 @@ export const record = command({
   // Without a number, the lesson belongs to the plan asked about last (if any was).
   run({ plan, text }, ctx) {
     const read = readLesson(text);
-    if (!read) throw new UserError("lesson.empty", { example: ctx.hint("lesson", { text: ctx.t.text("lesson.example") }) });
+    if (!read.ok) throw new UserError("lesson.empty", { example: ctx.hint("lesson", { text: ctx.t.text("lesson.example") }) });
     if (plan !== undefined) mustExist(plan, ctx);
     const forPlan = plan ?? ctx.slice.lessons.latestAsked(ctx.roomId) ?? null;
-    return ctx.slice.lessons.record(ctx.roomId, { plan: forPlan, ...read, recordedBy: ctx.sender.userId, recordedAt: ctx.now });
+    return ctx.slice.lessons.record(ctx.roomId, { plan: forPlan, ...read.value, recordedBy: ctx.sender.userId, recordedAt: ctx.now });
   },
   render: (lesson, view) =>
     doc(p(...view.t.t(lesson.plan === null ? "lesson.recorded" : "lesson.recorded.plan", { n: lesson.number, plan: lesson.plan ?? "", list: view.hint("lessons") }))),

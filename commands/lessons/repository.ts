@@ -1,4 +1,5 @@
 import { perDb } from "../../src/platform/per-db.js";
+import { nextNumber } from "../../src/platform/next-number.js";
 
 export interface Lesson {
   id: number;
@@ -23,7 +24,6 @@ interface Row {
 const COLUMNS = "id, number, plan, text, tags, recorded_by, recorded_at";
 
 const statements = perDb((db) => ({
-  nextNumber: db.prepare("SELECT coalesce(max(number), 0) + 1 FROM lessons WHERE room_id = ?").pluck(),
   insert: db.prepare("INSERT INTO lessons (room_id, number, plan, text, tags, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
   get: db.prepare(`SELECT ${COLUMNS} FROM lessons WHERE room_id = ? AND number = ?`),
   all: db.prepare(`SELECT ${COLUMNS} FROM lessons WHERE room_id = ? ORDER BY number`),
@@ -50,7 +50,7 @@ export const lessonsRepo = perDb((db) => {
   const s = statements(db);
   return {
     record(roomId: string, lesson: { plan: number | null; text: string; tags: string[]; recordedBy: string; recordedAt: number }): Lesson {
-      const number = s.nextNumber.get(roomId) as number;
+      const number = nextNumber(db, "lessons", "room_id", roomId);
       s.insert.run(roomId, number, lesson.plan, lesson.text, JSON.stringify(lesson.tags), lesson.recordedBy, lesson.recordedAt);
       return hydrate(s.get.get(roomId, number) as Row);
     },

@@ -6,19 +6,26 @@ import { meeting } from "./meeting.js";
 import { opener } from "./opener.js";
 import { meetingPosts } from "./posts.js";
 import { schedule } from "./schedule.js";
+import type { OpenerPart } from "./opener-parts.js";
 import { meetingServices } from "./services.js";
 import { en } from "./texts/en.js";
 import { es } from "./texts/es.js";
 
-/** Meetings opened with the week's gratitude, and the room's schedule of everything Tandem will post. */
-export const meetings = defineFeature<AssemblySlice, (typeof names)[number]>({
-  name: "meetings",
-  services: (db) => ({ ...meetingServices(db), ...assemblyServices(db) }),
-  commands: [meeting, meetingCancel, meetingList, opener, schedule, assembly],
-  posts: { ...meetingPosts, [ASSEMBLY_KIND]: assemblyPost },
-  texts: { en, es },
-});
-export { nextMeetingAt } from "./next.js";
+/**
+ * Meetings opened with the week's gratitude, and the room's schedule of everything Tandem will post.
+ * Other features add to the opener through `parts` (the registry passes them in).
+ */
+export const meetingsWith = (parts: readonly OpenerPart[]) =>
+  defineFeature<AssemblySlice, (typeof names)[number]>({
+    name: "meetings",
+    services: (db) => ({ ...meetingServices(db, parts), ...assemblyServices(db) }),
+    commands: [meeting, meetingCancel, meetingList, opener, schedule, assembly],
+    posts: { ...meetingPosts, [ASSEMBLY_KIND]: assemblyPost },
+    texts: { en, es },
+  });
+export { nextMeetingAt, nextMeetingEnd } from "./next.js";
+export { MEETING_MINUTES, OPENER_LEAD_MINUTES } from "./occurrences.js";
+export type { OpenedMeeting, OpenerPart } from "./opener-parts.js";
 
 /** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
 const names = ["meeting", "meeting cancel", "meetings", "opener", "schedule", "assembly"] as const;

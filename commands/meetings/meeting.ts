@@ -1,10 +1,5 @@
-import { commandsOf, type CommandContext } from "../../src/kernel/command.js";
-import { doc, p } from "../../src/kernel/doc.js";
-import { UserError } from "../../src/kernel/errors.js";
-import { Level } from "../../src/kernel/level.js";
-import { param } from "../../src/kernel/params.js";
+import { type CommandContext, commandsOf, doc, Level, p, param, UserError } from "../../src/kernel/authoring.js";
 import { formatWhen } from "../../src/kernel/time/format.js";
-import { formatLocalDateTime } from "../../src/kernel/time/local-time.js";
 import { parseWeekday, parseWhen } from "../../src/kernel/time/natural.js";
 import { readWhen, whenContextOf } from "../../src/kernel/time/read.js";
 import type { Rule } from "../../src/kernel/time/recurrence.js";
@@ -30,7 +25,7 @@ function meetingRule(text: string, ctx: CommandContext<MeetingSlice>): Rule {
     return { kind: "weekly", weekday, time: `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}` };
   }
   const once = readWhen(text.replace(/^(once|una vez)\s+/i, ""), ctx);
-  return { kind: "once", at: formatLocalDateTime(once.local) };
+  return { kind: "once", at: once.utcMs };
 }
 
 export const meeting = command({

@@ -1,9 +1,11 @@
 import type { Job } from "../../src/kernel/scheduler/jobs.js";
-import type { Rule } from "../../src/kernel/time/recurrence.js";
-import { addDays, formatLocalDate, isoWeekday, parseLocalDateTime, resolveLocal, toLocal, type LocalDate } from "../../src/kernel/time/local-time.js";
+import { addDays, formatLocalDate, isoWeekday, resolveLocal, toLocal, type LocalDate } from "../../src/kernel/time/local-time.js";
+import { onceInstant, type Rule } from "../../src/kernel/time/recurrence.js";
 
 /** The opener is posted this long before the meeting, so people read it as they arrive. */
 export const OPENER_LEAD_MINUTES = 15;
+/** How long a meeting is taken to last: "until the meeting" means until its end. */
+export const MEETING_MINUTES = 120;
 
 /** The meeting dates (YYYY-MM-DD, local) a weekly meeting skips, kept in its job's payload. */
 export function skippedDays(job: Job): string[] {
@@ -23,8 +25,8 @@ export function meetingDayOf(openerRunUtc: number, zone: string): string {
 export function meetingOn(job: Pick<Job, "rule" | "zone">, day: LocalDate): number | undefined {
   const rule = job.rule;
   if (rule.kind === "once") {
-    const at = parseLocalDateTime(rule.at);
-    return at && formatLocalDate(at) === formatLocalDate(day) ? resolveLocal(job.zone, at) : undefined;
+    const at = onceInstant(rule, job.zone);
+    return formatLocalDate(toLocal(job.zone, at)) === formatLocalDate(day) ? at : undefined;
   }
   if (rule.kind !== "weekly" || isoWeekday(day) !== rule.weekday) return undefined;
   const [hour, minute] = rule.time.split(":").map(Number);

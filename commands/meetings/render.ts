@@ -1,13 +1,11 @@
-import type { RenderContext } from "../../src/kernel/command.js";
-import { doc, list, p, type Block, type Doc } from "../../src/kernel/doc.js";
-import { meetingNoteBlocks, meetingProposalBlocks } from "../governance/index.js";
+import { type Block, doc, type Doc, list, p, type RenderContext } from "../../src/kernel/authoring.js";
 import type { Opener } from "./services.js";
 
 /**
  * Gratitude opens each meeting: the week's ledger entries, each giver named with what they gave;
  * when there were none, an invitation to thank someone. Then one prompt that follows the tempo.
  */
-export function renderOpener({ thanks, focus, proposals, notes }: Opener, view: Pick<RenderContext, "t" | "hint">): Doc {
+export function renderOpener({ thanks, focus, parts }: Opener, view: Pick<RenderContext, "t" | "hint">): Doc {
   const { t } = view;
   const blocks: Block[] = [];
   if (thanks.length === 0) {
@@ -16,8 +14,7 @@ export function renderOpener({ thanks, focus, proposals, notes }: Opener, view: 
     blocks.push(p(...t.t("opener.title")));
     blocks.push(list(thanks.map((e) => t.t("opener.line", { who: e.givers, what: e.what }))));
   }
-  blocks.push(...meetingProposalBlocks(proposals, view));
-  blocks.push(...meetingNoteBlocks(notes, view));
+  for (const part of parts) blocks.push(...part(view));
   blocks.push(p(...t.t(`opener.focus.${focus}`)));
   return doc(...blocks);
 }

@@ -1,8 +1,10 @@
+import type { Block, RenderContext } from "../../src/kernel/authoring.js";
 import type { Person } from "../../src/kernel/invocation.js";
 import type { Db } from "../../src/platform/db.js";
-import { charterNotesForMeeting, proposalsForMeeting, type MeetingNote, type MeetingProposal } from "../governance/index.js";
 import { ledgerReader } from "../ledger/index.js";
 import { roomRhythm, type PromptFocus } from "../tempo/index.js";
+import { MEETING_MINUTES, OPENER_LEAD_MINUTES } from "./occurrences.js";
+import type { OpenerPart } from "./opener-parts.js";
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -10,20 +12,19 @@ const WEEK_MS = 7 * 86_400_000;
 export interface Opener {
   thanks: { givers: Person[]; what: string }[];
   focus: PromptFocus;
-  /** Proposals open or closing at this meeting (governance). */
-  proposals?: MeetingProposal[];
-  /** Notes under the charter still waiting for the cell (governance). */
-  notes?: MeetingNote[];
+  /** What other features add (proposals closing, charter notes), ready to be worded. */
+  parts: ((view: Pick<RenderContext, "t">) => Block[])[];
 }
 
-export function meetingServices(db: Db) {
+export function meetingServices(db: Db, parts: readonly OpenerPart[]) {
   const ledger = ledgerReader(db);
   const rhythm = roomRhythm(db);
   return {
     /** Takes the room's next prompt focus, so the next opener asks about something else. */
     opener(roomId: string, now: number): Opener {
       const thanks = ledger.between(roomId, now - WEEK_MS, now + 1).map(({ givers, what }) => ({ givers, what }));
-      return { thanks, focus: rhythm.takeFocus(roomId, now), proposals: proposalsForMeeting(db, roomId, now), notes: charterNotesForMeeting(db, roomId) };
+      const meeting = { openerAt: now, endsAt: now + (OPENER_LEAD_MINUTES + MEETING_MINUTES) * 60_000 };
+      return { thanks, focus: rhythm.takeFocus(roomId, now), parts: parts.map((part) => part(db, roomId, meeting)) };
     },
   };
 }

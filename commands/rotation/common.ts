@@ -1,9 +1,6 @@
-import type { CommandContext } from "../../src/kernel/command.js";
-import { UserError } from "../../src/kernel/errors.js";
+import { type CommandContext, Level, param, UserError } from "../../src/kernel/authoring.js";
 import type { Person } from "../../src/kernel/invocation.js";
-import { Level } from "../../src/kernel/level.js";
 import { localpart } from "../../src/kernel/mentions.js";
-import { param } from "../../src/kernel/params.js";
 import { advance, type RotationError, type RotationResult, type RotationState, type TermCalendar } from "./rules/index.js";
 import type { CurrentRotation, RotationSlice } from "./services.js";
 
@@ -49,8 +46,8 @@ export function changeRotation(ctx: RotationContext, change: (state: RotationSta
   const result = change(state, calendar);
   if (!result.ok) throw rotationError(result.error, ctx);
   // Fill vacancies and hand over from people now away at once, not at the next announcement.
-  const settled = advance(result.state, ctx.now, calendar);
+  const settled = advance(result.value.state, ctx.now, calendar);
   if (!settled.ok) throw rotationError(settled.error, ctx);
-  ctx.slice.save(ctx.roomId, settled.state, ctx.now);
-  return { state: settled.state, handovers: [...result.handovers, ...settled.handovers], calendar };
+  ctx.slice.save(ctx.roomId, settled.value.state, ctx.now);
+  return { state: settled.value.state, handovers: [...result.value.handovers, ...settled.value.handovers], calendar };
 }

@@ -41,7 +41,7 @@ export const rotationRoomData: RoomDataPart = {
     for (const role of state.roles) {
       for (const member of [role.holder, ...role.queue].filter((m): m is string => m !== null && matches(m))) {
         const left = leaveRole(state, role.name, member, now, calendar);
-        if (left.ok) state = left.state;
+        if (left.ok) state = left.value.state;
       }
     }
     state = {

@@ -19,8 +19,8 @@ export function rotationServices(db: Db) {
       const calendar = rotationCalendar(jobs, zone);
       const result = advance(repo.load(roomId), now, calendar);
       if (!result.ok) throw new Error("advancing a rotation cannot fail");
-      repo.save(roomId, result.state, now);
-      return { state: result.state, handovers: result.handovers, calendar };
+      repo.save(roomId, result.value.state, now);
+      return { ...result.value, calendar };
     },
     save: (roomId: string, state: RotationState, now: number): void => repo.save(roomId, state, now),
   };

@@ -1,8 +1,4 @@
-import { commandsOf, type CommandContext, type RenderContext } from "../../src/kernel/command.js";
-import { doc, p, type Block } from "../../src/kernel/doc.js";
-import { UserError } from "../../src/kernel/errors.js";
-import { Level } from "../../src/kernel/level.js";
-import { param } from "../../src/kernel/params.js";
+import { type Block, type CommandContext, commandsOf, doc, Level, p, param, type RenderContext, UserError } from "../../src/kernel/authoring.js";
 import { formatDay, formatWhen } from "../../src/kernel/time/format.js";
 import { addDuration, isTooFar, parseDuration, parseUntil } from "../../src/kernel/time/natural.js";
 import { whenContextOf } from "../../src/kernel/time/read.js";
@@ -56,8 +52,8 @@ function startBurstUntil(until: string | undefined, ctx: CommandContext<RoomRhyt
   const untilUtc = until ? burstEnd(until, ctx) : null;
   const burst = startBurst(ctx.now, untilUtc);
   if (!burst.ok) throw new UserError("tempo.bad_until", { example: ctx.hint("tempo", { phase: "burst", until: ctx.t.text("tempo.example.until") }) });
-  ctx.slice.setTempo(ctx.roomId, burst.state, ctx.now);
-  return { phase: "burst", untilUtc, longerThanLunarMonth: burst.longerThanLunarMonth };
+  ctx.slice.setTempo(ctx.roomId, burst.value.state, ctx.now);
+  return { phase: "burst", untilUtc, longerThanLunarMonth: burst.value.longerThanLunarMonth };
 }
 
 function renderTempo({ change, tempo }: TempoResult, view: RenderContext): Block[] {

@@ -91,9 +91,10 @@ export interface CommandContext<S = unknown> extends RenderContext {
 export type AfterCommit = "compact" | "wipe" | { forget: PersonMatch };
 
 /**
- * Another room than the one a command, post or event runs in. Only federation crosses rooms (a
- * cell's figures to its assembly, an announcement to each cell), and only through this: what it
- * posts is queued in the same transaction, in that room's language.
+ * Another room than the one a command, post or event runs in. Only federation (a cell's figures to
+ * its assembly, an announcement to each cell) and the fund (a private request asked in a direct
+ * chat is announced in its cell) cross rooms, and only through this: what it posts or plans is
+ * queued in the same transaction, in that room's language and zone.
  */
 export interface Elsewhere {
   view: RenderContext;
@@ -153,8 +154,7 @@ export interface Command<P extends Params = Params, R = unknown, S = unknown, N 
   render(result: R, view: RenderContext): Rendered;
 }
 
-// The registry holds commands of different parameter, result and slice types; each validates its own input.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds commands of different parameter, result and slice types; each validates its own input
 export type AnyCommand = Command<any, any, any>;
 
 /** Parameters each with its label in the texts (`arg.<name>`, shown in usage lines); an unlabelled one is `never`. */

@@ -15,8 +15,7 @@ export interface Feature<S = unknown, N extends string = string> {
   name: string;
   /** The feature's own services on a database: its repositories and what it asks of other features. */
   services(db: Db): S;
-  // A feature's commands differ in parameters and results; the slice type is what they share.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: a feature's commands differ in parameters and results; the slice type is what they share
   commands: readonly Command<any, any, S, N>[];
   posts?: Readonly<Record<string, PostHandler<S>>>;
   roomData?: readonly RoomDataPart[];
@@ -80,7 +79,7 @@ export interface EventContext<S = unknown> {
 
 export type EventHandler<S = unknown> = (ctx: EventContext<S>) => void;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds features of different slice types
 export type AnyFeature = Feature<any>;
 
 export function defineFeature<S, N extends string = string>(feature: Feature<S, N>): Feature<S, N> {

@@ -201,6 +201,16 @@ describe("durable scheduler", () => {
     expect(jobsRepo(opened.db).get(other.id)?.nextRunUtc).toBe(Date.parse("2026-11-30T08:00Z"));
   });
 
+  it("keeps a one-off job's moment when the room's zone changes, as its plan or proposal keeps it", () => {
+    opened = openMigrated();
+    const clock = new FakeClock(Date.parse("2026-11-24T10:00Z"));
+    const at = Date.parse("2026-11-30T08:00Z");
+    const job = scheduleJob(opened.db, { roomId: ROOM, kind: "ping", rule: { kind: "once", at }, zone: MADRID }, clock.now);
+    setRoomTimezone(opened.db, ROOM, "America/Mexico_City", clock.now);
+    makeScheduler(opened.db, clock).tick();
+    expect(jobsRepo(opened.db).get(job.id)).toMatchObject({ zone: "America/Mexico_City", nextRunUtc: at });
+  });
+
   it("fires a job with an offset before its occurrence", () => {
     opened = openMigrated();
     const clock = new FakeClock(Date.parse("2026-11-24T10:00Z"));

@@ -1,3 +1,5 @@
+import { err, ok, type Result } from "../../../src/kernel/result.js";
+
 /** What a member wrote when recording a decision, read into its parts. */
 export interface DecisionText {
   text: string;
@@ -14,7 +16,7 @@ const PLAN = /(^|\s)(?:plan|para el plan)\s+#?(\d{1,6})(?=\s*$)/iu;
  * `#tags` anywhere and a trailing `plan 3` are taken out of the text; what remains is the decision
  * as written. What remains must hold a word (a letter at least).
  */
-export function readDecision(raw: string): DecisionText | undefined {
+export function readDecision(raw: string): Result<DecisionText, "empty"> {
   let plan: number | undefined;
   // The plan first: "plan #3" names a plan, not a tag "3".
   let text = raw.replace(PLAN, (_whole, space: string, n: string) => {
@@ -29,8 +31,8 @@ export function readDecision(raw: string): DecisionText | undefined {
   });
   text = text.replace(/\s+/g, " ").trim();
   // A decision is said in words: "-1" or "12" alone is a mistyped command, not something decided.
-  if (!/\p{L}/u.test(text)) return undefined;
-  return { text, tags, ...(plan !== undefined ? { plan } : {}) };
+  if (!/\p{L}/u.test(text)) return err("empty");
+  return ok({ text, tags, ...(plan !== undefined ? { plan } : {}) });
 }
 
 /** Whether a decision matches every word searched (case and accents folded). */

@@ -1,5 +1,6 @@
 import type { Db } from "../../../src/platform/db.js";
 import { perDb } from "../../../src/platform/per-db.js";
+import { nextNumber } from "../../../src/platform/next-number.js";
 import { newKeyPair, type KeyPair } from "./rules/seal.js";
 
 export type PostKind = "offer" | "need";
@@ -88,7 +89,6 @@ export const boardRepo = perDb((db: Db) => {
     verify: db.prepare("UPDATE federation_board_matches SET verified_at = coalesce(verified_at, ?), mismatch_at = NULL WHERE cell_id = ? AND match_id = ?"),
     mismatch: db.prepare("UPDATE federation_board_matches SET mismatch_at = ? WHERE cell_id = ? AND match_id = ? AND verified_at IS NULL"),
     share: db.prepare("UPDATE federation_board_matches SET peer_contact_name = ?, peer_contact_user = ?, shared_at = ? WHERE cell_id = ? AND match_id = ? AND shared_at IS NULL"),
-    nextStory: db.prepare("SELECT coalesce(max(number), 0) + 1 FROM federation_board_stories WHERE cell_room = ?").pluck(),
     addStory: db.prepare("INSERT INTO federation_board_stories (cell_room, number, text, shared_by, shared_at) VALUES (?, ?, ?, ?, ?)"),
     story: db.prepare(`SELECT ${STORY} FROM federation_board_stories WHERE cell_room = ? AND number = ?`),
     stories: db.prepare(`SELECT ${STORY} FROM federation_board_stories WHERE cell_room = ? ORDER BY number DESC LIMIT ?`),
@@ -150,7 +150,7 @@ export const boardRepo = perDb((db: Db) => {
       s.share.run(contact.name, contact.userId, at, cellId, matchId).changes === 1,
 
     addStory(cellRoom: string, text: string, by: string, at: number): number {
-      const number = s.nextStory.get(cellRoom) as number;
+      const number = nextNumber(db, "federation_board_stories", "cell_room", cellRoom);
       s.addStory.run(cellRoom, number, text, by, at);
       return number;
     },

@@ -1,13 +1,12 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { alreadyCrossing } from "../../../src/kernel/crossing.js";
-import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { readableChars } from "../../../src/kernel/readable-code.js";
 
-/** No 0/O, 1/I/L: a code is read aloud and typed by hand. */
-const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 export const INVITE_VALID_MS = 24 * 3_600_000;
 
 /** A fresh join code like `K7PM-XQ4R-T2` (about 55 bits). */
 export function newInviteCode(): string {
-  const chars = Array.from({ length: 11 }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+  const chars = readableChars(11);
   return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
 }
 

@@ -1,4 +1,5 @@
 import { readsTwoWays } from "../../../src/kernel/amounts.js";
+import { err, ok, type Result } from "../../../src/kernel/result.js";
 
 /*
  * Money as members write it, read exactly: integer minor units per currency, never floating point.
@@ -26,7 +27,8 @@ export interface AmbiguousAmount {
   cents: string;
 }
 
-export type MoneyRead = { ok: true; money: Money; rest: string } | { ok: false; error: MoneyError; ambiguous?: AmbiguousAmount };
+/** An amount and the words after it; an ambiguous amount also says both ways it reads. */
+export type MoneyRead = Result<{ money: Money; rest: string }, MoneyError> & { ambiguous?: AmbiguousAmount };
 
 /** Minor digits of the currencies a cell may hold; a currency missing here is refused, not guessed. */
 const MINOR_DIGITS: Readonly<Record<string, number>> = {
@@ -62,11 +64,11 @@ function currencyOf(word: string): string | undefined {
 
 export const minorDigits = (currency: string): number => MINOR_DIGITS[currency] ?? 2;
 
-/** The digits of a written amount as minor units, or an error. */
-export function readAmount(raw: string, currency: string): { ok: true; minor: number; ambiguous?: true } | { ok: false; error: MoneyError } {
+/** The digits of a written amount as minor units, marked when a point or comma could be read two ways. */
+export function readAmount(raw: string, currency: string): Result<{ minor: number; ambiguous?: true }, MoneyError> {
   const text = raw.replace(/[\u00a0\u202f]/g, "").replace(/[.,]+$/, "");
-  if (/^[-−]/.test(text)) return { ok: false, error: "negative" };
-  if (!/^\d[\d.,]*$/.test(text)) return { ok: false, error: "not-a-number" };
+  if (/^[-−]/.test(text)) return err("negative");
+  if (!/^\d[\d.,]*$/.test(text)) return err("not-a-number");
   const lastMark = Math.max(text.lastIndexOf("."), text.lastIndexOf(","));
   const marks = new Set(text.replace(/\d/g, ""));
   let whole = text;
@@ -79,20 +81,20 @@ export function readAmount(raw: string, currency: string): { ok: true; minor: nu
     if (!thousands) {
       whole = text.slice(0, lastMark);
       fraction = after;
-      if (/[.,]/.test(whole) && !validGroups(whole)) return { ok: false, error: "not-a-number" };
+      if (/[.,]/.test(whole) && !validGroups(whole)) return err("not-a-number");
     } else if (!validGroups(text)) {
-      return { ok: false, error: "not-a-number" };
+      return err("not-a-number");
     }
   }
   whole = whole.replace(/[.,]/g, "");
   const digits = minorDigits(currency);
-  if (fraction.length > digits) return { ok: false, error: "too-many-decimals" };
-  if (whole.length > String(MAX_MAJOR).length) return { ok: false, error: "too-large" };
+  if (fraction.length > digits) return err("too-many-decimals");
+  if (whole.length > String(MAX_MAJOR).length) return err("too-large");
   const minor = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
-  if (minor > MAX_MAJOR * 10 ** digits) return { ok: false, error: "too-large" };
-  if (minor === 0) return { ok: false, error: "zero" };
-  if (digits > 0 && readsTwoWays(text)) return { ok: true, minor, ambiguous: true };
-  return { ok: true, minor };
+  if (minor > MAX_MAJOR * 10 ** digits) return err("too-large");
+  if (minor === 0) return err("zero");
+  if (digits > 0 && readsTwoWays(text)) return ok({ minor, ambiguous: true as const });
+  return ok({ minor });
 }
 
 /** "1.234.567" or "1,234": groups of three after the first. */
@@ -103,7 +105,7 @@ function validGroups(text: string): boolean {
 /** Reads the amount at the start of a text ("€50 from @ana"), and what follows it. */
 export function readMoney(input: string): MoneyRead {
   const text = input.trim();
-  if (!text) return { ok: false, error: "missing" };
+  if (!text) return err("missing");
   let currency: string | undefined;
   let amount: string;
   let consumed: number;
@@ -123,23 +125,23 @@ export function readMoney(input: string): MoneyRead {
     amount = numberFirst[1]!;
     consumed = numberFirst[0].length;
     const unit = numberFirst[2];
-    if (!unit && OTHER_SIGN.test(text.slice(consumed).trim())) return { ok: false, error: "unknown-currency" };
-    if (!unit) return { ok: false, error: /^[-−]/.test(amount) ? "negative" : "no-currency" };
+    if (!unit && OTHER_SIGN.test(text.slice(consumed).trim())) return err("unknown-currency");
+    if (!unit) return err(/^[-−]/.test(amount) ? "negative" : "no-currency");
     currency = currencyOf(unit);
-    if (!currency) return { ok: false, error: /^[A-Z]{3}$/.test(unit) ? "unknown-currency" : "no-currency" };
+    if (!currency) return err(/^[A-Z]{3}$/.test(unit) ? "unknown-currency" : "no-currency");
   } else {
-    return { ok: false, error: /^[A-Z]{3}\s+\d/.test(text) || OTHER_SIGN.test(text) ? "unknown-currency" : "missing" };
+    return err(/^[A-Z]{3}\s+\d/.test(text) || OTHER_SIGN.test(text) ? "unknown-currency" : "missing");
   }
-  if (sign) return { ok: false, error: "negative" };
+  if (sign) return err("negative");
   const read = readAmount(amount.trim(), currency!);
   if (!read.ok) return read;
-  if (read.ambiguous) {
+  if (read.value.ambiguous) {
     const typed = text.slice(0, consumed).trim();
     const digits = amount.trim();
-    const thousands = { currency: currency!, minor: read.minor };
-    return { ok: false, error: "ambiguous", ambiguous: { typed, thousands, whole: typed.replace(digits, digits.replace(/[.,]/g, "")), cents: typed.replace(digits, digits.slice(0, -1)) } };
+    const thousands = { currency: currency!, minor: read.value.minor };
+    return { ...err("ambiguous" as const), ambiguous: { typed, thousands, whole: typed.replace(digits, digits.replace(/[.,]/g, "")), cents: typed.replace(digits, digits.slice(0, -1)) } };
   }
-  return { ok: true, money: { currency: currency!, minor: read.minor }, rest: text.slice(consumed).trim() };
+  return ok({ money: { currency: currency!, minor: read.value.minor }, rest: text.slice(consumed).trim() });
 }
 
 const PREFIXED: Readonly<Record<string, string>> = { EUR: "€", USD: "$", GBP: "£" };

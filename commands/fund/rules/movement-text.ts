@@ -1,6 +1,8 @@
-import { readMoney, type Money, type MoneyRead } from "./money.js";
+import { err, ok, type Result } from "../../../src/kernel/result.js";
+import { readMoney, type AmbiguousAmount, type Money, type MoneyError } from "./money.js";
 
-type MoneyFailure = Extract<MoneyRead, { ok: false }>;
+/** A failed reading of an amount keeps both ways an ambiguous one reads, to ask back. */
+type Read<T, E> = Result<T, E> & { ambiguous?: AmbiguousAmount };
 
 /** What follows `!fund in` or `!fund out`: an amount, maybe who it came from or went to, maybe a note. */
 export interface MovementText {
@@ -12,10 +14,10 @@ export interface MovementText {
 
 const LINK_WORDS = new Set(["from", "to", "de", "desde", "a", "para"]);
 
-export function readMovementText(text: string): { ok: true; value: MovementText } | MoneyFailure {
+export function readMovementText(text: string): Read<MovementText, MoneyError> {
   const read = readMoney(text);
   if (!read.ok) return read;
-  const words = read.rest.split(/\s+/).filter(Boolean);
+  const words = read.value.rest.split(/\s+/).filter(Boolean);
   let personWord: string | undefined;
   if (words.length >= 2 && LINK_WORDS.has(words[0]!.toLowerCase())) {
     personWord = words[1];
@@ -23,18 +25,19 @@ export function readMovementText(text: string): { ok: true; value: MovementText 
   } else if (words[0]?.startsWith("@")) {
     personWord = words.shift();
   }
-  return { ok: true, value: { money: read.money, ...(personWord ? { personWord } : {}), note: words.join(" ") } };
+  return ok({ money: read.value.money, ...(personWord ? { personWord } : {}), note: words.join(" ") });
 }
 
 const MONTHLY = new Set(["monthly", "a month", "per month", "mensual", "mensuales", "al mes", "cada mes", "por mes"]);
 const STOP = new Set(["stop", "cancel", "end", "parar", "cancelar", "dejar"]);
 
 /** `€10 monthly` (the word may be left out: pledges are monthly) or `stop`. */
-export function readPledgeText(text: string): { ok: true; money: Money } | { ok: true; stop: true } | MoneyFailure | { ok: false; error: "not-monthly" } {
+export function readPledgeText(text: string): Read<Money | "stop", MoneyError | "not-monthly"> {
   const trimmed = text.trim().toLowerCase();
-  if (STOP.has(trimmed)) return { ok: true, stop: true };
+  if (STOP.has(trimmed)) return ok("stop");
   const read = readMoney(text);
   if (!read.ok) return read;
-  if (read.rest && !MONTHLY.has(read.rest.toLowerCase())) return { ok: false, error: "not-monthly" };
-  return { ok: true, money: read.money };
+  const { money, rest } = read.value;
+  if (rest && !MONTHLY.has(rest.toLowerCase())) return err("not-monthly");
+  return ok(money);
 }

@@ -1,14 +1,11 @@
-import { commandsOf, type CommandContext, type RenderContext } from "../../../src/kernel/command.js";
-import { doc, list, p, type Block } from "../../../src/kernel/doc.js";
-import { UserError } from "../../../src/kernel/errors.js";
-import { Level } from "../../../src/kernel/level.js";
-import { param } from "../../../src/kernel/params.js";
+import { type Block, type CommandContext, commandsOf, doc, Level, list, orRefuse, p, param, type RenderContext, UserError } from "../../../src/kernel/authoring.js";
 import { formatDay } from "../../../src/kernel/time/format.js";
 import type { Article } from "./repository.js";
 import { articleLine, firstLine } from "./rules/article-text.js";
 import { SKELETON } from "./rules/skeleton.js";
 import { CLOSE_KIND } from "../commands.js";
-import { deadlineOf, nextMeetingEnd } from "../deadline.js";
+import { nextMeetingEnd } from "../../meetings/index.js";
+import { deadlineOf } from "../deadline.js";
 import { proposalRef, renderOpened } from "../render.js";
 import type { GovernanceSlice } from "../services.js";
 import { sameCharterChange, type CharterChange } from "./change.js";
@@ -21,9 +18,9 @@ type Ctx = CommandContext<GovernanceSlice>;
 const day = (utcMs: number, view: RenderContext) => formatDay(utcMs, view.settings.timezone, view.t.lang, view.now);
 
 function mustGet(number: number, ctx: Ctx): Article {
-  const article = ctx.slice.charter.get(ctx.roomId, number);
-  if (!article) throw new UserError(ctx.slice.charter.started(ctx.roomId) ? "charter.unknown" : "charter.none", { n: number, list: ctx.hint("charter"), start: ctx.hint("charter start") });
-  return article;
+  return orRefuse(ctx.slice.charter.get(ctx.roomId, number), () =>
+    new UserError(ctx.slice.charter.started(ctx.roomId) ? "charter.unknown" : "charter.none", { n: number, list: ctx.hint("charter"), start: ctx.hint("charter start") }),
+  );
 }
 
 /** The charter in short: numbered titles and first lines, and how many notes wait. */
@@ -135,8 +132,8 @@ function proposeChange(change: CharterChange, question: string, until: string | 
   if (ctx.direct) throw new UserError("proposal.in_room");
   const twin = ctx.slice.repo.open(ctx.roomId).find((open) => open.charterChange !== null && sameCharterChange(open.charterChange, change));
   if (twin) throw new UserError("charter.same_open", { n: twin.number, show: ctx.hint("proposal", { proposal: twin.number }) });
-  const meetingEnd = until === undefined ? nextMeetingEnd(ctx) : undefined;
-  const { closesAt, local } = deadlineOf(until ?? (meetingEnd !== undefined ? "meeting" : undefined), ctx);
+  const meetingEnd = until === undefined ? nextMeetingEnd(ctx.jobs) : undefined;
+  const closesAt = deadlineOf(until ?? (meetingEnd !== undefined ? "meeting" : undefined), ctx);
   const proposal = ctx.slice.open({
     roomId: ctx.roomId,
     question,
@@ -149,7 +146,7 @@ function proposeChange(change: CharterChange, question: string, until: string | 
     eligible: ctx.people().map((m) => m.userId),
     charterChange: change,
   });
-  ctx.jobs.schedule({ kind: CLOSE_KIND, rule: { kind: "once", at: local }, ref: proposalRef(proposal.number), payload: { proposal: proposal.number } });
+  ctx.jobs.schedule({ kind: CLOSE_KIND, rule: { kind: "once", at: closesAt }, ref: proposalRef(proposal.number), payload: { proposal: proposal.number } });
   return proposal;
 }
 
@@ -161,8 +158,8 @@ function splitUntil(text: string): { text: string; until?: string } {
 
 function articleOrRefuse(raw: string, ctx: Ctx) {
   const read = readArticle(raw);
-  if (!read) throw new UserError("charter.article_empty", { example: ctx.hint("charter add", { text: ctx.t.text("charter.article_example") }) });
-  return read;
+  if (!read.ok) throw new UserError("charter.article_empty", { example: ctx.hint("charter add", { text: ctx.t.text("charter.article_example") }) });
+  return read.value;
 }
 
 export const amend = command({

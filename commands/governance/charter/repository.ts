@@ -1,5 +1,6 @@
 import type { Db } from "../../../src/platform/db.js";
 import { perDb } from "../../../src/platform/per-db.js";
+import { nextNumber } from "../../../src/platform/next-number.js";
 import type { ArticleText } from "./rules/article-text.js";
 
 export interface Article extends ArticleText {
@@ -25,7 +26,6 @@ const statements = perDb((db) => ({
   get: db.prepare("SELECT id, number, title, body FROM charter_articles WHERE room_id = ? AND number = ? AND removed_at IS NULL"),
   ever: db.prepare("SELECT id, number, title, body FROM charter_articles WHERE room_id = ? AND number = ?"),
   count: db.prepare("SELECT count(*) FROM charter_articles WHERE room_id = ?").pluck(),
-  nextNumber: db.prepare("SELECT coalesce(max(number), 0) + 1 FROM charter_articles WHERE room_id = ?").pluck(),
   insert: db.prepare("INSERT INTO charter_articles (room_id, number, title, body) VALUES (?, ?, ?, ?)"),
   update: db.prepare("UPDATE charter_articles SET title = ?, body = ? WHERE id = ?"),
   remove: db.prepare("UPDATE charter_articles SET removed_at = ? WHERE id = ?"),
@@ -54,7 +54,7 @@ export const charterRepo = perDb((db: Db) => {
     ever: (roomId: string, number: number) => s.ever.get(roomId, number) as Article | undefined,
     started: (roomId: string) => (s.count.get(roomId) as number) > 0,
     add(roomId: string, text: ArticleText, change: "start" | "add", decision: number | null, at: number): Article {
-      const number = s.nextNumber.get(roomId) as number;
+      const number = nextNumber(db, "charter_articles", "room_id", roomId);
       s.insert.run(roomId, number, text.title, text.body);
       const article = s.get.get(roomId, number) as Article;
       addVersion(article, change, decision, at);

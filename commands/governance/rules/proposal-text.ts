@@ -1,3 +1,5 @@
+import { err, ok, type Result } from "../../../src/kernel/result.js";
+
 /** What a member wrote after `!propose`, read into its parts. Parsing only: dates are read by the caller. */
 export interface ProposalText {
   question: string;
@@ -19,7 +21,7 @@ const UNTIL = /\s+(?:until|hasta)\s+(.+)$/iu;
 const OPTIONS = /\s*(?:options|opciones)\s*:\s*(.+)$/iu;
 const MAX = /\s+max\s+(\d{1,2})\s*$/iu;
 
-export function readProposal(raw: string): ProposalText | ProposalTextError {
+export function readProposal(raw: string): Result<ProposalText, ProposalTextError> {
   let text = raw.trim();
   const secret = SECRET.test(text);
   if (secret) text = text.replace(SECRET, "");
@@ -33,14 +35,14 @@ export function readProposal(raw: string): ProposalText | ProposalTextError {
     optionText = optionText.replace(MAX, (_all, n: string) => ((maxChoices = Number(n)), ""));
     options = optionText.split("|").map((o) => o.replace(/\s+/g, " ").trim()).filter(Boolean);
     text = text.slice(0, listed.index);
-    if (options.length < 2) return "options_few";
-    if (options.length > MAX_OPTIONS) return "options_many";
-    if (options.some((o) => o.length > MAX_OPTION_LENGTH)) return "option_long";
-    if (maxChoices < 1 || maxChoices > options.length) return "max_bad";
+    if (options.length < 2) return err("options_few");
+    if (options.length > MAX_OPTIONS) return err("options_many");
+    if (options.some((o) => o.length > MAX_OPTION_LENGTH)) return err("option_long");
+    if (maxChoices < 1 || maxChoices > options.length) return err("max_bad");
   }
   const question = text.replace(/\s+/g, " ").trim();
-  if (!/[\p{L}\p{N}]/u.test(question)) return "empty";
-  return { question, secret, options, maxChoices, ...(until !== undefined ? { until } : {}) };
+  if (!/[\p{L}\p{N}]/u.test(question)) return err("empty");
+  return ok({ question, secret, options, maxChoices, ...(until !== undefined ? { until } : {}) });
 }
 
 /** Whether "until …" names the next meeting rather than a date. */

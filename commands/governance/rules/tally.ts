@@ -23,7 +23,8 @@ export interface Ballot {
 /** `could_not_apply`: adopted, but what it changes is gone (an amended article was removed meanwhile). */
 export type Outcome = "adopted" | "not_adopted" | "blocked" | "no_quorum" | "chosen" | "tie" | "could_not_apply";
 
-export interface Result {
+/** What a closed ballot counted and what it decided. */
+export interface Tally {
   outcome: Outcome;
   /** Votes per answer id, every answer listed (zeros too). */
   counts: Record<string, number>;
@@ -60,7 +61,7 @@ export function totals(choiceLists: readonly (readonly string[])[], answers: rea
  * consent proposal is then blocked by any block, adopted with more agree than disagree; a choice
  * goes to the option with most votes, and a tie decides nothing.
  */
-export function decide(choiceLists: readonly (readonly string[])[], ballot: Ballot, consent: boolean): Result {
+export function decide(choiceLists: readonly (readonly string[])[], ballot: Ballot, consent: boolean): Tally {
   const counts = totals(choiceLists, ballot.answers);
   const voters = choiceLists.length;
   const eligible = ballot.eligible.length;

@@ -1,3 +1,4 @@
+import { err, ok, type Result } from "../../../src/kernel/result.js";
 import { inferKind } from "./infer-kind.js";
 import { kindFromTag, suggestKinds, type CareKind } from "./kinds.js";
 import { ambiguousMoneyIn, exponentIn, parseQuantity } from "./quantity.js";
@@ -31,7 +32,7 @@ export type ContributionError =
 /** More than this in one entry is a typo, not care; it also keeps sums exact in doubles. */
 export const MAX_AMOUNT = 1_000_000;
 
-export type ContributionResult = { ok: true; contribution: Contribution } | { ok: false; error: ContributionError };
+export type ContributionResult = Result<Contribution, ContributionError>;
 
 /**
  * A `#word` standing alone. "#3" (a number) and "#room:server" (a Matrix room alias) are not tags,
@@ -46,15 +47,15 @@ export function parseContribution(input: string): ContributionResult {
   for (const match of text.matchAll(TAG)) {
     const tag = match[1] ?? "";
     const kind = kindFromTag(tag);
-    if (!kind) return { ok: false, error: { code: "unknown-kind", tag, suggestions: suggestKinds(tag) } };
+    if (!kind) return err({ code: "unknown-kind", tag, suggestions: suggestKinds(tag) });
     if (!kinds.includes(kind)) kinds.push(kind);
   }
-  if (kinds.length > 1) return { ok: false, error: { code: "several-kinds", kinds } };
+  if (kinds.length > 1) return err({ code: "several-kinds", kinds });
 
   const what = tidy(kinds.length > 0 ? removeTags(text) : text);
   // Punctuation alone ('"', "…") says nothing about what was given.
   if (!/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(what)) {
-    return { ok: false, error: kinds[0] ? { code: "empty", kind: kinds[0] } : { code: "empty" } };
+    return err(kinds[0] ? { code: "empty", kind: kinds[0] } : { code: "empty" });
   }
 
   const exponent = exponentIn(what);
@@ -62,13 +63,13 @@ export function parseContribution(input: string): ContributionResult {
   const ambiguous = ambiguousMoneyIn(what);
   if (ambiguous) return { ok: false, error: { code: "ambiguous-amount", ...ambiguous } };
   const quantity = parseQuantity(what);
-  if (quantity && quantity.amount < 0) return { ok: false, error: { code: "negative-amount", quantity } };
-  if (quantity && !(quantity.amount <= MAX_AMOUNT)) return { ok: false, error: { code: "amount-too-large", max: MAX_AMOUNT } };
+  if (quantity && quantity.amount < 0) return err({ code: "negative-amount", quantity });
+  if (quantity && !(quantity.amount <= MAX_AMOUNT)) return err({ code: "amount-too-large", max: MAX_AMOUNT });
   const explicit = kinds[0];
   const kind = explicit ?? inferKind(what, { currency: quantity !== undefined && unitCategory(quantity.unit) === "money" });
   const contribution: Contribution = { what, kind, kindExplicit: explicit !== undefined };
   if (quantity) contribution.quantity = quantity;
-  return { ok: true, contribution };
+  return ok(contribution);
 }
 
 function removeTags(text: string): string {

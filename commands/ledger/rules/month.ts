@@ -1,17 +1,19 @@
+import { err, ok, type Result } from "../../../src/kernel/result.js";
 import { foldWord } from "./kinds.js";
 import type { YearMonth } from "./period.js";
 
 /** The ledger cannot hold care given before this year (entries are dated by the bot's clock). */
 export const EARLIEST_YEAR = 1970;
 
-export type MonthReading =
-  | { ok: true; value: YearMonth }
+export type MonthReading = Result<
+  YearMonth,
   /** Neither a month name nor year-month. */
-  | { ok: false; code: "month-format" }
+  | "month-format"
   /** Year-month shaped, but no such month ("2026-13"). */
-  | { ok: false; code: "month-out-of-range" }
+  | "month-out-of-range"
   /** A real month, before the ledger could have anything ("1900-01"). */
-  | { ok: false; code: "month-too-early" };
+  | "month-too-early"
+>;
 
 /** Month names and short forms, English and Spanish, folded; index + 1 is the month. */
 const NAMES: readonly (readonly string[])[] = [
@@ -38,13 +40,13 @@ export function readMonth(input: string, today: YearMonth): MonthReading {
   if (numeric) {
     const year = Number(numeric[1]);
     const month = Number(numeric[2]);
-    if (month < 1 || month > 12) return { ok: false, code: "month-out-of-range" };
-    if (year < EARLIEST_YEAR) return { ok: false, code: "month-too-early" };
-    return { ok: true, value: { year, month } };
+    if (month < 1 || month > 12) return err("month-out-of-range");
+    if (year < EARLIEST_YEAR) return err("month-too-early");
+    return ok({ year, month });
   }
   const folded = foldWord(input.trim().replace(/\.$/, ""));
   const index = NAMES.findIndex((names) => names.includes(folded));
-  if (index < 0) return { ok: false, code: "month-format" };
+  if (index < 0) return err("month-format");
   const month = index + 1;
-  return { ok: true, value: { year: month <= today.month ? today.year : today.year - 1, month } };
+  return ok({ year: month <= today.month ? today.year : today.year - 1, month });
 }

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { err, ok, type Result } from "../../../src/kernel/result.js";
 
 /** A half-open interval [start, end) in epoch milliseconds. */
 export interface Period {
@@ -29,7 +30,7 @@ export type YearMonthError =
   /** Shaped right, but no such month ("2026-13", "2026-00"). */
   | { code: "month-out-of-range"; input: string };
 
-export type YearMonthResult = { ok: true; value: YearMonth } | { ok: false; error: YearMonthError };
+export type YearMonthResult = Result<YearMonth, YearMonthError>;
 
 /*
  * Zones are validated where a room's time zone is set (luxon's IANA check), so an invalid one
@@ -64,9 +65,9 @@ export function monthPeriod(now: number, zone: string, which?: YearMonth): Month
 /** Strict "YYYY-MM" (e.g. "2026-04"); no trimming, no other shapes. */
 export function parseYearMonth(input: string): YearMonthResult {
   const match = /^(\d{4})-(\d{2})$/.exec(input);
-  if (!match) return { ok: false, error: { code: "month-format", input } };
+  if (!match) return err({ code: "month-format", input });
   const year = Number(match[1]);
   const month = Number(match[2]);
-  if (month < 1 || month > 12 || year < 1970) return { ok: false, error: { code: "month-out-of-range", input } };
-  return { ok: true, value: { year, month } };
+  if (month < 1 || month > 12 || year < 1970) return err({ code: "month-out-of-range", input });
+  return ok({ year, month });
 }

@@ -25,7 +25,7 @@ export interface RolePlan {
 export function planTerms(state: RotationState, nowUtc: number, calendar: TermCalendar, upcomingCount = 2): RolePlan[] {
   const start = advance(state, nowUtc, calendar);
   if (!start.ok) return [];
-  let simulated = start.state;
+  let simulated = start.value.state;
   const plans: RolePlan[] = simulated.roles.map((r) => ({
     role: r.name,
     termWeeks: r.termWeeks,
@@ -43,8 +43,8 @@ export function planTerms(state: RotationState, nowUtc: number, calendar: TermCa
     if (ends.length === 0) break;
     const moved = advance(simulated, Math.min(...ends), calendar);
     if (!moved.ok) break;
-    simulated = moved.state;
-    for (const handover of moved.handovers) {
+    simulated = moved.value.state;
+    for (const handover of moved.value.handovers) {
       const plan = plans.find((p) => p.role === handover.role);
       const role = simulated.roles.find((r) => r.name === handover.role);
       if (!plan || !role || handover.to === null || plan.upcoming.length >= upcomingCount) continue;

@@ -1,3 +1,5 @@
+import type { Result } from "../../../src/kernel/result.js";
+
 /**
  * Rotating roles of one cell, as plain data (stored as JSON). A member is an opaque key chosen by
  * the caller (a Matrix user id, or a name for people not on Matrix).
@@ -68,7 +70,7 @@ export type RotationError =
   | { code: "nobody-to-hand-over"; role: string }
   | { code: "bad-away-period" };
 
-export type RotationResult = { ok: true; state: RotationState; handovers: Handover[] } | { ok: false; error: RotationError };
+export type RotationResult = Result<{ state: RotationState; handovers: Handover[] }, RotationError>;
 
 export function emptyRotation(): RotationState {
   return { roles: [], away: [], history: [] };

@@ -1,3 +1,4 @@
+import { err, ok as success } from "../../../src/kernel/result.js";
 import {
   cloneRotation,
   findRole,
@@ -6,7 +7,6 @@ import {
   type EndReason,
   type Handover,
   type RoleRotation,
-  type RotationError,
   type RotationResult,
   type RotationState,
   type TermCalendar,
@@ -15,11 +15,7 @@ import {
 const MAX_TERM_WEEKS = 52;
 
 function ok(state: RotationState, handovers: Handover[] = []): RotationResult {
-  return { ok: true, state, handovers };
-}
-
-function fail(error: RotationError): RotationResult {
-  return { ok: false, error };
+  return success({ state, handovers });
 }
 
 function termEnd(calendar: TermCalendar, startUtc: number, weeks: number): number {
@@ -141,9 +137,9 @@ function earliestEnd(state: RotationState): number | undefined {
 }
 
 export function addRole(state: RotationState, name: string, termWeeks: number): RotationResult {
-  if (findRole(state, name)) return fail({ code: "role-exists", role: name });
+  if (findRole(state, name)) return err({ code: "role-exists", role: name });
   if (!Number.isInteger(termWeeks) || termWeeks < 1 || termWeeks > MAX_TERM_WEEKS) {
-    return fail({ code: "bad-term", weeks: termWeeks });
+    return err({ code: "bad-term", weeks: termWeeks });
   }
   const next = cloneRotation(state);
   next.roles.push({ name, termWeeks, holder: null, termStartUtc: null, termEndUtc: null, queue: [] });
@@ -152,7 +148,7 @@ export function addRole(state: RotationState, name: string, termWeeks: number): 
 
 export function removeRole(state: RotationState, name: string, nowUtc: number): RotationResult {
   const existing = findRole(state, name);
-  if (!existing) return fail({ code: "unknown-role", role: name });
+  if (!existing) return err({ code: "unknown-role", role: name });
   const next = cloneRotation(state);
   const role = findRole(next, name) as RoleRotation;
   const from = release(next, role, nowUtc, "removed");
@@ -163,8 +159,8 @@ export function removeRole(state: RotationState, name: string, nowUtc: number): 
 /** A newcomer enters at the back of the line. */
 export function joinRole(state: RotationState, name: string, member: string): RotationResult {
   const existing = findRole(state, name);
-  if (!existing) return fail({ code: "unknown-role", role: name });
-  if (rotationOrder(existing).includes(member)) return fail({ code: "already-member", role: existing.name, member });
+  if (!existing) return err({ code: "unknown-role", role: name });
+  if (rotationOrder(existing).includes(member)) return err({ code: "already-member", role: existing.name, member });
   const next = cloneRotation(state);
   (findRole(next, name) as RoleRotation).queue.push(member);
   return ok(next);
@@ -172,8 +168,8 @@ export function joinRole(state: RotationState, name: string, member: string): Ro
 
 export function leaveRole(state: RotationState, name: string, member: string, nowUtc: number, calendar: TermCalendar): RotationResult {
   const existing = findRole(state, name);
-  if (!existing) return fail({ code: "unknown-role", role: name });
-  if (!rotationOrder(existing).includes(member)) return fail({ code: "not-member", role: existing.name, member });
+  if (!existing) return err({ code: "unknown-role", role: name });
+  if (!rotationOrder(existing).includes(member)) return err({ code: "not-member", role: existing.name, member });
   const next = cloneRotation(state);
   const role = findRole(next, name) as RoleRotation;
   if (role.holder === member) return ok(next, [handOver(next, role, nowUtc, "left", calendar)]);
@@ -193,9 +189,9 @@ export function setOrder(
   calendar: TermCalendar,
 ): RotationResult {
   const existing = findRole(state, name);
-  if (!existing) return fail({ code: "unknown-role", role: name });
+  if (!existing) return err({ code: "unknown-role", role: name });
   const duplicate = members.find((m, i) => members.indexOf(m) !== i);
-  if (duplicate !== undefined) return fail({ code: "duplicate-member", member: duplicate });
+  if (duplicate !== undefined) return err({ code: "duplicate-member", member: duplicate });
   const next = cloneRotation(state);
   const role = findRole(next, name) as RoleRotation;
   const at = role.holder === null ? -1 : members.indexOf(role.holder);
@@ -210,9 +206,9 @@ export function setOrder(
 /** The holder hands over to the next available person now; the new term runs a full length. */
 export function skipTurn(state: RotationState, name: string, nowUtc: number, calendar: TermCalendar): RotationResult {
   const existing = findRole(state, name);
-  if (!existing) return fail({ code: "unknown-role", role: name });
+  if (!existing) return err({ code: "unknown-role", role: name });
   if (existing.holder === null || !existing.queue.some((m) => !isAway(state, m, nowUtc))) {
-    return fail({ code: "nobody-to-hand-over", role: existing.name });
+    return err({ code: "nobody-to-hand-over", role: existing.name });
   }
   const next = cloneRotation(state);
   return ok(next, [handOver(next, findRole(next, name) as RoleRotation, nowUtc, "skip", calendar)]);
@@ -224,10 +220,10 @@ export function skipTurn(state: RotationState, name: string, nowUtc: number, cal
  */
 export function swapTurns(state: RotationState, name: string, a: string, b: string, nowUtc: number): RotationResult {
   const existing = findRole(state, name);
-  if (!existing) return fail({ code: "unknown-role", role: name });
-  if (a === b) return fail({ code: "same-member", member: a });
+  if (!existing) return err({ code: "unknown-role", role: name });
+  if (a === b) return err({ code: "same-member", member: a });
   for (const member of [a, b]) {
-    if (!rotationOrder(existing).includes(member)) return fail({ code: "not-member", role: existing.name, member });
+    if (!rotationOrder(existing).includes(member)) return err({ code: "not-member", role: existing.name, member });
   }
   const next = cloneRotation(state);
   const role = findRole(next, name) as RoleRotation;
@@ -249,7 +245,7 @@ export function swapTurns(state: RotationState, name: string, a: string, b: stri
 
 /** Marks a member away; the next `advance` hands over any role they hold and skips them until back. */
 export function setAway(state: RotationState, member: string, fromUtc: number, untilUtc: number): RotationResult {
-  if (!(untilUtc > fromUtc)) return fail({ code: "bad-away-period" });
+  if (!(untilUtc > fromUtc)) return err({ code: "bad-away-period" });
   const next = cloneRotation(state);
   next.away = next.away.filter((p) => p.member !== member);
   next.away.push({ member, fromUtc, untilUtc });

@@ -1,3 +1,4 @@
+import { err, ok, type Result } from "../../../src/kernel/result.js";
 import { longerThanLunarMonth, nextFullMoon, nextNewMoon } from "../../../src/kernel/time/moon.js";
 
 /**
@@ -22,13 +23,12 @@ export function initialTempo(sinceUtc: number): TempoState {
 export function startBurst(
   nowUtc: number,
   untilUtc: number | null,
-): { ok: true; state: TempoState; longerThanLunarMonth: boolean } | { ok: false; error: TempoError } {
-  if (untilUtc !== null && untilUtc <= nowUtc) return { ok: false, error: { code: "until-not-in-future", untilUtc } };
-  return {
-    ok: true,
+): Result<{ state: TempoState; longerThanLunarMonth: boolean }, TempoError> {
+  if (untilUtc !== null && untilUtc <= nowUtc) return err({ code: "until-not-in-future", untilUtc });
+  return ok({
     state: { phase: "burst", sinceUtc: nowUtc, untilUtc },
     longerThanLunarMonth: untilUtc !== null && longerThanLunarMonth(nowUtc, untilUtc),
-  };
+  });
 }
 
 export function startSlow(nowUtc: number): TempoState {

@@ -1,7 +1,19 @@
 import type { Db } from "../../platform/db.js";
-import { formatLocalDateTime, toLocal } from "../time/local-time.js";
+import { nextOccurrence, type Rule } from "../time/recurrence.js";
 import { jobsRepo, type Job, type JobSpec } from "./jobs.js";
-import { nextFiring } from "./plan.js";
+
+export interface Plannable {
+  rule: Rule;
+  zone: string;
+  offsetMinutes: number;
+}
+
+/** The next firing strictly after `afterUtc`: the rule's occurrence, shifted by the job's offset. */
+export function nextFiring(job: Plannable, afterUtc: number): number | null {
+  const shift = job.offsetMinutes * 60_000;
+  const occurrence = nextOccurrence(job.rule, job.zone, afterUtc - shift);
+  return occurrence === null ? null : occurrence + shift;
+}
 
 /** Adds a job with its first run planned after `now`; call inside the command's transaction. */
 export function scheduleJob(db: Db, spec: JobSpec, now: number): Job {
@@ -25,7 +37,7 @@ export function upsertRoomJob(db: Db, spec: JobSpec, now: number): Job {
 /**
  * Re-plans a room's future jobs in a new zone: recurring rules are wall-clock times, so "Monday 09:00"
  * stays 09:00 in the new zone. A one-off was announced as an instant (a proposal's deadline, a
- * plan's start): it keeps that instant, written again as the new zone's clock reads it. Jobs already
+ * plan's start): it keeps that instant. Jobs already
  * due keep their run; nothing fires twice for one occurrence.
  */
 export function replanRoom(db: Db, roomId: string, zone: string, now: number): number {
@@ -34,7 +46,7 @@ export function replanRoom(db: Db, roomId: string, zone: string, now: number): n
   for (const job of repo.activeInRoom(roomId)) {
     if (job.zone === zone || (job.nextRunUtc !== null && job.nextRunUtc <= now)) continue;
     if (job.rule.kind === "once" && job.nextRunUtc !== null) {
-      repo.update(job.id, { ...job, rule: onceIn(job, zone), zone, nextRunUtc: job.nextRunUtc });
+      repo.update(job.id, { ...job, rule: onceAt(job), zone, nextRunUtc: job.nextRunUtc });
       changed++;
       continue;
     }
@@ -45,8 +57,7 @@ export function replanRoom(db: Db, roomId: string, zone: string, now: number): n
   return changed;
 }
 
-/** A one-off's rule in another zone, firing at the same instant (its offset included). */
-function onceIn(job: Job, zone: string): Job["rule"] {
-  const occurrence = (job.nextRunUtc as number) - job.offsetMinutes * 60_000;
-  return { kind: "once", at: formatLocalDateTime(toLocal(zone, occurrence)) };
+/** A one-off's rule as the instant it fires at (its offset taken off): the same in every zone. */
+function onceAt(job: Job): Job["rule"] {
+  return { kind: "once", at: (job.nextRunUtc as number) - job.offsetMinutes * 60_000 };
 }

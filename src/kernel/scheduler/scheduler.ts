@@ -7,18 +7,18 @@ import type { RoomSettingsView } from "../command.js";
 import { CommandIndex } from "../command-index.js";
 import { fitToEvent } from "../doc-limit.js";
 import type { AnyFeature } from "../feature.js";
-import { elsewhereFrom, renderContextFor } from "../elsewhere.js";
+import { elsewhereFrom } from "../elsewhere.js";
+import { renderContextFor } from "../room-context.js";
 import type { Texts } from "../i18n/index.js";
 import { enqueue } from "../outbox/outbox.js";
 import type { RoomView } from "../port.js";
 import { roomSettings } from "../room-settings.js";
 import { decideRunWith, DEFAULT_GRACE_MS } from "../time/missed-run.js";
 import { jobsRepo, type Job } from "./jobs.js";
-import { nextFiring } from "./plan.js";
 import { checkpointLog, HourlyPruning } from "../pruning.js";
 import type { PostHandler } from "./post.js";
 import { roomJobs } from "./room-jobs.js";
-import { replanRoom } from "./schedule.js";
+import { nextFiring, replanRoom } from "./schedule.js";
 
 export interface SchedulerDeps {
   db: Db;

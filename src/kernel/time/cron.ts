@@ -1,3 +1,5 @@
+import { err, ok, type Result } from "../result.js";
+
 /**
  * Five-field cron expressions (minute hour day-of-month month day-of-week), parsed here so the
  * schedule can be computed in a room's time zone with the DST rules of resolveLocal; node-cron
@@ -75,14 +77,14 @@ function parseField(text: string, shape: FieldShape): Set<number> | undefined {
   return values;
 }
 
-export function parseCron(expression: string): { ok: true; spec: CronSpec } | { ok: false; error: CronError } {
+export function parseCron(expression: string): Result<CronSpec, CronError> {
   const parts = expression.trim().split(/\s+/).filter((p) => p.length > 0);
-  if (parts.length !== FIELDS.length) return { ok: false, error: { code: "cron-field-count", found: parts.length } };
+  if (parts.length !== FIELDS.length) return err({ code: "cron-field-count", found: parts.length });
   const sets: Set<number>[] = [];
   for (const [i, shape] of FIELDS.entries()) {
     const text = parts[i] ?? "";
     const set = parseField(text, shape);
-    if (!set) return { ok: false, error: { code: "cron-bad-field", field: shape.name, text } };
+    if (!set) return err({ code: "cron-bad-field", field: shape.name, text });
     sets.push(set);
   }
   const [minutes, hours, daysOfMonth, months, daysOfWeek] = sets as [
@@ -92,18 +94,15 @@ export function parseCron(expression: string): { ok: true; spec: CronSpec } | { 
     Set<number>,
     Set<number>,
   ];
-  return {
-    ok: true,
-    spec: {
-      minutes,
-      hours,
-      daysOfMonth,
-      months,
-      daysOfWeek,
-      dayOfMonthRestricted: !(parts[2] ?? "").startsWith("*"),
-      dayOfWeekRestricted: !(parts[4] ?? "").startsWith("*"),
-    },
-  };
+  return ok({
+    minutes,
+    hours,
+    daysOfMonth,
+    months,
+    daysOfWeek,
+    dayOfMonthRestricted: !(parts[2] ?? "").startsWith("*"),
+    dayOfWeekRestricted: !(parts[4] ?? "").startsWith("*"),
+  });
 }
 
 /** Whether a calendar day (weekday 0 = Sunday) is one the expression fires on. */

@@ -10,6 +10,7 @@ import {
   type LocalDate,
   type LocalDateTime,
 } from "./local-time.js";
+import type { Result } from "../result.js";
 
 /**
  * Dates, times and durations as tired people type them, in English or Spanish (both are accepted
@@ -50,8 +51,6 @@ export interface WhenContext {
   /** The room's language, for the order of slash dates: "12/04" is December 4 in "en", 12 April in "es". */
   lang?: string;
 }
-
-export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
 type DayPart =
   | { kind: "date"; date: LocalDate }

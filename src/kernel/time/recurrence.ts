@@ -16,7 +16,11 @@ import {
  * the jobs table, so every field is plain data.
  */
 export const RuleSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("once"), at: z.string() }),
+  /**
+   * A one-off post at an instant (epoch milliseconds): the caller knows the instant, so the rule
+   * keeps it. Jobs planned before December 2026 hold a local wall time ("2026-12-04T08:00") instead.
+   */
+  z.object({ kind: z.literal("once"), at: z.union([z.number().int(), z.string()]) }),
   z.object({
     kind: z.literal("weekly"),
     /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -62,6 +66,7 @@ export function validateRule(rule: Rule, zone: string): RuleError | undefined {
   if (!isValidZone(zone)) return { code: "unknown-zone", zone };
   switch (rule.kind) {
     case "once": {
+      if (typeof rule.at === "number") return undefined;
       const hasTime = /[T ]\d{2}:\d{2}$/.test(rule.at);
       return hasTime && parseLocalDateTime(rule.at) ? undefined : { code: "bad-local-date-time", text: rule.at };
     }
@@ -146,12 +151,20 @@ function nextCron(rule: Extract<Rule, { kind: "cron" }>, zone: string, after: nu
   if (!parsed.ok) throw new RangeError(`bad cron expression: ${rule.expression}`);
   const start = addDays(toLocal(zone, after), -1);
   for (let i = 0; i <= CRON_SEARCH_DAYS; i++) {
-    const found = earliestOnDay(parsed.spec, zone, addDays(start, i), after);
+    const found = earliestOnDay(parsed.value, zone, addDays(start, i), after);
     if (found === null) continue;
-    const following = earliestOnDay(parsed.spec, zone, addDays(start, i + 1), after);
+    const following = earliestOnDay(parsed.value, zone, addDays(start, i + 1), after);
     return following === null ? found : Math.min(found, following);
   }
   return null;
+}
+
+/** The instant of a one-off rule; one planned before December 2026 is read in `zone`. */
+export function onceInstant(rule: Extract<Rule, { kind: "once" }>, zone: string): number {
+  if (typeof rule.at === "number") return rule.at;
+  const at = parseLocalDateTime(rule.at);
+  if (!at) throw new RangeError(`bad one-off time: ${rule.at}`);
+  return resolveLocal(zone, at);
 }
 
 /**
@@ -161,9 +174,7 @@ function nextCron(rule: Extract<Rule, { kind: "cron" }>, zone: string, after: nu
 export function nextOccurrence(rule: Rule, zone: string, afterUtcMs: number): number | null {
   switch (rule.kind) {
     case "once": {
-      const at = parseLocalDateTime(rule.at);
-      if (!at) throw new RangeError(`bad one-off time: ${rule.at}`);
-      const instant = resolveLocal(zone, at);
+      const instant = onceInstant(rule, zone);
       return instant > afterUtcMs ? instant : null;
     }
     case "weekly":

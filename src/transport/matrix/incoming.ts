@@ -64,21 +64,28 @@ export function invocationFrom(eventId: string, roomId: string, sender: string, 
   };
 }
 
+/**
+ * What the inbox asks of the dispatcher. Each call is synchronous and commits its own SQLite
+ * transaction, so a row is closed only after what it meant was stored.
+ */
+export interface IncomingDispatcher {
+  handle(inv: Invocation): unknown;
+  /** Decides what a reaction to one of the bot's messages means, if anything. */
+  handleReaction(reaction: Reaction): unknown;
+  /** Counts an answer to one of the bot's polls. */
+  handlePollAnswer(answer: PollAnswer): unknown;
+  /** Whether a feature reads structured events of this type (federation between Tandems). */
+  readsEvent(type: string): boolean;
+  handleEvent(event: IncomingEvent): unknown;
+}
+
 export interface IncomingDeps {
   client: MatrixClient;
   inbox: Inbox;
   log: Logger;
   clock: () => number;
-  /** Runs the command; synchronous, one SQLite transaction (the dispatcher). */
-  handle(inv: Invocation): void;
-  /** Lets the dispatcher decide what a reaction means, if anything; synchronous like `handle`. */
-  handleReaction(reaction: Reaction): void;
-  /** Lets the dispatcher count an answer to one of the bot's polls; synchronous like `handle`. */
-  handlePollAnswer(answer: PollAnswer): void;
-  /** Whether a feature reads structured events of this type (federation between Tandems). */
-  readsEvent(type: string): boolean;
-  /** Hands a structured event to the feature that reads it; synchronous like `handle`. */
-  handleEvent(event: IncomingEvent): void;
+  /** Where commands, reactions, poll answers and structured events go: the dispatcher. */
+  dispatcher: IncomingDispatcher;
   isRoomEncrypted(roomId: string): Promise<boolean>;
   allowUnencryptedRooms: boolean;
   /** The room is not encrypted and commands are refused there: make sure it was told why. */
@@ -163,26 +170,26 @@ export class IncomingProcessor {
     const sentAt = row.raw.origin_server_ts;
     if (event.getType() === "m.room.message" && (event.getContent() as Record<string, unknown>)[HOST_MARK] === true) {
       // Another Tandem's message in a room it hosts: never a command here, and news that the room is its.
-      if (this.deps.readsEvent(HOST_MARK)) {
+      if (this.deps.dispatcher.readsEvent(HOST_MARK)) {
         const signedDevice = event.isEncrypted() && (await isSignedDevice(this.deps.client, event));
-        this.deps.handleEvent({ eventId: row.eventId, roomId: row.roomId, sender: row.sender, type: HOST_MARK, content: {}, sentAt, signedDevice });
+        this.deps.dispatcher.handleEvent({ eventId: row.eventId, roomId: row.roomId, sender: row.sender, type: HOST_MARK, content: {}, sentAt, signedDevice });
       }
     } else if (event.getType() === "m.room.message") {
       const inv = invocationFrom(row.eventId, row.roomId, row.sender, sentAt, event.getContent() as MessageContent);
-      if (inv) this.deps.handle(inv);
+      if (inv) this.deps.dispatcher.handle(inv);
     } else if (event.getType() === "m.reaction") {
       const relation = (event.getContent() as MessageContent)["m.relates_to"] ?? (event.getWireContent() as MessageContent)["m.relates_to"];
       const reaction = reactionFrom(row.eventId, row.roomId, row.sender, sentAt, relation);
-      if (reaction) this.deps.handleReaction(reaction);
-    } else if (this.deps.readsEvent(event.getType())) {
+      if (reaction) this.deps.dispatcher.handleReaction(reaction);
+    } else if (this.deps.dispatcher.readsEvent(event.getType())) {
       // Only encrypted structured events reach here in an encrypted room (plain ones were dropped above).
       const signedDevice = event.isEncrypted() && (await isSignedDevice(this.deps.client, event));
-      this.deps.handleEvent({ eventId: row.eventId, roomId: row.roomId, sender: row.sender, type: event.getType(), content: event.getContent(), sentAt, signedDevice });
+      this.deps.dispatcher.handleEvent({ eventId: row.eventId, roomId: row.roomId, sender: row.sender, type: event.getType(), content: event.getContent(), sentAt, signedDevice });
     } else {
       const wire = event.getWireContent() as MessageContent;
       const content = event.getContent() as MessageContent & Record<string, unknown>;
       const answer = pollAnswerFrom(row.eventId, row.roomId, row.sender, sentAt, event.getType(), content, content["m.relates_to"] ?? wire["m.relates_to"]);
-      if (answer) this.deps.handlePollAnswer(answer);
+      if (answer) this.deps.dispatcher.handlePollAnswer(answer);
     }
     inbox.finish(row.seq, "done");
   }

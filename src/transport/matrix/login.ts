@@ -30,7 +30,7 @@ export async function resolveSession(config: MatrixConfig, db: Db, log: Logger, 
   }
   const network = keepNetworkCause(fetchFn);
   const client = createClient({ baseUrl: config.homeserverUrl, fetchFn: network.fetch });
-  let response;
+  let response: Awaited<ReturnType<typeof client.loginRequest>>;
   try {
     response = await client.loginRequest({
       type: "m.login.password",

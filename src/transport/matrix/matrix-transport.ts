@@ -6,6 +6,7 @@ import { PermanentSendError } from "../../kernel/outbox/sender.js";
 import type { OutgoingMessage, RoomMember, Transport } from "../../kernel/port.js";
 import { sendAttachment } from "./attachments.js";
 import { renderMatrixContent, type MatrixMessageContent } from "./format.js";
+import { unencryptedExplanationKey } from "./notices.js";
 import { pollEventFor, type PollEndContent, type PollStartContent } from "./polls.js";
 
 /**
@@ -96,7 +97,8 @@ export class MatrixTransport implements Transport {
       ...(message.replyToEventId ? { replyToEventId: message.replyToEventId } : {}),
       ...(message.threadRootId ? { threadRootId: message.threadRootId } : {}),
     });
-    return this.sendContent(message.roomId, content, txnIdFor(message.key), this.options.allowUnencryptedRooms);
+    const plainText = this.options.allowUnencryptedRooms || message.key === unencryptedExplanationKey(message.roomId);
+    return this.sendContent(message.roomId, content, txnIdFor(message.key), plainText);
   }
 
   /**

@@ -5,15 +5,14 @@ import type { Translator } from "../../kernel/i18n/index.js";
 import { moveRoom, RoomMoveConflict } from "../../kernel/room-move.js";
 import type { Db } from "../../platform/db.js";
 import { errorForLog } from "../../platform/log.js";
-import { renderMatrixContent } from "./format.js";
-import { txnIdFor, type MatrixTransport } from "./matrix-transport.js";
+import type { Notices } from "./notices.js";
 
 export interface RoomUpgradeDeps {
   client: MatrixClient;
-  transport: MatrixTransport;
   db: Db;
   log: Logger;
-  allowUnencryptedRooms: boolean;
+  /** The outbox, for the line in the old room. */
+  notices: Notices;
   /** The words of a room, in its language. */
   translatorFor(roomId: string): Translator;
 }
@@ -61,13 +60,16 @@ export class RoomUpgrades {
     await client.leave(room.roomId);
   }
 
-  /** Best effort: an upgrade often leaves the old room writable by moderators only. */
+  /**
+   * Best effort: an upgrade often leaves the old room writable by moderators only (the outbox then
+   * marks the line failed). Sent before the bot leaves, which would make it undeliverable.
+   */
   private async sayWhereTo(oldRoomId: string, newRoomId: string): Promise<void> {
     // The settings moved already: the new room's language is the cell's.
     const t = this.deps.translatorFor(newRoomId);
-    const content = renderMatrixContent(doc(p(...t.t("matrix.upgraded", { room: roomLink(newRoomId) }))), { kind: "notice" });
+    this.deps.notices.queue(oldRoomId, `upgraded:${oldRoomId}`, doc(p(...t.t("matrix.upgraded", { room: roomLink(newRoomId) }))));
     try {
-      await this.deps.transport.sendContent(oldRoomId, content, txnIdFor(`upgraded:${oldRoomId}`), this.deps.allowUnencryptedRooms);
+      await this.deps.notices.flush();
     } catch (err) {
       this.deps.log.warn({ roomId: oldRoomId, err: errorForLog(err) }, "could not say in the old room where the bot went");
     }

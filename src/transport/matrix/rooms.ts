@@ -3,10 +3,10 @@ import type { Logger } from "pino";
 import { doc, p } from "../../kernel/doc.js";
 import type { Translator } from "../../kernel/i18n/index.js";
 import { errorForLog } from "../../platform/log.js";
-import { renderMatrixContent } from "./format.js";
 import type { Inbox } from "./inbox.js";
 import type { RoomUpgrades } from "./room-upgrade.js";
-import { txnIdFor, type MatrixTransport } from "./matrix-transport.js";
+import type { MatrixTransport } from "./matrix-transport.js";
+import { unencryptedExplanationKey, type Notices } from "./notices.js";
 
 /** True when the inviter is listed by user id, or its server is listed by name. */
 export function isAllowedInviter(inviter: string, allowed: readonly string[]): boolean {
@@ -24,6 +24,8 @@ export interface RoomKeeperDeps {
   allowUnencryptedRooms: boolean;
   /** The words of a room, in its language. */
   translatorFor(roomId: string): Translator;
+  /** The outbox, for the explanation in an unencrypted room. */
+  notices: Notices;
   /** Follows a joined room's upgrade into the room that replaced it. */
   upgrades?: Pick<RoomUpgrades, "follow">;
 }
@@ -107,10 +109,9 @@ export class RoomKeeper {
   async explainIfUnencrypted(roomId: string): Promise<void> {
     const { inbox, transport } = this.deps;
     if (inbox.wasExplainedUnencrypted(roomId) || (await transport.isRoomEncrypted(roomId))) return;
-    const content = renderMatrixContent(doc(p(...this.deps.translatorFor(roomId).t("matrix.unencrypted"))), { kind: "notice" });
-    // The explanation is the one plain-text message the bot sends, and only into an unencrypted room.
-    await transport.sendContent(roomId, content, txnIdFor(`unencrypted:${roomId}`), true);
+    this.deps.notices.queue(roomId, unencryptedExplanationKey(roomId), doc(p(...this.deps.translatorFor(roomId).t("matrix.unencrypted"))));
     inbox.markExplainedUnencrypted(roomId, this.deps.clock());
+    await this.deps.notices.flush();
     this.deps.log.info({ roomId }, "told an unencrypted room that commands need encryption");
   }
 }

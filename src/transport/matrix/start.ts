@@ -23,6 +23,7 @@ import { IncomingProcessor } from "./incoming.js";
 import { resolveSession } from "./login.js";
 import { MatrixTransport } from "./matrix-transport.js";
 import { RoomUpgrades } from "./room-upgrade.js";
+import { outboxNotices } from "./notices.js";
 import { RoomKeeper } from "./rooms.js";
 import { captureSdkConsole, sdkLogger } from "./sdk-logger.js";
 import { SenderGuard } from "./sender-guard.js";
@@ -172,6 +173,7 @@ async function startSyncing(connected: Connected, app: MatrixApp): Promise<Runni
     identityChanged: (row) => identities.held(row),
   });
   const identities = identitySignals({ client, isDirect: (roomId) => transport.isDirect(roomId), dispatcher: app.dispatcher, clock });
+  const notices = outboxNotices(db, sender, clock);
   const rooms = new RoomKeeper({
     client,
     transport,
@@ -181,18 +183,15 @@ async function startSyncing(connected: Connected, app: MatrixApp): Promise<Runni
     allowedInviters: config.allowedInviters,
     allowUnencryptedRooms: config.allowUnencryptedRooms,
     translatorFor,
-    upgrades: new RoomUpgrades({ client, transport, db, log, allowUnencryptedRooms: config.allowUnencryptedRooms, translatorFor }),
+    notices,
+    upgrades: new RoomUpgrades({ client, db, log, notices, translatorFor }),
   });
   const incoming = new IncomingProcessor({
     client,
     inbox,
     log,
     clock,
-    handle: (inv) => void app.dispatcher.handle(inv),
-    handleReaction: (reaction) => void app.dispatcher.handleReaction(reaction),
-    handlePollAnswer: (answer) => void app.dispatcher.handlePollAnswer(answer),
-    readsEvent: (type) => app.dispatcher.readsEvent(type),
-    handleEvent: (event) => void app.dispatcher.handleEvent(event),
+    dispatcher: app.dispatcher,
     isRoomEncrypted: (roomId) => transport.isRoomEncrypted(roomId),
     allowUnencryptedRooms: config.allowUnencryptedRooms,
     onUnencryptedCommandRoom: (roomId) => rooms.explainIfUnencrypted(roomId),

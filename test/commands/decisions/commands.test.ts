@@ -52,7 +52,8 @@ describe("the decision log", () => {
   it("lets only the recorder within a day, or moderators, change a decision", async () => {
     await bot.say("!decision We rotate the facilitator monthly", { sender: ANA });
     expect(await bot.say("!decision 1 fix weekly")).toEqual(["Only whoever recorded decision #1 (within a day) or a moderator can change it."]);
-    bot.clock.now += 25 * HOUR;
+    // A day is 24 hours, as for ledger entries: at the 24th hour the window has closed.
+    bot.clock.now += 24 * HOUR;
     expect(await bot.say("!decision 1 fix weekly", { sender: ANA })).toEqual(["Only whoever recorded decision #1 (within a day) or a moderator can change it."]);
     expect(await bot.say("!decision 1 fix weekly", { sender: MOD })).toEqual([expect.stringMatching(/^Decision #1 now reads: weekly\./)]);
   });

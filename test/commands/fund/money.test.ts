@@ -4,7 +4,7 @@ import { readMovementText, readPledgeText } from "../../../commands/fund/rules/m
 
 const money = (text: string) => {
   const read = readMoney(text);
-  return read.ok ? [read.money.currency, read.money.minor, read.rest] : read.error;
+  return read.ok ? [read.value.money.currency, read.value.money.minor, read.value.rest] : read.error;
 };
 
 describe("fund money rules", () => {
@@ -77,9 +77,9 @@ describe("fund money rules", () => {
   it("never uses floating point: 0.1 + 0.2 adds up", () => {
     const a = readAmount("0,10", "EUR");
     const b = readAmount("0,20", "EUR");
-    expect(a.ok && b.ok && a.minor + b.minor).toBe(30);
-    expect(readAmount("19.99", "EUR")).toEqual({ ok: true, minor: 1999 });
-    expect(readAmount("10000000", "EUR")).toEqual({ ok: true, minor: 1_000_000_000 });
+    expect(a.ok && b.ok && a.value.minor + b.value.minor).toBe(30);
+    expect(readAmount("19.99", "EUR")).toEqual({ ok: true, value: { minor: 1999 } });
+    expect(readAmount("10000000", "EUR")).toEqual({ ok: true, value: { minor: 1_000_000_000 } });
   });
 
   it("writes money in the room's language", () => {
@@ -100,11 +100,11 @@ describe("fund money rules", () => {
   });
 
   it("reads pledges, which are monthly", () => {
-    expect(readPledgeText("€10 monthly")).toEqual({ ok: true, money: { currency: "EUR", minor: 1000 } });
-    expect(readPledgeText("10 € al mes")).toEqual({ ok: true, money: { currency: "EUR", minor: 1000 } });
-    expect(readPledgeText("€10")).toEqual({ ok: true, money: { currency: "EUR", minor: 1000 } });
+    expect(readPledgeText("€10 monthly")).toEqual({ ok: true, value: { currency: "EUR", minor: 1000 } });
+    expect(readPledgeText("10 € al mes")).toEqual({ ok: true, value: { currency: "EUR", minor: 1000 } });
+    expect(readPledgeText("€10")).toEqual({ ok: true, value: { currency: "EUR", minor: 1000 } });
     expect(readPledgeText("€10 weekly")).toEqual({ ok: false, error: "not-monthly" });
-    expect(readPledgeText("parar")).toEqual({ ok: true, stop: true });
+    expect(readPledgeText("parar")).toEqual({ ok: true, value: "stop" });
   });
 
   it("keeps balances per currency and never pays out what it does not hold", () => {

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { pino } from "pino";
-import { usableBallotCode } from "../../../commands/governance/services.js";
 import { createApp } from "../../../src/app.js";
 import { renderPlain } from "../../../src/kernel/render-plain.js";
 import { openMigrated } from "../../support/db.js";
@@ -13,12 +12,6 @@ const DM_ANA = "!dm-ana:test.org";
 const DM_BO = "!dm-bo:test.org";
 
 describe("governance secret ballots", () => {
-  it("never gives a ballot code that reads as a proposal number", () => {
-    expect(usableBallotCode("6436")).toBe(false);
-    expect(usableBallotCode("64A6")).toBe(true);
-    expect(usableBallotCode("KXSW")).toBe(true);
-  });
-
   let bot: TestBot;
   beforeEach(() => {
     bot = createTestBot();

@@ -1,6 +1,7 @@
 import { countedResponses, decide, type Ballot, type Response } from "../../../commands/governance/rules/tally.js";
 import { readProposal } from "../../../commands/governance/rules/proposal-text.js";
 import { readVote } from "../../../commands/governance/rules/vote-words.js";
+import { err, ok } from "../../../src/kernel/result.js";
 
 const CONSENT = ["agree", "abstain", "disagree", "block"];
 const ballot = (over: Partial<Ballot> = {}): Ballot => ({ answers: CONSENT, eligible: ["a", "b", "c", "d"], closesAt: 100, quorumPercent: null, ...over });
@@ -38,26 +39,26 @@ describe("governance tallies", () => {
   });
 
   it("reads a proposal's question, options, max, secrecy and deadline words", () => {
-    expect(readProposal("Where do we meet? options: hall | café | online max 2 until friday 18:00")).toEqual({
+    expect(readProposal("Where do we meet? options: hall | café | online max 2 until friday 18:00")).toEqual(ok({
       question: "Where do we meet?",
       secret: false,
       options: ["hall", "café", "online"],
       maxChoices: 2,
       until: "friday 18:00",
-    });
-    expect(readProposal("secret We file a grievance")).toMatchObject({ secret: true, question: "We file a grievance", options: [] });
-    expect(readProposal("Pick options: one")).toBe("options_few");
-    expect(readProposal("Pick options: a | b max 3")).toBe("max_bad");
-    expect(readProposal("   ")).toBe("empty");
+    }));
+    expect(readProposal("secret We file a grievance")).toMatchObject(ok({ secret: true, question: "We file a grievance", options: [] }));
+    expect(readProposal("Pick options: one")).toEqual(err("options_few"));
+    expect(readProposal("Pick options: a | b max 3")).toEqual(err("max_bad"));
+    expect(readProposal("   ")).toEqual(err("empty"));
   });
 
   it("reads votes in English and Spanish, option numbers, and receipts", () => {
-    expect(readVote("de acuerdo", 0, 1)).toEqual({ choices: ["agree"] });
-    expect(readVote("bloqueo", 0, 1)).toEqual({ choices: ["block"] });
-    expect(readVote("agree 7F3A-K2PX", 0, 1)).toEqual({ choices: ["agree"], receipt: "7F3A-K2PX" });
-    expect(readVote("3 1", 3, 2)).toEqual({ choices: ["o1", "o3"] });
-    expect(readVote("1 2 3", 3, 2)).toEqual({ tooMany: 2 });
-    expect(readVote("4", 3, 1)).toEqual({ unknown: "4" });
-    expect(readVote("none", 0, 1)).toEqual({ withdraw: true });
+    expect(readVote("de acuerdo", 0, 1)).toEqual(ok({ choices: ["agree"] }));
+    expect(readVote("bloqueo", 0, 1)).toEqual(ok({ choices: ["block"] }));
+    expect(readVote("agree 7F3A-K2PX", 0, 1)).toEqual(ok({ choices: ["agree"], receipt: "7F3A-K2PX" }));
+    expect(readVote("3 1", 3, 2)).toEqual(ok({ choices: ["o1", "o3"] }));
+    expect(readVote("1 2 3", 3, 2)).toEqual(err({ code: "too-many", max: 2 }));
+    expect(readVote("4", 3, 1)).toEqual(err({ code: "unknown", found: "4" }));
+    expect(readVote("none", 0, 1)).toEqual(ok("withdraw"));
   });
 });

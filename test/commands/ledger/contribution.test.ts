@@ -3,7 +3,7 @@ import { CARE_KINDS, type CareKind } from "../../../commands/ledger/rules/kinds.
 
 function ok(result: ContributionResult) {
   if (!result.ok) throw new Error(`expected a contribution, got ${JSON.stringify(result.error)}`);
-  return result.contribution;
+  return result.value;
 }
 
 describe("parseContribution: kind inferred from English and Spanish words", () => {
@@ -170,7 +170,7 @@ describe("parseContribution: what and quantity", () => {
   test("the example from the design", () => {
     expect(parseContribution("cooked 40 meals")).toEqual({
       ok: true,
-      contribution: { what: "cooked 40 meals", quantity: { amount: 40, unit: "meals" }, kind: "food", kindExplicit: false },
+      value: { what: "cooked 40 meals", quantity: { amount: 40, unit: "meals" }, kind: "food", kindExplicit: false },
     });
   });
 
@@ -200,7 +200,7 @@ describe("parseContribution: what and quantity", () => {
   test("punctuation alone is empty, an emoji is not", () => {
     expect(parseContribution('"')).toEqual({ ok: false, error: { code: "empty" } });
     expect(parseContribution("… !")).toEqual({ ok: false, error: { code: "empty" } });
-    expect(parseContribution("🍲")).toMatchObject({ ok: true, contribution: { what: "🍲" } });
+    expect(parseContribution("🍲")).toMatchObject({ ok: true, value: { what: "🍲" } });
   });
 
   test("decomposed accents are composed so stored text compares equal", () => {

@@ -1,19 +1,19 @@
 import { lessonPromptAt, readLesson, tagOf } from "../../../commands/lessons/rules/index.js";
-import { resolveLocal, parseLocalDateTime } from "../../../src/kernel/time/local-time.js";
+import { err, ok } from "../../../src/kernel/result.js";
 
 const MADRID = "Europe/Madrid";
 const utc = (iso: string) => Date.parse(iso);
-/** When the prompt really fires, as the scheduler resolves the local time in the zone. */
-const firesAt = (endIso: string, zone = MADRID) => new Date(resolveLocal(zone, parseLocalDateTime(lessonPromptAt(utc(endIso), zone))!)).toISOString();
+/** When the prompt fires, as an instant. */
+const firesAt = (endIso: string, zone = MADRID) => new Date(lessonPromptAt(utc(endIso), zone)).toISOString();
 
 describe("lesson prompt timing", () => {
   it("asks at 09:00 the morning after, never the same evening", () => {
     // Friday 27 Nov 2026, 19:00 in Madrid (CET, UTC+1) → Saturday 09:00 local.
-    expect(lessonPromptAt(utc("2026-11-27T18:00:00Z"), MADRID)).toBe("2026-11-28T09:00");
+    expect(firesAt("2026-11-27T18:00:00Z")).toBe("2026-11-28T08:00:00.000Z");
     // Ending at 08:30 in the morning: still the next day, not half an hour later.
-    expect(lessonPromptAt(utc("2026-11-27T07:30:00Z"), MADRID)).toBe("2026-11-28T09:00");
+    expect(firesAt("2026-11-27T07:30:00Z")).toBe("2026-11-28T08:00:00.000Z");
     // A night action ending at 00:30 belongs to the evening before: asked that same morning.
-    expect(lessonPromptAt(utc("2026-11-27T23:30:00Z"), MADRID)).toBe("2026-11-28T09:00");
+    expect(firesAt("2026-11-27T23:30:00Z")).toBe("2026-11-28T08:00:00.000Z");
   });
 
   it("keeps 09:00 in the room's zone across the clock changes in Madrid", () => {
@@ -35,8 +35,8 @@ describe("lesson prompt timing", () => {
 
 describe("lesson text", () => {
   it("keeps the text as written and its tags, each once, lower-cased", () => {
-    expect(readLesson("  two at each door  #Picket was enough #picket #doors.")).toEqual({ text: "two at each door #Picket was enough #picket #doors.", tags: ["picket", "doors"] });
-    expect(readLesson("#only #tags")).toBeUndefined();
+    expect(readLesson("  two at each door  #Picket was enough #picket #doors.")).toEqual(ok({ text: "two at each door #Picket was enough #picket #doors.", tags: ["picket", "doors"] }));
+    expect(readLesson("#only #tags")).toEqual(err("empty"));
     expect(tagOf("#Picket")).toBe("picket");
     expect(tagOf("picket")).toBeUndefined();
   });

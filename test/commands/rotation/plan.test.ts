@@ -20,7 +20,7 @@ const show = (ms: number) => DateTime.fromMillis(ms, { zone: ZONE }).toFormat("M
 
 function must(result: RotationResult): RotationState {
   if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.state;
+  return result.value.state;
 }
 
 describe("planTerms", () => {

@@ -16,7 +16,7 @@ describe("sharing roles right after a join", () => {
   const now = Date.parse("2026-11-24T10:00Z");
   const must = (r: RotationResult): RotationState => {
     if (!r.ok) throw new Error(JSON.stringify(r.error));
-    return r.state;
+    return r.value.state;
   };
   const settle = (s: RotationState) => must(advance(s, now, calendar));
 
@@ -29,7 +29,7 @@ describe("sharing roles right after a join", () => {
     s = must(result);
     expect([findRole(s, "facilitator")?.holder, findRole(s, "treasurer")?.holder]).toEqual(["bo", "ana"]);
     expect(findRole(s, "facilitator")?.queue).toEqual(["ana"]);
-    expect(result.ok && result.handovers).toEqual([{ role: "facilitator", from: "ana", to: "bo", atUtc: now, reason: "shared" }]);
+    expect(result.ok && result.value.handovers).toEqual([{ role: "facilitator", from: "ana", to: "bo", atUtc: now, reason: "shared" }]);
     expect(s.history.at(-1)).toMatchObject({ role: "facilitator", member: "ana", ended: "shared" });
   });
 });

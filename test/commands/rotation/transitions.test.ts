@@ -29,7 +29,7 @@ const show = (ms: number | null) => (ms === null ? null : DateTime.fromMillis(ms
 
 function must(result: RotationResult): RotationState {
   if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.state;
+  return result.value.state;
 }
 
 function withRole(name: string, members: string[], weeks = 1, state = emptyRotation()): RotationState {
@@ -70,7 +70,7 @@ describe("rotation order", () => {
   it("catches up on every missed term in order after downtime", () => {
     const s0 = must(advance(withRole("facilitator", ["ana", "bo", "cy"]), monday, calendar));
     const result = advance(s0, monday + 14 * DAY + 3600_000, calendar);
-    expect(result.ok && result.handovers.map((h) => [h.from, h.to])).toEqual([
+    expect(result.ok && result.value.handovers.map((h) => [h.from, h.to])).toEqual([
       ["ana", "bo"],
       ["bo", "cy"],
     ]);
@@ -116,7 +116,7 @@ describe("away", () => {
     let s = must(advance(withRole("facilitator", ["ana", "bo"]), monday, calendar));
     s = must(setAway(s, "ana", monday + DAY, monday + 20 * DAY));
     const result = advance(s, monday + DAY, calendar);
-    expect(result.ok && result.handovers).toEqual([
+    expect(result.ok && result.value.handovers).toEqual([
       { role: "facilitator", from: "ana", to: "bo", atUtc: monday + DAY, reason: "away" },
     ]);
   });

@@ -18,16 +18,16 @@ describe("tempo", () => {
   it("warns gently about a burst longer than one lunar month", () => {
     const short = startBurst(now, now + 21 * DAY);
     const long = startBurst(now, now + 40 * DAY);
-    expect(short.ok && short.longerThanLunarMonth).toBe(false);
-    expect(long.ok && long.longerThanLunarMonth).toBe(true);
+    expect(short.ok && short.value.longerThanLunarMonth).toBe(false);
+    expect(long.ok && long.value.longerThanLunarMonth).toBe(true);
     expect(startBurst(now, now - DAY)).toEqual({ ok: false, error: { code: "until-not-in-future", untilUtc: now - DAY } });
   });
 
   it("turns a burst past its end into a slow phase", () => {
     const burst = startBurst(now, now + 10 * DAY);
     if (!burst.ok) throw new Error("burst refused");
-    expect(effectiveTempo(burst.state, now + 5 * DAY).phase).toBe("burst");
-    expect(effectiveTempo(burst.state, now + 11 * DAY)).toEqual({ phase: "slow", sinceUtc: now + 10 * DAY, untilUtc: null });
+    expect(effectiveTempo(burst.value.state, now + 5 * DAY).phase).toBe("burst");
+    expect(effectiveTempo(burst.value.state, now + 11 * DAY)).toEqual({ phase: "slow", sinceUtc: now + 10 * DAY, untilUtc: null });
   });
 
   it("shows how long the phase has lasted and the next moons", () => {
@@ -42,8 +42,8 @@ describe("tempo", () => {
   it("flags an open-ended burst once it has run a lunar month", () => {
     const burst = startBurst(now, null);
     if (!burst.ok) throw new Error("burst refused");
-    expect(tempoView(burst.state, now + 10 * DAY).burstTooLong).toBe(false);
-    expect(tempoView(burst.state, now + 31 * DAY).burstTooLong).toBe(true);
+    expect(tempoView(burst.value.state, now + 10 * DAY).burstTooLong).toBe(false);
+    expect(tempoView(burst.value.state, now + 31 * DAY).burstTooLong).toBe(true);
   });
 
   it("shifts prompts from action to education, care and recruitment when slow", () => {

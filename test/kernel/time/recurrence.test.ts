@@ -69,10 +69,16 @@ describe("weekly rules", () => {
 
 describe("one-off and cron rules", () => {
   it("fires a one-off once, then never", () => {
-    const once: Rule = { kind: "once", at: "2026-12-04T08:00" };
+    const once: Rule = { kind: "once", at: utc("2026-12-04T07:00Z") };
     const at = nextOccurrence(once, MADRID, utc("2026-11-24T00:00Z"));
     expect(at).toBe(utc("2026-12-04T07:00Z"));
     expect(nextOccurrence(once, MADRID, at ?? 0)).toBeNull();
+    expect(validateRule(once, MADRID)).toBeUndefined();
+  });
+
+  it("still reads a one-off planned in local time before one-offs took an instant", () => {
+    const once: Rule = { kind: "once", at: "2026-12-04T08:00" };
+    expect(nextOccurrence(once, MADRID, utc("2026-11-24T00:00Z"))).toBe(utc("2026-12-04T07:00Z"));
   });
 
   it("follows a cron expression in local time", () => {

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- the IndexedDB API is untyped here (no DOM lib) */
+// The IndexedDB API is untyped here (no DOM lib): `any` is allowed in this file (see biome.jsonc).
 import Database from "better-sqlite3-multiple-ciphers";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- the IndexedDB API is untyped here (no DOM lib) */
+// The IndexedDB API is untyped here (no DOM lib): `any` is allowed in this file (see biome.jsonc).
 import Database from "better-sqlite3-multiple-ciphers";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";

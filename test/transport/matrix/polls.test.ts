@@ -57,7 +57,7 @@ describe("native Matrix polls", () => {
       },
     });
     const undisclosed = pollEventFor(message({ doc: { ...pollDoc, poll: { ...poll, disclosed: false } } }));
-    expect((undisclosed?.content as { "org.matrix.msc3381.poll.start": { kind: string } })["org.matrix.msc3381.poll.start"].kind).toBe("org.matrix.msc3381.poll.undisclosed");
+    expect((undisclosed!.content as { "org.matrix.msc3381.poll.start": { kind: string } })["org.matrix.msc3381.poll.start"].kind).toBe("org.matrix.msc3381.poll.undisclosed");
   });
 
   test("the end of a delivered poll refers to it; an end whose poll never went out is an ordinary message", () => {
@@ -109,11 +109,13 @@ describe("poll answers coming in from Matrix", () => {
       inbox,
       log: pino({ level: "silent" }),
       clock: () => 10_000,
-      handle: () => undefined,
-      handleReaction: () => undefined,
-      handlePollAnswer: (answer) => void answers.push(answer),
-      readsEvent: () => false,
-      handleEvent: () => undefined,
+      dispatcher: {
+        handle: () => undefined,
+        handleReaction: () => undefined,
+        handlePollAnswer: (answer) => void answers.push(answer),
+        readsEvent: () => false,
+        handleEvent: () => undefined,
+      },
       isRoomEncrypted: async () => encryptedRoom,
       allowUnencryptedRooms: true,
       onUnencryptedCommandRoom: async () => undefined,

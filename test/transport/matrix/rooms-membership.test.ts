@@ -52,6 +52,7 @@ function world(opts: { joinedOnServer: string[] }) {
     allowedInviters: ["one.test"],
     allowUnencryptedRooms: true,
     translatorFor: () => ({}) as Translator,
+    notices: { queue: () => undefined, flush: async () => undefined },
   });
   return { client, room, keeper, joins };
 }
