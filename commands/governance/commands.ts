@@ -7,6 +7,7 @@ import { deadlineOf } from "./deadline.js";
 import { outcomeText, proposalRef, renderClosed, renderOpened, renderStatus } from "./render.js";
 import type { Proposal } from "./repository.js";
 import { readProposal } from "./rules/proposal-text.js";
+import { splitReason } from "./rules/vote-reason.js";
 import { readVote } from "./rules/vote-words.js";
 import type { GovernanceSlice } from "./services.js";
 
@@ -110,9 +111,9 @@ export const vote = command({
   es: "votar",
   group: "proposal",
   summary: "vote.summary",
-  examples: ["vote 3 agree", "vote 4 1 3", "vote K7P2 block"],
+  examples: ["vote 3 agree", "vote 4 1 3", "vote 3 block because it exposes the night shift", "vote K7P2 block"],
   level: Level.Member,
-  params: { proposal: param.word({ max: 12 }), choices: param.rest({ max: 200 }) },
+  params: { proposal: param.word({ max: 12 }), choices: param.rest({ max: 600 }) },
   run({ proposal: target, choices }, ctx) {
     const number = /^#?(\d{1,9})$/.exec(target);
     const proposal = number ? mustGet(Number(number[1]), ctx) : ctx.slice.repo.byCode(target.toUpperCase());
@@ -122,28 +123,42 @@ export const vote = command({
     if (!proposal.secret && !number) throw new UserError("vote.unknown_code", { code: target });
     if (!proposal.eligible.includes(ctx.sender.userId)) throw new UserError("vote.not_eligible", { n: proposal.number });
     if (proposal.closed || ctx.invocation.sentAt > proposal.closesAt) throw new UserError("vote.closed", { n: proposal.number });
-    const read = readVote(choices, proposal.options.length, proposal.maxChoices);
+    const split = splitReason(choices);
+    if ("reasonEmpty" in split) throw new UserError("vote.reason_empty", { example: ctx.hint("vote", { proposal: target, choices: ctx.t.text("vote.reason.sample") }) });
+    if ("reasonTooLong" in split) throw new UserError("vote.reason_long", { max: split.reasonTooLong });
+    const { reason } = split;
+    const read = readVote(split.answer, proposal.options.length, proposal.maxChoices);
     if ("unknown" in read) throw new UserError(proposal.options.length === 0 ? "vote.unknown_answer" : "vote.unknown_option", { found: read.unknown, count: proposal.options.length });
     if ("tooMany" in read) throw new UserError("vote.too_many", { max: read.tooMany });
     if (!proposal.secret) {
       const picked = "withdraw" in read ? [] : read.choices;
-      ctx.slice.repo.vote(proposal, ctx.sender.userId, picked, ctx.invocation.sentAt);
-      return { kind: "open" as const, proposal, choices: picked };
+      if (picked.length === 0 && reason) throw new UserError("vote.reason_withdraw", { none: ctx.hint("vote", { proposal: proposal.number, choices: ctx.t.text("vote.word.none") }) });
+      ctx.slice.repo.vote(proposal, ctx.sender.userId, picked, ctx.invocation.sentAt, reason);
+      return { kind: "open" as const, proposal, choices: picked, askReason: picked.includes("block") && !reason };
     }
     if ("withdraw" in read) throw new UserError("vote.secret_withdraw");
     if (read.receipt) {
-      if (!ctx.slice.changeSecret(proposal, read.receipt, read.choices)) throw new UserError("vote.receipt_unknown");
+      if (!ctx.slice.changeSecret(proposal, read.receipt, read.choices, reason)) throw new UserError("vote.receipt_unknown");
       return { kind: "changed" as const, proposal };
     }
     if (ctx.slice.repo.hasVoted(proposal, ctx.sender.userId)) throw new UserError("vote.secret_twice");
-    return { kind: "secret" as const, proposal, receipt: ctx.slice.castSecret(proposal, ctx.sender.userId, read.choices) };
+    const receipt = ctx.slice.castSecret(proposal, ctx.sender.userId, read.choices, reason);
+    return { kind: "secret" as const, proposal, receipt, askReason: read.choices.includes("block") && !reason };
   },
   render(r, view) {
     const n = r.proposal.number;
-    if (r.kind === "secret") return doc(p(...view.t.t("vote.secret.done", { n, receipt: r.receipt, code: r.proposal.ballotCode ?? "" })));
+    if (r.kind === "secret") {
+      const code = r.proposal.ballotCode ?? "";
+      const done = p(...view.t.t("vote.secret.done", { n, receipt: r.receipt, code }));
+      const because = `${view.t.text("proposal.word.block")} ${r.receipt} ${view.t.text("vote.because")}`;
+      return r.askReason ? doc(done, p(...view.t.t("vote.block.ask", { because: view.hint("vote", { proposal: code, choices: because }) }))) : doc(done);
+    }
     if (r.kind === "changed") return doc(p(...view.t.t("vote.secret.changed", { n })));
     if (r.choices.length === 0) return doc(p(...view.t.t("vote.withdrawn", { n })));
-    return doc(p(...view.t.t("vote.done", { n, change: view.hint("vote", { proposal: n, choices: "…" }) })));
+    const done = p(...view.t.t("vote.done", { n, change: view.hint("vote", { proposal: n, choices: "…" }) }));
+    if (!r.askReason) return doc(done);
+    const because = `${view.t.text("proposal.word.block")} ${view.t.text("vote.because")}`;
+    return doc(done, p(...view.t.t("vote.block.ask", { because: view.hint("vote", { proposal: n, choices: because }) })));
   },
 });
 
