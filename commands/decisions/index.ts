@@ -2,6 +2,7 @@ import { defineFeature } from "../../src/kernel/feature.js";
 import type { Db } from "../../src/platform/db.js";
 import { decisionCommands } from "./commands.js";
 import { decisionsRepo } from "./repository.js";
+import { REVIEW_KIND, reviewPost } from "./review.js";
 import { decisionsRoomData } from "./room-data.js";
 import { decisionServices, type DecisionSlice } from "./services.js";
 import { decisions as en } from "./texts/en.js";
@@ -12,6 +13,7 @@ export const decisions = defineFeature<DecisionSlice>({
   name: "decisions",
   services: decisionServices,
   commands: decisionCommands,
+  posts: { [REVIEW_KIND]: reviewPost },
   roomData: [decisionsRoomData],
   texts: { en, es },
 });
