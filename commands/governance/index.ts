@@ -72,6 +72,12 @@ export function meetingProposalBlocks(proposals: readonly MeetingProposal[] | un
   return [p(...view.t.t("proposal.opener.title")), list(proposals.map(line))];
 }
 
+/** For a newcomer's welcome (settings): the charter's first article; undefined while the cell has no charter. */
+export function charterOpening(db: Db, roomId: string): { title: string; body: string } | undefined {
+  const first = charterRepo(db).current(roomId)[0];
+  return first && { title: first.title, body: first.body };
+}
+
 /** A charter note the next meeting should talk about. */
 export interface MeetingNote {
   article: number;

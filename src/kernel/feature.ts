@@ -1,9 +1,13 @@
 import type { Db } from "../platform/db.js";
-import type { AnyCommand, Command, ElsewhereOf } from "./command.js";
+import type { AnyCommand, Command, ElsewhereOf, RenderContext } from "./command.js";
+import type { Doc } from "./doc.js";
 import type { Catalog, Lang } from "./i18n/catalog.js";
-import type { IncomingEvent } from "./invocation.js";
+import type { IncomingEvent, Person } from "./invocation.js";
+import type { Level } from "./level.js";
 import type { ArgsOf, Params } from "./params.js";
+import type { RoomMember } from "./port.js";
 import type { RoomDataPart } from "./room-data.js";
+import type { RoomJobs } from "./scheduler/room-jobs.js";
 import type { PostHandler } from "./scheduler/post.js";
 
 /**
@@ -43,6 +47,23 @@ export interface Feature<S = unknown> {
   othersRoom?(db: Db, roomId: string): boolean;
   /** Accounts of other bots the feature knows in the room (another Tandem in an assembly): members, not people. */
   bots?(db: Db, roomId: string): readonly string[];
+  /**
+   * What the feature posts in the room when a person joins it (a welcome), or null. Bots joining,
+   * and rooms of another Tandem, never reach it.
+   */
+  joined?(ctx: JoinContext<S>): Doc | null;
+}
+
+/** What a feature may use when someone joins; it runs synchronously inside the join's transaction. */
+export interface JoinContext<S = unknown> extends RenderContext {
+  /** Who joined, with the name the room shows for them. */
+  member: Person & { userId: string };
+  slice: S;
+  jobs: RoomJobs;
+  /** The room's members who are people (without this bot and other bots). */
+  people(): readonly RoomMember[];
+  /** A member's level in the room (moderators answer newcomers' questions). */
+  levelOf(userId: string): Level;
 }
 
 /**

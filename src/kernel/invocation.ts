@@ -67,3 +67,16 @@ export interface IncomingEvent {
    */
   signedDevice: boolean;
 }
+
+/**
+ * Someone joined a room (Matrix: their `m.room.member` became "join" from another membership, not a
+ * profile change). Handled once, like a message; features may greet them (see `Feature.joined`).
+ */
+export interface MemberJoin {
+  eventId: string;
+  roomId: string;
+  userId: string;
+  /** The name the room shows for them, when they set one. */
+  displayName?: string;
+  sentAt: number;
+}

@@ -1,7 +1,7 @@
 import { MatrixEvent, type MatrixClient } from "matrix-js-sdk";
 import { EventShieldReason } from "matrix-js-sdk/lib/crypto-api/index.js";
 import type { Logger } from "pino";
-import type { IncomingEvent, Invocation, PollAnswer, Reaction } from "../../kernel/invocation.js";
+import type { IncomingEvent, Invocation, MemberJoin, PollAnswer, Reaction } from "../../kernel/invocation.js";
 import { errorForLog } from "../../platform/log.js";
 import { htmlToCommandText, plainToCommandText } from "./html-text.js";
 import type { Inbox, InboxRow } from "./inbox.js";
@@ -34,6 +34,12 @@ function isAnnotation(relation: Relation | undefined): boolean {
 export function reactionFrom(eventId: string, roomId: string, sender: string, sentAt: number, relation: Relation | undefined): Reaction | undefined {
   if (!isAnnotation(relation) || typeof relation?.event_id !== "string" || typeof relation.key !== "string") return undefined;
   return { eventId, roomId, sender, relatesTo: relation.event_id, key: relation.key, sentAt };
+}
+
+/** A person who joined, from an `m.room.member` event the sync recorder kept (only joins of others are kept). */
+export function joinFrom(eventId: string, roomId: string, sentAt: number, stateKey: string | undefined, content: { membership?: unknown; displayname?: unknown }): MemberJoin | undefined {
+  if (!stateKey || content.membership !== "join") return undefined;
+  return { eventId, roomId, userId: stateKey, sentAt, ...(typeof content.displayname === "string" && content.displayname ? { displayName: content.displayname } : {}) };
 }
 
 /**
@@ -74,6 +80,8 @@ export interface IncomingDeps {
   handleReaction(reaction: Reaction): void;
   /** Lets the dispatcher count an answer to one of the bot's polls; synchronous like `handle`. */
   handlePollAnswer(answer: PollAnswer): void;
+  /** Lets the features greet someone who joined; synchronous like `handle`. */
+  handleJoin(join: MemberJoin): void;
   /** Whether a feature reads structured events of this type (federation between Tandems). */
   readsEvent(type: string): boolean;
   /** Hands a structured event to the feature that reads it; synchronous like `handle`. */
@@ -137,6 +145,12 @@ export class IncomingProcessor {
 
   private async processRow(row: InboxRow): Promise<void> {
     const { inbox, client } = this.deps;
+    if (row.raw.type === "m.room.member") {
+      // Membership is room state, never encrypted: the homeserver vouches for it, not a client.
+      const join = joinFrom(row.eventId, row.roomId, row.raw.origin_server_ts, row.raw.state_key, row.raw.content);
+      if (join) this.deps.handleJoin(join);
+      return inbox.finish(row.seq, "done");
+    }
     const event = this.alreadyDecrypted(row) ?? new MatrixEvent(row.raw);
     const encrypted = await this.deps.isRoomEncrypted(row.roomId);
     if (event.isEncrypted()) {

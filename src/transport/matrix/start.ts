@@ -34,7 +34,7 @@ export interface MatrixConnectDeps {
 
 /** What the transport drives once connected: the app built on it (see src/app.ts). */
 export interface MatrixApp {
-  dispatcher: Pick<Dispatcher, "handle" | "handleReaction" | "handlePollAnswer" | "readsEvent" | "handleEvent">;
+  dispatcher: Pick<Dispatcher, "handle" | "handleReaction" | "handlePollAnswer" | "readsEvent" | "handleEvent" | "handleJoin">;
   sender: OutboxSender;
   texts: Texts;
 }
@@ -153,6 +153,7 @@ async function startSyncing(connected: Connected, app: MatrixApp): Promise<Runni
     handle: (inv) => void app.dispatcher.handle(inv),
     handleReaction: (reaction) => void app.dispatcher.handleReaction(reaction),
     handlePollAnswer: (answer) => void app.dispatcher.handlePollAnswer(answer),
+    handleJoin: (join) => void app.dispatcher.handleJoin(join),
     readsEvent: (type) => app.dispatcher.readsEvent(type),
     handleEvent: (event) => void app.dispatcher.handleEvent(event),
     isRoomEncrypted: (roomId) => transport.isRoomEncrypted(roomId),

@@ -112,6 +112,7 @@ describe("poll answers coming in from Matrix", () => {
       handle: () => undefined,
       handleReaction: () => undefined,
       handlePollAnswer: (answer) => void answers.push(answer),
+      handleJoin: () => undefined,
       readsEvent: () => false,
       handleEvent: () => undefined,
       isRoomEncrypted: async () => encryptedRoom,
