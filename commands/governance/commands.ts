@@ -7,7 +7,7 @@ import { deadlineOf } from "./deadline.js";
 import { outcomeText, proposalRef, renderClosed, renderOpened, renderStatus } from "./render.js";
 import type { Proposal } from "./repository.js";
 import { readProposal } from "./rules/proposal-text.js";
-import { splitReason } from "./rules/vote-reason.js";
+import { readReason, splitReason } from "./rules/vote-reason.js";
 import { readVote } from "./rules/vote-words.js";
 import type { GovernanceSlice } from "./services.js";
 
@@ -104,6 +104,31 @@ export const reactedTo = command({
     return { proposal, silent: !ctx.slice.repo.explainReactionOnce(proposal) };
   },
   render: (r, view) => (r.silent ? [] : renderStatus(r.proposal, true, 0, view)),
+});
+
+/**
+ * What a reply to a proposal's poll runs: the words are the reason for the member's answer. Only
+ * replies run it: it is not among the commands, so nobody can type it.
+ */
+export const reasonFor = command({
+  name: "proposal reason",
+  group: "proposal",
+  summary: "vote.summary",
+  examples: [],
+  level: Level.Member,
+  // Any reply may come here; the reason's own bound (with its own sentence) is checked in `run`.
+  params: { proposal: param.int(), reason: param.rest({ max: 65_536 }) },
+  run({ proposal: number, reason: words }, ctx) {
+    const proposal = mustGet(number, ctx);
+    // In the room, a reason would sit next to a name: a secret ballot takes it with the vote, in a direct chat.
+    if (proposal.secret) throw new UserError("vote.reason.secret_reply", { code: proposal.ballotCode ?? "" });
+    if (proposal.closed || ctx.invocation.sentAt > proposal.closesAt) throw new UserError("vote.closed", { n: number });
+    const read = readReason(words);
+    if ("reasonTooLong" in read) throw new UserError("vote.reason_long", { max: read.reasonTooLong });
+    if ("reasonEmpty" in read || !ctx.slice.repo.giveReason(proposal, ctx.sender.userId, read.reason)) throw new UserError("vote.reason.no_vote", { n: number });
+    return { number };
+  },
+  render: ({ number }, view) => doc(p(...view.t.t("vote.reason.kept", { n: number }))),
 });
 
 export const vote = command({

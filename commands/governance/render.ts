@@ -43,6 +43,7 @@ export function renderOpened(proposal: Proposal, view: RenderContext): Doc {
     blocks.push(p(...view.t.t("proposal.how.secret", { code: proposal.ballotCode ?? "", vote: view.hint("vote", { proposal: proposal.ballotCode ?? "", choices: first }) })));
   } else {
     blocks.push(p(...view.t.t("proposal.how", { vote: view.hint("vote", { proposal: n, choices: first }) })));
+    blocks.push(p(...view.t.t("proposal.how.reason")));
   }
   blocks.push(p(...view.t.t("proposal.closes", { when: when(proposal.closesAt, view), close: view.hint("propose close", { proposal: n }) })));
   return { blocks, ref: proposalRef(n), ...(proposal.secret ? {} : { poll: pollOf(proposal, view) }) };

@@ -63,6 +63,7 @@ const statements = perDb((db) => ({
      WHERE excluded.voted_at >= proposal_votes.voted_at`,
   ),
   votes: db.prepare("SELECT voter, choices, voted_at, reason FROM proposal_votes WHERE proposal_id = ?"),
+  giveReason: db.prepare("UPDATE proposal_votes SET reason = ? WHERE proposal_id = ? AND voter = ? AND choices <> '[]'"),
   hasVoted: db.prepare("SELECT 1 FROM proposal_voters WHERE proposal_id = ? AND voter = ?").pluck(),
   markVoted: db.prepare("INSERT INTO proposal_voters (proposal_id, voter) VALUES (?, ?)"),
   addBallot: db.prepare("INSERT INTO proposal_ballots (proposal_id, receipt_hash, choices, reason) VALUES (?, ?, ?, ?)"),
@@ -133,6 +134,8 @@ export const proposalsRepo = perDb((db: Db) => {
         at: r.voted_at,
         reason: r.reason,
       })),
+    /** A reason for the member's current answer; false when they have none. */
+    giveReason: (p: Proposal, voter: string, reason: string) => s.giveReason.run(reason, p.id, voter).changes === 1,
     hasVoted: (p: Proposal, voter: string) => s.hasVoted.get(p.id, voter) !== undefined,
     /** A first secret vote: two rows that share nothing but the proposal. */
     castSecret(p: Proposal, voter: string, receiptHash: string, choices: readonly string[], reason?: string): void {

@@ -26,7 +26,7 @@ import { RateLimiter } from "./rate-limiter.js";
 import { bindRoomData, type RoomDataPart } from "./room-data.js";
 import { roomJobs } from "./scheduler/room-jobs.js";
 import { tokenize } from "./tokenizer.js";
-import { excerpt } from "./text-hygiene.js";
+import { cleanInput, excerpt } from "./text-hygiene.js";
 import { fitToEvent } from "./doc-limit.js";
 import { usageDoc } from "./usage.js";
 
@@ -177,7 +177,16 @@ export class Dispatcher {
 
   handle(inv: Invocation): Outcome {
     const line = commandLine(inv, this.deps.room, this.deps.config.prefix);
-    return line === undefined ? "ignored" : this.commit(inv, line, inv.eventId);
+    if (line !== undefined) return this.commit(inv, line, inv.eventId);
+    return inv.replyTo === undefined ? "ignored" : this.handleReply(inv, inv.replyTo);
+  }
+
+  /** Words in reply to one of the bot's messages run what that message's feature says they stand for, if anything. */
+  private handleReply(inv: Invocation, replyTo: string): Outcome {
+    const message = deliveredMessage(this.deps.db, inv.roomId, replyTo);
+    const text = cleanInput(inv.text).trim();
+    const target = text === "" ? undefined : this.targetOf(message?.ref, (f, ref) => f.reply?.(ref, text));
+    return target ? this.commit(inv, target, inv.eventId) : "ignored";
   }
 
   /**

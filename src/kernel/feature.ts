@@ -36,6 +36,12 @@ export interface Feature<S = unknown> {
    */
   pollAnswer?(ref: string, answerIds: readonly string[]): Invoke | undefined;
   /**
+   * What a message that is no command, written in reply to one of the bot's messages about `ref`,
+   * stands for (a reason for a poll answer): a command with its arguments, run for the member;
+   * undefined when it means nothing (most replies are conversation).
+   */
+  reply?(ref: string, text: string): Invoke | undefined;
+  /**
    * What the feature does with structured events of these types from other bots (see
    * `Doc.event`): it validates the content and may answer anywhere through `elsewhere`.
    */

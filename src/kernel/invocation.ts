@@ -16,6 +16,8 @@ export interface Invocation {
   mentionedUserIds?: string[];
   /** Root event of the thread the message was sent in, so the reply stays in that thread. */
   threadRootId?: string;
+  /** The event the message answers (a Matrix reply), when it is one. */
+  replyTo?: string;
   /** Milliseconds since epoch, from the origin server timestamp where there is one. */
   sentAt: number;
 }

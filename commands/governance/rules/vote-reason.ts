@@ -5,7 +5,16 @@ export const MAX_REASON = 300;
 /** The words that start a reason, in every language a room may speak: "block because …", "bloqueo porque …". */
 const BECAUSE = /(?:^|\s)(?:because|porque|por\s+que)(?:\s+|$)/iu;
 
+export type ReadReason = { reason: string } | { reasonEmpty: true } | { reasonTooLong: number };
 export type SplitVote = { answer: string; reason?: string } | { reasonEmpty: true } | { reasonTooLong: number };
+
+/** A reason as written (cleaned, spaces collapsed), or why it cannot be one; a leading "because" is dropped. */
+export function readReason(text: string): ReadReason {
+  const reason = cleanInput(text).replace(/\s+/g, " ").trim().replace(/^(?:because|porque|por\s+que)(?:\s+|$)/iu, "");
+  if (!/[\p{L}\p{N}]/u.test(reason)) return { reasonEmpty: true };
+  if ([...reason].length > MAX_REASON) return { reasonTooLong: MAX_REASON };
+  return { reason };
+}
 
 /**
  * Splits what follows the proposal in `!vote 3 block because it exposes the night shift` into the
@@ -15,8 +24,6 @@ export type SplitVote = { answer: string; reason?: string } | { reasonEmpty: tru
 export function splitReason(text: string): SplitVote {
   const found = BECAUSE.exec(text);
   if (!found) return { answer: text };
-  const reason = cleanInput(text.slice(found.index + found[0].length)).replace(/\s+/g, " ").trim();
-  if (!/[\p{L}\p{N}]/u.test(reason)) return { reasonEmpty: true };
-  if ([...reason].length > MAX_REASON) return { reasonTooLong: MAX_REASON };
-  return { answer: text.slice(0, found.index), reason };
+  const read = readReason(text.slice(found.index + found[0].length));
+  return "reason" in read ? { answer: text.slice(0, found.index), reason: read.reason } : read;
 }

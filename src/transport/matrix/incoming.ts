@@ -11,6 +11,8 @@ interface Relation {
   rel_type?: unknown;
   event_id?: unknown;
   key?: unknown;
+  "m.in_reply_to"?: { event_id?: unknown };
+  is_falling_back?: unknown;
 }
 
 export interface MessageContent {
@@ -58,6 +60,9 @@ export function invocationFrom(eventId: string, roomId: string, sender: string, 
   const ids = content["m.mentions"]?.user_ids;
   const mentionedUserIds = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : undefined;
   const threadRootId = relation?.rel_type === "m.thread" && typeof relation.event_id === "string" ? relation.event_id : undefined;
+  // In a thread, a reply to the thread's latest event that the client only falls back to is no reply.
+  const repliedTo = relation?.["m.in_reply_to"]?.event_id;
+  const replyTo = typeof repliedTo === "string" && !(threadRootId !== undefined && relation?.is_falling_back === true) ? repliedTo : undefined;
   return {
     eventId,
     roomId,
@@ -66,6 +71,7 @@ export function invocationFrom(eventId: string, roomId: string, sender: string, 
     sentAt,
     ...(mentionedUserIds !== undefined ? { mentionedUserIds } : {}),
     ...(threadRootId !== undefined ? { threadRootId } : {}),
+    ...(replyTo !== undefined ? { replyTo } : {}),
   };
 }
 

@@ -57,6 +57,28 @@ describe("reasons with votes", () => {
     expect(closed).not.toContain("it is time");
   });
 
+  it("a reply to the poll is the reason for the member's answer; other replies are left alone", async () => {
+    await bot.say("!propose We strike on Monday", { sender: ANA });
+    const poll = FakeTransport.eventIdOf([...bot.transport.sent].reverse().find((m) => m.doc.poll)!);
+    expect(await bot.say("it is too soon", { sender: BO, replyTo: poll })).toEqual(["Answer proposal #1 first; then a reply to its poll is kept as the reason for your answer."]);
+    bot.dispatcher.handlePollAnswer({ eventId: `$p${++n}`, roomId: ROOM, sender: BO, pollEventId: poll, answerIds: ["block"], sentAt: bot.clock.now });
+    expect(await bot.say("because it is too soon", { sender: BO, replyTo: poll })).toEqual(["Your reason is kept with your answer on #1; it is read out at the close."]);
+    expect(await bot.say("x".repeat(400), { sender: BO, replyTo: poll })).toEqual([expect.stringContaining("A reason can have at most 300 characters.")]);
+    expect(await bot.say("nice weather", { sender: ANA, replyTo: "$someone-elses-message" })).toEqual([]);
+    const [closed] = await bot.say("!propose 1 close", { sender: ANA });
+    expect(closed).toContain("Reasons given:\n• Block: it is too soon (Bo)");
+    expect(await bot.say("too late now", { sender: BO, replyTo: poll })).toEqual(["Proposal #1 is closed; votes after the close are not counted."]);
+  });
+
+  it("a reply in the room to a secret ballot is not taken as a reason", async () => {
+    await bot.say("!propose secret We file a grievance", { sender: ANA });
+    const announcement = FakeTransport.eventIdOf(bot.transport.sent.at(-1)!);
+    expect(await bot.say("because the boss reads the minutes", { sender: BO, replyTo: announcement })).toEqual([
+      expect.stringContaining("This is a secret ballot: give your reason with your vote in our direct chat"),
+    ]);
+    expect(bot.db.prepare("SELECT count(*) FROM proposal_ballots WHERE reason IS NOT NULL").pluck().get()).toBe(0);
+  });
+
   it("lists the reasons of a secret ballot by their text, without names, and keeps them in no row with a voter", async () => {
     const [announced] = await bot.say("!propose secret We file a grievance", { sender: ANA });
     const code = /ballot code ([A-Z0-9]{4})/.exec(announced!.replace(/\*/g, ""))![1]!;
