@@ -69,6 +69,8 @@ describe("decisions that come back", () => {
       "I couldn't read when to review it. Write review in 3 months or review 2027-03-01 at the end, like in 6 months.",
     ]);
     expect(await bot.say("!decision 7 review in 3 months")).toEqual([expect.stringContaining("There is no decision #7")]);
+    const [usage] = await bot.say("!decision 1 review");
+    expect(usage).toMatch(/^Something is missing: when\.[\s\S]*!decision 12 review in 6 months/);
   });
 
   it("speaks Spanish: revisar en, !decisiones revisar", async () => {

@@ -51,6 +51,8 @@ describe("a welcome for someone new", () => {
   it("is for moderators, explains a word it cannot read, and never greets bots", async () => {
     expect(await bot.say("!settings welcome on")).toEqual([expect.stringContaining("moderator")]);
     expect(await bot.say("!settings welcome maybe", { sender: MOD })).toEqual(["I couldn't read “maybe”. Type !settings welcome on or !settings welcome off."]);
+    const [usage] = await bot.say("!settings welcome text", { sender: MOD });
+    expect(usage).toMatch(/^Something is missing: text\.\nType it like this: !settings welcome text <text>/);
     expect(await bot.say("!settings welcome text tell them hi", { sender: MOD })).toEqual([
       "The welcome now uses your words. See it with !settings welcome.\nIt is off for now: turn it on with !settings welcome on.",
     ]);
