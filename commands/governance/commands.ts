@@ -121,7 +121,7 @@ export const reasonFor = command({
   run({ proposal: number, reason: words }, ctx) {
     const proposal = mustGet(number, ctx);
     // In the room, a reason would sit next to a name: a secret ballot takes it with the vote, in a direct chat.
-    if (proposal.secret) throw new UserError("vote.reason.secret_reply", { code: proposal.ballotCode ?? "" });
+    if (proposal.secret) throw new UserError("vote.reason.secret_reply", { vote: ctx.hint("vote", { proposal: proposal.ballotCode ?? "", choices: `… ${ctx.t.text("vote.because")}` }) });
     if (proposal.closed || ctx.invocation.sentAt > proposal.closesAt) throw new UserError("vote.closed", { n: number });
     const read = readReason(words);
     if ("reasonTooLong" in read) throw new UserError("vote.reason_long", { max: read.reasonTooLong });

@@ -75,7 +75,7 @@ export const governance = {
   "proposal.reasons": "Reasons given:",
   "proposal.reason": "{answer}: {text}",
   "proposal.reason.named": "{answer}: {text} ({who})",
-  "vote.reason.secret_reply": "This is a secret ballot: give your reason with your vote in our direct chat (`!vote {code} <answer> because …`), so nobody links it to you.",
+  "vote.reason.secret_reply": "This is a secret ballot: give your reason with your vote in our direct chat (`{vote}`), so nobody links it to you.",
   "vote.reason.no_vote": "Answer proposal #{n} first; then a reply to its poll is kept as the reason for your answer.",
   "vote.reason.kept": "Your reason is kept with your answer on #{n}; it is read out at the close.",
   "proposal.how.reason": "Blocking, or want to say why? Reply to this poll with your reason.",

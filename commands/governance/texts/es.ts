@@ -77,7 +77,7 @@ export const governance: Record<keyof typeof en, Entry> = {
   "proposal.reasons": "Motivos dados:",
   "proposal.reason": "{answer}: {text}",
   "proposal.reason.named": "{answer}: {text} ({who})",
-  "vote.reason.secret_reply": "Es una votación secreta: da tu motivo con tu voto en nuestro chat directo (`!votar {code} <respuesta> porque …`), para que nadie lo vincule contigo.",
+  "vote.reason.secret_reply": "Es una votación secreta: da tu motivo con tu voto en nuestro chat directo (`{vote}`), para que nadie lo vincule contigo.",
   "vote.reason.no_vote": "Responde primero a la propuesta #{n}; después, una respuesta a su encuesta se guarda como el motivo de tu voto.",
   "vote.reason.kept": "Tu motivo queda con tu respuesta en la #{n}; se lee en el cierre.",
   "proposal.how.reason": "¿Bloqueas, o quieres decir por qué? Responde a esta encuesta con tu motivo.",

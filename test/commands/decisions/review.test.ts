@@ -38,6 +38,7 @@ describe("decisions that come back", () => {
     expect(await bot.say("!decisions")).toEqual([expect.stringContaining("#1 We rotate the night shift (Tuesday 24 Nov) #rota · review Wednesday 24 Feb 2027")]);
     expect(await bot.say("!decision 1")).toEqual([expect.stringContaining("Review: Wednesday 24 Feb 2027 (!decision 1 review … to move it).")]);
     expect(await bot.say("!decisions export")).toEqual([expect.stringContaining("revoked_reason,review_on\n1,2026-11-24T10:00:00.000Z,We rotate the night shift,#rota,,'@ana:test.org,active,,,2027-02-24")]);
+    expect(await bot.say("!schedule")).toEqual([expect.stringContaining("Thursday 10 Dec, 10:00: a decision comes back for review")]);
     expect(await bot.tickTo("2026-12-10T08:59:00Z")).toEqual([]);
     expect(await bot.tickTo("2026-12-10T09:00:00Z")).toEqual([
       "Time to look again at decision #2 (decided Tuesday 24 Nov): We meet on Thursdays\n" +

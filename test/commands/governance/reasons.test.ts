@@ -74,7 +74,7 @@ describe("reasons with votes", () => {
     await bot.say("!propose secret We file a grievance", { sender: ANA });
     const announcement = FakeTransport.eventIdOf(bot.transport.sent.at(-1)!);
     expect(await bot.say("because the boss reads the minutes", { sender: BO, replyTo: announcement })).toEqual([
-      expect.stringContaining("This is a secret ballot: give your reason with your vote in our direct chat"),
+      expect.stringMatching(/^This is a secret ballot: give your reason with your vote in our direct chat \(!vote [A-Z0-9]{4} … because …\)/),
     ]);
     expect(bot.db.prepare("SELECT count(*) FROM proposal_ballots WHERE reason IS NOT NULL").pluck().get()).toBe(0);
   });
@@ -97,6 +97,13 @@ describe("reasons with votes", () => {
     const [closed] = await bot.say("!propose 1 close", { sender: MOD });
     expect(closed).toContain("Reasons given:\n• Agree: a grievance protects us\n• Block: the boss reads the minutes\n");
     expect(closed).not.toMatch(/\((Ana|Bo)\)/);
+  });
+
+  it("keeps a reason with a choice between options", async () => {
+    await bot.say("!propose Where do we meet? options: hall | café | online max 2", { sender: ANA });
+    await bot.say("!vote 1 1 3 because both are close to the bus", { sender: BO });
+    const [closed] = await bot.say("!propose 1 close", { sender: ANA });
+    expect(closed).toContain("Reasons given:\n• hall / online: both are close to the bus (Bo)");
   });
 
   it("answers in Spanish with porque", async () => {
