@@ -1,9 +1,11 @@
 import { type CommandContext, commandsOf, doc, type Doc, Level, list, mayChangeRecord, orRefuse, p, param, pre, UserError } from "../../src/kernel/authoring.js";
 import { csvChunks, toCsv } from "../../src/kernel/csv.js";
 import { print } from "./print.js";
-import { decisionBlocks, decisionLine } from "./render.js";
+import { decisionBlocks, decisionLine, reviewDay } from "./render.js";
 import type { Decision } from "./repository.js";
+import { due, review, reviewOrRefuse, scheduleReview } from "./review.js";
 import { matchesSearch, readDecision } from "./rules/decision-text.js";
+import { takeReview } from "./rules/review.js";
 import type { DecisionSlice } from "./services.js";
 
 const command = commandsOf<DecisionSlice>();
@@ -41,15 +43,27 @@ export const record = command({
   aliases: ["decision record", "decision add", "decisión registrar", "decision registrar"],
   group: "decision",
   summary: "decision.summary",
-  examples: { en: ["decision We meet on Thursdays at 19:00 #meetings", "decision Overtime refusal starts on Monday plan 3"], es: ["decisión Nos reunimos los jueves a las 19:00 #reuniones", "decisión La negativa a las horas extra empieza el lunes plan 3"] },
+  examples: {
+    en: ["decision We meet on Thursdays at 19:00 #meetings", "decision Overtime refusal starts on Monday plan 3", "decision We rotate the night shift review in 3 months"],
+    es: ["decisión Nos reunimos los jueves a las 19:00 #reuniones", "decisión La negativa a las horas extra empieza el lunes plan 3", "decisión Rotamos el turno de noche revisar en 3 meses"],
+  },
   level: Level.Member,
   params: { text: param.rest({ max: 1000 }) },
   run({ text }, ctx) {
-    const read = readOrRefuse(text, ctx);
-    return ctx.slice.log.record({ roomId: ctx.roomId, ...read, recordedBy: ctx.sender.userId, recordedAt: ctx.now });
+    // "… review in 3 months" at the end is when the cell looks at it again, not part of the decision.
+    const taken = takeReview(text, ctx.now, ctx.settings.timezone);
+    const reviewOn = taken.review && reviewOrRefuse(taken.review, ctx);
+    const read = readOrRefuse(taken.text, ctx);
+    const decision = ctx.slice.log.record({ roomId: ctx.roomId, ...read, recordedBy: ctx.sender.userId, recordedAt: ctx.now, ...(reviewOn ? { reviewOn } : {}) });
+    if (reviewOn) scheduleReview(ctx, decision.number, reviewOn);
+    return decision;
   },
   render: (d, view) =>
-    doc(p(...view.t.t("decision.recorded", { n: d.number, text: d.text })), ...(d.plan !== null ? [p(...view.t.t("decision.plan", { plan: d.plan, show: view.hint("careplan show", { plan: d.plan }) }))] : [])),
+    doc(
+      p(...view.t.t("decision.recorded", { n: d.number, text: d.text })),
+      ...(d.plan !== null ? [p(...view.t.t("decision.plan", { plan: d.plan, show: view.hint("careplan show", { plan: d.plan }) }))] : []),
+      ...(d.reviewOn !== null ? [p(...view.t.t("decision.review.set", { n: d.number, day: reviewDay(d.reviewOn, view), due: view.hint("decisions due") }))] : []),
+    ),
 });
 
 export const show = command({
@@ -149,7 +163,7 @@ export const search = command({
   render: ({ found, words }, view) => listed(found, found.length, doc(p(...view.t.t("decisions.search.none", { words }))), view),
 });
 
-const CSV_HEADER = ["number", "recorded_at", "text", "tags", "plan", "recorded_by", "status", "revoked_at", "revoked_reason"];
+const CSV_HEADER = ["number", "recorded_at", "text", "tags", "plan", "recorded_by", "status", "revoked_at", "revoked_reason", "review_on"];
 
 export const exportLog = command({
   name: "decisions export",
@@ -171,6 +185,7 @@ export const exportLog = command({
       d.revoked ? "revoked" : "active",
       d.revoked ? new Date(d.revoked.at).toISOString() : "",
       d.revoked?.reason ?? "",
+      d.reviewOn ?? "",
     ]);
     return { count: all.length, parts: all.length === 0 ? [] : csvChunks(toCsv(CSV_HEADER, rows)) };
   },
@@ -182,4 +197,4 @@ export const exportLog = command({
   },
 });
 
-export const decisionCommands = [record, show, fix, revoke, latest, search, exportLog, print];
+export const decisionCommands = [record, show, fix, revoke, review, latest, search, due, exportLog, print];

@@ -2,6 +2,7 @@ import { defineFeature } from "../../src/kernel/feature.js";
 import type { Db } from "../../src/platform/db.js";
 import { decisionCommands } from "./commands.js";
 import { decisionsRepo } from "./repository.js";
+import { REVIEW_KIND, reviewPost } from "./review.js";
 import { decisionsRoomData } from "./room-data.js";
 import { decisionServices, type DecisionSlice } from "./services.js";
 import { decisions as en } from "./texts/en.js";
@@ -12,6 +13,7 @@ export const decisions = defineFeature<DecisionSlice, (typeof names)[number]>({
   name: "decisions",
   services: decisionServices,
   commands: decisionCommands,
+  posts: { [REVIEW_KIND]: reviewPost },
   roomData: [decisionsRoomData],
   texts: { en, es },
 });
@@ -29,7 +31,7 @@ export function decisionRecorder(db: Db) {
 export { decisionsTakenCount } from "./repository.js";
 
 /** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
-const names = ["decision", "decision show", "decision fix", "decision revoke", "decisions", "decisions search", "decisions export", "decisions print"] as const;
+const names = ["decision", "decision show", "decision fix", "decision revoke", "decision review", "decisions", "decisions search", "decisions export", "decisions print", "decisions due"] as const;
 
 declare module "../../src/kernel/command.js" {
   interface CommandNames extends Record<(typeof names)[number], true> {}

@@ -6,7 +6,7 @@ import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
 import { PRINT_SIZES, readPrintOptions, unknownSize, type PrintOptions } from "../../src/platform/print/options.js";
 import { renderPdf, type PrintBlock } from "../../src/platform/print/pdf.js";
-import { day } from "./render.js";
+import { day, reviewDay } from "./render.js";
 import type { Decision } from "./repository.js";
 import type { DecisionSlice } from "./services.js";
 
@@ -24,7 +24,8 @@ function sheetBlocks(decisions: Decision[], options: PrintOptions, view: RenderC
   for (const d of decisions) {
     const tags = d.tags.map((tag) => `#${tag}`).join(" ");
     const who = options.anonymous || !d.recordedBy ? undefined : view.personOf(d.recordedBy).name;
-    const note = who ? view.t.text("decisions.print.note_by", { day: day(d.recordedAt, view), who }) : day(d.recordedAt, view);
+    const recorded = who ? view.t.text("decisions.print.note_by", { day: day(d.recordedAt, view), who }) : day(d.recordedAt, view);
+    const note = d.reviewOn === null ? recorded : view.t.text("decisions.print.note_review", { note: recorded, day: reviewDay(d.reviewOn, view) });
     blocks.push({ kind: "item", number: d.number, text: tags ? `${d.text} ${tags}` : d.text, note });
   }
   return blocks;

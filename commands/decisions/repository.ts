@@ -17,6 +17,8 @@ export interface Decision {
   recordedBy: string;
   recordedAt: number;
   revoked: { at: number; by: string; reason: string } | null;
+  /** The local day (YYYY-MM-DD, the room's zone) the cell reviews it; null for none. */
+  reviewOn: string | null;
 }
 
 export interface NewDecision {
@@ -26,6 +28,7 @@ export interface NewDecision {
   plan?: number;
   recordedBy: string;
   recordedAt: number;
+  reviewOn?: string;
 }
 
 interface Row {
@@ -39,19 +42,22 @@ interface Row {
   revoked_at: number | null;
   revoked_by: string | null;
   revoked_reason: string | null;
+  review_on: string | null;
 }
 
-const COLUMNS = "id, number, text, tags, plan, recorded_by, recorded_at, revoked_at, revoked_by, revoked_reason";
+const COLUMNS = "id, number, text, tags, plan, recorded_by, recorded_at, revoked_at, revoked_by, revoked_reason, review_on";
 
 const statements = perDb((db) => ({
   insert: db.prepare(
-    `INSERT INTO decisions (room_id, number, text, tags, plan, recorded_by, recorded_at)
-     VALUES (@roomId, @number, @text, @tags, @plan, @recordedBy, @recordedAt)`,
+    `INSERT INTO decisions (room_id, number, text, tags, plan, recorded_by, recorded_at, review_on)
+     VALUES (@roomId, @number, @text, @tags, @plan, @recordedBy, @recordedAt, @reviewOn)`,
   ),
   get: db.prepare(`SELECT ${COLUMNS} FROM decisions WHERE room_id = ? AND number = ?`),
   latest: db.prepare(`SELECT ${COLUMNS} FROM decisions WHERE room_id = ? ORDER BY number DESC LIMIT ?`),
   all: db.prepare(`SELECT ${COLUMNS} FROM decisions WHERE room_id = ? ORDER BY number`),
   count: db.prepare("SELECT count(*) FROM decisions WHERE room_id = ?").pluck(),
+  setReview: db.prepare("UPDATE decisions SET review_on = ? WHERE id = ?"),
+  withReview: db.prepare(`SELECT ${COLUMNS} FROM decisions WHERE room_id = ? AND review_on IS NOT NULL AND revoked_at IS NULL ORDER BY review_on, number`),
   setText: db.prepare("UPDATE decisions SET text = ? WHERE id = ?"),
   revoke: db.prepare("UPDATE decisions SET revoked_at = @at, revoked_by = @by, revoked_reason = @reason WHERE id = @id"),
   addRevision: db.prepare("INSERT INTO decision_revisions (decision_id, previous_text, revised_by, revised_at) VALUES (?, ?, ?, ?)"),
@@ -68,6 +74,7 @@ function hydrate(row: Row): Decision {
     recordedBy: row.recorded_by,
     recordedAt: row.recorded_at,
     revoked: row.revoked_at === null ? null : { at: row.revoked_at, by: row.revoked_by ?? "", reason: row.revoked_reason ?? "" },
+    reviewOn: row.review_on,
   };
 }
 
@@ -78,7 +85,7 @@ export const decisionsRepo = perDb((db: Db) => {
   return {
     record(decision: NewDecision): Decision {
       const number = nextNumber(db, "decisions", "room_id", decision.roomId);
-      s.insert.run({ ...decision, number, tags: JSON.stringify(decision.tags), plan: decision.plan ?? null });
+      s.insert.run({ ...decision, number, tags: JSON.stringify(decision.tags), plan: decision.plan ?? null, reviewOn: decision.reviewOn ?? null });
       return hydrate(s.get.get(decision.roomId, number) as Row);
     },
     get(roomId: string, number: number): Decision | undefined {
@@ -98,6 +105,13 @@ export const decisionsRepo = perDb((db: Db) => {
     revise(decision: Decision, text: string, by: string, at: number): void {
       s.addRevision.run(decision.id, decision.text, by, at);
       s.setText.run(text, decision.id);
+    },
+    setReview(decision: Decision, on: string | null): void {
+      s.setReview.run(on, decision.id);
+    },
+    /** Decisions in force with a review day, the soonest first (days already past included). */
+    withReview(roomId: string): Decision[] {
+      return many(s.withReview.all(roomId));
     },
     revoke(decision: Decision, reason: string, by: string, at: number): void {
       s.revoke.run({ id: decision.id, at, by, reason });

@@ -3,6 +3,7 @@ import { deadlineOf } from "./deadline.js";
 import { outcomeText, proposalRef, renderClosed, renderOpened, renderStatus } from "./render.js";
 import type { Proposal } from "./repository.js";
 import { readProposal } from "./rules/proposal-text.js";
+import { readReason, splitReason } from "./rules/vote-reason.js";
 import { readVote } from "./rules/vote-words.js";
 import type { GovernanceSlice } from "./services.js";
 
@@ -100,14 +101,42 @@ export const reactedTo = command({
   render: (r, view) => (r.silent ? [] : renderStatus(r.proposal, true, 0, view)),
 });
 
+/**
+ * What a reply to a proposal's poll runs: the words are the reason for the member's answer. Only
+ * replies run it: it is not among the commands, so nobody can type it.
+ */
+export const reasonFor = command({
+  name: "proposal reason",
+  group: "proposal",
+  summary: "vote.summary",
+  examples: { en: [], es: [] },
+  level: Level.Member,
+  // Any reply may come here; the reason's own bound (with its own sentence) is checked in `run`.
+  params: { proposal: param.int(), reason: param.rest({ max: 65_536 }) },
+  run({ proposal: number, reason: words }, ctx) {
+    const proposal = mustGet(number, ctx);
+    // In the room, a reason would sit next to a name: a secret ballot takes it with the vote, in a direct chat.
+    if (proposal.secret) throw new UserError("vote.reason.secret_reply", { vote: ctx.hint("vote", { proposal: proposal.ballotCode ?? "", choices: `… ${ctx.t.text("vote.because")}` }) });
+    if (proposal.closed || ctx.invocation.sentAt > proposal.closesAt) throw new UserError("vote.closed", { n: number });
+    const read = readReason(words);
+    if ("reasonTooLong" in read) throw new UserError("vote.reason_long", { max: read.reasonTooLong });
+    if ("reasonEmpty" in read || !ctx.slice.repo.giveReason(proposal, ctx.sender.userId, read.reason)) throw new UserError("vote.reason.no_vote", { n: number });
+    return { number };
+  },
+  render: ({ number }, view) => doc(p(...view.t.t("vote.reason.kept", { n: number }))),
+});
+
 export const vote = command({
   name: "vote",
   es: "votar",
   group: "proposal",
   summary: "vote.summary",
-  examples: { en: ["vote 3 agree", "vote 4 1 3", "vote K7P2 block"], es: ["votar 3 de acuerdo", "votar 4 1 3", "votar K7P2 bloqueo"] },
+  examples: {
+    en: ["vote 3 agree", "vote 4 1 3", "vote 3 block because it exposes the night shift", "vote K7P2 block"],
+    es: ["votar 3 de acuerdo", "votar 4 1 3", "votar 3 bloqueo porque expone al turno de noche", "votar K7P2 bloqueo"],
+  },
   level: Level.Member,
-  params: { proposal: param.word({ max: 12 }), choices: param.rest({ max: 200 }) },
+  params: { proposal: param.word({ max: 12 }), choices: param.rest({ max: 600 }) },
   run({ proposal: target, choices }, ctx) {
     const number = /^#?(\d{1,9})$/.exec(target);
     const proposal = number ? mustGet(Number(number[1]), ctx) : ctx.slice.repo.byCode(target.toUpperCase());
@@ -117,7 +146,11 @@ export const vote = command({
     if (!proposal.secret && !number) throw new UserError("vote.unknown_code", { code: target, example: ctx.hint("vote", { proposal: 3, choices: ctx.t.text("proposal.word.agree") }) });
     if (!proposal.eligible.includes(ctx.sender.userId)) throw new UserError("vote.not_eligible", { n: proposal.number });
     if (proposal.closed || ctx.invocation.sentAt > proposal.closesAt) throw new UserError("vote.closed", { n: proposal.number });
-    const vote = readVote(choices, proposal.options.length, proposal.maxChoices);
+    const split = splitReason(choices);
+    if ("reasonEmpty" in split) throw new UserError("vote.reason_empty", { example: ctx.hint("vote", { proposal: target, choices: ctx.t.text("vote.reason.sample") }) });
+    if ("reasonTooLong" in split) throw new UserError("vote.reason_long", { max: split.reasonTooLong });
+    const { reason } = split;
+    const vote = readVote(split.answer, proposal.options.length, proposal.maxChoices);
     if (!vote.ok) {
       const { error } = vote;
       if (error.code === "too-many") throw new UserError("vote.too_many", { max: error.max });
@@ -126,28 +159,36 @@ export const vote = command({
     const read = vote.value;
     if (!proposal.secret) {
       const picked = read === "withdraw" ? [] : read.choices;
-      ctx.slice.repo.vote(proposal, ctx.sender.userId, picked, ctx.invocation.sentAt);
-      return { kind: "open" as const, proposal, choices: picked };
+      if (picked.length === 0 && reason) throw new UserError("vote.reason_withdraw", { none: ctx.hint("vote", { proposal: proposal.number, choices: ctx.t.text("vote.word.none") }) });
+      ctx.slice.repo.vote(proposal, ctx.sender.userId, picked, ctx.invocation.sentAt, reason);
+      return { kind: "open" as const, proposal, choices: picked, askReason: picked.includes("block") && !reason };
     }
     if (read === "withdraw") throw new UserError("vote.secret_withdraw");
     if (read.receipt) {
-      if (!ctx.slice.changeSecret(proposal, read.receipt, read.choices)) throw new UserError("vote.receipt_unknown");
+      if (!ctx.slice.changeSecret(proposal, read.receipt, read.choices, reason)) throw new UserError("vote.receipt_unknown");
       return { kind: "changed" as const, proposal };
     }
     if (ctx.slice.repo.hasVoted(proposal, ctx.sender.userId)) throw new UserError("vote.secret_twice", {
         example: ctx.hint("vote", { proposal: ctx.t.text("vote.example.code"), choices: `${ctx.t.text("proposal.word.agree")} 7F3A-K2PX` }),
       });
-    return { kind: "secret" as const, proposal, receipt: ctx.slice.castSecret(proposal, ctx.sender.userId, read.choices) };
+    const receipt = ctx.slice.castSecret(proposal, ctx.sender.userId, read.choices, reason);
+    return { kind: "secret" as const, proposal, receipt, askReason: read.choices.includes("block") && !reason };
   },
   render(r, view) {
     const n = r.proposal.number;
     if (r.kind === "secret") {
-      const change = view.hint("vote", { proposal: r.proposal.ballotCode ?? "", choices: `<${view.t.text("arg.choices")}> ${r.receipt}` });
-      return doc(p(...view.t.t("vote.secret.done", { n, receipt: r.receipt, change })));
+      const code = r.proposal.ballotCode ?? "";
+      const change = view.hint("vote", { proposal: code, choices: `<${view.t.text("arg.choices")}> ${r.receipt}` });
+      const done = p(...view.t.t("vote.secret.done", { n, receipt: r.receipt, change }));
+      const because = `${view.t.text("proposal.word.block")} ${r.receipt} ${view.t.text("vote.because")}`;
+      return r.askReason ? doc(done, p(...view.t.t("vote.block.ask", { because: view.hint("vote", { proposal: code, choices: because }) }))) : doc(done);
     }
     if (r.kind === "changed") return doc(p(...view.t.t("vote.secret.changed", { n })));
     if (r.choices.length === 0) return doc(p(...view.t.t("vote.withdrawn", { n })));
-    return doc(p(...view.t.t("vote.done", { n, change: view.hint("vote", { proposal: n, choices: "…" }) })));
+    const done = p(...view.t.t("vote.done", { n, change: view.hint("vote", { proposal: n, choices: "…" }) }));
+    if (!r.askReason) return doc(done);
+    const because = `${view.t.text("proposal.word.block")} ${view.t.text("vote.because")}`;
+    return doc(done, p(...view.t.t("vote.block.ask", { because: view.hint("vote", { proposal: n, choices: because }) })));
   },
 });
 

@@ -7,7 +7,7 @@ import { charterRepo } from "./charter/repository.js";
 import { charterRoomData } from "./charter/room-data.js";
 import { charter as charterEn } from "./charter/texts/en.js";
 import { charter as charterEs } from "./charter/texts/es.js";
-import { governanceCommands, reactedTo, vote } from "./commands.js";
+import { governanceCommands, reactedTo, reasonFor, vote } from "./commands.js";
 import { governancePosts } from "./posts.js";
 import { proposalsRepo, type Quorum } from "./repository.js";
 import { proposalsRoomData } from "./room-data.js";
@@ -32,6 +32,11 @@ export const governance = defineFeature<GovernanceSlice, (typeof names)[number]>
   reaction: (ref, key) => {
     const n = PROPOSAL_REF.exec(ref)?.[1];
     return n && /^(👍|👎)\uFE0F?/u.test(key) ? invoke(reactedTo, { proposal: Number(n) }) : undefined;
+  },
+  // A reply to a proposal's poll (or its announcement) gives the reason for the member's answer.
+  reply: (ref, text) => {
+    const n = PROPOSAL_REF.exec(ref)?.[1];
+    return n ? invoke(reasonFor, { proposal: Number(n), reason: text }) : undefined;
   },
   // A poll answer is the same vote as `!vote`: answer ids are consent words, or o1…oN for options.
   pollAnswer: (ref, answerIds) => {
@@ -59,6 +64,12 @@ const openProposals: OpenerPart = (db, roomId, meeting) => {
     return [p(...view.t.t("proposal.opener.title")), list(open.map(line))];
   };
 };
+
+/** For a newcomer's welcome (settings): the charter's first article; undefined while the cell has no charter. */
+export function charterOpening(db: Db, roomId: string): { title: string; body: string } | undefined {
+  const first = charterRepo(db).current(roomId)[0];
+  return first && { title: first.title, body: first.body };
+}
 
 /** The opener's lines about the charter's notes still waiting for the cell. */
 const charterNotes: OpenerPart = (db, roomId) => {

@@ -3,7 +3,7 @@ import { list, p, type Block, type Doc, type Poll } from "../../src/kernel/doc.j
 import { formatWhen } from "../../src/kernel/time/format.js";
 import type { Proposal } from "./repository.js";
 import type { ConsentAnswer, Tally } from "./rules/tally.js";
-import { answersOf, isConsent, type Closed } from "./services.js";
+import { answersOf, isConsent, type Closed, type VoteReason } from "./services.js";
 
 export const proposalRef = (number: number) => `proposal:${number}`;
 
@@ -44,6 +44,7 @@ export function renderOpened(proposal: Proposal, view: RenderContext): Doc {
     blocks.push(p(...view.t.t("proposal.how.secret", { code: proposal.ballotCode ?? "", vote: view.hint("vote", { proposal: proposal.ballotCode ?? "", choices: first }) })));
   } else {
     blocks.push(p(...view.t.t("proposal.how", { vote: view.hint("vote", { proposal: n, choices: first }) })));
+    blocks.push(p(...view.t.t("proposal.how.reason")));
   }
   blocks.push(p(...view.t.t("proposal.closes", { when: when(proposal.closesAt, view), close: view.hint("propose close", { proposal: n }) })));
   return { blocks, ref: proposalRef(n), ...(proposal.secret ? {} : { poll: pollOf(proposal, view) }) };
@@ -65,18 +66,34 @@ export function outcomeText(proposal: Proposal, result: Tally, view: Pick<Render
 }
 
 /** The close: ends the native poll with the result, and after a block, thanks and an invitation. */
-export function renderClosed({ proposal, result, decision, blockers }: Closed, view: RenderContext): Doc {
+export function renderClosed({ proposal, result, decision, blockers, reasons }: Closed, view: RenderContext): Doc {
   const n = proposal.number;
   const blocks: Block[] = [
     p(...view.t.t("proposal.closed", { n, outcome: outcomeText(proposal, result, view) })),
     p(...view.t.t("proposal.turnout", { voters: result.voters, eligible: result.eligible })),
     p(...view.t.t("proposal.recorded", { decision, show: view.hint("decision show", { decision }) })),
+    ...reasonBlocks(proposal, reasons, view),
   ];
   if (result.outcome === "blocked") {
     const people = [...blockers.map((b) => view.personOf(b)), view.personOf(proposal.proposer)];
     blocks.push(p(...view.t.t(blockers.length > 0 ? "proposal.block.thanks.named" : "proposal.block.thanks", { who: people })));
   }
   return proposal.secret ? { blocks, ref: proposalRef(n) } : { blocks, endsPoll: proposalRef(n) };
+}
+
+/**
+ * The reasons given, grouped by answer in the poll's order: named for an open vote, and for a
+ * secret ballot by their text alone (they come ordered by text, which says nothing about who).
+ */
+function reasonBlocks(proposal: Proposal, reasons: readonly VoteReason[], view: RenderContext): Block[] {
+  if (reasons.length === 0) return [];
+  const order = answersOf(proposal);
+  const rank = (r: VoteReason) => Math.min(...r.choices.map((c) => order.indexOf(c)));
+  const line = (r: VoteReason) => {
+    const answer = r.choices.map((id) => answerText(proposal, id, view)).join(" / ");
+    return r.voter === undefined ? view.t.t("proposal.reason", { answer, text: r.text }) : view.t.t("proposal.reason.named", { answer, text: r.text, who: view.personOf(r.voter) });
+  };
+  return [p(...view.t.t("proposal.reasons")), list([...reasons].sort((a, b) => rank(a) - rank(b)).map(line))];
 }
 
 /** `!proposal 3`: where it stands; after a reaction, that a reaction is not a vote and what is. */

@@ -56,15 +56,23 @@ const statements = perDb((db) => ({
   open: db.prepare(`${SELECT} WHERE room_id = ? AND closed_at IS NULL ORDER BY number`),
   close: db.prepare("UPDATE proposals SET closed_at = @at, outcome = @outcome, totals = @totals, decision_number = @decision WHERE id = @id AND closed_at IS NULL"),
   vote: db.prepare(
-    `INSERT INTO proposal_votes (proposal_id, voter, choices, voted_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (proposal_id, voter) DO UPDATE SET choices = excluded.choices, voted_at = excluded.voted_at
+    // A new answer without a reason keeps the reason given for the same answer, and drops one given for another.
+    `INSERT INTO proposal_votes (proposal_id, voter, choices, voted_at, reason) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (proposal_id, voter) DO UPDATE SET choices = excluded.choices, voted_at = excluded.voted_at,
+       reason = CASE WHEN excluded.reason IS NOT NULL THEN excluded.reason WHEN excluded.choices = proposal_votes.choices THEN proposal_votes.reason END
      WHERE excluded.voted_at >= proposal_votes.voted_at`,
   ),
-  votes: db.prepare("SELECT voter, choices, voted_at FROM proposal_votes WHERE proposal_id = ?"),
+  votes: db.prepare("SELECT voter, choices, voted_at, reason FROM proposal_votes WHERE proposal_id = ?"),
+  giveReason: db.prepare("UPDATE proposal_votes SET reason = ? WHERE proposal_id = ? AND voter = ? AND choices <> '[]'"),
   hasVoted: db.prepare("SELECT 1 FROM proposal_voters WHERE proposal_id = ? AND voter = ?").pluck(),
   markVoted: db.prepare("INSERT INTO proposal_voters (proposal_id, voter) VALUES (?, ?)"),
-  addBallot: db.prepare("INSERT INTO proposal_ballots (proposal_id, receipt_hash, choices) VALUES (?, ?, ?)"),
-  changeBallot: db.prepare("UPDATE proposal_ballots SET choices = ? WHERE proposal_id = ? AND receipt_hash = ?"),
+  addBallot: db.prepare("INSERT INTO proposal_ballots (proposal_id, receipt_hash, choices, reason) VALUES (?, ?, ?, ?)"),
+  changeBallot: db.prepare(
+    `UPDATE proposal_ballots SET reason = CASE WHEN @reason IS NOT NULL THEN @reason WHEN choices = @choices THEN reason END, choices = @choices
+     WHERE proposal_id = @id AND receipt_hash = @hash`,
+  ),
+  // By the reason's text: neither the order votes came in nor the receipt says anything about who wrote it.
+  ballotReasons: db.prepare("SELECT choices, reason FROM proposal_ballots WHERE proposal_id = ? AND reason IS NOT NULL ORDER BY reason, choices"),
   ballots: db.prepare("SELECT choices FROM proposal_ballots WHERE proposal_id = ?").pluck(),
   quorum: db.prepare("SELECT percent, people FROM proposal_quorum WHERE room_id = ?"),
   setQuorum: db.prepare(
@@ -123,17 +131,27 @@ export const proposalsRepo = perDb((db: Db) => {
     close(p: Proposal, at: number, outcome: Outcome, totals: Record<string, number>, decision: number | null): boolean {
       return s.close.run({ id: p.id, at, outcome, totals: JSON.stringify(totals), decision }).changes === 1;
     },
-    vote: (p: Proposal, voter: string, choices: readonly string[], at: number) => void s.vote.run(p.id, voter, JSON.stringify(choices), at),
-    votes: (p: Proposal): Response[] =>
-      (s.votes.all(p.id) as { voter: string; choices: string; voted_at: number }[]).map((r) => ({ voter: r.voter, choices: JSON.parse(r.choices) as string[], at: r.voted_at })),
+    vote: (p: Proposal, voter: string, choices: readonly string[], at: number, reason?: string) => void s.vote.run(p.id, voter, JSON.stringify(choices), at, reason ?? null),
+    votes: (p: Proposal): (Response & { reason: string | null })[] =>
+      (s.votes.all(p.id) as { voter: string; choices: string; voted_at: number; reason: string | null }[]).map((r) => ({
+        voter: r.voter,
+        choices: JSON.parse(r.choices) as string[],
+        at: r.voted_at,
+        reason: r.reason,
+      })),
+    /** A reason for the member's current answer; false when they have none. */
+    giveReason: (p: Proposal, voter: string, reason: string) => s.giveReason.run(reason, p.id, voter).changes === 1,
     hasVoted: (p: Proposal, voter: string) => s.hasVoted.get(p.id, voter) !== undefined,
     /** A first secret vote: two rows that share nothing but the proposal. */
-    castSecret(p: Proposal, voter: string, receiptHash: string, choices: readonly string[]): void {
+    castSecret(p: Proposal, voter: string, receiptHash: string, choices: readonly string[], reason?: string): void {
       s.markVoted.run(p.id, voter);
-      s.addBallot.run(p.id, receiptHash, JSON.stringify(choices));
+      s.addBallot.run(p.id, receiptHash, JSON.stringify(choices), reason ?? null);
     },
-    changeSecret: (p: Proposal, receiptHash: string, choices: readonly string[]) => s.changeBallot.run(JSON.stringify(choices), p.id, receiptHash).changes === 1,
+    changeSecret: (p: Proposal, receiptHash: string, choices: readonly string[], reason?: string) =>
+      s.changeBallot.run({ id: p.id, hash: receiptHash, choices: JSON.stringify(choices), reason: reason ?? null }).changes === 1,
     ballots: (p: Proposal) => (s.ballots.all(p.id) as string[]).map((c) => JSON.parse(c) as string[]),
+    /** The reasons given on a secret ballot, each with its choice and nothing else, in the order of their text. */
+    ballotReasons: (p: Proposal) => (s.ballotReasons.all(p.id) as { choices: string; reason: string }[]).map((r) => ({ choices: JSON.parse(r.choices) as string[], text: r.reason })),
     /** True the first time only: the bot explains once per proposal that a reaction is not a vote. */
     explainReactionOnce: (p: Proposal) => s.explainReaction.run(p.id).changes === 1,
     quorum(roomId: string): Quorum | null {

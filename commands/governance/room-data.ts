@@ -8,6 +8,14 @@ import type { Db } from "../../src/platform/db.js";
 const WORDS = ["question", "options", "charter_change"] as const;
 const words = (db: Db, roomId: string, column: (typeof WORDS)[number]) =>
   db.prepare(`SELECT id, ${column} AS text FROM proposals WHERE room_id = ? AND ${column} IS NOT NULL`).all(roomId) as { id: number; text: string }[];
+const MINE = "proposal_id IN (SELECT id FROM proposals WHERE room_id = ?)";
+/** Reasons are free text: another voter's reason, or a secret one, may name the person. */
+const reasonColumns = [
+  { table: "proposal_votes", key: "voter" },
+  { table: "proposal_ballots", key: "receipt_hash" },
+] as const;
+const reasonRows = (db: Db, roomId: string, table: string, key: string) =>
+  db.prepare(`SELECT proposal_id || ' ' || ${key} AS id, reason AS text FROM ${table} WHERE reason IS NOT NULL AND ${MINE}`).all(roomId) as { id: string; text: string }[];
 
 /**
  * Proposals are the cell's shared memory, like decisions. Forgetting a person removes their open
@@ -28,11 +36,16 @@ export const proposalsRoomData: RoomDataPart = {
                 + (SELECT count(*) FROM proposals WHERE room_id = @roomId AND proposer = @userId)`,
           { roomId, userId: who.userId },
         ),
-  countMentions: (db, roomId, who) => countMentioning(WORDS.flatMap((column) => words(db, roomId, column)), who),
+  countMentions: (db, roomId, who) =>
+    countMentioning([...WORDS.flatMap((column) => words(db, roomId, column)), ...reasonColumns.flatMap((c) => reasonRows(db, roomId, c.table, c.key))], who),
   forgetPerson(db, roomId, who, someone) {
     for (const column of WORDS) {
       const update = db.prepare(`UPDATE proposals SET ${column} = ? WHERE id = ?`);
       forgetMentions(words(db, roomId, column), who, someone, (id, text) => update.run(text, id));
+    }
+    for (const { table, key } of reasonColumns) {
+      const update = db.prepare(`UPDATE ${table} SET reason = ? WHERE proposal_id || ' ' || ${key} = ?`);
+      forgetMentions(reasonRows(db, roomId, table, key), who, someone, (id, text) => update.run(text, id));
     }
     if (who.userId === null) return;
     const params = { roomId, userId: who.userId };

@@ -23,6 +23,14 @@ export interface Closed {
   decision: number;
   /** Who blocked an open proposal (thanked by name); empty for a secret ballot. */
   blockers: string[];
+  /** The reasons voters gave with the answers that counted; a secret ballot's have no voter. */
+  reasons: VoteReason[];
+}
+
+export interface VoteReason {
+  choices: readonly string[];
+  text: string;
+  voter?: string;
 }
 
 export function governanceServices(db: Db) {
@@ -37,12 +45,12 @@ export function governanceServices(db: Db) {
       return repo.create({ ...p, ballotCode });
     },
     /** A first secret vote; returns the receipt that lets its holder change it (shown once, never kept). */
-    castSecret(p: Proposal, voter: string, choices: string[]): string {
+    castSecret(p: Proposal, voter: string, choices: string[], reason?: string): string {
       const receipt = `${randomBytes(5).toString("hex").toUpperCase().slice(0, 4)}-${readableChars(4)}`;
-      repo.castSecret(p, voter, receiptHash(p, receipt), choices);
+      repo.castSecret(p, voter, receiptHash(p, receipt), choices, reason);
       return receipt;
     },
-    changeSecret: (p: Proposal, receipt: string, choices: string[]) => repo.changeSecret(p, receiptHash(p, receipt), choices),
+    changeSecret: (p: Proposal, receipt: string, choices: string[], reason?: string) => repo.changeSecret(p, receiptHash(p, receipt), choices, reason),
     tally(p: Proposal): Tally {
       const answers = answersOf(p);
       const quorum = repo.quorum(p.roomId);
@@ -70,8 +78,12 @@ export function governanceServices(db: Db) {
       if (!repo.close(p, now, result.outcome, result.counts, decision)) return undefined;
       // An adopted amendment changes the charter in the same transaction, with its decision number.
       if (result.outcome === "adopted" && p.charterChange) applyCharterChange(charter, p.roomId, p.charterChange, decision, now);
-      const blockers = p.secret ? [] : countedResponses(repo.votes(p), { answers: answersOf(p), eligible: p.eligible, closesAt: p.closesAt }).filter((r) => r.choices.includes("block")).map((r) => r.voter);
-      return { proposal: repo.get(p.roomId, p.number)!, result, decision, blockers };
+      const responses = p.secret ? [] : countedResponses(repo.votes(p), { answers: answersOf(p), eligible: p.eligible, closesAt: p.closesAt });
+      const blockers = responses.filter((r) => r.choices.includes("block")).map((r) => r.voter);
+      const reasons: VoteReason[] = p.secret
+        ? repo.ballotReasons(p).filter((r) => r.choices.length > 0)
+        : responses.flatMap((r) => (r.reason === null ? [] : [{ choices: r.choices, text: r.reason, voter: r.voter }]));
+      return { proposal: repo.get(p.roomId, p.number)!, result, decision, blockers, reasons };
     },
   };
 }

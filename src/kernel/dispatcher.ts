@@ -13,7 +13,7 @@ import { elsewhereFrom } from "./elsewhere.js";
 import { renderContextFor, type RoomContextDeps } from "./room-context.js";
 import { markHandled } from "./handled-events.js";
 import type { Texts, Translator } from "./i18n/index.js";
-import type { IncomingEvent, Invocation, PollAnswer, Reaction } from "./invocation.js";
+import type { IncomingEvent, Invocation, MemberJoin, PollAnswer, Reaction } from "./invocation.js";
 import { kernelRoomData } from "./kernel-room-data.js";
 import { levelOf, type PermissionConfig } from "./level.js";
 import { commandLine } from "./command-line.js";
@@ -27,7 +27,7 @@ import { RateLimiter } from "./rate-limiter.js";
 import { bindRoomData, type OutsideData, type RoomDataPart } from "./room-data.js";
 import { roomJobs } from "./scheduler/room-jobs.js";
 import { tokenize } from "./tokenizer.js";
-import { excerpt } from "./text-hygiene.js";
+import { cleanInput, excerpt } from "./text-hygiene.js";
 import { fitToEvent } from "./doc-limit.js";
 import { usageDoc } from "./usage.js";
 
@@ -132,13 +132,72 @@ export class Dispatcher {
     return outcome;
   }
 
+  /**
+   * Someone joined a room: each feature that greets newcomers may post, as a notice, in one
+   * transaction with the "handled" mark. Bots (this one, another Tandem) are not greeted, nor is
+   * anyone in a room of another Tandem. A feature that fails is logged and posts nothing.
+   */
+  handleJoin(join: MemberJoin): Outcome {
+    const { db, room } = this.deps;
+    const greeters = this.deps.features.filter((f) => f.joined);
+    if (greeters.length === 0 || this.deps.features.some((f) => f.othersRoom?.(db, join.roomId))) return "ignored";
+    if (join.userId === room.self?.() || this.isBot(join.roomId, join.userId)) return "ignored";
+    const now = this.deps.clock();
+    let posted = 0;
+    const outcome = db.transaction((): Outcome => {
+      const view = renderContextFor(this.roomContextDeps(), join.roomId, now);
+      const zone = view.settings.timezone;
+      const greetings = greeters.flatMap((feature) => {
+        try {
+          const message = db.transaction(() =>
+            feature.joined!({
+              ...view,
+              member: { userId: join.userId, name: join.displayName || localpart(join.userId) },
+              slice: this.services.get(feature)!(db),
+              jobs: roomJobs(db, join.roomId, zone, now),
+              people: () => this.people(join.roomId),
+              levelOf: (userId) => levelOf(room.powerLevel(join.roomId, userId), userId, this.deps.config.permissions),
+            }),
+          )();
+          return message ? [{ feature, message }] : [];
+        } catch (err) {
+          this.deps.log.error({ feature: feature.name, err: errorForLog(err) }, "a join was not greeted");
+          return [];
+        }
+      });
+      // A join nobody greets leaves no trace; one greeted is marked, so a redelivery greets no one twice.
+      if (greetings.length === 0) return "ignored";
+      if (!markHandled(db, join.eventId, join.roomId, now)) return "duplicate";
+      for (const { feature, message } of greetings) {
+        enqueue(db, { roomId: join.roomId, key: `${join.eventId}/${feature.name}`, kind: "notice", doc: fitToEvent(message, view.t) }, now);
+      }
+      posted = greetings.length;
+      return "handled";
+    })();
+    if (posted > 0) this.deps.onEnqueued?.();
+    return outcome;
+  }
+
+  private isBot(roomId: string, userId: string): boolean {
+    return this.deps.features.some((f) => f.bots?.(this.deps.db, roomId).includes(userId));
+  }
+
   private roomContextDeps(): RoomContextDeps {
     return { db: this.deps.db, texts: this.deps.texts, index: this.index, prefix: this.deps.config.prefix, defaults: this.deps.config.defaults, room: this.deps.room };
   }
 
   handle(inv: Invocation): Outcome {
     const line = commandLine(inv, this.deps.room, this.deps.config.prefix);
-    return line === undefined ? "ignored" : this.commit(inv, line, inv.eventId);
+    if (line !== undefined) return this.commit(inv, line, inv.eventId);
+    return inv.replyTo === undefined ? "ignored" : this.handleReply(inv, inv.replyTo);
+  }
+
+  /** Words in reply to one of the bot's messages run what that message's feature says they stand for, if anything. */
+  private handleReply(inv: Invocation, replyTo: string): Outcome {
+    const message = deliveredMessage(this.deps.db, inv.roomId, replyTo);
+    const text = cleanInput(inv.text).trim();
+    const target = text === "" ? undefined : this.targetOf(message?.ref, (f, ref) => f.reply?.(ref, text));
+    return target ? this.commit(inv, target, inv.eventId) : "ignored";
   }
 
   /**

@@ -1,9 +1,13 @@
 import type { Db } from "../platform/db.js";
-import type { AnyCommand, Command, ElsewhereOf } from "./command.js";
+import type { AnyCommand, Command, ElsewhereOf, RenderContext } from "./command.js";
+import type { Doc } from "./doc.js";
 import type { Catalog, Lang } from "./i18n/catalog.js";
-import type { IncomingEvent } from "./invocation.js";
+import type { IncomingEvent, Person } from "./invocation.js";
+import type { Level } from "./level.js";
 import type { ArgsOf, Params } from "./params.js";
+import type { RoomMember } from "./port.js";
 import type { RoomDataPart } from "./room-data.js";
+import type { RoomJobs } from "./scheduler/room-jobs.js";
 import type { PostHandler } from "./scheduler/post.js";
 
 /**
@@ -31,6 +35,12 @@ export interface Feature<S = unknown, N extends string = string> {
    */
   pollAnswer?(ref: string, answerIds: readonly string[]): Invoke | undefined;
   /**
+   * What a message that is no command, written in reply to one of the bot's messages about `ref`,
+   * stands for (a reason for a poll answer): a command with its arguments, run for the member;
+   * undefined when it means nothing (most replies are conversation).
+   */
+  reply?(ref: string, text: string): Invoke | undefined;
+  /**
    * What the feature does with structured events of these types from other bots (see
    * `Doc.event`): it validates the content and may answer anywhere through `elsewhere`.
    */
@@ -47,6 +57,23 @@ export interface Feature<S = unknown, N extends string = string> {
    * mark (`HOST_MARK`), so another Tandem in the room learns to stay silent.
    */
   hosts?(db: Db, roomId: string): boolean;
+  /**
+   * What the feature posts in the room when a person joins it (a welcome), or null. Bots joining,
+   * and rooms of another Tandem, never reach it.
+   */
+  joined?(ctx: JoinContext<S>): Doc | null;
+}
+
+/** What a feature may use when someone joins; it runs synchronously inside the join's transaction. */
+export interface JoinContext<S = unknown> extends RenderContext {
+  /** Who joined, with the name the room shows for them. */
+  member: Person & { userId: string };
+  slice: S;
+  jobs: RoomJobs;
+  /** The room's members who are people (without this bot and other bots). */
+  people(): readonly RoomMember[];
+  /** A member's level in the room (moderators answer newcomers' questions). */
+  levelOf(userId: string): Level;
 }
 
 /**

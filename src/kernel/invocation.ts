@@ -16,6 +16,8 @@ export interface Invocation {
   mentionedUserIds?: string[];
   /** Root event of the thread the message was sent in, so the reply stays in that thread. */
   threadRootId?: string;
+  /** The event the message answers (a Matrix reply), when it is one. */
+  replyTo?: string;
   /** Milliseconds since epoch, from the origin server timestamp where there is one. */
   sentAt: number;
 }
@@ -71,4 +73,17 @@ export interface IncomingEvent {
    * the wire: a handler of such a signal acts only when this is true.
    */
   local?: true;
+}
+
+/**
+ * Someone joined a room (Matrix: their `m.room.member` became "join" from another membership, not a
+ * profile change). Handled once, like a message; features may greet them (see `Feature.joined`).
+ */
+export interface MemberJoin {
+  eventId: string;
+  roomId: string;
+  userId: string;
+  /** The name the room shows for them, when they set one. */
+  displayName?: string;
+  sentAt: number;
 }

@@ -88,7 +88,7 @@ export class TestClient {
     return (await this.call<{ roomId: string }>("createRoom", options)).roomId;
   }
 
-  async send(roomId: string, text: string, extra: { html?: string; mentions?: string[]; threadRoot?: string } = {}): Promise<string> {
+  async send(roomId: string, text: string, extra: { html?: string; mentions?: string[]; threadRoot?: string; replyTo?: string } = {}): Promise<string> {
     return (await this.call<{ eventId: string }>("send", { roomId, text, ...extra })).eventId;
   }
 

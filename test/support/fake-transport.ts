@@ -1,4 +1,7 @@
+import type { MemberJoin } from "../../src/kernel/invocation.js";
 import type { OutgoingMessage, RoomMember, Transport } from "../../src/kernel/port.js";
+
+let joins = 0;
 
 /**
  * The one transport for tests: rooms, members and power levels are set by the test; what was
@@ -14,12 +17,17 @@ export class FakeTransport implements Transport {
   /** A failure of the test's choosing for some messages: a room that keeps failing, a refusal for good. */
   failure: ((message: OutgoingMessage) => Error | undefined) | undefined;
 
+  /** Told of each person who joins a room they were not in, as the Matrix transport tells the dispatcher. */
+  onJoin: ((join: MemberJoin) => void) | undefined;
+
   join(roomId: string, userId: string, displayName?: string, power = 0): void {
     const room = this.rooms.get(roomId) ?? { members: [], power: new Map<string, number>() };
+    const isNew = !room.members.some((m) => m.userId === userId);
     room.members = room.members.filter((m) => m.userId !== userId);
     room.members.push({ userId, ...(displayName ? { displayName } : {}) });
     room.power.set(userId, power);
     this.rooms.set(roomId, room);
+    if (isNew) this.onJoin?.({ eventId: `$join${++joins}`, roomId, userId, ...(displayName ? { displayName } : {}), sentAt: 0 });
   }
 
   members(roomId: string): RoomMember[] {

@@ -252,6 +252,7 @@ const ops: Record<string, (args: Args) => Promise<unknown>> = {
     if (args.mentions) content["m.mentions"] = { user_ids: args.mentions };
     const threadRoot = args.threadRoot as string | undefined;
     if (threadRoot) content["m.relates_to"] = { rel_type: "m.thread", event_id: threadRoot, is_falling_back: true, "m.in_reply_to": { event_id: threadRoot } };
+    else if (args.replyTo) content["m.relates_to"] = { "m.in_reply_to": { event_id: args.replyTo } };
     const { event_id } = await c.sendEvent(args.roomId as string, threadRoot ?? null, EventType.RoomMessage, content as never);
     return { eventId: event_id };
   },

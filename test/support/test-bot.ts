@@ -20,6 +20,8 @@ export interface TestBot {
   clock: { now: number };
   /** Sends a message as `sender` into `room`, then delivers the outbox; returns the plain replies. */
   say(text: string, options?: Partial<Invocation>): Promise<string[]>;
+  /** Someone joins `room` (the test room by default), as Matrix reports it; returns the plain posts it caused. */
+  join(userId: string, displayName?: string, roomId?: string): Promise<string[]>;
   /** Moves the clock to `iso`, ticks the scheduler once and delivers; returns the plain posts. */
   tickTo(iso: string): Promise<string[]>;
   close(): void;
@@ -64,6 +66,7 @@ export function createTestBot(options: TestBotOptions = {}): TestBot {
     clock: () => clock.now,
     ...(options.features ? { features: options.features } : {}),
   });
+  transport.onJoin = (join) => void dispatcher.handleJoin({ ...join, sentAt: clock.now });
   const delivered = async (action: () => void) => {
     const before = transport.sent.length;
     action();
@@ -79,6 +82,9 @@ export function createTestBot(options: TestBotOptions = {}): TestBot {
     scheduler,
     clock,
     path,
+    join(userId, displayName, roomId = ROOM) {
+      return delivered(() => transport.join(roomId, userId, displayName));
+    },
     tickTo(iso) {
       return delivered(() => {
         clock.now = Date.parse(iso);

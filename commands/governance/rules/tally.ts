@@ -38,9 +38,9 @@ export interface Tally {
  * The responses that count: the latest of each eligible member, sent before the close, with known
  * answers; a withdrawn answer (empty) leaves that member out.
  */
-export function countedResponses(responses: readonly Response[], ballot: Pick<Ballot, "answers" | "eligible" | "closesAt">): Response[] {
+export function countedResponses<R extends Response>(responses: readonly R[], ballot: Pick<Ballot, "answers" | "eligible" | "closesAt">): R[] {
   const eligible = new Set(ballot.eligible);
-  const latest = new Map<string, Response>();
+  const latest = new Map<string, R>();
   for (const r of responses) {
     if (!eligible.has(r.voter) || r.at > ballot.closesAt) continue;
     const before = latest.get(r.voter);

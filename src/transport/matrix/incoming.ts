@@ -1,6 +1,6 @@
 import { MatrixEvent, type MatrixClient } from "matrix-js-sdk";
 import type { Logger } from "pino";
-import type { IncomingEvent, Invocation, PollAnswer, Reaction } from "../../kernel/invocation.js";
+import type { IncomingEvent, Invocation, MemberJoin, PollAnswer, Reaction } from "../../kernel/invocation.js";
 import { HOST_MARK } from "../../kernel/other-tandems.js";
 import { errorForLog } from "../../platform/log.js";
 import { htmlToCommandText, plainToCommandText } from "./html-text.js";
@@ -12,6 +12,8 @@ interface Relation {
   rel_type?: unknown;
   event_id?: unknown;
   key?: unknown;
+  "m.in_reply_to"?: { event_id?: unknown };
+  is_falling_back?: unknown;
 }
 
 export interface MessageContent {
@@ -37,6 +39,12 @@ export function reactionFrom(eventId: string, roomId: string, sender: string, se
   return { eventId, roomId, sender, relatesTo: relation.event_id, key: relation.key, sentAt };
 }
 
+/** A person who joined, from an `m.room.member` event the sync recorder kept (only joins of others are kept). */
+export function joinFrom(eventId: string, roomId: string, sentAt: number, stateKey: string | undefined, content: { membership?: unknown; displayname?: unknown }): MemberJoin | undefined {
+  if (!stateKey || content.membership !== "join") return undefined;
+  return { eventId, roomId, userId: stateKey, sentAt, ...(typeof content.displayname === "string" && content.displayname ? { displayName: content.displayname } : {}) };
+}
+
 /**
  * The command a decrypted `m.room.message` carries, or undefined when it is not one: notices,
  * emotes, media, edits (a corrected command is not run again) and empty texts are ignored.
@@ -53,6 +61,9 @@ export function invocationFrom(eventId: string, roomId: string, sender: string, 
   const ids = content["m.mentions"]?.user_ids;
   const mentionedUserIds = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : undefined;
   const threadRootId = relation?.rel_type === "m.thread" && typeof relation.event_id === "string" ? relation.event_id : undefined;
+  // In a thread, a reply to the thread's latest event that the client only falls back to is no reply.
+  const repliedTo = relation?.["m.in_reply_to"]?.event_id;
+  const replyTo = typeof repliedTo === "string" && !(threadRootId !== undefined && relation?.is_falling_back === true) ? repliedTo : undefined;
   return {
     eventId,
     roomId,
@@ -61,6 +72,7 @@ export function invocationFrom(eventId: string, roomId: string, sender: string, 
     sentAt,
     ...(mentionedUserIds !== undefined ? { mentionedUserIds } : {}),
     ...(threadRootId !== undefined ? { threadRootId } : {}),
+    ...(replyTo !== undefined ? { replyTo } : {}),
   };
 }
 
@@ -77,6 +89,8 @@ export interface IncomingDispatcher {
   /** Whether a feature reads structured events of this type (federation between Tandems). */
   readsEvent(type: string): boolean;
   handleEvent(event: IncomingEvent): unknown;
+  /** Lets the features greet someone who joined. */
+  handleJoin(join: MemberJoin): unknown;
 }
 
 export interface IncomingDeps {
@@ -149,6 +163,12 @@ export class IncomingProcessor {
 
   private async processRow(row: InboxRow): Promise<void> {
     const { inbox, client } = this.deps;
+    if (row.raw.type === "m.room.member") {
+      // Membership is room state, never encrypted: the homeserver vouches for it, not a client.
+      const join = joinFrom(row.eventId, row.roomId, row.raw.origin_server_ts, row.raw.state_key, row.raw.content);
+      if (join) this.deps.dispatcher.handleJoin(join);
+      return inbox.finish(row.seq, "done");
+    }
     const event = this.alreadyDecrypted(row) ?? new MatrixEvent(row.raw);
     const encrypted = await this.deps.isRoomEncrypted(row.roomId);
     if (event.isEncrypted()) {

@@ -45,7 +45,7 @@ export interface MatrixConnectDeps {
 
 /** What the transport drives once connected: the app built on it (see src/app.ts). */
 export interface MatrixApp {
-  dispatcher: Pick<Dispatcher, "handle" | "handleReaction" | "handlePollAnswer" | "readsEvent" | "handleEvent" | "hostsRoom">;
+  dispatcher: Pick<Dispatcher, "handle" | "handleReaction" | "handlePollAnswer" | "readsEvent" | "handleEvent" | "hostsRoom" | "handleJoin">;
   sender: OutboxSender;
   texts: Texts;
 }

@@ -38,6 +38,14 @@ function isMessage(e: SyncEvent, me: string): boolean {
   return RECORDED_TYPES.has(e.type ?? "") && e.state_key === undefined && e.sender !== me && !!e.event_id;
 }
 
+/**
+ * Someone else became a member (from invited, left or never there: not a profile change). Only the
+ * timeline's joins count: the state block of a first sync lists everyone ever there.
+ */
+function isJoinOfOther(e: SyncEvent, me: string): boolean {
+  return e.type === "m.room.member" && !!e.state_key && e.state_key !== me && e.content?.membership === "join" && e.unsigned?.prev_content?.membership !== "join" && !!e.event_id;
+}
+
 function toRaw(e: SyncEvent, roomId: string): RawEvent {
   return {
     event_id: e.event_id!,
@@ -46,6 +54,7 @@ function toRaw(e: SyncEvent, roomId: string): RawEvent {
     type: e.type!,
     origin_server_ts: e.origin_server_ts ?? 0,
     content: e.content ?? {},
+    ...(e.state_key !== undefined ? { state_key: e.state_key } : {}),
     ...(e.unsigned ? { unsigned: e.unsigned as Record<string, unknown> } : {}),
   };
 }
@@ -77,7 +86,7 @@ export function syncRecorder(inbox: Inbox, me: string, clock: () => number) {
       const joined = latestJoin([...(room.state?.events ?? []), ...timeline], me);
       if (joined !== undefined) inbox.recordJoin(roomId, joined);
       const joinedAt = inbox.joinedAt(roomId) ?? 0;
-      let messages = timeline.filter((e) => isMessage(e, me));
+      let messages = timeline.filter((e) => isMessage(e, me) || isJoinOfOther(e, me));
       if (incremental && room.timeline?.limited && room.timeline.prev_batch) {
         messages = [...(await backfill(roomId, room.timeline.prev_batch, joinedAt)), ...messages];
       }

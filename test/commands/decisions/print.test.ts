@@ -56,6 +56,13 @@ describe("printing the decision log", () => {
     expect(text).not.toContain("Almacén");
   });
 
+  it("prints each decision's review day", async () => {
+    await bot.say("!decision We rotate the night shift review 2027-03-01", { sender: ANA });
+    await bot.say("!decisions print");
+    const { text } = await printedText(bot);
+    expect(text).toContain("review Monday 1 Mar 2027");
+  });
+
   it("says how to start when there is nothing to print", async () => {
     expect(await bot.say("!decisions print")).toEqual([expect.stringContaining("No decisions in the log yet")]);
     expect(bot.transport.sent.at(-1)!.doc.attachment).toBeUndefined();

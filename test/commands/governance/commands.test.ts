@@ -29,7 +29,7 @@ describe("governance proposals", () => {
     const [announced] = await bot.say("!propose We refuse overtime in December", { sender: ANA });
     expect(announced).toBe(
       "Proposal #1: We refuse overtime in December\n• agree: Agree\n• abstain: Abstain\n• disagree: Disagree\n• block: Block\n" +
-        "Answer the poll, or type !vote 1 agree. Your latest answer counts.\nIt closes Thursday 26 Nov, 11:00 (or earlier with !propose 1 close).",
+        "Answer the poll, or type !vote 1 agree. Your latest answer counts.\nBlocking, or want to say why? Reply to this poll with your reason.\nIt closes Thursday 26 Nov, 11:00 (or earlier with !propose 1 close).",
     );
     expect(lastDoc()).toMatchObject({ ref: "proposal:1", poll: { question: "We refuse overtime in December", maxSelections: 1, disclosed: true } });
     bot.transport.join(ROOM, LATE, "Late");

@@ -2,7 +2,7 @@ import { jest } from "@jest/globals";
 import { MatrixEvent as MatrixEventClass, type MatrixClient, type MatrixEvent } from "matrix-js-sdk";
 import { pino } from "pino";
 import { EventShieldReason } from "matrix-js-sdk/lib/crypto-api/index.js";
-import type { IncomingEvent, Invocation, Reaction } from "../../../src/kernel/invocation.js";
+import type { IncomingEvent, Invocation, MemberJoin, Reaction } from "../../../src/kernel/invocation.js";
 import { HOST_MARK } from "../../../src/kernel/other-tandems.js";
 import type { OpenedDatabase } from "../../../src/platform/db.js";
 import { Inbox, type InboxRow, type RawEvent } from "../../../src/transport/matrix/inbox.js";
@@ -64,6 +64,7 @@ let reactions: Reaction[];
 let notices: InboxRow[];
 let explained: string[];
 let structured: IncomingEvent[];
+let joins: MemberJoin[];
 
 function processor(options: { encryptedRoom: boolean; allowUnencryptedRooms?: boolean }) {
   return new IncomingProcessor({
@@ -77,6 +78,7 @@ function processor(options: { encryptedRoom: boolean; allowUnencryptedRooms?: bo
       handlePollAnswer: () => undefined,
       readsEvent: (type) => type === "org.example.report" || type === HOST_MARK,
       handleEvent: (event) => void structured.push(event),
+      handleJoin: (join) => void joins.push(join),
     },
     isRoomEncrypted: async () => options.encryptedRoom,
     allowUnencryptedRooms: options.allowUnencryptedRooms ?? false,
@@ -97,6 +99,7 @@ beforeEach(() => {
   notices = [];
   explained = [];
   structured = [];
+  joins = [];
   shields.clear();
   timeline.clear();
   decryptions = 0;
@@ -104,6 +107,29 @@ beforeEach(() => {
 afterEach(() => {
   opened.close();
   jest.restoreAllMocks();
+});
+
+describe("people joining, seen from Matrix", () => {
+  test("a join of someone else in the timeline is handed on once, in an encrypted room too; profile changes, the state block and the bot's own join are not", async () => {
+    const member = (eventId: string, who: string, content: Record<string, unknown>, prev?: string) => ({
+      event_id: eventId,
+      sender: who,
+      type: "m.room.member",
+      state_key: who,
+      origin_server_ts: 5,
+      content,
+      ...(prev ? { unsigned: { prev_content: { membership: prev } } } : {}),
+    });
+    const mine = member("$me", ME, { membership: "join" });
+    const old = member("$old", "@old:test.org", { membership: "join" });
+    const timeline = [mine, member("$noa", "@noa:test.org", { membership: "join", displayname: "Noa" }, "invite"), member("$rename", "@bo:test.org", { membership: "join", displayname: "Bo B." }, "join")];
+    const body = { rooms: { join: { [ROOM]: { state: { events: [old] }, timeline: { events: timeline } } } } };
+    await syncRecorder(inbox, ME, () => now)(body, false, async () => ({}));
+    await syncRecorder(inbox, ME, () => now)(body, true, async () => ({}));
+    await processor({ encryptedRoom: true }).process();
+    expect(joins).toEqual([{ eventId: "$noa", roomId: ROOM, userId: "@noa:test.org", displayName: "Noa", sentAt: 5 }]);
+    expect(handled).toEqual([]);
+  });
 });
 
 describe("reactions coming in from Matrix", () => {

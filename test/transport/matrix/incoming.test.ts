@@ -34,6 +34,14 @@ describe("reading commands from decrypted messages", () => {
     expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "!help", "m.relates_to": { rel_type: "m.thread", event_id: "$root" } })?.threadRootId).toBe("$root");
   });
 
+  test("a reply says what it answers, but a thread's fallback to its latest event is no reply", () => {
+    const reply = { msgtype: "m.text", body: "it is too soon", "m.relates_to": { "m.in_reply_to": { event_id: "$poll" } } };
+    expect(invocationFrom("$e", "!r", "@a:x", at, reply)?.replyTo).toBe("$poll");
+    const inThread = { rel_type: "m.thread", event_id: "$root", is_falling_back: true, "m.in_reply_to": { event_id: "$latest" } };
+    expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "hi", "m.relates_to": inThread })?.replyTo).toBeUndefined();
+    expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "hi", "m.relates_to": { ...inThread, is_falling_back: false } })?.replyTo).toBe("$latest");
+  });
+
   test("the quoted fallback of a reply is not part of the command", () => {
     expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "> <@bo:x> earlier text\n> more\n\n!ledger" })?.text).toBe("!ledger");
     expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "!ledger > 3" })?.text).toBe("!ledger > 3");

@@ -115,6 +115,7 @@ describe("poll answers coming in from Matrix", () => {
         handlePollAnswer: (answer) => void answers.push(answer),
         readsEvent: () => false,
         handleEvent: () => undefined,
+        handleJoin: () => undefined,
       },
       isRoomEncrypted: async () => encryptedRoom,
       allowUnencryptedRooms: true,

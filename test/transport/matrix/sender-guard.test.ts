@@ -93,6 +93,7 @@ function processor(excludeInsecureDevices = true, undecryptableNoticeAfterMs = 3
       handlePollAnswer: () => undefined,
       readsEvent: () => false,
       handleEvent: () => undefined,
+      handleJoin: () => undefined,
     },
     isRoomEncrypted: async () => true,
     allowUnencryptedRooms: false,
