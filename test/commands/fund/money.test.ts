@@ -17,7 +17,7 @@ describe("fund money rules", () => {
   });
 
   it.each([["1.000 €", 100000], ["2.500 €", 250000], ["1,234,567 €", 123456700], ["1.234,56 €", 123456], ["5.999 CLP", 5999]])("reads %s as thousands where no other reading fits", (text, minor) => {
-    expect(readMoney(text)).toMatchObject({ ok: true, money: { minor } });
+    expect(readMoney(text)).toMatchObject({ ok: true, value: { money: { minor } } });
   });
 
   it.each([

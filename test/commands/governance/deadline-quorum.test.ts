@@ -26,7 +26,7 @@ describe("a proposal's deadline and quorum, as members type them", () => {
     expect((await bot.say("!propose 2 close", { sender: MOD }))[0]).toContain("adopted");
     expect(await bot.say("!settings quorum lots", { sender: MOD })).toEqual([expect.stringContaining("like !settings quorum 3 people")]);
     await bot.say("!settings language es", { sender: MOD });
-    expect(await bot.say("!ajustes quorum 2", { sender: MOD })).toEqual(["¿Quieres decir 2 personas, o el 2% de los miembros? Escribe !ajustes quorum 2 personas o !ajustes quorum 2%."]);
+    expect(await bot.say("!ajustes quorum 2", { sender: MOD })).toEqual(["¿Quieres decir 2 personas, o el 2% de los miembros? Escribe !ajustes quórum 2 personas o !ajustes quórum 2%."]);
     expect(await bot.say("!ajustes quorum 2 personas", { sender: MOD })).toEqual(["Ahora las propuestas necesitan que respondan 2 personas."]);
   });
 
