@@ -1,8 +1,5 @@
 // ESM + ts-jest: tests import sources with ".js" specifiers, as Node resolves the built files.
-const tsJest = [
-  "ts-jest",
-  { useESM: true, tsconfig: "tsconfig.json", diagnostics: { ignoreCodes: [151002] } },
-];
+const tsJest = ["ts-jest", { useESM: true, tsconfig: "tsconfig.json", diagnostics: { ignoreCodes: [151002] } }];
 const common = {
   extensionsToTreatAsEsm: [".ts"],
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
@@ -17,14 +14,23 @@ if (skipE2e) console.log("tandem: SKIP_E2E=1, the end-to-end tests against a rea
 export default {
   projects: [
     // Everything but e2e: the tests mirror the sources (kernel, platform, transport, commands/<feature>).
-    { ...common, displayName: "unit", testMatch: ["<rootDir>/test/**/*.test.ts"], testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"] },
-    // SKIP_E2E=1 leaves the e2e project (real Synapse) out, explicitly and visibly.
-    ...(skipE2e ? [] : [{
+    {
       ...common,
-      displayName: "e2e",
-      testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
-      globalSetup: "<rootDir>/test/support/e2e-global-setup.ts",
-      globalTeardown: "<rootDir>/test/support/e2e-global-teardown.ts",
-    }]),
+      displayName: "unit",
+      testMatch: ["<rootDir>/test/**/*.test.ts"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
+    },
+    // SKIP_E2E=1 leaves the e2e project (real Synapse) out, explicitly and visibly.
+    ...(skipE2e
+      ? []
+      : [
+          {
+            ...common,
+            displayName: "e2e",
+            testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
+            globalSetup: "<rootDir>/test/support/e2e-global-setup.ts",
+            globalTeardown: "<rootDir>/test/support/e2e-global-teardown.ts",
+          },
+        ]),
   ],
 };

@@ -27,18 +27,32 @@ async function run(label: string, key: string | undefined): Promise<void> {
   const openMs = performance.now() - t0;
   migrate(opened.db, readMigrations(join(packageRoot(), "migrations")));
   const transport: Transport = {
-    members: () => [{ userId: "@ana:bench", displayName: "Ana" }, { userId: "@bo:bench", displayName: "Bo" }],
+    members: () => [
+      { userId: "@ana:bench", displayName: "Ana" },
+      { userId: "@bo:bench", displayName: "Bo" },
+    ],
     powerLevel: () => 0,
     send: async () => {},
   };
   const { dispatcher, sender } = createApp({
     db: opened.db,
     transport,
-    config: { prefix: "!", ledger: { maxEntriesPerHour: 1_000_000 }, defaults: { language: "en", timezone: "Europe/Madrid" }, permissions: { moderatorPowerLevel: 50, admins: [] } },
+    config: {
+      prefix: "!",
+      ledger: { maxEntriesPerHour: 1_000_000 },
+      defaults: { language: "en", timezone: "Europe/Madrid" },
+      permissions: { moderatorPowerLevel: 50, admins: [] },
+    },
     log: pino({ level: "silent" }),
   });
   const say = (text: string, i: number | string) =>
-    dispatcher.handle({ eventId: `$bench${i}`, roomId: `!room${Number(i) % rooms || 0}:bench`, sender: "@recorder:bench", text, sentAt: Date.now() });
+    dispatcher.handle({
+      eventId: `$bench${i}`,
+      roomId: `!room${Number(i) % rooms || 0}:bench`,
+      sender: "@recorder:bench",
+      text,
+      sentAt: Date.now(),
+    });
 
   const start = performance.now();
   for (let i = 0; i < messages; i++) say(`!ledger thanks @ana @bo cooked ${i % 50} meals for the night shift`, i);
@@ -64,7 +78,9 @@ async function run(label: string, key: string | undefined): Promise<void> {
   );
 }
 
-console.log(`${messages} "!ledger thanks" commands in ${rooms} rooms, then the month digest of one room, then a backup`);
+console.log(
+  `${messages} "!ledger thanks" commands in ${rooms} rooms, then the month digest of one room, then a backup`,
+);
 // Twice each, interleaved, so a noisy neighbour on the machine hits both sides alike.
 for (const round of [1, 2]) {
   await run(`plain ${round}`, undefined);

@@ -110,7 +110,9 @@ async function main(): Promise<void> {
     bot.close();
 
     const rows = sqlite
-      .prepare("SELECT count(*) AS n, avg(length(value)) AS value_bytes FROM idb_records WHERE store = 'inbound_group_sessions3'")
+      .prepare(
+        "SELECT count(*) AS n, avg(length(value)) AS value_bytes FROM idb_records WHERE store = 'inbound_group_sessions3'",
+      )
       .get() as { n: number; value_bytes: number };
     sqlite.pragma("wal_checkpoint(TRUNCATE)");
     sqlite.close();
@@ -124,16 +126,27 @@ async function main(): Promise<void> {
     latencySqlite.close();
 
     const startup = await restoreInFreshProcess(path, storageKey);
-    if (startup.roomKeys !== counts.total) throw new Error(`restored ${startup.roomKeys} room keys, expected ${counts.total}`);
+    if (startup.roomKeys !== counts.total)
+      throw new Error(`restored ${startup.roomKeys} room keys, expected ${counts.total}`);
 
     const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-    console.log(`room keys (real Megolm sessions)      ${counts.total} (${rows.n} rows in inbound_group_sessions3, ${Math.round(rows.value_bytes)} B per value)`);
+    console.log(
+      `room keys (real Megolm sessions)      ${counts.total} (${rows.n} rows in inbound_group_sessions3, ${Math.round(rows.value_bytes)} B per value)`,
+    );
     console.log(`generate + export (not measured)      ${(generated.ms / 1000).toFixed(1)} s`);
-    console.log(`import into SQLite-backed store       ${(imported.ms / 1000).toFixed(2)} s (${Math.round(ROOM_KEYS / (imported.ms / 1000))} keys/s)`);
-    console.log(`single-record commit, mirrored        ${mirroredLatency.toFixed(3)} ms (${Math.round(1000 / mirroredLatency)} tx/s)`);
-    console.log(`single-record commit, plain in-memory ${plainLatency.toFixed(3)} ms (${Math.round(1000 / plainLatency)} tx/s)`);
+    console.log(
+      `import into SQLite-backed store       ${(imported.ms / 1000).toFixed(2)} s (${Math.round(ROOM_KEYS / (imported.ms / 1000))} keys/s)`,
+    );
+    console.log(
+      `single-record commit, mirrored        ${mirroredLatency.toFixed(3)} ms (${Math.round(1000 / mirroredLatency)} tx/s)`,
+    );
+    console.log(
+      `single-record commit, plain in-memory ${plainLatency.toFixed(3)} ms (${Math.round(1000 / plainLatency)} tx/s)`,
+    );
     console.log(`SQLite file after checkpoint          ${mb(size)}`);
-    console.log(`start-up: restore from SQLite         ${startup.restoreMs.toFixed(0)} ms (heap and buffers +${mb(startup.heapBytes)}), fresh process`);
+    console.log(
+      `start-up: restore from SQLite         ${startup.restoreMs.toFixed(0)} ms (heap and buffers +${mb(startup.heapBytes)}), fresh process`,
+    );
     console.log(`start-up: OlmMachine on restored store ${startup.olmMachineMs.toFixed(0)} ms`);
     console.log(`after start-up: every room key read back ${startup.exportMs.toFixed(0)} ms`);
   } finally {
@@ -153,14 +166,22 @@ interface StartupNumbers {
 /** Start-up as after a restart: this script again, in a new process, with only the SQLite file. */
 function restoreInFreshProcess(path: string, storageKey: Uint8Array): Promise<StartupNumbers> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, "--expose-gc", fileURLToPath(import.meta.url), "--restore", path], {
-      env: { ...process.env, BENCH_STORAGE_KEY: Buffer.from(storageKey).toString("base64") },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, "--expose-gc", fileURLToPath(import.meta.url), "--restore", path],
+      {
+        env: { ...process.env, BENCH_STORAGE_KEY: Buffer.from(storageKey).toString("base64") },
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     let output = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(output) as StartupNumbers) : reject(new Error(`restore process failed (${code})`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve(JSON.parse(output) as StartupNumbers)
+        : reject(new Error(`restore process failed (${code})`)),
+    );
   });
 }
 
@@ -189,8 +210,11 @@ async function restoreAndReport(path: string, storageKey: Uint8Array): Promise<v
   });
   const counts = await reopened.result.roomKeyCounts();
   // Every room key read back (from SQLite, where they are paged) and decrypted by the Rust store.
-  const exported = await timed(async () => (JSON.parse(await reopened.result.exportRoomKeys(() => true)) as unknown[]).length);
-  if (exported.result !== counts.total) throw new Error(`exported ${exported.result} room keys after the restart, expected ${counts.total}`);
+  const exported = await timed(
+    async () => (JSON.parse(await reopened.result.exportRoomKeys(() => true)) as unknown[]).length,
+  );
+  if (exported.result !== counts.total)
+    throw new Error(`exported ${exported.result} room keys after the restart, expected ${counts.total}`);
   reopened.result.close();
   sqlite.close();
   const numbers: StartupNumbers = {
@@ -204,7 +228,10 @@ async function restoreAndReport(path: string, storageKey: Uint8Array): Promise<v
 }
 
 if (process.argv[2] === "--restore") {
-  await restoreAndReport(process.argv[3]!, new Uint8Array(Buffer.from(process.env["BENCH_STORAGE_KEY"] ?? "", "base64")));
+  await restoreAndReport(
+    process.argv[3]!,
+    new Uint8Array(Buffer.from(process.env["BENCH_STORAGE_KEY"] ?? "", "base64")),
+  );
 } else {
   await main();
 }

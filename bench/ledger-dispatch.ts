@@ -21,7 +21,10 @@ migrate(opened.db, readMigrations(join(packageRoot(), "migrations")));
 
 let delivered = 0;
 const transport: Transport = {
-  members: () => [{ userId: "@ana:bench", displayName: "Ana" }, { userId: "@bo:bench", displayName: "Bo" }],
+  members: () => [
+    { userId: "@ana:bench", displayName: "Ana" },
+    { userId: "@bo:bench", displayName: "Bo" },
+  ],
   powerLevel: () => 0,
   send: async (_m: OutgoingMessage) => {
     delivered++;
@@ -30,7 +33,12 @@ const transport: Transport = {
 const { dispatcher, sender } = createApp({
   db: opened.db,
   transport,
-  config: { prefix: "!", ledger: { maxEntriesPerHour: 1_000_000 }, defaults: { language: "en", timezone: "Europe/Madrid" }, permissions: { moderatorPowerLevel: 50, admins: [] } },
+  config: {
+    prefix: "!",
+    ledger: { maxEntriesPerHour: 1_000_000 },
+    defaults: { language: "en", timezone: "Europe/Madrid" },
+    permissions: { moderatorPowerLevel: 50, admins: [] },
+  },
   log: pino({ level: "silent" }),
 });
 
@@ -58,17 +66,27 @@ handleTimes.sort((a, b) => a - b);
 
 function time(text: string): number {
   const t = performance.now();
-  dispatcher.handle({ eventId: `$q${Math.random()}`, roomId: "!room0:bench", sender: "@recorder:bench", text, sentAt: Date.now() });
+  dispatcher.handle({
+    eventId: `$q${Math.random()}`,
+    roomId: "!room0:bench",
+    sender: "@recorder:bench",
+    text,
+    sentAt: Date.now(),
+  });
   return performance.now() - t;
 }
 
 console.log(`messages: ${messages} in ${rooms} rooms (${messages / rooms} entries per room)`);
-console.log(`handle (parse + command + commit): ${(messages / (handled / 1000)).toFixed(0)} msg/s, p50 ${ms(percentile(handleTimes, 0.5))}, p99 ${ms(percentile(handleTimes, 0.99))}`);
+console.log(
+  `handle (parse + command + commit): ${(messages / (handled / 1000)).toFixed(0)} msg/s, p50 ${ms(percentile(handleTimes, 0.5))}, p99 ${ms(percentile(handleTimes, 0.99))}`,
+);
 console.log(`outbox drain to a no-op transport: ${(delivered / (drained / 1000)).toFixed(0)} msg/s`);
 console.log(`!ledger month on one room: ${ms(time("!ledger month"))}`);
 console.log(`!ledger @ana on one room: ${ms(time("!ledger @ana"))}`);
 console.log(`!ledger export on one room: ${ms(time("!ledger export"))}`);
 opened.db.pragma("wal_checkpoint(TRUNCATE)");
-console.log(`database: ${(statSync(path).size / 1024 / 1024).toFixed(1)} MiB; rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
+console.log(
+  `database: ${(statSync(path).size / 1024 / 1024).toFixed(1)} MiB; rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`,
+);
 opened.close();
 rmSync(dir, { recursive: true, force: true });

@@ -19,8 +19,23 @@ import { trust } from "./trust/index.js";
 /** What other features add to a meeting's opener: meetings never imports them. */
 const meetings = meetingsWith(governanceOpenerParts);
 
-const registered = [help, ledger, rotation, careplans, decisions, governance, fund, meetings, tempo, circles, federation, lessons, settings, privacy, trust] as const;
-
+const registered = [
+  help,
+  ledger,
+  rotation,
+  careplans,
+  decisions,
+  governance,
+  fund,
+  meetings,
+  tempo,
+  circles,
+  federation,
+  lessons,
+  settings,
+  privacy,
+  trust,
+] as const;
 
 /** The one registry: a feature exists when it is listed here. Help lists the features in this order. */
 export const features: readonly AnyFeature[] = registered;
@@ -28,6 +43,8 @@ export const features: readonly AnyFeature[] = registered;
 // Hints are typed by the names each feature lists (CommandNames); the lists must be the commands' names exactly.
 type NamesOf<F> = F extends Feature<infer _S, infer N> ? N : never;
 type Registered = NamesOf<(typeof registered)[number]>;
-type Both<Unlisted, Missing> = [Unlisted, Missing] extends [never, never] ? true : { unlisted: Unlisted; missing: Missing };
+type Both<Unlisted, Missing> = [Unlisted, Missing] extends [never, never]
+  ? true
+  : { unlisted: Unlisted; missing: Missing };
 /** Fails the build naming a command missing from its feature's `names` (unlisted), or a listed name no command has (missing). */
 export const namesMatchCommands: Both<Exclude<Registered, CommandName>, Exclude<CommandName, Registered>> = true;

@@ -34,14 +34,36 @@ export interface App {
  * The one wiring path, for console, Matrix and tests alike: the dispatcher answers into the outbox,
  * the scheduler posts into the same outbox, and the sender delivers it through the transport.
  */
-export function createApp(deps: { db: Db; transport: Transport; room?: RoomView; config: AppConfig; log: Logger; clock?: () => number; features?: readonly AnyFeature[]; onlyRoomId?: string; roomData?: readonly RoomDataPart[]; outside?: readonly OutsideData[] }): App {
+export function createApp(deps: {
+  db: Db;
+  transport: Transport;
+  room?: RoomView;
+  config: AppConfig;
+  log: Logger;
+  clock?: () => number;
+  features?: readonly AnyFeature[];
+  onlyRoomId?: string;
+  roomData?: readonly RoomDataPart[];
+  outside?: readonly OutsideData[];
+}): App {
   const features = deps.features ?? registry;
   const clock = deps.clock ?? Date.now;
   const texts = allTexts(features);
   const room = deps.room ?? deps.transport;
   const sender = new OutboxSender(deps.db, deps.transport, deps.log, clock);
   const onEnqueued = () => sender.notify();
-  const dispatcher = new Dispatcher({ db: deps.db, features, texts, room, config: deps.config, log: deps.log, clock, onEnqueued, ...(deps.roomData ? { roomData: deps.roomData } : {}), ...(deps.outside ? { outside: deps.outside } : {}) });
+  const dispatcher = new Dispatcher({
+    db: deps.db,
+    features,
+    texts,
+    room,
+    config: deps.config,
+    log: deps.log,
+    clock,
+    onEnqueued,
+    ...(deps.roomData ? { roomData: deps.roomData } : {}),
+    ...(deps.outside ? { outside: deps.outside } : {}),
+  });
   const scheduler = new Scheduler({
     db: deps.db,
     clock,

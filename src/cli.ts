@@ -45,7 +45,8 @@ export function parseCli(argv: string[]): CliOptions {
   });
   const db = parseDbCommand(positionals);
   if (values.room?.includes("/")) throw new Error(`A room name holds no slash: "${values.room}".`);
-  if (values.dm && values.room) throw new Error("--dm and --room do not go together: a direct chat is between you and the bot, in no room.");
+  if (values.dm && values.room)
+    throw new Error("--dm and --room do not go together: a direct chat is between you and the bot, in no room.");
   return {
     help: values.help ?? false,
     dm: values.dm ?? false,
@@ -63,6 +64,7 @@ function parseDbCommand(words: string[]): DbCommand | undefined {
   if (action === "encrypt" && rest.length === 0) return { action };
   if (action === "rekey" && rest.length === 0) return { action };
   if (action === "backup" && rest.length === 1 && rest[0]) return { action, target: rest[0] };
-  if (action === "backup") throw new Error(`"db backup" needs one PATH to write the copy to, such as: tandem db backup /backups/tandem.db`);
+  if (action === "backup")
+    throw new Error(`"db backup" needs one PATH to write the copy to, such as: tandem db backup /backups/tandem.db`);
   throw new Error(`"db" takes encrypt, rekey or backup PATH.`);
 }

@@ -35,12 +35,30 @@ async function runConsoleMode(config: Config, cli: CliOptions, opened: OpenedDat
   const roomId = consoleSessionRoomId({ user, room, direct: cli.dm });
   const remembered = rememberedPeople(opened.db, roomId);
   const filesDir = join(dirname(config.database.path), "files");
-  const transport = new ConsoleTransport({ user, room, direct: cli.dm, moderators: config.console.moderators, remembered, output: process.stdout, filesDir });
+  const transport = new ConsoleTransport({
+    user,
+    room,
+    direct: cli.dm,
+    moderators: config.console.moderators,
+    remembered,
+    output: process.stdout,
+    filesDir,
+  });
   // Only this room's posts: another room's stay due until a session of that room (like a bot that was away).
-  const app = createApp({ db: opened.db, transport, config: appConfig(config), log, onlyRoomId: roomId, roomData: [consoleRoomData], outside: [consoleFiles(filesDir)] });
+  const app = createApp({
+    db: opened.db,
+    transport,
+    config: appConfig(config),
+    log,
+    onlyRoomId: roomId,
+    roomData: [consoleRoomData],
+    outside: [consoleFiles(filesDir)],
+  });
   if (process.stdin.isTTY) {
     const where = cli.dm ? "your direct chat with Tandem" : `room ${room}`;
-    process.stderr.write(`Tandem console: you are ${user} in ${where}. Type ${config.prefix}help to start, Ctrl-D to leave.\n`);
+    process.stderr.write(
+      `Tandem console: you are ${user} in ${where}. Type ${config.prefix}help to start, Ctrl-D to leave.\n`,
+    );
   }
   app.scheduler.start(config.scheduler.tickSeconds);
   // The sender's loop prints scheduled posts as they fall due, between the lines typed.
@@ -55,7 +73,12 @@ async function runConsoleMode(config: Config, cli: CliOptions, opened: OpenedDat
 }
 
 /** Runs until SIGTERM or SIGINT, then stops syncing, lets the outbox finish its current send, and saves the sync state. */
-async function runMatrixMode(config: Config, matrix: NonNullable<Config["matrix"]>, opened: OpenedDatabase, log: Logger): Promise<void> {
+async function runMatrixMode(
+  config: Config,
+  matrix: NonNullable<Config["matrix"]>,
+  opened: OpenedDatabase,
+  log: Logger,
+): Promise<void> {
   // Listening before starting: a stop requested during start-up is honoured once start-up is done.
   const stopRequested = new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGTERM", () => resolve("SIGTERM"));
@@ -63,8 +86,21 @@ async function runMatrixMode(config: Config, matrix: NonNullable<Config["matrix"
   });
   const stopping = new AbortController();
   void stopRequested.then(() => stopping.abort());
-  const connection = await connectMatrix({ config: matrix, db: opened.db, log, defaults: { language: config.language, timezone: config.timezone }, signal: stopping.signal });
-  const app = createApp({ db: opened.db, transport: connection.transport, config: appConfig(config), log, roomData: matrixRoomData, outside: [connection.outside] });
+  const connection = await connectMatrix({
+    config: matrix,
+    db: opened.db,
+    log,
+    defaults: { language: config.language, timezone: config.timezone },
+    signal: stopping.signal,
+  });
+  const app = createApp({
+    db: opened.db,
+    transport: connection.transport,
+    config: appConfig(config),
+    log,
+    roomData: matrixRoomData,
+    outside: [connection.outside],
+  });
   app.scheduler.pruning.add(pruneMatrixInbox);
   const running = await connection.start(app);
   // Started only now: the transport resolves after the first sync, and posts wait in the outbox until then anyway.
@@ -95,19 +131,27 @@ function runDbCommand(config: Config, command: DbCommand): number {
     return 0;
   }
   if (key === undefined) {
-    throw new StartupError(`"db ${command.action}" needs the database key in database.key (or TANDEM_DATABASE_KEY); make one with: openssl rand -base64 32`);
+    throw new StartupError(
+      `"db ${command.action}" needs the database key in database.key (or TANDEM_DATABASE_KEY); make one with: openssl rand -base64 32`,
+    );
   }
   if (command.action === "encrypt") {
     const done = encryptDatabase(path, key);
-    process.stdout.write(`tandem: ${path} is now encrypted (${checked(done)}); keep the key with your backups, and delete older plain copies of the file.\n`);
+    process.stdout.write(
+      `tandem: ${path} is now encrypted (${checked(done)}); keep the key with your backups, and delete older plain copies of the file.\n`,
+    );
     return 0;
   }
   const newKey = process.env.TANDEM_DATABASE_NEW_KEY ?? "";
   if (newKey.length < 16 || newKey === key) {
-    throw new StartupError("\"db rekey\" needs a new key of at least 16 characters, different from the current one, in TANDEM_DATABASE_NEW_KEY; make one with: openssl rand -base64 32");
+    throw new StartupError(
+      '"db rekey" needs a new key of at least 16 characters, different from the current one, in TANDEM_DATABASE_NEW_KEY; make one with: openssl rand -base64 32',
+    );
   }
   const done = rekeyDatabase(path, key, newKey);
-  process.stdout.write(`tandem: ${path} is now encrypted under the new key (${checked(done)}); put it in database.key (or TANDEM_DATABASE_KEY) before the next start.\n`);
+  process.stdout.write(
+    `tandem: ${path} is now encrypted under the new key (${checked(done)}); put it in database.key (or TANDEM_DATABASE_KEY) before the next start.\n`,
+  );
   return 0;
 }
 
@@ -135,7 +179,8 @@ async function main(argv: string[]): Promise<number> {
     const { applied } = migrate(opened.db, readMigrations(join(packageRoot(), "migrations")));
     if (applied.length > 0) log.info({ applied }, "database migrated");
     // prom-client is loaded only where metrics are on (they are off by default).
-    if (config.metrics) metrics = await (await import("./platform/metrics.js")).startMetricsServer(opened.db, config.metrics.port);
+    if (config.metrics)
+      metrics = await (await import("./platform/metrics.js")).startMetricsServer(opened.db, config.metrics.port);
     if (config.matrix) {
       await runMatrixMode(config, config.matrix, opened, log).catch((err: unknown) => {
         exitSoonAfterClose();
@@ -163,7 +208,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`tandem: ${err.message}\n`);
       process.exitCode = HomeserverUnreachable.EXIT_STATUS;
     } else {
-      process.stderr.write(`tandem: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.stderr.write(
+        `tandem: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
       process.exitCode = 1;
     }
   },

@@ -5,7 +5,18 @@
  * Configured by one JSON argument: { baseUrl, userId, accessToken, deviceId, dbPath, cryptoStoreKey }.
  */
 import { join } from "node:path";
-import { ClientEvent, createClient, EventType, IndexedDBStore, MatrixEventEvent, MsgType, RoomEvent, RoomMemberEvent, SyncState, type MatrixEvent } from "matrix-js-sdk";
+import {
+  ClientEvent,
+  createClient,
+  EventType,
+  IndexedDBStore,
+  MatrixEventEvent,
+  MsgType,
+  RoomEvent,
+  RoomMemberEvent,
+  SyncState,
+  type MatrixEvent,
+} from "matrix-js-sdk";
 import { pino } from "pino";
 import { openDatabase } from "../../src/platform/db.js";
 import { migrate, readMigrations } from "../../src/platform/migrations.js";
@@ -30,7 +41,10 @@ const opened = openDatabase(config.dbPath);
 migrate(opened.db, readMigrations(join(packageRoot(), "migrations")));
 const idb = await openPersistentIndexedDB(opened.db);
 idb.installGlobals();
-const store = new IndexedDBStore({ indexedDB: idb.indexedDB as unknown as ConstructorParameters<typeof IndexedDBStore>[0]["indexedDB"], dbName: "echo-sync" });
+const store = new IndexedDBStore({
+  indexedDB: idb.indexedDB as unknown as ConstructorParameters<typeof IndexedDBStore>[0]["indexedDB"],
+  dbName: "echo-sync",
+});
 await store.startup();
 const client = createClient({
   baseUrl: config.baseUrl,
@@ -42,14 +56,24 @@ const client = createClient({
   logger: silent,
   timelineSupport: false,
 });
-await client.initRustCrypto({ storageKey: new Uint8Array(Buffer.from(config.cryptoStoreKey, "base64")), cryptoDatabasePrefix: "echo" });
+await client.initRustCrypto({
+  storageKey: new Uint8Array(Buffer.from(config.cryptoStoreKey, "base64")),
+  cryptoDatabasePrefix: "echo",
+});
 
 let live = false;
 const answered = new Set<string>();
 
 async function echo(event: MatrixEvent): Promise<void> {
   const id = event.getId();
-  if (!live || !id || answered.has(id) || event.getSender() === config.userId || event.getType() !== EventType.RoomMessage) return;
+  if (
+    !live ||
+    !id ||
+    answered.has(id) ||
+    event.getSender() === config.userId ||
+    event.getType() !== EventType.RoomMessage
+  )
+    return;
   const content = event.getContent() as { msgtype?: string; body?: string };
   if (content.msgtype !== MsgType.Text || typeof content.body !== "string") return;
   answered.add(id);
@@ -63,7 +87,8 @@ async function echo(event: MatrixEvent): Promise<void> {
 
 client.on(RoomEvent.Timeline, (event, _room, toStart) => {
   if (toStart) return;
-  if (event.isBeingDecrypted() || event.shouldAttemptDecryption()) event.once(MatrixEventEvent.Decrypted, () => void echo(event));
+  if (event.isBeingDecrypted() || event.shouldAttemptDecryption())
+    event.once(MatrixEventEvent.Decrypted, () => void echo(event));
   else void echo(event);
 });
 client.on(RoomMemberEvent.Membership, (_event, member) => {

@@ -12,7 +12,17 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { openDatabase } from "../../src/platform/db.js";
 import { TestClient } from "../../test/support/e2e.js";
-import { ensureSynapseInstalled, prepareSynapse, registerUser, startSynapse, STATE_ENV, stopSynapse, writeState, type RegisteredUser, type SynapseState } from "../../test/support/synapse.js";
+import {
+  ensureSynapseInstalled,
+  prepareSynapse,
+  registerUser,
+  startSynapse,
+  STATE_ENV,
+  stopSynapse,
+  writeState,
+  type RegisteredUser,
+  type SynapseState,
+} from "../../test/support/synapse.js";
 
 const ROOT = process.cwd();
 const SEQUENTIAL = Number(process.env.FLOOR_SEQUENTIAL ?? 200);
@@ -27,7 +37,12 @@ interface Contender {
   database?: { path: string; key: string };
 }
 
-function waitForLine(child: ChildProcess, stream: "stdout" | "stderr", match: (line: string) => boolean, what: string): Promise<void> {
+function waitForLine(
+  child: ChildProcess,
+  stream: "stdout" | "stderr",
+  match: (line: string) => boolean,
+  what: string,
+): Promise<void> {
   const last: string[] = [];
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}:\n${last.join("\n")}`)), 120_000);
@@ -45,8 +60,17 @@ function waitForLine(child: ChildProcess, stream: "stdout" | "stderr", match: (l
 
 async function startEcho(state: SynapseState, user: RegisteredUser): Promise<Contender> {
   const dir = mkdtempSync(join(tmpdir(), "tandem-floor-echo-"));
-  const config = { baseUrl: state.baseUrl, userId: user.userId, accessToken: user.accessToken, deviceId: user.deviceId, dbPath: join(dir, "echo.db"), cryptoStoreKey: randomBytes(32).toString("base64") };
-  const child = spawn(process.execPath, [join(ROOT, "dist/bench/floor/echo-bot.js"), JSON.stringify(config)], { stdio: ["ignore", "pipe", "inherit"] });
+  const config = {
+    baseUrl: state.baseUrl,
+    userId: user.userId,
+    accessToken: user.accessToken,
+    deviceId: user.deviceId,
+    dbPath: join(dir, "echo.db"),
+    cryptoStoreKey: randomBytes(32).toString("base64"),
+  };
+  const child = spawn(process.execPath, [join(ROOT, "dist/bench/floor/echo-bot.js"), JSON.stringify(config)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   await waitForLine(child, "stdout", (line) => line === "ready", "the echo bot");
   return { name: "echo floor", user, process: child };
 }
@@ -54,12 +78,28 @@ async function startEcho(state: SynapseState, user: RegisteredUser): Promise<Con
 async function startTandem(state: SynapseState, user: RegisteredUser): Promise<Contender> {
   const dir = mkdtempSync(join(tmpdir(), "tandem-floor-bot-"));
   const configPath = join(dir, "config.yaml");
-  const matrix = { homeserverUrl: state.baseUrl, userId: user.userId, password: user.password, allowedInviters: [state.serverName], cryptoStoreKey: randomBytes(32).toString("base64") };
-  const settings = { database: join(dir, "tandem.db"), log: { level: "info" }, ledger: { maxEntriesPerHour: 10_000 }, scheduler: { tickSeconds: 1 }, matrix };
+  const matrix = {
+    homeserverUrl: state.baseUrl,
+    userId: user.userId,
+    password: user.password,
+    allowedInviters: [state.serverName],
+    cryptoStoreKey: randomBytes(32).toString("base64"),
+  };
+  const settings = {
+    database: join(dir, "tandem.db"),
+    log: { level: "info" },
+    ledger: { maxEntriesPerHour: 10_000 },
+    scheduler: { tickSeconds: 1 },
+    matrix,
+  };
   writeFileSync(configPath, JSON.stringify(settings));
   const key = process.env.TANDEM_DATABASE_KEY ?? randomBytes(32).toString("hex");
   const env = { ...process.env, TANDEM_DATABASE_KEY: key };
-  const child = spawn(process.execPath, [join(ROOT, "dist/src/main.js"), "--config", configPath], { cwd: dir, stdio: ["ignore", "pipe", "pipe"], env });
+  const child = spawn(process.execPath, [join(ROOT, "dist/src/main.js"), "--config", configPath], {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "pipe"],
+    env,
+  });
   child.stdout!.resume();
   await waitForLine(child, "stderr", (line) => line.includes('"cross-signing checked"'), "Tandem");
   return { name: "Tandem", user, process: child, database: { path: join(dir, "tandem.db"), key } };
@@ -88,20 +128,42 @@ interface Figures {
 
 async function measure(client: TestClient, bot: Contender): Promise<Figures> {
   const room = await roomWith(client, bot, `${bot.name} sequential`);
-  await client.call("roundTrip", { roomId: room, text: "!ledger thanks @ana warm-up", sender: bot.user.userId, timeoutMs: 60_000 });
+  await client.call("roundTrip", {
+    roomId: room,
+    text: "!ledger thanks @ana warm-up",
+    sender: bot.user.userId,
+    timeoutMs: 60_000,
+  });
   const times: number[] = [];
   const calls: { start: number; end: number }[] = [];
   for (let i = 0; i < SEQUENTIAL; i++) {
     const start = Date.now();
-    const { ms } = await client.call<{ ms: number }>("roundTrip", { roomId: room, text: `!ledger thanks @ana cooked ${i + 1} meals`, sender: bot.user.userId });
+    const { ms } = await client.call<{ ms: number }>("roundTrip", {
+      roomId: room,
+      text: `!ledger thanks @ana cooked ${i + 1} meals`,
+      sender: bot.user.userId,
+    });
     calls.push({ start, end: Date.now() });
     times.push(ms);
   }
   times.sort((a, b) => a - b);
   const rooms: string[] = [];
   for (let i = 0; i < ROOMS; i++) rooms.push(await roomWith(client, bot, `${bot.name} burst ${i + 1}`));
-  const { ms: burstMs } = await client.call<{ ms: number }>("burst", { rooms, perRoom: Math.ceil(BURST / ROOMS), text: "!ledger thanks @bo drove nurses", sender: bot.user.userId });
-  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times.at(-1)!, burstMs, room, calls };
+  const { ms: burstMs } = await client.call<{ ms: number }>("burst", {
+    rooms,
+    perRoom: Math.ceil(BURST / ROOMS),
+    text: "!ledger thanks @bo drove nurses",
+    sender: bot.user.userId,
+  });
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    max: times.at(-1)!,
+    burstMs,
+    room,
+    calls,
+  };
 }
 
 /** A care plan starting at the next whole minute: its start call is due at that second. */
@@ -111,14 +173,24 @@ async function scheduledLateness(client: TestClient, bot: Contender): Promise<nu
   const at = new Date(due);
   const hhmm = `${String(at.getUTCHours()).padStart(2, "0")}:${String(at.getUTCMinutes()).padStart(2, "0")}`;
   // The room's zone is UTC (the default), so the plan starts at `due`.
-  await client.call("roundTrip", { roomId: room, text: `!careplan floor check at ${hhmm} for 1h care pantry`, sender: bot.user.userId });
-  const arrived = await client.call<{ at: number }>("nextMessage", { roomId: room, sender: bot.user.userId, timeoutMs: due - Date.now() + 60_000 });
+  await client.call("roundTrip", {
+    roomId: room,
+    text: `!careplan floor check at ${hhmm} for 1h care pantry`,
+    sender: bot.user.userId,
+  });
+  const arrived = await client.call<{ at: number }>("nextMessage", {
+    roomId: room,
+    sender: bot.user.userId,
+    timeoutMs: due - Date.now() + 60_000,
+  });
   return arrived.at - due;
 }
 
 /** The most memory the process ever held resident (Linux: VmHWM), in MiB. */
 function peakRssMiB(child: ChildProcess): number {
-  const line = readFileSync(`/proc/${child.pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmHWM:"));
+  const line = readFileSync(`/proc/${child.pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmHWM:"));
   return Number(/(\d+)/.exec(line ?? "")?.[1] ?? NaN) / 1024;
 }
 
@@ -159,9 +231,20 @@ function whereTheTimeGoes(db: { path: string; key: string }, figures: Figures): 
     const timed = rows.slice(-figures.calls.length);
     const stages = timed.map((r, i) => {
       const call = figures.calls[i]!;
-      return [r.origin - call.start, r.received - r.origin, r.handled - r.received, r.sent - r.handled, call.end - r.sent];
+      return [
+        r.origin - call.start,
+        r.received - r.origin,
+        r.handled - r.received,
+        r.sent - r.handled,
+        call.end - r.sent,
+      ];
     });
-    return STAGE_NAMES.map((_, s) => percentile(stages.map((row) => row[s]!).sort((a, b) => a - b), 50));
+    return STAGE_NAMES.map((_, s) =>
+      percentile(
+        stages.map((row) => row[s]!).sort((a, b) => a - b),
+        50,
+      ),
+    );
   } finally {
     opened.close();
   }
@@ -189,11 +272,19 @@ async function main(): Promise<void> {
     console.log(`| ${SEQUENTIAL} sequential commands | p50 | p95 | p99 | max |\n|---|---|---|---|---|`);
     console.log(`| echo floor | ${fmt(echo.p50)} | ${fmt(echo.p95)} | ${fmt(echo.p99)} | ${fmt(echo.max)} |`);
     console.log(`| Tandem | ${fmt(tandem.p50)} | ${fmt(tandem.p95)} | ${fmt(tandem.p99)} | ${fmt(tandem.max)} |`);
-    console.log(`| ratio | ${ratio(tandem.p50, echo.p50)} | ${ratio(tandem.p95, echo.p95)} | ${ratio(tandem.p99, echo.p99)} | ${ratio(tandem.max, echo.max)} |`);
-    console.log(`\n${BURST} commands over ${ROOMS} rooms, until the last answer: echo ${fmt(echo.burstMs)}, Tandem ${fmt(tandem.burstMs)} (${ratio(tandem.burstMs, echo.burstMs)})`);
+    console.log(
+      `| ratio | ${ratio(tandem.p50, echo.p50)} | ${ratio(tandem.p95, echo.p95)} | ${ratio(tandem.p99, echo.p99)} | ${ratio(tandem.max, echo.max)} |`,
+    );
+    console.log(
+      `\n${BURST} commands over ${ROOMS} rooms, until the last answer: echo ${fmt(echo.burstMs)}, Tandem ${fmt(tandem.burstMs)} (${ratio(tandem.burstMs, echo.burstMs)})`,
+    );
     console.log(`A scheduled post (a care plan's start) arrived ${fmt(late)} after its due second.`);
-    console.log(`Peak RSS: echo ${rss[0]!.toFixed(0)} MiB, Tandem ${rss[1]!.toFixed(0)} MiB (${ratio(rss[1]!, rss[0]!)})`);
-    console.log(`\nWhere a sequential round trip of Tandem goes (medians; total p50 ${fmt(tandem.p50)}):\n| stage | median |\n|---|---|`);
+    console.log(
+      `Peak RSS: echo ${rss[0]!.toFixed(0)} MiB, Tandem ${rss[1]!.toFixed(0)} MiB (${ratio(rss[1]!, rss[0]!)})`,
+    );
+    console.log(
+      `\nWhere a sequential round trip of Tandem goes (medians; total p50 ${fmt(tandem.p50)}):\n| stage | median |\n|---|---|`,
+    );
     STAGE_NAMES.forEach((name, i) => console.log(`| ${name} | ${fmt(stages[i]!)} |`));
   } finally {
     await client.stop();

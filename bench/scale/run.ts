@@ -57,7 +57,8 @@ function matchesMigrations(at: string): boolean {
 }
 if (existsSync(seedPath) && !matchesMigrations(seedPath)) {
   log(`seed: ${seedPath} was made with other migrations; seeding again`);
-  for (const file of [seedPath, `${seedPath}-wal`, `${seedPath}-shm`, `${seedPath}.lock`]) rmSync(file, { force: true });
+  for (const file of [seedPath, `${seedPath}-wal`, `${seedPath}-shm`, `${seedPath}.lock`])
+    rmSync(file, { force: true });
 }
 if (existsSync(seedPath)) {
   log(`seed: reused ${seedPath}`);
@@ -65,14 +66,21 @@ if (existsSync(seedPath)) {
   const t = performance.now();
   const opened = open(seedPath);
   seed(opened.db, size, END, log);
-  log(`seed: ${size.entries.toLocaleString("en")} entries, ${size.plans.toLocaleString("en")} plans, ${size.cells} cells in ${((performance.now() - t) / 1000).toFixed(0)} s; file ${mib(fileSize(opened, seedPath))}`);
+  log(
+    `seed: ${size.entries.toLocaleString("en")} entries, ${size.plans.toLocaleString("en")} plans, ${size.cells} cells in ${((performance.now() - t) / 1000).toFixed(0)} s; file ${mib(fileSize(opened, seedPath))}`,
+  );
   opened.close();
 }
 if (seedPath !== path) copyFileSync(seedPath, path);
 
 let delivered = 0;
 const transport: Transport = { members: () => [], powerLevel: () => 0, send: async () => void delivered++ };
-const config = { prefix: "!", ledger: { maxEntriesPerHour: 10_000 }, defaults: { language: "en" as const, timezone: "Europe/Madrid" }, permissions: { moderatorPowerLevel: 50, admins: [] } };
+const config = {
+  prefix: "!",
+  ledger: { maxEntriesPerHour: 10_000 },
+  defaults: { language: "en" as const, timezone: "Europe/Madrid" },
+  permissions: { moderatorPowerLevel: 50, admins: [] },
+};
 let clock = END;
 
 // Start-up to the first answer: open (key derivation), migrate, wire, handle, deliver.
@@ -80,7 +88,14 @@ const t0 = performance.now();
 const opened = open();
 const app = createApp({ db: opened.db, transport, config, log: pino({ level: "silent" }), clock: () => clock });
 let seq = 0;
-const say = (text: string, cell = 0) => app.dispatcher.handle({ eventId: `$bench${++seq}`, roomId: roomOf(cell), sender: "@m0-0:bench", text, sentAt: clock });
+const say = (text: string, cell = 0) =>
+  app.dispatcher.handle({
+    eventId: `$bench${++seq}`,
+    roomId: roomOf(cell),
+    sender: "@m0-0:bench",
+    text,
+    sentAt: clock,
+  });
 say("!ledger thanks @m1-0:bench cooked soup");
 await app.sender.drain();
 log(`start-up to the first answer: ${ms(performance.now() - t0)}`);
@@ -106,11 +121,15 @@ function commands(n: number, options: { ticks: boolean; profile?: Record<Stage, 
   return times.sort((a, b) => a - b);
 }
 const burst = commands(3_000, { ticks: false });
-log(`handling one command, a burst of 3,000 over 100 cells (no tick between): p50 ${ms(pct(burst, 0.5))}, p99 ${ms(pct(burst, 0.99))}, max ${ms(burst.at(-1)!)}`);
+log(
+  `handling one command, a burst of 3,000 over 100 cells (no tick between): p50 ${ms(pct(burst, 0.5))}, p99 ${ms(pct(burst, 0.99))}, max ${ms(burst.at(-1)!)}`,
+);
 const profile: Record<Stage, number>[] = [];
 const handled = commands(3_000, { ticks: true, profile });
 await app.sender.drain();
-log(`handling one command, 3,000 over 100 cells, the tick every ${TICK_S}: p50 ${ms(pct(handled, 0.5))}, p99 ${ms(pct(handled, 0.99))}, max ${ms(handled.at(-1)!)}`);
+log(
+  `handling one command, 3,000 over 100 cells, the tick every ${TICK_S}: p50 ${ms(pct(handled, 0.5))}, p99 ${ms(pct(handled, 0.99))}, max ${ms(handled.at(-1)!)}`,
+);
 // Per stage: its own p50 and p99, and its share of the slowest 1% of commands (what makes the tail).
 const total = (row: Record<Stage, number>) => STAGES.reduce((sum, stage) => sum + row[stage], 0);
 const slowest = [...profile].sort((a, b) => total(b) - total(a)).slice(0, Math.ceil(profile.length / 100));
@@ -121,8 +140,18 @@ for (const stage of STAGES) {
   log(`| ${stage} | ${ms(pct(sorted, 0.5))} | ${ms(pct(sorted, 0.99))} | ${(share * 100).toFixed(0)} % |`);
 }
 
-const timed = (text: string) => median(Array.from({ length: 7 }, () => { const t = performance.now(); say(text); return performance.now() - t; }));
-const monthCount = opened.db.prepare("SELECT count(*) FROM ledger_entries WHERE room_id = ? AND recorded_at >= ?").pluck().get(roomOf(0), END - 30 * 24 * 3600_000);
+const timed = (text: string) =>
+  median(
+    Array.from({ length: 7 }, () => {
+      const t = performance.now();
+      say(text);
+      return performance.now() - t;
+    }),
+  );
+const monthCount = opened.db
+  .prepare("SELECT count(*) FROM ledger_entries WHERE room_id = ? AND recorded_at >= ?")
+  .pluck()
+  .get(roomOf(0), END - 30 * 24 * 3600_000);
 log(`!ledger month (room of ${monthCount} entries in its last 30 days): ${ms(timed("!ledger month"))}`);
 const roomCount = opened.db.prepare("SELECT count(*) FROM ledger_entries WHERE room_id = ?").pluck().get(roomOf(0));
 log(`!ledger export (${Number(roomCount).toLocaleString("en")} entries): ${ms(timed("!ledger export"))}`);
@@ -135,7 +164,9 @@ for (const mode of ["NORMAL", "FULL", "NORMAL", "FULL"]) {
 }
 opened.db.pragma("synchronous = NORMAL");
 await app.sender.drain();
-log(`rss: ${mib(process.memoryUsage().rss)} (before opening: ${mib(rssBefore)}); heap ${mib(process.memoryUsage().heapUsed)}`);
+log(
+  `rss: ${mib(process.memoryUsage().rss)} (before opening: ${mib(rssBefore)}); heap ${mib(process.memoryUsage().heapUsed)}`,
+);
 
 // The first pruning as the bot runs it: a step per turn of the event loop. Meanwhile a command is
 // due every 10 ms; how late each one starts (waiting for a step) and how long it takes are noted.
@@ -145,12 +176,13 @@ const steps: number[] = [];
 const lateness: number[] = [];
 const during: number[] = [];
 const tp = performance.now();
-const pruning = new HourlyPruning((next) =>
-  void setImmediate(() => {
-    const t = performance.now();
-    next();
-    steps.push(performance.now() - t);
-  }),
+const pruning = new HourlyPruning(
+  (next) =>
+    void setImmediate(() => {
+      const t = performance.now();
+      next();
+      steps.push(performance.now() - t);
+    }),
 );
 pruning.add(pruneMatrixInbox);
 let due = performance.now() + 10;
@@ -171,8 +203,12 @@ const pruneMs = performance.now() - tp;
 steps.sort((a, b) => a - b);
 lateness.sort((a, b) => a - b);
 during.sort((a, b) => a - b);
-log(`first pruning: ${pruned.handledMarks.toLocaleString("en")} marks, ${pruned.outbox.toLocaleString("en")} outbox rows, ${pruned.transport.toLocaleString("en")} inbox rows in ${ms(pruneMs)}, ${steps.length.toLocaleString("en")} turns of the event loop (a step of ≤ ${batch.toLocaleString("en")} rows, or the checkpoint after it): turn p50 ${ms(pct(steps, 0.5))}, p99 ${ms(pct(steps, 0.99))}, max ${ms(steps.at(-1)!)}`);
-log(`  meanwhile ${during.length.toLocaleString("en")} commands: started late by p50 ${ms(pct(lateness, 0.5))}, p99 ${ms(pct(lateness, 0.99))}, max ${ms(lateness.at(-1)!)}; handled in p50 ${ms(pct(during, 0.5))}, p99 ${ms(pct(during, 0.99))}`);
+log(
+  `first pruning: ${pruned.handledMarks.toLocaleString("en")} marks, ${pruned.outbox.toLocaleString("en")} outbox rows, ${pruned.transport.toLocaleString("en")} inbox rows in ${ms(pruneMs)}, ${steps.length.toLocaleString("en")} turns of the event loop (a step of ≤ ${batch.toLocaleString("en")} rows, or the checkpoint after it): turn p50 ${ms(pct(steps, 0.5))}, p99 ${ms(pct(steps, 0.99))}, max ${ms(steps.at(-1)!)}`,
+);
+log(
+  `  meanwhile ${during.length.toLocaleString("en")} commands: started late by p50 ${ms(pct(lateness, 0.5))}, p99 ${ms(pct(lateness, 0.99))}, max ${ms(lateness.at(-1)!)}; handled in p50 ${ms(pct(during, 0.5))}, p99 ${ms(pct(during, 0.99))}`,
+);
 opened.db.exec("VACUUM");
 log(`file ${mib(before)} → ${mib(fileSize(opened))} after pruning and VACUUM`);
 const again = performance.now();

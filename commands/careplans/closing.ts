@@ -38,7 +38,12 @@ function mayCloseNow(plan: CarePlan, confirmed: boolean, ctx: Ctx): void {
   if (!mayManage(plan, ctx)) throw new UserError("careplan.done.not_started", { n: plan.number, when: at });
   if (!confirmed) {
     const confirm = ctx.hint("careplan done", { plan: plan.number, confirm: ctx.t.text("careplan.confirm_word") });
-    throw new UserError("careplan.done.confirm", { n: plan.number, when: at, confirm, cancel: ctx.hint("careplan cancel", { plan: plan.number }) });
+    throw new UserError("careplan.done.confirm", {
+      n: plan.number,
+      when: at,
+      confirm,
+      cancel: ctx.hint("careplan cancel", { plan: plan.number }),
+    });
   }
 }
 
@@ -50,7 +55,10 @@ export const done = command({
   summary: "careplan.done.summary",
   examples: { en: ["careplan done 3"], es: ["plan 3 hecho"] },
   level: Level.Member,
-  params: { plan: param.int(), confirm: param.choice({ confirm: ["confirmar", "yes", "si", "sí"] }, { optional: true }) },
+  params: {
+    plan: param.int(),
+    confirm: param.choice({ confirm: ["confirmar", "yes", "si", "sí"] }, { optional: true }),
+  },
   // Closing records the volunteers' care in the ledger in the same step, so nobody has to remember.
   run({ plan: number, confirm }, ctx) {
     const plan = mustGet(number, ctx);
@@ -64,7 +72,12 @@ export const done = command({
     const entry = ctx.slice.ledger.record({
       roomId: ctx.roomId,
       givers: plan.volunteers,
-      what: ctx.t.text("careplan.done.what", { act: act ? actLabel(act, ctx) : ctx.t.text("careplan.done.some_care"), action: plan.action }).slice(0, 500),
+      what: ctx.t
+        .text("careplan.done.what", {
+          act: act ? actLabel(act, ctx) : ctx.t.text("careplan.done.some_care"),
+          action: plan.action,
+        })
+        .slice(0, 500),
       kind: (plan.careAct && ACT_KINDS[plan.careAct]) || "other",
       recordedBy: ctx.sender.userId,
       recordedAt: ctx.now,
@@ -73,12 +86,22 @@ export const done = command({
   },
   render({ plan, entry }, view) {
     if (entry === undefined) return doc(p(...view.t.t("careplan.done.nobody", { n: plan.number })));
-    return doc(p(...view.t.t("careplan.done.recorded", { n: plan.number, who: plan.volunteers, entry, undo: view.hint("ledger undo", { number: entry }) })));
+    return doc(
+      p(
+        ...view.t.t("careplan.done.recorded", {
+          n: plan.number,
+          who: plan.volunteers,
+          entry,
+          undo: view.hint("ledger undo", { number: entry }),
+        }),
+      ),
+    );
   },
 });
 
 const personKey = (person: Person) => person.userId ?? `name:${person.name.toLowerCase()}`;
-const sameGivers = (a: readonly Person[], b: readonly Person[]) => a.map(personKey).sort().join("\n") === b.map(personKey).sort().join("\n");
+const sameGivers = (a: readonly Person[], b: readonly Person[]) =>
+  a.map(personKey).sort().join("\n") === b.map(personKey).sort().join("\n");
 
 /**
  * The ledger entry closing recorded: written at the very moment the plan was closed, for its
@@ -86,7 +109,9 @@ const sameGivers = (a: readonly Person[], b: readonly Person[]) => a.map(personK
  */
 function recordedOnClosing(plan: CarePlan, ctx: Ctx): number | undefined {
   if (plan.status !== "done" || plan.closedAt === null || plan.volunteers.length === 0) return undefined;
-  return ctx.slice.ledger.between(ctx.roomId, plan.closedAt, plan.closedAt + 1).find((entry) => sameGivers(entry.givers, plan.volunteers))?.number;
+  return ctx.slice.ledger
+    .between(ctx.roomId, plan.closedAt, plan.closedAt + 1)
+    .find((entry) => sameGivers(entry.givers, plan.volunteers))?.number;
 }
 
 export const reopen = command({
@@ -100,10 +125,14 @@ export const reopen = command({
   params: { plan: param.int() },
   run({ plan: number }, ctx) {
     const plan = mustGet(number, ctx, false);
-    if (plan.status === "planned") throw new UserError("careplan.reopen.open", { n: number, show: ctx.hint("careplan show", { plan: number }) });
+    if (plan.status === "planned")
+      throw new UserError("careplan.reopen.open", { n: number, show: ctx.hint("careplan show", { plan: number }) });
     if (!mayManage(plan, ctx)) throw new UserError("careplan.reopen.not_yours", { n: number });
     const recorded = recordedOnClosing(plan, ctx);
-    const entry = recorded !== undefined && ctx.slice.ledger.retract(ctx.roomId, recorded, ctx.sender.userId, ctx.now) ? recorded : undefined;
+    const entry =
+      recorded !== undefined && ctx.slice.ledger.retract(ctx.roomId, recorded, ctx.sender.userId, ctx.now)
+        ? recorded
+        : undefined;
     ctx.slice.plans.reopen(plan);
     // Posts whose time is still ahead come back; those already past are not posted late.
     ctx.jobs.deleteByRef(planRef(plan.number));
@@ -111,7 +140,14 @@ export const reopen = command({
     return { plan, entry };
   },
   render: ({ plan, entry }, view) =>
-    doc(p(...view.t.t(entry === undefined ? "careplan.reopen.done" : "careplan.reopen.done_entry", { n: plan.number, entry: entry ?? 0 }))),
+    doc(
+      p(
+        ...view.t.t(entry === undefined ? "careplan.reopen.done" : "careplan.reopen.done_entry", {
+          n: plan.number,
+          entry: entry ?? 0,
+        }),
+      ),
+    ),
 });
 
 export const cancel = command({

@@ -11,7 +11,15 @@ import { parsePlanRequest } from "./request.js";
 import { cancel, done, reopen } from "./closing.js";
 import { mustGet, viewOf, type Ctx, type PlanView } from "./lookup.js";
 import { move } from "./move.js";
-import { actWord, customCareAct, findCareAct, namesCareAct, normaliseCareText, suggestCareActs, type CareAct } from "./rules/index.js";
+import {
+  actWord,
+  customCareAct,
+  findCareAct,
+  namesCareAct,
+  normaliseCareText,
+  suggestCareActs,
+  type CareAct,
+} from "./rules/index.js";
 import type { CarePlanSlice } from "./services.js";
 
 const command = commandsOf<CarePlanSlice>();
@@ -32,22 +40,46 @@ function resolveAct(text: string, ctx: Ctx): CareAct {
   return own;
 }
 
-const showPlan = ({ plan, act }: PlanView, view: RenderContext): Doc => about(planRef(plan.number), doc(...planBlocks(plan, act, view)));
+const showPlan = ({ plan, act }: PlanView, view: RenderContext): Doc =>
+  about(planRef(plan.number), doc(...planBlocks(plan, act, view)));
 
 export const create = command({
   name: "careplan",
   es: "plan",
   group: "careplan",
   summary: "careplan.summary",
-  examples: { en: ["careplan overtime refusal at friday 17:00 for 2h care solidarity pantry", "careplan picket at monday 7:00"], es: ["plan negativa a las horas extra el viernes a las 17:00 durante 2h cuidado despensa solidaria", "plan piquete el lunes a las 7:00"] },
+  examples: {
+    en: ["careplan overtime refusal at friday 17:00 for 2h care solidarity pantry", "careplan picket at monday 7:00"],
+    es: [
+      "plan negativa a las horas extra el viernes a las 17:00 durante 2h cuidado despensa solidaria",
+      "plan piquete el lunes a las 7:00",
+    ],
+  },
   level: Level.Member,
   params: { request: param.rest({ max: 500 }) },
   run({ request: text }, ctx) {
     const request = parsePlanRequest(text, ctx, (words) => namesCareAct(ctx.slice.catalog(ctx.roomId), words));
     const act = request.careText ? resolveAct(request.careText, ctx) : undefined;
-    const plan = ctx.slice.plans.create({ roomId: ctx.roomId, action: request.action.slice(0, 200), startsAt: request.startsAt, endsAt: request.endsAt, careAct: act?.id ?? null, createdBy: ctx.sender.userId }, ctx.now);
+    const plan = ctx.slice.plans.create(
+      {
+        roomId: ctx.roomId,
+        action: request.action.slice(0, 200),
+        startsAt: request.startsAt,
+        endsAt: request.endsAt,
+        careAct: act?.id ?? null,
+        createdBy: ctx.sender.userId,
+      },
+      ctx.now,
+    );
     scheduleCarePlanPosts(ctx.jobs, plan, ctx.settings.timezone);
-    const suggestions = act ? [] : suggestCareActs(ctx.slice.catalog(ctx.roomId), ctx.slice.plans.recentCareActs(ctx.roomId), SUGGESTIONS, plan.number);
+    const suggestions = act
+      ? []
+      : suggestCareActs(
+          ctx.slice.catalog(ctx.roomId),
+          ctx.slice.plans.recentCareActs(ctx.roomId),
+          SUGGESTIONS,
+          plan.number,
+        );
     return { plan, act, suggestions };
   },
   render({ plan, act, suggestions }, view) {
@@ -55,7 +87,16 @@ export const create = command({
     if (suggestions.length > 0) {
       blocks.push(
         p(...view.t.t("careplan.suggest", { n: plan.number })),
-        list(suggestions.map((s) => [{ kind: "code" as const, text: view.hint("careplan care", { plan: plan.number, act: actWord(s, view.t.lang) }) }, " — ", actLabel(s, view)])),
+        list(
+          suggestions.map((s) => [
+            {
+              kind: "code" as const,
+              text: view.hint("careplan care", { plan: plan.number, act: actWord(s, view.t.lang) }),
+            },
+            " — ",
+            actLabel(s, view),
+          ]),
+        ),
       );
     }
     blocks.push(p(...view.t.t("careplan.posts", { join: view.hint("careplan join", { plan: plan.number }) })));
@@ -81,7 +122,10 @@ function volunteering(key: { changed: TextKey; unchanged: TextKey }) {
   return (result: PlanView & { changed: boolean; who: Person }, view: RenderContext): Doc => {
     const { plan, act, changed, who } = result;
     const join = view.hint("careplan join", { plan: plan.number });
-    return doc(p(...view.t.t(changed ? key.changed : key.unchanged, { who, n: plan.number, join })), carriedBy(plan, act, view));
+    return doc(
+      p(...view.t.t(changed ? key.changed : key.unchanged, { who, n: plan.number, join })),
+      carriedBy(plan, act, view),
+    );
   };
 }
 
@@ -132,7 +176,8 @@ export const pickCare = command({
     ctx.slice.plans.setCareAct(plan, act.id);
     return { plan, act };
   },
-  render: ({ plan, act }, view) => doc(p(...view.t.t("careplan.act_set", { n: plan.number, act: actLabel(act, view) }))),
+  render: ({ plan, act }, view) =>
+    doc(p(...view.t.t("careplan.act_set", { n: plan.number, act: actLabel(act, view) }))),
 });
 
 export const plans = command({
@@ -152,14 +197,32 @@ export const plans = command({
     return { views, page, total };
   },
   render({ views, page, total }, view) {
-    if (total === 0) return doc(p(...view.t.t("careplans.none", { example: view.hint("careplan", { request: view.t.text("careplan.example.request_short") }) })));
+    if (total === 0)
+      return doc(
+        p(
+          ...view.t.t("careplans.none", {
+            example: view.hint("careplan", { request: view.t.text("careplan.example.request_short") }),
+          }),
+        ),
+      );
     const pages = Math.ceil(total / PAGE);
-    if (views.length === 0) return doc(p(...view.t.t("careplans.no_page", { page, pages, first: view.hint("careplans") })));
+    if (views.length === 0)
+      return doc(p(...view.t.t("careplans.no_page", { page, pages, first: view.hint("careplans") })));
     const line = ({ plan, act }: PlanView) =>
-      view.t.t(`careplans.line.${plan.status}`, { n: plan.number, action: plan.action, when: when(plan.startsAt, view), act: act ? actLabel(act, view) : "—", count: plan.volunteers.length });
-    const blocks = [p(...(pages > 1 ? view.t.t("careplans.title_page", { page, pages }) : view.t.t("careplans.title"))), list(views.map(line))];
+      view.t.t(`careplans.line.${plan.status}`, {
+        n: plan.number,
+        action: plan.action,
+        when: when(plan.startsAt, view),
+        act: act ? actLabel(act, view) : "—",
+        count: plan.volunteers.length,
+      });
+    const blocks = [
+      p(...(pages > 1 ? view.t.t("careplans.title_page", { page, pages }) : view.t.t("careplans.title"))),
+      list(views.map(line)),
+    ];
     const more = total - (page - 1) * PAGE - views.length;
-    if (more > 0) blocks.push(p(...view.t.t("careplans.more", { count: more, next: view.hint("careplans", { page: page + 1 }) })));
+    if (more > 0)
+      blocks.push(p(...view.t.t("careplans.more", { count: more, next: view.hint("careplans", { page: page + 1 }) })));
     return doc(...blocks);
   },
 });
@@ -188,12 +251,29 @@ export const catalogAdd = command({
   params: { act: param.rest({ max: 80 }) },
   run({ act: text }, ctx) {
     if (normaliseCareText(text).length < MIN_ACT_NAME) {
-      throw new UserError("careplan.catalog.too_short", { min: MIN_ACT_NAME, example: ctx.hint("careplan catalog add", { act: ctx.t.text("careplan.catalog.example") }) });
+      throw new UserError("careplan.catalog.too_short", {
+        min: MIN_ACT_NAME,
+        example: ctx.hint("careplan catalog add", { act: ctx.t.text("careplan.catalog.example") }),
+      });
     }
     const existing = findCareAct(ctx.slice.catalog(ctx.roomId), text);
     return { act: existing ?? resolveAct(text, ctx), existed: existing !== undefined };
   },
-  render: ({ act, existed }, view) => doc(p(...view.t.t(existed ? "careplan.catalog.exists" : "careplan.catalog.added", { act: actLabel(act, view) }))),
+  render: ({ act, existed }, view) =>
+    doc(p(...view.t.t(existed ? "careplan.catalog.exists" : "careplan.catalog.added", { act: actLabel(act, view) }))),
 });
 
-export const carePlanCommands = [create, show, join, leave, pickCare, done, reopen, move, cancel, plans, catalog, catalogAdd];
+export const carePlanCommands = [
+  create,
+  show,
+  join,
+  leave,
+  pickCare,
+  done,
+  reopen,
+  move,
+  cancel,
+  plans,
+  catalog,
+  catalogAdd,
+];

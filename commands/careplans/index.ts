@@ -29,7 +29,20 @@ export { carePlansCarriedCount } from "./repository.js";
 export { carePlanNumbers } from "./repository.js";
 
 /** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
-const names = ["careplan", "careplan show", "careplan join", "careplan leave", "careplan care", "careplan done", "careplan reopen", "careplan move", "careplan cancel", "careplans", "careplan catalog", "careplan catalog add"] as const;
+const names = [
+  "careplan",
+  "careplan show",
+  "careplan join",
+  "careplan leave",
+  "careplan care",
+  "careplan done",
+  "careplan reopen",
+  "careplan move",
+  "careplan cancel",
+  "careplans",
+  "careplan catalog",
+  "careplan catalog add",
+] as const;
 
 declare module "../../src/kernel/command.js" {
   interface CommandNames extends Record<(typeof names)[number], true> {}

@@ -16,10 +16,14 @@ export const viewOf = (plan: CarePlan, ctx: Ctx): PlanView => ({ plan, act: ctx.
 /** The room's plan `number`; by default it must still be planned. */
 export function mustGet(number: number, ctx: Ctx, planned = true): CarePlan {
   const list = ctx.hint("careplans");
-  const plan = orRefuse(ctx.slice.plans.get(ctx.roomId, number), () => new UserError("careplan.unknown", { n: number, list }));
+  const plan = orRefuse(
+    ctx.slice.plans.get(ctx.roomId, number),
+    () => new UserError("careplan.unknown", { n: number, list }),
+  );
   if (planned && plan.status !== "planned") throw new UserError("careplan.closed", { n: number, list });
   return plan;
 }
 
 /** Whoever made the plan, and moderators, may change what everyone else relies on: its time, its closing early. */
-export const mayManage = (plan: CarePlan, ctx: Ctx): boolean => plan.createdBy === ctx.sender.userId || ctx.level >= Level.Moderator;
+export const mayManage = (plan: CarePlan, ctx: Ctx): boolean =>
+  plan.createdBy === ctx.sender.userId || ctx.level >= Level.Moderator;

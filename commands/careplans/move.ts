@@ -33,5 +33,17 @@ export const move = command({
     return moved;
   },
   render: (plan, view) =>
-    about(planRef(plan.number), doc(p(...view.t.t("careplan.move.done", { n: plan.number, action: plan.action, from: when(plan.startsAt, view), to: when(plan.endsAt, view) })))),
+    about(
+      planRef(plan.number),
+      doc(
+        p(
+          ...view.t.t("careplan.move.done", {
+            n: plan.number,
+            action: plan.action,
+            from: when(plan.startsAt, view),
+            to: when(plan.endsAt, view),
+          }),
+        ),
+      ),
+    ),
 });

@@ -26,7 +26,12 @@ export function scheduleCarePlanPosts(jobs: RoomJobs, plan: CarePlan, zone: stri
     { kind: END_KIND, at: plan.endsAt },
   ];
   for (const post of posts) {
-    const job = jobs.schedule({ kind: post.kind, rule: { kind: "once", at: post.at }, ref: planRef(plan.number), payload: { plan: plan.number } });
+    const job = jobs.schedule({
+      kind: post.kind,
+      rule: { kind: "once", at: post.at },
+      ref: planRef(plan.number),
+      payload: { plan: plan.number },
+    });
     // A reminder whose day-before is already past is simply not kept.
     if (job.nextRunUtc === null) jobs.delete(job.id);
   }
@@ -47,20 +52,35 @@ const actOf = (plan: CarePlan, ctx: Post) => ctx.slice.act(plan.roomId, plan.car
 const reminder = (ctx: Post): Doc | null => {
   const plan = planOf(ctx);
   if (!plan) return null;
-  return about(planRef(plan.number), doc(p(...ctx.t.t("careplan.reminder", { n: plan.number, action: plan.action, when: when(plan.startsAt, ctx) })), carriedBy(plan, actOf(plan, ctx), ctx)));
+  return about(
+    planRef(plan.number),
+    doc(
+      p(...ctx.t.t("careplan.reminder", { n: plan.number, action: plan.action, when: when(plan.startsAt, ctx) })),
+      carriedBy(plan, actOf(plan, ctx), ctx),
+    ),
+  );
 };
 
 const start = (ctx: Post): Doc | null => {
   const plan = planOf(ctx);
   if (!plan) return null;
-  return about(planRef(plan.number), doc(p(...ctx.t.t("careplan.start", { n: plan.number, action: plan.action })), carriedBy(plan, actOf(plan, ctx), ctx)));
+  return about(
+    planRef(plan.number),
+    doc(
+      p(...ctx.t.t("careplan.start", { n: plan.number, action: plan.action })),
+      carriedBy(plan, actOf(plan, ctx), ctx),
+    ),
+  );
 };
 
 const end = (ctx: Post): Doc | null => {
   const plan = planOf(ctx);
   if (!plan) return null;
   const rhythm = ctx.slice.rhythm;
-  const prompt = chooseDecompressionPrompt(rhythm.lastDecompression(ctx.job.roomId, ctx.now), Math.floor(ctx.scheduledFor / 60_000) + plan.number);
+  const prompt = chooseDecompressionPrompt(
+    rhythm.lastDecompression(ctx.job.roomId, ctx.now),
+    Math.floor(ctx.scheduledFor / 60_000) + plan.number,
+  );
   rhythm.setLastDecompression(ctx.job.roomId, prompt, ctx.now);
   return doc(
     p(...ctx.t.t("careplan.end", { action: plan.action })),
@@ -70,4 +90,8 @@ const end = (ctx: Post): Doc | null => {
   );
 };
 
-export const carePlanPosts: Readonly<Record<string, PostHandler<CarePlanSlice>>> = { [REMINDER_KIND]: reminder, [START_KIND]: start, [END_KIND]: end };
+export const carePlanPosts: Readonly<Record<string, PostHandler<CarePlanSlice>>> = {
+  [REMINDER_KIND]: reminder,
+  [START_KIND]: start,
+  [END_KIND]: end,
+};

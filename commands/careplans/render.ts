@@ -38,7 +38,14 @@ export function carriedBy(plan: CarePlan, act: CareAct | undefined, words: Words
 /** The plan in one line, then who carries it. */
 export function planBlocks(plan: CarePlan, act: CareAct | undefined, words: Words): Block[] {
   return [
-    p(...words.t.t(`careplan.show.${plan.status}`, { n: plan.number, action: plan.action, from: when(plan.startsAt, words), to: when(plan.endsAt, words) })),
+    p(
+      ...words.t.t(`careplan.show.${plan.status}`, {
+        n: plan.number,
+        action: plan.action,
+        from: when(plan.startsAt, words),
+        to: when(plan.endsAt, words),
+      }),
+    ),
     carriedBy(plan, act, words),
   ];
 }

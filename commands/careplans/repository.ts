@@ -49,13 +49,21 @@ const statements = perDb((db) => ({
     `SELECT ${COLUMNS} FROM careplans WHERE room_id = ? AND (status = 'planned' OR ends_at >= ?)
      ORDER BY status != 'planned', CASE WHEN status = 'planned' THEN starts_at ELSE -starts_at END, number LIMIT ? OFFSET ?`,
   ),
-  count: db.prepare("SELECT count(*) FROM careplans WHERE room_id = ? AND (status = 'planned' OR ends_at >= ?)").pluck(),
-  recentActs: db.prepare("SELECT care_act FROM careplans WHERE room_id = ? AND care_act IS NOT NULL AND status != 'cancelled' ORDER BY starts_at DESC LIMIT ?").pluck(),
+  count: db
+    .prepare("SELECT count(*) FROM careplans WHERE room_id = ? AND (status = 'planned' OR ends_at >= ?)")
+    .pluck(),
+  recentActs: db
+    .prepare(
+      "SELECT care_act FROM careplans WHERE room_id = ? AND care_act IS NOT NULL AND status != 'cancelled' ORDER BY starts_at DESC LIMIT ?",
+    )
+    .pluck(),
   setAct: db.prepare("UPDATE careplans SET care_act = ? WHERE id = ?"),
   setStatus: db.prepare("UPDATE careplans SET status = ?, closed_at = ? WHERE id = ?"),
   setTimes: db.prepare("UPDATE careplans SET starts_at = ?, ends_at = ? WHERE id = ?"),
   volunteers: db.prepare("SELECT user_id, name FROM careplan_volunteers WHERE plan_id = ? ORDER BY joined_at, rowid"),
-  addVolunteer: db.prepare("INSERT OR IGNORE INTO careplan_volunteers (plan_id, person, user_id, name, name_key, joined_at) VALUES (?, ?, ?, ?, ?, ?)"),
+  addVolunteer: db.prepare(
+    "INSERT OR IGNORE INTO careplan_volunteers (plan_id, person, user_id, name, name_key, joined_at) VALUES (?, ?, ?, ?, ?, ?)",
+  ),
   removeVolunteer: db.prepare("DELETE FROM careplan_volunteers WHERE plan_id = ? AND person = ?"),
   customActs: db.prepare("SELECT id, label FROM care_acts WHERE room_id = ? ORDER BY added_at, id"),
   addAct: db.prepare("INSERT OR IGNORE INTO care_acts (room_id, id, label, added_by, added_at) VALUES (?, ?, ?, ?, ?)"),
@@ -85,7 +93,17 @@ export const carePlansRepo = perDb((db) => {
     ),
   });
   return {
-    create(plan: { roomId: string; action: string; startsAt: number; endsAt: number; careAct: string | null; createdBy: string }, now: number): CarePlan {
+    create(
+      plan: {
+        roomId: string;
+        action: string;
+        startsAt: number;
+        endsAt: number;
+        careAct: string | null;
+        createdBy: string;
+      },
+      now: number,
+    ): CarePlan {
       const number = nextNumber(db, "careplans", "room_id", plan.roomId);
       s.insert.run({ ...plan, number, now });
       return hydrate(s.get.get(plan.roomId, number) as PlanRow);
@@ -120,7 +138,10 @@ export const carePlansRepo = perDb((db) => {
     },
     /** False when the person already volunteered. */
     addVolunteer(plan: CarePlan, person: Person, now: number): boolean {
-      return s.addVolunteer.run(plan.id, volunteerKey(person), person.userId ?? null, person.name, nameKey(person.name), now).changes === 1;
+      return (
+        s.addVolunteer.run(plan.id, volunteerKey(person), person.userId ?? null, person.name, nameKey(person.name), now)
+          .changes === 1
+      );
     },
     /** False when the person was not a volunteer. */
     removeVolunteer(plan: CarePlan, person: Person): boolean {
@@ -137,7 +158,12 @@ export const carePlansRepo = perDb((db) => {
 
 /** How many care plans a room carried through (closed as done) in [from, to) (for federation's aggregates). */
 export const carePlansCarriedCount = (db: Db, roomId: string, from: number, to: number): number =>
-  db.prepare("SELECT count(*) FROM careplans WHERE room_id = ? AND status = 'done' AND closed_at >= ? AND closed_at < ?").pluck().get(roomId, from, to) as number;
+  db
+    .prepare(
+      "SELECT count(*) FROM careplans WHERE room_id = ? AND status = 'done' AND closed_at >= ? AND closed_at < ?",
+    )
+    .pluck()
+    .get(roomId, from, to) as number;
 
 /** The room's plan numbers, oldest first: decisions and lessons that name a plan check it exists. */
 export const carePlanNumbers = (db: Db, roomId: string): number[] =>

@@ -24,7 +24,11 @@ type Parsed = Result<PlanRequest, UserError>;
  * "care" is also an everyday word ("health care march"), so it marks the care act only when what
  * comes before it is a complete `<action> at <when>`, or when what follows is a care act the room knows.
  */
-export function parsePlanRequest(text: string, ctx: CommandContext, isKnownAct: (text: string) => boolean): PlanRequest {
+export function parsePlanRequest(
+  text: string,
+  ctx: CommandContext,
+  isKnownAct: (text: string) => boolean,
+): PlanRequest {
   const whole = ` ${text.trim()} `;
   const cares = [...whole.matchAll(CARE_MARKER)].reverse();
   for (const care of cares) {
@@ -49,7 +53,10 @@ export function parsePlanRequest(text: string, ctx: CommandContext, isKnownAct: 
 const example = (ctx: CommandContext) => ctx.hint("careplan", { request: ctx.t.text("careplan.example.request") });
 
 const tooLong = (ctx: CommandContext) =>
-  new UserError("careplan.too_long", { example: `${ctx.hint("careplan")} ${ctx.t.text("careplan.example.longer")}`, tempo: ctx.hint("tempo", { phase: "burst" }) });
+  new UserError("careplan.too_long", {
+    example: `${ctx.hint("careplan")} ${ctx.t.text("careplan.example.longer")}`,
+    tempo: ctx.hint("tempo", { phase: "burst" }),
+  });
 
 function hasWhenAfterAction(text: string, ctx: CommandContext): boolean {
   return readTrailingWhen(text, ctx) !== undefined;
@@ -66,7 +73,11 @@ function parseActionAndWhen(text: string, ctx: CommandContext): Parsed {
       duration = parsed.value;
       rest = rest.slice(0, forMatch.index + 1);
     } else if (parsed.error.code === "zero") {
-      return err(new UserError("careplan.no_duration", { example: `${ctx.hint("careplan")} ${ctx.t.text("careplan.example.duration")}` }));
+      return err(
+        new UserError("careplan.no_duration", {
+          example: `${ctx.hint("careplan")} ${ctx.t.text("careplan.example.duration")}`,
+        }),
+      );
     } else if ((parsed.error.code as string) === "too-long") {
       return err(tooLong(ctx));
     }
@@ -74,7 +85,8 @@ function parseActionAndWhen(text: string, ctx: CommandContext): Parsed {
   const zone = ctx.settings.timezone;
   const read = readTrailingWhen(rest, ctx);
   // A time alone ("friday 17:00") names no action.
-  if (read === undefined || parseWhen(rest, whenContextOf(ctx)).ok) return err(new UserError("careplan.no_when", { example: example(ctx) }));
+  if (read === undefined || parseWhen(rest, whenContextOf(ctx)).ok)
+    return err(new UserError("careplan.no_when", { example: example(ctx) }));
   if (read instanceof UserError) return err(read);
   const endsAt = addDuration(zone, read.when.utcMs, duration);
   if (endsAt - read.when.utcMs > MAX_ACTION_MS) return err(tooLong(ctx));

@@ -15,7 +15,9 @@ export function carePlanServices(db: Db) {
       return [...DEFAULT_CARE_ACTS, ...own];
     },
     act(roomId: string, id: string | null): CareAct | undefined {
-      return id === null ? undefined : (this.catalog(roomId).find((a) => a.id === id) ?? { id, label: id, aliases: [] });
+      return id === null
+        ? undefined
+        : (this.catalog(roomId).find((a) => a.id === id) ?? { id, label: id, aliases: [] });
     },
     ledger: { ...ledgerRecorder(db), ...ledgerReader(db), ...ledgerRetractor(db) },
     rhythm: roomRhythm(db),

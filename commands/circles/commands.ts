@@ -25,12 +25,27 @@ export const schedule = command({
   run({ day: weekday, time }, ctx) {
     const day = parseWeekday(weekday);
     const clock = parseTimeOfDay(time);
-    if (day === undefined || clock === undefined) throw new UserError("circle.bad", { found: `${weekday} ${time}`, example: ctx.hint("circle weekly", { day: ctx.t.text("circle.example.day"), time: "19:00" }) });
-    const job = ctx.jobs.upsert({ kind: INVITE_KIND, rule: { kind: "weekly", weekday: day, time: `${pad(clock.hour)}:${pad(clock.minute)}` }, offsetMinutes: -INVITE_LEAD_MINUTES });
+    if (day === undefined || clock === undefined)
+      throw new UserError("circle.bad", {
+        found: `${weekday} ${time}`,
+        example: ctx.hint("circle weekly", { day: ctx.t.text("circle.example.day"), time: "19:00" }),
+      });
+    const job = ctx.jobs.upsert({
+      kind: INVITE_KIND,
+      rule: { kind: "weekly", weekday: day, time: `${pad(clock.hour)}:${pad(clock.minute)}` },
+      offsetMinutes: -INVITE_LEAD_MINUTES,
+    });
     return { circleAt: (job.nextRunUtc as number) + INVITE_LEAD_MINUTES * 60_000 };
   },
   render: ({ circleAt }, view) =>
-    doc(p(...view.t.t("circle.scheduled", { when: formatWhen(circleAt, view.settings.timezone, view.t.lang, view.now), join: view.hint("circle join") }))),
+    doc(
+      p(
+        ...view.t.t("circle.scheduled", {
+          when: formatWhen(circleAt, view.settings.timezone, view.t.lang, view.now),
+          join: view.hint("circle join"),
+        }),
+      ),
+    ),
 });
 
 export const stop = command({
@@ -43,7 +58,14 @@ export const stop = command({
   level: Level.Moderator,
   params: {},
   run: (_args, ctx) => ({ stopped: ctx.jobs.byKind(INVITE_KIND).filter((job) => ctx.jobs.delete(job.id)).length > 0 }),
-  render: ({ stopped }, view) => doc(p(...view.t.t(stopped ? "circle.stopped" : "circle.none", { schedule: view.hint("circle weekly", { day: view.t.text("circle.example.day"), time: "19:00" }) }))),
+  render: ({ stopped }, view) =>
+    doc(
+      p(
+        ...view.t.t(stopped ? "circle.stopped" : "circle.none", {
+          schedule: view.hint("circle weekly", { day: view.t.text("circle.example.day"), time: "19:00" }),
+        }),
+      ),
+    ),
 });
 
 export const join = command({
@@ -56,7 +78,8 @@ export const join = command({
   level: Level.Member,
   params: {},
   run: (_args, ctx) => ({ joined: ctx.slice.repo.join(ctx.roomId, ctx.sender.userId, ctx.now) }),
-  render: ({ joined }, view) => doc(p(...view.t.t(joined ? "circle.joined" : "circle.already_in", { leave: view.hint("circle leave") }))),
+  render: ({ joined }, view) =>
+    doc(p(...view.t.t(joined ? "circle.joined" : "circle.already_in", { leave: view.hint("circle leave") }))),
 });
 
 export const leave = command({
@@ -69,7 +92,8 @@ export const leave = command({
   level: Level.Member,
   params: {},
   run: (_args, ctx) => ({ left: ctx.slice.repo.leave(ctx.roomId, ctx.sender.userId) }),
-  render: ({ left }, view) => doc(p(...view.t.t(left ? "circle.left" : "circle.not_in", { join: view.hint("circle join") }))),
+  render: ({ left }, view) =>
+    doc(p(...view.t.t(left ? "circle.left" : "circle.not_in", { join: view.hint("circle join") }))),
 });
 
 export const show = command({
@@ -88,8 +112,18 @@ export const show = command({
   },
   render({ circleAt, order }, view) {
     const { t } = view;
-    const hint = { schedule: view.hint("circle weekly", { day: t.text("circle.example.day"), time: "19:00" }), join: view.hint("circle join") };
-    const blocks = [p(...t.t(circleAt === null ? "circle.show.unscheduled" : "circle.show.next", { ...hint, when: circleAt === null ? "" : formatWhen(circleAt, view.settings.timezone, t.lang, view.now) }))];
+    const hint = {
+      schedule: view.hint("circle weekly", { day: t.text("circle.example.day"), time: "19:00" }),
+      join: view.hint("circle join"),
+    };
+    const blocks = [
+      p(
+        ...t.t(circleAt === null ? "circle.show.unscheduled" : "circle.show.next", {
+          ...hint,
+          when: circleAt === null ? "" : formatWhen(circleAt, view.settings.timezone, t.lang, view.now),
+        }),
+      ),
+    ];
     if (order.length === 0) blocks.push(p(...t.t("circle.show.nobody", hint)));
     else blocks.push(p(...t.t("circle.show.host", { host: view.personOf(order[0]!), count: order.length })));
     blocks.push(p(...t.t("circle.format")));

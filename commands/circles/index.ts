@@ -18,7 +18,18 @@ export const circles = defineFeature<CircleSlice, (typeof names)[number]>({
 });
 
 /** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
-const names = ["circle", "circle weekly", "circle stop", "circle join", "circle leave", "skill add", "skill want", "skill remove", "skill pass", "skills"] as const;
+const names = [
+  "circle",
+  "circle weekly",
+  "circle stop",
+  "circle join",
+  "circle leave",
+  "skill add",
+  "skill want",
+  "skill remove",
+  "skill pass",
+  "skills",
+] as const;
 
 declare module "../../src/kernel/command.js" {
   interface CommandNames extends Record<(typeof names)[number], true> {}

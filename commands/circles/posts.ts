@@ -11,7 +11,13 @@ export const INVITE_LEAD_MINUTES = 60;
 
 /** "Bo could teach first aid to Ana": both mentioned, so either can pass. */
 export function pairLines(pairs: readonly Pair[], view: RenderContext): Inline[][] {
-  return pairs.map((pair) => view.t.t("skill.pair", { teacher: view.personOf(pair.teacher), learner: view.personOf(pair.learner), skill: pair.skill }));
+  return pairs.map((pair) =>
+    view.t.t("skill.pair", {
+      teacher: view.personOf(pair.teacher),
+      learner: view.personOf(pair.learner),
+      skill: pair.skill,
+    }),
+  );
 }
 
 /**
@@ -29,7 +35,13 @@ const invite = (ctx: PostContext<CircleSlice>): Doc => {
   return doc(
     p(...ctx.t.t("circle.invite", { when: at, host: ctx.personOf(host.userId) })),
     p(...ctx.t.t("circle.format")),
-    ...(pairs.length > 0 ? [p(...ctx.t.t("circle.invite.pairs")), list(pairLines(pairs, ctx)), p(...ctx.t.t("skill.pass_hint", { pass: ctx.hint("skill pass") }))] : []),
+    ...(pairs.length > 0
+      ? [
+          p(...ctx.t.t("circle.invite.pairs")),
+          list(pairLines(pairs, ctx)),
+          p(...ctx.t.t("skill.pass_hint", { pass: ctx.hint("skill pass") })),
+        ]
+      : []),
     p(...ctx.t.t("circle.invite.private")),
   );
 };

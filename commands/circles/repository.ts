@@ -9,16 +9,26 @@ interface MemberRow {
 }
 
 const statements = perDb((db) => ({
-  members: db.prepare("SELECT user_id, joined_at, hosted_count, last_hosted_at FROM circle_members WHERE room_id = ? ORDER BY joined_at, user_id"),
+  members: db.prepare(
+    "SELECT user_id, joined_at, hosted_count, last_hosted_at FROM circle_members WHERE room_id = ? ORDER BY joined_at, user_id",
+  ),
   join: db.prepare("INSERT OR IGNORE INTO circle_members (room_id, user_id, joined_at) VALUES (?, ?, ?)"),
   leave: db.prepare("DELETE FROM circle_members WHERE room_id = ? AND user_id = ?"),
-  hosted: db.prepare("UPDATE circle_members SET hosted_count = hosted_count + 1, last_hosted_at = ? WHERE room_id = ? AND user_id = ?"),
-  skills: db.prepare("SELECT who, kind, skill, skill_key AS skillKey FROM skills WHERE room_id = ? ORDER BY added_at, id"),
-  addSkill: db.prepare("INSERT OR IGNORE INTO skills (room_id, who, kind, skill, skill_key, added_at) VALUES (?, ?, ?, ?, ?, ?)"),
+  hosted: db.prepare(
+    "UPDATE circle_members SET hosted_count = hosted_count + 1, last_hosted_at = ? WHERE room_id = ? AND user_id = ?",
+  ),
+  skills: db.prepare(
+    "SELECT who, kind, skill, skill_key AS skillKey FROM skills WHERE room_id = ? ORDER BY added_at, id",
+  ),
+  addSkill: db.prepare(
+    "INSERT OR IGNORE INTO skills (room_id, who, kind, skill, skill_key, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+  ),
   countOf: db.prepare("SELECT count(*) FROM skills WHERE room_id = ? AND who = ?").pluck(),
   removeSkill: db.prepare("DELETE FROM skills WHERE room_id = ? AND who = ? AND skill_key = ?"),
   passes: db.prepare("SELECT teacher, learner, skill_key AS skillKey FROM skill_passes WHERE room_id = ?"),
-  pass: db.prepare("INSERT OR IGNORE INTO skill_passes (room_id, teacher, learner, skill_key, passed_at) VALUES (?, ?, ?, ?, ?)"),
+  pass: db.prepare(
+    "INSERT OR IGNORE INTO skill_passes (room_id, teacher, learner, skill_key, passed_at) VALUES (?, ?, ?, ?, ?)",
+  ),
 }));
 
 /** A room's circle members (with their hosting turns), skills offered and wanted, and declined pairs. */
@@ -26,7 +36,12 @@ export const circlesRepo = perDb((db) => {
   const s = statements(db);
   return {
     members(roomId: string): CircleMember[] {
-      return (s.members.all(roomId) as MemberRow[]).map((r) => ({ userId: r.user_id, joinedAt: r.joined_at, hostedCount: r.hosted_count, lastHostedAt: r.last_hosted_at }));
+      return (s.members.all(roomId) as MemberRow[]).map((r) => ({
+        userId: r.user_id,
+        joinedAt: r.joined_at,
+        hostedCount: r.hosted_count,
+        lastHostedAt: r.last_hosted_at,
+      }));
     },
     /** False when they were in already. */
     join: (roomId: string, userId: string, at: number): boolean => s.join.run(roomId, userId, at).changes > 0,
@@ -36,7 +51,8 @@ export const circlesRepo = perDb((db) => {
     },
     skills: (roomId: string): Skill[] => s.skills.all(roomId) as Skill[],
     /** False when they had it already. */
-    addSkill: (roomId: string, skill: Skill, at: number): boolean => s.addSkill.run(roomId, skill.who, skill.kind, skill.skill, skill.skillKey, at).changes > 0,
+    addSkill: (roomId: string, skill: Skill, at: number): boolean =>
+      s.addSkill.run(roomId, skill.who, skill.kind, skill.skill, skill.skillKey, at).changes > 0,
     countOf: (roomId: string, who: string): number => s.countOf.get(roomId, who) as number,
     /** Removes the skill as offered and as wanted; how many went. */
     removeSkill: (roomId: string, who: string, key: string): number => s.removeSkill.run(roomId, who, key).changes,

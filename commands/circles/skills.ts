@@ -17,24 +17,38 @@ const MAX_SKILLS_EACH = 30;
 /** Oneself always; someone else only for moderators. */
 function whoseSkill(person: Person | undefined, ctx: Ctx): string {
   const who = person ? memberKey(person) : ctx.sender.userId;
-  if (who !== ctx.sender.userId && ctx.level < Level.Moderator) throw new UserError("skill.only_own", { example: ctx.hint("skill add", { skill: ctx.t.text("skill.example") }) });
+  if (who !== ctx.sender.userId && ctx.level < Level.Moderator)
+    throw new UserError("skill.only_own", { example: ctx.hint("skill add", { skill: ctx.t.text("skill.example") }) });
   return who;
 }
 
 function mustRead(raw: string, ctx: Ctx): string {
   const skill = readSkill(raw);
-  if (!skill) throw new UserError("skill.bad", { max: MAX_SKILL_CHARS, example: ctx.hint("skill add", { skill: ctx.t.text("skill.example") }) });
+  if (!skill)
+    throw new UserError("skill.bad", {
+      max: MAX_SKILL_CHARS,
+      example: ctx.hint("skill add", { skill: ctx.t.text("skill.example") }),
+    });
   return skill;
 }
 
 function roomForMore(who: string, ctx: Ctx): void {
-  if (ctx.slice.repo.countOf(ctx.roomId, who) >= MAX_SKILLS_EACH) throw new UserError("skill.too_many", { max: MAX_SKILLS_EACH, remove: ctx.hint("skill remove", { skill: ctx.t.text("skill.example") }) });
+  if (ctx.slice.repo.countOf(ctx.roomId, who) >= MAX_SKILLS_EACH)
+    throw new UserError("skill.too_many", {
+      max: MAX_SKILLS_EACH,
+      remove: ctx.hint("skill remove", { skill: ctx.t.text("skill.example") }),
+    });
 }
 
 /** The suggestions a change just made possible, mentioning both so either can pass. */
 function withPairs(first: Block, pairs: Pair[], view: RenderContext): Doc {
   if (pairs.length === 0) return doc(first);
-  return doc(first, p(...view.t.t("skill.match")), list(pairLines(pairs, view)), p(...view.t.t("skill.pass_hint", { pass: view.hint("skill pass") })));
+  return doc(
+    first,
+    p(...view.t.t("skill.match")),
+    list(pairLines(pairs, view)),
+    p(...view.t.t("skill.pass_hint", { pass: view.hint("skill pass") })),
+  );
 }
 
 const skillParam = param.rest({ max: 200 });
@@ -45,7 +59,10 @@ export const add = command({
   aliases: ["habilidad anadir", "skill añadir"],
   group: "skill",
   summary: "skill.add.summary",
-  examples: { en: ["skill add first aid", "skill add @bo first aid"], es: ["habilidad añadir primeros auxilios", "habilidad añadir @bo primeros auxilios"] },
+  examples: {
+    en: ["skill add first aid", "skill add @bo first aid"],
+    es: ["habilidad añadir primeros auxilios", "habilidad añadir @bo primeros auxilios"],
+  },
   level: Level.Member,
   params: { person: param.person({ optional: true }), skill: skillParam },
   run({ person, skill: raw }, ctx) {
@@ -54,9 +71,15 @@ export const add = command({
     roomForMore(who, ctx);
     const key = skillKey(skill);
     const added = ctx.slice.repo.addSkill(ctx.roomId, { who, kind: "offer", skill, skillKey: key }, ctx.now);
-    return { who, skill, added, pairs: ctx.slice.pairs(ctx.roomId).filter((pair) => pair.teacher === who && pair.skillKey === key) };
+    return {
+      who,
+      skill,
+      added,
+      pairs: ctx.slice.pairs(ctx.roomId).filter((pair) => pair.teacher === who && pair.skillKey === key),
+    };
   },
-  render: ({ who, skill, added, pairs }, view) => withPairs(p(...view.t.t(added ? "skill.added" : "skill.had", { who: view.personOf(who), skill })), pairs, view),
+  render: ({ who, skill, added, pairs }, view) =>
+    withPairs(p(...view.t.t(added ? "skill.added" : "skill.had", { who: view.personOf(who), skill })), pairs, view),
 });
 
 export const want = command({
@@ -74,9 +97,14 @@ export const want = command({
     roomForMore(who, ctx);
     const key = skillKey(skill);
     const added = ctx.slice.repo.addSkill(ctx.roomId, { who, kind: "want", skill, skillKey: key }, ctx.now);
-    return { skill, added, pairs: ctx.slice.pairs(ctx.roomId).filter((pair) => pair.learner === who && pair.skillKey === key) };
+    return {
+      skill,
+      added,
+      pairs: ctx.slice.pairs(ctx.roomId).filter((pair) => pair.learner === who && pair.skillKey === key),
+    };
   },
-  render: ({ skill, added, pairs }, view) => withPairs(p(...view.t.t(added ? "skill.wanted" : "skill.wanted_already", { skill })), pairs, view),
+  render: ({ skill, added, pairs }, view) =>
+    withPairs(p(...view.t.t(added ? "skill.wanted" : "skill.wanted_already", { skill })), pairs, view),
 });
 
 export const remove = command({
@@ -85,7 +113,10 @@ export const remove = command({
   aliases: ["skill quitar", "habilidad remove"],
   group: "skill",
   summary: "skill.remove.summary",
-  examples: { en: ["skill remove first aid", "skill remove @bo first aid"], es: ["habilidad quitar primeros auxilios", "habilidad quitar @bo primeros auxilios"] },
+  examples: {
+    en: ["skill remove first aid", "skill remove @bo first aid"],
+    es: ["habilidad quitar primeros auxilios", "habilidad quitar @bo primeros auxilios"],
+  },
   level: Level.Member,
   params: { person: param.person({ optional: true }), skill: skillParam },
   run({ person, skill: raw }, ctx) {
@@ -94,7 +125,15 @@ export const remove = command({
     return { who, skill, removed: ctx.slice.repo.removeSkill(ctx.roomId, who, skillKey(skill)) > 0 };
   },
   render: ({ who, skill, removed }, view) =>
-    doc(p(...view.t.t(removed ? "skill.removed" : "skill.not_there", { who: view.personOf(who), skill, list: view.hint("skills") }))),
+    doc(
+      p(
+        ...view.t.t(removed ? "skill.removed" : "skill.not_there", {
+          who: view.personOf(who),
+          skill,
+          list: view.hint("skills"),
+        }),
+      ),
+    ),
 });
 
 export const pass = command({
@@ -108,7 +147,9 @@ export const pass = command({
   params: {},
   // Passing declines every pair suggested to the sender, as teacher or learner; nothing else changes.
   run(_args, ctx) {
-    const mine = ctx.slice.pairs(ctx.roomId).filter((pair) => pair.teacher === ctx.sender.userId || pair.learner === ctx.sender.userId);
+    const mine = ctx.slice
+      .pairs(ctx.roomId)
+      .filter((pair) => pair.teacher === ctx.sender.userId || pair.learner === ctx.sender.userId);
     for (const pair of mine) ctx.slice.repo.pass(ctx.roomId, pair, ctx.now);
     return { count: mine.length };
   },
@@ -126,10 +167,25 @@ export const board = command({
   run: (_args, ctx) => ({ board: skillsBoard(ctx.slice.repo.skills(ctx.roomId)), pairs: ctx.slice.pairs(ctx.roomId) }),
   render({ board, pairs }, view) {
     const { t } = view;
-    if (board.length === 0) return doc(p(...t.t("skills.none", { add: view.hint("skill add", { skill: t.text("skill.example") }), want: view.hint("skill want", { skill: t.text("skill.example.want") }) })));
+    if (board.length === 0)
+      return doc(
+        p(
+          ...t.t("skills.none", {
+            add: view.hint("skill add", { skill: t.text("skill.example") }),
+            want: view.hint("skill want", { skill: t.text("skill.example.want") }),
+          }),
+        ),
+      );
     const names = (keys: string[]) => keys.map((k) => view.personOf(k).name).join(", ");
     const lines = board.map((row) =>
-      t.t(row.offers.length === 0 ? "skills.line.wanted" : row.wants.length === 0 ? "skills.line.offered" : "skills.line.both", { skill: row.skill, offers: names(row.offers), wants: names(row.wants) }),
+      t.t(
+        row.offers.length === 0
+          ? "skills.line.wanted"
+          : row.wants.length === 0
+            ? "skills.line.offered"
+            : "skills.line.both",
+        { skill: row.skill, offers: names(row.offers), wants: names(row.wants) },
+      ),
     );
     const blocks: Block[] = [p(...t.t("skills.title")), list(lines)];
     if (pairs.length > 0) blocks.push(p(...t.t("skill.match")), list(pairLines(pairs, view)));

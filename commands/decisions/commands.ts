@@ -1,4 +1,17 @@
-import { type CommandContext, commandsOf, doc, type Doc, Level, list, mayChangeRecord, orRefuse, p, param, pre, UserError } from "../../src/kernel/authoring.js";
+import {
+  type CommandContext,
+  commandsOf,
+  doc,
+  type Doc,
+  Level,
+  list,
+  mayChangeRecord,
+  orRefuse,
+  p,
+  param,
+  pre,
+  UserError,
+} from "../../src/kernel/authoring.js";
 import { csvChunks, toCsv } from "../../src/kernel/csv.js";
 import { print } from "./print.js";
 import { decisionBlocks, decisionLine, reviewDay } from "./render.js";
@@ -14,11 +27,15 @@ type Ctx = CommandContext<DecisionSlice>;
 const LATEST = 10;
 
 function mustGet(number: number, ctx: Ctx): Decision {
-  return orRefuse(ctx.slice.log.get(ctx.roomId, number), () => new UserError("decision.unknown", { n: number, list: ctx.hint("decisions") }));
+  return orRefuse(
+    ctx.slice.log.get(ctx.roomId, number),
+    () => new UserError("decision.unknown", { n: number, list: ctx.hint("decisions") }),
+  );
 }
 
 function mayChange(decision: Decision, ctx: Ctx): void {
-  if (!mayChangeRecord(decision, { userId: ctx.sender.userId, level: ctx.level, now: ctx.now })) throw new UserError("decision.not_yours", { n: decision.number });
+  if (!mayChangeRecord(decision, { userId: ctx.sender.userId, level: ctx.level, now: ctx.now }))
+    throw new UserError("decision.not_yours", { n: decision.number });
   if (decision.revoked) throw new UserError("decision.already_revoked", { n: decision.number });
 }
 
@@ -27,12 +44,21 @@ const PLANS_LISTED = 10;
 
 function readOrRefuse(raw: string, ctx: Ctx) {
   const read = readDecision(raw);
-  if (!read.ok) throw new UserError("decision.empty", { example: ctx.hint("decision", { text: ctx.t.text("decision.example") }) });
+  if (!read.ok)
+    throw new UserError("decision.empty", { example: ctx.hint("decision", { text: ctx.t.text("decision.example") }) });
   const decided = read.value;
   if (decided.plan !== undefined) {
     const plans = ctx.slice.planNumbers(ctx.roomId);
     if (plans.length === 0) throw new UserError("decision.plan_none", { plan: decided.plan });
-    if (!plans.includes(decided.plan)) throw new UserError("decision.plan_unknown", { plan: decided.plan, plans: plans.slice(-PLANS_LISTED).map((n) => `#${n}`).join(", "), list: ctx.hint("careplans") });
+    if (!plans.includes(decided.plan))
+      throw new UserError("decision.plan_unknown", {
+        plan: decided.plan,
+        plans: plans
+          .slice(-PLANS_LISTED)
+          .map((n) => `#${n}`)
+          .join(", "),
+        list: ctx.hint("careplans"),
+      });
   }
   return decided;
 }
@@ -44,8 +70,16 @@ export const record = command({
   group: "decision",
   summary: "decision.summary",
   examples: {
-    en: ["decision We meet on Thursdays at 19:00 #meetings", "decision Overtime refusal starts on Monday plan 3", "decision We rotate the night shift review in 3 months"],
-    es: ["decisión Nos reunimos los jueves a las 19:00 #reuniones", "decisión La negativa a las horas extra empieza el lunes plan 3", "decisión Rotamos el turno de noche revisar en 3 meses"],
+    en: [
+      "decision We meet on Thursdays at 19:00 #meetings",
+      "decision Overtime refusal starts on Monday plan 3",
+      "decision We rotate the night shift review in 3 months",
+    ],
+    es: [
+      "decisión Nos reunimos los jueves a las 19:00 #reuniones",
+      "decisión La negativa a las horas extra empieza el lunes plan 3",
+      "decisión Rotamos el turno de noche revisar en 3 meses",
+    ],
   },
   level: Level.Member,
   params: { text: param.rest({ max: 1000 }) },
@@ -54,15 +88,33 @@ export const record = command({
     const taken = takeReview(text, ctx.now, ctx.settings.timezone);
     const reviewOn = taken.review && reviewOrRefuse(taken.review, ctx);
     const read = readOrRefuse(taken.text, ctx);
-    const decision = ctx.slice.log.record({ roomId: ctx.roomId, ...read, recordedBy: ctx.sender.userId, recordedAt: ctx.now, ...(reviewOn ? { reviewOn } : {}) });
+    const decision = ctx.slice.log.record({
+      roomId: ctx.roomId,
+      ...read,
+      recordedBy: ctx.sender.userId,
+      recordedAt: ctx.now,
+      ...(reviewOn ? { reviewOn } : {}),
+    });
     if (reviewOn) scheduleReview(ctx, decision.number, reviewOn);
     return decision;
   },
   render: (d, view) =>
     doc(
       p(...view.t.t("decision.recorded", { n: d.number, text: d.text })),
-      ...(d.plan !== null ? [p(...view.t.t("decision.plan", { plan: d.plan, show: view.hint("careplan show", { plan: d.plan }) }))] : []),
-      ...(d.reviewOn !== null ? [p(...view.t.t("decision.review.set", { n: d.number, day: reviewDay(d.reviewOn, view), due: view.hint("decisions due") }))] : []),
+      ...(d.plan !== null
+        ? [p(...view.t.t("decision.plan", { plan: d.plan, show: view.hint("careplan show", { plan: d.plan }) }))]
+        : []),
+      ...(d.reviewOn !== null
+        ? [
+            p(
+              ...view.t.t("decision.review.set", {
+                n: d.number,
+                day: reviewDay(d.reviewOn, view),
+                due: view.hint("decisions due"),
+              }),
+            ),
+          ]
+        : []),
     ),
 });
 
@@ -88,7 +140,10 @@ export const fix = command({
   aliases: ["decision # fix", "decision # corregir"],
   group: "decision",
   summary: "decision.fix.summary",
-  examples: { en: ["decision 12 fix We meet on Thursdays at 19:30"], es: ["decisión 12 corregir Nos reunimos los jueves a las 19:30"] },
+  examples: {
+    en: ["decision 12 fix We meet on Thursdays at 19:30"],
+    es: ["decisión 12 corregir Nos reunimos los jueves a las 19:30"],
+  },
   level: Level.Member,
   params: { decision: param.int(), text: param.rest({ max: 1000 }) },
   run({ decision: number, text }, ctx) {
@@ -98,7 +153,10 @@ export const fix = command({
     ctx.slice.log.revise(decision, read.text, ctx.sender.userId, ctx.now);
     return { number, text: read.text };
   },
-  render: ({ number, text }, view) => doc(p(...view.t.t("decision.fixed", { n: number, text, history: view.hint("decision show", { decision: number }) }))),
+  render: ({ number, text }, view) =>
+    doc(
+      p(...view.t.t("decision.fixed", { n: number, text, history: view.hint("decision show", { decision: number }) })),
+    ),
 });
 
 export const revoke = command({
@@ -107,7 +165,10 @@ export const revoke = command({
   aliases: ["decision # revoke", "decision # revocar"],
   group: "decision",
   summary: "decision.revoke.summary",
-  examples: { en: ["decision 12 revoke we moved the meeting to Wednesdays"], es: ["decisión 12 revocar pasamos la reunión a los miércoles"] },
+  examples: {
+    en: ["decision 12 revoke we moved the meeting to Wednesdays"],
+    es: ["decisión 12 revocar pasamos la reunión a los miércoles"],
+  },
   level: Level.Member,
   params: { decision: param.int(), reason: param.rest({ max: 300 }) },
   run({ decision: number, reason }, ctx) {
@@ -116,7 +177,8 @@ export const revoke = command({
     ctx.slice.log.revoke(decision, reason, ctx.sender.userId, ctx.now);
     return { number };
   },
-  render: ({ number }, view) => doc(p(...view.t.t("decision.revoked.done", { n: number, show: view.hint("decision show", { decision: number }) }))),
+  render: ({ number }, view) =>
+    doc(p(...view.t.t("decision.revoked.done", { n: number, show: view.hint("decision show", { decision: number }) }))),
 });
 
 /** A list of decisions, newest first, shortened with a pointer to the whole log. */
@@ -124,7 +186,10 @@ function listed(found: Decision[], total: number, empty: Doc, view: Parameters<t
   if (found.length === 0) return empty;
   const shown = found.slice(0, LATEST);
   const blocks = [list(shown.map((d) => decisionLine(d, view)))];
-  if (total > shown.length) blocks.push(p(...view.t.t("decisions.more", { count: total - shown.length, export: view.hint("decisions export") })));
+  if (total > shown.length)
+    blocks.push(
+      p(...view.t.t("decisions.more", { count: total - shown.length, export: view.hint("decisions export") })),
+    );
   return doc(...blocks);
 }
 
@@ -137,13 +202,29 @@ export const latest = command({
   level: Level.Member,
   params: { tag: param.word({ max: 41, optional: true }) },
   run({ tag }, ctx) {
-    if (tag !== undefined && !/^#\S+$/u.test(tag)) throw new UserError("decisions.tag_expected", { found: tag, search: ctx.hint("decisions search", { words: tag }) });
+    if (tag !== undefined && !/^#\S+$/u.test(tag))
+      throw new UserError("decisions.tag_expected", {
+        found: tag,
+        search: ctx.hint("decisions search", { words: tag }),
+      });
     const wanted = tag?.slice(1).toLocaleLowerCase();
-    const all = wanted ? ctx.slice.log.all(ctx.roomId).filter((d) => d.tags.includes(wanted)).reverse() : ctx.slice.log.latest(ctx.roomId, LATEST);
+    const all = wanted
+      ? ctx.slice.log
+          .all(ctx.roomId)
+          .filter((d) => d.tags.includes(wanted))
+          .reverse()
+      : ctx.slice.log.latest(ctx.roomId, LATEST);
     return { found: all, total: wanted ? all.length : ctx.slice.log.count(ctx.roomId), tag };
   },
   render({ found, total, tag }, view) {
-    const empty = doc(p(...view.t.t(tag ? "decisions.none_tagged" : "decisions.none", { tag: tag ?? "", example: view.hint("decision", { text: view.t.text("decision.example") }) })));
+    const empty = doc(
+      p(
+        ...view.t.t(tag ? "decisions.none_tagged" : "decisions.none", {
+          tag: tag ?? "",
+          example: view.hint("decision", { text: view.t.text("decision.example") }),
+        }),
+      ),
+    );
     return listed(found, total, empty, view);
   },
 });
@@ -157,13 +238,28 @@ export const search = command({
   level: Level.Member,
   params: { words: param.rest({ max: 100 }) },
   run({ words }, ctx) {
-    const found = ctx.slice.log.all(ctx.roomId).filter((d) => matchesSearch(`${d.text} ${d.tags.join(" ")}`, words)).reverse();
+    const found = ctx.slice.log
+      .all(ctx.roomId)
+      .filter((d) => matchesSearch(`${d.text} ${d.tags.join(" ")}`, words))
+      .reverse();
     return { found, words };
   },
-  render: ({ found, words }, view) => listed(found, found.length, doc(p(...view.t.t("decisions.search.none", { words }))), view),
+  render: ({ found, words }, view) =>
+    listed(found, found.length, doc(p(...view.t.t("decisions.search.none", { words }))), view),
 });
 
-const CSV_HEADER = ["number", "recorded_at", "text", "tags", "plan", "recorded_by", "status", "revoked_at", "revoked_reason", "review_on"];
+const CSV_HEADER = [
+  "number",
+  "recorded_at",
+  "text",
+  "tags",
+  "plan",
+  "recorded_by",
+  "status",
+  "revoked_at",
+  "revoked_reason",
+  "review_on",
+];
 
 export const exportLog = command({
   name: "decisions export",
@@ -190,9 +286,22 @@ export const exportLog = command({
     return { count: all.length, parts: all.length === 0 ? [] : csvChunks(toCsv(CSV_HEADER, rows)) };
   },
   render({ count, parts }, view) {
-    if (count === 0) return doc(p(...view.t.t("decisions.none", { example: view.hint("decision", { text: view.t.text("decision.example") }) })));
-    return parts.map((part, i): Doc =>
-      doc(p(...view.t.t(parts.length === 1 ? "decisions.export.intro" : "decisions.export.part", { count, part: i + 1, parts: parts.length })), pre(part.replace(/\r\n/g, "\n").trimEnd())),
+    if (count === 0)
+      return doc(
+        p(...view.t.t("decisions.none", { example: view.hint("decision", { text: view.t.text("decision.example") }) })),
+      );
+    return parts.map(
+      (part, i): Doc =>
+        doc(
+          p(
+            ...view.t.t(parts.length === 1 ? "decisions.export.intro" : "decisions.export.part", {
+              count,
+              part: i + 1,
+              parts: parts.length,
+            }),
+          ),
+          pre(part.replace(/\r\n/g, "\n").trimEnd()),
+        ),
     );
   },
 });

@@ -24,14 +24,26 @@ export const decisions = defineFeature<DecisionSlice, (typeof names)[number]>({
  */
 export function decisionRecorder(db: Db) {
   const log = decisionsRepo(db);
-  return (roomId: string, text: string, tags: string[], recordedAt: number): number => log.record({ roomId, text, tags, recordedBy: "", recordedAt }).number;
+  return (roomId: string, text: string, tags: string[], recordedAt: number): number =>
+    log.record({ roomId, text, tags, recordedBy: "", recordedAt }).number;
 }
 
 /** Federation counts decisions taken in a month, never reading their texts. */
 export { decisionsTakenCount } from "./repository.js";
 
 /** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
-const names = ["decision", "decision show", "decision fix", "decision revoke", "decision review", "decisions", "decisions search", "decisions export", "decisions print", "decisions due"] as const;
+const names = [
+  "decision",
+  "decision show",
+  "decision fix",
+  "decision revoke",
+  "decision review",
+  "decisions",
+  "decisions search",
+  "decisions export",
+  "decisions print",
+  "decisions due",
+] as const;
 
 declare module "../../src/kernel/command.js" {
   interface CommandNames extends Record<(typeof names)[number], true> {}

@@ -15,7 +15,8 @@ const command = commandsOf<DecisionSlice>();
 /** A wall sheet holds the decisions in force; past this many it prints the newest (the rest stay in the log). */
 const MAX_PRINTED = 150;
 
-const longDate = (ms: number, view: RenderContext) => DateTime.fromMillis(ms, { zone: view.settings.timezone }).setLocale(view.t.lang).toLocaleString(DateTime.DATE_FULL);
+const longDate = (ms: number, view: RenderContext) =>
+  DateTime.fromMillis(ms, { zone: view.settings.timezone }).setLocale(view.t.lang).toLocaleString(DateTime.DATE_FULL);
 
 function sheetBlocks(decisions: Decision[], options: PrintOptions, view: RenderContext): PrintBlock[] {
   const blocks: PrintBlock[] = [{ kind: "title", text: view.t.text("decisions.print.title") }];
@@ -24,8 +25,13 @@ function sheetBlocks(decisions: Decision[], options: PrintOptions, view: RenderC
   for (const d of decisions) {
     const tags = d.tags.map((tag) => `#${tag}`).join(" ");
     const who = options.anonymous || !d.recordedBy ? undefined : view.personOf(d.recordedBy).name;
-    const recorded = who ? view.t.text("decisions.print.note_by", { day: day(d.recordedAt, view), who }) : day(d.recordedAt, view);
-    const note = d.reviewOn === null ? recorded : view.t.text("decisions.print.note_review", { note: recorded, day: reviewDay(d.reviewOn, view) });
+    const recorded = who
+      ? view.t.text("decisions.print.note_by", { day: day(d.recordedAt, view), who })
+      : day(d.recordedAt, view);
+    const note =
+      d.reviewOn === null
+        ? recorded
+        : view.t.text("decisions.print.note_review", { note: recorded, day: reviewDay(d.reviewOn, view) });
     blocks.push({ kind: "item", number: d.number, text: tags ? `${d.text} ${tags}` : d.text, note });
   }
   return blocks;
@@ -37,7 +43,15 @@ export const print = command({
   aliases: ["decisions pdf", "decisiones pdf"],
   group: "decision",
   summary: "decisions.print.summary",
-  examples: { en: ["decisions print", "decisions print a4", "decisions print anonymous", "decisions print Warehouse committee"], es: ["decisiones imprimir", "decisiones imprimir a4", "decisiones imprimir anónimo", "decisiones imprimir Comité del almacén"] },
+  examples: {
+    en: ["decisions print", "decisions print a4", "decisions print anonymous", "decisions print Warehouse committee"],
+    es: [
+      "decisiones imprimir",
+      "decisiones imprimir a4",
+      "decisiones imprimir anónimo",
+      "decisiones imprimir Comité del almacén",
+    ],
+  },
   level: Level.Member,
   params: { sheet: param.rest({ max: 200, optional: true }) },
   run({ sheet: words }, ctx) {
@@ -47,16 +61,34 @@ export const print = command({
     return { options: readPrintOptions(words ?? ""), decisions: inForce.slice(-MAX_PRINTED), total: inForce.length };
   },
   render({ options, decisions, total }, view): Doc | Doc[] {
-    if (decisions.length === 0) return doc(p(...view.t.t("decisions.none", { example: view.hint("decision", { text: view.t.text("decision.example") }) })));
+    if (decisions.length === 0)
+      return doc(
+        p(...view.t.t("decisions.none", { example: view.hint("decision", { text: view.t.text("decision.example") }) })),
+      );
     const fileName = `${view.t.text("decisions.print.file")}-${DateTime.fromMillis(view.now, { zone: view.settings.timezone }).toISODate()}.pdf`;
-    const pdf = renderPdf({ size: options.size, title: view.t.text("decisions.print.title"), blocks: sheetBlocks(decisions, options, view) });
+    const pdf = renderPdf({
+      size: options.size,
+      title: view.t.text("decisions.print.title"),
+      blocks: sheetBlocks(decisions, options, view),
+    });
     const other = options.size === "A3" ? "a4" : "a3";
     const intro = doc(
       p(...view.t.t("decisions.print.ready", { count: decisions.length, size: options.size })),
-      ...(total > decisions.length ? [p(...view.t.t("decisions.print.newest", { count: decisions.length, total }))] : []),
-      p(...view.t.t(options.anonymous ? "decisions.print.hint_named" : "decisions.print.hint", { other: view.hint("decisions print", { sheet: other }), anonymous: view.hint("decisions print", { sheet: view.t.text("decisions.print.anonymous_word") }), named: view.hint("decisions print") })),
+      ...(total > decisions.length
+        ? [p(...view.t.t("decisions.print.newest", { count: decisions.length, total }))]
+        : []),
+      p(
+        ...view.t.t(options.anonymous ? "decisions.print.hint_named" : "decisions.print.hint", {
+          other: view.hint("decisions print", { sheet: other }),
+          anonymous: view.hint("decisions print", { sheet: view.t.text("decisions.print.anonymous_word") }),
+          named: view.hint("decisions print"),
+        }),
+      ),
     );
-    const file = { ...doc(p(fileName)), attachment: { fileName, mimeType: "application/pdf", base64: pdf.toString("base64") } };
+    const file = {
+      ...doc(p(fileName)),
+      attachment: { fileName, mimeType: "application/pdf", base64: pdf.toString("base64") },
+    };
     return [intro, file];
   },
 });

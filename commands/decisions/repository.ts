@@ -45,7 +45,8 @@ interface Row {
   review_on: string | null;
 }
 
-const COLUMNS = "id, number, text, tags, plan, recorded_by, recorded_at, revoked_at, revoked_by, revoked_reason, review_on";
+const COLUMNS =
+  "id, number, text, tags, plan, recorded_by, recorded_at, revoked_at, revoked_by, revoked_reason, review_on";
 
 const statements = perDb((db) => ({
   insert: db.prepare(
@@ -57,11 +58,19 @@ const statements = perDb((db) => ({
   all: db.prepare(`SELECT ${COLUMNS} FROM decisions WHERE room_id = ? ORDER BY number`),
   count: db.prepare("SELECT count(*) FROM decisions WHERE room_id = ?").pluck(),
   setReview: db.prepare("UPDATE decisions SET review_on = ? WHERE id = ?"),
-  withReview: db.prepare(`SELECT ${COLUMNS} FROM decisions WHERE room_id = ? AND review_on IS NOT NULL AND revoked_at IS NULL ORDER BY review_on, number`),
+  withReview: db.prepare(
+    `SELECT ${COLUMNS} FROM decisions WHERE room_id = ? AND review_on IS NOT NULL AND revoked_at IS NULL ORDER BY review_on, number`,
+  ),
   setText: db.prepare("UPDATE decisions SET text = ? WHERE id = ?"),
-  revoke: db.prepare("UPDATE decisions SET revoked_at = @at, revoked_by = @by, revoked_reason = @reason WHERE id = @id"),
-  addRevision: db.prepare("INSERT INTO decision_revisions (decision_id, previous_text, revised_by, revised_at) VALUES (?, ?, ?, ?)"),
-  revisions: db.prepare("SELECT previous_text, revised_by, revised_at FROM decision_revisions WHERE decision_id = ? ORDER BY revised_at, id"),
+  revoke: db.prepare(
+    "UPDATE decisions SET revoked_at = @at, revoked_by = @by, revoked_reason = @reason WHERE id = @id",
+  ),
+  addRevision: db.prepare(
+    "INSERT INTO decision_revisions (decision_id, previous_text, revised_by, revised_at) VALUES (?, ?, ?, ?)",
+  ),
+  revisions: db.prepare(
+    "SELECT previous_text, revised_by, revised_at FROM decision_revisions WHERE decision_id = ? ORDER BY revised_at, id",
+  ),
 }));
 
 function hydrate(row: Row): Decision {
@@ -73,7 +82,10 @@ function hydrate(row: Row): Decision {
     plan: row.plan,
     recordedBy: row.recorded_by,
     recordedAt: row.recorded_at,
-    revoked: row.revoked_at === null ? null : { at: row.revoked_at, by: row.revoked_by ?? "", reason: row.revoked_reason ?? "" },
+    revoked:
+      row.revoked_at === null
+        ? null
+        : { at: row.revoked_at, by: row.revoked_by ?? "", reason: row.revoked_reason ?? "" },
     reviewOn: row.review_on,
   };
 }
@@ -85,7 +97,13 @@ export const decisionsRepo = perDb((db: Db) => {
   return {
     record(decision: NewDecision): Decision {
       const number = nextNumber(db, "decisions", "room_id", decision.roomId);
-      s.insert.run({ ...decision, number, tags: JSON.stringify(decision.tags), plan: decision.plan ?? null, reviewOn: decision.reviewOn ?? null });
+      s.insert.run({
+        ...decision,
+        number,
+        tags: JSON.stringify(decision.tags),
+        plan: decision.plan ?? null,
+        reviewOn: decision.reviewOn ?? null,
+      });
       return hydrate(s.get.get(decision.roomId, number) as Row);
     },
     get(roomId: string, number: number): Decision | undefined {
@@ -117,11 +135,13 @@ export const decisionsRepo = perDb((db: Db) => {
       s.revoke.run({ id: decision.id, at, by, reason });
     },
     revisions(decision: Decision): Revision[] {
-      return (s.revisions.all(decision.id) as { previous_text: string; revised_by: string; revised_at: number }[]).map((r) => ({
-        previousText: r.previous_text,
-        revisedBy: r.revised_by,
-        revisedAt: r.revised_at,
-      }));
+      return (s.revisions.all(decision.id) as { previous_text: string; revised_by: string; revised_at: number }[]).map(
+        (r) => ({
+          previousText: r.previous_text,
+          revisedBy: r.revised_by,
+          revisedAt: r.revised_at,
+        }),
+      );
     },
   };
 });
@@ -130,4 +150,9 @@ export type DecisionsRepo = ReturnType<typeof decisionsRepo>;
 
 /** How many decisions a room took in [from, to) and still stands by (for federation's aggregates). */
 export const decisionsTakenCount = (db: Db, roomId: string, from: number, to: number): number =>
-  db.prepare("SELECT count(*) FROM decisions WHERE room_id = ? AND recorded_at >= ? AND recorded_at < ? AND revoked_at IS NULL").pluck().get(roomId, from, to) as number;
+  db
+    .prepare(
+      "SELECT count(*) FROM decisions WHERE room_id = ? AND recorded_at >= ? AND recorded_at < ? AND revoked_at IS NULL",
+    )
+    .pluck()
+    .get(roomId, from, to) as number;

@@ -27,7 +27,13 @@ export function reviewOrRefuse(when: ReviewWhen, ctx: Ctx): string {
 /** Plans the reminder of a decision's review (one per decision: a new day replaces the old). */
 export function scheduleReview(ctx: Ctx, number: number, on: string | null): void {
   ctx.jobs.deleteByRef(reviewRef(number));
-  if (on !== null) ctx.jobs.schedule({ kind: REVIEW_KIND, rule: { kind: "once", at: `${on}T${REVIEW_TIME}` }, ref: reviewRef(number), payload: { decision: number, on } });
+  if (on !== null)
+    ctx.jobs.schedule({
+      kind: REVIEW_KIND,
+      rule: { kind: "once", at: `${on}T${REVIEW_TIME}` },
+      ref: reviewRef(number),
+      payload: { decision: number, on },
+    });
 }
 
 export const review = command({
@@ -53,12 +59,22 @@ export const review = command({
     return { number, on };
   },
   render: ({ number, on }, view) =>
-    doc(p(...(on === null ? view.t.t("decision.review.cleared", { n: number }) : view.t.t("decision.review.set", { n: number, day: reviewDay(on, view), due: view.hint("decisions due") })))),
+    doc(
+      p(
+        ...(on === null
+          ? view.t.t("decision.review.cleared", { n: number })
+          : view.t.t("decision.review.set", { n: number, day: reviewDay(on, view), due: view.hint("decisions due") })),
+      ),
+    ),
 });
 
 function dueLine(d: Decision, today: string, view: RenderContext): Inline[] {
   const key = d.reviewOn! < today ? "decisions.due.line.past" : "decisions.due.line";
-  return [{ kind: "strong", text: `#${d.number}` }, " ", ...view.t.t(key, { text: d.text, day: reviewDay(d.reviewOn!, view) })];
+  return [
+    { kind: "strong", text: `#${d.number}` },
+    " ",
+    ...view.t.t(key, { text: d.text, day: reviewDay(d.reviewOn!, view) }),
+  ];
 }
 
 export const due = command({
@@ -72,7 +88,14 @@ export const due = command({
   params: {},
   run: (_args, ctx) => ctx.slice.log.withReview(ctx.roomId),
   render(found, view) {
-    if (found.length === 0) return doc(p(...view.t.t("decisions.due.none", { example: view.hint("decision", { text: view.t.text("decision.review.example") }) })));
+    if (found.length === 0)
+      return doc(
+        p(
+          ...view.t.t("decisions.due.none", {
+            example: view.hint("decision", { text: view.t.text("decision.review.example") }),
+          }),
+        ),
+      );
     const today = DateTime.fromMillis(view.now, { zone: view.settings.timezone }).toISODate()!;
     return doc(p(...view.t.t("decisions.due.title")), list(found.map((d) => dueLine(d, today, view))));
   },

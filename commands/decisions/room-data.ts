@@ -4,7 +4,8 @@ const TEXTS = "SELECT id, text FROM decisions WHERE room_id = ?";
 const REASONS = "SELECT id, revoked_reason AS text FROM decisions WHERE room_id = ? AND revoked_reason IS NOT NULL";
 // Tags are a JSON list of words: a tag that was a name ("#ana") becomes "someone" like any other mention.
 const TAGS = "SELECT id, tags AS text FROM decisions WHERE room_id = ? AND tags IS NOT NULL";
-const REVISIONS = "SELECT r.id, r.previous_text AS text FROM decision_revisions r JOIN decisions d ON d.id = r.decision_id WHERE d.room_id = ?";
+const REVISIONS =
+  "SELECT r.id, r.previous_text AS text FROM decision_revisions r JOIN decisions d ON d.id = r.decision_id WHERE d.room_id = ?";
 
 /**
  * Decisions are the cell's shared memory: forgetting a person keeps them and removes who recorded,
@@ -24,17 +25,28 @@ export const decisionsRoomData: RoomDataPart = {
           { roomId, userId: who.userId },
         ),
   countMentions: (db, roomId, who) =>
-    countMentioning([TEXTS, REVISIONS, REASONS, TAGS].flatMap((sql) => db.prepare(sql).all(roomId) as { text: string }[]), who),
+    countMentioning(
+      [TEXTS, REVISIONS, REASONS, TAGS].flatMap((sql) => db.prepare(sql).all(roomId) as { text: string }[]),
+      who,
+    ),
   forgetPerson(db, roomId, who, someone) {
     // A decision that named the person keeps its meaning with "someone" in their place, earlier versions too.
     const text = db.prepare("UPDATE decisions SET text = ? WHERE id = ?");
     const revision = db.prepare("UPDATE decision_revisions SET previous_text = ? WHERE id = ?");
     const reason = db.prepare("UPDATE decisions SET revoked_reason = ? WHERE id = ?");
     const tags = db.prepare("UPDATE decisions SET tags = ? WHERE id = ?");
-    forgetMentions(db.prepare(TEXTS).all(roomId) as { id: number; text: string }[], who, someone, (id, t) => text.run(t, id));
-    forgetMentions(db.prepare(REVISIONS).all(roomId) as { id: number; text: string }[], who, someone, (id, t) => revision.run(t, id));
-    forgetMentions(db.prepare(REASONS).all(roomId) as { id: number; text: string }[], who, someone, (id, t) => reason.run(t, id));
-    forgetMentions(db.prepare(TAGS).all(roomId) as { id: number; text: string }[], who, someone, (id, t) => tags.run(t, id));
+    forgetMentions(db.prepare(TEXTS).all(roomId) as { id: number; text: string }[], who, someone, (id, t) =>
+      text.run(t, id),
+    );
+    forgetMentions(db.prepare(REVISIONS).all(roomId) as { id: number; text: string }[], who, someone, (id, t) =>
+      revision.run(t, id),
+    );
+    forgetMentions(db.prepare(REASONS).all(roomId) as { id: number; text: string }[], who, someone, (id, t) =>
+      reason.run(t, id),
+    );
+    forgetMentions(db.prepare(TAGS).all(roomId) as { id: number; text: string }[], who, someone, (id, t) =>
+      tags.run(t, id),
+    );
     if (who.userId === null) return;
     const params = { roomId, userId: who.userId };
     db.prepare("UPDATE decisions SET recorded_by = '' WHERE room_id = @roomId AND recorded_by = @userId").run(params);

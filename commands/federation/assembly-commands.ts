@@ -50,9 +50,16 @@ export const invite = command({
   level: Level.Moderator,
   params: {},
   run(_args, ctx) {
-    if (!ctx.slice.repo.assembly(ctx.roomId)) throw new UserError("fed.not_assembly", { start: ctx.hint("assembly start", { name: "…" }) });
+    if (!ctx.slice.repo.assembly(ctx.roomId))
+      throw new UserError("fed.not_assembly", { start: ctx.hint("assembly start", { name: "…" }) });
     const code = newInviteCode();
-    ctx.slice.repo.addInvite(inviteHash(code), ctx.roomId, ctx.sender.userId, ctx.now + INVITE_VALID_MS, proofKeyOf(code));
+    ctx.slice.repo.addInvite(
+      inviteHash(code),
+      ctx.roomId,
+      ctx.sender.userId,
+      ctx.now + INVITE_VALID_MS,
+      proofKeyOf(code),
+    );
     return { code: joinCode(code, ctx.roomId) };
   },
   render: ({ code }, view) => doc(p(...view.t.t("fed.invite", { code, federate: federateHint(code, view) }))),
@@ -67,19 +74,28 @@ export const report = command({
   level: Level.Member,
   params: {},
   run(_args, ctx) {
-    if (!ctx.slice.repo.assembly(ctx.roomId)) throw new UserError("fed.not_assembly", { start: ctx.hint("assembly start", { name: "…" }) });
+    if (!ctx.slice.repo.assembly(ctx.roomId))
+      throw new UserError("fed.not_assembly", { start: ctx.hint("assembly start", { name: "…" }) });
     const period = monthPeriod(ctx.now, ctx.settings.timezone);
-    return startRound(sideOf(ctx.slice, ctx.now, ctx.elsewhere), ctx.roomId, period, Math.min(period.end, ctx.now + 1), false);
+    return startRound(
+      sideOf(ctx.slice, ctx.now, ctx.elsewhere),
+      ctx.roomId,
+      period,
+      Math.min(period.end, ctx.now + 1),
+      false,
+    );
   },
   // Cells on other Tandems answer with events: then the report follows when they did.
-  render: ({ report, waitingFor }, view) => (report.length > 0 ? report : doc(p(...view.t.t("fed.report_asked", { count: waitingFor })))),
+  render: ({ report, waitingFor }, view) =>
+    report.length > 0 ? report : doc(p(...view.t.t("fed.report_asked", { count: waitingFor }))),
 });
 
 /** Monthly, in the assembly room: last month's figures, then hosting passes to the next cell. */
 export const reportPost: PostHandler<FederationSlice> = (ctx) => {
   if (!ctx.slice.repo.assembly(ctx.job.roomId)) return null;
   const local = toLocal(ctx.job.zone, ctx.scheduledFor);
-  const previous = local.month === 1 ? { year: local.year - 1, month: 12 } : { year: local.year, month: local.month - 1 };
+  const previous =
+    local.month === 1 ? { year: local.year - 1, month: 12 } : { year: local.year, month: local.month - 1 };
   const period = monthPeriod(ctx.scheduledFor, ctx.job.zone, previous);
   const { report } = startRound(sideOf(ctx.slice, ctx.now, ctx.elsewhere), ctx.job.roomId, period, period.end, true);
   return report.length > 0 ? report : null;

@@ -21,7 +21,8 @@ export function atAssembly(side: Side, from: From, body: ToAssembly): void {
   const { repo } = side.slice;
   switch (body.kind) {
     case "figures":
-      if (repo.answer(body.round, cell.cellId, body.state, body.state === "sent" ? body.figures : undefined)) closeIfComplete(side, body.round);
+      if (repo.answer(body.round, cell.cellId, body.state, body.state === "sent" ? body.figures : undefined))
+        closeIfComplete(side, body.round);
       return;
     case "sector":
       repo.setCellSector(cell.cellId, body.sector);
@@ -43,21 +44,35 @@ export function atAssembly(side: Side, from: From, body: ToAssembly): void {
 function join(side: Side, from: From, body: Join): void {
   const { repo } = side.slice;
   const invite = repo.invite(body.code);
-  const refuse = (reason: "bad_code" | "code_used" | "code_expired" | "pseudonym_taken") => side.bus.toCell({ ...from }, { kind: "refused", reason });
+  const refuse = (reason: "bad_code" | "code_used" | "code_expired" | "pseudonym_taken") =>
+    side.bus.toCell({ ...from }, { kind: "refused", reason });
   if (repo.cell(from.cellId)) return; // a join sent twice: the first one answered
   if (!invite || invite.assemblyRoom !== from.assemblyRoom) return refuse("bad_code");
   if (invite.usedAt !== null || invite.proofKey === null) return refuse("code_used");
   if (invite.expiresAt <= side.now) return refuse("code_expired");
   if (repo.pseudonymTaken(from.assemblyRoom, body.pseudonym)) return refuse("pseudonym_taken");
   repo.useInvite(body.code, side.now);
-  const cell = { cellId: from.cellId, assemblyRoom: from.assemblyRoom, pseudonym: body.pseudonym, tandem: from.tandem, sector: body.sector, joinedAt: side.now };
+  const cell = {
+    cellId: from.cellId,
+    assemblyRoom: from.assemblyRoom,
+    pseudonym: body.pseudonym,
+    tandem: from.tandem,
+    sector: body.sector,
+    joinedAt: side.now,
+  };
   repo.addCell(cell);
   // The first cell to join hosts until the first monthly rotation.
   if (repo.hosts(from.assemblyRoom).length === 0) side.slice.rotateHost(from.assemblyRoom, side.now);
   const hall = side.elsewhere(from.assemblyRoom);
   const name = nameToCross(repo.assembly(from.assemblyRoom)?.name ?? "", hall.view.t);
   const cells = repo.cells(from.assemblyRoom).map((c) => c.pseudonym);
-  side.bus.toCell(cell, { kind: "welcome", proof: welcomeProof(invite.proofKey, cell.cellId), name, cells, host: side.slice.host(from.assemblyRoom) ?? null });
+  side.bus.toCell(cell, {
+    kind: "welcome",
+    proof: welcomeProof(invite.proofKey, cell.cellId),
+    name,
+    cells,
+    host: side.slice.host(from.assemblyRoom) ?? null,
+  });
   catchUp(side, cell);
   hall.post(doc(p(...hall.view.t.t("fed.cell_joined", { pseudonym: body.pseudonym, count: cells.length }))));
 }

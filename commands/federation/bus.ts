@@ -13,11 +13,13 @@ import type { Bus, Side } from "./side.js";
 export function sideOf(slice: FederationSlice, now: number, elsewhere: ElsewhereOf): Side {
   const bus: Bus = {
     toAssembly(membership, body) {
-      if (slice.repo.assembly(membership.assemblyRoom)) atAssembly(side, { assemblyRoom: membership.assemblyRoom, cellId: membership.cellId, tandem: null }, body);
+      if (slice.repo.assembly(membership.assemblyRoom))
+        atAssembly(side, { assemblyRoom: membership.assemblyRoom, cellId: membership.cellId, tandem: null }, body);
       else elsewhere(membership.assemblyRoom).post(toAssemblyEvent(membership.cellId, body));
     },
     toCell(cell, body) {
-      if (cell.tandem === null) atCell(side, { assemblyRoom: cell.assemblyRoom, cellId: cell.cellId, tandem: null }, body);
+      if (cell.tandem === null)
+        atCell(side, { assemblyRoom: cell.assemblyRoom, cellId: cell.cellId, tandem: null }, body);
       else elsewhere(cell.assemblyRoom).post(toCellEvent(cell.cellId, body));
     },
   };

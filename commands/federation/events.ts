@@ -21,7 +21,14 @@ type Ctx = EventContext<FederationSlice>;
 function learnOthersRoom(ctx: Ctx): void {
   const { repo } = ctx.slice;
   const room = ctx.event.roomId;
-  if (!ctx.event.signedDevice || repo.isOthersAssembly(room) || repo.assembly(room) || repo.membership(room) || ctx.keepsData()) return;
+  if (
+    !ctx.event.signedDevice ||
+    repo.isOthersAssembly(room) ||
+    repo.assembly(room) ||
+    repo.membership(room) ||
+    ctx.keepsData()
+  )
+    return;
   repo.markOthersAssembly(room);
 }
 
@@ -29,14 +36,22 @@ const toAssembly: EventHandler<FederationSlice> = (ctx: Ctx) => {
   const read = ctx.event.signedDevice ? readToAssembly(ctx.event.content) : undefined;
   if (read) learnOthersRoom(ctx);
   if (!read || !ctx.slice.repo.assembly(ctx.event.roomId)) return;
-  atAssembly(sideOf(ctx.slice, ctx.now, ctx.elsewhere), { assemblyRoom: ctx.event.roomId, cellId: read.cell, tandem: ctx.event.sender }, read.body);
+  atAssembly(
+    sideOf(ctx.slice, ctx.now, ctx.elsewhere),
+    { assemblyRoom: ctx.event.roomId, cellId: read.cell, tandem: ctx.event.sender },
+    read.body,
+  );
 };
 
 const toCell: EventHandler<FederationSlice> = (ctx: Ctx) => {
   const read = ctx.event.signedDevice ? readToCell(ctx.event.content) : undefined;
   if (!read) return;
   learnOthersRoom(ctx);
-  atCell(sideOf(ctx.slice, ctx.now, ctx.elsewhere), { assemblyRoom: ctx.event.roomId, cellId: read.cell, tandem: ctx.event.sender }, read.body);
+  atCell(
+    sideOf(ctx.slice, ctx.now, ctx.elsewhere),
+    { assemblyRoom: ctx.event.roomId, cellId: read.cell, tandem: ctx.event.sender },
+    read.body,
+  );
 };
 
 export const federationEvents = { [TO_ASSEMBLY]: toAssembly, [TO_CELL]: toCell, [HOST_MARK]: learnOthersRoom };

@@ -29,13 +29,35 @@ export const federation = defineFeature<FederationSlice, (typeof names)[number]>
   // In an assembly another Tandem hosts, that Tandem answers; this one only carries its cells' events.
   othersRoom: (db, roomId) => federationRepo(db).isOthersAssembly(roomId),
   // The Tandems that speak for cells in an assembly this one hosts are members there, not people.
-  bots: (db, roomId) => federationRepo(db).cells(roomId).flatMap((c) => (c.tandem ? [c.tandem] : [])),
+  bots: (db, roomId) =>
+    federationRepo(db)
+      .cells(roomId)
+      .flatMap((c) => (c.tandem ? [c.tandem] : [])),
   hosts: (db, roomId) => federationRepo(db).assembly(roomId) !== undefined,
   texts: { en, es },
 });
 
 /** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
-const names = ["assembly start", "assembly invite", "assembly report", "federate", "federation", "federation preview", "federation pause", "federation resume", "federation leave", "cell sector", "offer", "need", "answer", "contact", "contact verify", "story share", "story approve", "stories"] as const;
+const names = [
+  "assembly start",
+  "assembly invite",
+  "assembly report",
+  "federate",
+  "federation",
+  "federation preview",
+  "federation pause",
+  "federation resume",
+  "federation leave",
+  "cell sector",
+  "offer",
+  "need",
+  "answer",
+  "contact",
+  "contact verify",
+  "story share",
+  "story approve",
+  "stories",
+] as const;
 
 declare module "../../src/kernel/command.js" {
   interface CommandNames extends Record<(typeof names)[number], true> {}

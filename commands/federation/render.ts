@@ -9,12 +9,20 @@ const count = (n: Shown, view: RenderContext): string => (n === "few" ? view.t.t
 
 /** One cell's (or all cells') shared figures: a summary line, then care by kind and unit. */
 export function aggregateBlocks(title: Inline[], shared: SharedAggregate, view: RenderContext): Block[] {
-  const line = view.t.text("fed.line", { givers: count(shared.givers, view), plans: count(shared.plansCarried, view), decisions: count(shared.decisionsTaken, view) });
+  const line = view.t.text("fed.line", {
+    givers: count(shared.givers, view),
+    plans: count(shared.plansCarried, view),
+    decisions: count(shared.decisionsTaken, view),
+  });
   const care: Inline[][] = shared.care.map((c) => {
     const kind = kindName(c.kind as CareKind, view);
     if (c.amount === undefined) return [view.t.text("fed.care_hidden", { kind })];
     const givers = count(c.givers, view);
-    return [c.unit === null ? view.t.text("fed.care_acts", { kind, amount: c.amount, givers }) : view.t.text("fed.care", { kind, amount: c.amount, unit: c.unit, givers })];
+    return [
+      c.unit === null
+        ? view.t.text("fed.care_acts", { kind, amount: c.amount, givers })
+        : view.t.text("fed.care", { kind, amount: c.amount, unit: c.unit, givers }),
+    ];
   });
   return [p(...title, " — ", line), care.length > 0 ? list(care) : p(view.t.text("fed.no_care"))];
 }
@@ -29,11 +37,16 @@ export function federateHint(code: string, view: RenderContext): string {
  * never who gave them.
  */
 export function gratitudeOpener(total: SharedAggregate, view: RenderContext): Block[] {
-  const shown = total.care.filter((c) => c.amount !== undefined).sort((a, b) => (b.givers === "few" ? 0 : b.givers) - (a.givers === "few" ? 0 : a.givers)).slice(0, 3);
+  const shown = total.care
+    .filter((c) => c.amount !== undefined)
+    .sort((a, b) => (b.givers === "few" ? 0 : b.givers) - (a.givers === "few" ? 0 : a.givers))
+    .slice(0, 3);
   if (shown.length === 0) return [p(...view.t.t("fed.opener_quiet"))];
   const parts = shown.map((c) => {
     const kind = kindName(c.kind as CareKind, view);
-    return c.unit === null ? view.t.text("fed.opener_acts", { kind, amount: c.amount ?? 0 }) : view.t.text("fed.opener_amount", { kind, amount: c.amount ?? 0, unit: c.unit });
+    return c.unit === null
+      ? view.t.text("fed.opener_acts", { kind, amount: c.amount ?? 0 })
+      : view.t.text("fed.opener_amount", { kind, amount: c.amount ?? 0, unit: c.unit });
   });
   return [p(...view.t.t("fed.opener", { care: parts.join("; "), givers: count(total.givers, view) }))];
 }

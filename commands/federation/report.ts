@@ -22,11 +22,15 @@ export interface Report {
 
 /** The assembly's report: only pseudonyms and aggregates, with small numbers hidden. */
 export function reportDoc(r: Report, view: RenderContext): Doc {
-  const blocks: Block[] = [heading(view.t.text("fed.report_title", { name: r.name, month: monthName(r.period, view) }))];
+  const blocks: Block[] = [
+    heading(view.t.text("fed.report_title", { name: r.name, month: monthName(r.period, view) })),
+  ];
   if (r.final && r.cells.length > 0) blocks.push(...gratitudeOpener(r.total, view));
   if (r.cells.length === 0) blocks.push(p(...view.t.t("fed.report_none", { invite: view.hint("assembly invite") })));
-  for (const cell of r.cells) blocks.push(...aggregateBlocks([{ kind: "strong", text: cell.pseudonym }], cell.shared, view));
-  if (r.cells.length > 1) blocks.push(...aggregateBlocks([{ kind: "strong", text: view.t.text("fed.report_total") }], r.total, view));
+  for (const cell of r.cells)
+    blocks.push(...aggregateBlocks([{ kind: "strong", text: cell.pseudonym }], cell.shared, view));
+  if (r.cells.length > 1)
+    blocks.push(...aggregateBlocks([{ kind: "strong", text: view.t.text("fed.report_total") }], r.total, view));
   if (r.waiting.length > 0) blocks.push(p(...view.t.t("fed.report_waiting", { cells: r.waiting.join(", ") })));
   if (r.silent.length > 0) blocks.push(p(...view.t.t("fed.report_silent", { cells: r.silent.join(", ") })));
   if (r.paused > 0) blocks.push(p(...view.t.t("fed.report_paused", { count: r.paused })));

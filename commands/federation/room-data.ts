@@ -9,8 +9,15 @@ export const federationRoomData: RoomDataPart = {
   key: "privacy.part.federation",
   wipeKey: "privacy.wipe.federation",
   tables: [
-    "federation_assemblies", "federation_invites", "federation_memberships", "federation_cells", "federation_sectors",
-    "federation_others_rooms", "federation_hosts", "federation_rounds", "federation_answers",
+    "federation_assemblies",
+    "federation_invites",
+    "federation_memberships",
+    "federation_cells",
+    "federation_sectors",
+    "federation_others_rooms",
+    "federation_hosts",
+    "federation_rounds",
+    "federation_answers",
   ],
   countPerson: (db, roomId, who) =>
     who.userId === null
@@ -25,9 +32,15 @@ export const federationRoomData: RoomDataPart = {
   forgetPerson(db, roomId, who) {
     if (who.userId === null) return;
     const params = { roomId, userId: who.userId };
-    db.prepare("UPDATE federation_assemblies SET started_by = '' WHERE room_id = @roomId AND started_by = @userId").run(params);
-    db.prepare("UPDATE federation_invites SET created_by = '' WHERE assembly_room = @roomId AND created_by = @userId").run(params);
-    db.prepare("UPDATE federation_memberships SET joined_by = '' WHERE cell_room = @roomId AND joined_by = @userId").run(params);
+    db.prepare("UPDATE federation_assemblies SET started_by = '' WHERE room_id = @roomId AND started_by = @userId").run(
+      params,
+    );
+    db.prepare(
+      "UPDATE federation_invites SET created_by = '' WHERE assembly_room = @roomId AND created_by = @userId",
+    ).run(params);
+    db.prepare(
+      "UPDATE federation_memberships SET joined_by = '' WHERE cell_room = @roomId AND joined_by = @userId",
+    ).run(params);
   },
   countRoom: (db, roomId) =>
     countRows(
@@ -38,7 +51,9 @@ export const federationRoomData: RoomDataPart = {
     ),
   wipeRoom(db, roomId) {
     // A wiped cell leaves an assembly of this Tandem at once (one of another Tandem stops hearing from it).
-    db.prepare("DELETE FROM federation_cells WHERE cell_id IN (SELECT cell_id FROM federation_memberships WHERE cell_room = ?)").run(roomId);
+    db.prepare(
+      "DELETE FROM federation_cells WHERE cell_id IN (SELECT cell_id FROM federation_memberships WHERE cell_room = ?)",
+    ).run(roomId);
     db.prepare("DELETE FROM federation_memberships WHERE cell_room = ?").run(roomId);
     db.prepare("DELETE FROM federation_sectors WHERE cell_room = ?").run(roomId);
     db.prepare("DELETE FROM federation_others_rooms WHERE room_id = ?").run(roomId);

@@ -24,22 +24,49 @@ export interface Period {
  * answer at once; when all did, the report is returned. Otherwise the report is posted when the
  * last answer arrives, or when the wait is over with what came.
  */
-export function startRound(side: Side, assemblyRoom: string, period: Period, to: number, final: boolean): { report: Doc[]; waitingFor: number } {
+export function startRound(
+  side: Side,
+  assemblyRoom: string,
+  period: Period,
+  to: number,
+  final: boolean,
+): { report: Doc[]; waitingFor: number } {
   const { repo } = side.slice;
   const cells = repo.cells(assemblyRoom);
   const hall = side.elsewhere(assemblyRoom);
   const dueAt = side.now + (final ? WAIT_MS.monthly : WAIT_MS.onDemand);
-  const id = repo.addRound({ assemblyRoom, year: period.year, month: period.month, from: period.start, to, final, dueAt });
+  const id = repo.addRound({
+    assemblyRoom,
+    year: period.year,
+    month: period.month,
+    from: period.start,
+    to,
+    final,
+    dueAt,
+  });
   starting.add(id);
   try {
     for (const cell of cells) repo.expectAnswer(id, cell.cellId);
-    for (const cell of cells) side.bus.toCell(cell, { kind: "request", round: id, year: period.year, month: period.month, from: period.start, to });
+    for (const cell of cells)
+      side.bus.toCell(cell, {
+        kind: "request",
+        round: id,
+        year: period.year,
+        month: period.month,
+        from: period.start,
+        to,
+      });
   } finally {
     starting.delete(id);
   }
   const waitingFor = repo.answers(id).filter((a) => a.state === null).length;
   if (waitingFor === 0) return { report: finishRound(side, id), waitingFor };
-  hall.jobs.schedule({ kind: ROUND_DUE_KIND, rule: { kind: "once", at: dueAt }, ref: roundRef(id), payload: { round: id } });
+  hall.jobs.schedule({
+    kind: ROUND_DUE_KIND,
+    rule: { kind: "once", at: dueAt },
+    ref: roundRef(id),
+    payload: { round: id },
+  });
   return { report: [], waitingFor };
 }
 
@@ -66,8 +93,11 @@ export function finishRound(side: Side, roundId: number): Doc[] {
   hall.jobs.deleteByRef(roundRef(roundId));
   const cells = new Map(repo.cells(round.assemblyRoom).map((c) => [c.cellId, c]));
   const answers = repo.answers(roundId).filter((a) => cells.has(a.cellId));
-  const named = (state: string | null) => answers.filter((a) => a.state === state).map((a) => cells.get(a.cellId)!.pseudonym);
-  const sent = answers.filter((a) => a.state === "sent" && a.figures).map((a) => ({ pseudonym: cells.get(a.cellId)!.pseudonym, shared: a.figures! }));
+  const named = (state: string | null) =>
+    answers.filter((a) => a.state === state).map((a) => cells.get(a.cellId)!.pseudonym);
+  const sent = answers
+    .filter((a) => a.state === "sent" && a.figures)
+    .map((a) => ({ pseudonym: cells.get(a.cellId)!.pseudonym, shared: a.figures! }));
   let newHost: string | undefined;
   if (round.final) {
     const next = side.slice.rotateHost(round.assemblyRoom, side.now);
@@ -75,7 +105,8 @@ export function finishRound(side: Side, roundId: number): Doc[] {
     if (next) {
       const meetingAt = nextMeetingAt(hall.jobs);
       const everyone = [...cells.values()].map((c) => c.pseudonym);
-      for (const cell of cells.values()) side.bus.toCell(cell, { kind: "announce", host: next.pseudonym, cells: everyone, meetingAt });
+      for (const cell of cells.values())
+        side.bus.toCell(cell, { kind: "announce", host: next.pseudonym, cells: everyone, meetingAt });
     }
   }
   const report: Report = {

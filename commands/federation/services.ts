@@ -34,7 +34,13 @@ export function federationServices(db: Db) {
       const chosen = nextHost(
         cells.map((c) => {
           const mine = hosts.filter((h) => h.cell === c.cellId);
-          return { cell: c.cellId, sector: c.sector, timesHosted: mine.length, lastHosted: mine.at(-1)?.since ?? null, joinedAt: c.joinedAt };
+          return {
+            cell: c.cellId,
+            sector: c.sector,
+            timesHosted: mine.length,
+            lastHosted: mine.at(-1)?.since ?? null,
+            joinedAt: c.joinedAt,
+          };
         }),
         last ? { cell: last.cell, sector: sectorOf(last.cell) } : null,
       );

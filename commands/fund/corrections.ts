@@ -23,13 +23,18 @@ function movementOf(number: number, ctx: Ctx): Movement {
 
 /** A waiting payout is its proposer's to withdraw, or a moderator's. */
 function mayWithdraw(m: Movement, ctx: Ctx): void {
-  if (m.proposedBy !== ctx.sender.userId && ctx.level < Level.Moderator) throw new UserError("fund.cancel.not_yours", { n: m.number });
+  if (m.proposedBy !== ctx.sender.userId && ctx.level < Level.Moderator)
+    throw new UserError("fund.cancel.not_yours", { n: m.number });
 }
 
 /** Whatever the correction, the fund never holds less than nothing in any currency. */
 function mustStayCovered(ctx: Ctx): void {
   const short = balances(ctx.slice.repo.done(ctx.roomId)).find((b) => b.minor < 0);
-  if (short) throw new UserError("fund.correct.short", { amount: money({ ...short, minor: -short.minor }, ctx), show: ctx.hint("fund") });
+  if (short)
+    throw new UserError("fund.correct.short", {
+      amount: money({ ...short, minor: -short.minor }, ctx),
+      show: ctx.hint("fund"),
+    });
 }
 
 export const cancel = command({
@@ -44,7 +49,8 @@ export const cancel = command({
   run({ movement: number }, ctx): Movement {
     inCell(ctx);
     const m = movementOf(number, ctx);
-    if (m.status !== "proposed") throw new UserError("fund.cancel.not_waiting", { n: number, undo: ctx.hint("fund undo", { movement: number }) });
+    if (m.status !== "proposed")
+      throw new UserError("fund.cancel.not_waiting", { n: number, undo: ctx.hint("fund undo", { movement: number }) });
     mayWithdraw(m, ctx);
     ctx.slice.repo.close(ctx.roomId, m, "cancel", ctx.sender.userId, ctx.now);
     dropExpiry(ctx.jobs, number);
@@ -66,13 +72,22 @@ export const undo = command({
     inCell(ctx);
     mustBeKeeperOrModerator(ctx);
     const m = movementOf(number, ctx);
-    if (m.status === "proposed") throw new UserError("fund.undo.waiting", { n: number, cancel: ctx.hint("fund cancel", { movement: number }) });
+    if (m.status === "proposed")
+      throw new UserError("fund.undo.waiting", { n: number, cancel: ctx.hint("fund cancel", { movement: number }) });
     if (m.status !== "done") throw new UserError("fund.undo.closed", { n: number });
     ctx.slice.repo.close(ctx.roomId, m, "undo", ctx.sender.userId, ctx.now);
     mustStayCovered(ctx);
     return m;
   },
-  render: (m, view) => doc(p(...view.t.t(m.direction === "in" ? "fund.undo.done.in" : "fund.undo.done.out", { n: m.number, amount: money(m, view) }))),
+  render: (m, view) =>
+    doc(
+      p(
+        ...view.t.t(m.direction === "in" ? "fund.undo.done.in" : "fund.undo.done.out", {
+          n: m.number,
+          amount: money(m, view),
+        }),
+      ),
+    ),
 });
 
 export const fix = command({
@@ -90,7 +105,11 @@ export const fix = command({
     if (m.status === "proposed") mayWithdraw(m, ctx);
     else if (m.status === "done") mustBeKeeperOrModerator(ctx);
     else throw new UserError("fund.undo.closed", { n: number });
-    const read = readOrRefuse(text, ctx, ctx.hint("fund fix", { movement: number, text: ctx.t.text("fund.fix.example_text") }));
+    const read = readOrRefuse(
+      text,
+      ctx,
+      ctx.hint("fund fix", { movement: number, text: ctx.t.text("fund.fix.example_text") }),
+    );
     const change = { ...read.money, person: read.person ?? null, note: read.note };
     ctx.slice.repo.fix(ctx.roomId, m, change, ctx.sender.userId, ctx.now);
     if (m.status === "done") mustStayCovered(ctx);

@@ -13,7 +13,12 @@ const payoutRef = (number: number) => `fundpayout:${number}`;
 /** Plans the expiry of a payout just proposed: a durable one-off job in the cell's zone. */
 export function planExpiry(jobs: RoomJobs, number: number, now: number, zone: string): void {
   const at = DateTime.fromMillis(now, { zone }).plus({ days: PAYOUT_EXPIRY_DAYS }).toFormat("yyyy-MM-dd'T'HH:mm");
-  jobs.schedule({ kind: PAYOUT_EXPIRY_KIND, rule: { kind: "once", at }, ref: payoutRef(number), payload: { movement: number } });
+  jobs.schedule({
+    kind: PAYOUT_EXPIRY_KIND,
+    rule: { kind: "once", at },
+    ref: payoutRef(number),
+    payload: { movement: number },
+  });
 }
 
 /** A payout that was decided (approved or cancelled) no longer expires. */
@@ -25,5 +30,14 @@ export const expirePayout: PostHandler<FundSlice> = (ctx) => {
   const m = ctx.slice.repo.movement(ctx.job.roomId, number);
   if (!m || m.status !== "proposed") return null;
   ctx.slice.repo.close(ctx.job.roomId, m, "expire", "", ctx.now);
-  return doc(p(...ctx.t.t("fund.expired", { n: number, amount: money(m, ctx), days: PAYOUT_EXPIRY_DAYS, again: ctx.hint("fund out", { text: `${money(m, ctx)} ${m.note}`.trim() }) })));
+  return doc(
+    p(
+      ...ctx.t.t("fund.expired", {
+        n: number,
+        amount: money(m, ctx),
+        days: PAYOUT_EXPIRY_DAYS,
+        again: ctx.hint("fund out", { text: `${money(m, ctx)} ${m.note}`.trim() }),
+      }),
+    ),
+  );
 };

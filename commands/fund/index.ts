@@ -23,7 +23,23 @@ export const fund = defineFeature<FundSlice, (typeof names)[number]>({
 });
 
 /** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
-const names = ["fund", "fund statement", "fund export", "fund in", "fund out", "fund approve", "fund keeper", "fund pledge", "fund ask", "fund requests", "fund grant", "fund decline", "fund cancel", "fund undo", "fund fix"] as const;
+const names = [
+  "fund",
+  "fund statement",
+  "fund export",
+  "fund in",
+  "fund out",
+  "fund approve",
+  "fund keeper",
+  "fund pledge",
+  "fund ask",
+  "fund requests",
+  "fund grant",
+  "fund decline",
+  "fund cancel",
+  "fund undo",
+  "fund fix",
+] as const;
 
 declare module "../../src/kernel/command.js" {
   interface CommandNames extends Record<(typeof names)[number], true> {}

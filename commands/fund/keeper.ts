@@ -8,7 +8,13 @@ export type Ctx = CommandContext<FundSlice>;
 
 /** Commands about a cell's money run in the cell: a direct message has no fund of its own. */
 export function inCell(ctx: Ctx): void {
-  if (ctx.direct) throw new UserError("fund.cell_only", { ask: ctx.hint("fund ask", { fundcode: ctx.t.text("fund.example.code_placeholder"), text: ctx.t.text("fund.ask.example") }) });
+  if (ctx.direct)
+    throw new UserError("fund.cell_only", {
+      ask: ctx.hint("fund ask", {
+        fundcode: ctx.t.text("fund.example.code_placeholder"),
+        text: ctx.t.text("fund.ask.example"),
+      }),
+    });
 }
 
 export function keeperOf(ctx: Ctx): string | null {
@@ -24,12 +30,17 @@ export function mustBeKeeper(ctx: Ctx): string | null {
   const ok = keeper === null ? ctx.level >= Level.Moderator : keeper === ctx.sender.userId;
   if (ok) return keeper;
   const role = roleWord(ctx.slice.repo.room(ctx.roomId).keeperRole, ctx.t.lang);
-  throw keeper === null ? new UserError("fund.keeper_only.none", { role }) : new UserError("fund.keeper_only", { role, keeper: ctx.personOf(keeper) });
+  throw keeper === null
+    ? new UserError("fund.keeper_only.none", { role })
+    : new UserError("fund.keeper_only", { role, keeper: ctx.personOf(keeper) });
 }
 
 /** Approving and deciding: the keeper or a moderator. */
 export function mustBeKeeperOrModerator(ctx: Ctx): string | null {
   const keeper = keeperOf(ctx);
-  if (keeper !== ctx.sender.userId && ctx.level < Level.Moderator) throw new UserError("fund.decider_only", { role: roleWord(ctx.slice.repo.room(ctx.roomId).keeperRole, ctx.t.lang) });
+  if (keeper !== ctx.sender.userId && ctx.level < Level.Moderator)
+    throw new UserError("fund.decider_only", {
+      role: roleWord(ctx.slice.repo.room(ctx.roomId).keeperRole, ctx.t.lang),
+    });
   return keeper;
 }

@@ -18,11 +18,21 @@ import type { FundSlice } from "./services.js";
 const command = commandsOf<FundSlice>();
 
 /** A money error as a clear refusal that says what to type instead (an ambiguous amount: both readings). */
-export function moneyError(failure: { error: MoneyError | "not-monthly"; ambiguous?: AmbiguousAmount }, ctx: Ctx, example: string): never {
+export function moneyError(
+  failure: { error: MoneyError | "not-monthly"; ambiguous?: AmbiguousAmount },
+  ctx: Ctx,
+  example: string,
+): never {
   const { ambiguous } = failure;
   const params = { example, known: KNOWN_CURRENCIES.join(", ") };
   if (!ambiguous) throw new UserError(`fund.money.${failure.error}`, params);
-  throw new UserError("fund.money.ambiguous", { ...params, typed: ambiguous.typed, thousands: money(ambiguous.thousands, ctx), whole: ambiguous.whole, cents: ambiguous.cents });
+  throw new UserError("fund.money.ambiguous", {
+    ...params,
+    typed: ambiguous.typed,
+    thousands: money(ambiguous.thousands, ctx),
+    whole: ambiguous.whole,
+    cents: ambiguous.cents,
+  });
 }
 
 /** What follows `in`, `out` or `fix`: the amount, who, a note; a clear refusal when it cannot be read. */
@@ -38,7 +48,8 @@ export function readOrRefuse(text: string, ctx: Ctx, example: string): MovementT
 
 /** Money that left or would leave the fund must be there: it never goes below zero. */
 export function mustHold(ctx: Ctx, m: Money): void {
-  if (!canPay(ctx.slice.repo.done(ctx.roomId), m)) throw new UserError("fund.not_enough", { amount: money(m, ctx), show: ctx.hint("fund") });
+  if (!canPay(ctx.slice.repo.done(ctx.roomId), m))
+    throw new UserError("fund.not_enough", { amount: money(m, ctx), show: ctx.hint("fund") });
 }
 
 export const moneyIn = command({
@@ -47,7 +58,10 @@ export const moneyIn = command({
   aliases: ["fondo entrada", "fund entra"],
   group: "fund",
   summary: "fund.in.summary",
-  examples: { en: ["fund in €50 from @ana May dues", "fund in 1.234,56 € de @ana"], es: ["fondo entra 50 € de @ana cuota de mayo", "fondo entra 1.234,56 € de @ana"] },
+  examples: {
+    en: ["fund in €50 from @ana May dues", "fund in 1.234,56 € de @ana"],
+    es: ["fondo entra 50 € de @ana cuota de mayo", "fondo entra 1.234,56 € de @ana"],
+  },
   level: Level.Member,
   params: { text: param.rest({ max: 300 }) },
   run({ text }, ctx): Movement {
@@ -55,8 +69,17 @@ export const moneyIn = command({
     if (ctx.level < Level.Moderator) mustBeKeeper(ctx);
     const read = readOrRefuse(text, ctx, ctx.hint("fund in", { text: ctx.t.text("fund.in.example_text") }));
     return ctx.slice.repo.addMovement({
-      roomId: ctx.roomId, direction: "in", ...read.money, person: read.person ?? null, note: read.note, status: "done", request: null,
-      proposedBy: ctx.sender.userId, proposedAt: ctx.now, approvedBy: null, effectiveAt: ctx.now,
+      roomId: ctx.roomId,
+      direction: "in",
+      ...read.money,
+      person: read.person ?? null,
+      note: read.note,
+      status: "done",
+      request: null,
+      proposedBy: ctx.sender.userId,
+      proposedAt: ctx.now,
+      approvedBy: null,
+      effectiveAt: ctx.now,
     });
   },
   render: (m, view) => doc(p(...view.t.t("fund.in.done", { n: m.number, amount: money(m, view) }))),
@@ -77,16 +100,36 @@ export const moneyOut = command({
     const read = readOrRefuse(text, ctx, ctx.hint("fund out", { text: ctx.t.text("fund.out.example_text") }));
     mustHold(ctx, read.money);
     const m = ctx.slice.repo.addMovement({
-      roomId: ctx.roomId, direction: "out", ...read.money, person: read.person ?? null, note: read.note, status: "proposed", request: null,
-      proposedBy: ctx.sender.userId, proposedAt: ctx.now, approvedBy: null, effectiveAt: null,
+      roomId: ctx.roomId,
+      direction: "out",
+      ...read.money,
+      person: read.person ?? null,
+      note: read.note,
+      status: "proposed",
+      request: null,
+      proposedBy: ctx.sender.userId,
+      proposedAt: ctx.now,
+      approvedBy: null,
+      effectiveAt: null,
     });
     planExpiry(ctx.jobs, m.number, ctx.now, ctx.settings.timezone);
     return m;
   },
   render: (m, view) =>
     doc(
-      p(...view.t.t("fund.out.proposed", { n: m.number, amount: money(m, view), approve: view.hint("fund approve", { movement: m.number }) })),
-      p(...view.t.t("fund.out.expires", { days: PAYOUT_EXPIRY_DAYS, cancel: view.hint("fund cancel", { movement: m.number }) })),
+      p(
+        ...view.t.t("fund.out.proposed", {
+          n: m.number,
+          amount: money(m, view),
+          approve: view.hint("fund approve", { movement: m.number }),
+        }),
+      ),
+      p(
+        ...view.t.t("fund.out.expires", {
+          days: PAYOUT_EXPIRY_DAYS,
+          cancel: view.hint("fund cancel", { movement: m.number }),
+        }),
+      ),
     ),
 });
 
@@ -106,7 +149,11 @@ export const approve = command({
     if (m.direction === "in") throw new UserError("fund.approve.not_payout", { n: number });
     if (m.status !== "proposed") {
       const key: TextKey = m.status === "done" ? "fund.approve.done_already" : `fund.approve.${m.status}`;
-      throw new UserError(key, { n: number, show: ctx.hint("fund"), out: ctx.hint("fund out", { text: `${money(m, ctx)} ${m.note}`.trim() }) });
+      throw new UserError(key, {
+        n: number,
+        show: ctx.hint("fund"),
+        out: ctx.hint("fund out", { text: `${money(m, ctx)} ${m.note}`.trim() }),
+      });
     }
     const check = secondSignature(m.proposedBy, ctx.sender.userId, keeper);
     if (check !== "ok") throw new UserError(`fund.second.${check}`, { n: number });
@@ -134,7 +181,15 @@ export const keeperRole = command({
   },
   render: ({ role: typed, holder }, view) => {
     const role = roleWord(typed, view.t.lang);
-    return doc(p(...view.t.t(holder ? "fund.keeper.set" : "fund.keeper.set_nobody", { role, holder: holder ? view.personOf(holder) : "", add: view.hint("role add", { role }) })));
+    return doc(
+      p(
+        ...view.t.t(holder ? "fund.keeper.set" : "fund.keeper.set_nobody", {
+          role,
+          holder: holder ? view.personOf(holder) : "",
+          add: view.hint("role add", { role }),
+        }),
+      ),
+    );
   },
 });
 

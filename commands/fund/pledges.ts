@@ -20,7 +20,10 @@ export const pledge = command({
   aliases: ["fondo comprometer"],
   group: "fund",
   summary: "fund.pledge.summary",
-  examples: { en: ["fund pledge €10 monthly", "fund pledge stop"], es: ["fondo cuota 10 € al mes", "fondo cuota parar"] },
+  examples: {
+    en: ["fund pledge €10 monthly", "fund pledge stop"],
+    es: ["fondo cuota 10 € al mes", "fondo cuota parar"],
+  },
   level: Level.Member,
   params: { text: param.rest({ max: 100 }) },
   run({ text }, ctx): { stopped: number } | { money: Money } {
@@ -30,12 +33,20 @@ export const pledge = command({
     ctx.slice.repo.room(ctx.roomId);
     if (read.value === "stop") return { stopped: ctx.slice.repo.stopPledges(ctx.roomId, ctx.sender.userId) };
     ctx.slice.repo.pledge(ctx.roomId, ctx.sender.userId, read.value, ctx.now);
-    if (ctx.jobs.byKind(PLEDGE_REMINDER_KIND).length === 0) ctx.jobs.upsert({ kind: PLEDGE_REMINDER_KIND, rule: MONTHLY });
+    if (ctx.jobs.byKind(PLEDGE_REMINDER_KIND).length === 0)
+      ctx.jobs.upsert({ kind: PLEDGE_REMINDER_KIND, rule: MONTHLY });
     return { money: read.value };
   },
   render: (r, view) =>
     "money" in r
-      ? doc(p(...view.t.t("fund.pledge.done", { amount: money(r.money, view), stop: view.hint("fund pledge", { text: view.t.text("fund.pledge.stop_word") }) })))
+      ? doc(
+          p(
+            ...view.t.t("fund.pledge.done", {
+              amount: money(r.money, view),
+              stop: view.hint("fund pledge", { text: view.t.text("fund.pledge.stop_word") }),
+            }),
+          ),
+        )
       : doc(p(...view.t.t(r.stopped > 0 ? "fund.pledge.stopped" : "fund.pledge.none"))),
 });
 
@@ -45,8 +56,18 @@ export const pledgeCommands = [pledge];
 export const remindPledges: PostHandler<FundSlice> = (ctx) => {
   const pledges = ctx.slice.repo.pledges(ctx.job.roomId);
   if (pledges.length === 0) return null;
-  const amounts = pledgeTotals(pledges).map((m) => money(m, ctx)).join(" · ");
-  return doc(p(...ctx.t.t("fund.pledges.reminder", { count: new Set(pledges.map((pl) => pl.person)).size, amounts, show: ctx.hint("fund") })));
+  const amounts = pledgeTotals(pledges)
+    .map((m) => money(m, ctx))
+    .join(" · ");
+  return doc(
+    p(
+      ...ctx.t.t("fund.pledges.reminder", {
+        count: new Set(pledges.map((pl) => pl.person)).size,
+        amounts,
+        show: ctx.hint("fund"),
+      }),
+    ),
+  );
 };
 
 /** The cell learns that a request waits, and how many: never who asked, nor how much. */
@@ -54,7 +75,13 @@ export const noticeRequest: PostHandler<FundSlice> = (ctx) => {
   const waiting = ctx.slice.repo.waiting(ctx.job.roomId).length;
   if (waiting === 0) return null;
   const { code } = ctx.slice.repo.room(ctx.job.roomId);
-  return doc(p(...ctx.t.t("fund.requests.notice", { count: waiting, see: ctx.hint("fund requests", { fundcode: code }) })));
+  return doc(
+    p(...ctx.t.t("fund.requests.notice", { count: waiting, see: ctx.hint("fund requests", { fundcode: code }) })),
+  );
 };
 
-export const fundPosts = { [PLEDGE_REMINDER_KIND]: remindPledges, [REQUEST_NOTICE_KIND]: noticeRequest, [PAYOUT_EXPIRY_KIND]: expirePayout };
+export const fundPosts = {
+  [PLEDGE_REMINDER_KIND]: remindPledges,
+  [REQUEST_NOTICE_KIND]: noticeRequest,
+  [PAYOUT_EXPIRY_KIND]: expirePayout,
+};

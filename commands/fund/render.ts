@@ -7,7 +7,8 @@ import { formatMoney, type Money } from "./rules/money.js";
 
 export const money = (m: Money, view: RenderContext): string => formatMoney(m, view.t.lang);
 
-export const day = (utcMs: number, view: RenderContext): string => formatDay(utcMs, view.settings.timezone, view.t.lang, view.now);
+export const day = (utcMs: number, view: RenderContext): string =>
+  formatDay(utcMs, view.settings.timezone, view.t.lang, view.now);
 
 /** "#4 in €50.00 from Ana: May dues (3 Dec)"; a granted request never names who asked. */
 export function movementLine(m: Movement, view: RenderContext): Inline[] {
@@ -22,5 +23,15 @@ export function movementLine(m: Movement, view: RenderContext): Inline[] {
         : m.status === "proposed"
           ? `fund.line.proposed${m.person ? ".person" : ""}`
           : `fund.line.${m.direction}${m.person ? ".person" : ""}`;
-  return [{ kind: "strong", text: `#${m.number}` }, " ", ...view.t.t(key, { amount, who: m.person ? view.personOf(m.person) : "", note, day: when, request: m.request ?? 0 })];
+  return [
+    { kind: "strong", text: `#${m.number}` },
+    " ",
+    ...view.t.t(key, {
+      amount,
+      who: m.person ? view.personOf(m.person) : "",
+      note,
+      day: when,
+      request: m.request ?? 0,
+    }),
+  ];
 }

@@ -61,9 +61,13 @@ const statements = perDb((db) => ({
      VALUES (@roomId, @number, @direction, @currency, @minor, @person, @note, @status, @request, @proposedBy, @proposedAt, @approvedBy, @effectiveAt)`,
   ),
   movement: db.prepare(`SELECT ${MOVEMENT} FROM fund_movements WHERE room_id = ? AND number = ?`),
-  approve: db.prepare("UPDATE fund_movements SET status = 'done', approved_by = ?, effective_at = ? WHERE room_id = ? AND number = ?"),
+  approve: db.prepare(
+    "UPDATE fund_movements SET status = 'done', approved_by = ?, effective_at = ? WHERE room_id = ? AND number = ?",
+  ),
   setStatus: db.prepare("UPDATE fund_movements SET status = ? WHERE room_id = ? AND number = ?"),
-  change: db.prepare("UPDATE fund_movements SET currency = @currency, minor = @minor, person = @person, note = @note WHERE room_id = @roomId AND number = @number"),
+  change: db.prepare(
+    "UPDATE fund_movements SET currency = @currency, minor = @minor, person = @person, note = @note WHERE room_id = @roomId AND number = @number",
+  ),
   addCorrection: db.prepare(
     `INSERT INTO fund_corrections (room_id, movement, action, by_user, at, previous_currency, previous_minor, previous_person, previous_note)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -73,10 +77,16 @@ const statements = perDb((db) => ({
      FROM fund_corrections WHERE room_id = ? ORDER BY movement, id`,
   ),
   all: db.prepare(`SELECT ${MOVEMENT} FROM fund_movements WHERE room_id = ? ORDER BY number`),
-  done: db.prepare(`SELECT ${MOVEMENT} FROM fund_movements WHERE room_id = ? AND status = 'done' ORDER BY effective_at, number`),
+  done: db.prepare(
+    `SELECT ${MOVEMENT} FROM fund_movements WHERE room_id = ? AND status = 'done' ORDER BY effective_at, number`,
+  ),
   recent: db.prepare(`SELECT ${MOVEMENT} FROM fund_movements WHERE room_id = ? ORDER BY number DESC LIMIT ?`),
-  proposed: db.prepare(`SELECT ${MOVEMENT} FROM fund_movements WHERE room_id = ? AND status = 'proposed' ORDER BY number`),
-  between: db.prepare(`SELECT ${MOVEMENT} FROM fund_movements WHERE room_id = ? AND status = 'done' AND effective_at >= ? AND effective_at < ? ORDER BY effective_at, number`),
+  proposed: db.prepare(
+    `SELECT ${MOVEMENT} FROM fund_movements WHERE room_id = ? AND status = 'proposed' ORDER BY number`,
+  ),
+  between: db.prepare(
+    `SELECT ${MOVEMENT} FROM fund_movements WHERE room_id = ? AND status = 'done' AND effective_at >= ? AND effective_at < ? ORDER BY effective_at, number`,
+  ),
   setPledge: db.prepare(
     `INSERT INTO fund_pledges (room_id, person, currency, minor, pledged_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (room_id, person, currency) DO UPDATE SET minor = excluded.minor, pledged_at = excluded.pledged_at`,
@@ -90,7 +100,9 @@ const statements = perDb((db) => ({
   request: db.prepare(`SELECT ${REQUEST} FROM fund_requests WHERE room_id = ? AND number = ?`),
   waiting: db.prepare(`SELECT ${REQUEST} FROM fund_requests WHERE room_id = ? AND status = 'waiting' ORDER BY number`),
   firstGrant: db.prepare("UPDATE fund_requests SET first_grant_by = ? WHERE room_id = ? AND number = ?"),
-  decide: db.prepare("UPDATE fund_requests SET status = ?, decided_by = ?, decided_at = ? WHERE room_id = ? AND number = ?"),
+  decide: db.prepare(
+    "UPDATE fund_requests SET status = ?, decided_by = ?, decided_at = ? WHERE room_id = ? AND number = ?",
+  ),
 }));
 
 export type NewMovement = Omit<Movement, "number"> & { roomId: string };
@@ -122,32 +134,55 @@ export const fundRepo = perDb((db: Db) => {
       s.setStatus.run(action === "cancel" ? "cancelled" : action === "expire" ? "expired" : "undone", roomId, m.number);
     },
     /** Corrects a movement's amount, person and note, keeping what it was. */
-    fix(roomId: string, m: Movement, change: Money & { person: string | null; note: string }, by: string, at: number): void {
+    fix(
+      roomId: string,
+      m: Movement,
+      change: Money & { person: string | null; note: string },
+      by: string,
+      at: number,
+    ): void {
       s.addCorrection.run(roomId, m.number, "fix", by, at, m.currency, m.minor, m.person, m.note);
-      s.change.run({ roomId, number: m.number, currency: change.currency, minor: change.minor, person: change.person, note: change.note });
+      s.change.run({
+        roomId,
+        number: m.number,
+        currency: change.currency,
+        minor: change.minor,
+        person: change.person,
+        note: change.note,
+      });
     },
     /** Every movement, whatever became of it, for the export. */
     all: (roomId: string) => s.all.all(roomId) as Movement[],
     corrections: (roomId: string) =>
-      (s.corrections.all(roomId) as (Omit<Correction, "previous"> & Money & { person: string | null; note: string })[]).map(
-        ({ movement, action, by, at, ...previous }): Correction => ({ movement, action, by, at, previous }),
-      ),
+      (
+        s.corrections.all(roomId) as (Omit<Correction, "previous"> & Money & { person: string | null; note: string })[]
+      ).map(({ movement, action, by, at, ...previous }): Correction => ({ movement, action, by, at, previous })),
     done: (roomId: string) => s.done.all(roomId) as Movement[],
     recent: (roomId: string, limit: number) => s.recent.all(roomId, limit) as Movement[],
     proposed: (roomId: string) => s.proposed.all(roomId) as Movement[],
     between: (roomId: string, from: number, to: number) => s.between.all(roomId, from, to) as Movement[],
-    pledge: (roomId: string, person: string, money: Money, at: number) => void s.setPledge.run(roomId, person, money.currency, money.minor, at),
+    pledge: (roomId: string, person: string, money: Money, at: number) =>
+      void s.setPledge.run(roomId, person, money.currency, money.minor, at),
     stopPledges: (roomId: string, person: string) => s.stopPledges.run(roomId, person).changes,
     pledges: (roomId: string) => s.pledges.all(roomId) as Pledge[],
     addRequest(r: { roomId: string; asker: string; money: Money; reason: string; askedAt: number }): number {
       const number = nextNumber(db, "fund_requests", "room_id", r.roomId);
-      s.addRequest.run({ roomId: r.roomId, number, asker: r.asker, currency: r.money.currency, minor: r.money.minor, reason: r.reason, askedAt: r.askedAt });
+      s.addRequest.run({
+        roomId: r.roomId,
+        number,
+        asker: r.asker,
+        currency: r.money.currency,
+        minor: r.money.minor,
+        reason: r.reason,
+        askedAt: r.askedAt,
+      });
       return number;
     },
     request: (roomId: string, number: number) => s.request.get(roomId, number) as SupportRequest | undefined,
     waiting: (roomId: string) => s.waiting.all(roomId) as SupportRequest[],
     firstGrant: (roomId: string, number: number, by: string) => void s.firstGrant.run(by, roomId, number),
-    decide: (roomId: string, number: number, status: "granted" | "declined", by: string, at: number) => void s.decide.run(status, by, at, roomId, number),
+    decide: (roomId: string, number: number, status: "granted" | "declined", by: string, at: number) =>
+      void s.decide.run(status, by, at, roomId, number),
   };
 });
 

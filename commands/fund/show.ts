@@ -42,13 +42,46 @@ export const show = command({
   render(r, view) {
     const blocks: Block[] = [];
     const held = r.balances.filter((b) => b.minor !== 0);
-    if (held.length === 0 && r.recent.length === 0) blocks.push(p(...view.t.t("fund.empty", { in: view.hint("fund in", { text: view.t.text("fund.in.example_text") }) })));
-    else blocks.push(p(...view.t.t("fund.balance", { amounts: (held.length ? held : r.balances).map((b) => money(b, view)).join(" · ") })));
-    if (r.recent.length > 0) blocks.push(p(...view.t.t("fund.recent")), list(r.recent.map((m) => movementLine(m, view))));
-    if (r.pledges.length > 0) blocks.push(p(...view.t.t("fund.pledges.total", { count: r.pledgers, amounts: r.pledges.map((m) => money(m, view)).join(" · ") })));
+    if (held.length === 0 && r.recent.length === 0)
+      blocks.push(
+        p(...view.t.t("fund.empty", { in: view.hint("fund in", { text: view.t.text("fund.in.example_text") }) })),
+      );
+    else
+      blocks.push(
+        p(
+          ...view.t.t("fund.balance", {
+            amounts: (held.length ? held : r.balances).map((b) => money(b, view)).join(" · "),
+          }),
+        ),
+      );
+    if (r.recent.length > 0)
+      blocks.push(p(...view.t.t("fund.recent")), list(r.recent.map((m) => movementLine(m, view))));
+    if (r.pledges.length > 0)
+      blocks.push(
+        p(
+          ...view.t.t("fund.pledges.total", {
+            count: r.pledgers,
+            amounts: r.pledges.map((m) => money(m, view)).join(" · "),
+          }),
+        ),
+      );
     if (r.waiting > 0) blocks.push(p(...view.t.t("fund.requests.waiting", { count: r.waiting })));
-    blocks.push(p(...view.t.t(r.keeper ? "fund.keeper.is" : "fund.keeper.nobody", { role: roleWord(r.keeperRole, view.t.lang), keeper: r.keeper ? view.personOf(r.keeper) : "" })));
-    blocks.push(p(...view.t.t("fund.code", { code: r.code, ask: view.hint("fund ask", { fundcode: r.code, text: view.t.text("fund.ask.example") }) })));
+    blocks.push(
+      p(
+        ...view.t.t(r.keeper ? "fund.keeper.is" : "fund.keeper.nobody", {
+          role: roleWord(r.keeperRole, view.t.lang),
+          keeper: r.keeper ? view.personOf(r.keeper) : "",
+        }),
+      ),
+    );
+    blocks.push(
+      p(
+        ...view.t.t("fund.code", {
+          code: r.code,
+          ask: view.hint("fund ask", { fundcode: r.code, text: view.t.text("fund.ask.example") }),
+        }),
+      ),
+    );
     return doc(...blocks);
   },
 });
@@ -64,13 +97,21 @@ function statementPeriod(words: string | undefined, ctx: Ctx): { start: DateTime
   const folded = first.toLocaleLowerCase();
   if (YEAR_WORDS.has(folded)) {
     const year = others.length === 0 ? today.year : /^\d{4}$/.test(others.join("")) ? Number(others[0]) : NaN;
-    if (!(year >= EARLIEST_YEAR && year <= today.year)) throw new UserError("fund.statement.bad", { found: words ?? "", example: ctx.hint("fund statement", { month: "2026-11" }) });
+    if (!(year >= EARLIEST_YEAR && year <= today.year))
+      throw new UserError("fund.statement.bad", {
+        found: words ?? "",
+        example: ctx.hint("fund statement", { month: "2026-11" }),
+      });
     return { start: today.set({ year }).startOf("year"), months: 12 };
   }
   const wanted = (MONTH_WORDS.has(folded) ? others : [first, ...others]).join(" ");
   if (!wanted) return { start: today.startOf("month"), months: 1 };
   const read = readMonth(wanted, { year: today.year, month: today.month });
-  if (!read.ok) throw new UserError("fund.statement.bad", { found: wanted, example: ctx.hint("fund statement", { month: "2026-11" }) });
+  if (!read.ok)
+    throw new UserError("fund.statement.bad", {
+      found: wanted,
+      example: ctx.hint("fund statement", { month: "2026-11" }),
+    });
   return { start: DateTime.fromMillis(monthPeriod(ctx.now, zone, read.value).start, { zone }), months: 1 };
 }
 
@@ -89,19 +130,46 @@ export const statement = command({
     inCell(ctx);
     const { start, months } = statementPeriod(words, ctx);
     const movements = ctx.slice.repo.between(ctx.roomId, start.toMillis(), start.plus({ months }).toMillis());
-    return { month: start.setLocale(ctx.t.lang).toFormat(months === 12 ? "yyyy" : "LLLL yyyy"), movements, totals: totals(movements) };
+    return {
+      month: start.setLocale(ctx.t.lang).toFormat(months === 12 ? "yyyy" : "LLLL yyyy"),
+      movements,
+      totals: totals(movements),
+    };
   },
   render({ month, movements, totals: sums }, view) {
     if (movements.length === 0) return doc(p(...view.t.t("fund.statement.none", { month })));
-    const lines = sums.map((s) => view.t.t("fund.statement.totals", { in: money({ currency: s.currency, minor: s.in }, view), out: money({ currency: s.currency, minor: s.out }, view) }));
-    return doc(p(...view.t.t("fund.statement.title", { month })), list(movements.map((m) => movementLine(m, view))), list(lines));
+    const lines = sums.map((s) =>
+      view.t.t("fund.statement.totals", {
+        in: money({ currency: s.currency, minor: s.in }, view),
+        out: money({ currency: s.currency, minor: s.out }, view),
+      }),
+    );
+    return doc(
+      p(...view.t.t("fund.statement.title", { month })),
+      list(movements.map((m) => movementLine(m, view))),
+      list(lines),
+    );
   },
 });
 
-const CSV_HEADER = ["number", "date", "direction", "amount", "currency", "person", "note", "support_request", "proposed_by", "approved_by", "status", "changed_by"];
+const CSV_HEADER = [
+  "number",
+  "date",
+  "direction",
+  "amount",
+  "currency",
+  "person",
+  "note",
+  "support_request",
+  "proposed_by",
+  "approved_by",
+  "status",
+  "changed_by",
+];
 
 /** A person as the export shows them: a Matrix id as it is, a name typed in plain text as the name. */
-const personCell = (key: string | null): string => (key === null ? "" : key.startsWith("name:") ? key.slice("name:".length) : key);
+const personCell = (key: string | null): string =>
+  key === null ? "" : key.startsWith("name:") ? key.slice("name:".length) : key;
 
 export const exportFund = command({
   name: "fund export",
@@ -121,15 +189,35 @@ export const exportFund = command({
       const before = own
         .filter((c) => c.action === "fix")
         .map((c) => [
-          String(m.number), new Date(c.at).toISOString(), m.direction, plainAmount(c.previous), c.previous.currency,
-          personCell(c.previous.person), c.previous.note, "", m.proposedBy, "", "before_fix", c.by,
+          String(m.number),
+          new Date(c.at).toISOString(),
+          m.direction,
+          plainAmount(c.previous),
+          c.previous.currency,
+          personCell(c.previous.person),
+          c.previous.note,
+          "",
+          m.proposedBy,
+          "",
+          "before_fix",
+          c.by,
         ]);
       const fixed = before.length > 0 && m.status === "done" ? "corrected" : m.status;
       return [
         ...before,
         [
-          String(m.number), new Date(m.effectiveAt ?? m.proposedAt).toISOString(), m.direction, plainAmount(m), m.currency,
-          personCell(m.person), m.note, m.request === null ? "" : String(m.request), m.proposedBy, m.approvedBy ?? "", fixed, own.at(-1)?.by ?? "",
+          String(m.number),
+          new Date(m.effectiveAt ?? m.proposedAt).toISOString(),
+          m.direction,
+          plainAmount(m),
+          m.currency,
+          personCell(m.person),
+          m.note,
+          m.request === null ? "" : String(m.request),
+          m.proposedBy,
+          m.approvedBy ?? "",
+          fixed,
+          own.at(-1)?.by ?? "",
         ],
       ];
     });
@@ -137,8 +225,18 @@ export const exportFund = command({
   },
   render({ count, parts }, view) {
     if (count === 0) return doc(p(...view.t.t("fund.export.none")));
-    return parts.map((part, i): Doc =>
-      doc(p(...view.t.t(parts.length === 1 ? "fund.export.intro" : "fund.export.part", { count, part: i + 1, parts: parts.length })), pre(part.replace(/\r\n/g, "\n").trimEnd())),
+    return parts.map(
+      (part, i): Doc =>
+        doc(
+          p(
+            ...view.t.t(parts.length === 1 ? "fund.export.intro" : "fund.export.part", {
+              count,
+              part: i + 1,
+              parts: parts.length,
+            }),
+          ),
+          pre(part.replace(/\r\n/g, "\n").trimEnd()),
+        ),
     );
   },
 });

@@ -32,13 +32,24 @@ export const ask = command({
     const roomId = cellOf(code, ctx);
     const read = readMoney(text);
     if (!read.ok) moneyError(read, ctx, ctx.hint("fund ask", { fundcode: code, text: ctx.t.text("fund.ask.example") }));
-    const number = ctx.slice.repo.addRequest({ roomId, asker: ctx.sender.userId, money: read.value.money, reason: read.value.rest, askedAt: ctx.now });
+    const number = ctx.slice.repo.addRequest({
+      roomId,
+      asker: ctx.sender.userId,
+      money: read.value.money,
+      reason: read.value.rest,
+      askedAt: ctx.now,
+    });
     // The cell hears that a request waits from a post there on the next minute, never from this chat.
     const nextMinute = Math.floor(ctx.now / 60_000) * 60_000 + 60_000;
-    ctx.elsewhere(roomId).jobs.schedule({ kind: REQUEST_NOTICE_KIND, rule: { kind: "once", at: nextMinute }, ref: `fundrequest:${number}` });
+    ctx.elsewhere(roomId).jobs.schedule({
+      kind: REQUEST_NOTICE_KIND,
+      rule: { kind: "once", at: nextMinute },
+      ref: `fundrequest:${number}`,
+    });
     return { number, amount: read.value.money };
   },
-  render: ({ number, amount }, view) => doc(p(...view.t.t("fund.ask.done", { n: number, amount: money(amount, view) }))),
+  render: ({ number, amount }, view) =>
+    doc(p(...view.t.t("fund.ask.done", { n: number, amount: money(amount, view) }))),
 });
 
 export const requests = command({
@@ -50,8 +61,17 @@ export const requests = command({
   level: Level.Member,
   params: { fundcode: param.word({ max: 12, optional: true }) },
   run({ fundcode: code }, ctx) {
-    if (!ctx.direct) return { names: false as const, waiting: ctx.slice.repo.waiting(ctx.roomId).length, code: ctx.slice.repo.room(ctx.roomId).code };
-    if (!code) throw new UserError("fund.requests.code_needed", { example: ctx.hint("fund requests", { fundcode: "K7Q2M" }), fund: ctx.hint("fund") });
+    if (!ctx.direct)
+      return {
+        names: false as const,
+        waiting: ctx.slice.repo.waiting(ctx.roomId).length,
+        code: ctx.slice.repo.room(ctx.roomId).code,
+      };
+    if (!code)
+      throw new UserError("fund.requests.code_needed", {
+        example: ctx.hint("fund requests", { fundcode: "K7Q2M" }),
+        fund: ctx.hint("fund"),
+      });
     const roomId = cellOf(code, ctx);
     const keeper = ctx.slice.keeper(roomId, ctx.slice.zoneOf(roomId, ctx.settings), ctx.now);
     // Names reach the keeper, and whoever signed a request (the approver) for that request only.
@@ -60,17 +80,32 @@ export const requests = command({
     return { names: true as const, list: shown, isKeeper: keeper === me, code: code.toUpperCase() };
   },
   render(r, view) {
-    if (!r.names) return doc(p(...view.t.t("fund.requests.count", { count: r.waiting, see: view.hint("fund requests", { fundcode: r.code }) })));
-    if (r.list.length === 0) return doc(p(...view.t.t(r.isKeeper ? "fund.requests.none" : "fund.requests.keeper_only")));
+    if (!r.names)
+      return doc(
+        p(
+          ...view.t.t("fund.requests.count", {
+            count: r.waiting,
+            see: view.hint("fund requests", { fundcode: r.code }),
+          }),
+        ),
+      );
+    if (r.list.length === 0)
+      return doc(p(...view.t.t(r.isKeeper ? "fund.requests.none" : "fund.requests.keeper_only")));
     const line = (q: SupportRequest) =>
-      view.t.t("fund.requests.line", { n: q.number, who: view.personOf(q.asker), amount: money(q, view), reason: q.reason || "—" });
+      view.t.t("fund.requests.line", {
+        n: q.number,
+        who: view.personOf(q.asker),
+        amount: money(q, view),
+        reason: q.reason || "—",
+      });
     return doc(p(...view.t.t("fund.requests.title", { code: r.code })), list(r.list.map(line)));
   },
 });
 
 function waitingRequest(number: number, ctx: Ctx): SupportRequest {
   const q = ctx.slice.repo.request(ctx.roomId, number);
-  if (!q || q.status !== "waiting") throw new UserError(q ? "fund.request.decided" : "fund.request.unknown", { n: number });
+  if (!q || q.status !== "waiting")
+    throw new UserError(q ? "fund.request.decided" : "fund.request.unknown", { n: number });
   if (q.asker === ctx.sender.userId) throw new UserError("fund.request.own", { n: number });
   return q;
 }
@@ -96,15 +131,33 @@ export const grant = command({
     const check = secondSignature(q.firstGrantBy, me, keeper);
     if (check !== "ok") throw new UserError(`fund.second.${check}`, { n: number });
     const paid = ctx.slice.repo.addMovement({
-      roomId: ctx.roomId, direction: "out", currency: q.currency, minor: q.minor, person: null, note: "", status: "done", request: number,
-      proposedBy: q.firstGrantBy, proposedAt: ctx.now, approvedBy: me, effectiveAt: ctx.now,
+      roomId: ctx.roomId,
+      direction: "out",
+      currency: q.currency,
+      minor: q.minor,
+      person: null,
+      note: "",
+      status: "done",
+      request: number,
+      proposedBy: q.firstGrantBy,
+      proposedAt: ctx.now,
+      approvedBy: me,
+      effectiveAt: ctx.now,
     });
     ctx.slice.repo.decide(ctx.roomId, number, "granted", me, ctx.now);
     return { number, paid, needsKeeper: false };
   },
   render({ number, paid, needsKeeper }, view) {
-    if (paid) return doc(p(...view.t.t("fund.grant.done", { n: number, amount: money(paid, view), movement: paid.number })));
-    return doc(p(...view.t.t(needsKeeper ? "fund.grant.first.keeper" : "fund.grant.first", { n: number, grant: view.hint("fund grant", { request: number }) })));
+    if (paid)
+      return doc(p(...view.t.t("fund.grant.done", { n: number, amount: money(paid, view), movement: paid.number })));
+    return doc(
+      p(
+        ...view.t.t(needsKeeper ? "fund.grant.first.keeper" : "fund.grant.first", {
+          n: number,
+          grant: view.hint("fund grant", { request: number }),
+        }),
+      ),
+    );
   },
 });
 

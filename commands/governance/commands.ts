@@ -1,4 +1,13 @@
-import { type CommandContext, commandsOf, doc, Level, orRefuse, p, param, UserError } from "../../src/kernel/authoring.js";
+import {
+  type CommandContext,
+  commandsOf,
+  doc,
+  Level,
+  orRefuse,
+  p,
+  param,
+  UserError,
+} from "../../src/kernel/authoring.js";
 import { deadlineOf } from "./deadline.js";
 import { outcomeText, proposalRef, renderClosed, renderOpened, renderStatus } from "./render.js";
 import type { Proposal } from "./repository.js";
@@ -20,13 +29,27 @@ export const propose = command({
   es: "proponer",
   group: "proposal",
   summary: "propose.summary",
-  examples: { en: ["propose We refuse overtime in December", "propose Where do we meet? options: union hall | café | online", "propose secret We file a grievance until friday 18:00"], es: ["proponer Rechazamos las horas extra en diciembre", "proponer ¿Dónde nos reunimos? opciones: local del sindicato | café | en línea", "proponer secreta Presentamos una queja hasta el viernes 18:00"] },
+  examples: {
+    en: [
+      "propose We refuse overtime in December",
+      "propose Where do we meet? options: union hall | café | online",
+      "propose secret We file a grievance until friday 18:00",
+    ],
+    es: [
+      "proponer Rechazamos las horas extra en diciembre",
+      "proponer ¿Dónde nos reunimos? opciones: local del sindicato | café | en línea",
+      "proponer secreta Presentamos una queja hasta el viernes 18:00",
+    ],
+  },
   level: Level.Member,
   params: { wording: param.rest({ max: 1500 }) },
   run({ wording }, ctx) {
     if (ctx.direct) throw new UserError("proposal.in_room");
     const proposed = readProposal(wording);
-    if (!proposed.ok) throw new UserError(`proposal.error.${proposed.error}`, { example: ctx.hint("propose", { wording: ctx.t.text("proposal.example") }) });
+    if (!proposed.ok)
+      throw new UserError(`proposal.error.${proposed.error}`, {
+        example: ctx.hint("propose", { wording: ctx.t.text("proposal.example") }),
+      });
     const read = proposed.value;
     const closesAt = deadlineOf(read.until, ctx);
     const proposal = ctx.slice.open({
@@ -41,7 +64,12 @@ export const propose = command({
       eligible: ctx.people().map((m) => m.userId),
     });
     // Durable: the close survives restarts and runs once.
-    ctx.jobs.schedule({ kind: CLOSE_KIND, rule: { kind: "once", at: closesAt }, ref: proposalRef(proposal.number), payload: { proposal: proposal.number } });
+    ctx.jobs.schedule({
+      kind: CLOSE_KIND,
+      rule: { kind: "once", at: closesAt },
+      ref: proposalRef(proposal.number),
+      payload: { proposal: proposal.number },
+    });
     return proposal;
   },
   render: renderOpened,
@@ -58,9 +86,14 @@ export const close = command({
   params: { proposal: param.int() },
   run({ proposal: number }, ctx) {
     const proposal = mustGet(number, ctx);
-    if (proposal.proposer !== ctx.sender.userId && ctx.level < Level.Moderator) throw new UserError("proposal.not_yours", { n: number });
+    if (proposal.proposer !== ctx.sender.userId && ctx.level < Level.Moderator)
+      throw new UserError("proposal.not_yours", { n: number });
     const closed = ctx.slice.close(proposal, ctx.now, (pr, r) => outcomeText(pr, r, ctx));
-    if (!closed) throw new UserError("proposal.closed_already", { n: number, show: ctx.hint("decision show", { decision: proposal.closed?.decision ?? 1 }) });
+    if (!closed)
+      throw new UserError("proposal.closed_already", {
+        n: number,
+        show: ctx.hint("decision show", { decision: proposal.closed?.decision ?? 1 }),
+      });
     ctx.jobs.deleteByRef(proposalRef(number));
     return closed;
   },
@@ -116,11 +149,15 @@ export const reasonFor = command({
   run({ proposal: number, reason: words }, ctx) {
     const proposal = mustGet(number, ctx);
     // In the room, a reason would sit next to a name: a secret ballot takes it with the vote, in a direct chat.
-    if (proposal.secret) throw new UserError("vote.reason.secret_reply", { vote: ctx.hint("vote", { proposal: proposal.ballotCode ?? "", choices: `… ${ctx.t.text("vote.because")}` }) });
+    if (proposal.secret)
+      throw new UserError("vote.reason.secret_reply", {
+        vote: ctx.hint("vote", { proposal: proposal.ballotCode ?? "", choices: `… ${ctx.t.text("vote.because")}` }),
+      });
     if (proposal.closed || ctx.invocation.sentAt > proposal.closesAt) throw new UserError("vote.closed", { n: number });
     const read = readReason(words);
     if ("reasonTooLong" in read) throw new UserError("vote.reason_long", { max: read.reasonTooLong });
-    if ("reasonEmpty" in read || !ctx.slice.repo.giveReason(proposal, ctx.sender.userId, read.reason)) throw new UserError("vote.reason.no_vote", { n: number });
+    if ("reasonEmpty" in read || !ctx.slice.repo.giveReason(proposal, ctx.sender.userId, read.reason))
+      throw new UserError("vote.reason.no_vote", { n: number });
     return { number };
   },
   render: ({ number }, view) => doc(p(...view.t.t("vote.reason.kept", { n: number }))),
@@ -140,36 +177,61 @@ export const vote = command({
   run({ proposal: target, choices }, ctx) {
     const number = /^#?(\d{1,9})$/.exec(target);
     const proposal = number ? mustGet(Number(number[1]), ctx) : ctx.slice.repo.byCode(target.toUpperCase());
-    if (!proposal) throw new UserError("vote.unknown_code", { code: target, example: ctx.hint("vote", { proposal: 3, choices: ctx.t.text("proposal.word.agree") }) });
+    if (!proposal)
+      throw new UserError("vote.unknown_code", {
+        code: target,
+        example: ctx.hint("vote", { proposal: 3, choices: ctx.t.text("proposal.word.agree") }),
+      });
     // A secret vote is only taken in a direct chat, with the code: never in the room, never by number.
-    if (proposal.secret && (number || !ctx.direct)) throw new UserError("vote.secret_in_direct", { code: proposal.ballotCode ?? "" });
-    if (!proposal.secret && !number) throw new UserError("vote.unknown_code", { code: target, example: ctx.hint("vote", { proposal: 3, choices: ctx.t.text("proposal.word.agree") }) });
-    if (!proposal.eligible.includes(ctx.sender.userId)) throw new UserError("vote.not_eligible", { n: proposal.number });
-    if (proposal.closed || ctx.invocation.sentAt > proposal.closesAt) throw new UserError("vote.closed", { n: proposal.number });
+    if (proposal.secret && (number || !ctx.direct))
+      throw new UserError("vote.secret_in_direct", { code: proposal.ballotCode ?? "" });
+    if (!proposal.secret && !number)
+      throw new UserError("vote.unknown_code", {
+        code: target,
+        example: ctx.hint("vote", { proposal: 3, choices: ctx.t.text("proposal.word.agree") }),
+      });
+    if (!proposal.eligible.includes(ctx.sender.userId))
+      throw new UserError("vote.not_eligible", { n: proposal.number });
+    if (proposal.closed || ctx.invocation.sentAt > proposal.closesAt)
+      throw new UserError("vote.closed", { n: proposal.number });
     const split = splitReason(choices);
-    if ("reasonEmpty" in split) throw new UserError("vote.reason_empty", { example: ctx.hint("vote", { proposal: target, choices: ctx.t.text("vote.reason.sample") }) });
+    if ("reasonEmpty" in split)
+      throw new UserError("vote.reason_empty", {
+        example: ctx.hint("vote", { proposal: target, choices: ctx.t.text("vote.reason.sample") }),
+      });
     if ("reasonTooLong" in split) throw new UserError("vote.reason_long", { max: split.reasonTooLong });
     const { reason } = split;
     const vote = readVote(split.answer, proposal.options.length, proposal.maxChoices);
     if (!vote.ok) {
       const { error } = vote;
       if (error.code === "too-many") throw new UserError("vote.too_many", { max: error.max });
-      throw new UserError(proposal.options.length === 0 ? "vote.unknown_answer" : "vote.unknown_option", { found: error.found, count: proposal.options.length });
+      throw new UserError(proposal.options.length === 0 ? "vote.unknown_answer" : "vote.unknown_option", {
+        found: error.found,
+        count: proposal.options.length,
+      });
     }
     const read = vote.value;
     if (!proposal.secret) {
       const picked = read === "withdraw" ? [] : read.choices;
-      if (picked.length === 0 && reason) throw new UserError("vote.reason_withdraw", { none: ctx.hint("vote", { proposal: proposal.number, choices: ctx.t.text("vote.word.none") }) });
+      if (picked.length === 0 && reason)
+        throw new UserError("vote.reason_withdraw", {
+          none: ctx.hint("vote", { proposal: proposal.number, choices: ctx.t.text("vote.word.none") }),
+        });
       ctx.slice.repo.vote(proposal, ctx.sender.userId, picked, ctx.invocation.sentAt, reason);
       return { kind: "open" as const, proposal, choices: picked, askReason: picked.includes("block") && !reason };
     }
     if (read === "withdraw") throw new UserError("vote.secret_withdraw");
     if (read.receipt) {
-      if (!ctx.slice.changeSecret(proposal, read.receipt, read.choices, reason)) throw new UserError("vote.receipt_unknown");
+      if (!ctx.slice.changeSecret(proposal, read.receipt, read.choices, reason))
+        throw new UserError("vote.receipt_unknown");
       return { kind: "changed" as const, proposal };
     }
-    if (ctx.slice.repo.hasVoted(proposal, ctx.sender.userId)) throw new UserError("vote.secret_twice", {
-        example: ctx.hint("vote", { proposal: ctx.t.text("vote.example.code"), choices: `${ctx.t.text("proposal.word.agree")} 7F3A-K2PX` }),
+    if (ctx.slice.repo.hasVoted(proposal, ctx.sender.userId))
+      throw new UserError("vote.secret_twice", {
+        example: ctx.hint("vote", {
+          proposal: ctx.t.text("vote.example.code"),
+          choices: `${ctx.t.text("proposal.word.agree")} 7F3A-K2PX`,
+        }),
       });
     const receipt = ctx.slice.castSecret(proposal, ctx.sender.userId, read.choices, reason);
     return { kind: "secret" as const, proposal, receipt, askReason: read.choices.includes("block") && !reason };
@@ -181,14 +243,22 @@ export const vote = command({
       const change = view.hint("vote", { proposal: code, choices: `<${view.t.text("arg.choices")}> ${r.receipt}` });
       const done = p(...view.t.t("vote.secret.done", { n, receipt: r.receipt, change }));
       const because = `${view.t.text("proposal.word.block")} ${r.receipt} ${view.t.text("vote.because")}`;
-      return r.askReason ? doc(done, p(...view.t.t("vote.block.ask", { because: view.hint("vote", { proposal: code, choices: because }) }))) : doc(done);
+      return r.askReason
+        ? doc(
+            done,
+            p(...view.t.t("vote.block.ask", { because: view.hint("vote", { proposal: code, choices: because }) })),
+          )
+        : doc(done);
     }
     if (r.kind === "changed") return doc(p(...view.t.t("vote.secret.changed", { n })));
     if (r.choices.length === 0) return doc(p(...view.t.t("vote.withdrawn", { n })));
     const done = p(...view.t.t("vote.done", { n, change: view.hint("vote", { proposal: n, choices: "…" }) }));
     if (!r.askReason) return doc(done);
     const because = `${view.t.text("proposal.word.block")} ${view.t.text("vote.because")}`;
-    return doc(done, p(...view.t.t("vote.block.ask", { because: view.hint("vote", { proposal: n, choices: because }) })));
+    return doc(
+      done,
+      p(...view.t.t("vote.block.ask", { because: view.hint("vote", { proposal: n, choices: because }) })),
+    );
   },
 });
 

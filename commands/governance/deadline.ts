@@ -18,11 +18,15 @@ export function deadlineOf(until: string | undefined, ctx: CommandContext): numb
   if (until === undefined) at = ctx.now + DEFAULT_HOURS * 60 * MINUTE;
   else if (meansMeeting(until)) {
     const end = nextMeetingEnd(ctx.jobs);
-    if (end === undefined) throw new UserError("proposal.no_meeting", { example: ctx.hint("meeting", { when: ctx.t.text("proposal.example.meeting_when") }) });
+    if (end === undefined)
+      throw new UserError("proposal.no_meeting", {
+        example: ctx.hint("meeting", { when: ctx.t.text("proposal.example.meeting_when") }),
+      });
     at = end;
   } else {
     at = readUntil(until, ctx).utcMs;
   }
-  if (at - ctx.now < MIN_MINUTES * MINUTE || at - ctx.now > MAX_DAYS * 86_400_000) throw new UserError("proposal.deadline_range", { min: MIN_MINUTES, days: MAX_DAYS });
+  if (at - ctx.now < MIN_MINUTES * MINUTE || at - ctx.now > MAX_DAYS * 86_400_000)
+    throw new UserError("proposal.deadline_range", { min: MIN_MINUTES, days: MAX_DAYS });
   return resolveLocal(ctx.settings.timezone, toLocal(ctx.settings.timezone, at));
 }

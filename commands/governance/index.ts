@@ -42,7 +42,9 @@ export const governance = defineFeature<GovernanceSlice, (typeof names)[number]>
   pollAnswer: (ref, answerIds) => {
     const n = PROPOSAL_REF.exec(ref)?.[1];
     if (!n) return undefined;
-    const words = answerIds.map((id) => (/^o\d{1,2}$/.test(id) ? id.slice(1) : id)).filter((w) => /^[a-z0-9]{1,10}$/.test(w));
+    const words = answerIds
+      .map((id) => (/^o\d{1,2}$/.test(id) ? id.slice(1) : id))
+      .filter((w) => /^[a-z0-9]{1,10}$/.test(w));
     return words.length === 0 ? undefined : invoke(vote, { proposal: n, choices: words.join(" ") });
   },
 });
@@ -50,7 +52,10 @@ export const governance = defineFeature<GovernanceSlice, (typeof names)[number]>
 /** The quorum setting, for `!settings quorum`: a share of members, a number of people, or null for none. */
 export function proposalQuorum(db: Db) {
   const repo = proposalsRepo(db);
-  return { get: (roomId: string) => repo.quorum(roomId), set: (roomId: string, quorum: Quorum | null) => repo.setQuorum(roomId, quorum) };
+  return {
+    get: (roomId: string) => repo.quorum(roomId),
+    set: (roomId: string, quorum: Quorum | null) => repo.setQuorum(roomId, quorum),
+  };
 }
 export type { Quorum } from "./repository.js";
 
@@ -60,7 +65,10 @@ const openProposals: OpenerPart = (db, roomId, meeting) => {
   return (view) => {
     if (open.length === 0) return [];
     const line = (pr: (typeof open)[number]) =>
-      view.t.t(pr.closesAt <= meeting.endsAt ? "proposal.opener.closing" : "proposal.opener.open", { n: pr.number, question: pr.question });
+      view.t.t(pr.closesAt <= meeting.endsAt ? "proposal.opener.closing" : "proposal.opener.open", {
+        n: pr.number,
+        question: pr.question,
+      });
     return [p(...view.t.t("proposal.opener.title")), list(open.map(line))];
   };
 };
@@ -74,10 +82,15 @@ export function charterOpening(db: Db, roomId: string): { title: string; body: s
 /** The opener's lines about the charter's notes still waiting for the cell. */
 const charterNotes: OpenerPart = (db, roomId) => {
   const charter = charterRepo(db);
-  const notes = charter.current(roomId).flatMap((a) => charter.openNotes(a).map((n) => ({ article: a.number, title: a.title, text: n.text })));
+  const notes = charter
+    .current(roomId)
+    .flatMap((a) => charter.openNotes(a).map((n) => ({ article: a.number, title: a.title, text: n.text })));
   return (view) => {
     if (notes.length === 0) return [];
-    return [p(...view.t.t("charter.opener.title")), list(notes.map((n) => view.t.t("charter.opener.line", { n: n.article, title: n.title, text: n.text })))];
+    return [
+      p(...view.t.t("charter.opener.title")),
+      list(notes.map((n) => view.t.t("charter.opener.line", { n: n.article, title: n.title, text: n.text }))),
+    ];
   };
 };
 
@@ -85,7 +98,21 @@ const charterNotes: OpenerPart = (db, roomId) => {
 export const governanceOpenerParts: readonly OpenerPart[] = [openProposals, charterNotes];
 
 /** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
-const names = ["propose", "propose close", "proposal", "vote", "charter", "charter show", "charter start", "charter note", "charter history", "charter amend", "charter add", "charter remove", "charter print"] as const;
+const names = [
+  "propose",
+  "propose close",
+  "proposal",
+  "vote",
+  "charter",
+  "charter show",
+  "charter start",
+  "charter note",
+  "charter history",
+  "charter amend",
+  "charter add",
+  "charter remove",
+  "charter print",
+] as const;
 
 declare module "../../src/kernel/command.js" {
   interface CommandNames extends Record<(typeof names)[number], true> {}

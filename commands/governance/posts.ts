@@ -12,4 +12,6 @@ const closeAtDeadline: PostHandler<GovernanceSlice> = (ctx) => {
   return closed ? renderClosed(closed, ctx) : null;
 };
 
-export const governancePosts: Readonly<Record<string, PostHandler<GovernanceSlice>>> = { [CLOSE_KIND]: closeAtDeadline };
+export const governancePosts: Readonly<Record<string, PostHandler<GovernanceSlice>>> = {
+  [CLOSE_KIND]: closeAtDeadline,
+};

@@ -22,7 +22,9 @@ export interface Proposal {
   charterChange: CharterChange | null;
 }
 
-export type NewProposal = Omit<Proposal, "id" | "number" | "closed" | "charterChange"> & { charterChange?: CharterChange };
+export type NewProposal = Omit<Proposal, "id" | "number" | "closed" | "charterChange"> & {
+  charterChange?: CharterChange;
+};
 
 interface Row {
   id: number;
@@ -54,7 +56,9 @@ const statements = perDb((db) => ({
   get: db.prepare(`${SELECT} WHERE room_id = ? AND number = ?`),
   byCode: db.prepare(`${SELECT} WHERE ballot_code = ?`),
   open: db.prepare(`${SELECT} WHERE room_id = ? AND closed_at IS NULL ORDER BY number`),
-  close: db.prepare("UPDATE proposals SET closed_at = @at, outcome = @outcome, totals = @totals, decision_number = @decision WHERE id = @id AND closed_at IS NULL"),
+  close: db.prepare(
+    "UPDATE proposals SET closed_at = @at, outcome = @outcome, totals = @totals, decision_number = @decision WHERE id = @id AND closed_at IS NULL",
+  ),
   vote: db.prepare(
     // A new answer without a reason keeps the reason given for the same answer, and drops one given for another.
     `INSERT INTO proposal_votes (proposal_id, voter, choices, voted_at, reason) VALUES (?, ?, ?, ?, ?)
@@ -63,16 +67,22 @@ const statements = perDb((db) => ({
      WHERE excluded.voted_at >= proposal_votes.voted_at`,
   ),
   votes: db.prepare("SELECT voter, choices, voted_at, reason FROM proposal_votes WHERE proposal_id = ?"),
-  giveReason: db.prepare("UPDATE proposal_votes SET reason = ? WHERE proposal_id = ? AND voter = ? AND choices <> '[]'"),
+  giveReason: db.prepare(
+    "UPDATE proposal_votes SET reason = ? WHERE proposal_id = ? AND voter = ? AND choices <> '[]'",
+  ),
   hasVoted: db.prepare("SELECT 1 FROM proposal_voters WHERE proposal_id = ? AND voter = ?").pluck(),
   markVoted: db.prepare("INSERT INTO proposal_voters (proposal_id, voter) VALUES (?, ?)"),
-  addBallot: db.prepare("INSERT INTO proposal_ballots (proposal_id, receipt_hash, choices, reason) VALUES (?, ?, ?, ?)"),
+  addBallot: db.prepare(
+    "INSERT INTO proposal_ballots (proposal_id, receipt_hash, choices, reason) VALUES (?, ?, ?, ?)",
+  ),
   changeBallot: db.prepare(
     `UPDATE proposal_ballots SET reason = CASE WHEN @reason IS NOT NULL THEN @reason WHEN choices = @choices THEN reason END, choices = @choices
      WHERE proposal_id = @id AND receipt_hash = @hash`,
   ),
   // By the reason's text: neither the order votes came in nor the receipt says anything about who wrote it.
-  ballotReasons: db.prepare("SELECT choices, reason FROM proposal_ballots WHERE proposal_id = ? AND reason IS NOT NULL ORDER BY reason, choices"),
+  ballotReasons: db.prepare(
+    "SELECT choices, reason FROM proposal_ballots WHERE proposal_id = ? AND reason IS NOT NULL ORDER BY reason, choices",
+  ),
   ballots: db.prepare("SELECT choices FROM proposal_ballots WHERE proposal_id = ?").pluck(),
   quorum: db.prepare("SELECT percent, people FROM proposal_quorum WHERE room_id = ?"),
   setQuorum: db.prepare(
@@ -102,7 +112,12 @@ function hydrate(r: Row): Proposal {
     closed:
       r.closed_at === null
         ? null
-        : { at: r.closed_at, outcome: r.outcome as Outcome, totals: JSON.parse(r.totals ?? "{}") as Record<string, number>, decision: r.decision_number },
+        : {
+            at: r.closed_at,
+            outcome: r.outcome as Outcome,
+            totals: JSON.parse(r.totals ?? "{}") as Record<string, number>,
+            decision: r.decision_number,
+          },
     charterChange: r.charter_change === null ? null : (JSON.parse(r.charter_change) as CharterChange),
   };
 }
@@ -131,7 +146,8 @@ export const proposalsRepo = perDb((db: Db) => {
     close(p: Proposal, at: number, outcome: Outcome, totals: Record<string, number>, decision: number | null): boolean {
       return s.close.run({ id: p.id, at, outcome, totals: JSON.stringify(totals), decision }).changes === 1;
     },
-    vote: (p: Proposal, voter: string, choices: readonly string[], at: number, reason?: string) => void s.vote.run(p.id, voter, JSON.stringify(choices), at, reason ?? null),
+    vote: (p: Proposal, voter: string, choices: readonly string[], at: number, reason?: string) =>
+      void s.vote.run(p.id, voter, JSON.stringify(choices), at, reason ?? null),
     votes: (p: Proposal): (Response & { reason: string | null })[] =>
       (s.votes.all(p.id) as { voter: string; choices: string; voted_at: number; reason: string | null }[]).map((r) => ({
         voter: r.voter,
@@ -148,10 +164,15 @@ export const proposalsRepo = perDb((db: Db) => {
       s.addBallot.run(p.id, receiptHash, JSON.stringify(choices), reason ?? null);
     },
     changeSecret: (p: Proposal, receiptHash: string, choices: readonly string[], reason?: string) =>
-      s.changeBallot.run({ id: p.id, hash: receiptHash, choices: JSON.stringify(choices), reason: reason ?? null }).changes === 1,
+      s.changeBallot.run({ id: p.id, hash: receiptHash, choices: JSON.stringify(choices), reason: reason ?? null })
+        .changes === 1,
     ballots: (p: Proposal) => (s.ballots.all(p.id) as string[]).map((c) => JSON.parse(c) as string[]),
     /** The reasons given on a secret ballot, each with its choice and nothing else, in the order of their text. */
-    ballotReasons: (p: Proposal) => (s.ballotReasons.all(p.id) as { choices: string; reason: string }[]).map((r) => ({ choices: JSON.parse(r.choices) as string[], text: r.reason })),
+    ballotReasons: (p: Proposal) =>
+      (s.ballotReasons.all(p.id) as { choices: string; reason: string }[]).map((r) => ({
+        choices: JSON.parse(r.choices) as string[],
+        text: r.reason,
+      })),
     /** True the first time only: the bot explains once per proposal that a reaction is not a vote. */
     explainReactionOnce: (p: Proposal) => s.explainReaction.run(p.id).changes === 1,
     quorum(roomId: string): Quorum | null {
@@ -161,7 +182,8 @@ export const proposalsRepo = perDb((db: Db) => {
     },
     setQuorum(roomId: string, quorum: Quorum | null): void {
       if (quorum === null) s.clearQuorum.run(roomId);
-      else s.setQuorum.run(roomId, "percent" in quorum ? quorum.percent : null, "people" in quorum ? quorum.people : null);
+      else
+        s.setQuorum.run(roomId, "percent" in quorum ? quorum.percent : null, "people" in quorum ? quorum.people : null);
     },
   };
 });

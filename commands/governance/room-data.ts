@@ -7,7 +7,10 @@ import type { Db } from "../../src/platform/db.js";
  */
 const WORDS = ["question", "options", "charter_change"] as const;
 const words = (db: Db, roomId: string, column: (typeof WORDS)[number]) =>
-  db.prepare(`SELECT id, ${column} AS text FROM proposals WHERE room_id = ? AND ${column} IS NOT NULL`).all(roomId) as { id: number; text: string }[];
+  db.prepare(`SELECT id, ${column} AS text FROM proposals WHERE room_id = ? AND ${column} IS NOT NULL`).all(roomId) as {
+    id: number;
+    text: string;
+  }[];
 const MINE = "proposal_id IN (SELECT id FROM proposals WHERE room_id = ?)";
 /** Reasons are free text: another voter's reason, or a secret one, may name the person. */
 const reasonColumns = [
@@ -15,7 +18,11 @@ const reasonColumns = [
   { table: "proposal_ballots", key: "receipt_hash" },
 ] as const;
 const reasonRows = (db: Db, roomId: string, table: string, key: string) =>
-  db.prepare(`SELECT proposal_id || ' ' || ${key} AS id, reason AS text FROM ${table} WHERE reason IS NOT NULL AND ${MINE}`).all(roomId) as { id: string; text: string }[];
+  db
+    .prepare(
+      `SELECT proposal_id || ' ' || ${key} AS id, reason AS text FROM ${table} WHERE reason IS NOT NULL AND ${MINE}`,
+    )
+    .all(roomId) as { id: string; text: string }[];
 
 /**
  * Proposals are the cell's shared memory, like decisions. Forgetting a person removes their open
@@ -37,7 +44,13 @@ export const proposalsRoomData: RoomDataPart = {
           { roomId, userId: who.userId },
         ),
   countMentions: (db, roomId, who) =>
-    countMentioning([...WORDS.flatMap((column) => words(db, roomId, column)), ...reasonColumns.flatMap((c) => reasonRows(db, roomId, c.table, c.key))], who),
+    countMentioning(
+      [
+        ...WORDS.flatMap((column) => words(db, roomId, column)),
+        ...reasonColumns.flatMap((c) => reasonRows(db, roomId, c.table, c.key)),
+      ],
+      who,
+    ),
   forgetPerson(db, roomId, who, someone) {
     for (const column of WORDS) {
       const update = db.prepare(`UPDATE proposals SET ${column} = ? WHERE id = ?`);

@@ -15,7 +15,8 @@ export function answersOf(p: Pick<Proposal, "options">): string[] {
 export const isConsent = (p: Pick<Proposal, "options">) => p.options.length === 0;
 
 /** The receipt is hashed with its proposal, so the same receipt text means nothing elsewhere. */
-const receiptHash = (p: Proposal, receipt: string) => createHash("sha256").update(`${p.id}:${receipt.toUpperCase()}`).digest("hex");
+const receiptHash = (p: Proposal, receipt: string) =>
+  createHash("sha256").update(`${p.id}:${receipt.toUpperCase()}`).digest("hex");
 
 export interface Closed {
   proposal: Proposal;
@@ -50,7 +51,8 @@ export function governanceServices(db: Db) {
       repo.castSecret(p, voter, receiptHash(p, receipt), choices, reason);
       return receipt;
     },
-    changeSecret: (p: Proposal, receipt: string, choices: string[], reason?: string) => repo.changeSecret(p, receiptHash(p, receipt), choices, reason),
+    changeSecret: (p: Proposal, receipt: string, choices: string[], reason?: string) =>
+      repo.changeSecret(p, receiptHash(p, receipt), choices, reason),
     tally(p: Proposal): Tally {
       const answers = answersOf(p);
       const quorum = repo.quorum(p.roomId);
@@ -61,7 +63,9 @@ export function governanceServices(db: Db) {
         quorumPercent: quorum && "percent" in quorum ? quorum.percent : null,
         quorumPeople: quorum && "people" in quorum ? quorum.people : null,
       };
-      const lists = p.secret ? repo.ballots(p).filter((c) => c.length > 0) : countedResponses(repo.votes(p), ballot).map((r) => r.choices);
+      const lists = p.secret
+        ? repo.ballots(p).filter((c) => c.length > 0)
+        : countedResponses(repo.votes(p), ballot).map((r) => r.choices);
       return decide(lists, ballot, isConsent(p));
     },
     /**
@@ -72,13 +76,19 @@ export function governanceServices(db: Db) {
       if (p.closed) return undefined;
       const counted = this.tally(p);
       // Adopted, but the article it changes went meanwhile: the log says so, rather than a change that never happened.
-      const stale = counted.outcome === "adopted" && p.charterChange !== null && !charterChangeApplies(charter, p.roomId, p.charterChange);
+      const stale =
+        counted.outcome === "adopted" &&
+        p.charterChange !== null &&
+        !charterChangeApplies(charter, p.roomId, p.charterChange);
       const result: Tally = stale ? { ...counted, outcome: "could_not_apply" } : counted;
       const decision = record(p.roomId, describe(p, result), ["proposals"], now);
       if (!repo.close(p, now, result.outcome, result.counts, decision)) return undefined;
       // An adopted amendment changes the charter in the same transaction, with its decision number.
-      if (result.outcome === "adopted" && p.charterChange) applyCharterChange(charter, p.roomId, p.charterChange, decision, now);
-      const responses = p.secret ? [] : countedResponses(repo.votes(p), { answers: answersOf(p), eligible: p.eligible, closesAt: p.closesAt });
+      if (result.outcome === "adopted" && p.charterChange)
+        applyCharterChange(charter, p.roomId, p.charterChange, decision, now);
+      const responses = p.secret
+        ? []
+        : countedResponses(repo.votes(p), { answers: answersOf(p), eligible: p.eligible, closesAt: p.closesAt });
       const blockers = responses.filter((r) => r.choices.includes("block")).map((r) => r.voter);
       const reasons: VoteReason[] = p.secret
         ? repo.ballotReasons(p).filter((r) => r.choices.length > 0)

@@ -15,7 +15,8 @@ type HelpResult = { kind: "overview"; commands: AnyCommand[] } | { kind: "topic"
 const nameIn = (c: AnyCommand, view: Pick<RenderContext, "t">) => (view.t.lang === "es" && c.es ? c.es : c.name);
 
 /** The word a room's members call a group by: its first command's first word in their language (`registro`, `plan`). */
-const familyWord = (members: readonly AnyCommand[], view: Pick<RenderContext, "t">) => nameIn(members[0]!, view).split(" ")[0]!;
+const familyWord = (members: readonly AnyCommand[], view: Pick<RenderContext, "t">) =>
+  nameIn(members[0]!, view).split(" ")[0]!;
 
 /** Help is generated from the command definitions, so it can never fall behind them. */
 export const helpCommand = command({
@@ -33,7 +34,8 @@ export const helpCommand = command({
     const found = search(wanted, mine, ctx).map((command) => ({ command, examples: ctx.kernel.examples(command) }));
     return { kind: "topic", topic: wanted, found };
   },
-  render: (result, view) => (result.kind === "overview" ? overview(result.commands, view) : topicHelp(result.topic, result.found, view)),
+  render: (result, view) =>
+    result.kind === "overview" ? overview(result.commands, view) : topicHelp(result.topic, result.found, view),
 });
 
 function escapeRegExp(s: string): string {
@@ -43,7 +45,9 @@ function escapeRegExp(s: string): string {
 /** A group's name, a command's name or alias, or else every word found in a command's names or summary. */
 function search(topic: string, commands: AnyCommand[], view: Pick<RenderContext, "t">): AnyCommand[] {
   const text = (key: TextKey) => view.t.text(key);
-  const family = [...groupsOf(commands)].find(([group, members]) => group === topic || familyWord(members, view) === topic);
+  const family = [...groupsOf(commands)].find(
+    ([group, members]) => group === topic || familyWord(members, view) === topic,
+  );
   if (family) return family[1];
   const exact = commands.filter((c) => c.name === topic || c.es === topic || c.aliases?.includes(topic));
   if (exact.length > 0) return exact;
@@ -68,13 +72,21 @@ function overview(commands: AnyCommand[], view: RenderContext) {
   const lines = [...groups].map(([group, members]): Inline[] => [
     { kind: "strong", text: view.t.text(`help.group.${group}`) },
     ": ",
-    ...members.flatMap((c, i): Inline[] => [...(i > 0 ? [", "] : []), { kind: "code", text: `${view.prefix}${writtenName(c, view.t)}` }]),
+    ...members.flatMap((c, i): Inline[] => [
+      ...(i > 0 ? [", "] : []),
+      { kind: "code", text: `${view.prefix}${writtenName(c, view.t)}` },
+    ]),
   ]);
   const firstGroup = [...groups].find(([g]) => g !== "help") ?? [...groups][0]!;
   return doc(
     p(...view.t.t("help.intro")),
     list(lines),
-    p(...view.t.t("help.more", { example: view.hint("help", { topic: familyWord(firstGroup[1], view) }), search: view.hint("help", { topic: view.t.text("help.search_example") }) })),
+    p(
+      ...view.t.t("help.more", {
+        example: view.hint("help", { topic: familyWord(firstGroup[1], view) }),
+        search: view.hint("help", { topic: view.t.text("help.search_example") }),
+      }),
+    ),
   );
 }
 

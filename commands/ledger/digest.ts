@@ -1,6 +1,29 @@
 import { DateTime } from "luxon";
-import { type Block, type CommandContext, commandsOf, doc, heading, type Inline, Level, list, listing, p, param, type RenderContext, UserError } from "../../src/kernel/authoring.js";
-import { buildDigest, EARLIEST_YEAR, monthPeriod, readMonth, weekPeriod, type Digest, type MonthPeriod, type YearMonth } from "./rules/index.js";
+import {
+  type Block,
+  type CommandContext,
+  commandsOf,
+  doc,
+  heading,
+  type Inline,
+  Level,
+  list,
+  listing,
+  p,
+  param,
+  type RenderContext,
+  UserError,
+} from "../../src/kernel/authoring.js";
+import {
+  buildDigest,
+  EARLIEST_YEAR,
+  monthPeriod,
+  readMonth,
+  weekPeriod,
+  type Digest,
+  type MonthPeriod,
+  type YearMonth,
+} from "./rules/index.js";
 import { kindName, moreLine, quantityText, shortDate, thanksExample } from "./render.js";
 import type { LedgerSlice } from "./services.js";
 
@@ -11,7 +34,8 @@ const MAX_LISTED = 40;
 
 /** A digest to read aloud: everyone named with what they gave, by kind of care, never ranked; it notifies nobody. */
 export function digestDoc(title: Inline[], digest: Digest, view: RenderContext) {
-  if (digest.entryCount === 0) return doc(heading(...title), p(...view.t.t("ledger.digest.empty", { example: thanksExample("…", view) })));
+  if (digest.entryCount === 0)
+    return doc(heading(...title), p(...view.t.t("ledger.digest.empty", { example: thanksExample("…", view) })));
   const blocks: Block[] = [heading(...title)];
   let budget = MAX_LISTED;
   let left = 0;
@@ -35,7 +59,10 @@ export function digestDoc(title: Inline[], digest: Digest, view: RenderContext) 
     if (lines.length === 0) continue;
     blocks.push(p({ kind: "strong", text: kindName(kind.kind, view) }));
     blocks.push(list(lines));
-    if (kind.totals.length > 0) blocks.push(p(...view.t.t("ledger.digest.together", { totals: kind.totals.map((q) => quantityText(q, view)).join(", ") })));
+    if (kind.totals.length > 0)
+      blocks.push(
+        p(...view.t.t("ledger.digest.together", { totals: kind.totals.map((q) => quantityText(q, view)).join(", ") })),
+      );
   }
   if (left > 0) blocks.push(moreLine(left, view));
   blocks.push(p(...view.t.t("ledger.digest.closing", { who: digest.givers })));
@@ -56,19 +83,30 @@ export const week = command({
     return { period, digest: buildDigest(ctx.slice.between(ctx.roomId, period.start, period.end)) };
   },
   render({ period, digest }, view) {
-    const title = view.t.t("ledger.week.title", { from: shortDate(period.start, view), to: shortDate(period.end - 1, view) });
+    const title = view.t.t("ledger.week.title", {
+      from: shortDate(period.start, view),
+      to: shortDate(period.end - 1, view),
+    });
     return digestDoc(title, digest, view);
   },
 });
 
 /** The month typed ("2026-11", "february"), or this month, and its digest; `!ledger poster` reads the same. */
-export function monthDigest(wanted: string | undefined, ctx: CommandContext<LedgerSlice>): { period: MonthPeriod; digest: Digest } {
+export function monthDigest(
+  wanted: string | undefined,
+  ctx: CommandContext<LedgerSlice>,
+): { period: MonthPeriod; digest: Digest } {
   let which: YearMonth | undefined;
   if (wanted) {
     const today = DateTime.fromMillis(ctx.now, { zone: ctx.settings.timezone });
     const read = readMonth(wanted, { year: today.year, month: today.month });
-    if (!read.ok && read.error === "month-too-early") throw new UserError("ledger.month.too_early", { found: wanted, year: String(EARLIEST_YEAR) });
-    if (!read.ok) throw new UserError("ledger.month.bad", { found: wanted, example: ctx.hint("ledger month", { month: "2026-11" }) });
+    if (!read.ok && read.error === "month-too-early")
+      throw new UserError("ledger.month.too_early", { found: wanted, year: String(EARLIEST_YEAR) });
+    if (!read.ok)
+      throw new UserError("ledger.month.bad", {
+        found: wanted,
+        example: ctx.hint("ledger month", { month: "2026-11" }),
+      });
     which = read.value;
   }
   const period = monthPeriod(ctx.now, ctx.settings.timezone, which);
@@ -77,7 +115,9 @@ export function monthDigest(wanted: string | undefined, ctx: CommandContext<Ledg
 
 /** "November 2026", "noviembre de 2026". */
 export const monthName = (period: { year: number; month: number }, view: RenderContext): string =>
-  new Intl.DateTimeFormat(view.settings.language, { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(period.year, period.month - 1, 15));
+  new Intl.DateTimeFormat(view.settings.language, { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    Date.UTC(period.year, period.month - 1, 15),
+  );
 
 export const month = command({
   name: "ledger month",
@@ -85,9 +125,13 @@ export const month = command({
   aliases: ["ledger mes"],
   group: "ledger",
   summary: "ledger.month.summary",
-  examples: { en: ["ledger month", "ledger month 2026-11", "ledger month february"], es: ["registro mes", "registro mes 2026-11", "registro mes febrero"] },
+  examples: {
+    en: ["ledger month", "ledger month 2026-11", "ledger month february"],
+    es: ["registro mes", "registro mes 2026-11", "registro mes febrero"],
+  },
   level: Level.Member,
   params: { month: param.word({ max: 20, optional: true }) },
   run: ({ month: wanted }, ctx) => monthDigest(wanted, ctx),
-  render: ({ period, digest }, view) => digestDoc(view.t.t("ledger.month.title", { month: monthName(period, view) }), digest, view),
+  render: ({ period, digest }, view) =>
+    digestDoc(view.t.t("ledger.month.title", { month: monthName(period, view) }), digest, view),
 });

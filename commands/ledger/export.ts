@@ -7,7 +7,6 @@ import type { LedgerSlice } from "./services.js";
 
 const command = commandsOf<LedgerSlice>();
 
-
 export const exportLedger = command({
   name: "ledger export",
   es: "registro exportar",
@@ -23,8 +22,18 @@ export const exportLedger = command({
   },
   render({ count, parts }, view) {
     if (count === 0) return doc(p(...view.t.t("ledger.export.empty")));
-    return parts.map((part, i): Doc =>
-      doc(p(...view.t.t(parts.length === 1 ? "ledger.export.intro" : "ledger.export.part", { count, part: i + 1, parts: parts.length })), pre(part.replace(/\r\n/g, "\n").trimEnd())),
+    return parts.map(
+      (part, i): Doc =>
+        doc(
+          p(
+            ...view.t.t(parts.length === 1 ? "ledger.export.intro" : "ledger.export.part", {
+              count,
+              part: i + 1,
+              parts: parts.length,
+            }),
+          ),
+          pre(part.replace(/\r\n/g, "\n").trimEnd()),
+        ),
     );
   },
 });

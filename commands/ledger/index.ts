@@ -54,7 +54,18 @@ export function ledgerRetractor(db: Db): LedgerRetractor {
 }
 
 /** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
-const names = ["ledger thanks", "ledger", "ledger week", "ledger month", "ledger poster", "ledger undo", "ledger redo", "ledger fix", "ledger entry", "ledger export"] as const;
+const names = [
+  "ledger thanks",
+  "ledger",
+  "ledger week",
+  "ledger month",
+  "ledger poster",
+  "ledger undo",
+  "ledger redo",
+  "ledger fix",
+  "ledger entry",
+  "ledger export",
+] as const;
 
 declare module "../../src/kernel/command.js" {
   interface CommandNames extends Record<(typeof names)[number], true> {}

@@ -6,7 +6,8 @@ import type { PosterPage, PosterText } from "./rules/poster-layout.js";
 
 /** The renderer's native module loads when the first poster is drawn, not with every Tandem. */
 let Resvg: typeof ResvgClass | undefined;
-const resvgClass = (): typeof ResvgClass => (Resvg ??= (createRequire(import.meta.url)("@resvg/resvg-js") as { Resvg: typeof ResvgClass }).Resvg);
+const resvgClass = (): typeof ResvgClass =>
+  (Resvg ??= (createRequire(import.meta.url)("@resvg/resvg-js") as { Resvg: typeof ResvgClass }).Resvg);
 
 /** The preview a client shows before it downloads the poster. */
 const THUMBNAIL_WIDTH = 400;
@@ -21,7 +22,8 @@ const FONTS = {
   defaultFontFamily: "Noto Sans",
 };
 
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeXml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function textElement(t: PosterText): string {
   // resvg shapes and orders right-to-left runs itself; the family decides which font has the letters.
@@ -53,7 +55,12 @@ export function posterAttachment(page: PosterPage, fileName: string): Attachment
     image: {
       width: full.width,
       height: full.height,
-      thumbnail: { mimeType: "image/png", base64: Buffer.from(thumb.asPng()).toString("base64"), width: thumb.width, height: thumb.height },
+      thumbnail: {
+        mimeType: "image/png",
+        base64: Buffer.from(thumb.asPng()).toString("base64"),
+        width: thumb.width,
+        height: thumb.height,
+      },
     },
   };
 }

@@ -27,7 +27,10 @@ export function posterDocs(period: MonthPeriod, digest: Digest, view: RenderCont
   const kinds = digest.kinds.map((kind) =>
     t.text("ledger.poster.kind", {
       kind: capitalised(kindName(kind.kind, view), view.settings.language),
-      totals: kind.totals.length > 0 ? kind.totals.map((q) => quantityText(q, view)).join(", ") : t.text("ledger.poster.count", { count: kind.entryCount }),
+      totals:
+        kind.totals.length > 0
+          ? kind.totals.map((q) => quantityText(q, view)).join(", ")
+          : t.text("ledger.poster.count", { count: kind.entryCount }),
     }),
   );
   const names = digest.givers.map((giver) => giver.name);
@@ -45,7 +48,19 @@ export function posterDocs(period: MonthPeriod, digest: Digest, view: RenderCont
   return pages.map((page, i) => {
     const attachment = posterAttachment(page, pages.length === 1 ? `${base}.png` : `${base}-${i + 1}.png`);
     if (i === 0) return { ...digestText, attachment };
-    return { ...doc(p(t.text("ledger.poster.continued_alt", { month, page: i + 1, pages: pages.length, names: page.names.join(", ") }))), attachment };
+    return {
+      ...doc(
+        p(
+          t.text("ledger.poster.continued_alt", {
+            month,
+            page: i + 1,
+            pages: pages.length,
+            names: page.names.join(", "),
+          }),
+        ),
+      ),
+      attachment,
+    };
   });
 }
 
@@ -62,6 +77,8 @@ export const poster = command({
   render({ period, digest }, view) {
     const docs = posterDocs(period, digest, view);
     if (docs) return docs;
-    return doc(p(...view.t.t("ledger.poster.empty", { month: monthName(period, view), example: thanksExample("…", view) })));
+    return doc(
+      p(...view.t.t("ledger.poster.empty", { month: monthName(period, view), example: thanksExample("…", view) })),
+    );
   },
 });

@@ -10,7 +10,11 @@ export function quantityText(q: Quantity, view: RenderContext): string {
   const lang = view.settings.language;
   switch (unitCategory(q.unit)) {
     case "money":
-      return new Intl.NumberFormat(lang, { style: "currency", currency: q.unit, minimumFractionDigits: Number.isInteger(q.amount) ? 0 : 2 }).format(q.amount);
+      return new Intl.NumberFormat(lang, {
+        style: "currency",
+        currency: q.unit,
+        minimumFractionDigits: Number.isInteger(q.amount) ? 0 : 2,
+      }).format(q.amount);
     case "time":
       return view.t.text("unit.hours", { count: q.amount });
     default:
@@ -27,7 +31,9 @@ export function shortDate(epochMs: number, view: RenderContext): string {
   const zone = view.settings.timezone;
   const date = DateTime.fromMillis(epochMs, { zone }).setLocale(view.settings.language);
   const thisYear = date.year === DateTime.fromMillis(view.now, { zone }).year;
-  return date.toLocaleString(thisYear ? { day: "numeric", month: "short" } : { day: "numeric", month: "short", year: "numeric" });
+  return date.toLocaleString(
+    thisYear ? { day: "numeric", month: "short" } : { day: "numeric", month: "short", year: "numeric" },
+  );
 }
 
 /** "#12 Ana and Bo: cooked 40 meals (food, 3 Dec)" */
@@ -58,16 +64,24 @@ export function contributionError(error: ContributionError, view: RenderContext)
   switch (error.code) {
     case "unknown-kind":
       return error.suggestions.length > 0
-        ? new UserError("ledger.kind.unknown_suggest", { tag: `#${error.tag}`, suggestion: kindTag(error.suggestions[0]!, view), kinds })
+        ? new UserError("ledger.kind.unknown_suggest", {
+            tag: `#${error.tag}`,
+            suggestion: kindTag(error.suggestions[0]!, view),
+            kinds,
+          })
         : new UserError("ledger.kind.unknown", { tag: `#${error.tag}`, kinds });
     case "several-kinds":
       return new UserError("ledger.kind.several", { kinds: error.kinds.map((k) => kindTag(k, view)).join(", ") });
     case "empty":
       return new UserError("error.arg.missing", { arg: "what" }, true);
     case "negative-amount":
-      return new UserError("ledger.amount.negative", { amount: quantityText({ ...error.quantity, amount: -error.quantity.amount }, view) });
+      return new UserError("ledger.amount.negative", {
+        amount: quantityText({ ...error.quantity, amount: -error.quantity.amount }, view),
+      });
     case "amount-too-large":
-      return new UserError("ledger.amount.too_large", { max: new Intl.NumberFormat(view.settings.language).format(error.max) });
+      return new UserError("ledger.amount.too_large", {
+        max: new Intl.NumberFormat(view.settings.language).format(error.max),
+      });
     case "exponent":
       return new UserError("ledger.amount.exponent", { found: error.found });
     case "ambiguous-amount":

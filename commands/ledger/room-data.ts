@@ -1,4 +1,11 @@
-import { countMentioning, countRows, forgetMentions, namesParam, type PersonMatch, type RoomDataPart } from "../../src/kernel/room-data.js";
+import {
+  countMentioning,
+  countRows,
+  forgetMentions,
+  namesParam,
+  type PersonMatch,
+  type RoomDataPart,
+} from "../../src/kernel/room-data.js";
 import type { Db } from "../../src/platform/db.js";
 import { localpart } from "../../src/kernel/mentions.js";
 import { nameKey } from "../../src/kernel/text-hygiene.js";
@@ -8,9 +15,14 @@ const GIVER = `(g.user_id = @userId OR (g.user_id IS NULL AND g.name_key IN (SEL
 
 /** What was cared for, and what it said before each correction: free texts that may name the person. */
 function texts(db: Db, roomId: string) {
-  const entries = db.prepare("SELECT id, what AS text FROM ledger_entries WHERE room_id = ?").all(roomId) as { id: number; text: string }[];
+  const entries = db.prepare("SELECT id, what AS text FROM ledger_entries WHERE room_id = ?").all(roomId) as {
+    id: number;
+    text: string;
+  }[];
   const corrections = db
-    .prepare("SELECT c.id, c.previous_what AS text FROM ledger_corrections c JOIN ledger_entries e ON e.id = c.entry_id WHERE e.room_id = ?")
+    .prepare(
+      "SELECT c.id, c.previous_what AS text FROM ledger_corrections c JOIN ledger_entries e ON e.id = c.entry_id WHERE e.room_id = ?",
+    )
     .all(roomId) as { id: number; text: string }[];
   return { entries, corrections };
 }
@@ -37,7 +49,9 @@ export const ledgerRoomData: RoomDataPart = {
       `UPDATE ledger_givers AS g SET user_id = NULL, name = @someone, name_key = @someoneKey
        WHERE g.entry_id IN (SELECT id FROM ledger_entries WHERE room_id = @roomId) AND ${GIVER}`,
     ).run(params);
-    db.prepare("UPDATE ledger_entries SET recorded_by = '' WHERE room_id = @roomId AND recorded_by = @userId").run(params);
+    db.prepare("UPDATE ledger_entries SET recorded_by = '' WHERE room_id = @roomId AND recorded_by = @userId").run(
+      params,
+    );
     db.prepare(
       "UPDATE ledger_corrections SET by_user = '' WHERE by_user = @userId AND entry_id IN (SELECT id FROM ledger_entries WHERE room_id = @roomId)",
     ).run(params);
@@ -49,12 +63,21 @@ export const ledgerRoomData: RoomDataPart = {
   },
   countRoom: (db, roomId) => countRows(db, "SELECT count(*) FROM ledger_entries WHERE room_id = ?", roomId),
   wipeRoom: (db, roomId) => void db.prepare("DELETE FROM ledger_entries WHERE room_id = ?").run(roomId),
-  typedNames: (db, roomId) => db.prepare("SELECT DISTINCT name FROM ledger_givers WHERE room_id = ? AND user_id IS NULL").pluck().all(roomId) as string[],
+  typedNames: (db, roomId) =>
+    db
+      .prepare("SELECT DISTINCT name FROM ledger_givers WHERE room_id = ? AND user_id IS NULL")
+      .pluck()
+      .all(roomId) as string[],
   people(db, roomId) {
     const givers = db
-      .prepare("SELECT DISTINCT g.user_id AS userId, g.name FROM ledger_givers g JOIN ledger_entries e ON e.id = g.entry_id WHERE e.room_id = ? AND g.user_id IS NOT NULL")
+      .prepare(
+        "SELECT DISTINCT g.user_id AS userId, g.name FROM ledger_givers g JOIN ledger_entries e ON e.id = g.entry_id WHERE e.room_id = ? AND g.user_id IS NOT NULL",
+      )
       .all(roomId) as { userId: string; name: string }[];
-    const recorders = db.prepare("SELECT DISTINCT recorded_by FROM ledger_entries WHERE room_id = ? AND recorded_by != ''").pluck().all(roomId) as string[];
+    const recorders = db
+      .prepare("SELECT DISTINCT recorded_by FROM ledger_entries WHERE room_id = ? AND recorded_by != ''")
+      .pluck()
+      .all(roomId) as string[];
     return [...givers, ...recorders.map((userId) => ({ userId, name: localpart(userId) }))];
   },
 };

@@ -24,12 +24,21 @@ export const showEntry = command({
   },
   render({ entry, corrections }, view) {
     const blocks: Block[] = [p(...entryLine(entry, view))];
-    if (entry.status === "undone") blocks.push(p(...view.t.t("ledger.entry.is_undone", { redo: view.hint("ledger redo", { number: entry.number }) })));
+    if (entry.status === "undone")
+      blocks.push(
+        p(...view.t.t("ledger.entry.is_undone", { redo: view.hint("ledger redo", { number: entry.number }) })),
+      );
     if (corrections.length === 0) return doc(...blocks, p(...view.t.t("ledger.history.none")));
     const lines = corrections.map((c, i): Inline[] => {
       const who = view.personOf(c.by);
       const date = shortDate(c.at, view);
-      if (c.action === "fix") return view.t.t("ledger.history.fix", { who, date, what: c.previousWhat, kind: kindName(c.previousKind, view) });
+      if (c.action === "fix")
+        return view.t.t("ledger.history.fix", {
+          who,
+          date,
+          what: c.previousWhat,
+          kind: kindName(c.previousKind, view),
+        });
       // Restores leave no row: an undo followed by anything, or by a live entry, was restored.
       const restored = i < corrections.length - 1 || entry.status !== "undone";
       return view.t.t(restored ? "ledger.history.undo_restored" : "ledger.history.undo", { who, date });

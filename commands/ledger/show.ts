@@ -24,9 +24,13 @@ export const show = command({
     if (entries.length === 0) {
       return person
         ? doc(p(...view.t.t("ledger.show.none_for", { who: person })))
-        : doc(p(...view.t.t("ledger.show.empty", { example: thanksExample(view.t.text("ledger.show.example"), view) })));
+        : doc(
+            p(...view.t.t("ledger.show.empty", { example: thanksExample(view.t.text("ledger.show.example"), view) })),
+          );
     }
-    const intro = person ? view.t.t("ledger.show.for", { who: person, count: entries.length }) : view.t.t("ledger.show.recent", { count: entries.length });
+    const intro = person
+      ? view.t.t("ledger.show.for", { who: person, count: entries.length })
+      : view.t.t("ledger.show.recent", { count: entries.length });
     return listing(doc(p(...intro), list(entries.map((e) => entryLine(e, view)))));
   },
 });

@@ -13,11 +13,26 @@ export const thanks = command({
   aliases: ["thanks", "gracias", "ledger gracias"],
   group: "ledger",
   summary: "ledger.thanks.summary",
-  examples: { en: ["ledger thanks @ana cooked 40 meals", "ledger thanks @bo @cy drove 3 nurses #transport", "ledger thanks @dee 2h childcare"], es: ["registro gracias @ana cocinó 40 comidas", "registro gracias @bo @cy llevaron a 3 enfermeras #transporte", "registro gracias @dee 2h cuidando criaturas"] },
+  examples: {
+    en: [
+      "ledger thanks @ana cooked 40 meals",
+      "ledger thanks @bo @cy drove 3 nurses #transport",
+      "ledger thanks @dee 2h childcare",
+    ],
+    es: [
+      "registro gracias @ana cocinó 40 comidas",
+      "registro gracias @bo @cy llevaron a 3 enfermeras #transporte",
+      "registro gracias @dee 2h cuidando criaturas",
+    ],
+  },
   level: Level.Member,
   params: { givers: param.people({ max: MAX_GIVERS }), what: param.rest({ max: 500 }) },
   // Counted in memory per member and room; a flood of thanks is more likely a mistake than care.
-  rateLimit: { bucket: "ledger.record", perHour: (config) => config.ledger.maxEntriesPerHour, refusal: "ledger.slow_down" },
+  rateLimit: {
+    bucket: "ledger.record",
+    perHour: (config) => config.ledger.maxEntriesPerHour,
+    refusal: "ledger.slow_down",
+  },
   run(args, ctx) {
     const { givers, what } = joinedGivers(args.givers, args.what, ctx.person);
     const parsed = parseContribution(what);
@@ -35,15 +50,32 @@ export const thanks = command({
     return { entry, kindUnknown: !contribution.kindExplicit && entry.kind === "other" };
   },
   render({ entry, kindUnknown }, view) {
-    const recorded = p(...view.t.t("ledger.recorded", { who: entry.givers, n: entry.number, what: entry.what, kind: kindName(entry.kind, view) }));
+    const recorded = p(
+      ...view.t.t("ledger.recorded", {
+        who: entry.givers,
+        n: entry.number,
+        what: entry.what,
+        kind: kindName(entry.kind, view),
+      }),
+    );
     if (!kindUnknown) return doc(recorded);
     // The words follow the command unquoted: `fix` reads the rest of the line verbatim.
     const fix = view.hint("ledger fix", { number: entry.number });
     const fitting = fittingKinds(entry.what);
     if (fitting.length > 0) {
-      return doc(recorded, p(...view.t.t("ledger.kind_hint_fits", { fix: `${fix} ${kindTag(fitting[0]!, view)}`, kinds: fitting.map((k) => kindTag(k, view)).join(", ") })));
+      return doc(
+        recorded,
+        p(
+          ...view.t.t("ledger.kind_hint_fits", {
+            fix: `${fix} ${kindTag(fitting[0]!, view)}`,
+            kinds: fitting.map((k) => kindTag(k, view)).join(", "),
+          }),
+        ),
+      );
     }
-    const kinds = CARE_KINDS.filter((k) => k !== "other").map((k) => kindTag(k, view)).join(" ");
+    const kinds = CARE_KINDS.filter((k) => k !== "other")
+      .map((k) => kindTag(k, view))
+      .join(" ");
     return doc(recorded, p(...view.t.t("ledger.kind_hint", { fix, kinds })));
   },
 });
@@ -55,7 +87,11 @@ const JOINED_GIVER = /^(?:and|&|y|e|\+)\s+(@\S+)\s*/iu;
  * Givers written as people say it, "@ana and @bo made soup", are all givers: the binder takes
  * "@ana" and leaves "and @bo made soup", so mentions after a joining word are taken here.
  */
-function joinedGivers(givers: Person[], what: string, resolve: (word: string) => Person | undefined): { givers: Person[]; what: string } {
+function joinedGivers(
+  givers: Person[],
+  what: string,
+  resolve: (word: string) => Person | undefined,
+): { givers: Person[]; what: string } {
   let rest = what;
   const all = [...givers];
   for (let match = JOINED_GIVER.exec(rest); match; match = JOINED_GIVER.exec(rest)) {

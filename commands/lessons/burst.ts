@@ -18,7 +18,10 @@ export function burstLessons(db: Db) {
     /** Remembers that a burst starts now; the lessons recorded since the previous burst started. */
     burstStarted(roomId: string, now: number): BurstKernel {
       const previous = repo.burstStarted(roomId, now);
-      return { lessons: previous === undefined ? [] : repo.between(roomId, previous, now), hadPrevious: previous !== undefined };
+      return {
+        lessons: previous === undefined ? [] : repo.between(roomId, previous, now),
+        hadPrevious: previous !== undefined,
+      };
     },
   };
 }
@@ -28,5 +31,8 @@ export type BurstLessons = ReturnType<typeof burstLessons>;
 /** The block appended to the burst's reply: nothing when there is nothing to carry. */
 export function burstKernelBlocks(kernel: BurstKernel | undefined, view: RenderContext): Block[] {
   if (!kernel || kernel.lessons.length === 0) return [];
-  return [p(...view.t.t("lessons.burst", { count: kernel.lessons.length })), list(kernel.lessons.map((lesson) => lessonLine(lesson, view)))];
+  return [
+    p(...view.t.t("lessons.burst", { count: kernel.lessons.length })),
+    list(kernel.lessons.map((lesson) => lessonLine(lesson, view))),
+  ];
 }

@@ -24,7 +24,15 @@ function knownPlans(ctx: CommandContext<LessonSlice>): number[] {
 function mustExist(plan: number, ctx: CommandContext<LessonSlice>): void {
   const plans = knownPlans(ctx);
   if (plans.length === 0) throw new UserError("lesson.plan_none", { plan });
-  if (!plans.includes(plan)) throw new UserError("lesson.plan_unknown", { plan, plans: plans.slice(-PLANS_LISTED).map((n) => `#${n}`).join(", "), list: ctx.hint("careplans") });
+  if (!plans.includes(plan))
+    throw new UserError("lesson.plan_unknown", {
+      plan,
+      plans: plans
+        .slice(-PLANS_LISTED)
+        .map((n) => `#${n}`)
+        .join(", "),
+      list: ctx.hint("careplans"),
+    });
 }
 
 export const record = command({
@@ -33,19 +41,39 @@ export const record = command({
   aliases: ["leccion", "lesson add", "lección anotar"],
   group: "lesson",
   summary: "lesson.summary",
-  examples: { en: ["lesson 3 Two people at each door was enough #picket", "lesson Management backed down once we all signed"], es: ["lección 3 Con dos personas en cada puerta bastó #piquete", "lección La dirección cedió en cuanto firmamos todas"] },
+  examples: {
+    en: ["lesson 3 Two people at each door was enough #picket", "lesson Management backed down once we all signed"],
+    es: [
+      "lección 3 Con dos personas en cada puerta bastó #piquete",
+      "lección La dirección cedió en cuanto firmamos todas",
+    ],
+  },
   level: Level.Member,
   params: { plan: param.int({ optional: true }), text: param.rest({ max: 1000 }) },
   // Without a number, the lesson belongs to the plan asked about last (if any was).
   run({ plan, text }, ctx) {
     const read = readLesson(text);
-    if (!read.ok) throw new UserError("lesson.empty", { example: ctx.hint("lesson", { text: ctx.t.text("lesson.example") }) });
+    if (!read.ok)
+      throw new UserError("lesson.empty", { example: ctx.hint("lesson", { text: ctx.t.text("lesson.example") }) });
     if (plan !== undefined) mustExist(plan, ctx);
     const forPlan = plan ?? ctx.slice.lessons.latestAsked(ctx.roomId) ?? null;
-    return ctx.slice.lessons.record(ctx.roomId, { plan: forPlan, ...read.value, recordedBy: ctx.sender.userId, recordedAt: ctx.now });
+    return ctx.slice.lessons.record(ctx.roomId, {
+      plan: forPlan,
+      ...read.value,
+      recordedBy: ctx.sender.userId,
+      recordedAt: ctx.now,
+    });
   },
   render: (lesson, view) =>
-    doc(p(...view.t.t(lesson.plan === null ? "lesson.recorded" : "lesson.recorded.plan", { n: lesson.number, plan: lesson.plan ?? "", list: view.hint("lessons") }))),
+    doc(
+      p(
+        ...view.t.t(lesson.plan === null ? "lesson.recorded" : "lesson.recorded.plan", {
+          n: lesson.number,
+          plan: lesson.plan ?? "",
+          list: view.hint("lessons"),
+        }),
+      ),
+    ),
 });
 
 export const latest = command({
@@ -64,8 +92,19 @@ export const latest = command({
   },
   render({ shown, total, tag }, view) {
     const { t } = view;
-    if (total === 0) return doc(p(...t.t(tag ? "lessons.none_tagged" : "lessons.none", { tag: tag ?? "", example: view.hint("lesson", { text: t.text("lesson.example") }) })));
-    const blocks = [p(...t.t("lessons.title", { count: total })), list(shown.map((lesson) => lessonLine(lesson, view)))];
+    if (total === 0)
+      return doc(
+        p(
+          ...t.t(tag ? "lessons.none_tagged" : "lessons.none", {
+            tag: tag ?? "",
+            example: view.hint("lesson", { text: t.text("lesson.example") }),
+          }),
+        ),
+      );
+    const blocks = [
+      p(...t.t("lessons.title", { count: total })),
+      list(shown.map((lesson) => lessonLine(lesson, view))),
+    ];
     if (total > shown.length) blocks.push(p(...t.t("lessons.more", { count: total - shown.length })));
     return doc(...blocks);
   },

@@ -11,7 +11,12 @@ export const PROMPT_KIND = "lesson.prompt";
  * is the plan's own (`careplan:N`), so moving or cancelling the plan takes the prompt with it.
  */
 export function scheduleLessonPrompt(jobs: RoomJobs, plan: { number: number; endsAt: number }, zone: string): void {
-  const job = jobs.schedule({ kind: PROMPT_KIND, rule: { kind: "once", at: lessonPromptAt(plan.endsAt, zone) }, ref: `careplan:${plan.number}`, payload: { plan: plan.number } });
+  const job = jobs.schedule({
+    kind: PROMPT_KIND,
+    rule: { kind: "once", at: lessonPromptAt(plan.endsAt, zone) },
+    ref: `careplan:${plan.number}`,
+    payload: { plan: plan.number },
+  });
   if (job.nextRunUtc === null) jobs.delete(job.id);
 }
 

@@ -7,5 +7,9 @@ import type { Lesson } from "./repository.js";
 export function lessonLine(lesson: Lesson, view: RenderContext): Inline[] {
   const day = formatDay(lesson.recordedAt, view.settings.timezone, view.t.lang, view.now);
   const key = lesson.plan === null ? "lesson.line" : "lesson.line.plan";
-  return [{ kind: "strong", text: `#${lesson.number}` }, " ", ...view.t.t(key, { plan: lesson.plan ?? "", day, text: lesson.text })];
+  return [
+    { kind: "strong", text: `#${lesson.number}` },
+    " ",
+    ...view.t.t(key, { plan: lesson.plan ?? "", day, text: lesson.text }),
+  ];
 }

@@ -24,12 +24,18 @@ interface Row {
 const COLUMNS = "id, number, plan, text, tags, recorded_by, recorded_at";
 
 const statements = perDb((db) => ({
-  insert: db.prepare("INSERT INTO lessons (room_id, number, plan, text, tags, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+  insert: db.prepare(
+    "INSERT INTO lessons (room_id, number, plan, text, tags, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+  ),
   get: db.prepare(`SELECT ${COLUMNS} FROM lessons WHERE room_id = ? AND number = ?`),
   all: db.prepare(`SELECT ${COLUMNS} FROM lessons WHERE room_id = ? ORDER BY number`),
-  between: db.prepare(`SELECT ${COLUMNS} FROM lessons WHERE room_id = ? AND recorded_at >= ? AND recorded_at < ? ORDER BY number`),
+  between: db.prepare(
+    `SELECT ${COLUMNS} FROM lessons WHERE room_id = ? AND recorded_at >= ? AND recorded_at < ? ORDER BY number`,
+  ),
   asked: db.prepare("INSERT OR REPLACE INTO lesson_prompts (room_id, plan, asked_at) VALUES (?, ?, ?)"),
-  latestAsked: db.prepare("SELECT plan FROM lesson_prompts WHERE room_id = ? ORDER BY asked_at DESC, plan DESC LIMIT 1").pluck(),
+  latestAsked: db
+    .prepare("SELECT plan FROM lesson_prompts WHERE room_id = ? ORDER BY asked_at DESC, plan DESC LIMIT 1")
+    .pluck(),
   askedPlans: db.prepare("SELECT plan FROM lesson_prompts WHERE room_id = ?").pluck(),
   lastBurst: db.prepare("SELECT max(started_at) FROM lesson_bursts WHERE room_id = ? AND started_at < ?").pluck(),
   burst: db.prepare("INSERT OR IGNORE INTO lesson_bursts (room_id, started_at) VALUES (?, ?)"),
@@ -49,14 +55,26 @@ const hydrate = (r: Row): Lesson => ({
 export const lessonsRepo = perDb((db) => {
   const s = statements(db);
   return {
-    record(roomId: string, lesson: { plan: number | null; text: string; tags: string[]; recordedBy: string; recordedAt: number }): Lesson {
+    record(
+      roomId: string,
+      lesson: { plan: number | null; text: string; tags: string[]; recordedBy: string; recordedAt: number },
+    ): Lesson {
       const number = nextNumber(db, "lessons", "room_id", roomId);
-      s.insert.run(roomId, number, lesson.plan, lesson.text, JSON.stringify(lesson.tags), lesson.recordedBy, lesson.recordedAt);
+      s.insert.run(
+        roomId,
+        number,
+        lesson.plan,
+        lesson.text,
+        JSON.stringify(lesson.tags),
+        lesson.recordedBy,
+        lesson.recordedAt,
+      );
       return hydrate(s.get.get(roomId, number) as Row);
     },
     all: (roomId: string): Lesson[] => (s.all.all(roomId) as Row[]).map(hydrate),
     /** Lessons recorded from `from` (included) to `to` (excluded). */
-    between: (roomId: string, from: number, to: number): Lesson[] => (s.between.all(roomId, from, to) as Row[]).map(hydrate),
+    between: (roomId: string, from: number, to: number): Lesson[] =>
+      (s.between.all(roomId, from, to) as Row[]).map(hydrate),
     asked(roomId: string, plan: number, at: number): void {
       s.asked.run(roomId, plan, at);
     },

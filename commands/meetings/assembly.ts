@@ -21,11 +21,29 @@ export const assemblyServices = (db: Db) => ({ assemblyLedger: ledgerReader(db) 
 export type AssemblySlice = MeetingSlice & ReturnType<typeof assemblyServices>;
 
 const ORDINALS: Record<string, 1 | 2 | 3 | 4 | -1> = {
-  first: 1, "1st": 1, primer: 1, primero: 1, primera: 1,
-  second: 2, "2nd": 2, segundo: 2, segunda: 2,
-  third: 3, "3rd": 3, tercer: 3, tercero: 3, tercera: 3,
-  fourth: 4, "4th": 4, cuarto: 4, cuarta: 4,
-  last: -1, "último": -1, ultimo: -1, "última": -1, ultima: -1,
+  first: 1,
+  "1st": 1,
+  primer: 1,
+  primero: 1,
+  primera: 1,
+  second: 2,
+  "2nd": 2,
+  segundo: 2,
+  segunda: 2,
+  third: 3,
+  "3rd": 3,
+  tercer: 3,
+  tercero: 3,
+  tercera: 3,
+  fourth: 4,
+  "4th": 4,
+  cuarto: 4,
+  cuarta: 4,
+  last: -1,
+  último: -1,
+  ultimo: -1,
+  última: -1,
+  ultima: -1,
 };
 
 /** A trailing "offline" (or "presencial"): the meeting happens with phones outside. */
@@ -42,7 +60,12 @@ export function assemblyRule(text: string): Rule | undefined {
   const weekday = parseWeekday(m[2] ?? "");
   const clock = parseTimeOfDay(m[3] ?? "");
   if (nth === undefined || weekday === undefined || clock === undefined) return undefined;
-  return { kind: "monthly", nth, weekday, time: `${String(clock.hour).padStart(2, "0")}:${String(clock.minute).padStart(2, "0")}` };
+  return {
+    kind: "monthly",
+    nth,
+    weekday,
+    time: `${String(clock.hour).padStart(2, "0")}:${String(clock.minute).padStart(2, "0")}`,
+  };
 }
 
 const command = commandsOf<AssemblySlice>();
@@ -52,7 +75,14 @@ export const assembly = command({
   es: "asamblea",
   group: "meeting",
   summary: "assembly.summary",
-  examples: { en: ["assembly monthly first monday 19:00", "assembly monthly last friday 18:30 offline", "assembly off"], es: ["asamblea mensual primer lunes 19:00", "asamblea mensual último viernes 18:30 sin móviles", "asamblea cancelar"] },
+  examples: {
+    en: ["assembly monthly first monday 19:00", "assembly monthly last friday 18:30 offline", "assembly off"],
+    es: [
+      "asamblea mensual primer lunes 19:00",
+      "asamblea mensual último viernes 18:30 sin móviles",
+      "asamblea cancelar",
+    ],
+  },
   level: Level.Moderator,
   params: { when: param.rest({ max: 60 }) },
   run({ when }, ctx) {
@@ -63,14 +93,29 @@ export const assembly = command({
     }
     const { rest, offline } = offlineFlag(when);
     const rule = assemblyRule(rest);
-    if (!rule) throw new UserError("assembly.bad", { found: when, example: ctx.hint("assembly", { when: ctx.t.text("assembly.example.when") }) });
-    const job = ctx.jobs.schedule({ kind: ASSEMBLY_KIND, rule, offsetMinutes: -ASSEMBLY_LEAD_MINUTES, payload: offline ? { offline: true } : {} });
+    if (!rule)
+      throw new UserError("assembly.bad", {
+        found: when,
+        example: ctx.hint("assembly", { when: ctx.t.text("assembly.example.when") }),
+      });
+    const job = ctx.jobs.schedule({
+      kind: ASSEMBLY_KIND,
+      rule,
+      offsetMinutes: -ASSEMBLY_LEAD_MINUTES,
+      payload: offline ? { offline: true } : {},
+    });
     return { offline, meetingAt: (job.nextRunUtc as number) + ASSEMBLY_LEAD_MINUTES * 60_000 };
   },
   render(result, view) {
-    if (result.cancelled !== undefined) return doc(p(...view.t.t(result.cancelled === 0 ? "assembly.off_none" : "assembly.off", { count: result.cancelled })));
+    if (result.cancelled !== undefined)
+      return doc(
+        p(...view.t.t(result.cancelled === 0 ? "assembly.off_none" : "assembly.off", { count: result.cancelled })),
+      );
     const when = formatWhen(result.meetingAt as number, view.settings.timezone, view.t.lang, view.now);
-    return doc(p(...view.t.t("assembly.noted", { when, minutes: ASSEMBLY_LEAD_MINUTES })), ...(result.offline ? [p(...view.t.t("meeting.offline_noted"))] : []));
+    return doc(
+      p(...view.t.t("assembly.noted", { when, minutes: ASSEMBLY_LEAD_MINUTES })),
+      ...(result.offline ? [p(...view.t.t("meeting.offline_noted"))] : []),
+    );
   },
 });
 
@@ -82,7 +127,8 @@ export const assemblyPost: PostHandler<AssemblySlice> = (ctx) => {
   const startsAt = ctx.scheduledFor + ASSEMBLY_LEAD_MINUTES * 60_000;
   if (ctx.job.payload.offline === true && ctx.now >= startsAt) return null;
   const local = toLocal(ctx.job.zone, startsAt);
-  const previous = local.month === 1 ? { year: local.year - 1, month: 12 } : { year: local.year, month: local.month - 1 };
+  const previous =
+    local.month === 1 ? { year: local.year - 1, month: 12 } : { year: local.year, month: local.month - 1 };
   const period = monthPeriod(startsAt, ctx.job.zone, previous);
   const digest = buildDigest(ctx.slice.assemblyLedger.between(ctx.job.roomId, period.start, period.end));
   const month = monthName(period, ctx);

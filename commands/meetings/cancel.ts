@@ -24,7 +24,12 @@ function dayOf(text: string, ctx: Ctx): LocalDate {
   const parsed = parseWhen(text, whenContextOf(ctx));
   if (parsed.ok) return parsed.value.local;
   const today = formatLocalDate(toLocal(zone, ctx.now));
-  if (parsed.error.code === "past" && parsed.error.wholeDay && formatLocalDate(toLocal(zone, parsed.error.utcMs)) === today) return toLocal(zone, ctx.now);
+  if (
+    parsed.error.code === "past" &&
+    parsed.error.wholeDay &&
+    formatLocalDate(toLocal(zone, parsed.error.utcMs)) === today
+  )
+    return toLocal(zone, ctx.now);
   throw whenError(parsed.error, text, ctx);
 }
 
@@ -48,7 +53,12 @@ function cancelDay(text: string, ctx: Ctx): { cancelled: number; day: number } {
     const today = formatLocalDate(toLocal(ctx.settings.timezone, ctx.now));
     // Days already gone are dropped, so the list stays short.
     const skip = [...skippedDays(job).filter((d) => d >= today), formatLocalDate(day)];
-    ctx.jobs.schedule({ kind: job.kind, rule: job.rule, offsetMinutes: job.offsetMinutes, payload: { ...job.payload, skip: [...new Set(skip)].sort() } });
+    ctx.jobs.schedule({
+      kind: job.kind,
+      rule: job.rule,
+      offsetMinutes: job.offsetMinutes,
+      payload: { ...job.payload, skip: [...new Set(skip)].sort() },
+    });
     ctx.jobs.delete(job.id);
   }
   if (cancelled === 0) throw new UserError("meeting.cancel.no_match", { found: text, list: ctx.hint("meetings") });
@@ -61,7 +71,10 @@ export const meetingCancel = command({
   aliases: ["reunion cancelar"],
   group: "meeting",
   summary: "meeting.cancel.summary",
-  examples: { en: ["meeting cancel 2026-12-03", "meeting cancel"], es: ["reunión cancelar 2026-12-03", "reunión cancelar"] },
+  examples: {
+    en: ["meeting cancel 2026-12-03", "meeting cancel"],
+    es: ["reunión cancelar 2026-12-03", "reunión cancelar"],
+  },
   level: Level.Moderator,
   params: { day: param.rest({ max: 40, optional: true }) },
   run({ day }, ctx) {
@@ -72,7 +85,15 @@ export const meetingCancel = command({
   },
   render({ cancelled, day }, view) {
     const { t, settings } = view;
-    if (day !== undefined) return doc(p(...t.t("meeting.cancel.day", { day: formatDay(day, settings.timezone, t.lang, view.now), list: view.hint("meetings") })));
+    if (day !== undefined)
+      return doc(
+        p(
+          ...t.t("meeting.cancel.day", {
+            day: formatDay(day, settings.timezone, t.lang, view.now),
+            list: view.hint("meetings"),
+          }),
+        ),
+      );
     return cancelled === 0
       ? doc(p(...t.t("meeting.cancel.none", { example: view.hint("meeting", { when: t.text("meeting.example") }) })))
       : doc(p(...t.t("meeting.cancel.done", { count: cancelled })));

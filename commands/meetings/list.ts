@@ -34,17 +34,25 @@ export const meetingList = command({
       .sort((a, b) => a.next - b.next),
   render(meetings, view) {
     const { t, settings } = view;
-    if (meetings.length === 0) return doc(p(...t.t("meetings.none", { example: view.hint("meeting", { when: t.text("meeting.example") }) })));
+    if (meetings.length === 0)
+      return doc(p(...t.t("meetings.none", { example: view.hint("meeting", { when: t.text("meeting.example") }) })));
     const line = (m: (typeof meetings)[number]) => {
       const next = formatWhen(m.next, settings.timezone, t.lang, view.now);
       if (!m.weekly) return t.t("meetings.line.once", { next });
       if (m.skipped.length === 0) return t.t("meetings.line.weekly", { next });
-      return t.t("meetings.line.weekly_skipping", { next, days: m.skipped.map((d) => formatDay(d, settings.timezone, t.lang, view.now)).join(", ") });
+      return t.t("meetings.line.weekly_skipping", {
+        next,
+        days: m.skipped.map((d) => formatDay(d, settings.timezone, t.lang, view.now)).join(", "),
+      });
     };
     return doc(
       p(...t.t("meetings.title")),
       list(meetings.map(line)),
-      p(...t.t("meetings.cancel_hint", { example: view.hint("meeting cancel", { day: formatLocalDate(toLocal(settings.timezone, meetings[0]!.next)) }) })),
+      p(
+        ...t.t("meetings.cancel_hint", {
+          example: view.hint("meeting cancel", { day: formatLocalDate(toLocal(settings.timezone, meetings[0]!.next)) }),
+        }),
+      ),
     );
   },
 });

@@ -34,21 +34,33 @@ export const meeting = command({
   aliases: ["reunion"],
   group: "meeting",
   summary: "meeting.summary",
-  examples: { en: ["meeting weekly thursday 19:00", "meeting friday 18:00", "meeting weekly thursday 19:00 offline"], es: ["reunión semanal jueves 19:00", "reunión viernes 18:00", "reunión semanal jueves 19:00 sin móviles"] },
+  examples: {
+    en: ["meeting weekly thursday 19:00", "meeting friday 18:00", "meeting weekly thursday 19:00 offline"],
+    es: ["reunión semanal jueves 19:00", "reunión viernes 18:00", "reunión semanal jueves 19:00 sin móviles"],
+  },
   level: Level.Moderator,
   params: { when: param.rest({ max: 60 }) },
   run({ when }, ctx) {
     const { rest, offline } = offlineFlag(when);
     const rule = meetingRule(rest, ctx);
     const others = ctx.jobs.byKind(OPENER_KIND);
-    const job = ctx.jobs.schedule({ kind: OPENER_KIND, rule, offsetMinutes: -OPENER_LEAD_MINUTES, payload: offline ? { offline: true } : {} });
+    const job = ctx.jobs.schedule({
+      kind: OPENER_KIND,
+      rule,
+      offsetMinutes: -OPENER_LEAD_MINUTES,
+      payload: offline ? { offline: true } : {},
+    });
     // Thrown inside the message's transaction: the job just planned is rolled back with it.
-    if (job.nextRunUtc === null) throw new UserError("meeting.too_soon", { minutes: OPENER_LEAD_MINUTES, opener: ctx.hint("opener") });
+    if (job.nextRunUtc === null)
+      throw new UserError("meeting.too_soon", { minutes: OPENER_LEAD_MINUTES, opener: ctx.hint("opener") });
     const meetingAt = job.nextRunUtc + OPENER_LEAD_MINUTES * 60_000;
     const clash = clashingMeeting(others, rule, ctx.settings.timezone, meetingAt);
     if (clash) {
       const when = formatWhen(nextHeld(clash), ctx.settings.timezone, ctx.t.lang, ctx.now);
-      throw new UserError(clash.rule.kind === "weekly" ? "meeting.duplicate.weekly" : "meeting.duplicate.once", { when, list: ctx.hint("meetings") });
+      throw new UserError(clash.rule.kind === "weekly" ? "meeting.duplicate.weekly" : "meeting.duplicate.once", {
+        when,
+        list: ctx.hint("meetings"),
+      });
     }
     return { weekly: rule.kind === "weekly", meetingAt, offline };
   },

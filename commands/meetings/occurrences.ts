@@ -1,5 +1,12 @@
 import type { Job } from "../../src/kernel/scheduler/jobs.js";
-import { addDays, formatLocalDate, isoWeekday, resolveLocal, toLocal, type LocalDate } from "../../src/kernel/time/local-time.js";
+import {
+  addDays,
+  formatLocalDate,
+  isoWeekday,
+  resolveLocal,
+  toLocal,
+  type LocalDate,
+} from "../../src/kernel/time/local-time.js";
 import { onceInstant, type Rule } from "../../src/kernel/time/recurrence.js";
 
 /** The opener is posted this long before the meeting, so people read it as they arrive. */
@@ -60,6 +67,11 @@ export function clashingMeeting(others: readonly Job[], rule: Rule, zone: string
     if (other.nextRunUtc === null) return false;
     if (holdsAt(other, firstStart)) return true;
     if (other.rule.kind === "once") return holdsAt(added, (other.nextRunUtc as number) + OPENER_LEAD_MINUTES * 60_000);
-    return rule.kind === "weekly" && other.rule.kind === "weekly" && other.rule.weekday === rule.weekday && other.rule.time === rule.time;
+    return (
+      rule.kind === "weekly" &&
+      other.rule.kind === "weekly" &&
+      other.rule.weekday === rule.weekday &&
+      other.rule.time === rule.time
+    );
   });
 }

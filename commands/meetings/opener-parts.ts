@@ -13,4 +13,8 @@ export interface OpenedMeeting {
  * in the room's language; no blocks when it has nothing to say. The registry hands the parts to
  * meetings, so meetings never imports the features that feed it.
  */
-export type OpenerPart = (db: Db, roomId: string, meeting: OpenedMeeting) => (view: Pick<RenderContext, "t">) => Block[];
+export type OpenerPart = (
+  db: Db,
+  roomId: string,
+  meeting: OpenedMeeting,
+) => (view: Pick<RenderContext, "t">) => Block[];

@@ -9,7 +9,13 @@ export function renderOpener({ thanks, focus, parts }: Opener, view: Pick<Render
   const { t } = view;
   const blocks: Block[] = [];
   if (thanks.length === 0) {
-    blocks.push(p(...t.t("opener.empty", { example: view.hint("ledger thanks", { givers: "@ana", what: t.text("opener.example") }) })));
+    blocks.push(
+      p(
+        ...t.t("opener.empty", {
+          example: view.hint("ledger thanks", { givers: "@ana", what: t.text("opener.example") }),
+        }),
+      ),
+    );
   } else {
     blocks.push(p(...t.t("opener.title")));
     blocks.push(list(thanks.map((e) => t.t("opener.line", { who: e.givers, what: e.what }))));

@@ -9,7 +9,8 @@ import { OPENER_KIND } from "./posts.js";
 import type { MeetingSlice } from "./services.js";
 
 /** When the job posts next; a meeting cancelled for one day (`!meeting cancel`) posts nothing that day. */
-const nextPost = (job: Job): number => (job.kind === OPENER_KIND ? nextHeld(job) - OPENER_LEAD_MINUTES * 60_000 : (job.nextRunUtc as number));
+const nextPost = (job: Job): number =>
+  job.kind === OPENER_KIND ? nextHeld(job) - OPENER_LEAD_MINUTES * 60_000 : (job.nextRunUtc as number);
 
 const command = commandsOf<MeetingSlice>();
 
@@ -25,7 +26,12 @@ export const schedule = command({
   run: (_args, ctx) =>
     ctx.jobs
       .active()
-      .map((job) => ({ kind: job.kind, at: nextPost(job), plan: String(job.payload.plan ?? ""), once: job.rule.kind === "once" }))
+      .map((job) => ({
+        kind: job.kind,
+        at: nextPost(job),
+        plan: String(job.payload.plan ?? ""),
+        once: job.rule.kind === "once",
+      }))
       .sort((a, b) => a.at - b.at),
   render(posts, view) {
     const { t, settings } = view;

@@ -35,12 +35,20 @@ function knownPerson(typed: string, all: readonly BoundRoomData[], ctx: CommandC
   }
   const ids = [...fits.keys()].sort();
   if (ids.length > 1) {
-    throw new UserError("privacy.forget.which", { who: `@${typed}`, candidates: ids.join(", "), example: ctx.hint("forget", { who: ids[0]! }) });
+    throw new UserError("privacy.forget.which", {
+      who: `@${typed}`,
+      candidates: ids.join(", "),
+      example: ctx.hint("forget", { who: ids[0]! }),
+    });
   }
   const userId = ids[0];
   if (!userId) return undefined;
   // The name the data knows her by, rather than the bare localpart, when there is one.
-  const name = fits.get(userId)!.map((k) => k.name).find((n) => n !== localpart(userId)) ?? localpart(userId);
+  const name =
+    fits
+      .get(userId)!
+      .map((k) => k.name)
+      .find((n) => n !== localpart(userId)) ?? localpart(userId);
   return { userId, name };
 }
 
@@ -50,12 +58,18 @@ function target(word: string, all: readonly BoundRoomData[], ctx: CommandContext
   if (!person) throw new UserError("error.arg.person", { arg: "who" }, true);
   if (person.userId || isUserId(word)) return person;
   // Only a moderator may forget someone else, so only a moderator is shown whose ids the room holds.
-  if (ctx.level < Level.Moderator) throw new UserError("privacy.forget.not_allowed", { me: ctx.hint("forget", { who: ctx.t.text("privacy.word.me") }) });
+  if (ctx.level < Level.Moderator)
+    throw new UserError("privacy.forget.not_allowed", {
+      me: ctx.hint("forget", { who: ctx.t.text("privacy.word.me") }),
+    });
   return knownPerson(person.name, all, ctx) ?? person;
 }
 
-const counted = (parts: readonly BoundRoomData[], count: (part: BoundRoomData) => number, key: (part: BoundRoomData) => TextKey): Counted =>
-  parts.map((part) => ({ key: key(part), n: count(part) })).filter((x) => x.n > 0);
+const counted = (
+  parts: readonly BoundRoomData[],
+  count: (part: BoundRoomData) => number,
+  key: (part: BoundRoomData) => TextKey,
+): Counted => parts.map((part) => ({ key: key(part), n: count(part) })).filter((x) => x.n > 0);
 
 const partList = (parts: Counted, view: RenderContext) => list(parts.map(({ key, n }) => view.t.t(key, { count: n })));
 
@@ -63,24 +77,42 @@ type ForgetResult = { person: Person; typed: string; parts: Counted; forms: stri
 
 /** The forms of the name the preview met, so a moderator sees "ÁLVARO" and "alvaro" before confirming. */
 const formsOf = (found: Set<string>, person: Person) =>
-  [...new Set([...found].filter((form) => form !== person.userId).map((form) => form.replace(/^@/, "")))].sort((a, b) => a.localeCompare(b));
+  [...new Set([...found].filter((form) => form !== person.userId).map((form) => form.replace(/^@/, "")))].sort((a, b) =>
+    a.localeCompare(b),
+  );
 
 export const forget = command({
   name: "forget",
   es: "olvidar",
   group: "privacy",
   summary: "privacy.forget.summary",
-  examples: { en: ["forget me", "forget @ana", "forget @ana confirm"], es: ["olvidar yo", "olvidar @ana", "olvidar @ana confirmar"] },
+  examples: {
+    en: ["forget me", "forget @ana", "forget @ana confirm"],
+    es: ["olvidar yo", "olvidar @ana", "olvidar @ana confirmar"],
+  },
   level: Level.Member,
   params: { who: param.word({ max: 200 }), confirm: param.choice(CONFIRM, { optional: true }) },
   run({ who, confirm }, ctx): ForgetResult {
     const all = ctx.kernel.roomData();
     const person = target(who, all, ctx);
     const self = person.userId === ctx.sender.userId;
-    if (!self && ctx.level < Level.Moderator) throw new UserError("privacy.forget.not_allowed", { me: ctx.hint("forget", { who: ctx.t.text("privacy.word.me") }) });
-    const match = personMatch(person, all.flatMap((part) => part.typedNames()));
+    if (!self && ctx.level < Level.Moderator)
+      throw new UserError("privacy.forget.not_allowed", {
+        me: ctx.hint("forget", { who: ctx.t.text("privacy.word.me") }),
+      });
+    const match = personMatch(
+      person,
+      all.flatMap((part) => part.typedNames()),
+    );
     const mentions = all.reduce((n, part) => n + part.countMentions(match), 0);
-    const parts = [...counted(all, (part) => part.countPerson(match), (part) => part.key), ...(mentions > 0 ? [{ key: MENTIONS, n: mentions }] : [])];
+    const parts = [
+      ...counted(
+        all,
+        (part) => part.countPerson(match),
+        (part) => part.key,
+      ),
+      ...(mentions > 0 ? [{ key: MENTIONS, n: mentions }] : []),
+    ];
     // Never "Done" when nothing matched: the preview then says there is nothing to forget.
     const forms = formsOf(match.found, person);
     if (parts.length === 0 || !confirm) return { person, typed: who, parts, forms, done: false };
@@ -98,7 +130,11 @@ export const forget = command({
       p(...view.t.t("privacy.forget.preview", { who: person })),
       partList(parts, view),
       ...(forms.length > 0 ? [p(...view.t.t("privacy.forget.forms", { forms: forms.join(", ") }))] : []),
-      p(...view.t.t("privacy.forget.ask", { confirm: view.hint("forget", { who: typed, confirm: view.t.text("privacy.word.confirm") }) })),
+      p(
+        ...view.t.t("privacy.forget.ask", {
+          confirm: view.hint("forget", { who: typed, confirm: view.t.text("privacy.word.confirm") }),
+        }),
+      ),
     );
   },
 });
@@ -114,7 +150,11 @@ export const wipe = command({
   params: { confirm: param.choice(CONFIRM, { optional: true }) },
   run({ confirm }, ctx) {
     const all = ctx.kernel.roomData();
-    const parts = counted(all, (part) => part.countRoom(), (part) => part.wipeKey);
+    const parts = counted(
+      all,
+      (part) => part.countRoom(),
+      (part) => part.wipeKey,
+    );
     if (parts.length === 0 || !confirm) return { parts, done: false };
     // Every part, not only the counted ones: settings and old messages' refs are not counted, yet must go.
     for (const part of all) part.wipeRoom();
@@ -128,7 +168,12 @@ export const wipe = command({
     return doc(
       p(...view.t.t("privacy.wipe.preview")),
       partList(parts, view),
-      p(...view.t.t("privacy.wipe.ask", { export: view.hint("ledger export"), confirm: view.hint("cell wipe", { confirm: view.t.text("privacy.word.confirm") }) })),
+      p(
+        ...view.t.t("privacy.wipe.ask", {
+          export: view.hint("ledger export"),
+          confirm: view.hint("cell wipe", { confirm: view.t.text("privacy.word.confirm") }),
+        }),
+      ),
     );
   },
 });

@@ -19,7 +19,10 @@ export const away = command({
   aliases: ["fuera"],
   group: "roles",
   summary: "away.summary",
-  examples: { en: ["away until 2026-12-20", "away until friday", "away @bo until friday"], es: ["ausente hasta 2026-12-20", "ausente hasta el viernes", "ausente @bo hasta el viernes"] },
+  examples: {
+    en: ["away until 2026-12-20", "away until friday", "away @bo until friday"],
+    es: ["ausente hasta 2026-12-20", "ausente hasta el viernes", "ausente @bo hasta el viernes"],
+  },
   level: Level.Member,
   params: { member: param.person({ optional: true }), until: param.rest({ max: 60 }) },
   run({ member: named, until }, ctx) {
@@ -53,7 +56,9 @@ export const back = command({
     return { who, wasAway: true, handovers };
   },
   render: ({ who, wasAway, handovers }, view) =>
-    wasAway ? withHandovers(p(...view.t.t("back.done", { who })), handovers, view) : doc(p(...view.t.t("back.not_away", { who }))),
+    wasAway
+      ? withHandovers(p(...view.t.t("back.done", { who })), handovers, view)
+      : doc(p(...view.t.t("back.not_away", { who }))),
 });
 
 export const awayCommands = [away, back];

@@ -1,7 +1,13 @@
 import { type CommandContext, Level, param, UserError } from "../../src/kernel/authoring.js";
 import type { Person } from "../../src/kernel/invocation.js";
 import { localpart } from "../../src/kernel/mentions.js";
-import { advance, type RotationError, type RotationResult, type RotationState, type TermCalendar } from "./rules/index.js";
+import {
+  advance,
+  type RotationError,
+  type RotationResult,
+  type RotationState,
+  type TermCalendar,
+} from "./rules/index.js";
 import type { CurrentRotation, RotationSlice } from "./services.js";
 
 export type RotationContext = CommandContext<RotationSlice>;
@@ -31,9 +37,18 @@ export function actingFor(who: Person | undefined, ctx: RotationContext, self: s
 
 function rotationError(error: RotationError, ctx: RotationContext): UserError {
   // Someone not on Matrix is named as they were typed (`@cy`), not as a bare word.
-  const member = "member" in error ? (error.member.startsWith("name:") ? `@${ctx.personOf(error.member).name}` : ctx.personOf(error.member).name) : "";
+  const member =
+    "member" in error
+      ? error.member.startsWith("name:")
+        ? `@${ctx.personOf(error.member).name}`
+        : ctx.personOf(error.member).name
+      : "";
   const role = "role" in error ? error.role : "";
-  const hints = { roles: ctx.hint("roles"), join: ctx.hint("role join", { role: role || undefined }), away: ctx.hint("away", { until: ctx.t.text("away.example_until") }) };
+  const hints = {
+    roles: ctx.hint("roles"),
+    join: ctx.hint("role join", { role: role || undefined }),
+    away: ctx.hint("away", { until: ctx.t.text("away.example_until") }),
+  };
   return new UserError(`rotation.error.${error.code}`, { ...error, member, ...hints });
 }
 
@@ -41,7 +56,10 @@ function rotationError(error: RotationError, ctx: RotationContext): UserError {
  * Runs one rotation change on the room's state brought up to now, and saves it. The change sees
  * the room's term calendar (its announcement instants).
  */
-export function changeRotation(ctx: RotationContext, change: (state: RotationState, calendar: TermCalendar) => RotationResult): CurrentRotation {
+export function changeRotation(
+  ctx: RotationContext,
+  change: (state: RotationState, calendar: TermCalendar) => RotationResult,
+): CurrentRotation {
   const { state, calendar } = rotationNow(ctx);
   const result = change(state, calendar);
   if (!result.ok) throw rotationError(result.error, ctx);

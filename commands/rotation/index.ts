@@ -31,7 +31,20 @@ export const rotation = defineFeature<RotationSlice, (typeof names)[number]>({
 });
 
 /** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
-const names = ["roles", "role add", "role remove", "role order", "role join", "role leave", "rotation skip", "rotation swap", "rotation history", "rotation announce", "away", "back"] as const;
+const names = [
+  "roles",
+  "role add",
+  "role remove",
+  "role order",
+  "role join",
+  "role leave",
+  "rotation skip",
+  "rotation swap",
+  "rotation history",
+  "rotation announce",
+  "away",
+  "back",
+] as const;
 
 declare module "../../src/kernel/command.js" {
   interface CommandNames extends Record<(typeof names)[number], true> {}

@@ -9,7 +9,10 @@ export const announceRotation: PostHandler<RotationSlice> = (ctx) => {
   const { job, now, t, slice } = ctx;
   const { state, calendar } = slice.current(job.roomId, ctx.jobs, ctx.settings.timezone, now);
   if (!state.roles.some((r) => r.holder !== null)) return null;
-  const blocks: Block[] = [heading({ kind: "strong", text: t.text("rotation.announce.title") }), rolesBlock(planTerms(state, now, calendar, 2), ctx)];
+  const blocks: Block[] = [
+    heading({ kind: "strong", text: t.text("rotation.announce.title") }),
+    rolesBlock(planTerms(state, now, calendar, 2), ctx),
+  ];
   // Read from history rather than from this advance: a command may have advanced the rotation first.
   const since = job.lastRunUtc ?? job.createdAt;
   const ended = state.history.filter((h) => h.ended === "term" && h.toUtc > since && h.toUtc <= now);
@@ -20,6 +23,8 @@ export const announceRotation: PostHandler<RotationSlice> = (ctx) => {
     return role ? [{ role: h.role, from: h.member, to: role.holder, atUtc: h.toUtc, reason: "term" }] : [];
   });
   blocks.push(...handoverBlocks(changes, ctx));
-  blocks.push(p(...t.t("rotation.announce.closing", { skip: ctx.hint("rotation skip", { role: `<${t.text("arg.role")}>` }) })));
+  blocks.push(
+    p(...t.t("rotation.announce.closing", { skip: ctx.hint("rotation skip", { role: `<${t.text("arg.role")}>` }) })),
+  );
   return doc(...blocks);
 };

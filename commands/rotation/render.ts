@@ -27,10 +27,12 @@ export function rolesBlock(plans: RolePlan[], words: Words): Block {
 
 export function handoverLine(h: Handover, words: Words): Inline[] {
   const { t, personOf } = words;
-  if (h.to === null && h.emptied) return t.t("rotation.handover.emptied", { role: h.role, join: words.hint("role join", { role: h.role }) });
+  if (h.to === null && h.emptied)
+    return t.t("rotation.handover.emptied", { role: h.role, join: words.hint("role join", { role: h.role }) });
   if (h.to === null) return t.t("rotation.handover.nobody", { role: h.role });
   if (h.from === null) return t.t("rotation.handover.start", { role: h.role, to: personOf(h.to) });
-  if (h.reason === "shared") return t.t("rotation.handover.shared", { role: h.role, from: personOf(h.from), to: personOf(h.to) });
+  if (h.reason === "shared")
+    return t.t("rotation.handover.shared", { role: h.role, from: personOf(h.from), to: personOf(h.to) });
   if (h.from === h.to) return t.t("rotation.handover.again", { role: h.role, to: personOf(h.to) });
   return t.t("rotation.handover", { role: h.role, from: personOf(h.from), to: personOf(h.to) });
 }

@@ -7,7 +7,18 @@ import { memberKey } from "../../src/kernel/time/format.js";
 import { ensureAnnouncement } from "./announcement.js";
 import { actingFor, changeRotation, mentionOf, roleParam, rotationNow } from "./common.js";
 import { rolesBlock, withHandovers } from "./render.js";
-import { addRole, findRole, joinRole, leaveRole, orderDifference, parseTerm, planTerms, removeRole, rotationOrder, setOrder } from "./rules/index.js";
+import {
+  addRole,
+  findRole,
+  joinRole,
+  leaveRole,
+  orderDifference,
+  parseTerm,
+  planTerms,
+  removeRole,
+  rotationOrder,
+  setOrder,
+} from "./rules/index.js";
 import type { RotationSlice } from "./services.js";
 
 const command = commandsOf<RotationSlice>();
@@ -27,7 +38,16 @@ export const roles = command({
   },
   render: ({ plans }, view) =>
     plans.length === 0
-      ? doc(p(...view.t.t("roles.none", { example: view.hint("role add", { role: view.t.text("role.example.role"), term: view.t.text("role.example.term") }) })))
+      ? doc(
+          p(
+            ...view.t.t("roles.none", {
+              example: view.hint("role add", {
+                role: view.t.text("role.example.role"),
+                term: view.t.text("role.example.term"),
+              }),
+            }),
+          ),
+        )
       : doc(p(...view.t.t("roles.title")), rolesBlock(plans, view)),
 });
 
@@ -37,20 +57,28 @@ export const roleAdd = command({
   aliases: ["rol anadir"],
   group: "roles",
   summary: "role.add.summary",
-  examples: { en: ["role add facilitator every 2 weeks", "role add treasurer"], es: ["rol añadir facilitación cada 2 semanas", "rol añadir tesorería"] },
+  examples: {
+    en: ["role add facilitator every 2 weeks", "role add treasurer"],
+    es: ["rol añadir facilitación cada 2 semanas", "rol añadir tesorería"],
+  },
   level: Level.Moderator,
   params: { role: roleParam, term: param.rest({ max: 40, optional: true }) },
   run({ role, term }, ctx) {
     const weeks = parseTerm(term);
     if (weeks === undefined) {
       const example = ctx.hint("role add", { role, term: ctx.t.text("role.example.term") });
-      throw new UserError("role.add.bad_term", { found: term ?? "", example, monthly: ctx.t.text("role.example.monthly") });
+      throw new UserError("role.add.bad_term", {
+        found: term ?? "",
+        example,
+        monthly: ctx.t.text("role.example.monthly"),
+      });
     }
     changeRotation(ctx, (state) => addRole(state, role, weeks));
     ensureAnnouncement(ctx.jobs);
     return { role, weeks };
   },
-  render: ({ role, weeks }, view) => doc(p(...view.t.t("role.add.done", { role, count: weeks, join: view.hint("role join", { role }) }))),
+  render: ({ role, weeks }, view) =>
+    doc(p(...view.t.t("role.add.done", { role, count: weeks, join: view.hint("role join", { role }) }))),
 });
 
 export const roleRemove = command({
@@ -83,11 +111,18 @@ export const roleOrder = command({
     // Reordering only reorders: joining and leaving have their own commands, which say who moved.
     if (existing && members.length > 0) {
       const { missing, extra } = orderDifference(existing, keys);
-      if (missing.length > 0 || extra.length > 0) return { refused: true as const, role: existing.name, members, missing, extra };
+      if (missing.length > 0 || extra.length > 0)
+        return { refused: true as const, role: existing.name, members, missing, extra };
     }
     const { state, handovers } = changeRotation(ctx, (s, calendar) => setOrder(s, role, keys, ctx.now, calendar));
     // On a role nobody had joined, the order is who joins: the reply says so.
-    return { refused: false as const, role: findRole(state, role)?.name ?? role, people, joined: members.length === 0, handovers };
+    return {
+      refused: false as const,
+      role: findRole(state, role)?.name ?? role,
+      people,
+      joined: members.length === 0,
+      handovers,
+    };
   },
   render(result, view) {
     const { t } = view;
@@ -97,12 +132,20 @@ export const roleOrder = command({
       const hint = (name: CommandName, keys: string[]) => view.hint(name, { role, member: mentionOf(keys[0] ?? "") });
       return doc(
         p(...t.t("role.order.refused", { role, members: people(members) })),
-        ...(extra.length > 0 ? [p(...t.t("role.order.extra", { role, people: people(extra), join: hint("role join", extra) }))] : []),
-        ...(missing.length > 0 ? [p(...t.t("role.order.missing", { role, people: people(missing), leave: hint("role leave", missing) }))] : []),
+        ...(extra.length > 0
+          ? [p(...t.t("role.order.extra", { role, people: people(extra), join: hint("role join", extra) }))]
+          : []),
+        ...(missing.length > 0
+          ? [p(...t.t("role.order.missing", { role, people: people(missing), leave: hint("role leave", missing) }))]
+          : []),
       );
     }
     const { role, people, joined, handovers } = result;
-    return withHandovers(p(...t.t(joined ? "role.order.joined" : "role.order.done", { role, people })), handovers, view);
+    return withHandovers(
+      p(...t.t(joined ? "role.order.joined" : "role.order.done", { role, people })),
+      handovers,
+      view,
+    );
   },
 });
 
@@ -112,7 +155,10 @@ export const roleJoin = command({
   aliases: ["rol unirse"],
   group: "roles",
   summary: "role.join.summary",
-  examples: { en: ["role join facilitator", "role join treasurer @bo"], es: ["rol unirme facilitación", "rol unirme tesorería @bo"] },
+  examples: {
+    en: ["role join facilitator", "role join treasurer @bo"],
+    es: ["rol unirme facilitación", "rol unirme tesorería @bo"],
+  },
   level: Level.Member,
   params: { role: roleParam, member: param.person({ optional: true }) },
   run({ role, member: named }, ctx) {
@@ -121,7 +167,9 @@ export const roleJoin = command({
     const found = findRole(state, role);
     const holds = found?.holder === memberKey(who);
     // The joiner taking a vacant role is the reply itself; any other change (someone giving way) is said.
-    const others = handovers.filter((h) => !(h.reason === "start" && h.role === found?.name && h.to === memberKey(who)));
+    const others = handovers.filter(
+      (h) => !(h.reason === "start" && h.role === found?.name && h.to === memberKey(who)),
+    );
     return { role: found?.name ?? role, who, holds, handovers: others };
   },
   render: ({ role, who, holds, handovers }, view) =>
@@ -133,15 +181,21 @@ export const roleLeave = command({
   es: "rol dejar",
   group: "roles",
   summary: "role.leave.summary",
-  examples: { en: ["role leave facilitator", "role leave treasurer @bo"], es: ["rol dejar facilitación", "rol dejar tesorería @bo"] },
+  examples: {
+    en: ["role leave facilitator", "role leave treasurer @bo"],
+    es: ["rol dejar facilitación", "rol dejar tesorería @bo"],
+  },
   level: Level.Member,
   params: { role: roleParam, member: param.person({ optional: true }) },
   run({ role, member: named }, ctx) {
     const who = actingFor(named, ctx, ctx.hint("role leave", { role }));
-    const { state, handovers } = changeRotation(ctx, (s, calendar) => leaveRole(s, role, memberKey(who), ctx.now, calendar));
+    const { state, handovers } = changeRotation(ctx, (s, calendar) =>
+      leaveRole(s, role, memberKey(who), ctx.now, calendar),
+    );
     return { role: findRole(state, role)?.name ?? role, who, handovers };
   },
-  render: ({ role, who, handovers }, view) => withHandovers(p(...view.t.t("role.leave.done", { role, who })), handovers, view),
+  render: ({ role, who, handovers }, view) =>
+    withHandovers(p(...view.t.t("role.leave.done", { role, who })), handovers, view),
 });
 
 export const rolesCommands = [roles, roleAdd, roleRemove, roleOrder, roleJoin, roleLeave];

@@ -24,9 +24,11 @@ function rotationPlaces(state: RotationState, matches: (key: string) => boolean)
 }
 
 function members(state: RotationState): string[] {
-  return [...state.roles.flatMap((r) => [r.holder, ...r.queue]), ...state.away.map((a) => a.member), ...state.history.map((h) => h.member)].filter(
-    (m): m is string => m !== null,
-  );
+  return [
+    ...state.roles.flatMap((r) => [r.holder, ...r.queue]),
+    ...state.away.map((a) => a.member),
+    ...state.history.map((h) => h.member),
+  ].filter((m): m is string => m !== null);
 }
 
 /** A person's places in the rotations, absences and past terms: forgetting hands their roles on and keeps the history nameless. */
@@ -57,7 +59,16 @@ export const rotationRoomData: RoomDataPart = {
     return state.roles.length || (state.history.length + state.away.length > 0 ? 1 : 0);
   },
   wipeRoom: (db, roomId) => void db.prepare("DELETE FROM rotation_state WHERE room_id = ?").run(roomId),
-  typedNames: (db, roomId) => [...new Set(members(rotationRepo(db).load(roomId)).filter((m) => m.startsWith("name:")).map((m) => m.slice(5)))],
+  typedNames: (db, roomId) => [
+    ...new Set(
+      members(rotationRepo(db).load(roomId))
+        .filter((m) => m.startsWith("name:"))
+        .map((m) => m.slice(5)),
+    ),
+  ],
   people: (db, roomId) =>
-    [...new Set(members(rotationRepo(db).load(roomId)).filter((m) => m.startsWith("@")))].map((userId) => ({ userId, name: localpart(userId) })),
+    [...new Set(members(rotationRepo(db).load(roomId)).filter((m) => m.startsWith("@")))].map((userId) => ({
+      userId,
+      name: localpart(userId),
+    })),
 };

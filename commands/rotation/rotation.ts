@@ -26,7 +26,10 @@ export const rotationSkip = command({
     const before = findRole(rotationNow(ctx).state, role);
     // The holder may pass the role on; anyone else needs a moderator, so nobody is pushed out.
     if (before && before.holder !== memberKey(ctx.sender) && ctx.level < Level.Moderator) {
-      throw new UserError("rotation.skip.not_holder", { role: before.name, skip: ctx.hint("rotation skip", { role: before.name }) });
+      throw new UserError("rotation.skip.not_holder", {
+        role: before.name,
+        skip: ctx.hint("rotation skip", { role: before.name }),
+      });
     }
     return changeRotation(ctx, (s, calendar) => skipTurn(s, role, ctx.now, calendar)).handovers;
   },
@@ -49,7 +52,8 @@ export const rotationSwap = command({
     const { state, handovers } = changeRotation(ctx, (s) => swapTurns(s, role, memberKey(a), memberKey(b), ctx.now));
     return { role: findRole(state, role)?.name ?? role, a, b, handovers };
   },
-  render: ({ role, a, b, handovers }, view) => withHandovers(p(...view.t.t("rotation.swap.done", { role, a, b })), handovers, view),
+  render: ({ role, a, b, handovers }, view) =>
+    withHandovers(p(...view.t.t("rotation.swap.done", { role, a, b })), handovers, view),
 });
 
 /** How many past terms `!rotation history` shows. */
@@ -70,11 +74,24 @@ export const rotationHistory = command({
   },
   render({ role, found, past }, view) {
     const { t } = view;
-    if (past.length === 0) return doc(p(...t.t(found ? "rotation.history.empty" : "rotation.error.unknown-role", { role, roles: view.hint("roles") })));
+    if (past.length === 0)
+      return doc(
+        p(
+          ...t.t(found ? "rotation.history.empty" : "rotation.error.unknown-role", { role, roles: view.hint("roles") }),
+        ),
+      );
     const day = (utcMs: number) => formatDay(utcMs, view.settings.timezone, t.lang, view.now);
     return doc(
       p(...t.t("rotation.history.title", { role: found ?? role })),
-      list(past.map((h) => t.t(`rotation.history.line.${h.ended}`, { who: view.personOf(h.member), from: day(h.fromUtc), to: day(h.toUtc) }))),
+      list(
+        past.map((h) =>
+          t.t(`rotation.history.line.${h.ended}`, {
+            who: view.personOf(h.member),
+            from: day(h.fromUtc),
+            to: day(h.toUtc),
+          }),
+        ),
+      ),
     );
   },
 });
@@ -85,13 +102,17 @@ export const rotationAnnounce = command({
   aliases: ["rotacion anuncio"],
   group: "roles",
   summary: "rotation.announce.summary",
-  examples: { en: ["rotation announce monday 09:00", "rotation announce lunes 9:30"], es: ["rotación anuncio lunes 9:30", "rotación anuncio martes 08:00"] },
+  examples: {
+    en: ["rotation announce monday 09:00", "rotation announce lunes 9:30"],
+    es: ["rotación anuncio lunes 9:30", "rotación anuncio martes 08:00"],
+  },
   level: Level.Moderator,
   params: { day: param.word({ max: 20 }), time: param.word({ max: 10 }) },
   run({ day, time }, ctx) {
     const weekday = parseWeekday(day);
     const clock = parseTimeOfDay(time);
-    if (weekday === undefined || clock === undefined) throw new UserError("rotation.announce.bad", { found: `${day} ${time}` });
+    if (weekday === undefined || clock === undefined)
+      throw new UserError("rotation.announce.bad", { found: `${day} ${time}` });
     const hhmm = `${String(clock.hour).padStart(2, "0")}:${String(clock.minute).padStart(2, "0")}`;
     const next = moveAnnouncement(ctx.jobs, { kind: "weekly", weekday, time: hhmm });
     // Terms end at announcements, so running terms are re-planned on the new calendar.
@@ -99,7 +120,13 @@ export const rotationAnnounce = command({
     return { next, hhmm };
   },
   render: ({ next, hhmm }, view) =>
-    doc(p(...view.t.t("rotation.announce.done", { when: next !== null ? formatWhen(next, view.settings.timezone, view.t.lang, view.now) : hhmm }))),
+    doc(
+      p(
+        ...view.t.t("rotation.announce.done", {
+          when: next !== null ? formatWhen(next, view.settings.timezone, view.t.lang, view.now) : hhmm,
+        }),
+      ),
+    ),
 });
 
 export const rotationCommands = [rotationSkip, rotationSwap, rotationHistory, rotationAnnounce];

@@ -19,7 +19,8 @@ export const showSettings = command({
   level: Level.Member,
   params: {},
   run: (_args, ctx) => ctx.settings,
-  render: ({ language, timezone }, { t }) => doc(p(...t.t("settings.current", { language: t.text(`language.${language}`), timezone }))),
+  render: ({ language, timezone }, { t }) =>
+    doc(p(...t.t("settings.current", { language: t.text(`language.${language}`), timezone }))),
 });
 
 export const setLanguage = command({
@@ -33,7 +34,8 @@ export const setLanguage = command({
   params: { language: param.word() },
   run({ language }, ctx) {
     const lang = language.toLocaleLowerCase();
-    if (!isLang(lang)) throw new UserError("settings.language.unknown", { found: language, choices: LANGUAGES.join(", ") });
+    if (!isLang(lang))
+      throw new UserError("settings.language.unknown", { found: language, choices: LANGUAGES.join(", ") });
     ctx.slice.setLanguage(ctx.roomId, lang, ctx.now);
     // The answer is already in the new language. Rendering only has the room's old translator, so
     // the words are chosen here, with a translator for the language just set.
@@ -49,7 +51,10 @@ export const setTimezone = command({
   aliases: ["settings tz"],
   group: "settings",
   summary: "settings.timezone.summary",
-  examples: { en: ["settings timezone Europe/Madrid", "settings timezone America/Mexico_City"], es: ["ajustes zona Europe/Madrid", "ajustes zona America/Mexico_City"] },
+  examples: {
+    en: ["settings timezone Europe/Madrid", "settings timezone America/Mexico_City"],
+    es: ["ajustes zona Europe/Madrid", "ajustes zona America/Mexico_City"],
+  },
   level: Level.Moderator,
   params: { timezone: param.word({ max: 64 }) },
   run({ timezone }, ctx) {
@@ -83,7 +88,13 @@ export const setQuorum = command({
   },
   render({ quorum }, { t }) {
     if (quorum === null) return doc(p(...t.t("settings.quorum.none")));
-    return doc(p(...("people" in quorum ? t.t("settings.quorum.people", { count: quorum.people }) : t.t("settings.quorum.done", { percent: quorum.percent }))));
+    return doc(
+      p(
+        ...("people" in quorum
+          ? t.t("settings.quorum.people", { count: quorum.people })
+          : t.t("settings.quorum.done", { percent: quorum.percent })),
+      ),
+    );
   },
 });
 
@@ -105,12 +116,18 @@ function readQuorum(typed: string, ctx: CommandContext<SettingsSlice>): Quorum |
   if (bare && Number(text) >= 1) {
     const n = Number(text);
     throw new UserError("settings.quorum.which", {
-      people: ctx.hint("settings quorum", { quorum: `${n} ${ctx.t.text(n === 1 ? "settings.quorum.person_word" : "settings.quorum.people_word")}` }),
-      percent: n <= 100 ? ctx.hint("settings quorum", { quorum: `${n}%` }) : ctx.hint("settings quorum", { quorum: "50%" }),
+      people: ctx.hint("settings quorum", {
+        quorum: `${n} ${ctx.t.text(n === 1 ? "settings.quorum.person_word" : "settings.quorum.people_word")}`,
+      }),
+      percent:
+        n <= 100 ? ctx.hint("settings quorum", { quorum: `${n}%` }) : ctx.hint("settings quorum", { quorum: "50%" }),
       count: n,
     });
   }
-  throw new UserError("settings.quorum.bad", { found: text, people: ctx.hint("settings quorum", { quorum: `3 ${ctx.t.text("settings.quorum.people_word")}` }) });
+  throw new UserError("settings.quorum.bad", {
+    found: text,
+    people: ctx.hint("settings quorum", { quorum: `3 ${ctx.t.text("settings.quorum.people_word")}` }),
+  });
 }
 
 /** A quorum larger than any committee is a typo. */

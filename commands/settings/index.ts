@@ -17,7 +17,14 @@ export const settings = defineFeature<SettingsSlice, (typeof names)[number]>({
 });
 
 /** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
-const names = ["settings", "settings language", "settings timezone", "settings quorum", "settings welcome", "settings welcome text"] as const;
+const names = [
+  "settings",
+  "settings language",
+  "settings timezone",
+  "settings quorum",
+  "settings welcome",
+  "settings welcome text",
+] as const;
 
 declare module "../../src/kernel/command.js" {
   interface CommandNames extends Record<(typeof names)[number], true> {}

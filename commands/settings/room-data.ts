@@ -14,7 +14,9 @@ export const welcomeRoomData: RoomDataPart = {
   countMentions: (db, roomId, who) => countMentioning(db.prepare(TEXT).all(roomId) as { text: string }[], who),
   forgetPerson(db, roomId, who, someone) {
     const update = db.prepare("UPDATE room_welcome SET text = ? WHERE room_id = ?");
-    forgetMentions(db.prepare(TEXT).all(roomId) as { id: string; text: string }[], who, someone, (id, text) => update.run(text, id));
+    forgetMentions(db.prepare(TEXT).all(roomId) as { id: string; text: string }[], who, someone, (id, text) =>
+      update.run(text, id),
+    );
   },
   countRoom: (db, roomId) => countRows(db, "SELECT count(*) FROM room_welcome WHERE room_id = ?", roomId),
   wipeRoom: (db, roomId) => void db.prepare("DELETE FROM room_welcome WHERE room_id = ?").run(roomId),

@@ -35,10 +35,16 @@ function welcomeBlocks({ member, text, askWho, charter, jobs }: WelcomeParts, vi
   if (member) blocks.push(p(...view.t.t("welcome.hello", { who: member })));
   blocks.push(p(...(text === null ? view.t.t("welcome.default") : [text])));
   if (askWho.length > 0) blocks.push(p(...view.t.t("welcome.ask", { who: [...askWho] })));
-  if (charter) blocks.push(p(...view.t.t("welcome.charter", { title: charter.title, text: excerpt(charter.body, CHARTER_EXCERPT) })));
+  if (charter)
+    blocks.push(
+      p(...view.t.t("welcome.charter", { title: charter.title, text: excerpt(charter.body, CHARTER_EXCERPT) })),
+    );
   blocks.push(p(...view.t.t("welcome.start", { help: view.hint("help") })));
   const meeting = nextMeetingAt(jobs);
-  if (meeting !== null) blocks.push(p(...view.t.t("welcome.meeting", { when: formatWhen(meeting, view.settings.timezone, view.t.lang, view.now) })));
+  if (meeting !== null)
+    blocks.push(
+      p(...view.t.t("welcome.meeting", { when: formatWhen(meeting, view.settings.timezone, view.t.lang, view.now) })),
+    );
   return blocks;
 }
 
@@ -51,7 +57,12 @@ export function greet(ctx: JoinContext<SettingsSlice>): Doc | null {
     .filter((m) => m.userId !== ctx.member.userId && ctx.levelOf(m.userId) >= Level.Moderator)
     .slice(0, MAX_ASK)
     .map((m) => ctx.personOf(m.userId));
-  return doc(...welcomeBlocks({ member: ctx.member, text: welcome.text, askWho, charter: ctx.slice.charterOpening(ctx.roomId), jobs: ctx.jobs }, ctx));
+  return doc(
+    ...welcomeBlocks(
+      { member: ctx.member, text: welcome.text, askWho, charter: ctx.slice.charterOpening(ctx.roomId), jobs: ctx.jobs },
+      ctx,
+    ),
+  );
 }
 
 export const welcomeSwitch = command({
@@ -59,22 +70,55 @@ export const welcomeSwitch = command({
   es: "ajustes bienvenida",
   group: "settings",
   summary: "settings.welcome.summary",
-  examples: { en: ["settings welcome on", "settings welcome off", "settings welcome"], es: ["ajustes bienvenida activar", "ajustes bienvenida desactivar", "ajustes bienvenida"] },
+  examples: {
+    en: ["settings welcome on", "settings welcome off", "settings welcome"],
+    es: ["ajustes bienvenida activar", "ajustes bienvenida desactivar", "ajustes bienvenida"],
+  },
   level: Level.Moderator,
   params: { state: param.word({ max: 20, optional: true }) },
   run({ state }, ctx) {
     if (state !== undefined) {
-      if (!ON.test(state) && !OFF.test(state)) throw new UserError("settings.welcome.bad", { found: state, on: ctx.hint("settings welcome", { state: ctx.t.text("settings.welcome.on_word") }), off: ctx.hint("settings welcome", { state: ctx.t.text("settings.welcome.off_word") }) });
+      if (!ON.test(state) && !OFF.test(state))
+        throw new UserError("settings.welcome.bad", {
+          found: state,
+          on: ctx.hint("settings welcome", { state: ctx.t.text("settings.welcome.on_word") }),
+          off: ctx.hint("settings welcome", { state: ctx.t.text("settings.welcome.off_word") }),
+        });
       ctx.slice.welcome.setEnabled(ctx.roomId, ON.test(state), ctx.now);
     }
     const welcome = ctx.slice.welcome.get(ctx.roomId);
-    return { changed: state !== undefined, ...welcome, preview: welcomeBlocks({ text: welcome.text, askWho: [], charter: ctx.slice.charterOpening(ctx.roomId), jobs: ctx.jobs }, ctx) };
+    return {
+      changed: state !== undefined,
+      ...welcome,
+      preview: welcomeBlocks(
+        { text: welcome.text, askWho: [], charter: ctx.slice.charterOpening(ctx.roomId), jobs: ctx.jobs },
+        ctx,
+      ),
+    };
   },
   render({ changed, enabled, preview }, view) {
-    const onOff = { on: view.hint("settings welcome", { state: view.t.text("settings.welcome.on_word") }), off: view.hint("settings welcome", { state: view.t.text("settings.welcome.off_word") }) };
-    const state = p(...view.t.t(enabled ? (changed ? "settings.welcome.now_on" : "settings.welcome.is_on") : changed ? "settings.welcome.now_off" : "settings.welcome.is_off", onOff));
+    const onOff = {
+      on: view.hint("settings welcome", { state: view.t.text("settings.welcome.on_word") }),
+      off: view.hint("settings welcome", { state: view.t.text("settings.welcome.off_word") }),
+    };
+    const state = p(
+      ...view.t.t(
+        enabled
+          ? changed
+            ? "settings.welcome.now_on"
+            : "settings.welcome.is_on"
+          : changed
+            ? "settings.welcome.now_off"
+            : "settings.welcome.is_off",
+        onOff,
+      ),
+    );
     if (!enabled && changed) return doc(state);
-    return doc(state, p(...view.t.t("settings.welcome.preview", { edit: view.hint("settings welcome text", { text: "…" }) })), ...preview);
+    return doc(
+      state,
+      p(...view.t.t("settings.welcome.preview", { edit: view.hint("settings welcome text", { text: "…" }) })),
+      ...preview,
+    );
   },
 });
 
@@ -84,8 +128,14 @@ export const welcomeText = command({
   group: "settings",
   summary: "settings.welcome.text.summary",
   examples: {
-    en: ["settings welcome text Welcome! We meet on Thursdays; ask anything, nobody minds.", "settings welcome text default"],
-    es: ["ajustes bienvenida texto ¡Bienvenida! Nos reunimos los jueves; pregunta lo que quieras.", "ajustes bienvenida texto predeterminado"],
+    en: [
+      "settings welcome text Welcome! We meet on Thursdays; ask anything, nobody minds.",
+      "settings welcome text default",
+    ],
+    es: [
+      "ajustes bienvenida texto ¡Bienvenida! Nos reunimos los jueves; pregunta lo que quieras.",
+      "ajustes bienvenida texto predeterminado",
+    ],
   },
   level: Level.Moderator,
   params: { text: param.rest({ max: 1000 }) },
@@ -96,8 +146,21 @@ export const welcomeText = command({
     return { own: own !== null, enabled: ctx.slice.welcome.get(ctx.roomId).enabled };
   },
   render({ own, enabled }, view) {
-    const blocks = [p(...view.t.t(own ? "settings.welcome.text.done" : "settings.welcome.text.default", { show: view.hint("settings welcome") }))];
-    if (!enabled) blocks.push(p(...view.t.t("settings.welcome.text.turn_on", { on: view.hint("settings welcome", { state: view.t.text("settings.welcome.on_word") }) })));
+    const blocks = [
+      p(
+        ...view.t.t(own ? "settings.welcome.text.done" : "settings.welcome.text.default", {
+          show: view.hint("settings welcome"),
+        }),
+      ),
+    ];
+    if (!enabled)
+      blocks.push(
+        p(
+          ...view.t.t("settings.welcome.text.turn_on", {
+            on: view.hint("settings welcome", { state: view.t.text("settings.welcome.on_word") }),
+          }),
+        ),
+      );
     return doc(...blocks);
   },
 });

@@ -1,4 +1,14 @@
-import { type Block, type CommandContext, commandsOf, doc, Level, p, param, type RenderContext, UserError } from "../../src/kernel/authoring.js";
+import {
+  type Block,
+  type CommandContext,
+  commandsOf,
+  doc,
+  Level,
+  p,
+  param,
+  type RenderContext,
+  UserError,
+} from "../../src/kernel/authoring.js";
 import { formatDay, formatWhen } from "../../src/kernel/time/format.js";
 import { addDuration, isTooFar, parseDuration, parseUntil } from "../../src/kernel/time/natural.js";
 import { whenContextOf } from "../../src/kernel/time/read.js";
@@ -51,7 +61,10 @@ function burstEnd(until: string, ctx: CommandContext<RoomRhythm>): number {
 function startBurstUntil(until: string | undefined, ctx: CommandContext<RoomRhythm>): Change {
   const untilUtc = until ? burstEnd(until, ctx) : null;
   const burst = startBurst(ctx.now, untilUtc);
-  if (!burst.ok) throw new UserError("tempo.bad_until", { example: ctx.hint("tempo", { phase: "burst", until: ctx.t.text("tempo.example.until") }) });
+  if (!burst.ok)
+    throw new UserError("tempo.bad_until", {
+      example: ctx.hint("tempo", { phase: "burst", until: ctx.t.text("tempo.example.until") }),
+    });
   ctx.slice.setTempo(ctx.roomId, burst.value.state, ctx.now);
   return { phase: "burst", untilUtc, longerThanLunarMonth: burst.value.longerThanLunarMonth };
 }
@@ -63,16 +76,37 @@ function renderTempo({ change, tempo }: TempoResult, view: RenderContext): Block
   const blocks: Block[] = [];
   if (change?.phase === "burst") {
     // A burst "until Tuesday" ends at the midnight after it: name the last day, not the next one.
-    blocks.push(p(...t.t(change.untilUtc === null ? "tempo.burst.open" : "tempo.burst.until", { until: change.untilUtc === null ? "" : day(change.untilUtc - 1) })));
+    blocks.push(
+      p(
+        ...t.t(change.untilUtc === null ? "tempo.burst.open" : "tempo.burst.until", {
+          until: change.untilUtc === null ? "" : day(change.untilUtc - 1),
+        }),
+      ),
+    );
     if (change.longerThanLunarMonth) blocks.push(p(...t.t("tempo.burst.too_long")));
   } else if (change?.phase === "slow") {
     blocks.push(p(...t.t("tempo.slow.done")));
   }
-  blocks.push(p(...t.t(`tempo.show.${tempo.phase}${tempo.lastedDays === 0 ? ".today" : ""}`, { count: tempo.lastedDays, since: day(tempo.sinceUtc) })));
-  if (tempo.phase === "burst" && tempo.untilUtc !== null) blocks.push(p(...t.t("tempo.show.until", { until: day(tempo.untilUtc - 1) })));
+  blocks.push(
+    p(
+      ...t.t(`tempo.show.${tempo.phase}${tempo.lastedDays === 0 ? ".today" : ""}`, {
+        count: tempo.lastedDays,
+        since: day(tempo.sinceUtc),
+      }),
+    ),
+  );
+  if (tempo.phase === "burst" && tempo.untilUtc !== null)
+    blocks.push(p(...t.t("tempo.show.until", { until: day(tempo.untilUtc - 1) })));
   // Just asked, not started: the gentle warning is still worth saying about a burst that runs on.
   if (!change && tempo.burstTooLong) blocks.push(p(...t.t("tempo.burst.too_long")));
-  blocks.push(p(...t.t("tempo.moons", { newMoon: formatWhen(tempo.nextNewMoonUtc, zone, t.lang, view.now), fullMoon: formatWhen(tempo.nextFullMoonUtc, zone, t.lang, view.now) })));
+  blocks.push(
+    p(
+      ...t.t("tempo.moons", {
+        newMoon: formatWhen(tempo.nextNewMoonUtc, zone, t.lang, view.now),
+        fullMoon: formatWhen(tempo.nextFullMoonUtc, zone, t.lang, view.now),
+      }),
+    ),
+  );
   return blocks;
 }
 
@@ -81,7 +115,10 @@ export const tempo = command({
   es: "ritmo",
   group: "tempo",
   summary: "tempo.summary",
-  examples: { en: ["tempo", "tempo burst until 2026-12-15", "tempo burst for 2 weeks", "tempo slow"], es: ["ritmo", "ritmo intenso hasta 2026-12-15", "ritmo intenso durante 2 semanas", "ritmo calma"] },
+  examples: {
+    en: ["tempo", "tempo burst until 2026-12-15", "tempo burst for 2 weeks", "tempo slow"],
+    es: ["ritmo", "ritmo intenso hasta 2026-12-15", "ritmo intenso durante 2 semanas", "ritmo calma"],
+  },
   level: Level.Member,
   params: { phase, until: param.rest({ max: 60, optional: true }) },
   run({ phase: chosen, until }, ctx): TempoResult {

@@ -10,9 +10,13 @@ interface Row {
 }
 
 const statements = perDb((db) => ({
-  get: db.prepare("SELECT phase, phase_since, phase_until, last_decompression, last_focus FROM room_rhythm WHERE room_id = ?"),
+  get: db.prepare(
+    "SELECT phase, phase_since, phase_until, last_decompression, last_focus FROM room_rhythm WHERE room_id = ?",
+  ),
   ensure: db.prepare("INSERT OR IGNORE INTO room_rhythm (room_id, phase_since, updated_at) VALUES (?, ?, ?)"),
-  tempo: db.prepare("UPDATE room_rhythm SET phase = ?, phase_since = ?, phase_until = ?, updated_at = ? WHERE room_id = ?"),
+  tempo: db.prepare(
+    "UPDATE room_rhythm SET phase = ?, phase_since = ?, phase_until = ?, updated_at = ? WHERE room_id = ?",
+  ),
   decompression: db.prepare("UPDATE room_rhythm SET last_decompression = ?, updated_at = ? WHERE room_id = ?"),
   focus: db.prepare("UPDATE room_rhythm SET last_focus = ?, updated_at = ? WHERE room_id = ?"),
   wipe: db.prepare("DELETE FROM room_rhythm WHERE room_id = ?"),

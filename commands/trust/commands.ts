@@ -28,8 +28,14 @@ export const trust = command({
     const userId = trusted.userId;
     if (!userId) throw new UserError("trust.no_id", { example: ctx.hint("trust", { trusted: "@ana" }) });
     const who: Person = { userId, name: trusted.name };
-    if (!ctx.slice.holds.approve(ctx.roomId, userId, ctx.sender.userId, ctx.now)) throw new UserError("trust.nothing", { who });
-    const n = ctx.slice.recordDecision(ctx.roomId, ctx.t.text("trust.log.approved", { by: ctx.sender, who }), [IDENTITY_TAG], ctx.now);
+    if (!ctx.slice.holds.approve(ctx.roomId, userId, ctx.sender.userId, ctx.now))
+      throw new UserError("trust.nothing", { who });
+    const n = ctx.slice.recordDecision(
+      ctx.roomId,
+      ctx.t.text("trust.log.approved", { by: ctx.sender, who }),
+      [IDENTITY_TAG],
+      ctx.now,
+    );
     return { who, n };
   },
   render: ({ who, n }, view) => doc(p(...view.t.t("trust.done", { who, n }))),

@@ -15,5 +15,7 @@ export const identityChanged: EventHandler<TrustSlice> = ({ event, now, slice, e
   const room = elsewhere(event.roomId);
   const who = room.view.personOf(event.sender);
   const n = slice.recordDecision(event.roomId, room.view.t.text("trust.log.changed", { who }), [IDENTITY_TAG], now);
-  room.post(doc(p(...room.view.t.t("trust.changed", { who, n, trust: room.view.hint("trust", { trusted: event.sender }) }))));
+  room.post(
+    doc(p(...room.view.t.t("trust.changed", { who, n, trust: room.view.hint("trust", { trusted: event.sender }) }))),
+  );
 };

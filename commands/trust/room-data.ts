@@ -10,7 +10,8 @@ export const identityHoldsRoomData: RoomDataPart = {
   // Bookkeeping of the bot's, not the cell's memory: not listed in a preview.
   countPerson: () => 0,
   forgetPerson(db, roomId, who) {
-    if (who.userId !== null) db.prepare("DELETE FROM identity_holds WHERE room_id = ? AND user_id = ?").run(roomId, who.userId);
+    if (who.userId !== null)
+      db.prepare("DELETE FROM identity_holds WHERE room_id = ? AND user_id = ?").run(roomId, who.userId);
   },
   countRoom: () => 0,
   wipeRoom: (db, roomId) => void db.prepare("DELETE FROM identity_holds WHERE room_id = ?").run(roomId),

@@ -59,7 +59,9 @@ export class CommandIndex {
       if (n < 2) continue;
       const slots = words.filter((w, i) => i > 0 && NUMBER.test(w.value));
       if (slots.length !== 1) continue;
-      const shaped = this.byName.get(words.map((w, i) => (i > 0 && NUMBER.test(w.value) ? NUMBER_SLOT : w.value.toLocaleLowerCase())).join(" "));
+      const shaped = this.byName.get(
+        words.map((w, i) => (i > 0 && NUMBER.test(w.value) ? NUMBER_SLOT : w.value.toLocaleLowerCase())).join(" "),
+      );
       if (shaped) return { command: shaped, consumed: n, slots };
     }
     return undefined;
@@ -86,7 +88,11 @@ export class CommandIndex {
    * names them: a Spanish room is offered `!fondo`, not `!fund`; any name when none of its own fits.
    */
   closestNames(word: string, lang: Lang): string[] {
-    const firstWords = (names: Iterable<string>) => [...names].filter((n) => !n.includes(NUMBER_SLOT)).map((n) => n.split(" ")[0]!).filter((w) => w !== word);
+    const firstWords = (names: Iterable<string>) =>
+      [...names]
+        .filter((n) => !n.includes(NUMBER_SLOT))
+        .map((n) => n.split(" ")[0]!)
+        .filter((w) => w !== word);
     const own = closest(word, firstWords(this.all.map((c) => this.displayName(c, lang))));
     return own.length > 0 ? own : closest(word, firstWords(this.byName.keys()));
   }
@@ -112,7 +118,9 @@ export class CommandIndex {
       const form = words.map((w, i) => (w === NUMBER_SLOT ? tokens[i]!.value : w)).join(" ");
       candidates.push({ form, distance, native: name === this.displayName(command, lang) });
     }
-    candidates.sort((a, b) => a.distance - b.distance || Number(b.native) - Number(a.native) || a.form.localeCompare(b.form));
+    candidates.sort(
+      (a, b) => a.distance - b.distance || Number(b.native) - Number(a.native) || a.form.localeCompare(b.form),
+    );
     return candidates[0]?.form;
   }
 

@@ -165,5 +165,7 @@ export type Labelled<P> = { [K in keyof P]: K extends KeySuffix<"arg."> ? P[K] :
  * `command({ … })` keeps each command's parameter and result types while fixing its slice.
  */
 export function commandsOf<S>() {
-  return <P extends Params, R, const N extends string>(command: Command<P, R, S, N> & { params: Labelled<P> }): Command<P, R, S, N> => command;
+  return <P extends Params, R, const N extends string>(
+    command: Command<P, R, S, N> & { params: Labelled<P> },
+  ): Command<P, R, S, N> => command;
 }

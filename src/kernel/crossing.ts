@@ -58,7 +58,12 @@ const PHONE_LIKE = /(?<![\p{L}\p{N}])\+?\(?\d[\d ().\-/]*\d\)?(?![\p{L}\p{N}])/g
 const PHONE_DIGITS = 7;
 /** A date (2026-12-06, 06/12/2026) is not a phone number, however many digits it has. */
 const DATE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})$/;
-const isPhone = (s: string) => (s.split(" ").filter((part) => !DATE.test(part)).join("").match(/\d/g)?.length ?? 0) >= PHONE_DIGITS;
+const isPhone = (s: string) =>
+  (s
+    .split(" ")
+    .filter((part) => !DATE.test(part))
+    .join("")
+    .match(/\d/g)?.length ?? 0) >= PHONE_DIGITS;
 
 /**
  * A member's text made safe to leave its room: invisible and control characters go, it becomes
@@ -74,11 +79,18 @@ export function cross(raw: string, words: StandIns, max: number): Crossed {
     return word;
   };
   let text = oneLine(raw);
-  for (const person of [PERSON_LINK, USER_ID, MAIL, MENTION]) text = text.replace(person, swap("person", words.someone));
+  for (const person of [PERSON_LINK, USER_ID, MAIL, MENTION])
+    text = text.replace(person, swap("person", words.someone));
   if (ROOM.test(text)) return { problem: "room" };
   for (const link of LINKS) text = text.replace(link, swap("link", words.link));
-  text = text.replace(IPV6, swap("link", words.link, (s) => !isIpv6(s)));
-  text = text.replace(PHONE_LIKE, swap("phone", words.phone, (s) => !isPhone(s)));
+  text = text.replace(
+    IPV6,
+    swap("link", words.link, (s) => !isIpv6(s)),
+  );
+  text = text.replace(
+    PHONE_LIKE,
+    swap("phone", words.phone, (s) => !isPhone(s)),
+  );
   text = text.replace(/ {2,}/g, " ").trim();
   if (text.length === 0) return { problem: "empty" };
   const length = [...text].length;

@@ -84,7 +84,10 @@ export class Dispatcher {
   constructor(private readonly deps: DispatcherDeps) {
     for (const feature of deps.features) {
       for (const command of feature.commands) this.featureOf.set(command, feature);
-      this.services.set(feature, perDb((db) => feature.services(db)));
+      this.services.set(
+        feature,
+        perDb((db) => feature.services(db)),
+      );
       for (const [type, handler] of Object.entries(feature.events ?? {})) {
         if (this.eventHandlers.has(type)) throw new Error(`two features read the event type ${type}`);
         this.eventHandlers.set(type, { handler: handler as EventHandler, feature });
@@ -121,7 +124,15 @@ export class Dispatcher {
       const elsewhere = elsewhereFrom(this.roomContextDeps(), event.eventId, now);
       try {
         const keepsData = () => this.roomDataParts().some((part) => part.countRoom(db, event.roomId) > 0);
-        db.transaction(() => entry.handler({ event, now, slice: this.services.get(entry.feature)!(db), elsewhere: elsewhere.of, keepsData }))();
+        db.transaction(() =>
+          entry.handler({
+            event,
+            now,
+            slice: this.services.get(entry.feature)!(db),
+            elsewhere: elsewhere.of,
+            keepsData,
+          }),
+        )();
         posted = elsewhere.posted();
       } catch (err) {
         this.deps.log.error({ type: event.type, err: errorForLog(err) }, "structured event not handled");
@@ -169,7 +180,16 @@ export class Dispatcher {
       if (greetings.length === 0) return "ignored";
       if (!markHandled(db, join.eventId, join.roomId, now)) return "duplicate";
       for (const { feature, message } of greetings) {
-        enqueue(db, { roomId: join.roomId, key: `${join.eventId}/${feature.name}`, kind: "notice", doc: fitToEvent(message, view.t) }, now);
+        enqueue(
+          db,
+          {
+            roomId: join.roomId,
+            key: `${join.eventId}/${feature.name}`,
+            kind: "notice",
+            doc: fitToEvent(message, view.t),
+          },
+          now,
+        );
       }
       posted = greetings.length;
       return "handled";
@@ -183,7 +203,14 @@ export class Dispatcher {
   }
 
   private roomContextDeps(): RoomContextDeps {
-    return { db: this.deps.db, texts: this.deps.texts, index: this.index, prefix: this.deps.config.prefix, defaults: this.deps.config.defaults, room: this.deps.room };
+    return {
+      db: this.deps.db,
+      texts: this.deps.texts,
+      index: this.index,
+      prefix: this.deps.config.prefix,
+      defaults: this.deps.config.defaults,
+      room: this.deps.room,
+    };
   }
 
   handle(inv: Invocation): Outcome {
@@ -228,12 +255,21 @@ export class Dispatcher {
     const message = deliveredMessage(this.deps.db, answer.roomId, answer.pollEventId);
     const target = this.targetOf(message?.ref, (f, ref) => f.pollAnswer?.(ref, answer.answerIds));
     if (!target) return "ignored";
-    const inv: Invocation = { eventId: answer.eventId, roomId: answer.roomId, sender: answer.sender, text: "", sentAt: answer.sentAt };
+    const inv: Invocation = {
+      eventId: answer.eventId,
+      roomId: answer.roomId,
+      sender: answer.sender,
+      text: "",
+      sentAt: answer.sentAt,
+    };
     return this.commit(inv, target, answer.pollEventId, { quiet: true });
   }
 
   /** The first feature's reading of what a reaction or an answer to a message about `ref` stands for. */
-  private targetOf(ref: string | undefined, read: (feature: AnyFeature, ref: string) => Invoke | undefined): Target | undefined {
+  private targetOf(
+    ref: string | undefined,
+    read: (feature: AnyFeature, ref: string) => Invoke | undefined,
+  ): Target | undefined {
     if (ref === undefined) return undefined;
     for (const feature of this.deps.features) {
       const invoked = read(feature, ref);
@@ -243,7 +279,12 @@ export class Dispatcher {
   }
 
   /** One transaction: the "handled" mark (a redelivered event stops here), the effects and the replies. */
-  private commit(inv: Invocation, what: string | Target, replyToEventId: string, options: { quiet?: boolean } = {}): Outcome {
+  private commit(
+    inv: Invocation,
+    what: string | Target,
+    replyToEventId: string,
+    options: { quiet?: boolean } = {},
+  ): Outcome {
     const { db } = this.deps;
     if (this.deps.features.some((f) => f.othersRoom?.(db, inv.roomId))) return "ignored";
     const now = this.deps.clock();
@@ -275,14 +316,27 @@ export class Dispatcher {
     const { what } = run;
     if (typeof what !== "string") return this.runCommand(run, what.command, what.feature, () => ({ ...what.args }));
     const tokens = tokenize(what);
-    const reading: Reading = { index: this.index, tokens, line: what, resolve: (word) => resolvePerson(word, run.inv.roomId, this.deps.room), lang: run.t.lang, readWhen: (text) => readWhen(text, run.view), prefix: run.view.prefix };
+    const reading: Reading = {
+      index: this.index,
+      tokens,
+      line: what,
+      resolve: (word) => resolvePerson(word, run.inv.roomId, this.deps.room),
+      lang: run.t.lang,
+      readWhen: (text) => readWhen(text, run.view),
+      prefix: run.view.prefix,
+    };
     const match = chooseMatch(this.index.find(tokens), reading);
     if (!match) return this.unknown(reading, run);
     return this.runCommand(run, match.command, this.featureOf.get(match.command)!, () => bindMatch(match, reading));
   }
 
   /** authorize → rate-limit → bind → run (in a savepoint) → render; a failure becomes its reply. */
-  private runCommand(run: Run, command: AnyCommand, feature: AnyFeature, bind: () => Record<string, unknown>): Doc | Doc[] {
+  private runCommand(
+    run: Run,
+    command: AnyCommand,
+    feature: AnyFeature,
+    bind: () => Record<string, unknown>,
+  ): Doc | Doc[] {
     let raw: Record<string, unknown> = {};
     try {
       const ctx = this.context(feature, run);
@@ -368,7 +422,10 @@ export class Dispatcher {
   }
 
   private authorize(command: AnyCommand, ctx: CommandContext, run: Run): void {
-    if (ctx.level < command.level) throw new UserError("error.permission", { command: `${run.view.prefix}${this.index.displayName(command, run.t.lang)}` });
+    if (ctx.level < command.level)
+      throw new UserError("error.permission", {
+        command: `${run.view.prefix}${this.index.displayName(command, run.t.lang)}`,
+      });
   }
 
   private rateLimit(command: AnyCommand, run: Run): void {
@@ -408,7 +465,13 @@ export class Dispatcher {
     const suggestions = this.index.closestNames(word.toLocaleLowerCase(), run.t.lang);
     const blocks = [p(...run.t.t("error.unknown", { command: `${run.view.prefix}${word}` }))];
     if (suggestions.length > 0) {
-      blocks.push(p(...run.t.t("error.did_you_mean", { suggestions: suggestions.map((s) => `${run.view.prefix}${s}`).join(", ") })));
+      blocks.push(
+        p(
+          ...run.t.t("error.did_you_mean", {
+            suggestions: suggestions.map((s) => `${run.view.prefix}${s}`).join(", "),
+          }),
+        ),
+      );
     }
     blocks.push(helpHint);
     return doc(...blocks);
@@ -416,7 +479,9 @@ export class Dispatcher {
 
   private userError(err: UserError, command: AnyCommand, t: Translator): Doc {
     // A member's words come back as a short excerpt at most: a 100 KB argument gets a short answer.
-    const params = Object.fromEntries(Object.entries(err.params).map(([k, v]) => [k, typeof v === "string" ? excerpt(v, 120) : v]));
+    const params = Object.fromEntries(
+      Object.entries(err.params).map(([k, v]) => [k, typeof v === "string" ? excerpt(v, 120) : v]),
+    );
     if (typeof params.arg === "string" && params.arg) params.arg = t.text(labelKey(command.params, params.arg));
     const message = p(...t.t(err.key, params));
     if (!err.withUsage) return doc(message);
@@ -432,10 +497,16 @@ function zodToUserError(err: ZodError, raw: Record<string, unknown>): UserError 
   if (issue?.code === "too_big") {
     // Digits beyond any number in use (`!decision 99999999999999999999`, `!vote 99999999999999999999 agree`,
     // where a code may be a number) name nothing: said once here for every parameter.
-    if (issue.origin === "number" || issue.origin === "int" || /^#?\d+$/.test(String(raw[arg]))) return new UserError("error.arg.no_such", { arg });
-    return new UserError(issue.origin === "array" ? "error.arg.too_many" : "error.arg.too_long", { arg, max: Number(issue.maximum) }, true);
+    if (issue.origin === "number" || issue.origin === "int" || /^#?\d+$/.test(String(raw[arg])))
+      return new UserError("error.arg.no_such", { arg });
+    return new UserError(
+      issue.origin === "array" ? "error.arg.too_many" : "error.arg.too_long",
+      { arg, max: Number(issue.maximum) },
+      true,
+    );
   }
-  if (issue?.code === "too_small" && issue.origin === "number") return new UserError("error.arg.number", { arg, found: String(raw[arg]) }, true);
+  if (issue?.code === "too_small" && issue.origin === "number")
+    return new UserError("error.arg.number", { arg, found: String(raw[arg]) }, true);
   if (issue?.code === "too_small") return new UserError("error.arg.missing", { arg }, true);
   return new UserError("error.arg.invalid", { arg }, true);
 }

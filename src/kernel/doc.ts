@@ -35,7 +35,11 @@ export interface Attachment {
   /** The file's bytes, base64: documents are stored as JSON in the outbox until delivered. */
   base64: string;
   /** For images: pixel size, and a smaller preview. */
-  image?: { width: number; height: number; thumbnail?: { mimeType: string; base64: string; width: number; height: number } };
+  image?: {
+    width: number;
+    height: number;
+    thumbnail?: { mimeType: string; base64: string; width: number; height: number };
+  };
 }
 
 export interface Doc {
@@ -79,4 +83,7 @@ export const listing = (message: Doc): Doc => ({ ...message, notifiesNobody: tru
 /** The same message, marked as being about `ref`. */
 export const about = (ref: string, message: Doc): Doc => ({ ...message, ref });
 /** A structured event for other bots, queued like a message. */
-export const structured = (type: string, content: Record<string, unknown>): Doc => ({ blocks: [], event: { type, content } });
+export const structured = (type: string, content: Record<string, unknown>): Doc => ({
+  blocks: [],
+  event: { type, content },
+});

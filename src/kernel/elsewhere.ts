@@ -8,7 +8,11 @@ import { roomJobs } from "./scheduler/room-jobs.js";
  * Rooms reached from one triggering event or run: each message gets a key derived from the trigger
  * (`baseKey`) and its order, so a retried transaction queues the same keys and a redelivery none.
  */
-export function elsewhereFrom(deps: RoomContextDeps, baseKey: string, now: number): { of: ElsewhereOf; posted: () => number } {
+export function elsewhereFrom(
+  deps: RoomContextDeps,
+  baseKey: string,
+  now: number,
+): { of: ElsewhereOf; posted: () => number } {
   let count = 0;
   const of: ElsewhereOf = (roomId) => {
     const view = renderContextFor(deps, roomId, now);
@@ -19,7 +23,11 @@ export function elsewhereFrom(deps: RoomContextDeps, baseKey: string, now: numbe
       post(doc) {
         count++;
         const message = doc.event ? doc : fitToEvent(doc, view.t);
-        enqueue(deps.db, { roomId, key: `${baseKey}/to/${count}`, kind: "notice", doc: message, ...(doc.ref ? { ref: doc.ref } : {}) }, now);
+        enqueue(
+          deps.db,
+          { roomId, key: `${baseKey}/to/${count}`, kind: "notice", doc: message, ...(doc.ref ? { ref: doc.ref } : {}) },
+          now,
+        );
       },
     };
   };

@@ -19,7 +19,13 @@ function formOf(command: AnyCommand, lang: Lang): string {
  * Writes a command as a member would type it, from its definition: `!careplan 3 join`,
  * `!role join "night shift"`. A name that is not a command is a programming mistake.
  */
-export function writeCommand(index: CommandIndex, prefix: string, lang: Lang, name: string, args: HintArgs = {}): string {
+export function writeCommand(
+  index: CommandIndex,
+  prefix: string,
+  lang: Lang,
+  name: string,
+  args: HintArgs = {},
+): string {
   const command = index.byCanonicalName(name);
   if (!command) throw new Error(`a hint names an unknown command: ${name}`);
   let form = formOf(command, lang);
@@ -31,7 +37,12 @@ export function writeCommand(index: CommandIndex, prefix: string, lang: Lang, na
     if (value === undefined) continue;
     // The rest of a line is taken verbatim; a single word with spaces needs its quotes.
     const param = command.params[p]!;
-    const text = param.kind === "rest" || param.kind === "when" ? String(value) : param.kind === "choice" ? choiceWord(param, String(value), lang) : quoteWord(String(value));
+    const text =
+      param.kind === "rest" || param.kind === "when"
+        ? String(value)
+        : param.kind === "choice"
+          ? choiceWord(param, String(value), lang)
+          : quoteWord(String(value));
     if (p === slotParam) form = form.replace(NUMBER_SLOT, text);
     else rest.push(text);
   }

@@ -14,7 +14,9 @@ export const IDENTITY_CHANGED = "tandem.local.identity_changed";
 const statements = perDb((db: Db) => ({
   open: db.prepare("INSERT OR IGNORE INTO identity_holds (room_id, user_id, since) VALUES (?, ?, ?)"),
   awaiting: db.prepare("SELECT since FROM identity_holds WHERE room_id = ? AND user_id = ? AND approved_at IS NULL"),
-  approve: db.prepare("UPDATE identity_holds SET approved_by = ?, approved_at = ? WHERE room_id = ? AND user_id = ? AND approved_at IS NULL"),
+  approve: db.prepare(
+    "UPDATE identity_holds SET approved_by = ?, approved_at = ? WHERE room_id = ? AND user_id = ? AND approved_at IS NULL",
+  ),
   approved: db.prepare("SELECT DISTINCT user_id FROM identity_holds WHERE approved_at IS NOT NULL ORDER BY user_id"),
   closeUser: db.prepare("DELETE FROM identity_holds WHERE user_id = ?"),
   closeRoom: db.prepare("DELETE FROM identity_holds WHERE room_id = ? AND user_id = ?"),
@@ -26,8 +28,10 @@ export const identityHolds = (db: Db) => {
     /** Records that the room was told; false when it already was (the change is not told twice). */
     open: (roomId: string, userId: string, now: number): boolean => s.open.run(roomId, userId, now).changes === 1,
     /** Since when the room waits for a moderator to trust the person's new identity; undefined if it does not. */
-    awaiting: (roomId: string, userId: string): number | undefined => (s.awaiting.get(roomId, userId) as { since: number } | undefined)?.since,
-    approve: (roomId: string, userId: string, by: string, now: number): boolean => s.approve.run(by, now, roomId, userId).changes === 1,
+    awaiting: (roomId: string, userId: string): number | undefined =>
+      (s.awaiting.get(roomId, userId) as { since: number } | undefined)?.since,
+    approve: (roomId: string, userId: string, by: string, now: number): boolean =>
+      s.approve.run(by, now, roomId, userId).changes === 1,
     /** People whose new identity a moderator approved and the transport has not pinned yet. */
     approved: (): string[] => s.approved.pluck().all() as string[],
     /** The new identity is pinned: nothing is held for the person anywhere any more. */

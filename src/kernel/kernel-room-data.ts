@@ -1,6 +1,7 @@
 import type { RoomDataPart } from "./room-data.js";
 
-const count = (db: Parameters<RoomDataPart["countRoom"]>[0], sql: string, roomId: string) => db.prepare(sql).pluck().get(roomId) as number;
+const count = (db: Parameters<RoomDataPart["countRoom"]>[0], sql: string, roomId: string) =>
+  db.prepare(sql).pluck().get(roomId) as number;
 
 /** What the kernel itself keeps of a room: its scheduled posts, its settings, its undelivered replies. */
 export const kernelRoomData: RoomDataPart = {
@@ -9,7 +10,8 @@ export const kernelRoomData: RoomDataPart = {
   tables: ["jobs", "room_settings", "outbox", "handled_events", "schema_version"],
   countPerson: () => 0,
   forgetPerson: () => undefined,
-  countRoom: (db, roomId) => count(db, "SELECT count(*) FROM jobs WHERE room_id = ? AND next_run_utc IS NOT NULL", roomId),
+  countRoom: (db, roomId) =>
+    count(db, "SELECT count(*) FROM jobs WHERE room_id = ? AND next_run_utc IS NOT NULL", roomId),
   wipeRoom(db, roomId) {
     db.prepare("DELETE FROM jobs WHERE room_id = ?").run(roomId);
     db.prepare("DELETE FROM room_settings WHERE room_id = ?").run(roomId);

@@ -17,7 +17,10 @@ export function levelOf(powerLevel: number, userId: string, config: PermissionCo
 /** For a day after recording something, its recorder may change it; a moderator may at any time. */
 export const OWN_RECORD_WINDOW_MS = 24 * 3_600_000;
 
-export function mayChangeRecord(record: { recordedBy: string; recordedAt: number }, by: { userId: string; level: Level; now: number }): boolean {
+export function mayChangeRecord(
+  record: { recordedBy: string; recordedAt: number },
+  by: { userId: string; level: Level; now: number },
+): boolean {
   const own = record.recordedBy === by.userId && by.now - record.recordedAt < OWN_RECORD_WINDOW_MS;
   return own || by.level >= Level.Moderator;
 }

@@ -48,7 +48,10 @@ export function chooseMatch(match: Match | undefined, r: Reading): Match | undef
 export function typoOf(r: Reading, from: number): UserError | undefined {
   const meant = r.index.closestForm(r.tokens, r.lang, from);
   if (!meant) return undefined;
-  const found = r.tokens.slice(0, meant.split(" ").length).map((tk) => tk.value).join(" ");
+  const found = r.tokens
+    .slice(0, meant.split(" ").length)
+    .map((tk) => tk.value)
+    .join(" ");
   return new UserError("error.unknown_sub", { found: `${r.prefix}${found}`, suggestion: `${r.prefix}${meant}` });
 }
 

@@ -22,7 +22,11 @@ function escapeRegExp(s: string): string {
  * The text with every m.mentions id written in where a client left only the display name in the
  * plain body (a pill's HTML already holds the id).
  */
-export function withMentionIds(text: string, inv: Pick<Invocation, "roomId" | "mentionedUserIds">, room: RoomView): string {
+export function withMentionIds(
+  text: string,
+  inv: Pick<Invocation, "roomId" | "mentionedUserIds">,
+  room: RoomView,
+): string {
   for (const userId of inv.mentionedUserIds ?? []) {
     if (text.includes(userId)) continue;
     const name = room.members(inv.roomId).find((m) => m.userId === userId)?.displayName;
@@ -56,7 +60,9 @@ export function resolvePerson(word: string, roomId: string, room: RoomView): Per
     return { userId: trimmed, name: member ? nameOf(member) : localpart(trimmed) };
   }
   const wanted = fold(trimmed.slice(1));
-  const matches = members.filter((m) => fold(localpart(m.userId)) === wanted || (m.displayName !== undefined && fold(m.displayName) === wanted));
+  const matches = members.filter(
+    (m) => fold(localpart(m.userId)) === wanted || (m.displayName !== undefined && fold(m.displayName) === wanted),
+  );
   if (matches.length === 1) return { userId: matches[0]!.userId, name: nameOf(matches[0]!) };
   // A username is not worth more than a display name: anyone may register the username that is
   // another member's display name, and collect what was meant for her. So the member chooses.
@@ -66,7 +72,11 @@ export function resolvePerson(word: string, roomId: string, room: RoomView): Per
 
 /** "`@ana:x` (Ana), `@ana2:x` (Ana)": ids shown as code, not as pills, so asking notifies nobody. */
 function whichOf(members: readonly RoomMember[]): Inline[] {
-  return members.flatMap((m, i): Inline[] => [...(i > 0 ? [", "] : []), { kind: "code", text: m.userId }, ` (${nameOf(m)})`]);
+  return members.flatMap((m, i): Inline[] => [
+    ...(i > 0 ? [", "] : []),
+    { kind: "code", text: m.userId },
+    ` (${nameOf(m)})`,
+  ]);
 }
 
 const fold = (s: string) => nameKey(s).replace(/\s+/g, "");

@@ -49,7 +49,17 @@ function maybe<T>(p: Param<T>, optional: boolean | undefined): Param<T> | Param<
 /** The builders a command's `params` are written with. */
 export const param = {
   /** One word (or one quoted phrase). */
-  word: ((o: { max?: number; optional?: boolean } = {}) => maybe(make("word", z.string().min(1).max(o.max ?? 100)), o.optional)) as {
+  word: ((o: { max?: number; optional?: boolean } = {}) =>
+    maybe(
+      make(
+        "word",
+        z
+          .string()
+          .min(1)
+          .max(o.max ?? 100),
+      ),
+      o.optional,
+    )) as {
     (o?: { max?: number } & Opt): Param<string>;
     (o: { max?: number } & IsOpt): Param<string | undefined>;
   },
@@ -66,23 +76,46 @@ export const param = {
     <C extends string>(choices: Readonly<Record<C, readonly string[]>>, o: IsOpt): Param<C | undefined>;
   },
   /** A whole number that names something (`#3` or `3`): 1 or more. */
-  int: ((o: { optional?: boolean } = {}) => maybe(make("int", z.number().int().positive().max(MAX_NUMBER)), o.optional)) as {
+  int: ((o: { optional?: boolean } = {}) =>
+    maybe(make("int", z.number().int().positive().max(MAX_NUMBER)), o.optional)) as {
     (o?: Opt): Param<number>;
     (o: IsOpt): Param<number | undefined>;
   },
-  person: ((o: { optional?: boolean } = {}) => maybe(make("person", PersonSchema as z.ZodType<Person>), o.optional)) as {
+  person: ((o: { optional?: boolean } = {}) =>
+    maybe(make("person", PersonSchema as z.ZodType<Person>), o.optional)) as {
     (o?: Opt): Param<Person>;
     (o: IsOpt): Param<Person | undefined>;
   },
   people: (o: { min?: number; max: number }): Param<Person[]> =>
-    make("people", z.array(PersonSchema as z.ZodType<Person>).min(o.min ?? 1).max(o.max), { min: o.min ?? 1 }),
+    make(
+      "people",
+      z
+        .array(PersonSchema as z.ZodType<Person>)
+        .min(o.min ?? 1)
+        .max(o.max),
+      { min: o.min ?? 1 },
+    ),
   /**
    * The rest of the line as a time ahead, read by the kernel's one time reader in the room's zone and
    * language ("friday 17:00", "en 2 horas", "mañana"); an unreadable or past time is the member's error.
    */
-  when: (): Param<When> => make("when", z.custom<When>((v) => typeof (v as When | undefined)?.utcMs === "number")),
+  when: (): Param<When> =>
+    make(
+      "when",
+      z.custom<When>((v) => typeof (v as When | undefined)?.utcMs === "number"),
+    ),
   /** The rest of the line, verbatim. */
-  rest: ((o: { min?: number; max: number; optional?: boolean }) => maybe(make("rest", z.string().min(o.min ?? 1).max(o.max)), o.optional)) as {
+  rest: ((o: { min?: number; max: number; optional?: boolean }) =>
+    maybe(
+      make(
+        "rest",
+        z
+          .string()
+          .min(o.min ?? 1)
+          .max(o.max),
+      ),
+      o.optional,
+    )) as {
     (o: { min?: number; max: number } & Opt): Param<string>;
     (o: { min?: number; max: number } & IsOpt): Param<string | undefined>;
   },
@@ -92,7 +125,9 @@ export const param = {
 export const labelled = <T>(p: Param<T>, label: string): Param<T> => ({ ...p, label });
 
 export function argsSchema(params: Params): z.ZodType<Record<string, unknown>> {
-  return z.object(Object.fromEntries(Object.entries(params).map(([name, p]) => [name, p.schema]))) as unknown as z.ZodType<Record<string, unknown>>;
+  return z.object(
+    Object.fromEntries(Object.entries(params).map(([name, p]) => [name, p.schema])),
+  ) as unknown as z.ZodType<Record<string, unknown>>;
 }
 
 export type ResolvePerson = (word: string) => Person | undefined;
@@ -109,7 +144,13 @@ export function choiceOf(p: Param, word: string): string | undefined {
  * Turns the words after a command name into a raw argument object following the parameters;
  * the parameters' schemas then validate it. Mismatches are user errors with usage.
  */
-export function bindArgs(params: Params, tokens: Token[], text: string, resolve: ResolvePerson, readWhen?: ReadWhen): Record<string, unknown> {
+export function bindArgs(
+  params: Params,
+  tokens: Token[],
+  text: string,
+  resolve: ResolvePerson,
+  readWhen?: ReadWhen,
+): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   let i = 0;
   for (const [name, p] of Object.entries(params)) {
@@ -158,7 +199,11 @@ export function bindArgs(params: Params, tokens: Token[], text: string, resolve:
           args[name] = Number(m[1]);
           i++;
         } else if (!p.optional) {
-          throw new UserError(token ? "error.arg.number" : "error.arg.missing", { arg: name, found: token?.value ?? "" }, true);
+          throw new UserError(
+            token ? "error.arg.number" : "error.arg.missing",
+            { arg: name, found: token?.value ?? "" },
+            true,
+          );
         }
         break;
       }
@@ -168,7 +213,11 @@ export function bindArgs(params: Params, tokens: Token[], text: string, resolve:
           args[name] = value;
           i++;
         } else if (!p.optional) {
-          throw new UserError(token ? "error.arg.choice" : "error.arg.missing", { arg: name, found: token?.value ?? "", choices: Object.keys(p.choices ?? {}).join(", ") }, true);
+          throw new UserError(
+            token ? "error.arg.choice" : "error.arg.missing",
+            { arg: name, found: token?.value ?? "", choices: Object.keys(p.choices ?? {}).join(", ") },
+            true,
+          );
         }
         break;
       }

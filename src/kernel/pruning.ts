@@ -38,7 +38,9 @@ export interface PruneReport {
 export const PRUNE_BATCH = 1_000;
 
 const statements = perDb((db) => ({
-  handled: db.prepare("DELETE FROM handled_events WHERE rowid IN (SELECT rowid FROM handled_events WHERE handled_at < ? LIMIT ?)"),
+  handled: db.prepare(
+    "DELETE FROM handled_events WHERE rowid IN (SELECT rowid FROM handled_events WHERE handled_at < ? LIMIT ?)",
+  ),
   // Pending rows are never touched, whatever their age: they are still to be delivered.
   outbox: db.prepare(
     `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox
@@ -69,7 +71,11 @@ export class PruningPass {
     private readonly limit = PRUNE_BATCH,
   ) {
     const s = statements(db);
-    const cutoffs = { failed: now - RETENTION.failed, plain: now - RETENTION.deliveredPlain, withRef: now - RETENTION.deliveredWithRef };
+    const cutoffs = {
+      failed: now - RETENTION.failed,
+      plain: now - RETENTION.deliveredPlain,
+      withRef: now - RETENTION.deliveredWithRef,
+    };
     const oldest = Math.max(cutoffs.failed, cutoffs.plain, cutoffs.withRef);
     this.tables = [
       { counts: "handledMarks", delete: (n) => s.handled.run(now - RETENTION.handledMarks, n).changes },

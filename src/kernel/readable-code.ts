@@ -15,7 +15,11 @@ export function readableChars(length: number): string {
 export const holdsLetter = (code: string): boolean => /\D/.test(code);
 
 /** A fresh code that holds a letter and that `taken` does not know yet. */
-export function freshCode(length: number, taken: (code: string) => boolean, draw: (length: number) => string = readableChars): string {
+export function freshCode(
+  length: number,
+  taken: (code: string) => boolean,
+  draw: (length: number) => string = readableChars,
+): string {
   let code: string;
   do code = draw(length);
   while (!holdsLetter(code) || taken(code));

@@ -29,7 +29,13 @@ export function personMatch(person: Person, held: readonly string[] = []): Perso
   const keys = [...new Set(own.map(forgetKey))].filter((k) => k !== "");
   const forms = [...new Set(held)].filter((name) => keys.includes(forgetKey(name)));
   const names = [...new Set([...own, ...forms].map(nameKey))].filter((n) => n !== "");
-  return { userId: person.userId ?? null, keys, names, typed: [...new Set([person.name, ...forms])], found: new Set(forms) };
+  return {
+    userId: person.userId ?? null,
+    keys,
+    names,
+    typed: [...new Set([person.name, ...forms])],
+    found: new Set(forms),
+  };
 }
 
 /** Whether a name stored as typed (`name:Álvaro` without its prefix) is this person. */
@@ -121,7 +127,8 @@ export function countRows(db: Db, sql: string, params: unknown): number {
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A forget key as a pattern over decomposed text: any accent may follow each letter, any spaces stand for one. */
-const keyPattern = (key: string) => [...key].map((c) => (/\s/u.test(c) ? "\\s+" : `${escapeRegExp(c)}\\p{M}*`)).join("");
+const keyPattern = (key: string) =>
+  [...key].map((c) => (/\s/u.test(c) ? "\\s+" : `${escapeRegExp(c)}\\p{M}*`)).join("");
 
 /**
  * The person's name as a whole word in free text, in any case, with or without accents or `@`, and
@@ -152,7 +159,12 @@ export function withoutMentions(text: string, pattern: RegExp, someone: string):
  * Rewrites the rows of one free-text column that name the person. `rows` are `[id, text]`; `update`
  * writes a row's new text.
  */
-export function forgetMentions(rows: { id: number | string; text: string }[], who: PersonMatch, someone: string, update: (id: number | string, text: string) => void): void {
+export function forgetMentions(
+  rows: { id: number | string; text: string }[],
+  who: PersonMatch,
+  someone: string,
+  update: (id: number | string, text: string) => void,
+): void {
   const pattern = mentionPattern(who);
   if (!pattern) return;
   for (const row of rows) if (mentions(row.text, pattern)) update(row.id, withoutMentions(row.text, pattern, someone));

@@ -23,7 +23,8 @@ export function withoutRoomMentions(text: string): string {
  * `https://matrix.to/#/@room:example.org`, a person whose username is "room") stay working ids.
  */
 export function htmlWithoutRoomMentions(html: string): string {
-  return html.replace(/(\shref="[^"]*")|@(room|here|channel|everyone)/giu, (_m, href: string | undefined, word: string | undefined) =>
-    href ?? `${HARMLESS_AT}${word}`,
+  return html.replace(
+    /(\shref="[^"]*")|@(room|here|channel|everyone)/giu,
+    (_m, href: string | undefined, word: string | undefined) => href ?? `${HARMLESS_AT}${word}`,
   );
 }

@@ -41,13 +41,15 @@ export function roomKeyedTables(db: Db): string[] {
 export function moveRoom(db: Db, fromRoomId: string, toRoomId: string): number {
   if (fromRoomId === toRoomId) return 0;
   const tables = roomKeyedTables(db).filter((name) => !ROOM_LOG_TABLES.has(name));
-  const holds = (table: string, roomId: string) => db.prepare(`SELECT EXISTS (SELECT 1 FROM "${table}" WHERE room_id = ?)`).pluck().get(roomId) === 1;
+  const holds = (table: string, roomId: string) =>
+    db.prepare(`SELECT EXISTS (SELECT 1 FROM "${table}" WHERE room_id = ?)`).pluck().get(roomId) === 1;
   return db.transaction(() => {
     // Nothing left behind (moved already): done, so following an upgrade again is harmless.
     if (!tables.some((table) => holds(table, fromRoomId))) return 0;
     if (tables.some((table) => holds(table, toRoomId))) throw new RoomMoveConflict();
     let moved = 0;
-    for (const table of tables) moved += db.prepare(`UPDATE "${table}" SET room_id = ? WHERE room_id = ?`).run(toRoomId, fromRoomId).changes;
+    for (const table of tables)
+      moved += db.prepare(`UPDATE "${table}" SET room_id = ? WHERE room_id = ?`).run(toRoomId, fromRoomId).changes;
     return moved;
   })();
 }

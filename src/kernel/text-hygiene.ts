@@ -19,7 +19,13 @@ export function cleanInput(text: string): string {
  */
 export function nameKey(name: string): string {
   // Upper then lower case gives full folding for the letters that differ (ß → SS → ss, ﬁ → FI → fi).
-  return cleanInput(name).normalize("NFKC").toLocaleUpperCase("und").toLocaleLowerCase("und").normalize("NFKC").replace(/\s+/g, " ").trim();
+  return cleanInput(name)
+    .normalize("NFKC")
+    .toLocaleUpperCase("und")
+    .toLocaleLowerCase("und")
+    .normalize("NFKC")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**
@@ -35,5 +41,10 @@ export function forgetKey(name: string): string {
 /** A reply quotes at most a short excerpt of what a member typed. */
 export function excerpt(text: string, max = 60): string {
   const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`;
 }

@@ -26,7 +26,12 @@ export function tokenize(text: string): Token[] {
       const close = findCloser(text, i + 1, closer);
       if (close !== -1 || text[i] !== "'") {
         const end = close === -1 ? text.length : close;
-        tokens.push({ value: text.slice(i + 1, end).trim(), start: i, end: Math.min(end + 1, text.length), quoted: true });
+        tokens.push({
+          value: text.slice(i + 1, end).trim(),
+          start: i,
+          end: Math.min(end + 1, text.length),
+          quoted: true,
+        });
         i = end + 1;
         continue;
       }

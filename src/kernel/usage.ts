@@ -9,7 +9,9 @@ const label = (t: Translator, command: AnyCommand, name: string) => t.text(label
 
 /** The number parameter a name holds inside it (`plan # unirme`), if any. */
 function slotOf(command: AnyCommand, name: string): string | undefined {
-  return name.includes(NUMBER_SLOT) ? Object.keys(command.params).find((p) => command.params[p]!.kind === "int") : undefined;
+  return name.includes(NUMBER_SLOT)
+    ? Object.keys(command.params).find((p) => command.params[p]!.kind === "int")
+    : undefined;
 }
 
 /** A command's name in the room's language, a number inside it shown by its label: `plan <plan> unirme`, never a bare `#`. */

@@ -25,7 +25,8 @@ const SAME_ACT: readonly (readonly string[])[] = [
 ];
 
 const groupOf = new Map<string, readonly string[]>();
-for (const group of SAME_ACT) for (const word of group) groupOf.set(word, [...new Set([...(groupOf.get(word) ?? []), ...group])]);
+for (const group of SAME_ACT)
+  for (const word of group) groupOf.set(word, [...new Set([...(groupOf.get(word) ?? []), ...group])]);
 
 /** A word without its accents ("rotación" → "rotacion", "añadir" → "anadir"): people often type them so. */
 export function withoutAccents(word: string): string {

@@ -15,7 +15,15 @@ export function countRows(db: Db): RowCounts {
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .pluck()
     .all() as string[];
-  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t.replaceAll('"', '""')}"`).pluck().get() as number]));
+  return Object.fromEntries(
+    tables.map((t) => [
+      t,
+      db
+        .prepare(`SELECT count(*) FROM "${t.replaceAll('"', '""')}"`)
+        .pluck()
+        .get() as number,
+    ]),
+  );
 }
 
 /**
@@ -24,14 +32,19 @@ export function countRows(db: Db): RowCounts {
  * it replace the original. The bot must be stopped (the process lock is taken).
  */
 export function encryptDatabase(path: string, key: string): Converted {
-  if (!existsSync(path)) throw new StartupError(`there is no database at ${path} to encrypt; check the database setting (or TANDEM_DATABASE)`);
-  if (!isPlainSqlite(path)) throw new StartupError(`${path} is already encrypted (or is not a SQLite database); nothing was changed`);
+  if (!existsSync(path))
+    throw new StartupError(
+      `there is no database at ${path} to encrypt; check the database setting (or TANDEM_DATABASE)`,
+    );
+  if (!isPlainSqlite(path))
+    throw new StartupError(`${path} is already encrypted (or is not a SQLite database); nothing was changed`);
   return replaceVerified(path, undefined, key);
 }
 
 /** Re-encrypts the file under `newKey`, the same way as encryptDatabase; the old key must open it. */
 export function rekeyDatabase(path: string, oldKey: string, newKey: string): Converted {
-  if (!existsSync(path)) throw new StartupError(`there is no database at ${path} to rekey; check the database setting (or TANDEM_DATABASE)`);
+  if (!existsSync(path))
+    throw new StartupError(`there is no database at ${path} to rekey; check the database setting (or TANDEM_DATABASE)`);
   return replaceVerified(path, oldKey, newKey);
 }
 
@@ -41,8 +54,12 @@ export function rekeyDatabase(path: string, oldKey: string, newKey: string): Con
  * an older file at `target`.
  */
 export function backupDatabase(path: string, key: string | undefined, target: string): Converted {
-  if (!existsSync(path)) throw new StartupError(`there is no database at ${path} to back up; check the database setting (or TANDEM_DATABASE)`);
-  if (resolve(target) === resolve(path)) throw new StartupError(`the backup must go to another path than the database itself (${path})`);
+  if (!existsSync(path))
+    throw new StartupError(
+      `there is no database at ${path} to back up; check the database setting (or TANDEM_DATABASE)`,
+    );
+  if (resolve(target) === resolve(path))
+    throw new StartupError(`the backup must go to another path than the database itself (${path})`);
   const partial = `${target}.partial-${process.pid}`;
   const source = openKeyed(path, key, { readonly: true, fileMustExist: true });
   try {
@@ -60,7 +77,9 @@ export function backupDatabase(path: string, key: string | undefined, target: st
 function backupError(err: unknown, target: string): unknown {
   const code = (err as { code?: unknown }).code;
   if (typeof code === "string" && code.startsWith("SQLITE_CANTOPEN")) {
-    return new StartupError(`cannot write the backup to ${target}; check that its folder exists and that Tandem may write there`);
+    return new StartupError(
+      `cannot write the backup to ${target}; check that its folder exists and that Tandem may write there`,
+    );
   }
   return err;
 }
@@ -106,7 +125,10 @@ function checkedCounts(file: string, key: string, expected: RowCounts): Converte
   try {
     const found = countRows(db);
     const same = JSON.stringify(found) === JSON.stringify(expected);
-    if (!same) throw new StartupError("the converted copy does not hold the same rows as the original, so the original was kept as it was");
+    if (!same)
+      throw new StartupError(
+        "the converted copy does not hold the same rows as the original, so the original was kept as it was",
+      );
     db.pragma("journal_mode = WAL");
     return summary(found);
   } finally {
@@ -119,7 +141,8 @@ function installChecked(partial: string, target: string, key: string | undefined
     const db = openKeyed(partial, key, { readonly: true });
     let counts: RowCounts;
     try {
-      if (db.pragma("quick_check", { simple: true }) !== "ok") throw new StartupError(`the backup written to ${target} did not pass SQLite's check; nothing was replaced`);
+      if (db.pragma("quick_check", { simple: true }) !== "ok")
+        throw new StartupError(`the backup written to ${target} did not pass SQLite's check; nothing was replaced`);
       counts = countRows(db);
     } finally {
       db.close();

@@ -90,7 +90,9 @@ export function openKeyed(path: string, key: string | undefined, options: Databa
     db.close();
     const code = (err as { code?: unknown }).code;
     if (key !== undefined && (code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT")) {
-      throw new StartupError(`the database key does not open ${path}; check database.key (or TANDEM_DATABASE_KEY), the file was left untouched`);
+      throw new StartupError(
+        `the database key does not open ${path}; check database.key (or TANDEM_DATABASE_KEY), the file was left untouched`,
+      );
     }
     throw err;
   }
@@ -134,7 +136,9 @@ function startupErrorFor(err: unknown, path: string): unknown {
     );
   }
   if (typeof code === "string" && /^E[A-Z]+$/.test(code)) {
-    return new StartupError(`cannot create or open the database at ${path} (${code}); check that its folder exists or can be created, and that Tandem may write there`);
+    return new StartupError(
+      `cannot create or open the database at ${path} (${code}); check that its folder exists or can be created, and that Tandem may write there`,
+    );
   }
   return err;
 }

@@ -13,7 +13,20 @@ export function createLogger(level: string, destination: DestinationStream = pin
       level,
       base: { app: "tandem" },
       redact: {
-        paths: ["accessToken", "password", "*.accessToken", "*.password", "*.cryptoStoreKey", "*.recoveryKey", "key", "*.key", "body", "*.body", "formatted_body", "*.formatted_body"],
+        paths: [
+          "accessToken",
+          "password",
+          "*.accessToken",
+          "*.password",
+          "*.cryptoStoreKey",
+          "*.recoveryKey",
+          "key",
+          "*.key",
+          "body",
+          "*.body",
+          "formatted_body",
+          "*.formatted_body",
+        ],
         censor: "[hidden]",
       },
     },
@@ -80,6 +93,9 @@ export function errorForLog(err: unknown): Record<string, unknown> {
   return {
     type: err.name,
     ...(typeof code === "string" ? { code } : {}),
-    at: err.stack?.split("\n").slice(1, 9).map((l) => l.trim()),
+    at: err.stack
+      ?.split("\n")
+      .slice(1, 9)
+      .map((l) => l.trim()),
   };
 }

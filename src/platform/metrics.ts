@@ -21,22 +21,47 @@ export function tandemMetrics(db: Db, clock: () => number = Date.now): Registry 
     lastReceived: db.prepare("SELECT received_at - origin_ts FROM matrix_inbox ORDER BY seq DESC LIMIT 1").pluck(),
   };
   const gauge = (name: string, help: string, read: (now: number) => number) =>
-    new Gauge({ name, help, registers: [registry], collect() { this.set(read(clock())); } });
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(read(clock()));
+      },
+    });
   const seconds = (ms: number) => Math.max(0, ms) / 1000;
   const HOUR = 3600_000;
-  gauge("tandem_commands_handled_last_hour", "Commands, reactions and poll answers handled in the last hour.", (now) => q.handled.get(now - HOUR) as number);
+  gauge(
+    "tandem_commands_handled_last_hour",
+    "Commands, reactions and poll answers handled in the last hour.",
+    (now) => q.handled.get(now - HOUR) as number,
+  );
   gauge("tandem_outbox_depth", "Replies and posts waiting to be delivered.", () => q.depth.get() as number);
   gauge("tandem_outbox_oldest_pending_seconds", "Age of the oldest undelivered message (0 when none).", (now) => {
     const at = q.oldestPending.get() as number | null;
     return at === null ? 0 : seconds(now - at);
   });
-  gauge("tandem_outbox_failed_last_day", "Messages the homeserver refused for good in the last day.", (now) => q.failed.get(now - 24 * HOUR) as number);
-  gauge("tandem_scheduler_lateness_seconds", "How far the most overdue scheduled post is past its time (0 when none is due).", (now) => {
-    const due = q.overdueJob.get() as number | null;
-    return due === null ? 0 : seconds(now - due);
-  });
-  gauge("tandem_matrix_undecryptable", "Incoming events that could not be decrypted yet.", () => q.undecryptable.get() as number);
-  gauge("tandem_matrix_sync_lag_seconds", "From the newest event's origin time to its arrival through /sync.", () => seconds((q.lastReceived.get() as number | null) ?? 0));
+  gauge(
+    "tandem_outbox_failed_last_day",
+    "Messages the homeserver refused for good in the last day.",
+    (now) => q.failed.get(now - 24 * HOUR) as number,
+  );
+  gauge(
+    "tandem_scheduler_lateness_seconds",
+    "How far the most overdue scheduled post is past its time (0 when none is due).",
+    (now) => {
+      const due = q.overdueJob.get() as number | null;
+      return due === null ? 0 : seconds(now - due);
+    },
+  );
+  gauge(
+    "tandem_matrix_undecryptable",
+    "Incoming events that could not be decrypted yet.",
+    () => q.undecryptable.get() as number,
+  );
+  gauge("tandem_matrix_sync_lag_seconds", "From the newest event's origin time to its arrival through /sync.", () =>
+    seconds((q.lastReceived.get() as number | null) ?? 0),
+  );
   return registry;
 }
 
@@ -62,7 +87,9 @@ export async function startMetricsServer(db: Db, port: number, clock: () => numb
       } catch {
         ok = false;
       }
-      return void res.writeHead(ok ? 200 : 503, { "content-type": "text/plain" }).end(ok ? "ok\n" : "database unavailable\n");
+      return void res
+        .writeHead(ok ? 200 : 503, { "content-type": "text/plain" })
+        .end(ok ? "ok\n" : "database unavailable\n");
     }
     if (path === "/metrics") {
       registry.metrics().then(

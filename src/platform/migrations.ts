@@ -21,7 +21,10 @@ export function readMigrations(dir: string): Migration[] {
     })
     .sort((a, b) => a.version - b.version);
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new StartupError(`migrations must be numbered 0001, 0002, … without gaps; found ${m.version} at position ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new StartupError(
+        `migrations must be numbered 0001, 0002, … without gaps; found ${m.version} at position ${i + 1}`,
+      );
   });
   return migrations;
 }
@@ -36,7 +39,11 @@ export function migrate(db: Db, migrations: Migration[]): { applied: number[] } 
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL, checksum TEXT)`);
   const columns = db.prepare("SELECT name FROM pragma_table_info('schema_version')").pluck().all();
   if (!columns.includes("checksum")) db.exec("ALTER TABLE schema_version ADD COLUMN checksum TEXT");
-  const rows = db.prepare("SELECT version, name, checksum FROM schema_version ORDER BY version").all() as { version: number; name: string; checksum: string | null }[];
+  const rows = db.prepare("SELECT version, name, checksum FROM schema_version ORDER BY version").all() as {
+    version: number;
+    name: string;
+    checksum: string | null;
+  }[];
   const latest = migrations.at(-1)?.version ?? 0;
   rows.forEach((row, i) => {
     const file = migrations[i];
@@ -46,7 +53,12 @@ export function migrate(db: Db, migrations: Migration[]): { applied: number[] } 
       );
     }
     // Rows written before checksums were kept have none; their names and numbers still must match.
-    if (!file || file.version !== row.version || file.name !== row.name || (row.checksum !== null && row.checksum !== checksum(file.sql))) {
+    if (
+      !file ||
+      file.version !== row.version ||
+      file.name !== row.name ||
+      (row.checksum !== null && row.checksum !== checksum(file.sql))
+    ) {
       throw new StartupError(
         `applied migration ${row.version}_${row.name} does not match migrations/${String(row.version).padStart(4, "0")}_${file?.name ?? "?"}.sql; migrations are never edited once applied`,
       );

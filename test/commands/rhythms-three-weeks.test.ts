@@ -64,7 +64,9 @@ describe("a room through three weeks and a half", () => {
     expect(monday1[0]).toContain("• Ana hands facilitator over to Mo. Thank you, Ana!");
 
     // Mo cannot make it and skips: Ana takes over, since Bo is still away.
-    expect(await bot.say("!rotation skip facilitator", mod)).toEqual(["• Mo hands facilitator over to Ana. Thank you, Mo!"]);
+    expect(await bot.say("!rotation skip facilitator", mod)).toEqual([
+      "• Mo hands facilitator over to Ana. Thank you, Mo!",
+    ]);
 
     // The care plan: reminder the day before, the call at the start, decompression at the end.
     const planWeek = await live("2026-12-05T00:00Z");

@@ -17,11 +17,73 @@ function random(seed: number) {
 }
 
 const WORDS = [
-  "@ana", "@ana:test.org", "@", "@@", "@bo", "@Zoë", "#food", "#", "#12", "12", "0", "-3", "99999999999", "1.5h", "€50", "2,5",
-  "at", "for", "care", "until", "every", "weeks", "tomorrow", "friday", "17:00", "25:99", "2026-02-30", "2026-12-04", "08:00",
-  "yesterday", "join", "leave", "done", "cancel", "confirm", "me", "burst", "slow", "es", "en", "Europe/Madrid", "Mars/Base",
-  "\"quoted words\"", "“curly", "'", "\u200b", "\u00a0", "🙂", "<b>bold</b>", "&amp;", "\\", "%s", "${x}", "null", "undefined",
-  "x".repeat(600), "DROP TABLE ledger_entries;", "facilitator", "treasurer", "2", "3", "week", "month", "2026-13", "export", "undo", "fix",
+  "@ana",
+  "@ana:test.org",
+  "@",
+  "@@",
+  "@bo",
+  "@Zoë",
+  "#food",
+  "#",
+  "#12",
+  "12",
+  "0",
+  "-3",
+  "99999999999",
+  "1.5h",
+  "€50",
+  "2,5",
+  "at",
+  "for",
+  "care",
+  "until",
+  "every",
+  "weeks",
+  "tomorrow",
+  "friday",
+  "17:00",
+  "25:99",
+  "2026-02-30",
+  "2026-12-04",
+  "08:00",
+  "yesterday",
+  "join",
+  "leave",
+  "done",
+  "cancel",
+  "confirm",
+  "me",
+  "burst",
+  "slow",
+  "es",
+  "en",
+  "Europe/Madrid",
+  "Mars/Base",
+  '"quoted words"',
+  "“curly",
+  "'",
+  "\u200b",
+  "\u00a0",
+  "🙂",
+  "<b>bold</b>",
+  "&amp;",
+  "\\",
+  "%s",
+  "${x}",
+  "null",
+  "undefined",
+  "x".repeat(600),
+  "DROP TABLE ledger_entries;",
+  "facilitator",
+  "treasurer",
+  "2",
+  "3",
+  "week",
+  "month",
+  "2026-13",
+  "export",
+  "undo",
+  "fix",
 ];
 
 describe("robustness: no message can crash the bot or half-apply a command", () => {
@@ -35,12 +97,16 @@ describe("robustness: no message can crash the bot or half-apply a command", () 
     const { next, pick } = random(20261124);
     const failures: string[] = [];
     for (let i = 0; i < 1500; i++) {
-      const args = Array.from({ length: Math.floor(next() * 7) }, () => pick(WORDS)).join(pick([" ", "  ", "\t", " \n "]));
+      const args = Array.from({ length: Math.floor(next() * 7) }, () => pick(WORDS)).join(
+        pick([" ", "  ", "\t", " \n "]),
+      );
       const line = `!${pick(names)} ${args}`;
       const sender = next() < 0.5 ? ALICE : MOD;
-      const html = next() < 0.2 ? `${line.replace("@ana", '<a href="https://matrix.to/#/@ana:test.org">Ana</a>')}` : undefined;
+      const html =
+        next() < 0.2 ? `${line.replace("@ana", '<a href="https://matrix.to/#/@ana:test.org">Ana</a>')}` : undefined;
       const replies = await bot.say(line, { sender, ...(html ? { html } : {}) });
-      if (replies.length === 0 || replies.some((r) => /something went wrong on my side/.test(r))) failures.push(`${JSON.stringify(line)} → ${JSON.stringify(replies)}`);
+      if (replies.length === 0 || replies.some((r) => /something went wrong on my side/.test(r)))
+        failures.push(`${JSON.stringify(line)} → ${JSON.stringify(replies)}`);
       bot.clock.now += 61_000;
     }
     expect(failures).toEqual([]);
@@ -50,10 +116,31 @@ describe("robustness: no message can crash the bot or half-apply a command", () 
 
   it("never throws on hostile HTML or odd bodies, and ignores what is not a command", () => {
     bot = createTestBot();
-    const odd = ["", " ", "!", "!!", "!\u0000", "\u202e!ledger", "<a href=", "!ledger <a href=\"https://matrix.to/#/%zz\">x</a>", "> quote\n\n!ledger", "x".repeat(70_000)];
+    const odd = [
+      "",
+      " ",
+      "!",
+      "!!",
+      "!\u0000",
+      "\u202e!ledger",
+      "<a href=",
+      '!ledger <a href="https://matrix.to/#/%zz">x</a>',
+      "> quote\n\n!ledger",
+      "x".repeat(70_000),
+    ];
     odd.forEach((text, i) => {
-      expect(() => bot.dispatcher.handle({ eventId: `$odd${i}`, roomId: ROOM, sender: ALICE, text, sentAt: 0 })).not.toThrow();
-      expect(() => bot.dispatcher.handle({ eventId: `$odd-html${i}`, roomId: ROOM, sender: ALICE, text: htmlToCommandText(text), sentAt: 0 })).not.toThrow();
+      expect(() =>
+        bot.dispatcher.handle({ eventId: `$odd${i}`, roomId: ROOM, sender: ALICE, text, sentAt: 0 }),
+      ).not.toThrow();
+      expect(() =>
+        bot.dispatcher.handle({
+          eventId: `$odd-html${i}`,
+          roomId: ROOM,
+          sender: ALICE,
+          text: htmlToCommandText(text),
+          sentAt: 0,
+        }),
+      ).not.toThrow();
     });
   });
 });

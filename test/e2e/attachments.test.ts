@@ -36,16 +36,28 @@ describe("files as messages", () => {
     const replies = await ana.messages(roomId, { sender: bot.userId, count: 4, timeoutMs: 60_000 });
     const [intro, file] = replies.slice(-2);
     expect(intro!.body).toContain("Here are the 2 decisions in force as a PDF on A4");
-    expect(file).toMatchObject({ wireType: "m.room.encrypted", decryptionFailed: false, msgtype: "m.file", filename: expect.stringMatching(/^decisions-.*\.pdf$/) });
+    expect(file).toMatchObject({
+      wireType: "m.room.encrypted",
+      decryptionFailed: false,
+      msgtype: "m.file",
+      filename: expect.stringMatching(/^decisions-.*\.pdf$/),
+    });
     expect(file!.url).toBeUndefined();
-    expect(file!.file).toMatchObject({ v: "v2", url: expect.stringMatching(/^mxc:\/\//), key: { alg: "A256CTR" }, hashes: { sha256: expect.any(String) } });
+    expect(file!.file).toMatchObject({
+      v: "v2",
+      url: expect.stringMatching(/^mxc:\/\//),
+      key: { alg: "A256CTR" },
+      hashes: { sha256: expect.any(String) },
+    });
     expect(file!.info).toMatchObject({ mimetype: "application/pdf", size: expect.any(Number) });
 
     const { base64 } = await ana.call<{ base64: string }>("downloadFile", { eventId: file!.eventId });
     const bytes = Buffer.from(base64, "base64");
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(bytes.length).toBe((file!.info as { size: number }).size);
-    const text = (await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })).text.normalize("NFC");
+    const text = (
+      await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })
+    ).text.normalize("NFC");
     expect(text).toContain("We meet on Thursdays #meetings");
     expect(text).toContain("Ирина и Ελένη keep the fund");
   });
@@ -60,9 +72,18 @@ describe("files as messages", () => {
     const replies = await ana.messages(roomId, { sender: bot.userId, count: 3, timeoutMs: 60_000 });
     const [intro, file] = replies.slice(-2);
     expect(intro!.body).toContain("Here is the charter (5 articles, version 1) as a PDF on A3");
-    expect(file).toMatchObject({ wireType: "m.room.encrypted", decryptionFailed: false, msgtype: "m.file", filename: expect.stringMatching(/^charter-.*\.pdf$/) });
+    expect(file).toMatchObject({
+      wireType: "m.room.encrypted",
+      decryptionFailed: false,
+      msgtype: "m.file",
+      filename: expect.stringMatching(/^charter-.*\.pdf$/),
+    });
     const { base64 } = await ana.call<{ base64: string }>("downloadFile", { eventId: file!.eventId });
-    const text = (await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(base64, "base64"))), { mergePages: true })).text.normalize("NFC").replace(/\s+/g, " ");
+    const text = (
+      await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(base64, "base64"))), { mergePages: true })
+    ).text
+      .normalize("NFC")
+      .replace(/\s+/g, " ");
     expect(text).toContain("Our charter");
     expect(text).toContain("Bakery committee");
     expect(text).toContain("Why we are here");

@@ -19,7 +19,11 @@ let roomId: string;
 const UNVERIFIED = /new device of .* is not verified/;
 const CHANGED = /the identity of .* changed/;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -32,8 +36,13 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
 /** The bot's messages in the room as a client sees them (bodies of what it could decrypt). */
 const botMessages = (client: TestClient) => client.messages(roomId, { sender: bot.userId, timeoutMs: 2_000 });
 
-const inboxState = (eventId: string) => bot.query<{ state: string; held_at: number | null }>("SELECT state, held_at FROM matrix_inbox WHERE event_id = ?", eventId)[0];
-const ledgerCount = () => bot.query<{ n: number }>("SELECT count(*) AS n FROM ledger_entries WHERE room_id = ?", roomId)[0]!.n;
+const inboxState = (eventId: string) =>
+  bot.query<{ state: string; held_at: number | null }>(
+    "SELECT state, held_at FROM matrix_inbox WHERE event_id = ?",
+    eventId,
+  )[0];
+const ledgerCount = () =>
+  bot.query<{ n: number }>("SELECT count(*) AS n FROM ledger_entries WHERE room_id = ?", roomId)[0]!.n;
 
 beforeAll(async () => {
   const moUser = await newUser("mo");
@@ -56,16 +65,26 @@ afterAll(async () => {
 
 describe("only devices their owners verified", () => {
   it("answers the member's cross-signed device; her unverified second login reads nothing and is not obeyed, with one notice", async () => {
-    expect(await answerTo(ana, bot, roomId, await ana.send(roomId, "!ledger thanks @mo cooked 40 meals"))).toMatch(/#1/);
+    expect(await answerTo(ana, bot, roomId, await ana.send(roomId, "!ledger thanks @mo cooked 40 meals"))).toMatch(
+      /#1/,
+    );
 
     intruder = await TestClient.unverifiedLogin(anaUser);
     await intruder.messages(roomId, { count: 1 });
-    const orders = [await intruder.send(roomId, "!ledger thanks @mo drove 3 nurses"), await intruder.send(roomId, "!ledger thanks @mo mended 2 flags")];
+    const orders = [
+      await intruder.send(roomId, "!ledger thanks @mo drove 3 nurses"),
+      await intruder.send(roomId, "!ledger thanks @mo mended 2 flags"),
+    ];
 
     // Her verified device reads the one notice; the notice names no command.
-    const notice = await until("the notice about the unverified device", async () => (await botMessages(ana)).find((m) => UNVERIFIED.test(m.body ?? "")));
+    const notice = await until("the notice about the unverified device", async () =>
+      (await botMessages(ana)).find((m) => UNVERIFIED.test(m.body ?? "")),
+    );
     expect(notice.body).not.toMatch(/nurses|flags|ledger/);
-    for (const order of orders) expect(await until("the order to be set aside", () => (inboxState(order)?.state === "done" ? true : undefined))).toBe(true);
+    for (const order of orders)
+      expect(
+        await until("the order to be set aside", () => (inboxState(order)?.state === "done" ? true : undefined)),
+      ).toBe(true);
     expect(ledgerCount()).toBe(1);
 
     // A later reply, after both orders were set aside: still one notice, and no answer to either order.
@@ -76,7 +95,9 @@ describe("only devices their owners verified", () => {
     expect(seen.filter((m) => orders.includes(answeredEvent(m) ?? ""))).toEqual([]);
 
     // The second device got no room key for the bot's messages: it cannot decrypt the reply it saw arrive.
-    const onIntruder = await until("the reply to reach the second device", async () => (await botMessages(intruder!)).find((m) => m.eventId === seen.find((s) => answeredEvent(s) === marker)?.eventId));
+    const onIntruder = await until("the reply to reach the second device", async () =>
+      (await botMessages(intruder!)).find((m) => m.eventId === seen.find((s) => answeredEvent(s) === marker)?.eventId),
+    );
     expect(onIntruder.decryptionFailed).toBe(true);
   });
 });
@@ -87,11 +108,15 @@ describe("a member's identity changes", () => {
     intruder = undefined;
     await ana.resetIdentity();
     // Told as soon as the bot sees the new keys, before she (or whoever reset her account) writes.
-    const told = await until("the moderators to be told", async () => (await botMessages(mo)).find((m) => CHANGED.test(m.body ?? "")));
+    const told = await until("the moderators to be told", async () =>
+      (await botMessages(mo)).find((m) => CHANGED.test(m.body ?? "")),
+    );
     expect(told.body).toContain(`!trust ${anaUser.userId}`);
 
     const held = await ana.send(roomId, "!ledger thanks @mo baked 12 loaves");
-    expect(await until("the command to be held", () => (inboxState(held)?.held_at ? inboxState(held) : undefined))).toMatchObject({ state: "pending" });
+    expect(
+      await until("the command to be held", () => (inboxState(held)?.held_at ? inboxState(held) : undefined)),
+    ).toMatchObject({ state: "pending" });
     expect(ledgerCount()).toBe(2);
 
     expect(await answerTo(mo, bot, roomId, await mo.send(roomId, `!trust ${anaUser.userId}`))).toMatch(/new identity/);
@@ -113,8 +138,18 @@ describe("forgetting her afterwards", () => {
     const name = anaUser.userId.slice(1).split(":")[0]!;
     expect(await answerTo(mo, bot, roomId, await mo.send(roomId, `!forget @${name} confirm`))).not.toMatch(/nothing/i);
     await bot.stop();
-    for (const table of ["matrix_unverified_devices", "identity_holds", "matrix_inbox", "handled_events", "outbox", "decisions"]) {
-      expect([table, JSON.stringify(bot.query(`SELECT * FROM "${table}"`)).includes(anaUser.userId)]).toEqual([table, false]);
+    for (const table of [
+      "matrix_unverified_devices",
+      "identity_holds",
+      "matrix_inbox",
+      "handled_events",
+      "outbox",
+      "decisions",
+    ]) {
+      expect([table, JSON.stringify(bot.query(`SELECT * FROM "${table}"`)).includes(anaUser.userId)]).toEqual([
+        table,
+        false,
+      ]);
     }
   });
 });

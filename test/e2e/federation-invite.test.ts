@@ -51,7 +51,11 @@ describe("rooms created with a local and a remote bot invited at once", () => {
     // The fork depends on who joins first; a few rooms give it several chances to happen.
     for (let round = 1; round <= 3; round++) {
       const bLogFrom = b.logs().length;
-      const roomId = await mo.createRoom({ name: `both at once ${round}`, encrypted: true, invite: [a.userId, b.userId] });
+      const roomId = await mo.createRoom({
+        name: `both at once ${round}`,
+        encrypted: true,
+        invite: [a.userId, b.userId],
+      });
       await Promise.all([joinedOnServer(roomId, a.userId), joinedOnServer(roomId, b.userId)]);
       const asked = await mo.send(roomId, "!help");
       expect(await answerTo(mo, a, roomId, asked)).toContain("!");

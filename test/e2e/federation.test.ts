@@ -36,10 +36,18 @@ async function tearDown(): Promise<void> {
   await servers?.stop();
 }
 
-const ask = (client: TestClient, bot: Bot, roomId: string, text: string) => client.send(roomId, text).then((id) => answerTo(client, bot, roomId, id));
+const ask = (client: TestClient, bot: Bot, roomId: string, text: string) =>
+  client.send(roomId, text).then((id) => answerTo(client, bot, roomId, id));
 
 /** Waits until `client` saw a message in the room from `sender` that `match` accepts. */
-async function seen(client: TestClient, roomId: string, sender: string, match: (m: SeenMessage) => boolean, what: string, bot: Bot): Promise<SeenMessage> {
+async function seen(
+  client: TestClient,
+  roomId: string,
+  sender: string,
+  match: (m: SeenMessage) => boolean,
+  what: string,
+  bot: Bot,
+): Promise<SeenMessage> {
   const deadline = Date.now() + 120_000;
   for (;;) {
     const found = (await client.messages(roomId, { sender, timeoutMs: 1_000 })).find(match);
@@ -60,7 +68,10 @@ function bringMonthlyReportForward(hall: string): void {
   const db = openKeyed(a.dbPath, a.dbKey, { fileMustExist: true });
   try {
     db.pragma("busy_timeout = 5000");
-    db.prepare("UPDATE jobs SET next_run_utc = ? WHERE room_id = ? AND kind = 'federation.report'").run(Date.now() - 1_000, hall);
+    db.prepare("UPDATE jobs SET next_run_utc = ? WHERE room_id = ? AND kind = 'federation.report'").run(
+      Date.now() - 1_000,
+      hall,
+    );
   } finally {
     db.close();
   }
@@ -81,18 +92,38 @@ describe.each(layouts)("an assembly of cells served by two Tandems %s", (_name, 
     const riverside = await room(moA, a, "cell a");
     const [hilltop, lakeside] = await Promise.all([room(moB, b, "cell b1"), room(moB, b, "cell b2")]);
 
-    expect(await ask(moA, a, hall, "!assembly start Care workers north")).toContain("now the assembly Care workers north");
+    expect(await ask(moA, a, hall, "!assembly start Care workers north")).toContain(
+      "now the assembly Care workers north",
+    );
     const codes: string[] = [];
     for (let i = 0; i < 3; i++) codes.push(/Join code: (\S+)/.exec(await ask(moA, a, hall, "!assembly invite"))![1]!);
-    expect(await ask(moA, a, riverside, `!federate ${codes[0]} as Riverside`)).toContain("This cell is linked to the assembly Care workers north as Riverside");
+    expect(await ask(moA, a, riverside, `!federate ${codes[0]} as Riverside`)).toContain(
+      "This cell is linked to the assembly Care workers north as Riverside",
+    );
 
     // B is not in the assembly's room yet: the join waits until the assembly's moderator invites B.
-    expect(await ask(moB, b, hilltop, `!federate ${codes[1]} as Hilltop`)).toContain("Its moderators need to invite this bot's account into the assembly's room");
+    expect(await ask(moB, b, hilltop, `!federate ${codes[1]} as Hilltop`)).toContain(
+      "Its moderators need to invite this bot's account into the assembly's room",
+    );
     await moA.call("invite", { roomId: hall, userId: b.userId });
     await moA.waitMembership(hall, b.userId, "join", 90_000);
-    expect(await ask(moB, b, lakeside, `!federate ${codes[2]} as Lakeside`)).toContain("Asked the assembly to link this cell as Lakeside");
-    for (const [roomId, pseudonym] of [[hilltop, "Hilltop"], [lakeside, "Lakeside"]] as const) {
-      await seen(moB, roomId, b.userId, (m) => m.body === `This cell is linked to the assembly Care workers north as ${pseudonym}. Nothing is sent until you have seen it: !federation preview`, `${pseudonym} welcomed`, b);
+    expect(await ask(moB, b, lakeside, `!federate ${codes[2]} as Lakeside`)).toContain(
+      "Asked the assembly to link this cell as Lakeside",
+    );
+    for (const [roomId, pseudonym] of [
+      [hilltop, "Hilltop"],
+      [lakeside, "Lakeside"],
+    ] as const) {
+      await seen(
+        moB,
+        roomId,
+        b.userId,
+        (m) =>
+          m.body ===
+          `This cell is linked to the assembly Care workers north as ${pseudonym}. Nothing is sent until you have seen it: !federation preview`,
+        `${pseudonym} welcomed`,
+        b,
+      );
     }
 
     await ask(moA, a, riverside, "!ledger thanks @Ana @Boris @Cy cooked 40 meals for the Okafor family #food");
@@ -105,54 +136,148 @@ describe.each(layouts)("an assembly of cells served by two Tandems %s", (_name, 
     // The report: A asks, B answers for its two cells; B is killed as soon as its first answer is out.
     const asked = await moA.send(hall, "!assembly report");
     expect(await answerTo(moA, a, hall, asked)).toContain("2 cells are served by other Tandems");
-    await seen(moA, hall, b.userId, (m) => m.type === "org.tandem.federation.to_assembly" && bodyKind(m) === "figures", "B's first answer", b);
+    await seen(
+      moA,
+      hall,
+      b.userId,
+      (m) => m.type === "org.tandem.federation.to_assembly" && bodyKind(m) === "figures",
+      "B's first answer",
+      b,
+    );
     await b.stop("SIGKILL");
     await b.start();
-    const report = await seen(moA, hall, a.userId, (m) => (m.body ?? "").includes("shared figures for"), "the report", a);
+    const report = await seen(
+      moA,
+      hall,
+      a.userId,
+      (m) => (m.body ?? "").includes("shared figures for"),
+      "the report",
+      a,
+    );
     expect(report.body).toContain("Riverside — givers: 3");
     expect(report.body).toContain("Hilltop — givers: 3");
     expect(report.body).toContain("Lakeside — givers: fewer than 3");
     expect(report.body).toContain("food: 52 meals (6 givers)");
     expect(report).toMatchObject({ wireType: "m.room.encrypted", decryptionFailed: false });
     // In the assembly A answers; B, there only for its cells, never says a word.
-    expect((await moA.messages(hall, { sender: b.userId, timeoutMs: 1_000 })).filter((m) => m.type === "m.room.message")).toEqual([]);
-    const answers = a.query<{ state: string }>("SELECT state FROM federation_answers WHERE round_id = (SELECT max(id) FROM federation_rounds)");
+    expect(
+      (await moA.messages(hall, { sender: b.userId, timeoutMs: 1_000 })).filter((m) => m.type === "m.room.message"),
+    ).toEqual([]);
+    const answers = a.query<{ state: string }>(
+      "SELECT state FROM federation_answers WHERE round_id = (SELECT max(id) FROM federation_rounds)",
+    );
     expect(answers.map((x) => x.state).sort()).toEqual(["sent", "sent", "sent"]);
 
     // The monthly report arrives from both Tandems, and every cell hears who hosts next.
     bringMonthlyReportForward(hall);
-    const monthly = await seen(moA, hall, a.userId, (m) => m.eventId !== report.eventId && (m.body ?? "").includes("Host cell from now on"), "the monthly report", a);
-    for (const pseudonym of ["Riverside", "Hilltop", "Lakeside"]) expect(monthly.body).toContain(`${pseudonym} — givers:`);
+    const monthly = await seen(
+      moA,
+      hall,
+      a.userId,
+      (m) => m.eventId !== report.eventId && (m.body ?? "").includes("Host cell from now on"),
+      "the monthly report",
+      a,
+    );
+    for (const pseudonym of ["Riverside", "Hilltop", "Lakeside"])
+      expect(monthly.body).toContain(`${pseudonym} — givers:`);
     const host = /Host cell from now on: (\w+)/.exec(monthly.body!)![1];
-    for (const roomId of [hilltop, lakeside]) await seen(moB, roomId, b.userId, (m) => m.body === `The assembly Care workers north is hosted next by ${host}.`, "the host announcement", b);
+    for (const roomId of [hilltop, lakeside])
+      await seen(
+        moB,
+        roomId,
+        b.userId,
+        (m) => m.body === `The assembly Care workers north is hosted next by ${host}.`,
+        "the host announcement",
+        b,
+      );
 
     // Only one report per round, however often B's answers went out.
-    const reports = (await moA.messages(hall, { sender: a.userId, timeoutMs: 1_000 })).filter((m) => (m.body ?? "").includes("shared figures for"));
+    const reports = (await moA.messages(hall, { sender: a.userId, timeoutMs: 1_000 })).filter((m) =>
+      (m.body ?? "").includes("shared figures for"),
+    );
     expect(reports).toHaveLength(2);
 
     // An offer crosses to the other Tandem's cells; contacts cross only once both cells named theirs.
     await ask(moA, a, riverside, "!offer a van with driver on Saturday mornings");
-    await seen(moB, hilltop, b.userId, (m) => (m.body ?? "").startsWith("Offer 1 from Riverside, in the assembly: a van with driver"), "the offer in Hilltop", b);
+    await seen(
+      moB,
+      hilltop,
+      b.userId,
+      (m) => (m.body ?? "").startsWith("Offer 1 from Riverside, in the assembly: a van with driver"),
+      "the offer in Hilltop",
+      b,
+    );
     await ask(moB, b, hilltop, "!answer offer 1");
-    await seen(moA, riverside, a.userId, (m) => (m.body ?? "").startsWith("Hilltop answers your offer 1."), "the answer in Riverside", a);
-    const consent = await seen(moB, hilltop, b.userId, (m) => (m.body ?? "").includes("Riverside") && (m.body ?? "").startsWith("This cell answers offer 1"), "the consent hint", b);
+    await seen(
+      moA,
+      riverside,
+      a.userId,
+      (m) => (m.body ?? "").startsWith("Hilltop answers your offer 1."),
+      "the answer in Riverside",
+      a,
+    );
+    const consent = await seen(
+      moB,
+      hilltop,
+      b.userId,
+      (m) => (m.body ?? "").includes("Riverside") && (m.body ?? "").startsWith("This cell answers offer 1"),
+      "the consent hint",
+      b,
+    );
     // Both cells see one safety code, each Tandem from its own key and the one the assembly relayed.
     const safety = /\d{4}(?: \d{4}){5}/.exec(consent.body ?? "")?.[0];
-    const shown = await seen(moA, riverside, a.userId, (m) => (m.body ?? "").startsWith("Hilltop answers your offer 1."), "the answer in Riverside", a);
+    const shown = await seen(
+      moA,
+      riverside,
+      a.userId,
+      (m) => (m.body ?? "").startsWith("Hilltop answers your offer 1."),
+      "the answer in Riverside",
+      a,
+    );
     expect(safety).toBeDefined();
     expect(shown.body).toContain(safety!);
     expect(await ask(moB, b, hilltop, `!contact verify 1 ${safety}`)).toContain("is the same on both sides");
     expect(await ask(moA, a, riverside, `!contact verify 1 ${safety}`)).toContain("is the same on both sides");
-    expect(await ask(moB, b, hilltop, `!contact 1 ${moB.user.userId}`)).toContain("is this cell's contact for offer 1 with Riverside");
-    expect(await ask(moA, a, riverside, `!contact 1 ${moA.user.userId}`)).toMatch(/^Contact for offer 1 from Hilltop: /);
-    const contact = await seen(moB, hilltop, b.userId, (m) => (m.body ?? "").startsWith("Contact for offer 1 from Riverside: "), "Riverside's contact in Hilltop", b);
+    expect(await ask(moB, b, hilltop, `!contact 1 ${moB.user.userId}`)).toContain(
+      "is this cell's contact for offer 1 with Riverside",
+    );
+    expect(await ask(moA, a, riverside, `!contact 1 ${moA.user.userId}`)).toMatch(
+      /^Contact for offer 1 from Hilltop: /,
+    );
+    const contact = await seen(
+      moB,
+      hilltop,
+      b.userId,
+      (m) => (m.body ?? "").startsWith("Contact for offer 1 from Riverside: "),
+      "Riverside's contact in Hilltop",
+      b,
+    );
     expect(contact.mentions).toEqual({ user_ids: [moA.user.userId] });
 
     // What crossed between the Tandems: encrypted events, with no name, user id, cell room or text in them.
-    const crossed = (await moA.messages(hall, { timeoutMs: 1_000 })).filter((m) => m.type.startsWith("org.tandem.federation."));
+    const crossed = (await moA.messages(hall, { timeoutMs: 1_000 })).filter((m) =>
+      m.type.startsWith("org.tandem.federation."),
+    );
     expect(crossed.length).toBeGreaterThanOrEqual(12);
     for (const m of crossed) expect(m).toMatchObject({ wireType: "m.room.encrypted", decryptionFailed: false });
-    const secrets = ["Ana", "Boris", "Eva", "Flo", "Lou", "Gus", "Okafor", "Marisa", "Joaquín", "clinic", "cooked", moA.user.userId, moB.user.userId, riverside, hilltop, lakeside];
+    const secrets = [
+      "Ana",
+      "Boris",
+      "Eva",
+      "Flo",
+      "Lou",
+      "Gus",
+      "Okafor",
+      "Marisa",
+      "Joaquín",
+      "clinic",
+      "cooked",
+      moA.user.userId,
+      moB.user.userId,
+      riverside,
+      hilltop,
+      lakeside,
+    ];
     for (const m of crossed) {
       // Public keys and sealed contacts are random base64url, where three letters can turn up by chance.
       const text = JSON.stringify(m.content).replace(/"(key|sealed)":"[A-Za-z0-9_-]+"/g, '"$1":"…"');

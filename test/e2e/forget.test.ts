@@ -41,7 +41,9 @@ describe("forgetting a member who left", () => {
 
     const thanks = withPill("!ledger thanks ", { userId: anaUser.userId, name: anaName }, " cooked 40 meals");
     expect(await answerTo(mo, bot, roomId, await mo.send(roomId, thanks.text, thanks.extra))).toMatch(/#1/);
-    expect(await answerTo(ana, bot, roomId, await ana.send(roomId, "!careplan picket at monday 07:00 care pantry"))).toMatch(/Plan #1/);
+    expect(
+      await answerTo(ana, bot, roomId, await ana.send(roomId, "!careplan picket at monday 07:00 care pantry")),
+    ).toMatch(/Plan #1/);
 
     await ana.call("leave", { roomId });
     await mo.waitMembership(roomId, anaUser.userId, "leave");
@@ -53,7 +55,9 @@ describe("forgetting a member who left", () => {
     await bot.stop();
     // The session row names only the bot. The Matrix client's stores (idb_*) hold values as V8
     // serialization bytes: strings in one byte per character, or UTF-16; the crypto store's are sealed.
-    const tables = bot.query<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'idb_%' AND name != 'matrix_session'");
+    const tables = bot.query<{ name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'idb_%' AND name != 'matrix_session'",
+    );
     for (const { name } of tables) {
       const rows = JSON.stringify(bot.query(`SELECT * FROM "${name}"`));
       expect([name, rows.includes(anaUser.userId)]).toEqual([name, false]);
@@ -61,7 +65,11 @@ describe("forgetting a member who left", () => {
     for (const text of [anaUser.userId, anaName]) {
       for (const encoding of ["latin1", "utf16le"] as const) {
         const form = Buffer.from(text, encoding);
-        const [held] = bot.query<{ n: number }>("SELECT count(*) AS n FROM idb_records WHERE instr(value, ?) > 0 OR instr(key, ?) > 0", form, form);
+        const [held] = bot.query<{ n: number }>(
+          "SELECT count(*) AS n FROM idb_records WHERE instr(value, ?) > 0 OR instr(key, ?) > 0",
+          form,
+          form,
+        );
         expect([text, encoding, held?.n]).toEqual([text, encoding, 0]);
       }
     }

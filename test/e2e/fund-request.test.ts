@@ -36,7 +36,9 @@ function bringNoticeForward(roomId: string): void {
   const db = openKeyed(bot.dbPath, bot.dbKey, { fileMustExist: true });
   try {
     db.pragma("busy_timeout = 5000");
-    db.prepare("UPDATE jobs SET next_run_utc = ? WHERE room_id = ? AND kind = 'fund.request' AND next_run_utc IS NOT NULL").run(Date.now() - 1_000, roomId);
+    db.prepare(
+      "UPDATE jobs SET next_run_utc = ? WHERE room_id = ? AND kind = 'fund.request' AND next_run_utc IS NOT NULL",
+    ).run(Date.now() - 1_000, roomId);
   } finally {
     db.close();
   }
@@ -52,13 +54,18 @@ const localpart = (userId: string) => userId.slice(1, userId.indexOf(":"));
 
 describe("a private support request by direct message", () => {
   it("keeps the asker's name between the asker, the keeper and the approver", async () => {
-    const cell = await mo.createRoom({ name: "fund cell", encrypted: true, invite: [bot.userId, ana.user.userId, bo.user.userId] });
+    const cell = await mo.createRoom({
+      name: "fund cell",
+      encrypted: true,
+      invite: [bot.userId, ana.user.userId, bo.user.userId],
+    });
     await mo.waitMembership(cell, bot.userId, "join", 60_000);
     await Promise.all([ana.call("join", { roomId: cell }), bo.call("join", { roomId: cell })]);
     await mo.waitMembership(cell, ana.user.userId, "join");
     await mo.waitMembership(cell, bo.user.userId, "join");
 
-    const ask = (client: TestClient, roomId: string, command: string) => client.send(roomId, command).then((id) => answerTo(client, bot, roomId, id));
+    const ask = (client: TestClient, roomId: string, command: string) =>
+      client.send(roomId, command).then((id) => answerTo(client, bot, roomId, id));
     await ask(mo, cell, "!role add treasurer");
     await ask(ana, cell, "!role join treasurer");
     expect(await ask(ana, cell, "!fund in €500 strike collection")).toMatch(/500/);
@@ -84,9 +91,13 @@ describe("a private support request by direct message", () => {
     const moDirect = await directChat(mo);
     expect(await ask(mo, moDirect, `!fund requests ${code}`)).toContain("shown only to the fund's keeper");
     expect(await ask(bo, cell, "!fund grant 1")).toContain("Only the fund's keeper");
-    expect(await ask(mo, cell, "!fund grant 1")).toMatch(/^You signed request #1\. The fund's keeper grants it with .*fund grant 1/);
+    expect(await ask(mo, cell, "!fund grant 1")).toMatch(
+      /^You signed request #1\. The fund's keeper grants it with .*fund grant 1/,
+    );
     expect(await ask(mo, moDirect, `!fund requests ${code}`)).toContain(localpart(bo.user.userId));
-    expect(await ask(ana, cell, "!fund grant 1")).toBe("Support request #1 is granted: €200.00 paid out (movement #2).");
+    expect(await ask(ana, cell, "!fund grant 1")).toBe(
+      "Support request #1 is granted: €200.00 paid out (movement #2).",
+    );
     expect(await ask(mo, cell, "!fund")).toContain("€300.00");
 
     // The room, read by any member, never names the asker; only the keeper's and the approver's
@@ -102,7 +113,9 @@ describe("a private support request by direct message", () => {
 async function noticeIn(roomId: string): Promise<SeenMessage> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const found = (await mo.messages(roomId, { sender: bot.userId, timeoutMs: 2_000 })).find((m) => m.body?.startsWith("A support request is waiting"));
+    const found = (await mo.messages(roomId, { sender: bot.userId, timeoutMs: 2_000 })).find((m) =>
+      m.body?.startsWith("A support request is waiting"),
+    );
     if (found) return found;
     if (Date.now() > deadline) throw new Error(`no notice:\n${bot.diagnostics()}`);
   }

@@ -13,15 +13,22 @@ let bot: Bot;
 let ana: TestClient;
 let anaUser: RegisteredUser;
 let moUser: RegisteredUser;
-const names = { ana: `Anabel Quintero ${process.pid}`, mo: `Moira Okafor ${process.pid}`, room: `Bakery night shift ${process.pid}` };
+const names = {
+  ana: `Anabel Quintero ${process.pid}`,
+  mo: `Moira Okafor ${process.pid}`,
+  room: `Bakery night shift ${process.pid}`,
+};
 const seenIds: string[] = [];
 
 async function setDisplayName(user: RegisteredUser, name: string): Promise<void> {
-  const response = await fetch(`${synapse().baseUrl}/_matrix/client/v3/profile/${encodeURIComponent(user.userId)}/displayname`, {
-    method: "PUT",
-    headers: { authorization: `Bearer ${user.accessToken}`, "content-type": "application/json" },
-    body: JSON.stringify({ displayname: name }),
-  });
+  const response = await fetch(
+    `${synapse().baseUrl}/_matrix/client/v3/profile/${encodeURIComponent(user.userId)}/displayname`,
+    {
+      method: "PUT",
+      headers: { authorization: `Bearer ${user.accessToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ displayname: name }),
+    },
+  );
   if (!response.ok) throw new Error(`setting a display name failed: ${response.status}`);
 }
 
@@ -68,7 +75,11 @@ describe("logs that name nobody", () => {
   });
 
   test("a restart without password or token reuses the stored session, same device", async () => {
-    const syncDevice = (from: number) => bot.logs().slice(from).find((l) => l.msg === "Matrix sync is running")?.deviceId;
+    const syncDevice = (from: number) =>
+      bot
+        .logs()
+        .slice(from)
+        .find((l) => l.msg === "Matrix sync is running")?.deviceId;
     const device = syncDevice(0);
     expect(device).toEqual(expect.any(String));
     expect(await bot.stop("SIGTERM")).toBe(0);
@@ -77,7 +88,12 @@ describe("logs that name nobody", () => {
     const from = bot.logs().length;
     await bot.start();
     expect(syncDevice(from)).toBe(device);
-    expect(bot.logs().slice(from).some((l) => String(l.msg).startsWith("logged in once"))).toBe(false);
+    expect(
+      bot
+        .logs()
+        .slice(from)
+        .some((l) => String(l.msg).startsWith("logged in once")),
+    ).toBe(false);
     await thanksAnswered(roomId, "swept the floor");
   });
 

@@ -27,7 +27,12 @@ function ledgerCount(roomId: string): number {
   return bot.query<{ n: number }>("SELECT count(*) AS n FROM ledger_entries WHERE room_id = ?", roomId)[0]!.n;
 }
 
-async function thanks(client: TestClient, roomId: string, what: string, extra: { threadRoot?: string } = {}): Promise<string> {
+async function thanks(
+  client: TestClient,
+  roomId: string,
+  what: string,
+  extra: { threadRoot?: string } = {},
+): Promise<string> {
   const { text, extra: pill } = withPill("!ledger thanks ", anaPerson, ` ${what}`);
   return client.send(roomId, text, { ...pill, ...extra });
 }
@@ -72,20 +77,33 @@ describe("1. an encrypted room", () => {
     expect(reply!.formattedBody).toContain(`href="https://matrix.to/#/${anaPerson.userId}"`);
     expect(reply!.mentions).toEqual({ user_ids: [anaPerson.userId] });
     expect(reply!.relatesTo).toEqual({ "m.in_reply_to": { event_id: command } });
-    expect(bot.query("SELECT what, room_id FROM ledger_entries")).toEqual([{ what: expect.stringContaining("meals"), room_id: roomId }]);
+    expect(bot.query("SELECT what, room_id FROM ledger_entries")).toEqual([
+      { what: expect.stringContaining("meals"), room_id: roomId },
+    ]);
   });
 
   test("a command in a thread is answered in that thread", async () => {
     const root = await ana.send(roomId, "Saturday's kitchen shift");
     const command = await thanks(ana, roomId, "washed 30 pots", { threadRoot: root });
-    const replies = repliesByCommand(await ana.messages(roomId, { sender: bot.userId, count: 2, timeoutMs: 60_000 }), bot.userId);
-    expect(replies.get(command)?.[0]?.relatesTo).toEqual({ rel_type: "m.thread", event_id: root, is_falling_back: true, "m.in_reply_to": { event_id: command } });
+    const replies = repliesByCommand(
+      await ana.messages(roomId, { sender: bot.userId, count: 2, timeoutMs: 60_000 }),
+      bot.userId,
+    );
+    expect(replies.get(command)?.[0]?.relatesTo).toEqual({
+      rel_type: "m.thread",
+      event_id: root,
+      is_falling_back: true,
+      "m.in_reply_to": { event_id: command },
+    });
   });
 
   test("a message nobody can decrypt gets one notice asking to send it again", async () => {
     const lost = await ana.sendUndecryptable(roomId);
     expect(await waitInboxDone(lost)).toBe("abandoned");
-    const notices = repliesByCommand(await ana.messages(roomId, { sender: bot.userId, count: 3, timeoutMs: 60_000 }), bot.userId).get(lost);
+    const notices = repliesByCommand(
+      await ana.messages(roomId, { sender: bot.userId, count: 3, timeoutMs: 60_000 }),
+      bot.userId,
+    ).get(lost);
     expect(notices).toHaveLength(1);
     expect(notices![0]!.wireType).toBe("m.room.encrypted");
     expect(notices![0]!.body).toMatch(/send it again/);
@@ -178,7 +196,9 @@ describe("reactions (issue 4)", () => {
     const name = anaPerson.userId.slice(1).split(":")[0]!;
     expect(thanked!.body).toMatch(new RegExp(`^Thank you, ${name}: you carry the care of plan #1\\.`));
     expect(answeredEvent(thanked!)).toBe(announcement!.eventId);
-    expect(bot.query("SELECT v.user_id, p.room_id FROM careplan_volunteers v JOIN careplans p ON p.id = v.plan_id")).toEqual([{ user_id: anaPerson.userId, room_id: roomId }]);
+    expect(
+      bot.query("SELECT v.user_id, p.room_id FROM careplan_volunteers v JOIN careplans p ON p.id = v.plan_id"),
+    ).toEqual([{ user_id: anaPerson.userId, room_id: roomId }]);
     expect(await waitInboxDone(thumbs.eventId)).toBe("done");
 
     const party = await ana.react(roomId, announcement!.eventId, "🎉", { encrypted: true });
@@ -194,7 +214,10 @@ describe("6. cross-signing", () => {
   test("the bot's device is signed by its own cross-signing identity, and the recovery key was shown once on stdout", async () => {
     const roomId = await ana.createRoom({ name: "Verification", encrypted: true, invite: [bot.userId] });
     await ana.waitMembership(roomId, bot.userId, "join");
-    const status = await ana.call<{ signedByOwner: boolean } | null>("deviceVerification", { userId: bot.userId, deviceId: bot.deviceId() });
+    const status = await ana.call<{ signedByOwner: boolean } | null>("deviceVerification", {
+      userId: bot.userId,
+      deviceId: bot.deviceId(),
+    });
     expect(status?.signedByOwner).toBe(true);
     expect(bot.stdout.match(/RECOVERY KEY/g)).toHaveLength(1);
     const recoveryKey = bot.recoveryKey()!;
@@ -217,7 +240,10 @@ describe("6. cross-signing", () => {
       // Sharing an encrypted room makes ana's client track the bot's devices.
       const roomId = await ana.createRoom({ name: "New machine", encrypted: true, invite: [first.userId] });
       await ana.waitMembership(roomId, first.userId, "join");
-      const status = await ana.call<{ signedByOwner: boolean } | null>("deviceVerification", { userId: first.userId, deviceId: restored.deviceId() });
+      const status = await ana.call<{ signedByOwner: boolean } | null>("deviceVerification", {
+        userId: first.userId,
+        deviceId: restored.deviceId(),
+      });
       expect(status?.signedByOwner).toBe(true);
     } finally {
       await restored.stop();
@@ -238,19 +264,30 @@ describe("rate limits", () => {
     const admin = await newUser("admin", true);
     const roomId = await ana.createRoom({ name: "Slow lane", encrypted: true, invite: [bot.userId] });
     await ana.waitMembership(roomId, bot.userId, "join");
-    const limit = await fetch(`${synapse().baseUrl}/_synapse/admin/v1/users/${encodeURIComponent(bot.userId)}/override_ratelimit`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${admin.accessToken}`, "content-type": "application/json" },
-      body: JSON.stringify({ messages_per_second: 1, burst_count: 1 }),
-    });
+    const limit = await fetch(
+      `${synapse().baseUrl}/_synapse/admin/v1/users/${encodeURIComponent(bot.userId)}/override_ratelimit`,
+      {
+        method: "POST",
+        headers: { authorization: `Bearer ${admin.accessToken}`, "content-type": "application/json" },
+        body: JSON.stringify({ messages_per_second: 1, burst_count: 1 }),
+      },
+    );
     expect(limit.ok).toBe(true);
     try {
       const logFrom = bot.logs().length;
       const sent: string[] = [];
       for (let i = 1; i <= 5; i++) sent.push(await thanks(ana, roomId, `sorted ${i} boxes`));
-      const replies = repliesByCommand(await ana.messages(roomId, { sender: bot.userId, count: 5, timeoutMs: 60_000 }), bot.userId);
+      const replies = repliesByCommand(
+        await ana.messages(roomId, { sender: bot.userId, count: 5, timeoutMs: 60_000 }),
+        bot.userId,
+      );
       for (const command of sent) expect(replies.get(command)).toHaveLength(1);
-      expect(bot.logs().slice(logFrom).some((l) => l.msg === "rate limited by the homeserver; retrying after its delay")).toBe(true);
+      expect(
+        bot
+          .logs()
+          .slice(logFrom)
+          .some((l) => l.msg === "rate limited by the homeserver; retrying after its delay"),
+      ).toBe(true);
     } finally {
       await fetch(`${synapse().baseUrl}/_synapse/admin/v1/users/${encodeURIComponent(bot.userId)}/override_ratelimit`, {
         method: "DELETE",
@@ -276,7 +313,10 @@ describe("2. restarts and crashes", () => {
     expect(bot.stdout.match(/RECOVERY KEY/g)).toHaveLength(1);
 
     const command = await thanks(ana, roomId, "brought 2 thermoses");
-    const replies = repliesByCommand(await ana.messages(roomId, { sender: bot.userId, count: 1, timeoutMs: 60_000 }), bot.userId);
+    const replies = repliesByCommand(
+      await ana.messages(roomId, { sender: bot.userId, count: 1, timeoutMs: 60_000 }),
+      bot.userId,
+    );
     expect(replies.get(command)).toHaveLength(1);
     expect(replies.get(command)![0]!.decryptionFailed).toBe(false);
   });
@@ -301,11 +341,16 @@ describe("2. restarts and crashes", () => {
     for (const command of sent) expect(replies.get(command)?.length ?? 0).toBe(1);
     expect(all.every((m) => m.wireType === "m.room.encrypted" && !m.decryptionFailed)).toBe(true);
     expect(ledgerCount(roomId)).toBe(before + 50);
-    const whats = bot.query<{ what: string }>("SELECT what FROM ledger_entries WHERE room_id = ? AND what LIKE 'gave %'", roomId).map((r) => r.what);
+    const whats = bot
+      .query<{ what: string }>("SELECT what FROM ledger_entries WHERE room_id = ? AND what LIKE 'gave %'", roomId)
+      .map((r) => r.what);
     expect(new Set(whats).size).toBe(50);
 
     const later = await thanks(ana, roomId, "made the tea");
-    const after = repliesByCommand(await ana.messages(roomId, { sender: bot.userId, count: 52, timeoutMs: 60_000 }), bot.userId);
+    const after = repliesByCommand(
+      await ana.messages(roomId, { sender: bot.userId, count: 52, timeoutMs: 60_000 }),
+      bot.userId,
+    );
     expect(after.get(later)).toHaveLength(1);
   });
 });
@@ -318,7 +363,10 @@ describe("5. the homeserver goes away and comes back", () => {
     await restartSharedSynapse(8_000);
     sent.push(await thanks(ana, roomId, "printed leaflets"), await thanks(ana, roomId, "walked a dog"));
 
-    const replies = repliesByCommand(await ana.messages(roomId, { sender: bot.userId, count: 4, timeoutMs: 180_000 }), bot.userId);
+    const replies = repliesByCommand(
+      await ana.messages(roomId, { sender: bot.userId, count: 4, timeoutMs: 180_000 }),
+      bot.userId,
+    );
     for (const command of sent) expect(replies.get(command)).toHaveLength(1);
     expect(ledgerCount(roomId)).toBe(4);
   });

@@ -32,7 +32,9 @@ function bringDeadlineForward(ref: string): void {
   const db = openKeyed(bot.dbPath, bot.dbKey, { fileMustExist: true });
   try {
     db.pragma("busy_timeout = 5000");
-    const moved = db.prepare("UPDATE jobs SET next_run_utc = ? WHERE ref = ? AND next_run_utc IS NOT NULL").run(Date.now() - 1_000, ref).changes;
+    const moved = db
+      .prepare("UPDATE jobs SET next_run_utc = ? WHERE ref = ? AND next_run_utc IS NOT NULL")
+      .run(Date.now() - 1_000, ref).changes;
     if (moved !== 1) throw new Error(`expected one closing job for ${ref}, found ${moved}`);
   } finally {
     db.close();
@@ -80,18 +82,35 @@ describe("native polls on Matrix", () => {
     expect(start!.body).toContain("!vote 1");
 
     // The bot is a member of the room, not a voter.
-    expect(bot.query("SELECT eligible FROM proposals WHERE room_id = ?", roomId)).toEqual([{ eligible: JSON.stringify([anaId]) }]);
-    const votes = () => bot.query("SELECT v.voter, v.choices FROM proposal_votes v JOIN proposals p ON p.id = v.proposal_id WHERE p.room_id = ?", roomId);
+    expect(bot.query("SELECT eligible FROM proposals WHERE room_id = ?", roomId)).toEqual([
+      { eligible: JSON.stringify([anaId]) },
+    ]);
+    const votes = () =>
+      bot.query(
+        "SELECT v.voter, v.choices FROM proposal_votes v JOIN proposals p ON p.id = v.proposal_id WHERE p.room_id = ?",
+        roomId,
+      );
     // The stable form (m.poll.response with m.selections) counts like Element's.
-    const stable = await ana.call<{ eventId: string }>("answerPollStable", { roomId, pollEventId: start!.eventId, answerIds: ["abstain"] });
+    const stable = await ana.call<{ eventId: string }>("answerPollStable", {
+      roomId,
+      pollEventId: start!.eventId,
+      answerIds: ["abstain"],
+    });
     expect(await waitInboxDone(stable.eventId)).toBe("done");
     expect(votes()).toEqual([{ voter: anaId, choices: '["abstain"]' }]);
 
-    const answer = await ana.call<{ eventId: string }>("answerPoll", { roomId, pollEventId: start!.eventId, answerIds: ["agree"] });
+    const answer = await ana.call<{ eventId: string }>("answerPoll", {
+      roomId,
+      pollEventId: start!.eventId,
+      answerIds: ["agree"],
+    });
     expect(await waitInboxDone(answer.eventId)).toBe("done");
-    expect(bot.query("SELECT v.voter, v.choices FROM proposal_votes v JOIN proposals p ON p.id = v.proposal_id WHERE p.room_id = ?", roomId)).toEqual([
-      { voter: anaId, choices: '["agree"]' },
-    ]);
+    expect(
+      bot.query(
+        "SELECT v.voter, v.choices FROM proposal_votes v JOIN proposals p ON p.id = v.proposal_id WHERE p.room_id = ?",
+        roomId,
+      ),
+    ).toEqual([{ voter: anaId, choices: '["agree"]' }]);
 
     bringDeadlineForward("proposal:1");
     const [, end] = await ana.messages(roomId, { sender: bot.userId, count: 2, timeoutMs: 60_000 });
@@ -100,10 +119,15 @@ describe("native polls on Matrix", () => {
     expect(end!.endsPoll).toBe(start!.eventId);
     expect(end!.body).toMatch(/#1\b/);
 
-    expect(bot.query<{ outcome: string; decision_number: number }>("SELECT outcome, decision_number FROM proposals WHERE room_id = ?", roomId)).toEqual([
-      { outcome: "adopted", decision_number: 1 },
+    expect(
+      bot.query<{ outcome: string; decision_number: number }>(
+        "SELECT outcome, decision_number FROM proposals WHERE room_id = ?",
+        roomId,
+      ),
+    ).toEqual([{ outcome: "adopted", decision_number: 1 }]);
+    expect(bot.query("SELECT number, text FROM decisions WHERE room_id = ?", roomId)).toEqual([
+      { number: 1, text: expect.stringContaining("We refuse overtime in December") },
     ]);
-    expect(bot.query("SELECT number, text FROM decisions WHERE room_id = ?", roomId)).toEqual([{ number: 1, text: expect.stringContaining("We refuse overtime in December") }]);
     // The answer was taken quietly: the poll start and its end are all the bot posted.
     expect(await ana.messages(roomId, { sender: bot.userId })).toHaveLength(2);
   });

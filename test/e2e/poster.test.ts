@@ -36,7 +36,11 @@ function bringAssemblyForward(roomId: string): void {
     lastMonth.setUTCDate(1);
     lastMonth.setUTCDate(-10);
     db.prepare("UPDATE ledger_entries SET recorded_at = ? WHERE room_id = ?").run(lastMonth.getTime(), roomId);
-    const moved = db.prepare("UPDATE jobs SET next_run_utc = ? WHERE room_id = ? AND kind = 'meeting.assembly' AND next_run_utc IS NOT NULL").run(Date.now() - 1_000, roomId).changes;
+    const moved = db
+      .prepare(
+        "UPDATE jobs SET next_run_utc = ? WHERE room_id = ? AND kind = 'meeting.assembly' AND next_run_utc IS NOT NULL",
+      )
+      .run(Date.now() - 1_000, roomId).changes;
     if (moved !== 1) throw new Error(`expected one assembly job, found ${moved}`);
   } finally {
     db.close();
@@ -56,17 +60,31 @@ describe("care poster on Matrix", () => {
     const posts = await ana.messages(roomId, { sender: bot.userId, count: 4, timeoutMs: 60_000 });
     const [digest, image] = posts.slice(2);
     expect(digest!.body).toMatch(/^For the assembly: care given in /);
-    expect(image).toMatchObject({ wireType: "m.room.encrypted", decryptionFailed: false, msgtype: "m.image", filename: expect.stringMatching(/^care-poster-\d{4}-\d{2}\.png$/) });
+    expect(image).toMatchObject({
+      wireType: "m.room.encrypted",
+      decryptionFailed: false,
+      msgtype: "m.image",
+      filename: expect.stringMatching(/^care-poster-\d{4}-\d{2}\.png$/),
+    });
     // Alternative text: the month's digest, giver named.
     expect(image!.body).toContain("cooked 40 meals for the picket");
     expect(image!.url).toBeUndefined();
     expect(image!.file).toMatchObject({ v: "v2", url: expect.stringMatching(/^mxc:\/\//), key: { alg: "A256CTR" } });
-    const info = image!.info as { w: number; h: number; mimetype: string; size: number; thumbnail_file?: { url: string }; thumbnail_info?: { w: number } };
+    const info = image!.info as {
+      w: number;
+      h: number;
+      mimetype: string;
+      size: number;
+      thumbnail_file?: { url: string };
+      thumbnail_info?: { w: number };
+    };
     expect(info).toMatchObject({ mimetype: "image/png", w: 1200, h: expect.any(Number), size: expect.any(Number) });
     expect(info.thumbnail_file?.url).toMatch(/^mxc:\/\//);
     expect(info.thumbnail_info?.w).toBe(400);
 
-    const { base64, uploadedBytes } = await ana.call<{ base64: string; uploadedBytes: number }>("downloadFile", { eventId: image!.eventId });
+    const { base64, uploadedBytes } = await ana.call<{ base64: string; uploadedBytes: number }>("downloadFile", {
+      eventId: image!.eventId,
+    });
     const png = Buffer.from(base64, "base64");
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.readUInt32BE(16)).toBe(info.w);

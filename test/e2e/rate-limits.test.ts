@@ -46,8 +46,13 @@ test("paced to 1 message a second: 30 commands at once are answered once each, i
 
   // A care plan that starts at a whole minute at least 40 s away (rooms live in UTC by default).
   const start = DateTime.utc().plus({ seconds: 40 }).startOf("minute").plus({ minutes: 1 });
-  const planCommand = await ana.send(roomId, `!careplan night picket at ${start.toFormat("yyyy-MM-dd HH:mm")} for 1h care solidarity pantry`);
-  const announced = (await ana.messages(roomId, { sender: bot.userId, count: 1, timeoutMs: 60_000 })).find((m) => answeredEvent(m) === planCommand);
+  const planCommand = await ana.send(
+    roomId,
+    `!careplan night picket at ${start.toFormat("yyyy-MM-dd HH:mm")} for 1h care solidarity pantry`,
+  );
+  const announced = (await ana.messages(roomId, { sender: bot.userId, count: 1, timeoutMs: 60_000 })).find(
+    (m) => answeredEvent(m) === planCommand,
+  );
   expect(announced?.body).toContain("night picket");
 
   expect((await rateLimit("POST", { messages_per_second: 1, burst_count: 5 })).ok).toBe(true);
@@ -57,7 +62,11 @@ test("paced to 1 message a second: 30 commands at once are answered once each, i
     await sleep(start.toMillis() - 10_000 - Date.now());
     const sent: string[] = [];
     for (let i = 1; i <= COMMANDS; i++) {
-      const { text, extra } = withPill("!ledger thanks ", { userId: ana.user.userId, name: "ana" }, ` sorted ${i} boxes`);
+      const { text, extra } = withPill(
+        "!ledger thanks ",
+        { userId: ana.user.userId, name: "ana" },
+        ` sorted ${i} boxes`,
+      );
       sent.push(await ana.send(roomId, text, extra));
     }
 
@@ -68,9 +77,15 @@ test("paced to 1 message a second: 30 commands at once are answered once each, i
     expect(replies.every((m) => !m.decryptionFailed)).toBe(true);
     expect(all.filter(isStartCall)).toHaveLength(1);
 
-    const entries = bot.query<{ n: number }>("SELECT count(*) AS n FROM ledger_entries WHERE room_id = ?", roomId)[0]!.n;
+    const entries = bot.query<{ n: number }>("SELECT count(*) AS n FROM ledger_entries WHERE room_id = ?", roomId)[0]!
+      .n;
     expect(entries).toBe(COMMANDS);
-    expect(bot.logs().slice(logFrom).some((l) => l.msg === "rate limited by the homeserver; retrying after its delay")).toBe(true);
+    expect(
+      bot
+        .logs()
+        .slice(logFrom)
+        .some((l) => l.msg === "rate limited by the homeserver; retrying after its delay"),
+    ).toBe(true);
 
     // Nothing more arrives afterwards: no second copy of any reply or of the post.
     await sleep(5_000);

@@ -36,7 +36,12 @@ describe("a secret ballot by direct message", () => {
     await ana.call("join", { roomId: cell });
     await mo.waitMembership(cell, anaUser.userId, "join");
 
-    const announced = await answerTo(mo, bot, cell, await mo.send(cell, "!propose secret We file a grievance together"));
+    const announced = await answerTo(
+      mo,
+      bot,
+      cell,
+      await mo.send(cell, "!propose secret We file a grievance together"),
+    );
     const code = /ballot code \*{0,2}([A-Z0-9]{4})/.exec(announced)?.[1];
     expect(code).toMatch(/^[A-Z0-9]{4}$/);
     expect(await answerTo(ana, bot, cell, await ana.send(cell, `!vote ${code} agree`))).toMatch(/direct chat/);
@@ -45,7 +50,9 @@ describe("a secret ballot by direct message", () => {
     await ana.waitMembership(direct, bot.userId, "join", 60_000);
     const receipt = await answerTo(ana, bot, direct, await ana.send(direct, `!vote ${code} agree`));
     expect(receipt).toMatch(/Your secret vote on #1 is counted\. Your receipt: \S+/);
-    expect(await answerTo(ana, bot, direct, await ana.send(direct, `!vote ${code} disagree`))).toMatch(/voted on this ballot already/);
+    expect(await answerTo(ana, bot, direct, await ana.send(direct, `!vote ${code} disagree`))).toMatch(
+      /voted on this ballot already/,
+    );
 
     const closed = await answerTo(mo, bot, cell, await mo.send(cell, "!propose 1 close"));
     expect(closed).toMatch(/agree/i);

@@ -37,11 +37,19 @@ describe("two federating homeservers", () => {
 
     await ana.send(roomId, "hello from the first server");
     const [fromAna] = await bo.messages(roomId, { sender: ana.user.userId, count: 1, timeoutMs: 60_000 });
-    expect(fromAna).toMatchObject({ wireType: "m.room.encrypted", decryptionFailed: false, body: "hello from the first server" });
+    expect(fromAna).toMatchObject({
+      wireType: "m.room.encrypted",
+      decryptionFailed: false,
+      body: "hello from the first server",
+    });
 
     await bo.send(roomId, "hello back from the second");
     const [fromBo] = await ana.messages(roomId, { sender: bo.user.userId, count: 1, timeoutMs: 60_000 });
-    expect(fromBo).toMatchObject({ wireType: "m.room.encrypted", decryptionFailed: false, body: "hello back from the second" });
+    expect(fromBo).toMatchObject({
+      wireType: "m.room.encrypted",
+      decryptionFailed: false,
+      body: "hello back from the second",
+    });
   });
 
   it("runs a Tandem per server, each with its own account and database, answering a member of the other server", async () => {
@@ -56,7 +64,10 @@ describe("two federating homeservers", () => {
       expect(botTwo.userId.endsWith(`:${servers.two.serverName}`)).toBe(true);
       expect(botOne.dbPath).not.toBe(botTwo.dbPath);
 
-      for (const [member, bot] of [[bo, botOne], [ana, botTwo]] as const) {
+      for (const [member, bot] of [
+        [bo, botOne],
+        [ana, botTwo],
+      ] as const) {
         const roomId = await member.createRoom({ name: "cell across", encrypted: true, invite: [bot.userId] });
         await member.waitMembership(roomId, bot.userId, "join", 60_000);
         const asked = await member.send(roomId, "!ledger thanks @ana cooked for the picket");

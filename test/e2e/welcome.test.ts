@@ -52,6 +52,8 @@ describe("a welcome and reasons on Matrix", () => {
     await bo.send(roomId, "it exposes the night shift", { replyTo: start!.eventId });
     const [, , , kept] = await ana.messages(roomId, { sender: bot.userId, count: 4, timeoutMs: 60_000 });
     expect(kept!.body).toBe("Your reason is kept with your answer on #1; it is read out at the close.");
-    expect(bot.query("SELECT voter, choices, reason FROM proposal_votes")).toEqual([{ voter: boId, choices: '["block"]', reason: "it exposes the night shift" }]);
+    expect(bot.query("SELECT voter, choices, reason FROM proposal_votes")).toEqual([
+      { voter: boId, choices: '["block"]', reason: "it exposes the night shift" },
+    ]);
   });
 });

@@ -41,7 +41,9 @@ describe("translator", () => {
   });
 
   it("never interprets markup inside substituted user text", () => {
-    const parts = texts.translator("en").t("ledger.recorded", { who: [{ name: "Ana" }], n: 3, what: "**bold** `code` {n}", kind: "food" });
+    const parts = texts
+      .translator("en")
+      .t("ledger.recorded", { who: [{ name: "Ana" }], n: 3, what: "**bold** `code` {n}", kind: "food" });
     expect(parts).toContain("**bold** `code` {n}");
   });
 });

@@ -34,11 +34,20 @@ const lettersOf = (text: string) => text.toLocaleLowerCase().match(/\p{L}{3,}/gu
 
 /** Words of one language's examples that the other language never uses, in its examples or its texts ("from", "cooked"; "cocinó", "cada"). */
 function exampleWordsOnlyIn(lang: Lang): Set<string> {
-  const texts = (l: Lang) => Object.values(catalogs[l]).flatMap((e) => (typeof e === "string" ? [e] : [e.one, e.other]));
+  const texts = (l: Lang) =>
+    Object.values(catalogs[l]).flatMap((e) => (typeof e === "string" ? [e] : [e.one, e.other]));
   // A text's {placeholders} are names for code, not words it says.
-  const said = (l: Lang) => [...commands.flatMap((c) => c.examples[l]), ...texts(l).map((text) => text.replace(/\{\w+\}/g, " "))];
+  const said = (l: Lang) => [
+    ...commands.flatMap((c) => c.examples[l]),
+    ...texts(l).map((text) => text.replace(/\{\w+\}/g, " ")),
+  ];
   const theirs = new Set(said(other(lang)).flatMap(lettersOf));
-  return new Set(commands.flatMap((c) => c.examples[lang]).flatMap(lettersOf).filter((w) => !theirs.has(w)));
+  return new Set(
+    commands
+      .flatMap((c) => c.examples[lang])
+      .flatMap(lettersOf)
+      .filter((w) => !theirs.has(w)),
+  );
 }
 
 /** Whether the text holds these words as words ("undo" is not in "segundo"). */
@@ -50,14 +59,20 @@ function saysWords(text: string, words: string): boolean {
 /** Each command as a member writes it in a reply: the prefix and up to eight words after it. */
 function commandsWritten(text: string): string[][] {
   // A room id (`!cell:test.org`) is not a command.
-  return [...text.matchAll(/(?<![\p{L}\d])!(\p{L}[^\s`»”":]*(?![^\s]*:)(?: [^\s`»”"!]+){0,7})/gu)].map((m) => m[1]!.split(" "));
+  return [...text.matchAll(/(?<![\p{L}\d])!(\p{L}[^\s`»”":]*(?![^\s]*:)(?: [^\s`»”"!]+){0,7})/gu)].map((m) =>
+    m[1]!.split(" "),
+  );
 }
 
 const foreign = new Map<Lang, { foreignWords: Set<string>; exampleTexts: string[]; exampleWords: Set<string> }>();
 function foreignTo(lang: Lang) {
   let words = foreign.get(lang);
   if (!words) {
-    words = { foreignWords: commandWordsOnlyIn(other(lang)), exampleTexts: exampleTextsOnlyIn(other(lang)), exampleWords: exampleWordsOnlyIn(other(lang)) };
+    words = {
+      foreignWords: commandWordsOnlyIn(other(lang)),
+      exampleTexts: exampleTextsOnlyIn(other(lang)),
+      exampleWords: exampleWordsOnlyIn(other(lang)),
+    };
     foreign.set(lang, words);
   }
   return words;
@@ -77,7 +92,9 @@ function foreignIn(text: string, lang: Lang): string[] {
   );
   const examples = exampleTexts.filter((rest) => saysWords(text, rest));
   // What a hint fills in after the name: the other language's example words never belong there.
-  const filled = commandsWritten(text).flatMap((words) => lettersOf(words.join(" ")).filter((w) => exampleWords.has(w)));
+  const filled = commandsWritten(text).flatMap((words) =>
+    lettersOf(words.join(" ")).filter((w) => exampleWords.has(w)),
+  );
   return [...named, ...examples, ...filled];
 }
 
@@ -126,7 +143,8 @@ describe.each(LANGUAGES)("a room in %s", (lang) => {
   }, 120_000);
 
   it("understands every example of its language without a usage correction", async () => {
-    const corrections = lang === "es" ? ["Escríbelo así", "No conozco el comando"] : ["Type it like this", "I don't know the command"];
+    const corrections =
+      lang === "es" ? ["Escríbelo así", "No conozco el comando"] : ["Type it like this", "I don't know the command"];
     const misread: [string, string][] = [];
     for (const command of commands) {
       for (const example of command.examples[lang]) {

@@ -53,7 +53,9 @@ describe("layering", () => {
   });
 
   it("keeps the kernel and the platform free of features and transports", () => {
-    const wrong = imports.filter((i) => under(i.from, "src/kernel/", "src/platform/") && under(i.to, "commands/", "src/transport/"));
+    const wrong = imports.filter(
+      (i) => under(i.from, "src/kernel/", "src/platform/") && under(i.to, "commands/", "src/transport/"),
+    );
     expect(shown(wrong)).toEqual([]);
   });
 
@@ -72,7 +74,9 @@ describe("layering", () => {
   });
 
   it("lets only the composition root import the features", () => {
-    const wrong = imports.filter((i) => under(i.from, "src/") && !["src/app.ts", "src/main.ts"].includes(i.from) && under(i.to, "commands/"));
+    const wrong = imports.filter(
+      (i) => under(i.from, "src/") && !["src/app.ts", "src/main.ts"].includes(i.from) && under(i.to, "commands/"),
+    );
     expect(shown(wrong)).toEqual([]);
   });
 

@@ -55,7 +55,9 @@ describe("a Spanish room", () => {
   it("writes choices, care acts and Tandem's own role names in Spanish, and understands the English ones too", async () => {
     expect(await say("!ayuda ritmo")).toContain("!ritmo [intenso|calma]");
     const plan = await say("!plan piquete el lunes a las 7:00");
-    expect(plan).toMatch(/!plan 1 cuidado (viajes|cocina|peques|reparaciones|despensa|colada|descanso|deberes|mayores)/);
+    expect(plan).toMatch(
+      /!plan 1 cuidado (viajes|cocina|peques|reparaciones|despensa|colada|descanso|deberes|mayores)/,
+    );
     expect(plan).not.toMatch(/!plan 1 cuidado (hospital-rides|kitchen|childcare|repair-clinic|pantry)/);
     expect(await say("!plan 1 cuidado childcare")).toContain("cuidado de peques");
     const fund = await say("!fondo");

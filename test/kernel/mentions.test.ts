@@ -10,11 +10,22 @@ room.join("!r", "@bo:example.org", "Bo");
 room.join("!r", "@bo:other.net", "Bo from nights");
 room.join("!r", "@cy:example.org");
 
-const inv = (over: Partial<Invocation>): Invocation => ({ eventId: "$1", roomId: "!r", sender: "@me:example.org", text: "", sentAt: 0, ...over });
+const inv = (over: Partial<Invocation>): Invocation => ({
+  eventId: "$1",
+  roomId: "!r",
+  sender: "@me:example.org",
+  text: "",
+  sentAt: 0,
+  ...over,
+});
 
 describe("commandLine: the one normalisation stage", () => {
   it("uses m.mentions when the body holds only a display name", () => {
-    const line = commandLine(inv({ text: "!ledger thanks Ana Pérez cooked soup", mentionedUserIds: ["@ana:example.org"] }), room, "!");
+    const line = commandLine(
+      inv({ text: "!ledger thanks Ana Pérez cooked soup", mentionedUserIds: ["@ana:example.org"] }),
+      room,
+      "!",
+    );
     expect(line).toBe("ledger thanks @ana:example.org cooked soup");
   });
 
@@ -50,7 +61,10 @@ describe("resolvePerson", () => {
 describe("resolvePerson, one person however the mention is written", () => {
   it("ends a mention at trailing punctuation and reads @@ as @", () => {
     for (const word of ["@ana!", "@ana:", "@ana,", "@@ana", "@ana…", "@ana)"]) {
-      expect([word, resolvePerson(word, "!r", room)]).toEqual([word, { userId: "@ana:example.org", name: "Ana Pérez" }]);
+      expect([word, resolvePerson(word, "!r", room)]).toEqual([
+        word,
+        { userId: "@ana:example.org", name: "Ana Pérez" },
+      ]);
     }
     expect(resolvePerson("@maria!", "!r", room)).toEqual({ name: "maria" });
   });
@@ -60,8 +74,12 @@ describe("resolvePerson, one person however the mention is written", () => {
   });
 
   it("refuses @room and the like: they address everyone, not a person", () => {
-    expect(() => resolvePerson("@room", "!r", room)).toThrow(expect.objectContaining({ key: "error.arg.room_mention" }));
-    expect(() => resolvePerson("@everyone!", "!r", room)).toThrow(expect.objectContaining({ key: "error.arg.room_mention" }));
+    expect(() => resolvePerson("@room", "!r", room)).toThrow(
+      expect.objectContaining({ key: "error.arg.room_mention" }),
+    );
+    expect(() => resolvePerson("@everyone!", "!r", room)).toThrow(
+      expect.objectContaining({ key: "error.arg.room_mention" }),
+    );
   });
 });
 
@@ -79,7 +97,9 @@ describe("a plain @-name that fits more than one member", () => {
     const twins = new FakeTransport();
     twins.join("!t", "@ana:example.org", "Ana Pérez");
     twins.join("!t", "@ana.p:example.org", "ana");
-    expect(() => resolvePerson("@ana", "!t", twins)).toThrow(expect.objectContaining({ key: "error.arg.which_person" }));
+    expect(() => resolvePerson("@ana", "!t", twins)).toThrow(
+      expect.objectContaining({ key: "error.arg.which_person" }),
+    );
   });
 
   it("asks which one, through the dispatcher, showing each one's user id, and records nothing", async () => {
@@ -88,10 +108,16 @@ describe("a plain @-name that fits more than one member", () => {
       bot.transport.join("!cell:test.org", "@ana:test.org", "Ana Ruiz");
       bot.transport.join("!cell:test.org", "@anita:test.org", "Ana");
       const [asked] = await bot.say("!ledger thanks @Ana cooked soup", { sender: ALICE });
-      expect(asked).toBe("More than one member here could be @Ana: @ana:test.org (Ana Ruiz), @anita:test.org (Ana). Type the full id of the one you mean.");
-      expect(bot.transport.sent.at(-1)!.doc.blocks.flatMap((b) => ("parts" in b ? b.parts : []))).not.toContainEqual(expect.objectContaining({ kind: "mention" }));
+      expect(asked).toBe(
+        "More than one member here could be @Ana: @ana:test.org (Ana Ruiz), @anita:test.org (Ana). Type the full id of the one you mean.",
+      );
+      expect(bot.transport.sent.at(-1)!.doc.blocks.flatMap((b) => ("parts" in b ? b.parts : []))).not.toContainEqual(
+        expect.objectContaining({ kind: "mention" }),
+      );
       expect(await bot.say("!ledger")).not.toEqual([expect.stringContaining("soup")]);
-      expect(await bot.say("!ledger thanks @anita:test.org cooked soup", { sender: ALICE })).toEqual([expect.stringContaining("Ana")]);
+      expect(await bot.say("!ledger thanks @anita:test.org cooked soup", { sender: ALICE })).toEqual([
+        expect.stringContaining("Ana"),
+      ]);
     } finally {
       bot.close();
     }

@@ -34,7 +34,11 @@ describe("no message of the bot pings the whole room", () => {
           const message = doc(heading(...parts), p(...parts), list([parts]), pre(t.text(key as TextKey, params)));
           const content = renderMatrixContent(message, { kind: "reply" });
           expect([lang, key, content.body]).not.toEqual([lang, key, expect.stringMatching(WHOLE_ROOM)]);
-          expect([lang, key, textOf(content.formatted_body)]).not.toEqual([lang, key, expect.stringMatching(WHOLE_ROOM)]);
+          expect([lang, key, textOf(content.formatted_body)]).not.toEqual([
+            lang,
+            key,
+            expect.stringMatching(WHOLE_ROOM),
+          ]);
           expect(renderPlain(message)).toBe(content.body);
           rendered++;
         }
@@ -44,13 +48,19 @@ describe("no message of the bot pings the whole room", () => {
   });
 
   it("keeps pills' targets working and the words readable", () => {
-    const content = renderMatrixContent(doc(p("see ", { kind: "mention", person: { userId: "@room:example.org", name: "Room" } }, " @ROOM")), { kind: "reply" });
+    const content = renderMatrixContent(
+      doc(p("see ", { kind: "mention", person: { userId: "@room:example.org", name: "Room" } }, " @ROOM")),
+      { kind: "reply" },
+    );
     expect(content.formatted_body).toBe('<p>see <a href="https://matrix.to/#/@room:example.org">Room</a> ＠ROOM</p>');
     expect(content.body).toBe("see Room ＠ROOM");
   });
 
   it("holds for a poll's question and answers, shown by clients as the poll itself", () => {
-    const poll = pollStartContent({ question: "@room meet?", answers: [{ id: "a", text: "yes @here" }], maxSelections: 1, disclosed: true }, "");
+    const poll = pollStartContent(
+      { question: "@room meet?", answers: [{ id: "a", text: "yes @here" }], maxSelections: 1, disclosed: true },
+      "",
+    );
     expect(JSON.stringify(poll)).not.toMatch(WHOLE_ROOM);
   });
 

@@ -14,7 +14,8 @@ describe("outbox sender", () => {
   beforeEach(() => (opened = openMigrated()));
   afterEach(() => opened.close());
 
-  const queue = (roomId: string, key: string) => enqueue(opened.db, { roomId, key, kind: "reply", doc: doc(p(key)) }, 0);
+  const queue = (roomId: string, key: string) =>
+    enqueue(opened.db, { roomId, key, kind: "reply", doc: doc(p(key)) }, 0);
 
   it("keeps delivering to other rooms however many messages wait behind a failing one, and keeps each room in order", async () => {
     for (let i = 1; i <= 150; i++) queue(STUCK, `stuck-${i}`);
@@ -36,11 +37,13 @@ describe("outbox sender", () => {
     transport.failure = (message) => (message.key === "refused" ? new PermanentSendError("M_FORBIDDEN") : undefined);
     await new OutboxSender(opened.db, transport, pino({ level: "silent" }), () => 1_000).drain();
     expect(transport.sent.map((m) => m.key)).toEqual(["next"]);
-    expect(opened.db.prepare("SELECT key, failed_at, last_error, doc FROM outbox WHERE key = 'refused'").get()).toEqual({
-      key: "refused",
-      failed_at: 1_000,
-      last_error: "M_FORBIDDEN",
-      doc: '{"blocks":[]}',
-    });
+    expect(opened.db.prepare("SELECT key, failed_at, last_error, doc FROM outbox WHERE key = 'refused'").get()).toEqual(
+      {
+        key: "refused",
+        failed_at: 1_000,
+        last_error: "M_FORBIDDEN",
+        doc: '{"blocks":[]}',
+      },
+    );
   });
 });

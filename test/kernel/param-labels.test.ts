@@ -9,7 +9,13 @@ import { labelKey } from "../../src/kernel/params.js";
  */
 describe("parameter labels", () => {
   const cases = features.flatMap((feature) =>
-    feature.commands.flatMap((command) => Object.keys(command.params).map((name) => ({ feature, command: command.name, key: labelKey(command.params, name) }))),
+    feature.commands.flatMap((command) =>
+      Object.keys(command.params).map((name) => ({
+        feature,
+        command: command.name,
+        key: labelKey(command.params, name),
+      })),
+    ),
   );
 
   it.each(["en", "es"] as const)("come from the kernel or the command's own feature (%s)", (lang) => {

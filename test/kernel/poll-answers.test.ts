@@ -33,7 +33,18 @@ const asking = defineFeature<Db>({
       level: Level.Member,
       params: {},
       run: () => undefined,
-      render: () => ({ ...about("ask:1", doc(p("Tea or coffee?"))), poll: { question: "Tea or coffee?", answers: [{ id: "tea", text: "Tea" }, { id: "coffee", text: "Coffee" }], maxSelections: 1, disclosed: true } }),
+      render: () => ({
+        ...about("ask:1", doc(p("Tea or coffee?"))),
+        poll: {
+          question: "Tea or coffee?",
+          answers: [
+            { id: "tea", text: "Tea" },
+            { id: "coffee", text: "Coffee" },
+          ],
+          maxSelections: 1,
+          disclosed: true,
+        },
+      }),
     }),
     pick,
     command({
@@ -63,7 +74,14 @@ describe("answers to the bot's polls", () => {
     await bot.say("!ask");
     const pollEventId = FakeTransport.eventIdOf(bot.transport.sent.at(-1)!);
     expect(bot.transport.sent.at(-1)!.doc.poll?.answers.map((a) => a.id)).toEqual(["tea", "coffee"]);
-    const answer = { eventId: "$answer1", roomId: ROOM, sender: ALICE, pollEventId, answerIds: ["coffee"], sentAt: bot.clock.now };
+    const answer = {
+      eventId: "$answer1",
+      roomId: ROOM,
+      sender: ALICE,
+      pollEventId,
+      answerIds: ["coffee"],
+      sentAt: bot.clock.now,
+    };
     const before = bot.transport.sent.length;
     expect(bot.dispatcher.handlePollAnswer(answer)).toBe("handled");
     expect(bot.dispatcher.handlePollAnswer(answer)).toBe("duplicate");
@@ -75,7 +93,16 @@ describe("answers to the bot's polls", () => {
   it("ignore answers to anything else", async () => {
     await bot.say("!help");
     const other = FakeTransport.eventIdOf(bot.transport.sent.at(-1)!);
-    expect(bot.dispatcher.handlePollAnswer({ eventId: "$a", roomId: ROOM, sender: ALICE, pollEventId: other, answerIds: ["tea"], sentAt: 0 })).toBe("ignored");
+    expect(
+      bot.dispatcher.handlePollAnswer({
+        eventId: "$a",
+        roomId: ROOM,
+        sender: ALICE,
+        pollEventId: other,
+        answerIds: ["tea"],
+        sentAt: 0,
+      }),
+    ).toBe("ignored");
     expect(picks).toEqual([]);
   });
 

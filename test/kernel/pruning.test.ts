@@ -13,12 +13,24 @@ describe("pruning old rows", () => {
   beforeEach(() => (opened = openMigrated()));
   afterEach(() => opened.close());
 
-  const mark = (id: string, at: number) => opened.db.prepare("INSERT INTO handled_events (event_id, room_id, handled_at) VALUES (?, ?, ?)").run(id, ROOM, at);
+  const mark = (id: string, at: number) =>
+    opened.db.prepare("INSERT INTO handled_events (event_id, room_id, handled_at) VALUES (?, ?, ?)").run(id, ROOM, at);
   const outboxRow = (key: string, row: { sentAt?: number; failedAt?: number; ref?: string; createdAt?: number }) =>
     opened.db
-      .prepare("INSERT INTO outbox (room_id, key, kind, doc, created_at, sent_at, failed_at, ref, event_id) VALUES (?, ?, 'reply', '{}', ?, ?, ?, ?, ?)")
-      .run(ROOM, key, row.createdAt ?? 0, row.sentAt ?? null, row.failedAt ?? null, row.ref ?? null, row.sentAt !== undefined ? `$${key}` : null);
-  const keys = (table: string, column: string) => (opened.db.prepare(`SELECT ${column} FROM ${table} ORDER BY ${column}`).pluck().all() as string[]).sort();
+      .prepare(
+        "INSERT INTO outbox (room_id, key, kind, doc, created_at, sent_at, failed_at, ref, event_id) VALUES (?, ?, 'reply', '{}', ?, ?, ?, ?, ?)",
+      )
+      .run(
+        ROOM,
+        key,
+        row.createdAt ?? 0,
+        row.sentAt ?? null,
+        row.failedAt ?? null,
+        row.ref ?? null,
+        row.sentAt !== undefined ? `$${key}` : null,
+      );
+  const keys = (table: string, column: string) =>
+    (opened.db.prepare(`SELECT ${column} FROM ${table} ORDER BY ${column}`).pluck().all() as string[]).sort();
 
   it("forgets handled marks only after their window, so a redelivery inside it is still recognised", () => {
     mark("$old", NOW - RETENTION.handledMarks - 1);
@@ -41,7 +53,14 @@ describe("pruning old rows", () => {
 
   it("prunes the Matrix inbox's closed rows after a week and never an open one", () => {
     const inbox = new Inbox(opened.db);
-    const event = (id: string) => ({ event_id: id, room_id: ROOM, sender: "@a:test.org", type: "m.room.message", origin_server_ts: 0, content: {} });
+    const event = (id: string) => ({
+      event_id: id,
+      room_id: ROOM,
+      sender: "@a:test.org",
+      type: "m.room.message",
+      origin_server_ts: 0,
+      content: {},
+    });
     inbox.record([event("$done-old"), event("$open-old")], NOW - 8 * DAY);
     inbox.record([event("$done-recent")], NOW - DAY);
     for (const row of inbox.open()) if (row.eventId !== "$open-old") inbox.finish(row.seq, "done");
@@ -59,7 +78,8 @@ describe("pruning old rows", () => {
     for (let i = 0; i < 5; i++) mark(`$old${i}`, NOW - RETENTION.handledMarks - 1 - i);
     for (let i = 0; i < 3; i++) outboxRow(`sent${i}`, { sentAt: NOW - RETENTION.deliveredPlain - 1 - i });
     const pass = new PruningPass(opened.db, NOW, [], 2);
-    const rows = () => opened.db.prepare("SELECT (SELECT count(*) FROM handled_events) + (SELECT count(*) FROM outbox)").pluck().get();
+    const rows = () =>
+      opened.db.prepare("SELECT (SELECT count(*) FROM handled_events) + (SELECT count(*) FROM outbox)").pluck().get();
     const steps: number[] = [];
     expect(pass.step()).toBe(2);
     expect(rows()).toBe(6);
@@ -76,7 +96,12 @@ describe("pruning old rows", () => {
     const turns: (() => void)[] = [];
     const reports: PruneReport[] = [];
     const pruning = new HourlyPruning((next) => void turns.push(next));
-    const events = { done: (report: PruneReport) => void reports.push(report), failed: (err: unknown) => { throw err; } };
+    const events = {
+      done: (report: PruneReport) => void reports.push(report),
+      failed: (err: unknown) => {
+        throw err;
+      },
+    };
     const marks = () => opened.db.prepare("SELECT count(*) FROM handled_events").pluck().get();
     const turn = () => turns.shift()!();
     expect(pruning.maybeRun(opened.db, NOW, events, 2)).toBeDefined();
@@ -96,7 +121,17 @@ describe("pruning old rows", () => {
     for (let i = 0; i < 5; i++) mark(`$old${i}`, NOW - RETENTION.handledMarks - 1 - i);
     const turns: (() => void)[] = [];
     const pruning = new HourlyPruning((next) => void turns.push(next));
-    pruning.maybeRun(opened.db, NOW, { done: () => {}, failed: (err) => { throw err; } }, 2);
+    pruning.maybeRun(
+      opened.db,
+      NOW,
+      {
+        done: () => {},
+        failed: (err) => {
+          throw err;
+        },
+      },
+      2,
+    );
     pruning.stop();
     while (turns.length > 0) turns.shift()!();
     expect([opened.db.prepare("SELECT count(*) FROM handled_events").pluck().get(), turns.length]).toEqual([3, 0]);
@@ -104,7 +139,12 @@ describe("pruning old rows", () => {
 
   it("prunes at most once an hour", () => {
     const pruning = new HourlyPruning();
-    const events = { done: () => {}, failed: (err: unknown) => { throw err; } };
+    const events = {
+      done: () => {},
+      failed: (err: unknown) => {
+        throw err;
+      },
+    };
     expect(pruning.maybeRun(opened.db, NOW, events)).toBeDefined();
     expect(pruning.maybeRun(opened.db, NOW + 59 * 60_000, events)).toBeUndefined();
     expect(pruning.maybeRun(opened.db, NOW + 60 * 60_000, events)).toBeDefined();

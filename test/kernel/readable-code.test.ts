@@ -13,6 +13,12 @@ describe("readable codes", () => {
     expect(holdsLetter("64A6")).toBe(true);
     const draws = ["6436", "KXSW", "64A6"];
     const taken = new Set(["KXSW"]);
-    expect(freshCode(4, (code) => taken.has(code), () => draws.shift()!)).toBe("64A6");
+    expect(
+      freshCode(
+        4,
+        (code) => taken.has(code),
+        () => draws.shift()!,
+      ),
+    ).toBe("64A6");
   });
 });

@@ -10,13 +10,20 @@ const commands = features.flatMap((feature) => feature.commands.map((command) =>
 describe("the feature registry", () => {
   it("gives every feature the same text keys in English and Spanish", () => {
     for (const feature of features) {
-      expect([feature.name, Object.keys(feature.texts.es).sort()]).toEqual([feature.name, Object.keys(feature.texts.en).sort()]);
+      expect([feature.name, Object.keys(feature.texts.es).sort()]).toEqual([
+        feature.name,
+        Object.keys(feature.texts.en).sort(),
+      ]);
     }
   });
 
   it("gives every command a summary, a help group and labels for its arguments, in every language", () => {
     for (const { feature, command } of commands) {
-      const keys = [command.summary, `help.group.${command.group}`, ...Object.keys(command.params).map((name) => `arg.${name}`)];
+      const keys = [
+        command.summary,
+        `help.group.${command.group}`,
+        ...Object.keys(command.params).map((name) => `arg.${name}`),
+      ];
       for (const lang of LANGUAGES) {
         const missing = keys.filter((key) => catalogs[lang][key] === undefined);
         expect([feature, command.name, lang, missing]).toEqual([feature, command.name, lang, []]);
@@ -26,7 +33,9 @@ describe("the feature registry", () => {
 
   it("writes no command by hand in any text: hints are generated, in the room's prefix and language", () => {
     for (const lang of LANGUAGES) {
-      const handWritten = Object.entries(catalogs[lang]).filter(([, entry]) => /`!\p{L}/u.test(typeof entry === "string" ? entry : `${entry.one} ${entry.other}`));
+      const handWritten = Object.entries(catalogs[lang]).filter(([, entry]) =>
+        /`!\p{L}/u.test(typeof entry === "string" ? entry : `${entry.one} ${entry.other}`),
+      );
       expect([lang, handWritten]).toEqual([lang, []]);
     }
   });
@@ -34,7 +43,8 @@ describe("the feature registry", () => {
   it("gives every scheduled post its line in !schedule, in every language", () => {
     for (const feature of features) {
       for (const kind of Object.keys(feature.posts ?? {})) {
-        for (const lang of LANGUAGES) expect([kind, lang, catalogs[lang][`schedule.kind.${kind}`] !== undefined]).toEqual([kind, lang, true]);
+        for (const lang of LANGUAGES)
+          expect([kind, lang, catalogs[lang][`schedule.kind.${kind}`] !== undefined]).toEqual([kind, lang, true]);
       }
     }
   });
@@ -43,7 +53,12 @@ describe("the feature registry", () => {
     const index = new CommandIndex(commands.map(({ command }) => command));
     for (const { feature, command } of commands) {
       for (const lang of LANGUAGES) {
-        expect([feature, command.name, lang, command.examples[lang].length > 0]).toEqual([feature, command.name, lang, true]);
+        expect([feature, command.name, lang, command.examples[lang].length > 0]).toEqual([
+          feature,
+          command.name,
+          lang,
+          true,
+        ]);
         for (const example of command.examples[lang]) {
           expect([example, index.find(tokenize(example))?.command.name]).toEqual([example, command.name]);
         }

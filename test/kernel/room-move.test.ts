@@ -21,7 +21,9 @@ describe("moving a cell's memory to the room that replaced it", () => {
 
     expect(moveRoom(bot.db, ROOM, NEW_ROOM)).toBeGreaterThan(0);
 
-    expect(await bot.say("!ledger", { roomId: NEW_ROOM })).toEqual([expect.stringMatching(/^The latest 2 entries:\n• #2 bo and cy: drove 3 nurses[^\n]*\n• #1 ana: cooked 40 meals/)]);
+    expect(await bot.say("!ledger", { roomId: NEW_ROOM })).toEqual([
+      expect.stringMatching(/^The latest 2 entries:\n• #2 bo and cy: drove 3 nurses[^\n]*\n• #1 ana: cooked 40 meals/),
+    ]);
     expect(await bot.say("!ledger")).toEqual([expect.stringMatching(/^Nothing in this room's ledger yet/)]);
     expect(count(bot, "jobs", ROOM)).toBe(0);
     expect(count(bot, "jobs", NEW_ROOM)).toBeGreaterThan(0);
@@ -29,11 +31,15 @@ describe("moving a cell's memory to the room that replaced it", () => {
     expect(count(bot, "outbox", ROOM)).toBeGreaterThan(0);
     expect(count(bot, "outbox", NEW_ROOM)).toBe(1);
     // The next number continues the old room's count.
-    expect(await bot.say("!ledger thanks @di fixed the van", { roomId: NEW_ROOM })).toEqual([expect.stringContaining("Noted as #3")]);
+    expect(await bot.say("!ledger thanks @di fixed the van", { roomId: NEW_ROOM })).toEqual([
+      expect.stringContaining("Noted as #3"),
+    ]);
   });
 
   it("finds the cell tables from the schema itself", () => {
-    expect(roomKeyedTables(bot.db)).toEqual(expect.arrayContaining(["ledger_entries", "jobs", "room_settings", "careplans", "care_acts"]));
+    expect(roomKeyedTables(bot.db)).toEqual(
+      expect.arrayContaining(["ledger_entries", "jobs", "room_settings", "careplans", "care_acts"]),
+    );
   });
 
   it("merges nothing when the new room already has memory of its own: all or nothing", async () => {

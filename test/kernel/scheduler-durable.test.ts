@@ -24,7 +24,8 @@ const silentLog = pino({ level: "silent" });
 const echo: PostHandler = ({ scheduledFor, job }) => doc(p(`${job.kind} ${new Date(scheduledFor).toISOString()}`));
 
 /** A feature that only posts, the kind "ping", with `post`. */
-const pinging = (post: PostHandler) => defineFeature({ name: "ping", services: () => ({}), commands: [], posts: { ping: post }, texts: { en: {}, es: {} } });
+const pinging = (post: PostHandler) =>
+  defineFeature({ name: "ping", services: () => ({}), commands: [], posts: { ping: post }, texts: { en: {}, es: {} } });
 
 function makeScheduler(db: Db, clock: FakeClock, post: PostHandler = echo, graceMs?: number, log = silentLog) {
   return new Scheduler({
@@ -65,7 +66,11 @@ describe("durable scheduler", () => {
   it("keeps a Monday 09:00 post at 09:00 local across spring forward and fall back", () => {
     opened = openMigrated();
     const clock = new FakeClock(Date.parse("2026-03-20T00:00Z"));
-    scheduleJob(opened.db, { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 1, time: "09:00" }, zone: MADRID }, clock.now);
+    scheduleJob(
+      opened.db,
+      { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 1, time: "09:00" }, zone: MADRID },
+      clock.now,
+    );
     const scheduler = makeScheduler(opened.db, clock);
     runUntil(scheduler, clock, "2026-04-07T00:00Z", HOUR);
     expect(localTimes(opened.db)).toEqual(["2026-03-23 09:00", "2026-03-30 09:00", "2026-04-06 09:00"]);
@@ -78,14 +83,22 @@ describe("durable scheduler", () => {
   it("fires a time that does not exist on the spring-forward day once, and a repeated one once", () => {
     opened = openMigrated();
     const clock = new FakeClock(Date.parse("2026-03-28T00:00Z"));
-    scheduleJob(opened.db, { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 7, time: "02:30" }, zone: MADRID }, clock.now);
+    scheduleJob(
+      opened.db,
+      { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 7, time: "02:30" }, zone: MADRID },
+      clock.now,
+    );
     const scheduler = makeScheduler(opened.db, clock);
     runUntil(scheduler, clock, "2026-03-30T00:00Z", 5 * 60_000);
     expect(pendingMessages(opened.db)).toHaveLength(1);
     expect(JSON.stringify(pendingMessages(opened.db)[0]?.doc)).toContain("2026-03-29T01:30:00.000Z");
 
     clock.set("2026-10-24T00:00Z");
-    const fallJob = scheduleJob(opened.db, { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 7, time: "02:30" }, zone: MADRID }, clock.now);
+    const fallJob = scheduleJob(
+      opened.db,
+      { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 7, time: "02:30" }, zone: MADRID },
+      clock.now,
+    );
     runUntil(scheduler, clock, "2026-10-26T00:00Z", 5 * 60_000);
     const fallPosts = pendingMessages(opened.db).filter((m) => m.key.startsWith(`job:${fallJob.id}:`));
     expect(fallPosts.map((m) => m.key)).toEqual([runKey(fallJob.id, Date.parse("2026-10-25T00:30Z"))]);
@@ -94,7 +107,11 @@ describe("durable scheduler", () => {
   it("after downtime, fires once when late by less than the grace period", () => {
     opened = openMigrated();
     const clock = new FakeClock(Date.parse("2026-11-20T00:00Z"));
-    const job = scheduleJob(opened.db, { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 1, time: "09:00" }, zone: MADRID }, clock.now);
+    const job = scheduleJob(
+      opened.db,
+      { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 1, time: "09:00" }, zone: MADRID },
+      clock.now,
+    );
     const due = Date.parse("2026-11-23T08:00Z");
     clock.now = due + 5 * HOUR; // the bot was down over the run
     const scheduler = makeScheduler(opened.db, clock);
@@ -107,7 +124,11 @@ describe("durable scheduler", () => {
   it("after longer downtime, skips the post and plans the next one", () => {
     opened = openMigrated();
     const clock = new FakeClock(Date.parse("2026-11-20T00:00Z"));
-    const job = scheduleJob(opened.db, { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 1, time: "09:00" }, zone: MADRID }, clock.now);
+    const job = scheduleJob(
+      opened.db,
+      { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 1, time: "09:00" }, zone: MADRID },
+      clock.now,
+    );
     const due = Date.parse("2026-11-23T08:00Z");
     clock.now = due + 7 * HOUR;
     expect(makeScheduler(opened.db, clock).tick()).toEqual({ fired: 0, skipped: 1, failed: 0 });
@@ -118,7 +139,11 @@ describe("durable scheduler", () => {
   it("honours a configured grace period", () => {
     opened = openMigrated();
     const clock = new FakeClock(Date.parse("2026-11-20T00:00Z"));
-    scheduleJob(opened.db, { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 1, time: "09:00" }, zone: MADRID }, clock.now);
+    scheduleJob(
+      opened.db,
+      { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 1, time: "09:00" }, zone: MADRID },
+      clock.now,
+    );
     clock.now = Date.parse("2026-11-23T08:00Z") + 2 * HOUR;
     expect(makeScheduler(opened.db, clock, echo, HOUR).tick().skipped).toBe(1);
   });
@@ -128,7 +153,11 @@ describe("durable scheduler", () => {
     try {
       const clock = new FakeClock(Date.parse("2026-11-23T07:59Z"));
       opened = openMigrated(path);
-      const job = scheduleJob(opened.db, { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 1, time: "09:00" }, zone: MADRID }, clock.now);
+      const job = scheduleJob(
+        opened.db,
+        { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 1, time: "09:00" }, zone: MADRID },
+        clock.now,
+      );
       clock.advance(2 * 60_000);
       makeScheduler(opened.db, clock).tick(); // claimed and queued in one transaction…
       opened.close(); // …then the process dies before the sender ran.
@@ -139,7 +168,9 @@ describe("durable scheduler", () => {
       const scheduler = makeScheduler(opened.db, clock);
       scheduler.tick();
       // Even a job row put back to its old run cannot queue the same occurrence twice.
-      opened.db.prepare("UPDATE jobs SET next_run_utc = ?, last_run_utc = NULL WHERE id = ?").run(Date.parse("2026-11-23T08:00Z"), job.id);
+      opened.db
+        .prepare("UPDATE jobs SET next_run_utc = ?, last_run_utc = NULL WHERE id = ?")
+        .run(Date.parse("2026-11-23T08:00Z"), job.id);
       scheduler.tick();
       await new OutboxSender(opened.db, transport, silentLog, clock.read).drain();
       expect(transport.sent.map((s) => s.key)).toEqual([runKey(job.id, Date.parse("2026-11-23T08:00Z"))]);
@@ -153,7 +184,11 @@ describe("durable scheduler", () => {
   it("leaves the job due when the transaction is rolled back, then posts once", () => {
     opened = openMigrated();
     const clock = new FakeClock(Date.parse("2026-11-23T07:00Z"));
-    const job = scheduleJob(opened.db, { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 1, time: "09:00" }, zone: MADRID }, clock.now);
+    const job = scheduleJob(
+      opened.db,
+      { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 1, time: "09:00" }, zone: MADRID },
+      clock.now,
+    );
     clock.set("2026-11-23T08:01Z");
     let crash = true;
     const flaky: PostHandler = (ctx) => {
@@ -166,7 +201,10 @@ describe("durable scheduler", () => {
     expect(scheduler.tick().failed).toBe(1);
     expect(queued(opened.db)).toEqual([]);
     // The failed occurrence is passed over rather than retried forever.
-    expect(jobsRepo(opened.db).get(job.id)).toMatchObject({ nextRunUtc: Date.parse("2026-11-30T08:00Z"), lastRunUtc: null });
+    expect(jobsRepo(opened.db).get(job.id)).toMatchObject({
+      nextRunUtc: Date.parse("2026-11-30T08:00Z"),
+      lastRunUtc: null,
+    });
     crash = false;
     clock.set("2026-11-30T08:01Z");
     scheduler.tick();
@@ -177,7 +215,11 @@ describe("durable scheduler", () => {
   it("logs a failed post without its error message, which may quote cell data", () => {
     opened = openMigrated();
     const clock = new FakeClock(Date.parse("2026-11-23T07:00Z"));
-    scheduleJob(opened.db, { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 1, time: "09:00" }, zone: MADRID }, clock.now);
+    scheduleJob(
+      opened.db,
+      { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 1, time: "09:00" }, zone: MADRID },
+      clock.now,
+    );
     clock.set("2026-11-23T08:01Z");
     const lines: string[] = [];
     const log = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
@@ -185,19 +227,33 @@ describe("durable scheduler", () => {
     const scheduler = makeScheduler(opened.db, clock, leaky, undefined, log);
     expect(scheduler.tick().failed).toBe(1);
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ msg: "scheduled post failed; moving on to its next run", err: { type: "SyntaxError" } });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      msg: "scheduled post failed; moving on to its next run",
+      err: { type: "SyntaxError" },
+    });
     expect(lines[0]).not.toContain("Secret");
   });
 
   it("re-plans a room's jobs when its time zone changes", () => {
     opened = openMigrated();
     const clock = new FakeClock(Date.parse("2026-11-24T10:00Z"));
-    const job = scheduleJob(opened.db, { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 1, time: "09:00" }, zone: MADRID }, clock.now);
-    const other = scheduleJob(opened.db, { roomId: "!other:example.org", kind: "ping", rule: { kind: "weekly", weekday: 1, time: "09:00" }, zone: MADRID }, clock.now);
+    const job = scheduleJob(
+      opened.db,
+      { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 1, time: "09:00" }, zone: MADRID },
+      clock.now,
+    );
+    const other = scheduleJob(
+      opened.db,
+      { roomId: "!other:example.org", kind: "ping", rule: { kind: "weekly", weekday: 1, time: "09:00" }, zone: MADRID },
+      clock.now,
+    );
     expect(jobsRepo(opened.db).get(job.id)?.nextRunUtc).toBe(Date.parse("2026-11-30T08:00Z"));
     setRoomTimezone(opened.db, ROOM, "America/Mexico_City", clock.now);
     makeScheduler(opened.db, clock).tick();
-    expect(jobsRepo(opened.db).get(job.id)).toMatchObject({ zone: "America/Mexico_City", nextRunUtc: Date.parse("2026-11-30T15:00Z") });
+    expect(jobsRepo(opened.db).get(job.id)).toMatchObject({
+      zone: "America/Mexico_City",
+      nextRunUtc: Date.parse("2026-11-30T15:00Z"),
+    });
     expect(jobsRepo(opened.db).get(other.id)?.nextRunUtc).toBe(Date.parse("2026-11-30T08:00Z"));
   });
 
@@ -205,7 +261,11 @@ describe("durable scheduler", () => {
     opened = openMigrated();
     const clock = new FakeClock(Date.parse("2026-11-24T10:00Z"));
     const at = Date.parse("2026-11-30T08:00Z");
-    const job = scheduleJob(opened.db, { roomId: ROOM, kind: "ping", rule: { kind: "once", at }, zone: MADRID }, clock.now);
+    const job = scheduleJob(
+      opened.db,
+      { roomId: ROOM, kind: "ping", rule: { kind: "once", at }, zone: MADRID },
+      clock.now,
+    );
     setRoomTimezone(opened.db, ROOM, "America/Mexico_City", clock.now);
     makeScheduler(opened.db, clock).tick();
     expect(jobsRepo(opened.db).get(job.id)).toMatchObject({ zone: "America/Mexico_City", nextRunUtc: at });
@@ -216,7 +276,13 @@ describe("durable scheduler", () => {
     const clock = new FakeClock(Date.parse("2026-11-24T10:00Z"));
     const job = scheduleJob(
       opened.db,
-      { roomId: ROOM, kind: "ping", rule: { kind: "weekly", weekday: 4, time: "19:00" }, zone: MADRID, offsetMinutes: -15 },
+      {
+        roomId: ROOM,
+        kind: "ping",
+        rule: { kind: "weekly", weekday: 4, time: "19:00" },
+        zone: MADRID,
+        offsetMinutes: -15,
+      },
       clock.now,
     );
     expect(jobsRepo(opened.db).get(job.id)?.nextRunUtc).toBe(Date.parse("2026-11-26T17:45Z"));

@@ -24,7 +24,15 @@ const pinging = defineFeature<Db>({
   },
 });
 
-const ping = (eventId: string, content: Record<string, unknown>): IncomingEvent => ({ eventId, roomId: ROOM, sender: "@other-bot:test.org", type: TYPE, content, sentAt: 0, signedDevice: true });
+const ping = (eventId: string, content: Record<string, unknown>): IncomingEvent => ({
+  eventId,
+  roomId: ROOM,
+  sender: "@other-bot:test.org",
+  type: TYPE,
+  content,
+  sentAt: 0,
+  signedDevice: true,
+});
 
 let bot: TestBot;
 beforeEach(() => {

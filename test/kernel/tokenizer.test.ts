@@ -4,15 +4,36 @@ const values = (s: string) => tokenize(s).map((t) => t.value);
 
 describe("tokenize", () => {
   it("splits on any kind of whitespace", () => {
-    expect(values("ledger\tthanks\u00a0@ana  cooked\n40\u2003meals")).toEqual(["ledger", "thanks", "@ana", "cooked", "40", "meals"]);
+    expect(values("ledger\tthanks\u00a0@ana  cooked\n40\u2003meals")).toEqual([
+      "ledger",
+      "thanks",
+      "@ana",
+      "cooked",
+      "40",
+      "meals",
+    ]);
   });
 
   it("groups quoted words with straight and typographic quotes", () => {
-    expect(values(`role add "night shift" “Maria José” «tres palabras aquí»`)).toEqual(["role", "add", "night shift", "Maria José", "tres palabras aquí"]);
+    expect(values(`role add "night shift" “Maria José” «tres palabras aquí»`)).toEqual([
+      "role",
+      "add",
+      "night shift",
+      "Maria José",
+      "tres palabras aquí",
+    ]);
   });
 
   it("keeps apostrophes inside words", () => {
-    expect(values("thanks @ana for Ana's soup, don't forget")).toEqual(["thanks", "@ana", "for", "Ana's", "soup,", "don't", "forget"]);
+    expect(values("thanks @ana for Ana's soup, don't forget")).toEqual([
+      "thanks",
+      "@ana",
+      "for",
+      "Ana's",
+      "soup,",
+      "don't",
+      "forget",
+    ]);
   });
 
   it("runs an unclosed quote to the end of the line", () => {

@@ -14,7 +14,11 @@ function typeErrors(source: string): [number, number][] {
   try {
     const file = join(dir, "broken.ts");
     writeFileSync(file, source);
-    const config = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+    const config = ts.getParsedCommandLineOfConfigFile(
+      join(root, "tsconfig.json"),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+    );
     if (!config) throw new Error("tsconfig.json could not be read");
     const program = ts.createProgram([file], { ...config.options, noEmit: true });
     // Only this file is checked: the checker then reads of the others just what this one uses.

@@ -28,7 +28,13 @@ describe("the verbs a Spanish speaker tries first", () => {
   });
 
   it("lets each family take them alike, while written names always win", () => {
-    const index = new CommandIndex([named("charter start", "carta iniciar"), named("assembly start", "asamblea empezar"), named("charter show", "carta ver"), named("charter stop", "carta parar"), named("charter end", "carta detener")]);
+    const index = new CommandIndex([
+      named("charter start", "carta iniciar"),
+      named("assembly start", "asamblea empezar"),
+      named("charter show", "carta ver"),
+      named("charter stop", "carta parar"),
+      named("charter end", "carta detener"),
+    ]);
     expect(found(index, "carta comenzar")).toBe("charter start");
     expect(found(index, "asamblea iniciar")).toBe("assembly start");
     expect(found(index, "carta mostrar")).toBe("charter show");

@@ -21,13 +21,23 @@ const DATABASE_KEY = "a-long-random-database-secret";
 describe("configuration", () => {
   it("has working defaults: no file means console mode", () => {
     const config = parseConfig({});
-    expect(config).toMatchObject({ database: { path: "./data/tandem.db" }, prefix: "!", language: "en", timezone: "UTC", ledger: { maxEntriesPerHour: 30 } });
+    expect(config).toMatchObject({
+      database: { path: "./data/tandem.db" },
+      prefix: "!",
+      language: "en",
+      timezone: "UTC",
+      ledger: { maxEntriesPerHour: 30 },
+    });
     expect(config.matrix).toBeUndefined();
   });
 
   it("parses config.example.yaml with the real schema, secrets coming from the environment", () => {
     const example = join(packageRoot(), "config.example.yaml");
-    const config = loadConfig(example, { TANDEM_MATRIX_PASSWORD: "pw", TANDEM_CRYPTO_STORE_KEY: KEY, TANDEM_DATABASE_KEY: DATABASE_KEY });
+    const config = loadConfig(example, {
+      TANDEM_MATRIX_PASSWORD: "pw",
+      TANDEM_CRYPTO_STORE_KEY: KEY,
+      TANDEM_DATABASE_KEY: DATABASE_KEY,
+    });
     expect(config.matrix?.homeserverUrl).toMatch(/^https:\/\//);
     expect(config.timezone).toBe("Europe/Madrid");
     // Without the secrets the example is incomplete, and says so.
@@ -35,7 +45,12 @@ describe("configuration", () => {
   });
 
   it("names every problem: the key, what was found and what is expected", () => {
-    const found = problems({ prefix: "", timezone: "Mars/Base", ledger: { maxEntriesPerHour: "lots", colour: "red" }, languag: "es" });
+    const found = problems({
+      prefix: "",
+      timezone: "Mars/Base",
+      ledger: { maxEntriesPerHour: "lots", colour: "red" },
+      languag: "es",
+    });
     expect(found).toHaveLength(5);
     expect(found).toContainEqual(expect.stringMatching(/^languag: unknown key/));
     expect(found).toContainEqual(expect.stringMatching(/^ledger\.colour: unknown key/));
@@ -45,8 +60,17 @@ describe("configuration", () => {
   });
 
   it("suggests the key a typo meant, and names the variable and the command for a missing secret", () => {
-    const base = { homeserverUrl: "https://m.example.org", userId: "@bot:example.org", allowedInviters: ["example.org"] };
-    const found = problems({ database: { key: DATABASE_KEY }, matrix: { ...base, allowedInviters: undefined, alowedInviters: ["example.org"] }, ledger: { maxEntriesPerHr: 3 }, zzz: 1 });
+    const base = {
+      homeserverUrl: "https://m.example.org",
+      userId: "@bot:example.org",
+      allowedInviters: ["example.org"],
+    };
+    const found = problems({
+      database: { key: DATABASE_KEY },
+      matrix: { ...base, allowedInviters: undefined, alowedInviters: ["example.org"] },
+      ledger: { maxEntriesPerHr: 3 },
+      zzz: 1,
+    });
     expect(found).toEqual([
       "ledger.maxEntriesPerHr: unknown key (did you mean maxEntriesPerHour?)",
       "matrix.allowedInviters: found nothing; it is required",
@@ -57,10 +81,19 @@ describe("configuration", () => {
   });
 
   it("never prints secrets it rejects", () => {
-    const base = { homeserverUrl: "https://m.example.org", userId: "@bot:example.org", allowedInviters: ["example.org"] };
-    const found = problems({ database: { key: DATABASE_KEY }, matrix: { ...base, cryptoStoreKey: "short-secret", password: "hunter2-typo" } });
+    const base = {
+      homeserverUrl: "https://m.example.org",
+      userId: "@bot:example.org",
+      allowedInviters: ["example.org"],
+    };
+    const found = problems({
+      database: { key: DATABASE_KEY },
+      matrix: { ...base, cryptoStoreKey: "short-secret", password: "hunter2-typo" },
+    });
     expect(found.join("\n")).not.toMatch(/short-secret|hunter2/);
-    expect(found).toEqual([expect.stringMatching(/^matrix\.cryptoStoreKey: found a value \(hidden\); expected 32 random bytes/)]);
+    expect(found).toEqual([
+      expect.stringMatching(/^matrix\.cryptoStoreKey: found a value \(hidden\); expected 32 random bytes/),
+    ]);
     // No password and no token is not a config problem: a restart reuses the stored session.
     expect(problems({ matrix: { ...base, cryptoStoreKey: KEY } }).filter((p) => p.startsWith("matrix."))).toEqual([]);
   });
@@ -68,8 +101,15 @@ describe("configuration", () => {
   it("takes secrets from the environment", () => {
     const dir = mkdtempSync(join(tmpdir(), "tandem-config-"));
     const file = join(dir, "tandem.yaml");
-    writeFileSync(file, "matrix:\n  homeserverUrl: https://m.example.org\n  userId: '@bot:example.org'\n  allowedInviters: [example.org]\n");
-    const config = loadConfig(file, { TANDEM_MATRIX_PASSWORD: "pw", TANDEM_CRYPTO_STORE_KEY: KEY, TANDEM_DATABASE_KEY: DATABASE_KEY });
+    writeFileSync(
+      file,
+      "matrix:\n  homeserverUrl: https://m.example.org\n  userId: '@bot:example.org'\n  allowedInviters: [example.org]\n",
+    );
+    const config = loadConfig(file, {
+      TANDEM_MATRIX_PASSWORD: "pw",
+      TANDEM_CRYPTO_STORE_KEY: KEY,
+      TANDEM_DATABASE_KEY: DATABASE_KEY,
+    });
     expect(config.matrix).toMatchObject({ password: "pw", cryptoStoreKey: KEY });
     expect(config.database.key).toBe(DATABASE_KEY);
   });

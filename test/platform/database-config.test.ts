@@ -31,7 +31,10 @@ describe("the database: section", () => {
   it("still takes the older `database: PATH`, and the environment fills the path and the key", () => {
     expect(parseConfig({ database: "/srv/t.db" }).database).toEqual({ path: "/srv/t.db" });
     const file = configFile("database: /srv/t.db\n");
-    expect(loadConfig(file, { TANDEM_DATABASE_KEY: "a-long-random-database-secret" }).database).toEqual({ path: "/srv/t.db", key: "a-long-random-database-secret" });
+    expect(loadConfig(file, { TANDEM_DATABASE_KEY: "a-long-random-database-secret" }).database).toEqual({
+      path: "/srv/t.db",
+      key: "a-long-random-database-secret",
+    });
     expect(loadConfig(file, { TANDEM_DATABASE: "/elsewhere.db" }).database).toEqual({ path: "/elsewhere.db" });
   });
 
@@ -49,7 +52,11 @@ describe("the database: section", () => {
   it("never echoes a key it rejects", () => {
     const found = problems({ database: { key: "short-secret" }, matrix });
     expect(found.join("\n")).not.toContain("short-secret");
-    expect(found).toEqual([expect.stringMatching(/^database\.key: found a value \(hidden\); expected a long random secret, at least 16 characters/)]);
+    expect(found).toEqual([
+      expect.stringMatching(
+        /^database\.key: found a value \(hidden\); expected a long random secret, at least 16 characters/,
+      ),
+    ]);
     const typo = problems({ database: { path: "t.db", kee: "hunter2-database" } });
     expect(typo).toEqual(["database.kee: unknown key (did you mean key?)"]);
   });

@@ -67,7 +67,9 @@ describe("the database encrypted at rest", () => {
 
   it("asks for 'tandem db encrypt' when a key is given for a plain file, instead of failing obscurely", () => {
     fill(temp.path);
-    expect(() => openDatabase(temp.path, { key: KEY })).toThrow(`${temp.path} is not encrypted yet; stop the bot, run "tandem db encrypt" once`);
+    expect(() => openDatabase(temp.path, { key: KEY })).toThrow(
+      `${temp.path} is not encrypted yet; stop the bot, run "tandem db encrypt" once`,
+    );
   });
 
   it("keeps the single-process lock with a key", () => {
@@ -117,7 +119,9 @@ describe("tandem db encrypt, rekey and backup", () => {
   it("rekeys: the new key opens the file, the old one no longer does; a wrong old key changes nothing", () => {
     fill(temp.path, KEY);
     const before = readFileSync(temp.path);
-    expect(() => rekeyDatabase(temp.path, "not-the-right-key-at-all", NEW_KEY)).toThrow(/the database key does not open/);
+    expect(() => rekeyDatabase(temp.path, "not-the-right-key-at-all", NEW_KEY)).toThrow(
+      /the database key does not open/,
+    );
     expect(readFileSync(temp.path).equals(before)).toBe(true);
     expect(rekeyDatabase(temp.path, KEY, NEW_KEY)).toEqual({ tables: 2, rows: 502 });
     expect(counts(NEW_KEY)).toEqual({ notes: 501, people: 1 });
@@ -143,7 +147,9 @@ describe("tandem db encrypt, rekey and backup", () => {
 
   it("says where a backup cannot be written", () => {
     fill(temp.path, KEY);
-    expect(() => backupDatabase(temp.path, KEY, temp.path)).toThrow(`the backup must go to another path than the database itself (${temp.path})`);
+    expect(() => backupDatabase(temp.path, KEY, temp.path)).toThrow(
+      `the backup must go to another path than the database itself (${temp.path})`,
+    );
     expect(() => backupDatabase(temp.path, KEY, "/nonexistent-folder/tandem.db")).toThrow(
       "cannot write the backup to /nonexistent-folder/tandem.db; check that its folder exists and that Tandem may write there",
     );

@@ -28,8 +28,12 @@ describe("ids in log lines", () => {
   it("hashes the percent-encoded form of a request path like the raw id, so one room can be followed", () => {
     const path = `/_matrix/client/v3/rooms/${encodeURIComponent(ids.room)}/members?not_membership=leave&at=${encodeURIComponent(ids.event)}`;
     const redacted = redactIds(path);
-    expect(redacted).toBe(`/_matrix/client/v3/rooms/${redactIds(ids.room)}/members?not_membership=leave&at=${redactIds(ids.event)}`);
-    expect(redactIds(`/profile/${encodeURIComponent(ids.user)}/displayname`)).toBe(`/profile/${redactIds(ids.user)}/displayname`);
+    expect(redacted).toBe(
+      `/_matrix/client/v3/rooms/${redactIds(ids.room)}/members?not_membership=leave&at=${redactIds(ids.event)}`,
+    );
+    expect(redactIds(`/profile/${encodeURIComponent(ids.user)}/displayname`)).toBe(
+      `/profile/${redactIds(ids.user)}/displayname`,
+    );
   });
 
   it("leaves what is not an id alone: npm scopes in stack traces, e-mail addresses, matrix.to links keep their shape", () => {

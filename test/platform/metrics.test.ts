@@ -27,9 +27,21 @@ describe("metrics and health", () => {
   });
 
   it("exposes counts and ages only, never a room, an event or a text", async () => {
-    opened.db.prepare("INSERT INTO handled_events (event_id, room_id, handled_at) VALUES ('$secret-event', '!secret-room:test.org', ?)").run(NOW - 60_000);
-    enqueue(opened.db, { roomId: "!secret-room:test.org", key: "k1", kind: "reply", doc: doc(p("secret text")) }, NOW - 90_000);
-    opened.db.prepare("INSERT INTO jobs (room_id, kind, rule, zone, next_run_utc, created_at) VALUES ('!secret-room:test.org', 'x', '{}', 'UTC', ?, 0)").run(NOW - 2_000);
+    opened.db
+      .prepare(
+        "INSERT INTO handled_events (event_id, room_id, handled_at) VALUES ('$secret-event', '!secret-room:test.org', ?)",
+      )
+      .run(NOW - 60_000);
+    enqueue(
+      opened.db,
+      { roomId: "!secret-room:test.org", key: "k1", kind: "reply", doc: doc(p("secret text")) },
+      NOW - 90_000,
+    );
+    opened.db
+      .prepare(
+        "INSERT INTO jobs (room_id, kind, rule, zone, next_run_utc, created_at) VALUES ('!secret-room:test.org', 'x', '{}', 'UTC', ?, 0)",
+      )
+      .run(NOW - 2_000);
     const body = await (await get("/metrics")).text();
     expect(body).toMatch(/^tandem_commands_handled_last_hour 1$/m);
     expect(body).toMatch(/^tandem_outbox_depth 1$/m);

@@ -25,7 +25,10 @@ describe("migrate", () => {
 
   it("rolls back a failing migration together with its version row", () => {
     const db = new Database(":memory:");
-    const broken = [...files, { version: 3, name: "broken", sql: "CREATE TABLE c (z INTEGER); CREATE TABLE a (x INTEGER);" }];
+    const broken = [
+      ...files,
+      { version: 3, name: "broken", sql: "CREATE TABLE c (z INTEGER); CREATE TABLE a (x INTEGER);" },
+    ];
     expect(() => migrate(db, broken)).toThrow(/already exists/);
     expect(db.prepare("SELECT max(version) AS v FROM schema_version").get()).toEqual({ v: 2 });
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'c'").get()).toBeUndefined();

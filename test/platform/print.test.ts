@@ -2,7 +2,8 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { renderPdf } from "../../src/platform/print/pdf.js";
 import { scriptRuns, visualRuns } from "../../src/platform/print/script-runs.js";
 
-const textOf = async (bytes: Buffer) => (await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })).text;
+const textOf = async (bytes: Buffer) =>
+  (await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })).text;
 
 describe("printing", () => {
   it("cuts text into runs by script, and draws a right-to-left line from its end", () => {
@@ -32,11 +33,25 @@ describe("printing", () => {
     });
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const text = (await textOf(bytes)).normalize("NFC");
-    for (const words of ["José Núñez", "Françoise", "Zoë", "Ελένη Παπαδοπούλου", "Ирина Петрова", "فاطمة", "الزهراء", "Ana and"]) expect(text).toContain(words);
+    for (const words of [
+      "José Núñez",
+      "Françoise",
+      "Zoë",
+      "Ελένη Παπαδοπούλου",
+      "Ирина Петрова",
+      "فاطمة",
+      "الزهراء",
+      "Ana and",
+    ])
+      expect(text).toContain(words);
   });
 
   it("prints on A4 when asked, and across pages when the list is long", async () => {
-    const blocks = Array.from({ length: 60 }, (_, i) => ({ kind: "item" as const, number: i + 1, text: `Decision number ${i + 1}` }));
+    const blocks = Array.from({ length: 60 }, (_, i) => ({
+      kind: "item" as const,
+      number: i + 1,
+      text: `Decision number ${i + 1}`,
+    }));
     const bytes = renderPdf({ size: "A4", title: "Decisions", blocks });
     const pdf = await getDocumentProxy(new Uint8Array(bytes));
     expect(pdf.numPages).toBeGreaterThan(1);

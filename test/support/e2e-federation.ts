@@ -4,7 +4,16 @@
  * a pair of its own leaves every other suite as it was, and costs only the suites that ask.
  */
 import { rmSync } from "node:fs";
-import { federationServerName, freePort, prepareSynapse, readState, startSynapse, stopSynapse, trackHomeserver, type SynapseState } from "./synapse.js";
+import {
+  federationServerName,
+  freePort,
+  prepareSynapse,
+  readState,
+  startSynapse,
+  stopSynapse,
+  trackHomeserver,
+  type SynapseState,
+} from "./synapse.js";
 
 export interface FederatedHomeservers {
   one: SynapseState;
@@ -34,7 +43,8 @@ export async function startFederatedHomeservers(): Promise<FederatedHomeservers>
   const stop = async () => {
     await Promise.all(running.map((state) => stopSynapse(state)));
     tracked.forEach((path) => rmSync(path, { force: true }));
-    if (process.env.TANDEM_E2E_KEEP !== "1") prepared.forEach((state) => rmSync(state.dir, { recursive: true, force: true }));
+    if (process.env.TANDEM_E2E_KEEP !== "1")
+      prepared.forEach((state) => rmSync(state.dir, { recursive: true, force: true }));
   };
   const failed = started.find((s): s is PromiseRejectedResult => s.status === "rejected");
   if (failed) {

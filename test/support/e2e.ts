@@ -33,7 +33,9 @@ export class TestClient {
   private readonly child: ChildProcess;
 
   private constructor(readonly user: RegisteredUser) {
-    this.child = spawn(process.execPath, [join(ROOT, "dist/test/support/matrix-test-client.js")], { stdio: ["pipe", "pipe", "inherit"] });
+    this.child = spawn(process.execPath, [join(ROOT, "dist/test/support/matrix-test-client.js")], {
+      stdio: ["pipe", "pipe", "inherit"],
+    });
     createInterface({ input: this.child.stdout! }).on("line", (line) => {
       const answer = JSON.parse(line) as { id: number; ok: boolean; result?: unknown; error?: string };
       const waiter = this.waiting.get(answer.id);
@@ -50,7 +52,13 @@ export class TestClient {
    */
   static async start(user: RegisteredUser, homeserver: SynapseState = synapse()): Promise<TestClient> {
     const client = new TestClient(user);
-    await client.call("init", { baseUrl: homeserver.baseUrl, userId: user.userId, accessToken: user.accessToken, deviceId: user.deviceId, password: user.password });
+    await client.call("init", {
+      baseUrl: homeserver.baseUrl,
+      userId: user.userId,
+      accessToken: user.accessToken,
+      deviceId: user.deviceId,
+      password: user.password,
+    });
     return client;
   }
 
@@ -62,12 +70,22 @@ export class TestClient {
     const response = await fetch(`${homeserver.baseUrl}/_matrix/client/v3/login`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ type: "m.login.password", identifier: { type: "m.id.user", user: user.userId }, password: user.password }),
+      body: JSON.stringify({
+        type: "m.login.password",
+        identifier: { type: "m.id.user", user: user.userId },
+        password: user.password,
+      }),
     });
     if (!response.ok) throw new Error(`login failed: ${response.status}`);
     const session = (await response.json()) as { access_token: string; device_id: string };
     const client = new TestClient({ ...user, accessToken: session.access_token, deviceId: session.device_id });
-    await client.call("init", { baseUrl: homeserver.baseUrl, userId: user.userId, accessToken: session.access_token, deviceId: session.device_id, crossSign: false });
+    await client.call("init", {
+      baseUrl: homeserver.baseUrl,
+      userId: user.userId,
+      accessToken: session.access_token,
+      deviceId: session.device_id,
+      crossSign: false,
+    });
     return client;
   }
 
@@ -84,16 +102,30 @@ export class TestClient {
     });
   }
 
-  async createRoom(options: { name: string; encrypted: boolean; invite?: string[]; direct?: boolean }): Promise<string> {
+  async createRoom(options: {
+    name: string;
+    encrypted: boolean;
+    invite?: string[];
+    direct?: boolean;
+  }): Promise<string> {
     return (await this.call<{ roomId: string }>("createRoom", options)).roomId;
   }
 
-  async send(roomId: string, text: string, extra: { html?: string; mentions?: string[]; threadRoot?: string; replyTo?: string } = {}): Promise<string> {
+  async send(
+    roomId: string,
+    text: string,
+    extra: { html?: string; mentions?: string[]; threadRoot?: string; replyTo?: string } = {},
+  ): Promise<string> {
     return (await this.call<{ eventId: string }>("send", { roomId, text, ...extra })).eventId;
   }
 
   /** Reacts with `key` to an event: in the clear like Element Web, or encrypted like Element X. */
-  react(roomId: string, eventId: string, key: string, options: { encrypted?: boolean } = {}): Promise<{ eventId: string; wireType?: string }> {
+  react(
+    roomId: string,
+    eventId: string,
+    key: string,
+    options: { encrypted?: boolean } = {},
+  ): Promise<{ eventId: string; wireType?: string }> {
     return this.call("react", { roomId, eventId, key, ...options });
   }
 
@@ -101,7 +133,10 @@ export class TestClient {
     return (await this.call<{ eventId: string }>("sendUndecryptable", { roomId })).eventId;
   }
 
-  messages(roomId: string, options: { sender?: string; count?: number; timeoutMs?: number } = {}): Promise<SeenMessage[]> {
+  messages(
+    roomId: string,
+    options: { sender?: string; count?: number; timeoutMs?: number } = {},
+  ): Promise<SeenMessage[]> {
     return this.call<SeenMessage[]>("messages", { roomId, ...options });
   }
 
@@ -149,7 +184,10 @@ export class Bot {
 
   readonly homeserver: SynapseState;
 
-  private constructor(readonly user: RegisteredUser, options: BotOptions) {
+  private constructor(
+    readonly user: RegisteredUser,
+    options: BotOptions,
+  ) {
     this.homeserver = options.homeserver ?? synapse();
     this.dir = mkdtempSync(join(tmpdir(), "tandem-bot-"));
     this.configPath = join(this.dir, "config.yaml");
@@ -168,7 +206,20 @@ export class Bot {
     const ledger = { maxEntriesPerHour: 10_000 };
     // Scheduled posts are checked every second, so a test waits for one at most a minute.
     const scheduler = { tickSeconds: 1 };
-    writeFileSync(this.configPath, JSON.stringify({ database: { path: this.dbPath, key: this.dbKey }, log: { level: options.logLevel ?? "debug" }, ledger, scheduler, matrix }, null, 2));
+    writeFileSync(
+      this.configPath,
+      JSON.stringify(
+        {
+          database: { path: this.dbPath, key: this.dbKey },
+          log: { level: options.logLevel ?? "debug" },
+          ledger,
+          scheduler,
+          matrix,
+        },
+        null,
+        2,
+      ),
+    );
   }
 
   /** Each bot has its own folder, database and (unless given one) a fresh account on its homeserver. */
@@ -215,14 +266,19 @@ export class Bot {
     for (;;) {
       const found = this.logLines.slice(from).find(match);
       if (found) return found;
-      if (this.child?.exitCode !== null && this.child?.exitCode !== undefined) throw new Error(`the bot exited (${this.child.exitCode}):\n${this.diagnostics()}`);
+      if (this.child?.exitCode !== null && this.child?.exitCode !== undefined)
+        throw new Error(`the bot exited (${this.child.exitCode}):\n${this.diagnostics()}`);
       if (Date.now() > deadline) throw new Error(`timed out waiting for a bot log line:\n${this.diagnostics()}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
 
   diagnostics(): string {
-    const botTail = this.rawErr.split("\n").filter((l) => !l.includes('"level":20')).slice(-40).join("\n");
+    const botTail = this.rawErr
+      .split("\n")
+      .filter((l) => !l.includes('"level":20'))
+      .slice(-40)
+      .join("\n");
     return `--- bot log (last lines, debug left out)\n${botTail}\n--- synapse log\n${logTail(this.homeserver.logPath, 30)}`;
   }
 
@@ -282,7 +338,10 @@ export function answeredEvent(message: SeenMessage): string | undefined {
 export function withPill(before: string, user: { userId: string; name: string }, after: string) {
   return {
     text: `${before}${user.name}${after}`,
-    extra: { html: `${before}<a href="https://matrix.to/#/${user.userId}">${user.name}</a>${after}`, mentions: [user.userId] },
+    extra: {
+      html: `${before}<a href="https://matrix.to/#/${user.userId}">${user.name}</a>${after}`,
+      mentions: [user.userId],
+    },
   };
 }
 
@@ -290,7 +349,9 @@ export function withPill(before: string, user: { userId: string; name: string },
 export async function answerTo(client: TestClient, bot: Bot, roomId: string, command: string): Promise<string> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const reply = (await client.messages(roomId, { sender: bot.userId, timeoutMs: 2_000 })).find((m) => answeredEvent(m) === command);
+    const reply = (await client.messages(roomId, { sender: bot.userId, timeoutMs: 2_000 })).find(
+      (m) => answeredEvent(m) === command,
+    );
     if (reply?.body) return reply.body;
     if (Date.now() > deadline) throw new Error(`no answer:\n${bot.diagnostics()}`);
   }

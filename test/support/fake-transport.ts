@@ -27,7 +27,8 @@ export class FakeTransport implements Transport {
     room.members.push({ userId, ...(displayName ? { displayName } : {}) });
     room.power.set(userId, power);
     this.rooms.set(roomId, room);
-    if (isNew) this.onJoin?.({ eventId: `$join${++joins}`, roomId, userId, ...(displayName ? { displayName } : {}), sentAt: 0 });
+    if (isNew)
+      this.onJoin?.({ eventId: `$join${++joins}`, roomId, userId, ...(displayName ? { displayName } : {}), sentAt: 0 });
   }
 
   members(roomId: string): RoomMember[] {

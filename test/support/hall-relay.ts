@@ -28,14 +28,25 @@ export class HallRelay {
   async relay(): Promise<void> {
     for (let moved = true; moved; ) {
       moved = false;
-      for (const [from, to] of [[this.a, this.b], [this.b, this.a]] as const) {
+      for (const [from, to] of [
+        [this.a, this.b],
+        [this.b, this.a],
+      ] as const) {
         await from.bot.sender.drain();
         for (const m of this.eventsIn(from.bot)) {
           const eventId = `$${from.userId}:${m.key}`;
           if (this.carried.has(eventId)) continue;
           this.carried.add(eventId);
           moved = true;
-          to.bot.dispatcher.handleEvent({ eventId, roomId: this.hall, sender: from.userId, type: m.doc.event!.type, content: this.rewrite(m.doc.event!.content), sentAt: to.bot.clock.now, signedDevice: this.signedDevice });
+          to.bot.dispatcher.handleEvent({
+            eventId,
+            roomId: this.hall,
+            sender: from.userId,
+            type: m.doc.event!.type,
+            content: this.rewrite(m.doc.event!.content),
+            sentAt: to.bot.clock.now,
+            signedDevice: this.signedDevice,
+          });
         }
         await to.bot.sender.drain();
       }
@@ -44,7 +55,16 @@ export class HallRelay {
 
   /** The Tandem `sender` crashed after sending and sends these events again to `to`: new event ids, the same content. */
   async resend(sender: string, to: TestBot, events: OutgoingMessage[]): Promise<void> {
-    for (const m of events) to.dispatcher.handleEvent({ eventId: `$resent:${m.key}`, roomId: this.hall, sender, type: m.doc.event!.type, content: m.doc.event!.content, sentAt: 0, signedDevice: true });
+    for (const m of events)
+      to.dispatcher.handleEvent({
+        eventId: `$resent:${m.key}`,
+        roomId: this.hall,
+        sender,
+        type: m.doc.event!.type,
+        content: m.doc.event!.content,
+        sentAt: 0,
+        signedDevice: true,
+      });
     await to.sender.drain();
   }
 }

@@ -68,7 +68,9 @@ const textOf = (c: unknown): string | undefined => {
 
 function pollOf(type: string, content: Record<string, unknown>): SeenPoll | undefined {
   if (!POLL_START.includes(type)) return undefined;
-  const start = (content["org.matrix.msc3381.poll.start"] ?? content["m.poll.start"]) as Record<string, unknown> | undefined;
+  const start = (content["org.matrix.msc3381.poll.start"] ?? content["m.poll.start"]) as
+    | Record<string, unknown>
+    | undefined;
   if (!start) return undefined;
   const answers = Array.isArray(start.answers) ? (start.answers as Record<string, unknown>[]) : [];
   return {
@@ -103,7 +105,11 @@ function record(event: MatrixEvent): void {
     type: event.getType(),
     decryptionFailed: event.isDecryptionFailure(),
     ...(typeof content.msgtype === "string" ? { msgtype: content.msgtype } : {}),
-    ...(typeof content.body === "string" ? { body: content.body } : textOf(content) !== undefined ? { body: textOf(content) } : {}),
+    ...(typeof content.body === "string"
+      ? { body: content.body }
+      : textOf(content) !== undefined
+        ? { body: textOf(content) }
+        : {}),
     ...(typeof content.formatted_body === "string" ? { formattedBody: content.formatted_body } : {}),
     ...(content["m.mentions"] !== undefined ? { mentions: content["m.mentions"] } : {}),
     ...(content["m.relates_to"] !== undefined ? { relatesTo: content["m.relates_to"] } : {}),
@@ -112,14 +118,22 @@ function record(event: MatrixEvent): void {
     ...(content.file !== undefined ? { file: content.file as Record<string, unknown> } : {}),
     ...(typeof content.url === "string" ? { url: content.url } : {}),
     ...(pollOf(event.getType(), content) ? { poll: pollOf(event.getType(), content)! } : {}),
-    ...(POLL_END.includes(event.getType()) ? { endsPoll: event.relationEventId ?? event.getWireContent()["m.relates_to"]?.event_id } : {}),
+    ...(POLL_END.includes(event.getType())
+      ? { endsPoll: event.relationEventId ?? event.getWireContent()["m.relates_to"]?.event_id }
+      : {}),
     ...(event.getType().startsWith("org.tandem.") ? { content } : {}),
   });
   if (first) for (const watch of watchers) watch(seen.get(eventId)!);
 }
 
 /** Resolves once `count` new messages from `sender` arrived in `rooms`, with the time it took since `start`. */
-function arrivals(rooms: string[], sender: string, count: number, start: number, timeoutMs: number): Promise<{ ms: number; at: number }> {
+function arrivals(
+  rooms: string[],
+  sender: string,
+  count: number,
+  start: number,
+  timeoutMs: number,
+): Promise<{ ms: number; at: number }> {
   return new Promise((resolve, reject) => {
     let got = 0;
     const wanted = new Set(rooms);
@@ -143,9 +157,15 @@ function withPassword(userId: string, password: string) {
     try {
       await makeRequest(null);
     } catch (err) {
-      const session = err instanceof MatrixError && err.httpStatus === 401 ? (err.data as { session?: string }).session : undefined;
+      const session =
+        err instanceof MatrixError && err.httpStatus === 401 ? (err.data as { session?: string }).session : undefined;
       if (session === undefined) throw err;
-      await makeRequest({ type: "m.login.password", identifier: { type: "m.id.user", user: userId }, password, session });
+      await makeRequest({
+        type: "m.login.password",
+        identifier: { type: "m.id.user", user: userId },
+        password,
+        session,
+      });
     }
   };
 }
@@ -155,7 +175,11 @@ function need(): MatrixClient {
   return client;
 }
 
-async function until<T>(what: string, timeoutMs: number, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
+async function until<T>(
+  what: string,
+  timeoutMs: number,
+  probe: () => T | undefined | Promise<T | undefined>,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -179,7 +203,8 @@ const ops: Record<string, (args: Args) => Promise<unknown>> = {
     await client.initRustCrypto({ useIndexedDB: true, cryptoDatabasePrefix: `test-${args.deviceId as string}` });
     client.on(RoomEvent.Timeline, (event) => {
       record(event);
-      if (event.isBeingDecrypted() || event.shouldAttemptDecryption()) event.once(MatrixEventEvent.Decrypted, () => record(event));
+      if (event.isBeingDecrypted() || event.shouldAttemptDecryption())
+        event.once(MatrixEventEvent.Decrypted, () => record(event));
     });
     client.on(MatrixEventEvent.Decrypted, record);
     const prepared = new Promise<void>((resolve) =>
@@ -191,14 +216,20 @@ const ops: Record<string, (args: Args) => Promise<unknown>> = {
     await prepared;
     // As Element does at a member's first login: her own identity, signing this device. A second
     // login that is never verified from the first (a phished password) passes crossSign: false.
-    if (args.crossSign !== false) await client.getCrypto()!.bootstrapCrossSigning({ authUploadDeviceSigningKeys: withPassword(args.userId as string, args.password as string) });
+    if (args.crossSign !== false)
+      await client.getCrypto()!.bootstrapCrossSigning({
+        authUploadDeviceSigningKeys: withPassword(args.userId as string, args.password as string),
+      });
     return { deviceId: client.getDeviceId() };
   },
 
   /** "Reset your identity" in Element: a new cross-signing identity, signing only this device. */
   async resetIdentity(args) {
     const c = need();
-    await c.getCrypto()!.bootstrapCrossSigning({ setupNewCrossSigning: true, authUploadDeviceSigningKeys: withPassword(c.getUserId()!, args.password as string) });
+    await c.getCrypto()!.bootstrapCrossSigning({
+      setupNewCrossSigning: true,
+      authUploadDeviceSigningKeys: withPassword(c.getUserId()!, args.password as string),
+    });
     return {};
   },
 
@@ -227,7 +258,9 @@ const ops: Record<string, (args: Args) => Promise<unknown>> = {
   async join(args) {
     const c = need();
     await c.joinRoom(args.roomId as string);
-    await until("the joined room in sync", 20_000, () => (c.getRoom(args.roomId as string)?.getMyMembership() === "join" ? true : undefined));
+    await until("the joined room in sync", 20_000, () =>
+      c.getRoom(args.roomId as string)?.getMyMembership() === "join" ? true : undefined,
+    );
     return {};
   },
 
@@ -251,9 +284,20 @@ const ops: Record<string, (args: Args) => Promise<unknown>> = {
     if (args.html) Object.assign(content, { format: "org.matrix.custom.html", formatted_body: args.html });
     if (args.mentions) content["m.mentions"] = { user_ids: args.mentions };
     const threadRoot = args.threadRoot as string | undefined;
-    if (threadRoot) content["m.relates_to"] = { rel_type: "m.thread", event_id: threadRoot, is_falling_back: true, "m.in_reply_to": { event_id: threadRoot } };
+    if (threadRoot)
+      content["m.relates_to"] = {
+        rel_type: "m.thread",
+        event_id: threadRoot,
+        is_falling_back: true,
+        "m.in_reply_to": { event_id: threadRoot },
+      };
     else if (args.replyTo) content["m.relates_to"] = { "m.in_reply_to": { event_id: args.replyTo } };
-    const { event_id } = await c.sendEvent(args.roomId as string, threadRoot ?? null, EventType.RoomMessage, content as never);
+    const { event_id } = await c.sendEvent(
+      args.roomId as string,
+      threadRoot ?? null,
+      EventType.RoomMessage,
+      content as never,
+    );
     return { eventId: event_id };
   },
 
@@ -264,7 +308,12 @@ const ops: Record<string, (args: Args) => Promise<unknown>> = {
    */
   async react(args) {
     const c = need();
-    const { roomId, eventId, key, encrypted } = args as { roomId: string; eventId: string; key: string; encrypted?: boolean };
+    const { roomId, eventId, key, encrypted } = args as {
+      roomId: string;
+      eventId: string;
+      key: string;
+      encrypted?: boolean;
+    };
     const content = { "m.relates_to": { rel_type: RelationType.Annotation as const, event_id: eventId, key } };
     if (!encrypted) {
       const { event_id } = await c.sendEvent(roomId, EventType.Reaction, content);
@@ -272,7 +321,14 @@ const ops: Record<string, (args: Args) => Promise<unknown>> = {
     }
     const room = c.getRoom(roomId)!;
     const txnId = `reaction-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-    const event = new MatrixEvent({ type: EventType.Reaction, content, room_id: roomId, sender: c.getUserId()!, event_id: `~${roomId}:${txnId}`, origin_server_ts: Date.now() });
+    const event = new MatrixEvent({
+      type: EventType.Reaction,
+      content,
+      room_id: roomId,
+      sender: c.getUserId()!,
+      event_id: `~${roomId}:${txnId}`,
+      origin_server_ts: Date.now(),
+    });
     const crypto = c.getCrypto() as unknown as { encryptEvent(event: MatrixEvent, room: unknown): Promise<void> };
     await crypto.encryptEvent(event, room);
     const wire = { ...event.getWireContent(), "m.relates_to": content["m.relates_to"] };
@@ -287,7 +343,10 @@ const ops: Record<string, (args: Args) => Promise<unknown>> = {
    */
   async answerPoll(args) {
     const { roomId, pollEventId, answerIds } = args as { roomId: string; pollEventId: string; answerIds: string[] };
-    const content = { "m.relates_to": { rel_type: RelationType.Reference, event_id: pollEventId }, "org.matrix.msc3381.poll.response": { answers: answerIds } };
+    const content = {
+      "m.relates_to": { rel_type: RelationType.Reference, event_id: pollEventId },
+      "org.matrix.msc3381.poll.response": { answers: answerIds },
+    };
     const { event_id } = await need().sendEvent(roomId, "org.matrix.msc3381.poll.response" as never, content as never);
     return { eventId: event_id };
   },
@@ -295,7 +354,10 @@ const ops: Record<string, (args: Args) => Promise<unknown>> = {
   /** An answer to a poll in the stable form (MSC3381 as merged): an m.poll.response with `m.selections`. */
   async answerPollStable(args) {
     const { roomId, pollEventId, answerIds } = args as { roomId: string; pollEventId: string; answerIds: string[] };
-    const content = { "m.relates_to": { rel_type: RelationType.Reference, event_id: pollEventId }, "m.selections": answerIds };
+    const content = {
+      "m.relates_to": { rel_type: RelationType.Reference, event_id: pollEventId },
+      "m.selections": answerIds,
+    };
     const { event_id } = await need().sendEvent(roomId, "m.poll.response" as never, content as never);
     return { eventId: event_id };
   },
@@ -326,7 +388,8 @@ const ops: Record<string, (args: Args) => Promise<unknown>> = {
       sender_key: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ",
       session_id: "unknownsessionunknownsessionunknownsession1",
       device_id: c.getDeviceId(),
-      ciphertext: "AwgAEnACgAkLmt6qF84IK++J7UDH2Za1YVchHyprqTqsg2yyOwAtHaZTwyNg37afzg8f3r9IsN9r4RNFg7MaZencUJe4qvELiDiopUXy5xP+kq08AtDMxUjvMV1jlShInt5qqWd+/3WYKeyPlQanKChmlH0",
+      ciphertext:
+        "AwgAEnACgAkLmt6qF84IK++J7UDH2Za1YVchHyprqTqsg2yyOwAtHaZTwyNg37afzg8f3r9IsN9r4RNFg7MaZencUJe4qvELiDiopUXy5xP+kq08AtDMxUjvMV1jlShInt5qqWd+/3WYKeyPlQanKChmlH0",
     };
     const path = `/rooms/${encodeURIComponent(args.roomId as string)}/send/m.room.encrypted/undecryptable-${Date.now()}`;
     const { event_id } = await c.http.authedRequest<{ event_id: string }>(Method.Put, path, undefined, content);
@@ -364,9 +427,12 @@ const ops: Record<string, (args: Args) => Promise<unknown>> = {
     const start = performance.now();
     const answered = arrivals(rooms, sender, rooms.length * perRoom, start, (args.timeoutMs as number) ?? 600_000);
     const c = need();
-    await Promise.all(rooms.map(async (roomId) => {
-      for (let i = 0; i < perRoom; i++) await c.sendEvent(roomId, EventType.RoomMessage, { msgtype: MsgType.Text, body: `${text} ${i + 1}` });
-    }));
+    await Promise.all(
+      rooms.map(async (roomId) => {
+        for (let i = 0; i < perRoom; i++)
+          await c.sendEvent(roomId, EventType.RoomMessage, { msgtype: MsgType.Text, body: `${text} ${i + 1}` });
+      }),
+    );
     return answered;
   },
 
@@ -380,7 +446,9 @@ const ops: Record<string, (args: Args) => Promise<unknown>> = {
   },
 
   async userDevices(args) {
-    const map = await need().getCrypto()!.getUserDeviceInfo([args.userId as string], true);
+    const map = await need()
+      .getCrypto()!
+      .getUserDeviceInfo([args.userId as string], true);
     return [...(map.get(args.userId as string)?.keys() ?? [])];
   },
 
@@ -399,6 +467,9 @@ createInterface({ input: process.stdin }).on("line", (line) => {
   const run = ops[op];
   (run ? run(args) : Promise.reject(new Error(`unknown op ${op}`))).then(
     (result) => process.stdout.write(JSON.stringify({ id, ok: true, result }) + "\n"),
-    (error: unknown) => process.stdout.write(JSON.stringify({ id, ok: false, error: error instanceof Error ? error.message : String(error) }) + "\n"),
+    (error: unknown) =>
+      process.stdout.write(
+        JSON.stringify({ id, ok: false, error: error instanceof Error ? error.message : String(error) }) + "\n",
+      ),
   );
 });

@@ -11,7 +11,18 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -52,7 +63,9 @@ export function findPython(): string {
   const candidates = [process.env.TANDEM_PYTHON, "python3", "python"].filter((c): c is string => !!c);
   const seen: string[] = [];
   for (const candidate of candidates) {
-    const probe = spawnSync(candidate, ["-c", "import sys; print('%d.%d' % sys.version_info[:2])"], { encoding: "utf8" });
+    const probe = spawnSync(candidate, ["-c", "import sys; print('%d.%d' % sys.version_info[:2])"], {
+      encoding: "utf8",
+    });
     if (probe.status !== 0) continue;
     const found = probe.stdout.trim();
     const [major, minor] = found.split(".").map(Number) as [number, number];
@@ -93,7 +106,11 @@ export function ensureSynapseInstalled(log: (line: string) => void = () => {}): 
     run(basePython, ["-m", "venv", scratch], "creating the Synapse virtualenv");
     const pip = [join(scratch, "bin", "python"), "-m", "pip", "--disable-pip-version-check", "-q"];
     run(pip[0]!, [...pip.slice(1), "install", "--upgrade", "pip"], "upgrading pip");
-    run(pip[0]!, [...pip.slice(1), "install", `matrix-synapse==${SYNAPSE_VERSION}`], `pip install matrix-synapse==${SYNAPSE_VERSION}`);
+    run(
+      pip[0]!,
+      [...pip.slice(1), "install", `matrix-synapse==${SYNAPSE_VERSION}`],
+      `pip install matrix-synapse==${SYNAPSE_VERSION}`,
+    );
     writeFileSync(join(scratch, COMPLETE_MARKER), `${SYNAPSE_VERSION}\n`);
     try {
       renameSync(scratch, target);
@@ -116,7 +133,9 @@ export function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -142,9 +161,23 @@ function federationConfig(dir: string, federation: FederationListener | undefine
 }
 
 function listenersOf(state: SynapseState) {
-  const client = { port: state.port, bind_addresses: ["127.0.0.1"], type: "http", tls: false, x_forwarded: false, resources: [{ names: ["client"], compress: false }] };
+  const client = {
+    port: state.port,
+    bind_addresses: ["127.0.0.1"],
+    type: "http",
+    tls: false,
+    x_forwarded: false,
+    resources: [{ names: ["client"], compress: false }],
+  };
   if (!state.federation) return [client];
-  const federation = { port: state.federation.port, bind_addresses: ["127.0.0.1"], type: "http", tls: true, x_forwarded: false, resources: [{ names: ["federation"], compress: false }] };
+  const federation = {
+    port: state.federation.port,
+    bind_addresses: ["127.0.0.1"],
+    type: "http",
+    tls: true,
+    x_forwarded: false,
+    resources: [{ names: ["federation"], compress: false }],
+  };
   return [client, federation];
 }
 
@@ -193,7 +226,9 @@ function homeserverYaml(state: SynapseState): string {
 function logConfigYaml(logPath: string): string {
   return JSON.stringify({
     version: 1,
-    formatters: { precise: { format: "%(asctime)s - %(name)s - %(lineno)d - %(levelname)s - %(request)s - %(message)s" } },
+    formatters: {
+      precise: { format: "%(asctime)s - %(name)s - %(lineno)d - %(levelname)s - %(request)s - %(message)s" },
+    },
     filters: { context: { "()": "synapse.logging.context.LoggingContextFilter", request: "" } },
     handlers: { file: { class: "logging.FileHandler", formatter: "precise", filename: logPath, filters: ["context"] } },
     loggers: { "synapse.storage.SQL": { level: "WARNING" } },
@@ -319,7 +354,9 @@ export async function startSynapse(state: SynapseState, timeoutMs = 90_000): Pro
     await new Promise((r) => setTimeout(r, 250));
   }
   await stopSynapse(started);
-  throw new HarnessError(`Synapse did not answer /health within ${timeoutMs} ms.\n--- ${state.logPath}\n${logTail(state.logPath)}`);
+  throw new HarnessError(
+    `Synapse did not answer /health within ${timeoutMs} ms.\n--- ${state.logPath}\n${logTail(state.logPath)}`,
+  );
 }
 
 export async function stopSynapse(state: SynapseState, timeoutMs = 20_000): Promise<SynapseState> {
@@ -342,7 +379,8 @@ export function writeState(path: string, state: SynapseState): void {
 
 export function readState(): SynapseState {
   const path = process.env[STATE_ENV];
-  if (!path || !existsSync(path)) throw new HarnessError(`no Synapse state (${STATE_ENV} unset): run the e2e project through jest`);
+  if (!path || !existsSync(path))
+    throw new HarnessError(`no Synapse state (${STATE_ENV} unset): run the e2e project through jest`);
   return JSON.parse(readFileSync(path, "utf8")) as SynapseState;
 }
 
@@ -385,7 +423,12 @@ export interface RegisteredUser {
 }
 
 /** Registers a user with the shared-secret admin API (nonce + HMAC-SHA1), as `register_new_matrix_user` does. */
-export async function registerUser(state: SynapseState, localpart: string, password = randomBytes(12).toString("hex"), admin = false): Promise<RegisteredUser> {
+export async function registerUser(
+  state: SynapseState,
+  localpart: string,
+  password = randomBytes(12).toString("hex"),
+  admin = false,
+): Promise<RegisteredUser> {
   const url = `${state.baseUrl}/_synapse/admin/v1/register`;
   const { nonce } = (await (await fetch(url)).json()) as { nonce: string };
   const mac = createHmac("sha1", state.registrationSecret)

@@ -72,7 +72,10 @@ export function createTestBot(options: TestBotOptions = {}): TestBot {
     action();
     await sender.drain();
     // Structured events are for other bots: no member reads them.
-    return transport.sent.slice(before).filter((m) => !m.doc.event).map((m) => renderPlain(m.doc));
+    return transport.sent
+      .slice(before)
+      .filter((m) => !m.doc.event)
+      .map((m) => renderPlain(m.doc));
   };
   return {
     db: opened.db,
@@ -92,7 +95,16 @@ export function createTestBot(options: TestBotOptions = {}): TestBot {
       });
     },
     say(text, invocation = {}) {
-      return delivered(() => dispatcher.handle({ eventId: `$e${++counter}`, roomId: ROOM, sender: ALICE, text, sentAt: clock.now, ...invocation }));
+      return delivered(() =>
+        dispatcher.handle({
+          eventId: `$e${++counter}`,
+          roomId: ROOM,
+          sender: ALICE,
+          text,
+          sentAt: clock.now,
+          ...invocation,
+        }),
+      );
     },
     close() {
       opened.close();

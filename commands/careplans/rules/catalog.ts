@@ -26,12 +26,24 @@ export function actWord(act: CareAct, lang: Lang): string {
 }
 
 export const DEFAULT_CARE_ACTS: readonly CareAct[] = [
-  builtIn("pantry", "despensa", ["solidarity pantry", "food bank", "despensa", "despensa solidaria", "banco de alimentos"]),
+  builtIn("pantry", "despensa", [
+    "solidarity pantry",
+    "food bank",
+    "despensa",
+    "despensa solidaria",
+    "banco de alimentos",
+  ]),
   builtIn("hospital-rides", "viajes", ["rides", "ride", "transport", "car", "lifts", "viajes", "transporte", "coche"]),
   builtIn("kitchen", "cocina", ["cooperative kitchen", "cooking", "meals", "cocina", "cocina cooperativa", "comida"]),
   builtIn("childcare", "peques", ["kids", "children", "babysitting", "cuidado infantil", "ninos", "canguro"]),
   builtIn("repair-clinic", "reparaciones", ["repair", "repairs", "fix", "reparaciones", "taller"]),
-  builtIn("mental-health-circle", "salud mental", ["mental health", "listening circle", "circle", "salud mental", "circulo"]),
+  builtIn("mental-health-circle", "salud mental", [
+    "mental health",
+    "listening circle",
+    "circle",
+    "salud mental",
+    "circulo",
+  ]),
   builtIn("strike-fund", "caja de resistencia", ["fund", "money", "hardship fund", "caja de resistencia", "fondo"]),
   builtIn("elder-care", "mayores", ["elders", "visits", "cuidado de mayores", "mayores"]),
   builtIn("laundry", "colada", ["washing", "lavanderia", "colada"]),
@@ -58,7 +70,10 @@ export function customCareAct(label: string): CareAct {
 /** True when the text names an act of the catalog exactly, by id or alias (not merely contains one). */
 export function namesCareAct(catalog: readonly CareAct[], text: string): boolean {
   const wanted = normaliseCareText(text);
-  return wanted.length > 0 && catalog.some((a) => a.id === wanted || a.aliases.some((alias) => normaliseCareText(alias) === wanted));
+  return (
+    wanted.length > 0 &&
+    catalog.some((a) => a.id === wanted || a.aliases.some((alias) => normaliseCareText(alias) === wanted))
+  );
 }
 
 /**
@@ -75,7 +90,8 @@ export function findCareAct(catalog: readonly CareAct[], text: string): CareAct 
   for (const act of catalog) {
     for (const alias of act.aliases) {
       const a = normaliseCareText(alias);
-      if (a.length > 0 && padded.includes(` ${a} `) && (!best || a.length > best.length)) best = { act, length: a.length };
+      if (a.length > 0 && padded.includes(` ${a} `) && (!best || a.length > best.length))
+        best = { act, length: a.length };
     }
   }
   return best?.act;

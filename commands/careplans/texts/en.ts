@@ -14,7 +14,8 @@ export const careplan = {
   "care.act.legal-aid": "legal aid desk",
   "care.act.tutoring": "homework help for kids",
   "care.act.rest-space": "quiet rest space",
-  "decompression.shared-meal": "Let's share a meal together soon: whoever can, bring something, whoever can't, just come.",
+  "decompression.shared-meal":
+    "Let's share a meal together soon: whoever can, bring something, whoever can't, just come.",
   "decompression.art-build": "How about an art build: banners, posters, a mural of what we just did?",
   "decompression.silence": "Let's take a moment of silence together, for what we carried today.",
   "decompression.celebration": "Whatever the result, we showed up. That deserves a celebration.",
@@ -23,7 +24,8 @@ export const careplan = {
   "decompression.story-round": "Let's each tell one moment from today that we want to remember.",
   "decompression.question": "How are you, really? Answer here, or tell someone you trust.",
   "careplan.summary": "Pair an action with an act of care at the same time",
-  "careplan.too_long": "A plan covers one action of at most a week. Give it a shorter time, like `{example}`; for a longer push, use `{tempo}`.",
+  "careplan.too_long":
+    "A plan covers one action of at most a week. Give it a shorter time, like `{example}`; for a longer push, use `{tempo}`.",
   "careplan.no_when": "Tell me when, like this: `{example}`",
   "careplan.show.planned": "Plan **#{n}**: {action}, {from} to {to}.",
   "careplan.show.done": "Plan **#{n}** (done): {action}, {from} to {to}.",
@@ -32,7 +34,8 @@ export const careplan = {
   "careplan.act_no_volunteers": "Care act: {act}. Still missing: people to carry it: `{join}`.",
   "careplan.act_with_volunteers": "Care act: {act}, carried by {who}.",
   "careplan.suggest": "Which care goes with it? Some you haven't used lately:",
-  "careplan.posts": "I'll remind everyone the day before, call for the care act when it starts and invite you to decompress when it ends. Volunteer with `{join}`.",
+  "careplan.posts":
+    "I'll remind everyone the day before, call for the care act when it starts and invite you to decompress when it ends. Volunteer with `{join}`.",
   "careplan.joined": "Thank you, {who}: you carry the care of plan #{n}.",
   "careplan.already_joined": "{who}, you're already with plan #{n}.",
   "careplan.left": "No problem, {who}: you're off plan #{n}. Thank you for saying so in time.",
@@ -47,14 +50,18 @@ export const careplan = {
   "careplan.done.summary": "Close a plan; its volunteers' care goes into the ledger",
   "careplan.done.nobody": "Plan #{n} is closed. Thank you, everyone.",
   "careplan.done.what": "{act} during {action}",
-  "careplan.done.recorded": "Plan #{n} is closed. Thank you, {who}! Your care is in the ledger as #{entry} (`{undo}` to take it back).",
+  "careplan.done.recorded":
+    "Plan #{n} is closed. Thank you, {who}! Your care is in the ledger as #{entry} (`{undo}` to take it back).",
   "careplan.cancel.summary": "Cancel a plan and its posts (whoever made it, or moderators)",
   "careplan.cancel.not_yours": "Only whoever made plan #{n} (or a moderator) can cancel it.",
   "careplan.cancel.done": "Plan #{n} is cancelled; I won't post about it.",
   "careplans.summary": "Upcoming and recent plans",
   "careplans.none": "No plans yet. Make one: `{example}`",
   "careplans.title": "Plans in this room:",
-  "careplans.line.planned": { one: "#{n} {action}, {when}: {act}, {count} carer", other: "#{n} {action}, {when}: {act}, {count} carers" },
+  "careplans.line.planned": {
+    one: "#{n} {action}, {when}: {act}, {count} carer",
+    other: "#{n} {action}, {when}: {act}, {count} carers",
+  },
   "careplans.line.done": "#{n} {action}, {when}: done",
   "careplans.line.cancelled": "#{n} {action}, {when}: cancelled",
   "careplan.catalog.summary": "The care acts this room can pick from",
@@ -71,13 +78,17 @@ export const careplan = {
   "careplan.care.summary": "Pair a plan with a care act",
   "careplan.no_duration": "A plan needs a duration longer than zero, like `{example}`; without one it lasts 2 hours.",
   "careplan.confirm_word": "confirm",
-  "careplan.done.not_started": "Plan #{n} starts {when}, so its care hasn't happened yet. Anyone can close it once it has started; before that, only whoever made it or a moderator.",
-  "careplan.done.confirm": "Plan #{n} hasn't started yet ({when}). If its care really happened already, close it with `{confirm}`; if it's off, `{cancel}`.",
-  "careplan.reopen.summary": "Open a closed plan again; the care it recorded is taken back (whoever made it, or moderators)",
+  "careplan.done.not_started":
+    "Plan #{n} starts {when}, so its care hasn't happened yet. Anyone can close it once it has started; before that, only whoever made it or a moderator.",
+  "careplan.done.confirm":
+    "Plan #{n} hasn't started yet ({when}). If its care really happened already, close it with `{confirm}`; if it's off, `{cancel}`.",
+  "careplan.reopen.summary":
+    "Open a closed plan again; the care it recorded is taken back (whoever made it, or moderators)",
   "careplan.reopen.open": "Plan #{n} is still open. See it with `{show}`.",
   "careplan.reopen.not_yours": "Only whoever made plan #{n} (or a moderator) can open it again.",
   "careplan.reopen.done": "Plan #{n} is open again. Its posts still ahead are back on the schedule.",
-  "careplan.reopen.done_entry": "Plan #{n} is open again, and ledger entry #{entry} is taken back. Its posts still ahead are back on the schedule.",
+  "careplan.reopen.done_entry":
+    "Plan #{n} is open again, and ledger entry #{entry} is taken back. Its posts still ahead are back on the schedule.",
   "careplan.move.summary": "Move a plan to another time; its posts move with it (whoever made it, or moderators)",
   "careplan.move.not_yours": "Only whoever made plan #{n} (or a moderator) can move it. Ask them, or a moderator.",
   "careplan.move.done": "Plan #{n} moved: {action}, {from} to {to}. Its reminder and calls move with it.",

@@ -17,7 +17,8 @@ export const careplan: Record<keyof typeof en, Entry> = {
   "care.act.legal-aid": "asesoría legal",
   "care.act.tutoring": "ayuda con los deberes",
   "care.act.rest-space": "espacio tranquilo de descanso",
-  "decompression.shared-meal": "Compartamos pronto una comida: quien pueda, que traiga algo; quien no, que venga igual.",
+  "decompression.shared-meal":
+    "Compartamos pronto una comida: quien pueda, que traiga algo; quien no, que venga igual.",
   "decompression.art-build": "¿Y si hacemos arte juntas: pancartas, carteles, un mural de lo que acabamos de hacer?",
   "decompression.silence": "Tomemos un momento de silencio juntas, por lo que cargamos hoy.",
   "decompression.celebration": "Sea cual sea el resultado, estuvimos. Eso merece una celebración.",
@@ -26,7 +27,8 @@ export const careplan: Record<keyof typeof en, Entry> = {
   "decompression.story-round": "Contemos cada una un momento de hoy que queramos recordar.",
   "decompression.question": "¿Cómo estás, de verdad? Responde aquí o cuéntaselo a alguien de confianza.",
   "careplan.summary": "Acompañar una acción con un acto de cuidado al mismo tiempo",
-  "careplan.too_long": "Un plan cubre una acción de una semana como mucho. Dale menos tiempo, por ejemplo `{example}`; para un empuje más largo, usa `{tempo}`.",
+  "careplan.too_long":
+    "Un plan cubre una acción de una semana como mucho. Dale menos tiempo, por ejemplo `{example}`; para un empuje más largo, usa `{tempo}`.",
   "careplan.no_when": "Dime cuándo, así: `{example}`",
   "careplan.show.planned": "Plan **#{n}**: {action}, del {from} al {to}.",
   "careplan.show.done": "Plan **#{n}** (hecho): {action}, del {from} al {to}.",
@@ -35,7 +37,8 @@ export const careplan: Record<keyof typeof en, Entry> = {
   "careplan.act_no_volunteers": "Acto de cuidado: {act}. Faltan personas que lo lleven: `{join}`.",
   "careplan.act_with_volunteers": "Acto de cuidado: {act}, a cargo de {who}.",
   "careplan.suggest": "¿Qué cuidado lo acompaña? Algunos que no habéis usado últimamente:",
-  "careplan.posts": "Lo recordaré el día antes, llamaré al acto de cuidado cuando empiece y os invitaré a descomprimir al terminar. Apúntate con `{join}`.",
+  "careplan.posts":
+    "Lo recordaré el día antes, llamaré al acto de cuidado cuando empiece y os invitaré a descomprimir al terminar. Apúntate con `{join}`.",
   "careplan.joined": "Gracias, {who}: llevas el cuidado del plan #{n}.",
   "careplan.already_joined": "{who}, ya estás en el plan #{n}.",
   "careplan.left": "Sin problema, {who}: ya no estás en el plan #{n}. Gracias por avisar a tiempo.",
@@ -50,14 +53,18 @@ export const careplan: Record<keyof typeof en, Entry> = {
   "careplan.done.summary": "Cerrar un plan; el cuidado de sus voluntarias queda en el registro",
   "careplan.done.nobody": "El plan #{n} está cerrado. Gracias a todas las personas.",
   "careplan.done.what": "{act} durante {action}",
-  "careplan.done.recorded": "El plan #{n} está cerrado. ¡Gracias, {who}! Vuestro cuidado queda en el registro como #{entry} (`{undo}` para deshacerlo).",
+  "careplan.done.recorded":
+    "El plan #{n} está cerrado. ¡Gracias, {who}! Vuestro cuidado queda en el registro como #{entry} (`{undo}` para deshacerlo).",
   "careplan.cancel.summary": "Cancelar un plan y sus avisos (quien lo creó, o la moderación)",
   "careplan.cancel.not_yours": "Solo quien creó el plan #{n} (o la moderación) puede cancelarlo.",
   "careplan.cancel.done": "El plan #{n} está cancelado; no publicaré nada sobre él.",
   "careplans.summary": "Planes próximos y recientes",
   "careplans.none": "Todavía no hay planes. Crea uno: `{example}`",
   "careplans.title": "Planes en esta sala:",
-  "careplans.line.planned": { one: "#{n} {action}, {when}: {act}, {count} persona", other: "#{n} {action}, {when}: {act}, {count} personas" },
+  "careplans.line.planned": {
+    one: "#{n} {action}, {when}: {act}, {count} persona",
+    other: "#{n} {action}, {when}: {act}, {count} personas",
+  },
   "careplans.line.done": "#{n} {action}, {when}: hecho",
   "careplans.line.cancelled": "#{n} {action}, {when}: cancelado",
   "careplan.catalog.summary": "Los actos de cuidado que esta sala puede elegir",
@@ -72,22 +79,30 @@ export const careplan: Record<keyof typeof en, Entry> = {
   "careplan.join.summary": "Sostener el acto de cuidado de un plan",
   "careplan.leave.summary": "Dejar de sostener el acto de cuidado de un plan",
   "careplan.care.summary": "Empareja un plan con un acto de cuidado",
-  "careplan.no_duration": "Un plan necesita una duración mayor que cero, por ejemplo `{example}`; sin ella dura 2 horas.",
+  "careplan.no_duration":
+    "Un plan necesita una duración mayor que cero, por ejemplo `{example}`; sin ella dura 2 horas.",
   "careplan.confirm_word": "confirmar",
-  "careplan.done.not_started": "El plan #{n} empieza el {when}, así que su cuidado aún no ha ocurrido. Cualquiera puede cerrarlo cuando haya empezado; antes, solo quien lo creó o la moderación.",
-  "careplan.done.confirm": "El plan #{n} aún no ha empezado ({when}). Si su cuidado ya ocurrió de verdad, ciérralo con `{confirm}`; si no va, `{cancel}`.",
-  "careplan.reopen.summary": "Volver a abrir un plan cerrado; el cuidado que registró se deshace (quien lo creó, o la moderación)",
+  "careplan.done.not_started":
+    "El plan #{n} empieza el {when}, así que su cuidado aún no ha ocurrido. Cualquiera puede cerrarlo cuando haya empezado; antes, solo quien lo creó o la moderación.",
+  "careplan.done.confirm":
+    "El plan #{n} aún no ha empezado ({when}). Si su cuidado ya ocurrió de verdad, ciérralo con `{confirm}`; si no va, `{cancel}`.",
+  "careplan.reopen.summary":
+    "Volver a abrir un plan cerrado; el cuidado que registró se deshace (quien lo creó, o la moderación)",
   "careplan.reopen.open": "El plan #{n} sigue abierto. Míralo con `{show}`.",
   "careplan.reopen.not_yours": "Solo quien creó el plan #{n} (o la moderación) puede volver a abrirlo.",
   "careplan.reopen.done": "El plan #{n} está abierto de nuevo. Sus avisos pendientes vuelven a la agenda.",
-  "careplan.reopen.done_entry": "El plan #{n} está abierto de nuevo, y la entrada #{entry} del registro queda deshecha. Sus avisos pendientes vuelven a la agenda.",
+  "careplan.reopen.done_entry":
+    "El plan #{n} está abierto de nuevo, y la entrada #{entry} del registro queda deshecha. Sus avisos pendientes vuelven a la agenda.",
   "careplan.move.summary": "Mover un plan a otra hora; sus avisos se mueven con él (quien lo creó, o la moderación)",
-  "careplan.move.not_yours": "Solo quien creó el plan #{n} (o la moderación) puede moverlo. Pídeselo a esa persona o a la moderación.",
-  "careplan.move.done": "Plan #{n} movido: {action}, del {from} al {to}. Su recordatorio y sus llamadas se mueven con él.",
+  "careplan.move.not_yours":
+    "Solo quien creó el plan #{n} (o la moderación) puede moverlo. Pídeselo a esa persona o a la moderación.",
+  "careplan.move.done":
+    "Plan #{n} movido: {action}, del {from} al {to}. Su recordatorio y sus llamadas se mueven con él.",
   "careplans.title_page": "Planes en esta sala (página {page} de {pages}):",
   "careplans.more": { one: "…y 1 más: `{next}`", other: "…y {count} más: `{next}`" },
   "careplans.no_page": "No hay página {page}: hay {pages}. Empieza con `{first}`.",
-  "careplan.catalog.too_short": "El nombre de un acto de cuidado necesita al menos {min} letras, por ejemplo `{example}`.",
+  "careplan.catalog.too_short":
+    "El nombre de un acto de cuidado necesita al menos {min} letras, por ejemplo `{example}`.",
   "careplan.catalog.example": "taller de bicis",
   "careplan.example.request": "negativa a las horas extra el viernes a las 17:00 durante 2h cuidado despensa",
   "careplan.example.request_short": "negativa a las horas extra el viernes a las 17:00 durante 2h",

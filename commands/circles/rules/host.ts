@@ -15,7 +15,9 @@ const waitingSince = (m: CircleMember) => m.lastHostedAt ?? m.joinedAt;
  * skipped and nobody hosts twice before everyone who was there has hosted once.
  */
 export function hostOrder(members: readonly CircleMember[]): CircleMember[] {
-  return [...members].sort((a, b) => waitingSince(a) - waitingSince(b) || a.joinedAt - b.joinedAt || a.userId.localeCompare(b.userId));
+  return [...members].sort(
+    (a, b) => waitingSince(a) - waitingSince(b) || a.joinedAt - b.joinedAt || a.userId.localeCompare(b.userId),
+  );
 }
 
 export function nextHost(members: readonly CircleMember[]): CircleMember | undefined {

@@ -42,11 +42,17 @@ export function matchPairs(skills: readonly Skill[], passes: readonly Pass[]): P
   const passed = new Set(passes.map((p) => `${p.teacher}\n${p.learner}\n${p.skillKey}`));
   const pairs: Pair[] = [];
   for (const want of skills.filter((s) => s.kind === "want")) {
-    for (const offer of skills.filter((s) => s.kind === "offer" && s.skillKey === want.skillKey && s.who !== want.who)) {
-      if (!passed.has(`${offer.who}\n${want.who}\n${want.skillKey}`)) pairs.push({ teacher: offer.who, learner: want.who, skill: offer.skill, skillKey: want.skillKey });
+    for (const offer of skills.filter(
+      (s) => s.kind === "offer" && s.skillKey === want.skillKey && s.who !== want.who,
+    )) {
+      if (!passed.has(`${offer.who}\n${want.who}\n${want.skillKey}`))
+        pairs.push({ teacher: offer.who, learner: want.who, skill: offer.skill, skillKey: want.skillKey });
     }
   }
-  return pairs.sort((a, b) => a.skillKey.localeCompare(b.skillKey) || a.learner.localeCompare(b.learner) || a.teacher.localeCompare(b.teacher));
+  return pairs.sort(
+    (a, b) =>
+      a.skillKey.localeCompare(b.skillKey) || a.learner.localeCompare(b.learner) || a.teacher.localeCompare(b.teacher),
+  );
 }
 
 /** What a room's skills look like by skill: who offers it and who wants it. */

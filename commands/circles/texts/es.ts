@@ -5,8 +5,14 @@ export const circles: Record<keyof typeof en, Entry> = {
   "help.group.circle": "Círculos de historias y saberes",
   "help.group.skill": "Saberes: quién puede enseñar qué",
   "arg.skill": "saber",
-  "privacy.part.circle": { one: "su lugar en la rotación de anfitriones del círculo (lo deja)", other: "{count} lugares en la rotación de anfitriones del círculo (los deja)" },
-  "privacy.part.skills": { one: "1 saber que ofrece o quiere aprender (se borra)", other: "{count} saberes que ofrece o quiere aprender (se borran)" },
+  "privacy.part.circle": {
+    one: "su lugar en la rotación de anfitriones del círculo (lo deja)",
+    other: "{count} lugares en la rotación de anfitriones del círculo (los deja)",
+  },
+  "privacy.part.skills": {
+    one: "1 saber que ofrece o quiere aprender (se borra)",
+    other: "{count} saberes que ofrece o quiere aprender (se borran)",
+  },
   "schedule.kind.circle.invite": "{when}: invitación al círculo de historias y saberes ({repeats})",
   "circle.summary": "Cuándo es el próximo círculo, quién lo anima y cómo va",
   "circle.weekly.summary": "Programa el círculo semanal (moderación)",
@@ -15,7 +21,8 @@ export const circles: Record<keyof typeof en, Entry> = {
   "circle.leave.summary": "Sal del círculo y de su rotación",
   "circle.example.day": "martes",
   "circle.bad": "No pude leer «{found}» como un día y una hora. Prueba `{example}`.",
-  "circle.scheduled": "El círculo de historias y saberes se reúne cada semana: el próximo, {when}. Publico la invitación una hora antes. Únete a la rotación con `{join}`.",
+  "circle.scheduled":
+    "El círculo de historias y saberes se reúne cada semana: el próximo, {when}. Publico la invitación una hora antes. Únete a la rotación con `{join}`.",
   "circle.stopped": "El círculo semanal está detenido. Vuelve a empezarlo con `{schedule}`.",
   "circle.none": "No hay un círculo semanal que detener. Una persona moderadora puede empezarlo con `{schedule}`.",
   "circle.joined": "Estás en el círculo. Te tocará animarlo por turnos; `{leave}` te saca cuando quieras.",
@@ -23,12 +30,18 @@ export const circles: Record<keyof typeof en, Entry> = {
   "circle.left": "Saliste del círculo. Vuelve cuando quieras con `{join}`.",
   "circle.not_in": "No estás en el círculo. Únete con `{join}`.",
   "circle.show.next": "El próximo círculo es el {when}.",
-  "circle.show.unscheduled": "Todavía no hay círculo programado. Una persona moderadora puede empezarlo con `{schedule}`.",
+  "circle.show.unscheduled":
+    "Todavía no hay círculo programado. Una persona moderadora puede empezarlo con `{schedule}`.",
   "circle.show.nobody": "Nadie se ha unido todavía: `{join}` para turnarse en animarlo.",
-  "circle.show.host": { one: "{host} anima el próximo (es la única persona en la rotación).", other: "{host} anima el próximo ({count} personas se turnan)." },
-  "circle.format": "El formato: cada persona comparte una dificultad personal y un aprendizaje práctico. Lo que se dice en el círculo se queda ahí; yo no guardo nada.",
+  "circle.show.host": {
+    one: "{host} anima el próximo (es la única persona en la rotación).",
+    other: "{host} anima el próximo ({count} personas se turnan).",
+  },
+  "circle.format":
+    "El formato: cada persona comparte una dificultad personal y un aprendizaje práctico. Lo que se dice en el círculo se queda ahí; yo no guardo nada.",
   "circle.invite": "El círculo de historias y saberes empieza el {when}. Hoy lo anima {host}.",
-  "circle.invite.nobody": "El círculo de historias y saberes empezaría el {when}, pero nadie se ha unido a la rotación. Escribe `{join}` para tomar un turno.",
+  "circle.invite.nobody":
+    "El círculo de historias y saberes empezaría el {when}, pero nadie se ha unido a la rotación. Escribe `{join}` para tomar un turno.",
   "circle.invite.pairs": "Alguien pidió aprender algo que otra persona puede enseñar:",
   "circle.invite.private": "Cuenta solo lo que quieras contar.",
   "skill.add.summary": "Di qué puedes enseñar (la moderación puede añadirlo por otras personas)",
@@ -38,7 +51,8 @@ export const circles: Record<keyof typeof en, Entry> = {
   "skills.summary": "Quién puede enseñar qué en esta sala",
   "skill.example": "primeros auxilios",
   "skill.example.want": "negociación",
-  "skill.only_own": "Solo puedes añadir o quitar tus propios saberes; la moderación puede hacerlo por otras personas. Para los tuyos: `{example}`.",
+  "skill.only_own":
+    "Solo puedes añadir o quitar tus propios saberes; la moderación puede hacerlo por otras personas. Para los tuyos: `{example}`.",
   "skill.bad": "Escribe el saber con palabras, hasta {max} caracteres, así: `{example}`.",
   "skill.too_many": "Serían más de {max} saberes para una persona. Quita uno primero, así: `{remove}`.",
   "skill.added": "{who} puede enseñar {skill}.",
@@ -50,7 +64,10 @@ export const circles: Record<keyof typeof en, Entry> = {
   "skill.match": "Una pareja para el próximo círculo:",
   "skill.pair": "{teacher} podría enseñar {skill} a {learner}",
   "skill.pass_hint": "Cualquiera de las dos personas puede decir `{pass}` para declinar, sin dar motivos.",
-  "skill.passed": { one: "Hecho: no volveré a sugerir esa pareja.", other: "Hecho: no volveré a sugerir esas {count} parejas." },
+  "skill.passed": {
+    one: "Hecho: no volveré a sugerir esa pareja.",
+    other: "Hecho: no volveré a sugerir esas {count} parejas.",
+  },
   "skill.nothing_to_pass": "Ahora no tienes ninguna pareja sugerida.",
   "skills.none": "Todavía no hay saberes en la lista. Ofrece uno con `{add}`, o pide aprender con `{want}`.",
   "skills.title": "Quién puede enseñar qué aquí:",

@@ -39,5 +39,8 @@ export function readDecision(raw: string): Result<DecisionText, "empty"> {
 export function matchesSearch(haystack: string, words: string): boolean {
   const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
   const text = fold(haystack);
-  return fold(words).split(/\s+/).filter(Boolean).every((word) => text.includes(word));
+  return fold(words)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => text.includes(word));
 }

@@ -4,10 +4,26 @@ import { DateTime, type DurationLikeObject } from "luxon";
 const MAX_YEARS = 5;
 
 const UNITS: Record<string, keyof DurationLikeObject> = {
-  day: "days", days: "days", día: "days", dia: "days", días: "days", dias: "days",
-  week: "weeks", weeks: "weeks", semana: "weeks", semanas: "weeks",
-  month: "months", months: "months", mes: "months", meses: "months",
-  year: "years", years: "years", año: "years", ano: "years", años: "years", anos: "years",
+  day: "days",
+  days: "days",
+  día: "days",
+  dia: "days",
+  días: "days",
+  dias: "days",
+  week: "weeks",
+  weeks: "weeks",
+  semana: "weeks",
+  semanas: "weeks",
+  month: "months",
+  months: "months",
+  mes: "months",
+  meses: "months",
+  year: "years",
+  years: "years",
+  año: "years",
+  ano: "years",
+  años: "years",
+  anos: "years",
 };
 
 const REVIEW = "(?:review|revisar|revisión|revision)";

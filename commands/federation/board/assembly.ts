@@ -5,7 +5,10 @@ import type { Cell } from "../repository.js";
 import type { Side } from "../side.js";
 import { boardCrossing } from "./rules/text.js";
 
-export type BoardToAssembly = Extract<ToAssembly, { kind: "board_post" | "board_answer" | "board_contact" | "board_story" }>;
+export type BoardToAssembly = Extract<
+  ToAssembly,
+  { kind: "board_post" | "board_answer" | "board_contact" | "board_story" }
+>;
 
 /**
  * The assembly's part of the board: it numbers posts and tells every cell, pairs a post with each
@@ -34,7 +37,8 @@ export function catchUp(side: Side, cell: Cell): void {
   for (const post of side.slice.board.recentPosts(cell.assemblyRoom, since, CATCH_UP.posts)) {
     // Stored as it crossed; read back through the cleaner's check all the same (a forgotten word, an older release).
     const text = boardCrossing(post.text);
-    if (post.cellId !== cell.cellId && text) side.bus.toCell(cell, { kind: "board_post", number: post.number, post: post.kind, from: post.pseudonym, text });
+    if (post.cellId !== cell.cellId && text)
+      side.bus.toCell(cell, { kind: "board_post", number: post.number, post: post.kind, from: post.pseudonym, text });
   }
 }
 
@@ -45,12 +49,22 @@ function say(side: Side, room: string, key: TextKey, params: Record<string, stri
 
 function post(side: Side, cell: Cell, body: Extract<BoardToAssembly, { kind: "board_post" }>): void {
   const { board, repo } = side.slice;
-  const number = board.addPost({ assemblyRoom: cell.assemblyRoom, cellId: cell.cellId, ref: body.ref, pseudonym: cell.pseudonym, kind: body.post, text: body.text, publicKey: body.key, at: side.now });
+  const number = board.addPost({
+    assemblyRoom: cell.assemblyRoom,
+    cellId: cell.cellId,
+    ref: body.ref,
+    pseudonym: cell.pseudonym,
+    kind: body.post,
+    text: body.text,
+    publicKey: body.key,
+    at: side.now,
+  });
   if (number === undefined) return; // sent again after a crash: posted the first time
   say(side, cell.assemblyRoom, `board.hall.${body.post}`, { number, pseudonym: cell.pseudonym, text: body.text });
   side.bus.toCell(cell, { kind: "board_posted", ref: body.ref, number });
   for (const other of repo.cells(cell.assemblyRoom)) {
-    if (other.cellId !== cell.cellId) side.bus.toCell(other, { kind: "board_post", number, post: body.post, from: cell.pseudonym, text: body.text });
+    if (other.cellId !== cell.cellId)
+      side.bus.toCell(other, { kind: "board_post", number, post: body.post, from: cell.pseudonym, text: body.text });
   }
 }
 
@@ -60,9 +74,20 @@ function answer(side: Side, cell: Cell, body: Extract<BoardToAssembly, { kind: "
   if (!post || post.kind !== body.post || post.cellId === cell.cellId) return;
   const poster = repo.cell(post.cellId);
   if (!poster) return; // the posting cell left the assembly
-  const answered = board.addAnswer({ assemblyRoom: cell.assemblyRoom, number: post.number, cellId: cell.cellId, pseudonym: cell.pseudonym, publicKey: body.key, at: side.now });
+  const answered = board.addAnswer({
+    assemblyRoom: cell.assemblyRoom,
+    number: post.number,
+    cellId: cell.cellId,
+    pseudonym: cell.pseudonym,
+    publicKey: body.key,
+    at: side.now,
+  });
   if (!answered) return;
-  say(side, cell.assemblyRoom, `board.hall.answer.${post.kind}`, { number: post.number, pseudonym: cell.pseudonym, poster: poster.pseudonym });
+  say(side, cell.assemblyRoom, `board.hall.answer.${post.kind}`, {
+    number: post.number,
+    pseudonym: cell.pseudonym,
+    poster: poster.pseudonym,
+  });
   const match = { kind: "board_match", match: answered.id, number: post.number, post: post.kind } as const;
   side.bus.toCell(poster, { ...match, role: "poster", peer: cell.pseudonym, key: body.key });
   side.bus.toCell(cell, { ...match, role: "answerer", peer: poster.pseudonym, key: post.publicKey });
@@ -87,6 +112,16 @@ function contact(side: Side, cell: Cell, body: Extract<BoardToAssembly, { kind: 
 }
 
 function story(side: Side, cell: Cell, body: Extract<BoardToAssembly, { kind: "board_story" }>): void {
-  if (!side.slice.board.addStoryIn({ cellId: cell.cellId, ref: body.ref, assemblyRoom: cell.assemblyRoom, pseudonym: cell.pseudonym, text: body.text, at: side.now })) return;
+  if (
+    !side.slice.board.addStoryIn({
+      cellId: cell.cellId,
+      ref: body.ref,
+      assemblyRoom: cell.assemblyRoom,
+      pseudonym: cell.pseudonym,
+      text: body.text,
+      at: side.now,
+    })
+  )
+    return;
   say(side, cell.assemblyRoom, "board.hall.story", { pseudonym: cell.pseudonym, text: body.text });
 }

@@ -31,7 +31,8 @@ export function asOwnCommand<T>(cellId: string, send: () => T): T {
 export const postWord = (kind: PostKind, view: RenderContext): string => view.t.text(`board.word.${kind}`);
 
 /** A contact as the room shows it: a mention (a pill on Matrix) when they are on Matrix. */
-export const contactPerson = (contact: Contact) => (contact.userId ? { userId: contact.userId, name: contact.name } : { name: contact.name });
+export const contactPerson = (contact: Contact) =>
+  contact.userId ? { userId: contact.userId, name: contact.name } : { name: contact.name };
 
 /** The board's messages from the assembly, for a welcomed cell, checked by the caller to come from its assembly. */
 export function atCellBoard(side: Side, membership: Membership, body: BoardToCell): void {
@@ -49,17 +50,45 @@ export function atCellBoard(side: Side, membership: Membership, body: BoardToCel
       return;
     }
     case "board_post": {
-      if (!board.hear({ cellId, cellRoom: membership.cellRoom, number: body.number, kind: body.post, pseudonym: body.from, text: body.text, at: side.now })) return;
+      if (
+        !board.hear({
+          cellId,
+          cellRoom: membership.cellRoom,
+          number: body.number,
+          kind: body.post,
+          pseudonym: body.from,
+          text: body.text,
+          at: side.now,
+        })
+      )
+        return;
       const answer = room.view.hint("answer", { board: postWord(body.post, room.view), post: body.number });
       say(`board.heard.${body.post}`, { number: body.number, pseudonym: body.from, text: body.text, answer });
       return;
     }
     case "board_match": {
-      const added = board.addMatch({ cellId, matchId: body.match, cellRoom: membership.cellRoom, number: body.number, kind: body.post, role: body.role, peer: body.peer, peerKey: body.key, at: side.now });
+      const added = board.addMatch({
+        cellId,
+        matchId: body.match,
+        cellRoom: membership.cellRoom,
+        number: body.number,
+        kind: body.post,
+        role: body.role,
+        peer: body.peer,
+        peerKey: body.key,
+        at: side.now,
+      });
       if (!added) return;
-      const contact = room.view.hint("contact", { post: body.number, contact: room.view.t.text("board.example_contact") });
+      const contact = room.view.hint("contact", {
+        post: body.number,
+        contact: room.view.t.text("board.example_contact"),
+      });
       const code = codeOf(board, { cellId, cellRoom: membership.cellRoom, peerKey: body.key });
-      say(`board.${body.role === "poster" ? "answered_yours" : "you_answered"}.${body.post}`, { number: body.number, peer: body.peer, contact }, safetyBlock(room.view, body.number, body.peer, code));
+      say(
+        `board.${body.role === "poster" ? "answered_yours" : "you_answered"}.${body.post}`,
+        { number: body.number, peer: body.peer, contact },
+        safetyBlock(room.view, body.number, body.peer, code),
+      );
       return;
     }
     case "board_contact": {
@@ -67,10 +96,19 @@ export function atCellBoard(side: Side, membership: Membership, body: BoardToCel
       if (!match || match.sharedAt !== null) return;
       const keys = board.keysOf(cellId, membership.cellRoom);
       const sealedBy = match.role === "poster" ? "answerer" : "poster";
-      const opened = open(body.sealed, keys, match.peerKey, sealContext(membership.assemblyRoom, match.matchId, sealedBy));
+      const opened = open(
+        body.sealed,
+        keys,
+        match.peerKey,
+        sealContext(membership.assemblyRoom, match.matchId, sealedBy),
+      );
       const contact = opened === undefined ? undefined : readContact(opened);
       if (!contact || !board.shareContact(cellId, match.matchId, contact, side.now)) return;
-      say(`board.contact_shared.${match.kind}`, { number: match.number, peer: match.peer, person: contactPerson(contact) });
+      say(`board.contact_shared.${match.kind}`, {
+        number: match.number,
+        peer: match.peer,
+        person: contactPerson(contact),
+      });
       return;
     }
   }

@@ -16,17 +16,28 @@ type Ctx = CommandContext<FederationSlice>;
  */
 export function linkedCell(ctx: Ctx, sending: boolean): Membership {
   const membership = ctx.slice.repo.membership(ctx.roomId);
-  if (!membership) throw new UserError("fed.not_linked", { federate: federateHint(ctx.t.text("fed.example.code"), ctx) });
-  if (membership.state === "pending") throw new UserError("fed.pending", { pseudonym: membership.pseudonym, leave: ctx.hint("federation leave") });
-  if (sending && membership.state === "paused") throw new UserError("board.paused", { resume: ctx.hint("federation resume") });
+  if (!membership)
+    throw new UserError("fed.not_linked", { federate: federateHint(ctx.t.text("fed.example.code"), ctx) });
+  if (membership.state === "pending")
+    throw new UserError("fed.pending", { pseudonym: membership.pseudonym, leave: ctx.hint("federation leave") });
+  if (sending && membership.state === "paused")
+    throw new UserError("board.paused", { resume: ctx.hint("federation resume") });
   return membership;
 }
 
 /** The words that stand in for what the cleaner takes out, in the room's language. */
-export const standIns = (t: Translator): StandIns => ({ someone: t.text("board.someone"), link: t.text("board.stand_in.link"), phone: t.text("board.stand_in.phone") });
+export const standIns = (t: Translator): StandIns => ({
+  someone: t.text("board.someone"),
+  link: t.text("board.stand_in.link"),
+  phone: t.text("board.stand_in.phone"),
+});
 
 /** A text made safe to cross, or the sentence that says why it cannot. */
-export function crossingText(raw: string, t: Translator, max = BOARD_TEXT_MAX): { text: CrossingText; removed: Removed[] } {
+export function crossingText(
+  raw: string,
+  t: Translator,
+  max = BOARD_TEXT_MAX,
+): { text: CrossingText; removed: Removed[] } {
   const crossed = cross(raw, standIns(t), max);
   if ("text" in crossed) return crossed;
   throw new UserError(`board.text.${crossed.problem}`, { max, length: crossed.length ?? 0 });
@@ -34,4 +45,12 @@ export function crossingText(raw: string, t: Translator, max = BOARD_TEXT_MAX): 
 
 /** Tells the member what the cleaner took out before their words crossed; nothing when it took nothing. */
 export const removedNote = (removed: readonly Removed[], view: RenderContext): Block[] =>
-  removed.length === 0 ? [] : [p(...view.t.t("board.cleaned", { removed: removed.map((kind) => view.t.text(`board.removed.${kind}`)).join(", ") }))];
+  removed.length === 0
+    ? []
+    : [
+        p(
+          ...view.t.t("board.cleaned", {
+            removed: removed.map((kind) => view.t.text(`board.removed.${kind}`)).join(", "),
+          }),
+        ),
+      ];

@@ -1,4 +1,11 @@
-import { countMentioning, countRows, forgetMentions, isNamed, type PersonMatch, type RoomDataPart } from "../../../src/kernel/room-data.js";
+import {
+  countMentioning,
+  countRows,
+  forgetMentions,
+  isNamed,
+  type PersonMatch,
+  type RoomDataPart,
+} from "../../../src/kernel/room-data.js";
 import type { Db } from "../../../src/platform/db.js";
 
 /** Free texts of the board kept for a room: a cell's own posts, the posts it heard and its stories; an assembly's posts and stories. */
@@ -19,15 +26,30 @@ const ACTORS = [
 ] as const;
 
 const textsOf = (db: Db, roomId: string, t: (typeof TEXTS)[number]) =>
-  db.prepare(`SELECT ${t.key} AS id, ${t.column} AS text FROM ${t.table} WHERE ${t.room} = ?`).all(roomId) as { id: number; text: string }[];
+  db.prepare(`SELECT ${t.key} AS id, ${t.column} AS text FROM ${t.table} WHERE ${t.room} = ?`).all(roomId) as {
+    id: number;
+    text: string;
+  }[];
 
 /** Contacts named in this cell, and those the other cells named, that are this person. */
 function contactsOf(db: Db, roomId: string, who: PersonMatch) {
   const rows = db
-    .prepare("SELECT rowid AS id, contact_name AS mine, contact_user AS mineUser, peer_contact_name AS theirs, peer_contact_user AS theirsUser FROM federation_board_matches WHERE cell_room = ?")
-    .all(roomId) as { id: number; mine: string | null; mineUser: string | null; theirs: string | null; theirsUser: string | null }[];
-  const is = (name: string | null, userId: string | null) => name !== null && ((who.userId !== null && userId === who.userId) || isNamed(who, name));
-  return { mine: rows.filter((r) => is(r.mine, r.mineUser)).map((r) => r.id), theirs: rows.filter((r) => is(r.theirs, r.theirsUser)).map((r) => r.id) };
+    .prepare(
+      "SELECT rowid AS id, contact_name AS mine, contact_user AS mineUser, peer_contact_name AS theirs, peer_contact_user AS theirsUser FROM federation_board_matches WHERE cell_room = ?",
+    )
+    .all(roomId) as {
+    id: number;
+    mine: string | null;
+    mineUser: string | null;
+    theirs: string | null;
+    theirsUser: string | null;
+  }[];
+  const is = (name: string | null, userId: string | null) =>
+    name !== null && ((who.userId !== null && userId === who.userId) || isNamed(who, name));
+  return {
+    mine: rows.filter((r) => is(r.mine, r.mineUser)).map((r) => r.id),
+    theirs: rows.filter((r) => is(r.theirs, r.theirsUser)).map((r) => r.id),
+  };
 }
 
 /** Rows of a cell wiped here that this Tandem's assembly holds for it. */
@@ -44,20 +66,50 @@ export const boardRoomData: RoomDataPart = {
   key: "privacy.part.federation_board",
   wipeKey: "privacy.wipe.federation_board",
   tables: [
-    "federation_board_answers", "federation_board_heard", "federation_board_keys", "federation_board_matches", "federation_board_numbers",
-    "federation_board_own_posts", "federation_board_posts", "federation_board_stories", "federation_board_stories_in",
+    "federation_board_answers",
+    "federation_board_heard",
+    "federation_board_keys",
+    "federation_board_matches",
+    "federation_board_numbers",
+    "federation_board_own_posts",
+    "federation_board_posts",
+    "federation_board_stories",
+    "federation_board_stories_in",
   ],
   countPerson(db, roomId, who) {
-    const acted = who.userId === null ? 0 : ACTORS.reduce((n, a) => n + countRows(db, `SELECT count(*) FROM ${a.table} WHERE cell_room = ? AND ${a.column} = ?`, [roomId, who.userId]), 0);
+    const acted =
+      who.userId === null
+        ? 0
+        : ACTORS.reduce(
+            (n, a) =>
+              n +
+              countRows(db, `SELECT count(*) FROM ${a.table} WHERE cell_room = ? AND ${a.column} = ?`, [
+                roomId,
+                who.userId,
+              ]),
+            0,
+          );
     const { mine, theirs } = contactsOf(db, roomId, who);
     return acted + mine.length + theirs.length;
   },
   countMentions: (db, roomId, who) => TEXTS.reduce((n, t) => n + countMentioning(textsOf(db, roomId, t), who), 0),
   forgetPerson(db, roomId, who, someone) {
-    if (who.userId !== null) for (const a of ACTORS) db.prepare(`UPDATE ${a.table} SET ${a.column} = '' WHERE cell_room = ? AND ${a.column} = ?`).run(roomId, who.userId);
+    if (who.userId !== null)
+      for (const a of ACTORS)
+        db.prepare(`UPDATE ${a.table} SET ${a.column} = '' WHERE cell_room = ? AND ${a.column} = ?`).run(
+          roomId,
+          who.userId,
+        );
     const { mine, theirs } = contactsOf(db, roomId, who);
-    for (const id of mine) db.prepare("UPDATE federation_board_matches SET contact_name = ?, contact_user = NULL WHERE rowid = ?").run(someone, id);
-    for (const id of theirs) db.prepare("UPDATE federation_board_matches SET peer_contact_name = ?, peer_contact_user = NULL WHERE rowid = ?").run(someone, id);
+    for (const id of mine)
+      db.prepare("UPDATE federation_board_matches SET contact_name = ?, contact_user = NULL WHERE rowid = ?").run(
+        someone,
+        id,
+      );
+    for (const id of theirs)
+      db.prepare(
+        "UPDATE federation_board_matches SET peer_contact_name = ?, peer_contact_user = NULL WHERE rowid = ?",
+      ).run(someone, id);
     for (const t of TEXTS) {
       const update = db.prepare(`UPDATE ${t.table} SET ${t.column} = ? WHERE ${t.key} = ?`);
       forgetMentions(textsOf(db, roomId, t), who, someone, (id, text) => update.run(text, id));
@@ -76,7 +128,13 @@ export const boardRoomData: RoomDataPart = {
     db.prepare(`DELETE FROM federation_board_answers WHERE ${OF_LOCAL_CELL}`).run(roomId);
     db.prepare(`DELETE FROM federation_board_posts WHERE ${OF_LOCAL_CELL}`).run(roomId);
     db.prepare(`DELETE FROM federation_board_stories_in WHERE ${OF_LOCAL_CELL}`).run(roomId);
-    for (const table of ["federation_board_keys", "federation_board_own_posts", "federation_board_heard", "federation_board_matches", "federation_board_stories"]) {
+    for (const table of [
+      "federation_board_keys",
+      "federation_board_own_posts",
+      "federation_board_heard",
+      "federation_board_matches",
+      "federation_board_stories",
+    ]) {
       db.prepare(`DELETE FROM ${table} WHERE cell_room = ?`).run(roomId);
     }
     db.prepare("DELETE FROM federation_board_answers WHERE assembly_room = ?").run(roomId);

@@ -23,7 +23,10 @@ export const share = command({
   aliases: ["story propose", "historia proponer"],
   group: "federation",
   summary: "board.story_share.summary",
-  examples: { en: ["story share The night shift covered for Marisa all week so she could stay with her father"], es: ["historia compartir El turno de noche cubrió a Marisa toda la semana para que pudiera quedarse con su padre"] },
+  examples: {
+    en: ["story share The night shift covered for Marisa all week so she could stay with her father"],
+    es: ["historia compartir El turno de noche cubrió a Marisa toda la semana para que pudiera quedarse con su padre"],
+  },
   level: Level.Member,
   params: { text: param.rest({ max: 2000 }) },
   run({ text: raw }, ctx) {
@@ -35,7 +38,16 @@ export const share = command({
     return { number, name: link.assemblyName, crossing: crossing.text };
   },
   render: (r, view) =>
-    doc(p(...view.t.t("board.story_shared", { number: r.number, name: r.name, approve: view.hint("story approve", { story: r.number }), text: excerpt(r.crossing, EXCERPT) }))),
+    doc(
+      p(
+        ...view.t.t("board.story_shared", {
+          number: r.number,
+          name: r.name,
+          approve: view.hint("story approve", { story: r.number }),
+          text: excerpt(r.crossing, EXCERPT),
+        }),
+      ),
+    ),
 });
 
 export const approve = command({
@@ -58,7 +70,11 @@ export const approve = command({
     sideOf(ctx.slice, ctx.now, ctx.elsewhere).bus.toAssembly(link, { kind: "board_story", ref: number, text });
     return { number, name: link.assemblyName, text, removed };
   },
-  render: (r, view) => doc(p(...view.t.t("board.story_approved", { number: r.number, name: r.name, text: excerpt(r.text, EXCERPT) })), ...removedNote(r.removed, view)),
+  render: (r, view) =>
+    doc(
+      p(...view.t.t("board.story_approved", { number: r.number, name: r.name, text: excerpt(r.text, EXCERPT) })),
+      ...removedNote(r.removed, view),
+    ),
 });
 
 export const stories = command({
@@ -74,11 +90,21 @@ export const stories = command({
     return { stories: ctx.slice.board.stories(ctx.roomId, LISTED) };
   },
   render: ({ stories: all }, view) => {
-    if (all.length === 0) return doc(p(...view.t.t("board.stories.none", { share: view.hint("story share", { text: "…" }) })));
+    if (all.length === 0)
+      return doc(p(...view.t.t("board.stories.none", { share: view.hint("story share", { text: "…" }) })));
     const items: Inline[][] = all.map((s) =>
       s.approvedAt === null
-        ? view.t.t("board.stories.waiting", { number: s.number, by: s.sharedBy ? view.personOf(s.sharedBy) : view.t.text("board.someone"), text: excerpt(s.text, EXCERPT), approve: view.hint("story approve", { story: s.number }) })
-        : view.t.t("board.stories.crossed", { number: s.number, when: formatWhen(s.approvedAt, view.settings.timezone, view.t.lang, view.now), text: excerpt(s.text, EXCERPT) }),
+        ? view.t.t("board.stories.waiting", {
+            number: s.number,
+            by: s.sharedBy ? view.personOf(s.sharedBy) : view.t.text("board.someone"),
+            text: excerpt(s.text, EXCERPT),
+            approve: view.hint("story approve", { story: s.number }),
+          })
+        : view.t.t("board.stories.crossed", {
+            number: s.number,
+            when: formatWhen(s.approvedAt, view.settings.timezone, view.t.lang, view.now),
+            text: excerpt(s.text, EXCERPT),
+          }),
     );
     return doc(heading(view.t.text("board.stories.title")), list(items));
   },

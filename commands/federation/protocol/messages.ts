@@ -16,12 +16,17 @@ export const FiguresSchema = z
   .object({
     care: z
       .array(
-        z.object({
-          kind: z.string().refine((kind) => (CARE_KINDS as readonly string[]).includes(kind)),
-          unit: z.string().regex(/^\p{Ll}{1,12}$/u).nullable(),
-          amount: z.number().nonnegative().max(1e12).optional(),
-          givers: Shown,
-        }).strict(),
+        z
+          .object({
+            kind: z.string().refine((kind) => (CARE_KINDS as readonly string[]).includes(kind)),
+            unit: z
+              .string()
+              .regex(/^\p{Ll}{1,12}$/u)
+              .nullable(),
+            amount: z.number().nonnegative().max(1e12).optional(),
+            givers: Shown,
+          })
+          .strict(),
       )
       .max(200),
     givers: Shown,
@@ -34,7 +39,10 @@ const Pseudonym = z
   .string()
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} _-]{1,39}$/u)
   .refine((pseudonym) => alreadyCrossing(pseudonym, 40) !== undefined);
-const Sector = z.string().regex(/^[\p{L}-]{2,30}$/u).nullable();
+const Sector = z
+  .string()
+  .regex(/^[\p{L}-]{2,30}$/u)
+  .nullable();
 const Hex = z.string().regex(/^[0-9a-f]{16,64}$/);
 /**
  * Board texts are `CrossingText`: a message cannot be built from words the cleaner did not make, and
@@ -43,7 +51,9 @@ const Hex = z.string().regex(/^[0-9a-f]{16,64}$/);
 const BoardText = z.custom<CrossingText>((text) => typeof text === "string" && boardCrossing(text) !== undefined);
 /** An assembly's name, as its moderator typed it and the cleaner left it (it is shown in every cell). */
 export const ASSEMBLY_NAME_MAX = 80;
-const AssemblyName = z.custom<CrossingText>((name) => typeof name === "string" && alreadyCrossing(name, ASSEMBLY_NAME_MAX) !== undefined);
+const AssemblyName = z.custom<CrossingText>(
+  (name) => typeof name === "string" && alreadyCrossing(name, ASSEMBLY_NAME_MAX) !== undefined,
+);
 const PostKind = z.enum(["offer", "need"]);
 const PostNumber = z.number().int().positive().max(1e9);
 const PublicKey = z.string().regex(PUBLIC_KEY);
@@ -54,11 +64,20 @@ const Sealed = z.string().regex(/^[A-Za-z0-9_-]{40,2000}$/);
 export const ToAssemblySchema = z.discriminatedUnion("kind", [
   /** code: the join code's lookup hash (the code itself never travels). */
   z.object({ kind: z.literal("join"), code: Hex, pseudonym: Pseudonym, sector: Sector }).strict(),
-  z.object({ kind: z.literal("figures"), round: z.number().int().positive(), state: z.enum(["sent", "waiting", "paused"]), figures: FiguresSchema.optional() }).strict(),
+  z
+    .object({
+      kind: z.literal("figures"),
+      round: z.number().int().positive(),
+      state: z.enum(["sent", "waiting", "paused"]),
+      figures: FiguresSchema.optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal("sector"), sector: Sector }).strict(),
   z.object({ kind: z.literal("leave") }).strict(),
   /** ref: the cell's own count of its posts, so a resent post is recognised. key: the cell's public key for sealing contacts. */
-  z.object({ kind: z.literal("board_post"), ref: PostNumber, post: PostKind, text: BoardText, key: PublicKey }).strict(),
+  z
+    .object({ kind: z.literal("board_post"), ref: PostNumber, post: PostKind, text: BoardText, key: PublicKey })
+    .strict(),
   z.object({ kind: z.literal("board_answer"), number: PostNumber, post: PostKind, key: PublicKey }).strict(),
   z.object({ kind: z.literal("board_contact"), match: PostNumber, sealed: Sealed }).strict(),
   z.object({ kind: z.literal("board_story"), ref: PostNumber, text: BoardText }).strict(),
@@ -67,17 +86,58 @@ export const ToAssemblySchema = z.discriminatedUnion("kind", [
 /** From an assembly to one of its cells. */
 export const ToCellSchema = z.discriminatedUnion("kind", [
   /** proof: HMAC of the cell id with the key derived from the join code: only the code's issuer can welcome. */
-  z.object({ kind: z.literal("welcome"), proof: Hex, name: AssemblyName, cells: z.array(Pseudonym).max(500), host: Pseudonym.nullable() }).strict(),
-  z.object({ kind: z.literal("refused"), reason: z.enum(["bad_code", "code_used", "code_expired", "pseudonym_taken"]) }).strict(),
-  z.object({ kind: z.literal("request"), round: z.number().int().positive(), year: z.number().int().min(2000).max(3000), month: z.number().int().min(1).max(12), from: z.number().int(), to: z.number().int() }).strict(),
+  z
+    .object({
+      kind: z.literal("welcome"),
+      proof: Hex,
+      name: AssemblyName,
+      cells: z.array(Pseudonym).max(500),
+      host: Pseudonym.nullable(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("refused"),
+      reason: z.enum(["bad_code", "code_used", "code_expired", "pseudonym_taken"]),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("request"),
+      round: z.number().int().positive(),
+      year: z.number().int().min(2000).max(3000),
+      month: z.number().int().min(1).max(12),
+      from: z.number().int(),
+      to: z.number().int(),
+    })
+    .strict(),
   /** The next host and, when the assembly has one planned, its next meeting (epoch ms). */
-  z.object({ kind: z.literal("announce"), host: Pseudonym, cells: z.array(Pseudonym).max(500), meetingAt: z.number().int().nullable() }).strict(),
+  z
+    .object({
+      kind: z.literal("announce"),
+      host: Pseudonym,
+      cells: z.array(Pseudonym).max(500),
+      meetingAt: z.number().int().nullable(),
+    })
+    .strict(),
   /** To the posting cell: the number its post got. */
   z.object({ kind: z.literal("board_posted"), ref: PostNumber, number: PostNumber }).strict(),
   /** To every other cell: a post it may answer. */
-  z.object({ kind: z.literal("board_post"), number: PostNumber, post: PostKind, from: Pseudonym, text: BoardText }).strict(),
+  z
+    .object({ kind: z.literal("board_post"), number: PostNumber, post: PostKind, from: Pseudonym, text: BoardText })
+    .strict(),
   /** To both cells of an exchange: who the other is (a pseudonym) and its key, so each can seal its contact for the other. */
-  z.object({ kind: z.literal("board_match"), match: PostNumber, number: PostNumber, post: PostKind, role: z.enum(["poster", "answerer"]), peer: Pseudonym, key: PublicKey }).strict(),
+  z
+    .object({
+      kind: z.literal("board_match"),
+      match: PostNumber,
+      number: PostNumber,
+      post: PostKind,
+      role: z.enum(["poster", "answerer"]),
+      peer: Pseudonym,
+      key: PublicKey,
+    })
+    .strict(),
   /** To each cell of an exchange once both consented: the other's contact, sealed for it. */
   z.object({ kind: z.literal("board_contact"), match: PostNumber, sealed: Sealed }).strict(),
 ]);

@@ -11,11 +11,13 @@ export const TO_ASSEMBLY = "org.tandem.federation.to_assembly";
 export const TO_CELL = "org.tandem.federation.to_cell";
 export const VERSION = 1;
 
-const envelope = <T extends z.ZodTypeAny>(body: T) => z.object({ v: z.literal(VERSION), cell: z.string().regex(/^[0-9a-f]{24}$/), body }).strict();
+const envelope = <T extends z.ZodTypeAny>(body: T) =>
+  z.object({ v: z.literal(VERSION), cell: z.string().regex(/^[0-9a-f]{24}$/), body }).strict();
 const ToAssemblyEnvelope = envelope(ToAssemblySchema);
 const ToCellEnvelope = envelope(ToCellSchema);
 
-export const toAssemblyEvent = (cell: string, body: ToAssembly): Doc => structured(TO_ASSEMBLY, { v: VERSION, cell, body });
+export const toAssemblyEvent = (cell: string, body: ToAssembly): Doc =>
+  structured(TO_ASSEMBLY, { v: VERSION, cell, body });
 export const toCellEvent = (cell: string, body: ToCell): Doc => structured(TO_CELL, { v: VERSION, cell, body });
 
 export function readToAssembly(content: unknown): { cell: string; body: ToAssembly } | undefined {

@@ -59,8 +59,18 @@ export function aggregateCell(activity: CellActivity): SharedAggregate {
   }
   const care = [...groups.values()]
     .sort((a, b) => a.kind.localeCompare(b.kind) || (a.unit ?? "").localeCompare(b.unit ?? ""))
-    .map((g) => ({ kind: g.kind, unit: g.unit, amount: g.givers.size < SMALL ? undefined : round(g.amount), givers: shown(g.givers.size) }));
-  return { care, givers: shown(everyone.size), plansCarried: shown(activity.plansCarried), decisionsTaken: shown(activity.decisionsTaken) };
+    .map((g) => ({
+      kind: g.kind,
+      unit: g.unit,
+      amount: g.givers.size < SMALL ? undefined : round(g.amount),
+      givers: shown(g.givers.size),
+    }));
+  return {
+    care,
+    givers: shown(everyone.size),
+    plansCarried: shown(activity.plansCarried),
+    decisionsTaken: shown(activity.decisionsTaken),
+  };
 }
 
 /**
@@ -83,8 +93,18 @@ export function sumShared(cells: readonly SharedAggregate[]): SharedAggregate {
   const sum = (pick: (c: SharedAggregate) => Shown) => cells.reduce((s, c) => s + value(pick(c)), 0);
   const care = [...groups.values()]
     .sort((a, b) => a.kind.localeCompare(b.kind) || (a.unit ?? "").localeCompare(b.unit ?? ""))
-    .map((g) => ({ kind: g.kind, unit: g.unit, amount: g.givers < SMALL ? undefined : round(g.amount), givers: shown(g.givers) }));
-  return { care, givers: shown(sum((c) => c.givers)), plansCarried: shown(sum((c) => c.plansCarried)), decisionsTaken: shown(sum((c) => c.decisionsTaken)) };
+    .map((g) => ({
+      kind: g.kind,
+      unit: g.unit,
+      amount: g.givers < SMALL ? undefined : round(g.amount),
+      givers: shown(g.givers),
+    }));
+  return {
+    care,
+    givers: shown(sum((c) => c.givers)),
+    plansCarried: shown(sum((c) => c.plansCarried)),
+    decisionsTaken: shown(sum((c) => c.decisionsTaken)),
+  };
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;

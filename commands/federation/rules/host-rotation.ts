@@ -12,12 +12,21 @@ export interface HostCandidate {
   joinedAt: number;
 }
 
-export function nextHost(candidates: readonly HostCandidate[], previous: { cell: string; sector: string | null } | null): string | undefined {
+export function nextHost(
+  candidates: readonly HostCandidate[],
+  previous: { cell: string; sector: string | null } | null,
+): string | undefined {
   const others = candidates.filter((c) => c.cell !== previous?.cell);
   const pool = others.length > 0 ? others : candidates;
   const otherSector = previous?.sector ? pool.filter((c) => c.sector !== previous.sector) : [];
   const fairest = (list: readonly HostCandidate[]) =>
-    [...list].sort((a, b) => a.timesHosted - b.timesHosted || (a.lastHosted ?? -1) - (b.lastHosted ?? -1) || a.joinedAt - b.joinedAt || a.cell.localeCompare(b.cell))[0];
+    [...list].sort(
+      (a, b) =>
+        a.timesHosted - b.timesHosted ||
+        (a.lastHosted ?? -1) - (b.lastHosted ?? -1) ||
+        a.joinedAt - b.joinedAt ||
+        a.cell.localeCompare(b.cell),
+    )[0];
   // Fairness first: a different sector is preferred only among those who hosted least.
   const least = Math.min(...pool.map((c) => c.timesHosted));
   const fairOtherSector = otherSector.filter((c) => c.timesHosted === least);

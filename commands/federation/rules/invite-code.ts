@@ -25,7 +25,9 @@ export function inviteHash(code: string): string {
  * saw the join message (its lookup hash) still cannot forge the welcome.
  */
 export function proofKeyOf(code: string): string {
-  return createHash("sha256").update(`tandem welcome\u0000${normal(code)}`).digest("hex");
+  return createHash("sha256")
+    .update(`tandem welcome\u0000${normal(code)}`)
+    .digest("hex");
 }
 
 export function welcomeProof(proofKey: string, cellId: string): string {
@@ -45,7 +47,9 @@ export const newCellId = (): string => randomBytes(12).toString("hex");
 export const joinCode = (code: string, assemblyRoom: string): string => `${code}/${assemblyRoom}`;
 
 /** `<code> as <pseudonym>` / `<code> como <seudónimo>`; the code with or without its assembly room. */
-export function readFederate(text: string): { code: string; assemblyRoom: string | undefined; pseudonym: string } | undefined {
+export function readFederate(
+  text: string,
+): { code: string; assemblyRoom: string | undefined; pseudonym: string } | undefined {
   const m = /^(\S+)\s+(?:as|como)\s+(.+)$/i.exec(text.trim());
   if (!m) return undefined;
   const [code, room] = (m[1] ?? "").split(/\/(?=!)/);
@@ -55,7 +59,8 @@ export function readFederate(text: string): { code: string; assemblyRoom: string
 /** A pseudonym: 2–40 letters, digits, spaces or dashes, and never the room's id. */
 export function pseudonymProblem(pseudonym: string, roomId: string): "shape" | "room" | undefined {
   // It crosses to every cell: the cleaner must leave it as it is (a phone number written as a name does not pass).
-  if (!/^[\p{L}\p{N}][\p{L}\p{N} _-]{1,39}$/u.test(pseudonym) || alreadyCrossing(pseudonym, 40) === undefined) return "shape";
+  if (!/^[\p{L}\p{N}][\p{L}\p{N} _-]{1,39}$/u.test(pseudonym) || alreadyCrossing(pseudonym, 40) === undefined)
+    return "shape";
   const bare = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
   const local = bare(roomId.split(":")[0] ?? roomId);
   if (bare(pseudonym) === bare(roomId) || (local.length > 0 && bare(pseudonym).includes(local))) return "room";

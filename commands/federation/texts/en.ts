@@ -5,9 +5,16 @@ export const federation = {
   "arg.link": "code as pseudonym",
   "arg.code": "code",
   "arg.sector": "sector",
-  "privacy.part.federation": { one: "1 federation step they took (the link stays; who did it goes)", other: "{count} federation steps they took (the links stay; who did it goes)" },
-  "privacy.wipe.federation": { one: "the federation link or assembly: 1 item (deleted)", other: "the federation links and assembly: {count} items (deleted)" },
-  "schedule.kind.federation.report": "{when}: the assembly's monthly report of shared figures, and the next host cell ({repeats})",
+  "privacy.part.federation": {
+    one: "1 federation step they took (the link stays; who did it goes)",
+    other: "{count} federation steps they took (the links stay; who did it goes)",
+  },
+  "privacy.wipe.federation": {
+    one: "the federation link or assembly: 1 item (deleted)",
+    other: "the federation links and assembly: {count} items (deleted)",
+  },
+  "schedule.kind.federation.report":
+    "{when}: the assembly's monthly report of shared figures, and the next host cell ({repeats})",
   "fed.start.summary": "Make this room an assembly of cells",
   "fed.invite.summary": "Give a one-time join code for a cell (valid 24 hours)",
   "fed.report.summary": "Post this month's shared figures from every linked cell",
@@ -18,11 +25,13 @@ export const federation = {
   "fed.resume.summary": "Send figures again",
   "fed.leave.summary": "Leave the assembly",
   "fed.sector.summary": "Say which sector this cell works in",
-  "fed.started": "This room is now the assembly {name}. Give a cell its join code with {invite}. Only totals will ever arrive here, never names or texts.",
+  "fed.started":
+    "This room is now the assembly {name}. Give a cell its join code with {invite}. Only totals will ever arrive here, never names or texts.",
   "fed.already_assembly": "This room is already the assembly {name}.",
   "fed.is_cell": "This room is a cell linked to an assembly; an assembly needs a room of its own.",
   "fed.not_assembly": "This room is not an assembly. A moderator can make it one with {start}.",
-  "fed.invite": "Join code: {code}\nValid for 24 hours, once. In the cell's room a moderator types {federate}\nIf the cell is served by another Tandem, first invite that bot's account to this room.",
+  "fed.invite":
+    "Join code: {code}\nValid for 24 hours, once. In the cell's room a moderator types {federate}\nIf the cell is served by another Tandem, first invite that bot's account to this room.",
   "fed.bad_link": "Write the code and a pseudonym, like {example}",
   "fed.bad_code": "That code does not open any assembly. Ask the assembly for a new one ({invite} there).",
   "fed.code_used": "That code was used already. Ask the assembly for a new one.",
@@ -32,12 +41,14 @@ export const federation = {
   "fed.pseudonym_taken": "Another cell in that assembly is called {pseudonym} already. Pick another pseudonym.",
   "fed.self": "A room cannot link to itself. Use the code in a cell's room.",
   "fed.already_linked": "This cell is already linked to {name} as {pseudonym}. To change, first {leave}.",
-  "fed.linked": "This cell is linked to the assembly {name} as {pseudonym}. Nothing is sent until you have seen it: {preview}",
+  "fed.linked":
+    "This cell is linked to the assembly {name} as {pseudonym}. Nothing is sent until you have seen it: {preview}",
   "fed.not_linked": "This cell is not linked to any assembly. A moderator can link it with {federate}.",
   "fed.status": "This cell is linked to the assembly {name} as {pseudonym}.",
   "fed.status_paused": "Sending is paused. Resume with {resume}.",
   "fed.status_waiting": "Nothing is sent until a moderator has looked at {preview}.",
-  "fed.shares": "Each month it shares only totals: care by kind and unit, the number of givers, care plans carried and decisions taken. Never names, texts or who did what; counts under 3 show as 'fewer than 3'.",
+  "fed.shares":
+    "Each month it shares only totals: care by kind and unit, the number of givers, care plans carried and decisions taken. Never names, texts or who did what; counts under 3 show as 'fewer than 3'.",
   "fed.with": "Cells in this assembly: {cells}",
   "fed.host": "Host this month: {host}",
   "fed.sector": "Sector: {sector}",
@@ -62,18 +73,33 @@ export const federation = {
   "fed.as": "as",
   "fed.example_pseudonym": "Riverside",
   "fed.few": "fewer than 3",
-  "schedule.kind.federation.round_due": "{when}: the assembly's report, with the figures that arrived by then ({repeats})",
-  "fed.asked": "Asked the assembly to link this cell as {pseudonym}. I will say here when it answers. Nothing is sent until you have seen it: {preview}",
+  "schedule.kind.federation.round_due":
+    "{when}: the assembly's report, with the figures that arrived by then ({repeats})",
+  "fed.asked":
+    "Asked the assembly to link this cell as {pseudonym}. I will say here when it answers. Nothing is sent until you have seen it: {preview}",
   "fed.pending": "This cell asked to join an assembly as {pseudonym} and waits for its answer. To give up: {leave}",
-  "fed.asked_invite": "Asked to join the assembly as {pseudonym}. Its moderators need to invite this bot's account into the assembly's room: I will ask as soon as I am in, and say here when the assembly answers. Nothing is sent until you have seen it: {preview}",
-  "fed.refused.bad_code": "The assembly did not accept the code for {pseudonym}: it opens no assembly there. Ask for a new one ({invite} in the assembly).",
-  "fed.refused.code_used": "The assembly did not accept the code for {pseudonym}: it was used already. Ask for a new one.",
-  "fed.refused.code_expired": "The assembly did not accept the code for {pseudonym}: it is older than 24 hours. Ask for a new one.",
-  "fed.refused.pseudonym_taken": "Another cell in that assembly is called {pseudonym} already. Ask for a new code and pick another pseudonym.",
-  "fed.cell_joined": { one: "A cell joined the assembly: {pseudonym}. 1 cell now.", other: "A cell joined the assembly: {pseudonym}. {count} cells now." },
+  "fed.asked_invite":
+    "Asked to join the assembly as {pseudonym}. Its moderators need to invite this bot's account into the assembly's room: I will ask as soon as I am in, and say here when the assembly answers. Nothing is sent until you have seen it: {preview}",
+  "fed.refused.bad_code":
+    "The assembly did not accept the code for {pseudonym}: it opens no assembly there. Ask for a new one ({invite} in the assembly).",
+  "fed.refused.code_used":
+    "The assembly did not accept the code for {pseudonym}: it was used already. Ask for a new one.",
+  "fed.refused.code_expired":
+    "The assembly did not accept the code for {pseudonym}: it is older than 24 hours. Ask for a new one.",
+  "fed.refused.pseudonym_taken":
+    "Another cell in that assembly is called {pseudonym} already. Ask for a new code and pick another pseudonym.",
+  "fed.cell_joined": {
+    one: "A cell joined the assembly: {pseudonym}. 1 cell now.",
+    other: "A cell joined the assembly: {pseudonym}. {count} cells now.",
+  },
   "fed.cell_left": "{pseudonym} left the assembly.",
-  "fed.report_asked": { one: "Asked the cells for their figures. 1 cell is served by another Tandem: the report follows here when it answers (in 10 minutes at the latest).", other: "Asked the cells for their figures. {count} cells are served by other Tandems: the report follows here when they answer (in 10 minutes at the latest)." },
-  "fed.report_silent": "No answer in time from: {cells}. Their Tandem may be offline; their figures are not in this report.",
+  "fed.report_asked": {
+    one: "Asked the cells for their figures. 1 cell is served by another Tandem: the report follows here when it answers (in 10 minutes at the latest).",
+    other:
+      "Asked the cells for their figures. {count} cells are served by other Tandems: the report follows here when they answer (in 10 minutes at the latest).",
+  },
+  "fed.report_silent":
+    "No answer in time from: {cells}. Their Tandem may be offline; their figures are not in this report.",
   "fed.opener": "Before we begin, thank you. This month the cells gave {care}, from {givers} givers.",
   "fed.opener_amount": "{amount} {unit} of {kind}",
   "fed.opener_acts": "{amount} acts of {kind}",
@@ -85,12 +111,19 @@ export const federation = {
   "arg.contact": "@contact person",
   "arg.cell": "cell",
   "arg.story": "story number",
-  "privacy.part.federation_board": { one: "1 board item (a post, a story, a contact): who it was becomes “someone”", other: "{count} board items (posts, stories, contacts): who it was becomes “someone”" },
-  "privacy.wipe.federation_board": { one: "the federation board: 1 item (deleted)", other: "the federation board: {count} items (deleted)" },
+  "privacy.part.federation_board": {
+    one: "1 board item (a post, a story, a contact): who it was becomes “someone”",
+    other: "{count} board items (posts, stories, contacts): who it was becomes “someone”",
+  },
+  "privacy.wipe.federation_board": {
+    one: "the federation board: 1 item (deleted)",
+    other: "the federation board: {count} items (deleted)",
+  },
   "board.offer.summary": "Offer something to the other cells of the assembly (any member may)",
   "board.need.summary": "Ask the other cells of the assembly for help (any member may)",
   "board.answer.summary": "Answer another cell's offer or need",
-  "board.contact.summary": "Name this cell's contact person for an exchange; names cross only when both cells named one",
+  "board.contact.summary":
+    "Name this cell's contact person for an exchange; names cross only when both cells named one",
   "board.story_share.summary": "Propose a short story for the assembly (any member may)",
   "board.story_approve.summary": "Send a proposed story to the assembly, with @-names removed",
   "board.stories.summary": "List this cell's stories and whether they crossed",
@@ -102,10 +135,14 @@ export const federation = {
   "board.text.empty": "Nothing would be left to send. Write a few words after the command.",
   "board.text.too_long": "That is {length} characters; the assembly takes at most {max}. Say it shorter.",
   "board.text.room": "Leave out room addresses: they would tell the assembly which room this is.",
-  "board.posted.offer": "Posted to the assembly {name} as offer {number} from {pseudonym}: “{text}”. Moderators of other cells can answer it.",
-  "board.posted.need": "Posted to the assembly {name} as need {number} from {pseudonym}: “{text}”. Moderators of other cells can answer it.",
-  "board.sent.offer": "Sent to the assembly {name} as an offer from {pseudonym}: “{text}”. I will say here which number it gets.",
-  "board.sent.need": "Sent to the assembly {name} as a need from {pseudonym}: “{text}”. I will say here which number it gets.",
+  "board.posted.offer":
+    "Posted to the assembly {name} as offer {number} from {pseudonym}: “{text}”. Moderators of other cells can answer it.",
+  "board.posted.need":
+    "Posted to the assembly {name} as need {number} from {pseudonym}: “{text}”. Moderators of other cells can answer it.",
+  "board.sent.offer":
+    "Sent to the assembly {name} as an offer from {pseudonym}: “{text}”. I will say here which number it gets.",
+  "board.sent.need":
+    "Sent to the assembly {name} as a need from {pseudonym}: “{text}”. I will say here which number it gets.",
   "board.cleaned": "Taken out before it crossed: {removed}. Only this text went.",
   "board.removed.person": "names and addresses of people",
   "board.removed.link": "links",
@@ -114,21 +151,30 @@ export const federation = {
   "board.stand_in.phone": "[phone]",
   "board.numbered.offer": "This cell's offer is offer {number} in the assembly {name}.",
   "board.numbered.need": "This cell's need is need {number} in the assembly {name}.",
-  "board.heard.offer": "Offer {number} from {pseudonym}, in the assembly: {text}\nA moderator can answer it with {answer}",
-  "board.heard.need": "Need {number} from {pseudonym}, in the assembly: {text}\nA moderator can answer it with {answer}",
+  "board.heard.offer":
+    "Offer {number} from {pseudonym}, in the assembly: {text}\nA moderator can answer it with {answer}",
+  "board.heard.need":
+    "Need {number} from {pseudonym}, in the assembly: {text}\nA moderator can answer it with {answer}",
   "board.hall.offer": "Offer {number} from {pseudonym}: {text}",
   "board.hall.need": "Need {number} from {pseudonym}: {text}",
   "board.hall.answer.offer": "{pseudonym} answers offer {number} from {poster}.",
   "board.hall.answer.need": "{pseudonym} answers need {number} from {poster}.",
   "board.hall.story": "A story from {pseudonym}: {text}",
-  "board.answered_yours.offer": "{peer} answers your offer {number}. To put the two cells in touch, a moderator here names one contact person: {contact}\nNames cross only when both cells named theirs, and only to your two cells.",
-  "board.answered_yours.need": "{peer} answers your need {number}. To put the two cells in touch, a moderator here names one contact person: {contact}\nNames cross only when both cells named theirs, and only to your two cells.",
-  "board.you_answered.offer": "This cell answers offer {number} from {peer}, and {peer} has been told. To put the two cells in touch, a moderator here names one contact person: {contact}\nNames cross only when both cells named theirs, and only to your two cells.",
-  "board.you_answered.need": "This cell answers need {number} from {peer}, and {peer} has been told. To put the two cells in touch, a moderator here names one contact person: {contact}\nNames cross only when both cells named theirs, and only to your two cells.",
-  "board.answer_sent.offer": "This cell's answer to offer {number} from {peer} is on its way to the assembly. I will say here when it arrived.",
-  "board.answer_sent.need": "This cell's answer to need {number} from {peer} is on its way to the assembly. I will say here when it arrived.",
+  "board.answered_yours.offer":
+    "{peer} answers your offer {number}. To put the two cells in touch, a moderator here names one contact person: {contact}\nNames cross only when both cells named theirs, and only to your two cells.",
+  "board.answered_yours.need":
+    "{peer} answers your need {number}. To put the two cells in touch, a moderator here names one contact person: {contact}\nNames cross only when both cells named theirs, and only to your two cells.",
+  "board.you_answered.offer":
+    "This cell answers offer {number} from {peer}, and {peer} has been told. To put the two cells in touch, a moderator here names one contact person: {contact}\nNames cross only when both cells named theirs, and only to your two cells.",
+  "board.you_answered.need":
+    "This cell answers need {number} from {peer}, and {peer} has been told. To put the two cells in touch, a moderator here names one contact person: {contact}\nNames cross only when both cells named theirs, and only to your two cells.",
+  "board.answer_sent.offer":
+    "This cell's answer to offer {number} from {peer} is on its way to the assembly. I will say here when it arrived.",
+  "board.answer_sent.need":
+    "This cell's answer to need {number} from {peer} is on its way to the assembly. I will say here when it arrived.",
   "board.answer.own": "Post {number} is this cell's own: another cell answers it.",
-  "board.answer.unknown": "No post {number} has reached this cell. The assembly's offers and needs appear here as they come.",
+  "board.answer.unknown":
+    "No post {number} has reached this cell. The assembly's offers and needs appear here as they come.",
   "board.answer.is.offer": "Post {number} is an offer, not a need: {answer}",
   "board.answer.is.need": "Post {number} is a need, not an offer: {answer}",
   "board.answer.already": "This cell answered post {number} from {peer} already. To share contacts: {contact}",
@@ -137,21 +183,31 @@ export const federation = {
   "board.contact.no_answer.need": "No cell has answered your need {number} yet. I will say here when one does.",
   "board.contact.which": "Several cells answered: {cells}. Say which one, like {example}",
   "board.contact.already": "This cell named {person} already for post {number} with {peer}.",
-  "board.verify.summary": "Confirm the safety code you compared with the other cell's moderators, before contacts cross",
+  "board.verify.summary":
+    "Confirm the safety code you compared with the other cell's moderators, before contacts cross",
   "board.code_word": "CODE",
-  "board.safety_code": "Before any name crosses, compare this safety code with {peer}'s moderators in person or by phone, not through the assembly: {code}\nWhen they read you the same code, type {verify}",
-  "board.verify.show": "Safety code for post {number} with {peer}: {code}\nCompare it with their moderators in person or by phone; when it is the same, type {verify}",
-  "board.verify.mismatch": "That is not the safety code this cell sees for post {number} with {peer} ({code}), so no contact crosses. If their moderators read you another code, a key was changed on the way, perhaps by the assembly's Tandem. Compare again; if the codes still differ, share no contacts through this assembly. Once the codes are the same, type {verify}",
-  "board.verified": "The safety code for post {number} with {peer} is the same on both sides: what this cell seals for {peer} only {peer} can open. Now name this cell's contact person: {contact}",
-  "board.contact.verify_first": "First compare the safety code with {peer}'s moderators in person or by phone: {code}\nWhen it is the same, type {verify}, then name the contact.",
-  "board.contact.mismatch": "The safety code typed for post {number} was not the one this cell sees with {peer} ({code}), so no contact crosses. Compare it again with their moderators and type {verify}",
+  "board.safety_code":
+    "Before any name crosses, compare this safety code with {peer}'s moderators in person or by phone, not through the assembly: {code}\nWhen they read you the same code, type {verify}",
+  "board.verify.show":
+    "Safety code for post {number} with {peer}: {code}\nCompare it with their moderators in person or by phone; when it is the same, type {verify}",
+  "board.verify.mismatch":
+    "That is not the safety code this cell sees for post {number} with {peer} ({code}), so no contact crosses. If their moderators read you another code, a key was changed on the way, perhaps by the assembly's Tandem. Compare again; if the codes still differ, share no contacts through this assembly. Once the codes are the same, type {verify}",
+  "board.verified":
+    "The safety code for post {number} with {peer} is the same on both sides: what this cell seals for {peer} only {peer} can open. Now name this cell's contact person: {contact}",
+  "board.contact.verify_first":
+    "First compare the safety code with {peer}'s moderators in person or by phone: {code}\nWhen it is the same, type {verify}, then name the contact.",
+  "board.contact.mismatch":
+    "The safety code typed for post {number} was not the one this cell sees with {peer} ({code}), so no contact crosses. Compare it again with their moderators and type {verify}",
   "board.contact.bad_key": "I cannot seal a name for {peer}: the key it sent does not work. Nothing was sent.",
-  "board.contact_named.offer": "{person} is this cell's contact for offer {number} with {peer}. When {peer} names theirs, the two names cross, to your two cells only.",
-  "board.contact_named.need": "{person} is this cell's contact for need {number} with {peer}. When {peer} names theirs, the two names cross, to your two cells only.",
+  "board.contact_named.offer":
+    "{person} is this cell's contact for offer {number} with {peer}. When {peer} names theirs, the two names cross, to your two cells only.",
+  "board.contact_named.need":
+    "{person} is this cell's contact for need {number} with {peer}. When {peer} names theirs, the two names cross, to your two cells only.",
   "board.contact_shared.offer": "Contact for offer {number} from {peer}: {person}",
   "board.contact_shared.need": "Contact for need {number} from {peer}: {person}",
   "board.contact_sent": "{peer} got {person} as this cell's contact.",
-  "board.story_shared": "Story {number} is proposed. It stays in this cell until a moderator approves it with {approve}; then the assembly {name} reads: “{text}”",
+  "board.story_shared":
+    "Story {number} is proposed. It stays in this cell until a moderator approves it with {approve}; then the assembly {name} reads: “{text}”",
   "board.story_approved": "Story {number} crossed to the assembly {name}: “{text}”",
   "board.story.unknown": "There is no story {number} in this cell. See them with {list}.",
   "board.story.crossed_already": "Story {number} crossed to the assembly already.",

@@ -10,7 +10,8 @@ export interface Flow {
 /** Balance per currency, in integer minor units, sorted by currency code. */
 export function balances(flows: readonly Flow[]): Money[] {
   const totals = new Map<string, number>();
-  for (const f of flows) totals.set(f.currency, (totals.get(f.currency) ?? 0) + (f.direction === "in" ? f.minor : -f.minor));
+  for (const f of flows)
+    totals.set(f.currency, (totals.get(f.currency) ?? 0) + (f.direction === "in" ? f.minor : -f.minor));
   return [...totals].sort(([a], [b]) => a.localeCompare(b)).map(([currency, minor]) => ({ currency, minor }));
 }
 
@@ -40,7 +41,11 @@ export function pledgeTotals(pledges: readonly Money[]): Money[] {
  * The two-person rule: a payout or a grant takes effect only with two different people, and when
  * the room has a keeper, one of them is the keeper.
  */
-export function secondSignature(first: string, second: string, keeper: string | null): "ok" | "same-person" | "keeper-missing" {
+export function secondSignature(
+  first: string,
+  second: string,
+  keeper: string | null,
+): "ok" | "same-person" | "keeper-missing" {
   if (first === second) return "same-person";
   if (keeper !== null && first !== keeper && second !== keeper) return "keeper-missing";
   return "ok";

@@ -15,7 +15,16 @@ export interface Money {
   minor: number;
 }
 
-export type MoneyError = "missing" | "no-currency" | "negative" | "zero" | "too-many-decimals" | "too-large" | "unknown-currency" | "not-a-number" | "ambiguous";
+export type MoneyError =
+  | "missing"
+  | "no-currency"
+  | "negative"
+  | "zero"
+  | "too-many-decimals"
+  | "too-large"
+  | "unknown-currency"
+  | "not-a-number"
+  | "ambiguous";
 
 /** The two ways an ambiguous amount reads, written as the member would type each. */
 export interface AmbiguousAmount {
@@ -32,8 +41,28 @@ export type MoneyRead = Result<{ money: Money; rest: string }, MoneyError> & { a
 
 /** Minor digits of the currencies a cell may hold; a currency missing here is refused, not guessed. */
 const MINOR_DIGITS: Readonly<Record<string, number>> = {
-  EUR: 2, USD: 2, GBP: 2, CHF: 2, MXN: 2, ARS: 2, COP: 2, PEN: 2, UYU: 2, BRL: 2, CAD: 2, AUD: 2,
-  SEK: 2, NOK: 2, DKK: 2, PLN: 2, CZK: 2, BOB: 2, VES: 2, CLP: 0, PYG: 0, JPY: 0,
+  EUR: 2,
+  USD: 2,
+  GBP: 2,
+  CHF: 2,
+  MXN: 2,
+  ARS: 2,
+  COP: 2,
+  PEN: 2,
+  UYU: 2,
+  BRL: 2,
+  CAD: 2,
+  AUD: 2,
+  SEK: 2,
+  NOK: 2,
+  DKK: 2,
+  PLN: 2,
+  CZK: 2,
+  BOB: 2,
+  VES: 2,
+  CLP: 0,
+  PYG: 0,
+  JPY: 0,
 };
 
 /** The codes a fund can hold, for a refusal that lists them. */
@@ -43,7 +72,17 @@ const SYMBOLS: Readonly<Record<string, string>> = { "€": "EUR", $: "USD", "£"
 /** A currency sign we do not hold (¥, ₹, ₽…), before or right after the number. */
 const OTHER_SIGN = /^\p{Sc}/u;
 const WORDS: Readonly<Record<string, string>> = {
-  euro: "EUR", euros: "EUR", dollar: "USD", dollars: "USD", dolar: "USD", "dólar": "USD", dolares: "USD", "dólares": "USD", pound: "GBP", pounds: "GBP", libras: "GBP",
+  euro: "EUR",
+  euros: "EUR",
+  dollar: "USD",
+  dollars: "USD",
+  dolar: "USD",
+  dólar: "USD",
+  dolares: "USD",
+  dólares: "USD",
+  pound: "GBP",
+  pounds: "GBP",
+  libras: "GBP",
 };
 
 /** No fund of a workers' cell moves ten million in one go: more is a typo. */
@@ -139,7 +178,15 @@ export function readMoney(input: string): MoneyRead {
     const typed = text.slice(0, consumed).trim();
     const digits = amount.trim();
     const thousands = { currency: currency!, minor: read.value.minor };
-    return { ...err("ambiguous" as const), ambiguous: { typed, thousands, whole: typed.replace(digits, digits.replace(/[.,]/g, "")), cents: typed.replace(digits, digits.slice(0, -1)) } };
+    return {
+      ...err("ambiguous" as const),
+      ambiguous: {
+        typed,
+        thousands,
+        whole: typed.replace(digits, digits.replace(/[.,]/g, "")),
+        cents: typed.replace(digits, digits.slice(0, -1)),
+      },
+    };
   }
   return ok({ money: { currency: currency!, minor: read.value.minor }, rest: text.slice(consumed).trim() });
 }

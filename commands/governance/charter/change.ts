@@ -12,13 +12,20 @@ export function charterChangeApplies(charter: CharterRepo, roomId: string, chang
 }
 
 /** Two changes that would do the same thing to the charter. */
-export const sameCharterChange = (a: CharterChange, b: CharterChange): boolean => JSON.stringify(a) === JSON.stringify(b);
+export const sameCharterChange = (a: CharterChange, b: CharterChange): boolean =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Applies an adopted change. The article may have gone in the meantime (another amendment removed
  * it): then nothing changes, and the decision log still says what was decided.
  */
-export function applyCharterChange(charter: CharterRepo, roomId: string, change: CharterChange, decision: number, now: number): void {
+export function applyCharterChange(
+  charter: CharterRepo,
+  roomId: string,
+  change: CharterChange,
+  decision: number,
+  now: number,
+): void {
   if (change.change === "add") {
     charter.add(roomId, { title: change.title, body: change.body }, "add", decision, now);
     return;

@@ -1,4 +1,16 @@
-import { type Block, type CommandContext, commandsOf, doc, Level, list, orRefuse, p, param, type RenderContext, UserError } from "../../../src/kernel/authoring.js";
+import {
+  type Block,
+  type CommandContext,
+  commandsOf,
+  doc,
+  Level,
+  list,
+  orRefuse,
+  p,
+  param,
+  type RenderContext,
+  UserError,
+} from "../../../src/kernel/authoring.js";
 import { formatDay } from "../../../src/kernel/time/format.js";
 import type { Article } from "./repository.js";
 import { articleLine, firstLine } from "./rules/article-text.js";
@@ -18,17 +30,39 @@ type Ctx = CommandContext<GovernanceSlice>;
 const day = (utcMs: number, view: RenderContext) => formatDay(utcMs, view.settings.timezone, view.t.lang, view.now);
 
 function mustGet(number: number, ctx: Ctx): Article {
-  return orRefuse(ctx.slice.charter.get(ctx.roomId, number), () =>
-    new UserError(ctx.slice.charter.started(ctx.roomId) ? "charter.unknown" : "charter.none", { n: number, list: ctx.hint("charter"), start: ctx.hint("charter start") }),
+  return orRefuse(
+    ctx.slice.charter.get(ctx.roomId, number),
+    () =>
+      new UserError(ctx.slice.charter.started(ctx.roomId) ? "charter.unknown" : "charter.none", {
+        n: number,
+        list: ctx.hint("charter"),
+        start: ctx.hint("charter start"),
+      }),
   );
 }
 
 /** The charter in short: numbered titles and first lines, and how many notes wait. */
 function overview(articles: Article[], openNotes: number, view: RenderContext): Block[] {
-  const blocks: Block[] = [p(...view.t.t("charter.title")), list(articles.map((a) => [{ kind: "strong", text: `${a.number}. ${a.title}` }, a.body ? ` — ${firstLine(a.body)}` : ""]))];
+  const blocks: Block[] = [
+    p(...view.t.t("charter.title")),
+    list(
+      articles.map((a) => [
+        { kind: "strong", text: `${a.number}. ${a.title}` },
+        a.body ? ` — ${firstLine(a.body)}` : "",
+      ]),
+    ),
+  ];
   if (openNotes > 0) blocks.push(p(...view.t.t("charter.notes_waiting", { count: openNotes })));
   const first = articles[0]?.number ?? 1;
-  blocks.push(p(...view.t.t("charter.more", { show: view.hint("charter show", { article: first }), note: view.hint("charter note", { article: first, text: "…" }), amend: view.hint("charter amend", { article: first, text: "…" }) })));
+  blocks.push(
+    p(
+      ...view.t.t("charter.more", {
+        show: view.hint("charter show", { article: first }),
+        note: view.hint("charter note", { article: first, text: "…" }),
+        amend: view.hint("charter amend", { article: first, text: "…" }),
+      }),
+    ),
+  );
   return blocks;
 }
 
@@ -40,7 +74,10 @@ export const show = command({
   examples: { en: ["charter"], es: ["carta"] },
   level: Level.Member,
   params: {},
-  run: (_args, ctx) => ({ articles: ctx.slice.charter.current(ctx.roomId), openNotes: ctx.slice.charter.openNotesCount(ctx.roomId) }),
+  run: (_args, ctx) => ({
+    articles: ctx.slice.charter.current(ctx.roomId),
+    openNotes: ctx.slice.charter.openNotesCount(ctx.roomId),
+  }),
   render({ articles, openNotes }, view) {
     if (articles.length === 0) return doc(p(...view.t.t("charter.empty", { start: view.hint("charter start") })));
     return doc(...overview(articles, openNotes, view));
@@ -61,9 +98,18 @@ export const showArticle = command({
     return { article, notes: ctx.slice.charter.openNotes(article) };
   },
   render({ article, notes }, view) {
-    const blocks: Block[] = [p({ kind: "strong", text: `${article.number}. ${article.title}` }), ...(article.body ? [p(article.body)] : [])];
-    if (notes.length > 0) blocks.push(p(...view.t.t("charter.notes")), list(notes.map((n) => view.t.t("charter.note_line", { text: n.text, day: day(n.writtenAt, view) }))));
-    blocks.push(p(...view.t.t("charter.history_hint", { history: view.hint("charter history", { article: article.number }) })));
+    const blocks: Block[] = [
+      p({ kind: "strong", text: `${article.number}. ${article.title}` }),
+      ...(article.body ? [p(article.body)] : []),
+    ];
+    if (notes.length > 0)
+      blocks.push(
+        p(...view.t.t("charter.notes")),
+        list(notes.map((n) => view.t.t("charter.note_line", { text: n.text, day: day(n.writtenAt, view) }))),
+      );
+    blocks.push(
+      p(...view.t.t("charter.history_hint", { history: view.hint("charter history", { article: article.number }) })),
+    );
     return doc(...blocks);
   },
 });
@@ -81,7 +127,13 @@ export const start = command({
     if (ctx.slice.charter.started(ctx.roomId)) throw new UserError("charter.already", { list: ctx.hint("charter") });
     // The draft is written in the room's language; the cell rewrites it article by article.
     const articles = SKELETON.map((key) =>
-      ctx.slice.charter.add(ctx.roomId, { title: ctx.t.text(`charter.skeleton.${key}.title`), body: ctx.t.text(`charter.skeleton.${key}.body`) }, "start", null, ctx.now),
+      ctx.slice.charter.add(
+        ctx.roomId,
+        { title: ctx.t.text(`charter.skeleton.${key}.title`), body: ctx.t.text(`charter.skeleton.${key}.body`) },
+        "start",
+        null,
+        ctx.now,
+      ),
     );
     return { articles };
   },
@@ -93,7 +145,10 @@ export const note = command({
   es: "carta nota",
   group: "charter",
   summary: "charter.note.summary",
-  examples: { en: ["charter note 3 we should say who keeps the keys"], es: ["carta nota 3 deberíamos decir quién guarda las llaves"] },
+  examples: {
+    en: ["charter note 3 we should say who keeps the keys"],
+    es: ["carta nota 3 deberíamos decir quién guarda las llaves"],
+  },
   level: Level.Member,
   params: { article: param.int(), text: param.rest({ max: 500 }) },
   run({ article: number, text }, ctx) {
@@ -101,7 +156,16 @@ export const note = command({
     ctx.slice.charter.note(article, text.replace(/\s+/g, " ").trim(), ctx.sender.userId, ctx.now);
     return { article };
   },
-  render: ({ article }, view) => doc(p(...view.t.t("charter.noted", { n: article.number, title: article.title, show: view.hint("charter show", { article: article.number }) }))),
+  render: ({ article }, view) =>
+    doc(
+      p(
+        ...view.t.t("charter.noted", {
+          n: article.number,
+          title: article.title,
+          show: view.hint("charter show", { article: article.number }),
+        }),
+      ),
+    ),
 });
 
 export const history = command({
@@ -119,8 +183,15 @@ export const history = command({
   },
   render({ article, versions }, view) {
     const line = (v: (typeof versions)[number]) =>
-      view.t.t(v.decision === null ? `charter.version.${v.change}` : `charter.version.${v.change}.decided`, { day: day(v.changedAt, view), decision: v.decision ?? 0, text: articleLine(v) });
-    return doc(p(...view.t.t("charter.history", { n: article.number, title: article.title })), list(versions.map(line)));
+      view.t.t(v.decision === null ? `charter.version.${v.change}` : `charter.version.${v.change}.decided`, {
+        day: day(v.changedAt, view),
+        decision: v.decision ?? 0,
+        text: articleLine(v),
+      });
+    return doc(
+      p(...view.t.t("charter.history", { n: article.number, title: article.title })),
+      list(versions.map(line)),
+    );
   },
 });
 
@@ -130,8 +201,11 @@ export const history = command({
  */
 function proposeChange(change: CharterChange, question: string, until: string | undefined, ctx: Ctx) {
   if (ctx.direct) throw new UserError("proposal.in_room");
-  const twin = ctx.slice.repo.open(ctx.roomId).find((open) => open.charterChange !== null && sameCharterChange(open.charterChange, change));
-  if (twin) throw new UserError("charter.same_open", { n: twin.number, show: ctx.hint("proposal", { proposal: twin.number }) });
+  const twin = ctx.slice.repo
+    .open(ctx.roomId)
+    .find((open) => open.charterChange !== null && sameCharterChange(open.charterChange, change));
+  if (twin)
+    throw new UserError("charter.same_open", { n: twin.number, show: ctx.hint("proposal", { proposal: twin.number }) });
   const meetingEnd = until === undefined ? nextMeetingEnd(ctx.jobs) : undefined;
   const closesAt = deadlineOf(until ?? (meetingEnd !== undefined ? "meeting" : undefined), ctx);
   const proposal = ctx.slice.open({
@@ -146,7 +220,12 @@ function proposeChange(change: CharterChange, question: string, until: string | 
     eligible: ctx.people().map((m) => m.userId),
     charterChange: change,
   });
-  ctx.jobs.schedule({ kind: CLOSE_KIND, rule: { kind: "once", at: closesAt }, ref: proposalRef(proposal.number), payload: { proposal: proposal.number } });
+  ctx.jobs.schedule({
+    kind: CLOSE_KIND,
+    rule: { kind: "once", at: closesAt },
+    ref: proposalRef(proposal.number),
+    payload: { proposal: proposal.number },
+  });
   return proposal;
 }
 
@@ -158,7 +237,10 @@ function splitUntil(text: string): { text: string; until?: string } {
 
 function articleOrRefuse(raw: string, ctx: Ctx) {
   const read = readArticle(raw);
-  if (!read.ok) throw new UserError("charter.article_empty", { example: ctx.hint("charter add", { text: ctx.t.text("charter.article_example") }) });
+  if (!read.ok)
+    throw new UserError("charter.article_empty", {
+      example: ctx.hint("charter add", { text: ctx.t.text("charter.article_example") }),
+    });
   return read.value;
 }
 
@@ -167,14 +249,21 @@ export const amend = command({
   es: "carta enmendar",
   group: "charter",
   summary: "charter.amend.summary",
-  examples: { en: ["charter amend 3 Rotating roles: every role changes hands each month"], es: ["carta enmendar 3 Roles rotativos: cada rol cambia de manos cada mes"] },
+  examples: {
+    en: ["charter amend 3 Rotating roles: every role changes hands each month"],
+    es: ["carta enmendar 3 Roles rotativos: cada rol cambia de manos cada mes"],
+  },
   level: Level.Member,
   params: { article: param.int(), text: param.rest({ max: 1500 }) },
   run({ article: number, text }, ctx) {
     const article = mustGet(number, ctx);
     const { text: wording, until } = splitUntil(text);
     const next = articleOrRefuse(wording, ctx);
-    const question = ctx.t.text("charter.question.amend", { n: article.number, title: article.title, text: articleLine(next) });
+    const question = ctx.t.text("charter.question.amend", {
+      n: article.number,
+      title: article.title,
+      text: articleLine(next),
+    });
     return proposeChange({ change: "amend", article: article.number, ...next }, question, until, ctx);
   },
   render: renderOpened,
@@ -186,14 +275,23 @@ export const add = command({
   aliases: ["carta anadir"],
   group: "charter",
   summary: "charter.add.summary",
-  examples: { en: ["charter add Money: the fund keeper reports at every meeting"], es: ["carta añadir Dinero: quien guarda la caja informa en cada reunión"] },
+  examples: {
+    en: ["charter add Money: the fund keeper reports at every meeting"],
+    es: ["carta añadir Dinero: quien guarda la caja informa en cada reunión"],
+  },
   level: Level.Member,
   params: { text: param.rest({ max: 1500 }) },
   run({ text }, ctx) {
-    if (!ctx.slice.charter.started(ctx.roomId)) throw new UserError("charter.none", { start: ctx.hint("charter start") });
+    if (!ctx.slice.charter.started(ctx.roomId))
+      throw new UserError("charter.none", { start: ctx.hint("charter start") });
     const { text: wording, until } = splitUntil(text);
     const next = articleOrRefuse(wording, ctx);
-    return proposeChange({ change: "add", ...next }, ctx.t.text("charter.question.add", { text: articleLine(next) }), until, ctx);
+    return proposeChange(
+      { change: "add", ...next },
+      ctx.t.text("charter.question.add", { text: articleLine(next) }),
+      until,
+      ctx,
+    );
   },
   render: renderOpened,
 });
@@ -209,7 +307,12 @@ export const remove = command({
   run({ article: number, until }, ctx) {
     const article = mustGet(number, ctx);
     const deadline = until?.replace(/^(until|hasta)\s+/iu, "");
-    return proposeChange({ change: "remove", article: article.number }, ctx.t.text("charter.question.remove", { n: article.number, title: article.title }), deadline, ctx);
+    return proposeChange(
+      { change: "remove", article: article.number },
+      ctx.t.text("charter.question.remove", { n: article.number, title: article.title }),
+      deadline,
+      ctx,
+    );
   },
   render: renderOpened,
 });

@@ -11,15 +11,21 @@ import type { Article } from "./repository.js";
 
 const command = commandsOf<GovernanceSlice>();
 
-const isoDay = (ms: number, view: RenderContext) => DateTime.fromMillis(ms, { zone: view.settings.timezone }).toISODate() ?? "";
-const longDate = (ms: number, view: RenderContext) => DateTime.fromMillis(ms, { zone: view.settings.timezone }).setLocale(view.t.lang).toLocaleString(DateTime.DATE_FULL);
+const isoDay = (ms: number, view: RenderContext) =>
+  DateTime.fromMillis(ms, { zone: view.settings.timezone }).toISODate() ?? "";
+const longDate = (ms: number, view: RenderContext) =>
+  DateTime.fromMillis(ms, { zone: view.settings.timezone }).setLocale(view.t.lang).toLocaleString(DateTime.DATE_FULL);
 
 /** The charter for the wall: every article numbered, its title and text, the date and version. */
 function sheet(articles: Article[], version: number, options: PrintOptions, view: RenderContext): PrintBlock[] {
   const blocks: PrintBlock[] = [{ kind: "title", text: view.t.text("charter.print.title") }];
   if (options.roomName) blocks.push({ kind: "subtitle", text: options.roomName });
-  blocks.push({ kind: "subtitle", text: view.t.text("charter.print.version", { version, date: longDate(view.now, view) }) });
-  for (const a of articles) blocks.push({ kind: "item", number: a.number, text: a.title, ...(a.body ? { note: a.body } : {}) });
+  blocks.push({
+    kind: "subtitle",
+    text: view.t.text("charter.print.version", { version, date: longDate(view.now, view) }),
+  });
+  for (const a of articles)
+    blocks.push({ kind: "item", number: a.number, text: a.title, ...(a.body ? { note: a.body } : {}) });
   return blocks;
 }
 
@@ -29,7 +35,10 @@ export const print = command({
   aliases: ["charter pdf", "carta pdf"],
   group: "charter",
   summary: "charter.print.summary",
-  examples: { en: ["charter print", "charter print a4", "charter print anonymous"], es: ["carta imprimir", "carta imprimir a4", "carta imprimir anónima"] },
+  examples: {
+    en: ["charter print", "charter print a4", "charter print anonymous"],
+    es: ["carta imprimir", "carta imprimir a4", "carta imprimir anónima"],
+  },
   level: Level.Member,
   params: { sheet: param.rest({ max: 200, optional: true }) },
   run({ sheet: words }, ctx) {
@@ -41,14 +50,30 @@ export const print = command({
   render({ options, articles, version }, view): Doc | Doc[] {
     if (articles.length === 0) return doc(p(...view.t.t("charter.empty", { start: view.hint("charter start") })));
     const fileName = `${view.t.text("charter.print.file")}-${isoDay(view.now, view)}.pdf`;
-    const pdf = renderPdf({ size: options.size, title: view.t.text("charter.print.title"), blocks: sheet(articles, version, options, view) });
+    const pdf = renderPdf({
+      size: options.size,
+      title: view.t.text("charter.print.title"),
+      blocks: sheet(articles, version, options, view),
+    });
     const other = options.size === "A3" ? "a4" : "a3";
     const intro = doc(
       p(...view.t.t("charter.print.ready", { count: articles.length, size: options.size, version })),
       options.anonymous
-        ? p(...view.t.t("charter.print.hint_other", { other: view.hint("charter print", { sheet: `${other} ${view.t.text("charter.print.anonymous_word")}` }) }))
-        : p(...view.t.t("charter.print.hint", { other: view.hint("charter print", { sheet: other }), anonymous: view.hint("charter print", { sheet: view.t.text("charter.print.anonymous_word") }) })),
+        ? p(
+            ...view.t.t("charter.print.hint_other", {
+              other: view.hint("charter print", { sheet: `${other} ${view.t.text("charter.print.anonymous_word")}` }),
+            }),
+          )
+        : p(
+            ...view.t.t("charter.print.hint", {
+              other: view.hint("charter print", { sheet: other }),
+              anonymous: view.hint("charter print", { sheet: view.t.text("charter.print.anonymous_word") }),
+            }),
+          ),
     );
-    return [intro, { ...doc(p(fileName)), attachment: { fileName, mimeType: "application/pdf", base64: pdf.toString("base64") } }];
+    return [
+      intro,
+      { ...doc(p(fileName)), attachment: { fileName, mimeType: "application/pdf", base64: pdf.toString("base64") } },
+    ];
   },
 });

@@ -22,23 +22,37 @@ export interface Version extends ArticleText {
 }
 
 const statements = perDb((db) => ({
-  current: db.prepare("SELECT id, number, title, body FROM charter_articles WHERE room_id = ? AND removed_at IS NULL ORDER BY number"),
-  get: db.prepare("SELECT id, number, title, body FROM charter_articles WHERE room_id = ? AND number = ? AND removed_at IS NULL"),
+  current: db.prepare(
+    "SELECT id, number, title, body FROM charter_articles WHERE room_id = ? AND removed_at IS NULL ORDER BY number",
+  ),
+  get: db.prepare(
+    "SELECT id, number, title, body FROM charter_articles WHERE room_id = ? AND number = ? AND removed_at IS NULL",
+  ),
   ever: db.prepare("SELECT id, number, title, body FROM charter_articles WHERE room_id = ? AND number = ?"),
   count: db.prepare("SELECT count(*) FROM charter_articles WHERE room_id = ?").pluck(),
   insert: db.prepare("INSERT INTO charter_articles (room_id, number, title, body) VALUES (?, ?, ?, ?)"),
   update: db.prepare("UPDATE charter_articles SET title = ?, body = ? WHERE id = ?"),
   remove: db.prepare("UPDATE charter_articles SET removed_at = ? WHERE id = ?"),
-  version: db.prepare("INSERT INTO charter_versions (article_id, change, title, body, decision, changed_at) VALUES (?, ?, ?, ?, ?, ?)"),
-  versions: db.prepare("SELECT change, title, body, decision, changed_at FROM charter_versions WHERE article_id = ? ORDER BY changed_at, id"),
+  version: db.prepare(
+    "INSERT INTO charter_versions (article_id, change, title, body, decision, changed_at) VALUES (?, ?, ?, ?, ?, ?)",
+  ),
+  versions: db.prepare(
+    "SELECT change, title, body, decision, changed_at FROM charter_versions WHERE article_id = ? ORDER BY changed_at, id",
+  ),
   note: db.prepare("INSERT INTO charter_notes (article_id, text, written_by, written_at) VALUES (?, ?, ?, ?)"),
-  openNotes: db.prepare("SELECT id, text, written_by, written_at FROM charter_notes WHERE article_id = ? AND settled_at IS NULL ORDER BY written_at, id"),
-  openNotesCount: db.prepare(
-    "SELECT count(*) FROM charter_notes n JOIN charter_articles a ON a.id = n.article_id WHERE a.room_id = ? AND a.removed_at IS NULL AND n.settled_at IS NULL",
-  ).pluck(),
-  changes: db.prepare(
-    "SELECT count(*) FROM charter_versions v JOIN charter_articles a ON a.id = v.article_id WHERE a.room_id = ? AND v.change != 'start'",
-  ).pluck(),
+  openNotes: db.prepare(
+    "SELECT id, text, written_by, written_at FROM charter_notes WHERE article_id = ? AND settled_at IS NULL ORDER BY written_at, id",
+  ),
+  openNotesCount: db
+    .prepare(
+      "SELECT count(*) FROM charter_notes n JOIN charter_articles a ON a.id = n.article_id WHERE a.room_id = ? AND a.removed_at IS NULL AND n.settled_at IS NULL",
+    )
+    .pluck(),
+  changes: db
+    .prepare(
+      "SELECT count(*) FROM charter_versions v JOIN charter_articles a ON a.id = v.article_id WHERE a.room_id = ? AND v.change != 'start'",
+    )
+    .pluck(),
   settle: db.prepare("UPDATE charter_notes SET settled_at = ? WHERE article_id = ? AND settled_at IS NULL"),
 }));
 
@@ -73,8 +87,22 @@ export const charterRepo = perDb((db: Db) => {
       s.settle.run(at, article.id);
     },
     versions: (article: Article) =>
-      (s.versions.all(article.id) as { change: Version["change"]; title: string; body: string; decision: number | null; changed_at: number }[]).map(
-        (v): Version => ({ change: v.change, title: v.title, body: v.body, decision: v.decision, changedAt: v.changed_at }),
+      (
+        s.versions.all(article.id) as {
+          change: Version["change"];
+          title: string;
+          body: string;
+          decision: number | null;
+          changed_at: number;
+        }[]
+      ).map(
+        (v): Version => ({
+          change: v.change,
+          title: v.title,
+          body: v.body,
+          decision: v.decision,
+          changedAt: v.changed_at,
+        }),
       ),
     note: (article: Article, text: string, by: string, at: number) => void s.note.run(article.id, text, by, at),
     openNotes: (article: Article) =>

@@ -33,7 +33,10 @@ export function readProposal(raw: string): Result<ProposalText, ProposalTextErro
   if (listed) {
     let optionText = listed[1]!;
     optionText = optionText.replace(MAX, (_all, n: string) => ((maxChoices = Number(n)), ""));
-    options = optionText.split("|").map((o) => o.replace(/\s+/g, " ").trim()).filter(Boolean);
+    options = optionText
+      .split("|")
+      .map((o) => o.replace(/\s+/g, " ").trim())
+      .filter(Boolean);
     text = text.slice(0, listed.index);
     if (options.length < 2) return err("options_few");
     if (options.length > MAX_OPTIONS) return err("options_many");

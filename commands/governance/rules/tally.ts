@@ -38,7 +38,10 @@ export interface Tally {
  * The responses that count: the latest of each eligible member, sent before the close, with known
  * answers; a withdrawn answer (empty) leaves that member out.
  */
-export function countedResponses<R extends Response>(responses: readonly R[], ballot: Pick<Ballot, "answers" | "eligible" | "closesAt">): R[] {
+export function countedResponses<R extends Response>(
+  responses: readonly R[],
+  ballot: Pick<Ballot, "answers" | "eligible" | "closesAt">,
+): R[] {
   const eligible = new Set(ballot.eligible);
   const latest = new Map<string, R>();
   for (const r of responses) {
@@ -50,7 +53,10 @@ export function countedResponses<R extends Response>(responses: readonly R[], ba
 }
 
 /** Totals per answer, from choice lists already counted. */
-export function totals(choiceLists: readonly (readonly string[])[], answers: readonly string[]): Record<string, number> {
+export function totals(
+  choiceLists: readonly (readonly string[])[],
+  answers: readonly string[],
+): Record<string, number> {
   const counts = Object.fromEntries(answers.map((a) => [a, 0]));
   for (const choices of choiceLists) for (const c of new Set(choices)) if (c in counts) counts[c]! += 1;
   return counts;
@@ -66,7 +72,8 @@ export function decide(choiceLists: readonly (readonly string[])[], ballot: Ball
   const voters = choiceLists.length;
   const eligible = ballot.eligible.length;
   const base = { counts, voters, eligible, leaders: [] as string[] };
-  if (ballot.quorumPercent !== null && voters * 100 < ballot.quorumPercent * eligible) return { ...base, outcome: "no_quorum" };
+  if (ballot.quorumPercent !== null && voters * 100 < ballot.quorumPercent * eligible)
+    return { ...base, outcome: "no_quorum" };
   if (ballot.quorumPeople != null && voters < ballot.quorumPeople) return { ...base, outcome: "no_quorum" };
   if (voters === 0) return { ...base, outcome: consent ? "not_adopted" : "tie" };
   if (consent) {

@@ -10,7 +10,10 @@ export type SplitVote = { answer: string; reason?: string } | { reasonEmpty: tru
 
 /** A reason as written (cleaned, spaces collapsed), or why it cannot be one; a leading "because" is dropped. */
 export function readReason(text: string): ReadReason {
-  const reason = cleanInput(text).replace(/\s+/g, " ").trim().replace(/^(?:because|porque|por\s+que)(?:\s+|$)/iu, "");
+  const reason = cleanInput(text)
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^(?:because|porque|por\s+que)(?:\s+|$)/iu, "");
   if (!/[\p{L}\p{N}]/u.test(reason)) return { reasonEmpty: true };
   if ([...reason].length > MAX_REASON) return { reasonTooLong: MAX_REASON };
   return { reason };

@@ -66,7 +66,8 @@ export function parseContribution(input: string): ContributionResult {
   if (quantity && quantity.amount < 0) return err({ code: "negative-amount", quantity });
   if (quantity && !(quantity.amount <= MAX_AMOUNT)) return err({ code: "amount-too-large", max: MAX_AMOUNT });
   const explicit = kinds[0];
-  const kind = explicit ?? inferKind(what, { currency: quantity !== undefined && unitCategory(quantity.unit) === "money" });
+  const kind =
+    explicit ?? inferKind(what, { currency: quantity !== undefined && unitCategory(quantity.unit) === "money" });
   const contribution: Contribution = { what, kind, kindExplicit: explicit !== undefined };
   if (quantity) contribution.quantity = quantity;
   return ok(contribution);

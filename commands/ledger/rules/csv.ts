@@ -26,7 +26,9 @@ export function toCsv(entries: readonly LedgerExportEntry[]): string {
   for (const entry of entries) {
     const names = entry.givers.map((giver) => giver.name).join("; ");
     // Positions matter only when someone has an id: givers all named in plain text leave the column empty, not "; ".
-    const ids = entry.givers.some((giver) => giver.userId) ? entry.givers.map((giver) => giver.userId ?? "").join("; ") : "";
+    const ids = entry.givers.some((giver) => giver.userId)
+      ? entry.givers.map((giver) => giver.userId ?? "").join("; ")
+      : "";
     // The number and the ISO time are digits and separators: nothing to quote or neutralise.
     csv += `${entry.number},${new Date(entry.recordedAt).toISOString()},${csvField(names)},${csvField(ids)},${csvField(entry.what)},`;
     csv += `${entry.quantity ? csvField(String(entry.quantity.amount)) : ""},${csvField(entry.quantity?.unit ?? "")},${csvField(entry.kind)},`;

@@ -75,7 +75,12 @@ function giversOf(entries: readonly LedgerEntryView[]): DigestGiver[] {
         digestGiver = { person: giver, contributions: [] };
         byPerson.set(key, digestGiver);
       }
-      digestGiver.contributions.push(contributionOf(entry, givers.filter((other) => other !== giver)));
+      digestGiver.contributions.push(
+        contributionOf(
+          entry,
+          givers.filter((other) => other !== giver),
+        ),
+      );
     }
   }
   return [...byPerson.values()];

@@ -21,11 +21,7 @@ export function isCareKind(value: string): value is CareKind {
  * "#cuidado_infantil" meet the table below whatever the phone keyboard produced.
  */
 export function foldWord(word: string): string {
-  return word
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[-_]/g, "");
+  return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[-_]/g, "");
 }
 
 /**

@@ -62,7 +62,12 @@ export function nameGrid(count: number): { columns: number; size: number } {
 /** Cuts a name that would run into the next column; the digest text keeps it whole. */
 export function fitName(name: string, maxChars: number): string {
   const chars = [...name];
-  return chars.length <= maxChars ? name : `${chars.slice(0, Math.max(1, maxChars - 1)).join("").trimEnd()}…`;
+  return chars.length <= maxChars
+    ? name
+    : `${chars
+        .slice(0, Math.max(1, maxChars - 1))
+        .join("")
+        .trimEnd()}…`;
 }
 
 export function sortNames(names: readonly string[], lang: string): string[] {
@@ -77,7 +82,9 @@ export function layoutPoster(input: PosterInput): PosterPage[] {
   const pageCount = Math.max(1, Math.ceil(names.length / perPage));
   const pages: PosterPage[] = [];
   for (let page = 0; page < pageCount; page++) {
-    pages.push(layoutPage(input, names.slice(page * perPage, (page + 1) * perPage), { columns, size, page, pageCount }));
+    pages.push(
+      layoutPage(input, names.slice(page * perPage, (page + 1) * perPage), { columns, size, page, pageCount }),
+    );
   }
   return pages;
 }
@@ -89,7 +96,14 @@ interface PageSpec {
   pageCount: number;
 }
 
-const text = (x: number, y: number, size: number, value: string, bold = false, anchor: PosterText["anchor"] = "start"): PosterText => ({
+const text = (
+  x: number,
+  y: number,
+  size: number,
+  value: string,
+  bold = false,
+  anchor: PosterText["anchor"] = "start",
+): PosterText => ({
   x,
   y,
   size,
@@ -111,7 +125,16 @@ function layoutPage(input: PosterInput, names: string[], spec: PageSpec): Poster
   if (spec.page === 0) {
     for (const kind of input.kinds) {
       y += 44;
-      texts.push(text(center, y, 30, fitName(kind, Math.floor((POSTER_WIDTH - 2 * MARGIN) / (30 * EM_PER_CHAR))), false, "middle"));
+      texts.push(
+        text(
+          center,
+          y,
+          30,
+          fitName(kind, Math.floor((POSTER_WIDTH - 2 * MARGIN) / (30 * EM_PER_CHAR))),
+          false,
+          "middle",
+        ),
+      );
     }
     y += 40;
   }
@@ -131,7 +154,11 @@ function layoutPage(input: PosterInput, names: string[], spec: PageSpec): Poster
     const rtl = isRightToLeft(fitted);
     const baseline = y + (row + 1) * rowHeight;
     if (spec.columns === 1) texts.push({ ...text(center, baseline, spec.size, fitted), anchor: "middle" });
-    else texts.push({ ...text(rtl ? left + columnWidth - 24 : left + 12, baseline, spec.size, fitted), anchor: rtl ? "end" : "start" });
+    else
+      texts.push({
+        ...text(rtl ? left + columnWidth - 24 : left + 12, baseline, spec.size, fitted),
+        anchor: rtl ? "end" : "start",
+      });
   });
   const height = y + rows * rowHeight + MARGIN + 30;
   return { width: POSTER_WIDTH, height: Math.round(height), texts, names };

@@ -11,11 +11,37 @@ import { TIME_UNIT, unitCategory, unitKey, type CurrencyUnit, type Quantity } fr
  */
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
   // Spanish "once" (11) is left out: in English it means "one time".
-  dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10,
-  doce: 12, veinte: 20, treinta: 30, cuarenta: 40, cincuenta: 50,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+  doce: 12,
+  veinte: 20,
+  treinta: 30,
+  cuarenta: 40,
+  cincuenta: 50,
 };
 
 /** Phrases that carry both the amount and (for time) the unit. */
@@ -36,8 +62,7 @@ const CANDIDATE = new RegExp(
 
 const CURRENCY_SYMBOLS: Readonly<Record<string, CurrencyUnit>> = { "€": "EUR", $: "USD", "£": "GBP" };
 // "pounds" is left out on purpose: "5 pounds of rice" is a weight.
-const CURRENCY_AFTER =
-  /^\s?(€|\$|£|eur(?:os?)?|usd|dollars?|d[oó]lar(?:es)?|gbp)(?![\p{L}])/iu;
+const CURRENCY_AFTER = /^\s?(€|\$|£|eur(?:os?)?|usd|dollars?|d[oó]lar(?:es)?|gbp)(?![\p{L}])/iu;
 const CURRENCY_CODE_BEFORE = /(?:^|[^\p{L}])(eur|usd|gbp)\s?$/iu;
 const CURRENCY_SYMBOL_BEFORE = /([€$£])\s?[-−]?$/u;
 
@@ -62,21 +87,112 @@ const TIME_MARKERS = new Set(["at", "from", "until", "till", "on", "las", "la", 
 const YEAR_MARKERS = new Set(["in", "since", "en", "year", "ano", "of", "de"]);
 
 const MONTHS_AND_DAYS = [
-  "january", "february", "march", "april", "may", "june", "july", "august", "september",
-  "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-  "sept", "oct", "nov", "dec", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-  "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "monday", "tuesday",
-  "wednesday", "thursday", "friday", "saturday", "sunday", "lunes", "martes", "miercoles",
-  "jueves", "viernes", "sabado", "domingo",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+  "enero",
+  "febrero",
+  "marzo",
+  "abril",
+  "mayo",
+  "junio",
+  "julio",
+  "agosto",
+  "septiembre",
+  "setiembre",
+  "octubre",
+  "noviembre",
+  "diciembre",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "lunes",
+  "martes",
+  "miercoles",
+  "jueves",
+  "viernes",
+  "sabado",
+  "domingo",
 ];
 
 /** Words that cannot be a unit: "40 of us", "3 de mayo", "4 and", "5 more". */
 const NOT_A_UNIT = new Set([
   ...MONTHS_AND_DAYS,
-  "a", "an", "the", "of", "to", "and", "or", "for", "with", "at", "in", "on", "by", "from", "per",
-  "x", "am", "pm", "more", "less", "us", "them", "you", "we", "it", "is", "was", "were", "are",
-  "de", "del", "la", "las", "el", "los", "lo", "y", "o", "u", "e", "en", "con", "por", "para",
-  "al", "mas", "menos", "que", "nos", "les",
+  "a",
+  "an",
+  "the",
+  "of",
+  "to",
+  "and",
+  "or",
+  "for",
+  "with",
+  "at",
+  "in",
+  "on",
+  "by",
+  "from",
+  "per",
+  "x",
+  "am",
+  "pm",
+  "more",
+  "less",
+  "us",
+  "them",
+  "you",
+  "we",
+  "it",
+  "is",
+  "was",
+  "were",
+  "are",
+  "de",
+  "del",
+  "la",
+  "las",
+  "el",
+  "los",
+  "lo",
+  "y",
+  "o",
+  "u",
+  "e",
+  "en",
+  "con",
+  "por",
+  "para",
+  "al",
+  "mas",
+  "menos",
+  "que",
+  "nos",
+  "les",
 ]);
 
 function previousWord(text: string, index: number): string | undefined {
@@ -156,7 +272,8 @@ export function parseQuantity(text: string): Quantity | undefined {
     const end = match.index + match[0].length;
     readUntil = end + (/^\d/.test(match[0]) ? (HOURS_AND_MINUTES.exec(text.slice(end))?.[0].length ?? 0) : 0);
     if (!first) first = found;
-    else if (unitKey(found.unit) === unitKey(first.unit) && found.amount > 0) first = { ...first, amount: first.amount + found.amount };
+    else if (unitKey(found.unit) === unitKey(first.unit) && found.amount > 0)
+      first = { ...first, amount: first.amount + found.amount };
   }
   return first && unitCategory(first.unit) === "money" ? { ...first, amount: roundTo(first.amount, 2) } : first;
 }
@@ -170,7 +287,11 @@ export function ambiguousMoneyIn(text: string): { found: string; whole: string; 
     const digits = match[1] ?? match[2] ?? "";
     if (!readsTwoWays(digits)) continue;
     const found = match[0].trim();
-    return { found, whole: found.replace(digits, digits.replace(/[.,]/, "")), cents: found.replace(digits, digits.slice(0, -1)) };
+    return {
+      found,
+      whole: found.replace(digits, digits.replace(/[.,]/, "")),
+      cents: found.replace(digits, digits.slice(0, -1)),
+    };
   }
   return undefined;
 }

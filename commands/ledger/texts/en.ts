@@ -11,7 +11,8 @@ export const en = {
   "arg.number": "entry number",
   "ledger.recorded": "Thank you, {who}! Noted as **#{n}**: {what} ({kind}).",
   "ledger.kind_hint": "I couldn't tell the kind of care. To set it, write `{fix}` and one of these tags: {kinds}",
-  "ledger.slow_down": "That's a lot of thanks in one hour (at most {max}), so this one was NOT recorded. Please send it again a little later.",
+  "ledger.slow_down":
+    "That's a lot of thanks in one hour (at most {max}), so this one was NOT recorded. Please send it again a little later.",
   "ledger.kind.unknown": "I don't know the kind {tag}. You can use: {kinds}",
   "ledger.kind.unknown_suggest": "I don't know the kind {tag}. Did you mean {suggestion}? You can use: {kinds}",
   "ledger.kind.several": "One entry has one kind of care, but you used {kinds}. Keep one tag, or record two entries.",
@@ -26,14 +27,18 @@ export const en = {
   "ledger.digest.closing": "Thank you, {who}.",
   "ledger.week.title": "Care given this week ({from} – {to})",
   "ledger.month.title": "Care given in {month}",
-  "ledger.month.bad": "\u201c{found}\u201d is not a month I can read. Write a month name or year-month, like `{example}`.",
+  "ledger.month.bad":
+    "\u201c{found}\u201d is not a month I can read. Write a month name or year-month, like `{example}`.",
   "ledger.entry.missing": "There is no entry #{n} in this room. `{list}` shows the latest ones.",
   "ledger.entry.undone": "Entry #{n} was already taken back. `{redo}` brings it back.",
   "ledger.entry.not_yours": "Only the person who recorded #{n} (within a day) or a moderator can change it.",
   "ledger.undo.done": "Entry #{n} is taken back. It stays in the export, marked as undone. `{redo}` brings it back.",
   "ledger.fix.done": "Entry #{n} is corrected; the earlier version is kept in the history.",
   "ledger.export.empty": "This room's ledger is empty, so there is nothing to export yet.",
-  "ledger.export.intro": { one: "The ledger of this room, 1 entry, as CSV (copy it into a spreadsheet):", other: "The ledger of this room, {count} entries, as CSV (copy it into a spreadsheet):" },
+  "ledger.export.intro": {
+    one: "The ledger of this room, 1 entry, as CSV (copy it into a spreadsheet):",
+    other: "The ledger of this room, {count} entries, as CSV (copy it into a spreadsheet):",
+  },
   "ledger.export.part": "The ledger of this room as CSV, part {part} of {parts}:",
   "unit.hours": { one: "{count} hour", other: "{count} hours" },
   "kind.food": "food",
@@ -54,9 +59,12 @@ export const en = {
   "kindtag.other": "other",
   "ledger.kind_hint_fits": "I couldn't tell the kind of care. If it is {kinds}, set it with: `{fix}`",
   "ledger.amount.negative": "Care can't be a negative amount. Write what was given, like {amount}, and send it again.",
-  "ledger.amount.exponent": "“{found}” is a number in scientific notation. Write it in full digits, like 1000000 for 1e6.",
-  "ledger.amount.ambiguous": "“{found}” reads two ways. For thousands, write it as `{whole}`; with two decimals, as `{cents}`. Nothing was recorded.",
-  "ledger.amount.too_large": "That amount is more than one entry can hold (at most {max}). Check the number and send it again.",
+  "ledger.amount.exponent":
+    "“{found}” is a number in scientific notation. Write it in full digits, like 1000000 for 1e6.",
+  "ledger.amount.ambiguous":
+    "“{found}” reads two ways. For thousands, write it as `{whole}`; with two decimals, as `{cents}`. Nothing was recorded.",
+  "ledger.amount.too_large":
+    "That amount is more than one entry can hold (at most {max}). Check the number and send it again.",
   "ledger.entry.from_one": "Entries are numbered from 1. `{list}` shows the latest ones with their numbers.",
   "ledger.entry.too_high": "There is no entry with such a high number in this room. `{list}` shows the latest ones.",
   "ledger.entry.summary": "Show one entry with its corrections",

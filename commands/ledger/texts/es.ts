@@ -7,17 +7,21 @@ export const es: Record<keyof typeof en, Entry> = {
   "ledger.week.summary": "Los cuidados de esta semana, para leer en voz alta",
   "ledger.month.summary": "Los cuidados de un mes, para leer en voz alta",
   "ledger.undo.summary": "Retirar una entrada (la tuya durante un día, o con moderación)",
-  "ledger.fix.summary": "Corregir una entrada, o solo su tipo con una etiqueta (la tuya durante un d\u00eda, o con moderaci\u00f3n)",
+  "ledger.fix.summary":
+    "Corregir una entrada, o solo su tipo con una etiqueta (la tuya durante un d\u00eda, o con moderaci\u00f3n)",
   "ledger.export.summary": "Todo el registro de esta sala en CSV",
   "arg.givers": "persona",
   "arg.what": "lo que hizo",
   "arg.number": "número de entrada",
   "ledger.recorded": "¡Gracias, {who}! Anotado como **#{n}**: {what} ({kind}).",
-  "ledger.kind_hint": "No supe qu\u00e9 tipo de cuidado es. Para indicarlo, escribe `{fix}` y una de estas etiquetas: {kinds}",
-  "ledger.slow_down": "Son muchos agradecimientos en una hora (como mucho {max}), as\u00ed que este NO se anot\u00f3. Env\u00edalo de nuevo un poco m\u00e1s tarde, por favor.",
+  "ledger.kind_hint":
+    "No supe qu\u00e9 tipo de cuidado es. Para indicarlo, escribe `{fix}` y una de estas etiquetas: {kinds}",
+  "ledger.slow_down":
+    "Son muchos agradecimientos en una hora (como mucho {max}), as\u00ed que este NO se anot\u00f3. Env\u00edalo de nuevo un poco m\u00e1s tarde, por favor.",
   "ledger.kind.unknown": "No conozco el tipo {tag}. Puedes usar: {kinds}",
   "ledger.kind.unknown_suggest": "No conozco el tipo {tag}. ¿Quisiste decir {suggestion}? Puedes usar: {kinds}",
-  "ledger.kind.several": "Una entrada tiene un solo tipo de cuidado, pero usaste {kinds}. Deja una etiqueta o anota dos entradas.",
+  "ledger.kind.several":
+    "Una entrada tiene un solo tipo de cuidado, pero usaste {kinds}. Deja una etiqueta o anota dos entradas.",
   "ledger.show.empty": "Todavía no hay nada en el registro de esta sala. Agradece a alguien así: `{example}`",
   "ledger.show.example": "cocinó 40 comidas",
   "ledger.show.none_for": "Todavía no hay nada anotado para {who} en esta sala.",
@@ -29,14 +33,19 @@ export const es: Record<keyof typeof en, Entry> = {
   "ledger.digest.closing": "Gracias, {who}.",
   "ledger.week.title": "Cuidados de esta semana ({from} – {to})",
   "ledger.month.title": "Cuidados de {month}",
-  "ledger.month.bad": "\u00ab{found}\u00bb no es un mes que pueda leer. Escribe el nombre del mes o a\u00f1o-mes, por ejemplo `{example}`.",
+  "ledger.month.bad":
+    "\u00ab{found}\u00bb no es un mes que pueda leer. Escribe el nombre del mes o a\u00f1o-mes, por ejemplo `{example}`.",
   "ledger.entry.missing": "No hay ninguna entrada #{n} en esta sala. `{list}` muestra las últimas.",
   "ledger.entry.undone": "La entrada #{n} ya estaba retirada. `{redo}` la recupera.",
   "ledger.entry.not_yours": "Solo quien anotó la #{n} (durante un día) o una persona moderadora puede cambiarla.",
-  "ledger.undo.done": "La entrada #{n} queda retirada. Sigue en la exportaci\u00f3n, marcada como deshecha. `{redo}` la recupera.",
+  "ledger.undo.done":
+    "La entrada #{n} queda retirada. Sigue en la exportaci\u00f3n, marcada como deshecha. `{redo}` la recupera.",
   "ledger.fix.done": "La entrada #{n} está corregida; la versión anterior queda en el historial.",
   "ledger.export.empty": "El registro de esta sala está vacío, así que aún no hay nada que exportar.",
-  "ledger.export.intro": { one: "El registro de esta sala, 1 entrada, en CSV (cópialo en una hoja de cálculo):", other: "El registro de esta sala, {count} entradas, en CSV (cópialo en una hoja de cálculo):" },
+  "ledger.export.intro": {
+    one: "El registro de esta sala, 1 entrada, en CSV (cópialo en una hoja de cálculo):",
+    other: "El registro de esta sala, {count} entradas, en CSV (cópialo en una hoja de cálculo):",
+  },
   "ledger.export.part": "El registro de esta sala en CSV, parte {part} de {parts}:",
   "unit.hours": { one: "{count} hora", other: "{count} horas" },
   "kind.food": "comida",
@@ -56,12 +65,17 @@ export const es: Record<keyof typeof en, Entry> = {
   "kindtag.emotional": "apoyo",
   "kindtag.other": "otro",
   "ledger.kind_hint_fits": "No supe qu\u00e9 tipo de cuidado es. Si es {kinds}, ind\u00edcalo con: `{fix}`",
-  "ledger.amount.negative": "Un cuidado no puede ser una cantidad negativa. Escribe lo que se dio, por ejemplo {amount}, y env\u00edalo de nuevo.",
-  "ledger.amount.exponent": "«{found}» es un número en notación científica. Escríbelo con todas sus cifras, como 1000000 para 1e6.",
-  "ledger.amount.ambiguous": "«{found}» se puede leer de dos maneras. Para miles, escríbelo como `{whole}`; con dos decimales, como `{cents}`. No se anotó nada.",
-  "ledger.amount.too_large": "Esa cantidad es m\u00e1s de lo que cabe en una entrada (como mucho {max}). Revisa el n\u00famero y env\u00edalo de nuevo.",
+  "ledger.amount.negative":
+    "Un cuidado no puede ser una cantidad negativa. Escribe lo que se dio, por ejemplo {amount}, y env\u00edalo de nuevo.",
+  "ledger.amount.exponent":
+    "«{found}» es un número en notación científica. Escríbelo con todas sus cifras, como 1000000 para 1e6.",
+  "ledger.amount.ambiguous":
+    "«{found}» se puede leer de dos maneras. Para miles, escríbelo como `{whole}`; con dos decimales, como `{cents}`. No se anotó nada.",
+  "ledger.amount.too_large":
+    "Esa cantidad es m\u00e1s de lo que cabe en una entrada (como mucho {max}). Revisa el n\u00famero y env\u00edalo de nuevo.",
   "ledger.entry.from_one": "Las entradas se numeran desde 1. `{list}` muestra las \u00faltimas con sus n\u00fameros.",
-  "ledger.entry.too_high": "No hay ninguna entrada con un n\u00famero tan alto en esta sala. `{list}` muestra las \u00faltimas.",
+  "ledger.entry.too_high":
+    "No hay ninguna entrada con un n\u00famero tan alto en esta sala. `{list}` muestra las \u00faltimas.",
   "ledger.entry.summary": "Ver una entrada con sus correcciones",
   "ledger.entry.is_undone": "Esta entrada est\u00e1 retirada. `{redo}` la recupera.",
   "ledger.history.none": "No ha cambiado desde que se anot\u00f3.",
@@ -83,5 +97,6 @@ export const es: Record<keyof typeof en, Entry> = {
   "ledger.poster.count": { one: "un agradecimiento", other: "{count} agradecimientos" },
   "ledger.poster.continued": "continúa ({page} de {pages})",
   "ledger.poster.continued_alt": "Cartel de cuidados de {month}, continúa ({page} de {pages}): {names}",
-  "ledger.poster.empty": "Nadie ha recibido agradecimientos en {month} todavía, así que no hay cartel. Para agradecer a alguien: `{example}`",
+  "ledger.poster.empty":
+    "Nadie ha recibido agradecimientos en {month} todavía, así que no hay cartel. Para agradecer a alguien: `{example}`",
 };

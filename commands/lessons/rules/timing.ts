@@ -15,5 +15,11 @@ export function lessonPromptAt(endsAtUtc: number, zone: string): number {
   const end = toLocal(zone, endsAtUtc);
   const evening = end.hour < NIGHT_ENDS_HOUR ? addDays(end, -1) : end;
   const morning = addDays(evening, 1);
-  return resolveLocal(zone, { year: morning.year, month: morning.month, day: morning.day, hour: PROMPT_HOUR, minute: 0 });
+  return resolveLocal(zone, {
+    year: morning.year,
+    month: morning.month,
+    day: morning.day,
+    hour: PROMPT_HOUR,
+    minute: 0,
+  });
 }

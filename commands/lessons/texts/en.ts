@@ -1,16 +1,22 @@
 /** What lessons say. */
 export const lessons = {
   "help.group.lesson": "Lessons: every action leaves data for the next one",
-  "privacy.part.lessons": { one: "1 lesson they wrote (the lesson stays; who wrote it goes)", other: "{count} lessons they wrote (the lessons stay; who wrote them goes)" },
+  "privacy.part.lessons": {
+    one: "1 lesson they wrote (the lesson stays; who wrote it goes)",
+    other: "{count} lessons they wrote (the lessons stay; who wrote them goes)",
+  },
   "schedule.kind.lesson.prompt": "{when}: what did we learn from plan #{plan}?",
   "lesson.summary": "Write down what an action taught us (for plan N, or the latest asked about)",
   "lesson.example": "two people at each door was enough #picket",
   "lesson.empty": "What did you learn? Write it after the command, like `{example}`.",
-  "lesson.plan_unknown": "There is no care plan #{plan} here. The plans there are: {plans} (`{list}`). Nothing was kept.",
-  "lesson.plan_none": "There is no care plan #{plan} here: no plan was made yet. Write the lesson without a number. Nothing was kept.",
+  "lesson.plan_unknown":
+    "There is no care plan #{plan} here. The plans there are: {plans} (`{list}`). Nothing was kept.",
+  "lesson.plan_none":
+    "There is no care plan #{plan} here: no plan was made yet. Write the lesson without a number. Nothing was kept.",
   "lesson.recorded": "Lesson **#{n}** is kept. All of them: `{list}`.",
   "lesson.recorded.plan": "Lesson **#{n}** is kept with care plan #{plan}. All of them: `{list}`.",
-  "lesson.prompt": "Good morning. Care plan #{plan} is behind us: every action leaves data for the next one. Here, in this message's thread:",
+  "lesson.prompt":
+    "Good morning. Care plan #{plan} is behind us: every action leaves data for the next one. Here, in this message's thread:",
   "lesson.prompt.worked": "What worked?",
   "lesson.prompt.management": "How did management respond?",
   "lesson.prompt.together": "How did we hold together?",
@@ -23,7 +29,10 @@ export const lessons = {
   "lessons.none": "No lessons kept yet. After an action, write one: `{example}`",
   "lessons.none_tagged": "No lesson is tagged {tag} yet.",
   "lessons.tag_expected": "To filter lessons, write a tag with #, like `#picket` (you wrote “{found}”).",
-  "lessons.burst": { one: "What the previous burst taught us (1 lesson):", other: "What the previous burst taught us ({count} lessons):" },
+  "lessons.burst": {
+    one: "What the previous burst taught us (1 lesson):",
+    other: "What the previous burst taught us ({count} lessons):",
+  },
 };
 
 // Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).

@@ -5,21 +5,28 @@ export const es: Record<keyof typeof en, Entry> = {
   "help.group.meeting": "Reuniones y agenda",
   "meeting.summary": "Programar una reunión; la abro con agradecimientos (moderación)",
   "meeting.bad": "No entendí “{found}”. Prueba `semanal jueves 19:00` o `viernes 18:00`.",
-  "meeting.too_soon": "Esa reunión empieza en menos de {minutes} minutos, demasiado pronto para una apertura. Elige una hora más tarde, o escribe `{opener}` ahora.",
-  "meeting.weekly": "Reunión semanal anotada; la próxima es el {when}. La abriré con agradecimientos {minutes} minutos antes.",
+  "meeting.too_soon":
+    "Esa reunión empieza en menos de {minutes} minutos, demasiado pronto para una apertura. Elige una hora más tarde, o escribe `{opener}` ahora.",
+  "meeting.weekly":
+    "Reunión semanal anotada; la próxima es el {when}. La abriré con agradecimientos {minutes} minutos antes.",
   "meeting.once": "Reunión anotada para el {when}. La abriré con agradecimientos {minutes} minutos antes.",
-  "meeting.duplicate.weekly": "Ya hay una reunión semanal a esa hora (la próxima el {when}), así que no añadí nada. Míralas todas con `{list}`.",
-  "meeting.duplicate.once": "Ya hay una reunión a esa hora (el {when}), así que no añadí nada. Míralas todas con `{list}`.",
+  "meeting.duplicate.weekly":
+    "Ya hay una reunión semanal a esa hora (la próxima el {when}), así que no añadí nada. Míralas todas con `{list}`.",
+  "meeting.duplicate.once":
+    "Ya hay una reunión a esa hora (el {when}), así que no añadí nada. Míralas todas con `{list}`.",
   "opener.summary": "Abrir una reunión con los agradecimientos de la semana",
   "opener.title": "Antes de empezar, gracias por los cuidados de esta semana:",
   "opener.line": "{who}: {what}",
-  "opener.empty": "Antes de empezar: esta semana todavía no hemos agradecido a nadie. ¿A quién quieres agradecer? `{example}`",
+  "opener.empty":
+    "Antes de empezar: esta semana todavía no hemos agradecido a nadie. ¿A quién quieres agradecer? `{example}`",
   "opener.focus.action": "Foco de hoy: la próxima acción, y quién necesita apoyo para participar.",
   "opener.focus.care": "Foco de hoy: ¿cómo estamos, y quién necesita cuidado?",
-  "opener.focus.education": "Fase de calma: buen momento para aprender juntas. ¿Qué saber o historia podría compartir alguien?",
+  "opener.focus.education":
+    "Fase de calma: buen momento para aprender juntas. ¿Qué saber o historia podría compartir alguien?",
   "opener.focus.recruitment": "Fase de calma: ¿a quién podríamos invitar a la próxima reunión?",
   "schedule.summary": "Lo que publicaré en esta sala, y cuándo",
-  "schedule.empty": "Todavía no hay nada programado en esta sala. Los roles, los planes de cuidado y las reuniones añaden aquí sus avisos.",
+  "schedule.empty":
+    "Todavía no hay nada programado en esta sala. Los roles, los planes de cuidado y las reuniones añaden aquí sus avisos.",
   "schedule.title": "Próximamente (horas en {zone}):",
   "schedule.once": "una vez",
   "schedule.repeats": "se repite",
@@ -32,7 +39,10 @@ export const es: Record<keyof typeof en, Entry> = {
   "meeting.cancel.summary": "Cancelar la reunión de un día (`2026-12-03`), o sin día todas (moderación)",
   "meeting.example": "semanal jueves 19:00",
   "meeting.cancel.none": "No hay reuniones programadas aquí. Para añadir una: `{example}`",
-  "meeting.cancel.done": { one: "Reunión cancelada: no publicaré su apertura.", other: "{count} reuniones canceladas: no publicaré sus aperturas." },
+  "meeting.cancel.done": {
+    one: "Reunión cancelada: no publicaré su apertura.",
+    other: "{count} reuniones canceladas: no publicaré sus aperturas.",
+  },
   "meeting.cancel.day": "La reunión del {day} está cancelada: no publicaré su apertura. Las demás siguen: `{list}`.",
   "meeting.cancel.no_match": "No encontré ninguna reunión el “{found}”. Mira las reuniones con `{list}`.",
   "meetings.summary": "Las reuniones que abro en esta sala",
@@ -42,13 +52,20 @@ export const es: Record<keyof typeof en, Entry> = {
   "meetings.line.weekly": "semanal, la próxima el {next}",
   "meetings.line.weekly_skipping": "semanal, la próxima el {next} (no el {days})",
   "meetings.cancel_hint": "Para cancelar la reunión de un día: `{example}`",
-  "assembly.summary": "Programa la asamblea mensual; antes publico el resumen y el cartel de cuidados del mes (moderación)",
-  "assembly.bad": "No entendí “{found}”. Prueba `{example}` (primer, segundo, tercer, cuarto o último; añade `presencial` para dejar los móviles fuera).",
-  "assembly.noted": "Asamblea mensual apuntada; la próxima es el {when}. Publicaré el resumen y el cartel de cuidados del mes anterior {minutes} minutos antes.",
+  "assembly.summary":
+    "Programa la asamblea mensual; antes publico el resumen y el cartel de cuidados del mes (moderación)",
+  "assembly.bad":
+    "No entendí “{found}”. Prueba `{example}` (primer, segundo, tercer, cuarto o último; añade `presencial` para dejar los móviles fuera).",
+  "assembly.noted":
+    "Asamblea mensual apuntada; la próxima es el {when}. Publicaré el resumen y el cartel de cuidados del mes anterior {minutes} minutos antes.",
   "assembly.off_none": "No había ninguna asamblea mensual programada aquí.",
-  "assembly.off": { one: "La asamblea mensual queda desactivada: no publicaré su resumen ni su cartel.", other: "Las asambleas mensuales quedan desactivadas: no publicaré sus resúmenes ni carteles." },
+  "assembly.off": {
+    one: "La asamblea mensual queda desactivada: no publicaré su resumen ni su cartel.",
+    other: "Las asambleas mensuales quedan desactivadas: no publicaré sus resúmenes ni carteles.",
+  },
   "assembly.digest_title": "Para la asamblea: cuidados de {month}",
-  "meeting.offline_noted": "Es una reunión sin móviles: la apertura pedirá dejarlos fuera, y no publicaré nada sobre ella una vez empezada.",
+  "meeting.offline_noted":
+    "Es una reunión sin móviles: la apertura pedirá dejarlos fuera, y no publicaré nada sobre ella una vez empezada.",
   "meeting.offline_reminder": "Esta reunión es sin móviles: por favor, deja el tuyo fuera y apagado. Nos vemos allí.",
   "schedule.kind.meeting.assembly": "{when}: resumen y cartel de cuidados del mes, antes de la asamblea ({repeats})",
   "assembly.example.when": "mensual primer lunes 19:00",

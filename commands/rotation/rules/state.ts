@@ -87,7 +87,12 @@ export function isAway(state: RotationState, member: string, atUtc: number): boo
 
 export function findRole(state: RotationState, name: string): RoleRotation | undefined {
   const named = (wanted: string) => state.roles.find((r) => r.name.toLowerCase() === wanted);
-  return named(name.toLowerCase()) ?? sameRoleNames(name).map(named).find((r) => r !== undefined);
+  return (
+    named(name.toLowerCase()) ??
+    sameRoleNames(name)
+      .map(named)
+      .find((r) => r !== undefined)
+  );
 }
 
 /** Deep copy, so transitions never mutate what the caller holds. */
@@ -100,7 +105,10 @@ export function cloneRotation(state: RotationState): RotationState {
 }
 
 /** Who a new order would leave out of the rotation, and who it names that never joined. */
-export function orderDifference(role: RoleRotation, members: readonly string[]): { missing: string[]; extra: string[] } {
+export function orderDifference(
+  role: RoleRotation,
+  members: readonly string[],
+): { missing: string[]; extra: string[] } {
   const current = rotationOrder(role);
   return { missing: current.filter((m) => !members.includes(m)), extra: members.filter((m) => !current.includes(m)) };
 }

@@ -1,7 +1,31 @@
 /** Small counts people write in words, in English and Spanish. */
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  un: 1, una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  un: 1,
+  una: 1,
+  uno: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+  once: 11,
+  doce: 12,
 };
 
 /**
@@ -9,9 +33,17 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
  * weeks (the reply says so) rather than a calendar month.
  */
 const NAMED_TERMS: Readonly<Record<string, number>> = {
-  weekly: 1, "every week": 1, "cada semana": 1, semanal: 1,
-  fortnightly: 2, biweekly: 2, quincenal: 2,
-  monthly: 4, "every month": 4, mensual: 4, "cada mes": 4,
+  weekly: 1,
+  "every week": 1,
+  "cada semana": 1,
+  semanal: 1,
+  fortnightly: 2,
+  biweekly: 2,
+  quincenal: 2,
+  monthly: 4,
+  "every month": 4,
+  mensual: 4,
+  "cada mes": 4,
 };
 
 const EVERY_N_WEEKS = /^(?:every|each|cada)?\s*([a-z\d]+)\s*(?:weeks?|wks?|semanas?)$/;

@@ -72,7 +72,14 @@ function handOver(
   // Someone who skips or goes away must not get the role straight back.
   const exclude = reason === "skip" || reason === "away" ? from : null;
   const to = assign(state, role, atUtc, calendar, exclude);
-  return { role: role.name, from, to, atUtc, reason, ...(to === null && role.queue.length === 0 ? { emptied: true as const } : {}) };
+  return {
+    role: role.name,
+    from,
+    to,
+    atUtc,
+    reason,
+    ...(to === null && role.queue.length === 0 ? { emptied: true as const } : {}),
+  };
 }
 
 function fillVacancies(state: RotationState, atUtc: number, calendar: TermCalendar, handovers: Handover[]): void {
@@ -97,7 +104,14 @@ export function advance(state: RotationState, nowUtc: number, calendar: TermCale
     const released = ending.map((role) => ({ role, from: release(next, role, t, "term") }));
     for (const { role, from } of released) {
       const to = assign(next, role, t, calendar);
-      handovers.push({ role: role.name, from, to, atUtc: t, reason: "term", ...(to === null && role.queue.length === 0 ? { emptied: true as const } : {}) });
+      handovers.push({
+        role: role.name,
+        from,
+        to,
+        atUtc: t,
+        reason: "term",
+        ...(to === null && role.queue.length === 0 ? { emptied: true as const } : {}),
+      });
     }
   }
   for (const role of next.roles) {
@@ -166,7 +180,13 @@ export function joinRole(state: RotationState, name: string, member: string): Ro
   return ok(next);
 }
 
-export function leaveRole(state: RotationState, name: string, member: string, nowUtc: number, calendar: TermCalendar): RotationResult {
+export function leaveRole(
+  state: RotationState,
+  name: string,
+  member: string,
+  nowUtc: number,
+  calendar: TermCalendar,
+): RotationResult {
   const existing = findRole(state, name);
   if (!existing) return err({ code: "unknown-role", role: name });
   if (!rotationOrder(existing).includes(member)) return err({ code: "not-member", role: existing.name, member });
@@ -230,7 +250,13 @@ export function swapTurns(state: RotationState, name: string, a: string, b: stri
   if (role.holder === a || role.holder === b) {
     const outgoing = role.holder;
     const incoming = outgoing === a ? b : a;
-    next.history.push({ role: role.name, member: outgoing, fromUtc: role.termStartUtc ?? nowUtc, toUtc: nowUtc, ended: "swap" });
+    next.history.push({
+      role: role.name,
+      member: outgoing,
+      fromUtc: role.termStartUtc ?? nowUtc,
+      toUtc: nowUtc,
+      ended: "swap",
+    });
     role.queue[role.queue.indexOf(incoming)] = outgoing;
     role.holder = incoming;
     role.termStartUtc = nowUtc;
@@ -264,7 +290,10 @@ export function endAway(state: RotationState, member: string, nowUtc: number): R
 /** Past holders of a role, most recent first. */
 export function roleHistory(state: RotationState, name: string, limit = 20): RotationState["history"] {
   const wanted = name.toLowerCase();
-  return state.history.filter((h) => h.role.toLowerCase() === wanted).reverse().slice(0, limit);
+  return state.history
+    .filter((h) => h.role.toLowerCase() === wanted)
+    .reverse()
+    .slice(0, limit);
 }
 
 /** Re-computes the end of every running term on a new calendar (the announcement day changed). */

@@ -6,8 +6,12 @@ export const rotation = {
   "roles.none": "No rotating roles yet. A moderator can start one: `{example}`",
   "roles.title": "Roles in this room:",
   "role.add.summary": "Create a rotating role (moderators)",
-  "role.add.done": { one: "Role **{role}** created: it changes hands every week. Join with `{join}`.", other: "Role **{role}** created: it changes hands every {count} weeks. Join with `{join}`." },
-  "role.add.bad_term": "I couldn't read “{found}” as a term. Terms are whole weeks, because roles change hands at the weekly announcement: try `{example}`, or `{monthly}` for every 4 weeks, or leave it out for one week.",
+  "role.add.done": {
+    one: "Role **{role}** created: it changes hands every week. Join with `{join}`.",
+    other: "Role **{role}** created: it changes hands every {count} weeks. Join with `{join}`.",
+  },
+  "role.add.bad_term":
+    "I couldn't read “{found}” as a term. Terms are whole weeks, because roles change hands at the weekly announcement: try `{example}`, or `{monthly}` for every 4 weeks, or leave it out for one week.",
   "role.remove.summary": "Remove a rotating role (moderators)",
   "role.remove.done": "Role **{role}** removed. Thank you to everyone who held it.",
   "role.order.summary": "Set the order of a role's rotation (moderators)",
@@ -27,7 +31,8 @@ export const rotation = {
   "rotation.line.empty": "**{role}**: nobody has joined yet",
   "rotation.handover": "{from} hands **{role}** over to {to}. Thank you, {from}!",
   "rotation.handover.start": "{to} now holds **{role}**.",
-  "rotation.handover.shared": "{from} passes **{role}** on to {to}, so nobody holds two roles while someone is free. Thank you, {from}!",
+  "rotation.handover.shared":
+    "{from} passes **{role}** on to {to}, so nobody holds two roles while someone is free. Thank you, {from}!",
   "rotation.handover.again": "{to} keeps **{role}** for another term: nobody else is available.",
   "rotation.handover.emptied": "Nobody is in the **{role}** rotation any more. Whoever takes it on: `{join}`",
   "rotation.handover.nobody": "Nobody is available for **{role}** right now; I'll ask again when someone is back.",
@@ -37,7 +42,8 @@ export const rotation = {
   "rotation.announce.bad": "I couldn't read “{found}”. Write a day and a time, like `monday 09:00`.",
   "rotation.announce.done": "I'll announce the roles every week at that time; the next one is {when}.",
   "rotation.skip.summary": "Pass your role to the next person now",
-  "rotation.skip.not_holder": "Only the person holding **{role}** (or a moderator) can pass it on. Ask them to type `{skip}`.",
+  "rotation.skip.not_holder":
+    "Only the person holding **{role}** (or a moderator) can pass it on. Ask them to type `{skip}`.",
   "rotation.swap.summary": "Swap two people's turns (one of them, or moderators)",
   "rotation.swap.not_involved": "Only one of the two people (or a moderator) can swap their turns.",
   "rotation.swap.done": "Swapped the turns of {a} and {b} for **{role}**.",
@@ -58,11 +64,13 @@ export const rotation = {
   "rotation.error.not-member": "{member} is not in the **{role}** rotation. To join: `{join}`.",
   "rotation.error.duplicate-member": "{member} appears twice in that order.",
   "rotation.error.same-member": "Name two different people to swap.",
-  "rotation.error.nobody-to-hand-over": "There is nobody free to take **{role}** right now. Someone can join with `{join}`.",
+  "rotation.error.nobody-to-hand-over":
+    "There is nobody free to take **{role}** right now. Someone can join with `{join}`.",
   "rotation.error.bad-away-period": "That date is not after now. Try `{away}`.",
   "rotation.error.others_need_moderator": "Only moderators can do that for someone else. For yourself, type `{self}`.",
   "away.summary": "Be skipped in rotations while you're away (moderators: for others too)",
-  "away.done": "Rest well, {who}. I'll skip you in rotations; you're back in line on {back}, in your usual place. Back sooner? `{early}`",
+  "away.done":
+    "Rest well, {who}. I'll skip you in rotations; you're back in line on {back}, in your usual place. Back sooner? `{early}`",
   "help.group.roles": "Rotating roles",
   "back.summary": "Back early from being away (moderators: for others too)",
   "back.done": "Welcome back, {who}! You're in the rotations again, in your usual place.",

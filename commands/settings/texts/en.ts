@@ -22,18 +22,23 @@ export const en = {
   "settings.welcome.now_off": "I won't welcome newcomers here any more. To start again: `{on}`.",
   "settings.welcome.is_on": "I welcome newcomers in this room. To stop: `{off}`.",
   "settings.welcome.is_off": "I don't welcome newcomers in this room yet. To start: `{on}`.",
-  "settings.welcome.preview": "A newcomer reads this, after a hello with their name and a line on who to ask (edit it with `{edit}`):",
+  "settings.welcome.preview":
+    "A newcomer reads this, after a hello with their name and a line on who to ask (edit it with `{edit}`):",
   "settings.welcome.text.done": "The welcome now uses your words. See it with `{show}`.",
   "settings.welcome.text.default": "The welcome uses my words again. See it with `{show}`.",
   "settings.welcome.text.turn_on": "It is off for now: turn it on with `{on}`.",
   "welcome.hello": "Welcome, {who}!",
-  "welcome.default": "This is our cell's room. Here we keep track together of who cares for what, our rotating roles and what we decide. Take your time; nobody expects anything of you today.",
+  "welcome.default":
+    "This is our cell's room. Here we keep track together of who cares for what, our rotating roles and what we decide. Take your time; nobody expects anything of you today.",
   "welcome.ask": "If anything is unclear, ask {who}.",
   "welcome.charter": "Our charter begins with **{title}**: {text}",
   "welcome.start": "To see what I can do, type `{help}`.",
   "welcome.meeting": "The next meeting: {when}.",
   "privacy.part.welcome": { one: "the room's welcome for newcomers", other: "the room's welcome for newcomers" },
-  "privacy.wipe.welcome": { one: "the room's welcome for newcomers (deleted)", other: "the room's welcome for newcomers (deleted)" },
+  "privacy.wipe.welcome": {
+    one: "the room's welcome for newcomers (deleted)",
+    other: "the room's welcome for newcomers (deleted)",
+  },
 };
 
 // Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).

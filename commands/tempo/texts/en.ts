@@ -5,10 +5,17 @@ export const en = {
   "tempo.bad_until": "A burst must end in the future, like `{example}`.",
   "tempo.burst.open": "Burst started. Remember to plan its end.",
   "tempo.burst.until": "Burst started, until {until}.",
-  "tempo.burst.too_long": "Gently: that's longer than one lunar month. Bursts last better when they're short; consider a slow phase in between.",
+  "tempo.burst.too_long":
+    "Gently: that's longer than one lunar month. Bursts last better when they're short; consider a slow phase in between.",
   "tempo.slow.done": "Slow phase started: time for learning, care and new people.",
-  "tempo.show.burst": { one: "Phase: burst, for {count} day (since {since}).", other: "Phase: burst, for {count} days (since {since})." },
-  "tempo.show.slow": { one: "Phase: slow, for {count} day (since {since}).", other: "Phase: slow, for {count} days (since {since})." },
+  "tempo.show.burst": {
+    one: "Phase: burst, for {count} day (since {since}).",
+    other: "Phase: burst, for {count} days (since {since}).",
+  },
+  "tempo.show.slow": {
+    one: "Phase: slow, for {count} day (since {since}).",
+    other: "Phase: slow, for {count} days (since {since}).",
+  },
   "tempo.show.burst.today": "Phase: burst, since today.",
   "tempo.show.slow.today": "Phase: slow, since today.",
   "tempo.show.until": "Planned to end on {until}.",

@@ -26,10 +26,16 @@ const statements = perDb((db) => ({
   ),
   // Once delivered, a reply's text is not needed any more (the key still guards against repeats):
   // emptying it keeps cell data out of the outbox.
-  sent: db.prepare(`UPDATE outbox SET sent_at = ?, event_id = ?, last_error = NULL, doc = '{"blocks":[]}' WHERE id = ?`),
+  sent: db.prepare(
+    `UPDATE outbox SET sent_at = ?, event_id = ?, last_error = NULL, doc = '{"blocks":[]}' WHERE id = ?`,
+  ),
   // Room-scoped: a reaction in one room can never reach a message (or a plan) of another.
-  delivered: db.prepare("SELECT ref, thread_root FROM outbox WHERE room_id = ? AND event_id = ? AND sent_at IS NOT NULL"),
-  eventByRef: db.prepare("SELECT event_id FROM outbox WHERE room_id = ? AND ref = ? AND event_id IS NOT NULL ORDER BY id LIMIT 1").pluck(),
+  delivered: db.prepare(
+    "SELECT ref, thread_root FROM outbox WHERE room_id = ? AND event_id = ? AND sent_at IS NOT NULL",
+  ),
+  eventByRef: db
+    .prepare("SELECT event_id FROM outbox WHERE room_id = ? AND ref = ? AND event_id IS NOT NULL ORDER BY id LIMIT 1")
+    .pluck(),
   retry: db.prepare("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?"),
   // A message that can never be delivered keeps its error code for the operator, not its text.
   failed: db.prepare(`UPDATE outbox SET failed_at = ?, last_error = ?, doc = '{"blocks":[]}' WHERE id = ?`),
@@ -93,7 +99,9 @@ export interface DeliveredMessage {
 
 /** A message of the bot in this room, found by the event it became; undefined if the bot did not send it. */
 export function deliveredMessage(db: Db, roomId: string, eventId: string): DeliveredMessage | undefined {
-  const row = statements(db).delivered.get(roomId, eventId) as { ref: string | null; thread_root: string | null } | undefined;
+  const row = statements(db).delivered.get(roomId, eventId) as
+    | { ref: string | null; thread_root: string | null }
+    | undefined;
   if (!row) return undefined;
   return { ...(row.ref ? { ref: row.ref } : {}), ...(row.thread_root ? { threadRootId: row.thread_root } : {}) };
 }

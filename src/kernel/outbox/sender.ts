@@ -52,7 +52,9 @@ export class OutboxSender {
             continue;
           }
           try {
-            const pollEventId = message.doc.endsPoll ? deliveredEventOf(this.db, message.roomId, message.doc.endsPoll) : undefined;
+            const pollEventId = message.doc.endsPoll
+              ? deliveredEventOf(this.db, message.roomId, message.doc.endsPoll)
+              : undefined;
             const eventId = await this.transport.send(pollEventId ? { ...message, pollEventId } : message);
             markSent(this.db, message.id, this.clock(), eventId || undefined);
             sentAny = true;

@@ -52,17 +52,25 @@ const statements = perDb((db) => ({
      VALUES (@roomId, @kind, @rule, @zone, @offsetMinutes, @ref, @payload, @nextRunUtc, @now)`,
   ),
   get: db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE id = ?`),
-  due: db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE next_run_utc IS NOT NULL AND next_run_utc <= ? ORDER BY next_run_utc, id LIMIT ?`),
-  active: db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE room_id = ? AND next_run_utc IS NOT NULL ORDER BY next_run_utc, id`),
+  due: db.prepare(
+    `SELECT ${COLUMNS} FROM jobs WHERE next_run_utc IS NOT NULL AND next_run_utc <= ? ORDER BY next_run_utc, id LIMIT ?`,
+  ),
+  active: db.prepare(
+    `SELECT ${COLUMNS} FROM jobs WHERE room_id = ? AND next_run_utc IS NOT NULL ORDER BY next_run_utc, id`,
+  ),
   plannedZones: db.prepare("SELECT DISTINCT room_id AS roomId, zone FROM jobs WHERE next_run_utc IS NOT NULL"),
   byKind: db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE room_id = ? AND kind = ? ORDER BY id`),
   byRef: db.prepare(`SELECT ${COLUMNS} FROM jobs WHERE room_id = ? AND ref = ? ORDER BY id`),
   deleteByRef: db.prepare("DELETE FROM jobs WHERE room_id = ? AND ref = ?"),
   delete: db.prepare("DELETE FROM jobs WHERE id = ? AND room_id = ?"),
   // The WHERE on next_run_utc is the claim: a second ticker that read the same row changes nothing.
-  claim: db.prepare("UPDATE jobs SET next_run_utc = @next, last_run_utc = coalesce(@lastRun, last_run_utc) WHERE id = @id AND next_run_utc = @expected"),
+  claim: db.prepare(
+    "UPDATE jobs SET next_run_utc = @next, last_run_utc = coalesce(@lastRun, last_run_utc) WHERE id = @id AND next_run_utc = @expected",
+  ),
   replan: db.prepare("UPDATE jobs SET zone = ?, next_run_utc = ? WHERE id = ?"),
-  update: db.prepare("UPDATE jobs SET rule = @rule, offset_minutes = @offsetMinutes, payload = @payload, zone = @zone, next_run_utc = @nextRunUtc WHERE id = @id"),
+  update: db.prepare(
+    "UPDATE jobs SET rule = @rule, offset_minutes = @offsetMinutes, payload = @payload, zone = @zone, next_run_utc = @nextRunUtc WHERE id = @id",
+  ),
 }));
 
 function hydrate(row: JobRow): Job {
@@ -133,8 +141,24 @@ export const jobsRepo = perDb((db) => {
     replan(id: number, zone: string, nextRunUtc: number | null): void {
       s.replan.run(zone, nextRunUtc, id);
     },
-    update(id: number, change: { rule: Rule; offsetMinutes: number; payload: Record<string, unknown>; zone: string; nextRunUtc: number | null }): void {
-      s.update.run({ id, rule: JSON.stringify(change.rule), offsetMinutes: change.offsetMinutes, payload: JSON.stringify(change.payload), zone: change.zone, nextRunUtc: change.nextRunUtc });
+    update(
+      id: number,
+      change: {
+        rule: Rule;
+        offsetMinutes: number;
+        payload: Record<string, unknown>;
+        zone: string;
+        nextRunUtc: number | null;
+      },
+    ): void {
+      s.update.run({
+        id,
+        rule: JSON.stringify(change.rule),
+        offsetMinutes: change.offsetMinutes,
+        payload: JSON.stringify(change.payload),
+        zone: change.zone,
+        nextRunUtc: change.nextRunUtc,
+      });
     },
   };
 });

@@ -30,7 +30,13 @@ export function upsertRoomJob(db: Db, spec: JobSpec, now: number): Job {
   const offsetMinutes = spec.offsetMinutes ?? 0;
   const after = Math.max(now, existing.lastRunUtc ?? now);
   const nextRunUtc = nextFiring({ rule: spec.rule, zone: spec.zone, offsetMinutes }, after);
-  repo.update(existing.id, { rule: spec.rule, offsetMinutes, payload: spec.payload ?? {}, zone: spec.zone, nextRunUtc });
+  repo.update(existing.id, {
+    rule: spec.rule,
+    offsetMinutes,
+    payload: spec.payload ?? {},
+    zone: spec.zone,
+    nextRunUtc,
+  });
   return repo.get(existing.id) as Job;
 }
 

@@ -93,7 +93,10 @@ export class Scheduler {
         else if (outcome === "skipped") report.skipped++;
       } catch (err) {
         report.failed++;
-        log.error({ jobId: job.id, kind: job.kind, err: errorForLog(err) }, "scheduled post failed; moving on to its next run");
+        log.error(
+          { jobId: job.id, kind: job.kind, err: errorForLog(err) },
+          "scheduled post failed; moving on to its next run",
+        );
         this.moveOn(job, now);
       }
     }
@@ -116,7 +119,14 @@ export class Scheduler {
     if (!fired) return "skipped";
     const kind = this.kinds.get(job.kind);
     if (!kind) throw new Error(`no handler for scheduled post kind ${job.kind}`);
-    const contexts = { db, texts: this.deps.texts, index: this.index, prefix: this.deps.prefix ?? "!", defaults: this.deps.defaults, room: this.deps.room };
+    const contexts = {
+      db,
+      texts: this.deps.texts,
+      index: this.index,
+      prefix: this.deps.prefix ?? "!",
+      defaults: this.deps.defaults,
+      room: this.deps.room,
+    };
     const view = renderContextFor(contexts, job.roomId, now);
     const t = view.t;
     const posts = kind.handler({
@@ -128,9 +138,22 @@ export class Scheduler {
       elsewhere: elsewhereFrom(contexts, runKey(job.id, decision.scheduledFor), now).of,
     });
     // A post says itself what it is about (its `ref`): not every post of a job invites a reaction.
-    [posts ?? []].flat().map((post) => fitToEvent(post, t)).forEach((doc, part) =>
-      enqueue(db, { roomId: job.roomId, key: runKey(job.id, decision.scheduledFor, part), kind: "notice", doc, ...(doc.ref ? { ref: doc.ref } : {}) }, now),
-    );
+    [posts ?? []]
+      .flat()
+      .map((post) => fitToEvent(post, t))
+      .forEach((doc, part) =>
+        enqueue(
+          db,
+          {
+            roomId: job.roomId,
+            key: runKey(job.id, decision.scheduledFor, part),
+            kind: "notice",
+            doc,
+            ...(doc.ref ? { ref: doc.ref } : {}),
+          },
+          now,
+        ),
+      );
     return "fired";
   }
 
@@ -176,7 +199,10 @@ export class Scheduler {
   start(everySeconds = 30): void {
     if (this.task) return;
     this.safeTick();
-    this.task = cron.schedule(`*/${everySeconds} * * * * *`, () => this.safeTick(), { name: "tandem-scheduler", noOverlap: true });
+    this.task = cron.schedule(`*/${everySeconds} * * * * *`, () => this.safeTick(), {
+      name: "tandem-scheduler",
+      noOverlap: true,
+    });
   }
 
   stop(): void {

@@ -11,21 +11,52 @@ export interface MonthDay {
 }
 
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, enero: 1, ene: 1,
-  february: 2, feb: 2, febrero: 2,
-  march: 3, mar: 3, marzo: 3,
-  april: 4, apr: 4, abril: 4, abr: 4,
-  may: 5, mayo: 5,
-  june: 6, jun: 6, junio: 6,
-  july: 7, jul: 7, julio: 7,
-  august: 8, aug: 8, agosto: 8, ago: 8,
-  september: 9, sep: 9, sept: 9, septiembre: 9, setiembre: 9,
-  october: 10, oct: 10, octubre: 10,
-  november: 11, nov: 11, noviembre: 11,
-  december: 12, dec: 12, diciembre: 12, dic: 12,
+  january: 1,
+  jan: 1,
+  enero: 1,
+  ene: 1,
+  february: 2,
+  feb: 2,
+  febrero: 2,
+  march: 3,
+  mar: 3,
+  marzo: 3,
+  april: 4,
+  apr: 4,
+  abril: 4,
+  abr: 4,
+  may: 5,
+  mayo: 5,
+  june: 6,
+  jun: 6,
+  junio: 6,
+  july: 7,
+  jul: 7,
+  julio: 7,
+  august: 8,
+  aug: 8,
+  agosto: 8,
+  ago: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  septiembre: 9,
+  setiembre: 9,
+  october: 10,
+  oct: 10,
+  octubre: 10,
+  november: 11,
+  nov: 11,
+  noviembre: 11,
+  december: 12,
+  dec: 12,
+  diciembre: 12,
+  dic: 12,
 };
 
-const MONTH_WORD = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join("|");
+const MONTH_WORD = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
 // A day number is not followed by a clock ("4 dec 17:00" is fine, "dec 17:00" is not a day).
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?(?![\d:.h]|am|pm)`;
 const YEAR = String.raw`(?:\s+(?:de\s+)?(\d{4})\b)?`;
@@ -72,7 +103,8 @@ export function resolveMonthDay(md: MonthDay, today: LocalDate): LocalDate {
   if (md.year !== undefined) return { year: md.year, month: md.month, day: md.day };
   for (let year = today.year; ; year++) {
     const date = { year, month: md.month, day: md.day };
-    const ahead = year > today.year || date.month > today.month || (date.month === today.month && date.day >= today.day);
+    const ahead =
+      year > today.year || date.month > today.month || (date.month === today.month && date.day >= today.day);
     if (isRealDate(date) && ahead) return date;
   }
 }

@@ -78,7 +78,10 @@ function parseField(text: string, shape: FieldShape): Set<number> | undefined {
 }
 
 export function parseCron(expression: string): Result<CronSpec, CronError> {
-  const parts = expression.trim().split(/\s+/).filter((p) => p.length > 0);
+  const parts = expression
+    .trim()
+    .split(/\s+/)
+    .filter((p) => p.length > 0);
   if (parts.length !== FIELDS.length) return err({ code: "cron-field-count", found: parts.length });
   const sets: Set<number>[] = [];
   for (const [i, shape] of FIELDS.entries()) {

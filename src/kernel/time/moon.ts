@@ -46,10 +46,20 @@ function jdeOfPhase(k: number, phase: Phase): number {
     0.00002 * sin(4 * Mp);
   const specific =
     phase === "new"
-      ? -0.4072 * sin(Mp) + 0.17241 * E * sin(M) + 0.01608 * sin(2 * Mp) + 0.01039 * sin(2 * F) +
-        0.00739 * E * sin(Mp - M) - 0.00514 * E * sin(Mp + M) + 0.00208 * E * E * sin(2 * M)
-      : -0.40614 * sin(Mp) + 0.17302 * E * sin(M) + 0.01614 * sin(2 * Mp) + 0.01043 * sin(2 * F) +
-        0.00734 * E * sin(Mp - M) - 0.00515 * E * sin(Mp + M) + 0.00209 * E * E * sin(2 * M);
+      ? -0.4072 * sin(Mp) +
+        0.17241 * E * sin(M) +
+        0.01608 * sin(2 * Mp) +
+        0.01039 * sin(2 * F) +
+        0.00739 * E * sin(Mp - M) -
+        0.00514 * E * sin(Mp + M) +
+        0.00208 * E * E * sin(2 * M)
+      : -0.40614 * sin(Mp) +
+        0.17302 * E * sin(M) +
+        0.01614 * sin(2 * Mp) +
+        0.01043 * sin(2 * F) +
+        0.00734 * E * sin(Mp - M) -
+        0.00515 * E * sin(Mp + M) +
+        0.00209 * E * E * sin(2 * M);
   jde += specific + common;
   return jde;
 }

@@ -33,7 +33,10 @@ export const MAX_YEARS_AHEAD = 3;
 
 /** Whether an instant is further ahead than anything the bot plans. */
 export function isTooFar(utcMs: number, nowUtc: number): boolean {
-  return !Number.isFinite(utcMs) || utcMs > DateTime.fromMillis(nowUtc, { zone: "utc" }).plus({ years: MAX_YEARS_AHEAD }).toMillis();
+  return (
+    !Number.isFinite(utcMs) ||
+    utcMs > DateTime.fromMillis(nowUtc, { zone: "utc" }).plus({ years: MAX_YEARS_AHEAD }).toMillis()
+  );
 }
 
 export interface When {
@@ -64,26 +67,78 @@ interface Clock {
 }
 
 const WEEKDAYS: Record<string, number> = {
-  monday: 1, mon: 1, lunes: 1, lun: 1,
-  tuesday: 2, tue: 2, tues: 2, martes: 2, mar: 2,
-  wednesday: 3, wed: 3, miercoles: 3, mie: 3,
-  thursday: 4, thu: 4, thur: 4, thurs: 4, jueves: 4, jue: 4,
-  friday: 5, fri: 5, viernes: 5, vie: 5,
-  saturday: 6, sat: 6, sabado: 6, sab: 6,
-  sunday: 7, sun: 7, domingo: 7, dom: 7,
+  monday: 1,
+  mon: 1,
+  lunes: 1,
+  lun: 1,
+  tuesday: 2,
+  tue: 2,
+  tues: 2,
+  martes: 2,
+  mar: 2,
+  wednesday: 3,
+  wed: 3,
+  miercoles: 3,
+  mie: 3,
+  thursday: 4,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  jueves: 4,
+  jue: 4,
+  friday: 5,
+  fri: 5,
+  viernes: 5,
+  vie: 5,
+  saturday: 6,
+  sat: 6,
+  sabado: 6,
+  sab: 6,
+  sunday: 7,
+  sun: 7,
+  domingo: 7,
+  dom: 7,
 };
 
 const RELATIVE_DAYS: Record<string, number> = {
-  today: 0, hoy: 0, tonight: 0, tomorrow: 1, tmrw: 1, manana: 1, "+2d": 2,
+  today: 0,
+  hoy: 0,
+  tonight: 0,
+  tomorrow: 1,
+  tmrw: 1,
+  manana: 1,
+  "+2d": 2,
 };
 
 const NAMED_TIMES: Record<string, Clock> = {
-  noon: { hour: 12, minute: 0 }, mediodia: { hour: 12, minute: 0 },
-  midnight: { hour: 0, minute: 0 }, medianoche: { hour: 0, minute: 0 },
+  noon: { hour: 12, minute: 0 },
+  mediodia: { hour: 12, minute: 0 },
+  midnight: { hour: 0, minute: 0 },
+  medianoche: { hour: 0, minute: 0 },
 };
 
 /** Words that carry no meaning for the date ("at", "el", "next friday" = "friday"). */
-const FILLERS = new Set(["at", "on", "to", "the", "next", "this", "a", "al", "para", "las", "la", "el", "este", "esta", "proximo", "proxima", "de", "del", "en"]);
+const FILLERS = new Set([
+  "at",
+  "on",
+  "to",
+  "the",
+  "next",
+  "this",
+  "a",
+  "al",
+  "para",
+  "las",
+  "la",
+  "el",
+  "este",
+  "esta",
+  "proximo",
+  "proxima",
+  "de",
+  "del",
+  "en",
+]);
 /** Fillers after which a bare number is an hour ("a las 7", "at 7"). */
 const HOUR_MARKERS = new Set(["at", "las", "la"]);
 
@@ -95,7 +150,10 @@ function normalise(text: string): string {
     .replace(/\bpasado manana\b|\bday after tomorrow\b/g, "+2d")
     .replace(/\bde la (tarde|noche)\b|\bin the (afternoon|evening)\b/g, "pm")
     .replace(/\bde la (manana|madrugada)\b|\bin the morning\b/g, "am")
-    .replace(/\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\.?(?=\s|$)/g, (_m, h: string, mm: string | undefined, ap: string) => `${h}:${mm ?? "00"}${ap}m`)
+    .replace(
+      /\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\.?(?=\s|$)/g,
+      (_m, h: string, mm: string | undefined, ap: string) => `${h}:${mm ?? "00"}${ap}m`,
+    )
     .replace(/,/g, " ")
     .trim();
 }
@@ -156,7 +214,11 @@ function tokens(text: string): string[] {
     .filter((t) => t.length > 0);
 }
 
-function pickDate(day: DayPart | undefined, clock: Clock | undefined, ctx: WhenContext): { date: LocalDate; clock: Clock } {
+function pickDate(
+  day: DayPart | undefined,
+  clock: Clock | undefined,
+  ctx: WhenContext,
+): { date: LocalDate; clock: Clock } {
   const today: LocalDate = toLocal(ctx.zone, ctx.nowUtc);
   const time = clock ?? ctx.defaultTime ?? { hour: 9, minute: 0 };
   const at = (date: LocalDate) => resolveLocal(ctx.zone, { ...date, ...time });
@@ -184,11 +246,18 @@ function pickDate(day: DayPart | undefined, clock: Clock | undefined, ctx: WhenC
 
 /** The calendar date of a typed date, resolved against today when no year was typed. */
 function dateOf(day: Extract<DayPart, { kind: "date" | "monthDay" }>, today: LocalDate): LocalDate {
-  return day.kind === "date" ? { year: day.date.year, month: day.date.month, day: day.date.day } : resolveMonthDay(day.md, today);
+  return day.kind === "date"
+    ? { year: day.date.year, month: day.date.month, day: day.date.day }
+    : resolveMonthDay(day.md, today);
 }
 
 /** A weekday and a date typed together, in either order; undefined for any other pair of days. */
-function weekdayBesideDate(first: DayPart, firstWord: string, second: DayPart, secondWord: string): { day: DayPart; weekday: { weekday: number; word: string } } | undefined {
+function weekdayBesideDate(
+  first: DayPart,
+  firstWord: string,
+  second: DayPart,
+  secondWord: string,
+): { day: DayPart; weekday: { weekday: number; word: string } } | undefined {
   const [named, word, dated] = first.kind === "weekday" ? [first, firstWord, second] : [second, secondWord, first];
   if (named.kind !== "weekday" || (dated.kind !== "date" && dated.kind !== "monthDay")) return undefined;
   return { day: dated, weekday: { weekday: named.weekday, word } };
@@ -242,7 +311,9 @@ function parseParts(text: string, lang: string | undefined): Result<WhenParts, W
 
 /** "Friday 5 Dec" when 5 Dec is a Saturday: say so rather than pick one. */
 function weekdayDisagrees(parts: WhenParts, date: LocalDate): WhenError | undefined {
-  return parts.weekday && isoWeekday(date) !== parts.weekday.weekday ? { code: "conflict", token: parts.weekday.word } : undefined;
+  return parts.weekday && isoWeekday(date) !== parts.weekday.weekday
+    ? { code: "conflict", token: parts.weekday.word }
+    : undefined;
 }
 
 /** "in 2 hours", "en 2 horas", "dentro de 3 días": that long from now. */
@@ -250,7 +321,10 @@ function parseRelative(text: string, ctx: WhenContext): Result<When, WhenError> 
   const m = /^(?:in|en|dentro de)\s+(.+)$/.exec(normalise(text));
   const duration = m?.[1] === undefined ? undefined : parseDuration(m[1]);
   if (!duration) return undefined;
-  if (!duration.ok) return duration.error.code === "too-long" ? { ok: false, error: { code: "too-far", utcMs: Number.POSITIVE_INFINITY } } : undefined;
+  if (!duration.ok)
+    return duration.error.code === "too-long"
+      ? { ok: false, error: { code: "too-far", utcMs: Number.POSITIVE_INFINITY } }
+      : undefined;
   const utcMs = addDuration(ctx.zone, ctx.nowUtc, duration.value);
   if (isTooFar(utcMs, ctx.nowUtc)) return { ok: false, error: { code: "too-far", utcMs } };
   return { ok: true, value: { utcMs, local: toLocal(ctx.zone, utcMs), hadTime: true } };
@@ -312,7 +386,11 @@ export function parseUntil(text: string, ctx: WhenContext): Result<Until, WhenEr
   if (disagrees) return { ok: false, error: disagrees };
   const utcMs = resolveLocal(ctx.zone, { ...addDays(lastDay, 1), hour: 0, minute: 0 });
   // Say which day is over, the one typed: not the midnight after it.
-  if (utcMs <= ctx.nowUtc) return { ok: false, error: { code: "past", utcMs: resolveLocal(ctx.zone, { ...lastDay, hour: 0, minute: 0 }), wholeDay: true } };
+  if (utcMs <= ctx.nowUtc)
+    return {
+      ok: false,
+      error: { code: "past", utcMs: resolveLocal(ctx.zone, { ...lastDay, hour: 0, minute: 0 }), wholeDay: true },
+    };
   if (isTooFar(utcMs, ctx.nowUtc)) return { ok: false, error: { code: "too-far", utcMs } };
   return { ok: true, value: { utcMs, lastDay } };
 }
@@ -333,7 +411,10 @@ const LEADING_MARKER = /\s(at|on|el|a las)\s/gi;
 const RELATIVE_MARKER = /\s(?=(?:in|en|dentro de)\s)/gi;
 
 /** Words a typo of which should not be quietly read as part of an action ("fridya 17:00"). */
-const DAY_WORDS = [...Object.keys(WEEKDAYS).filter((w) => w.length > 3), ...Object.keys(RELATIVE_DAYS).filter((w) => /^[a-z]{4,}$/.test(w))];
+const DAY_WORDS = [
+  ...Object.keys(WEEKDAYS).filter((w) => w.length > 3),
+  ...Object.keys(RELATIVE_DAYS).filter((w) => /^[a-z]{4,}$/.test(w)),
+];
 
 function nearDayWord(word: string): boolean {
   const folded = normalise(word);
@@ -376,7 +457,8 @@ export function parseTrailingWhen(text: string, ctx: WhenContext): Result<TimedT
     const when = parseWhen(typed, ctx);
     if (!when.ok && !isTimeLike(when.error)) continue;
     const previous = words[i - 1]?.[0] ?? "";
-    if (nearDayWord(previous)) return { ok: false, error: { error: { code: "unrecognised", token: previous }, typed: `${previous} ${typed}` } };
+    if (nearDayWord(previous))
+      return { ok: false, error: { error: { code: "unrecognised", token: previous }, typed: `${previous} ${typed}` } };
     if (!when.ok) return { ok: false, error: { error: when.error, typed } };
     return { ok: true, value: { before: whole.slice(0, start).trim(), when: when.value, typed } };
   }
@@ -390,7 +472,11 @@ export interface Duration {
   minutes: number;
 }
 
-export type DurationError = { code: "empty" } | { code: "unrecognised"; token: string } | { code: "zero" } | { code: "too-long" };
+export type DurationError =
+  | { code: "empty" }
+  | { code: "unrecognised"; token: string }
+  | { code: "zero" }
+  | { code: "too-long" };
 
 const DURATION_UNITS: Array<[RegExp, keyof Duration]> = [
   [/^(w|wk|wks|week|weeks|sem|semana|semanas)$/, "weeks"],
@@ -419,11 +505,13 @@ export function parseDuration(text: string): Result<Duration, DurationError> {
     duration[unit] += amount;
     lastUnit = unit;
   }
-  if (consumed !== compact.length) return { ok: false, error: { code: "unrecognised", token: compact.slice(consumed) } };
+  if (consumed !== compact.length)
+    return { ok: false, error: { code: "unrecognised", token: compact.slice(consumed) } };
   const minutes = durationMinutes(duration);
   if (minutes <= 0) return { ok: false, error: { code: "zero" } };
   // Nothing the bot plans lasts years; "for 9999 weeks" is a typo, and would break calendar maths.
-  if (!Number.isFinite(minutes) || minutes > MAX_YEARS_AHEAD * 366 * 24 * 60) return { ok: false, error: { code: "too-long" } };
+  if (!Number.isFinite(minutes) || minutes > MAX_YEARS_AHEAD * 366 * 24 * 60)
+    return { ok: false, error: { code: "too-long" } };
   return { ok: true, value: duration };
 }
 

@@ -1,6 +1,14 @@
 import type { CommandContext } from "../command.js";
 import type { UserError } from "../errors.js";
-import { parseTrailingWhen, parseUntil, parseWhen, type TimedText, type Until, type When, type WhenContext } from "./natural.js";
+import {
+  parseTrailingWhen,
+  parseUntil,
+  parseWhen,
+  type TimedText,
+  type Until,
+  type When,
+  type WhenContext,
+} from "./natural.js";
 import { whenError } from "./when-errors.js";
 
 /** What a typed time is read against: the room's zone and language, and the moment of the message. */

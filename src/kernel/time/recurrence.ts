@@ -72,7 +72,8 @@ export function validateRule(rule: Rule, zone: string): RuleError | undefined {
     }
     case "weekly":
       if (!parseClock(rule.time)) return { code: "bad-time", text: rule.time };
-      if (rule.anchor !== undefined && !parseLocalDateTime(rule.anchor)) return { code: "bad-anchor", text: rule.anchor };
+      if (rule.anchor !== undefined && !parseLocalDateTime(rule.anchor))
+        return { code: "bad-anchor", text: rule.anchor };
       return undefined;
     case "cron": {
       const parsed = parseCron(rule.expression);
@@ -187,7 +188,13 @@ export function nextOccurrence(rule: Rule, zone: string, afterUtcMs: number): nu
 }
 
 /** The occurrences in (fromUtcMs, toUtcMs], at most `limit` of them, in order. */
-export function occurrencesBetween(rule: Rule, zone: string, fromUtcMs: number, toUtcMs: number, limit = 1000): number[] {
+export function occurrencesBetween(
+  rule: Rule,
+  zone: string,
+  fromUtcMs: number,
+  toUtcMs: number,
+  limit = 1000,
+): number[] {
   const found: number[] = [];
   let cursor = fromUtcMs;
   while (found.length < limit) {

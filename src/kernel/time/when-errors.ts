@@ -4,7 +4,11 @@ import { MAX_YEARS_AHEAD, type DurationError, type WhenError } from "./natural.j
 import { formatDay, formatWhen } from "./format.js";
 
 /** A date or time the bot could not read becomes a friendly, translated hint with examples. */
-export function whenError(error: WhenError, typed: string, ctx: Pick<CommandContext, "settings" | "t" | "now">): UserError {
+export function whenError(
+  error: WhenError,
+  typed: string,
+  ctx: Pick<CommandContext, "settings" | "t" | "now">,
+): UserError {
   if (error.code === "past") {
     const format = error.wholeDay ? formatDay : formatWhen;
     return new UserError("when.past", { when: format(error.utcMs, ctx.settings.timezone, ctx.t.lang, ctx.now) });

@@ -6,8 +6,13 @@ import { configSchema, type Config } from "./schema.js";
 
 /** Config problems, one line each; the bot prints them and stops before doing anything. */
 export class ConfigError extends Error {
-  constructor(readonly problems: string[], source: string) {
-    super(`${source} has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  constructor(
+    readonly problems: string[],
+    source: string,
+  ) {
+    super(
+      `${source} has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
     this.name = "ConfigError";
   }
 }
@@ -62,7 +67,8 @@ export function loadConfig(path: string | undefined, env: NodeJS.ProcessEnv = pr
       const where = err instanceof YAMLParseError && err.linePos ? ` at line ${err.linePos[0].line}` : "";
       throw new ConfigError([`not valid YAML${where}`], path);
     }
-    if (typeof raw !== "object" || Array.isArray(raw)) throw new ConfigError(["expected a mapping of keys to values at the top level"], path);
+    if (typeof raw !== "object" || Array.isArray(raw))
+      throw new ConfigError(["expected a mapping of keys to values at the top level"], path);
   }
   return parseConfig(applyEnvironment(raw as Record<string, unknown>, env), path ?? "the configuration");
 }
@@ -72,8 +78,13 @@ export function parseConfig(input: unknown, source = "the configuration"): Confi
   const result = configSchema.safeParse(raw);
   if (!result.success) {
     // One line per key: a value can break several rules, the first one says enough.
-    const firstPerKey = new Map(result.error.issues.map((i) => [i.code === "unrecognized_keys" ? i : i.path.join("."), i] as const).reverse());
-    throw new ConfigError([...firstPerKey.values()].reverse().flatMap((i) => describeIssue(i, raw)), source);
+    const firstPerKey = new Map(
+      result.error.issues.map((i) => [i.code === "unrecognized_keys" ? i : i.path.join("."), i] as const).reverse(),
+    );
+    throw new ConfigError(
+      [...firstPerKey.values()].reverse().flatMap((i) => describeIssue(i, raw)),
+      source,
+    );
   }
   return result.data;
 }
@@ -101,7 +112,10 @@ function applyEnvironment(raw: Record<string, unknown>, env: NodeJS.ProcessEnv):
 }
 
 function valueAt(raw: unknown, path: PropertyKey[]): unknown {
-  return path.reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined), raw);
+  return path.reduce<unknown>(
+    (node, key) => (node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined),
+    raw,
+  );
 }
 
 function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string[] {
@@ -124,5 +138,8 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string[] {
 function missing(key: string): string {
   const variable = Object.entries(ENVIRONMENT).find(([, path]) => path.join(".") === key)?.[0];
   const make = MAKE_ONE[key];
-  return [`it is required${variable ? `: set it here or in the environment variable ${variable}` : ""}`, make ? ` (make one with: ${make})` : ""].join("");
+  return [
+    `it is required${variable ? `: set it here or in the environment variable ${variable}` : ""}`,
+    make ? ` (make one with: ${make})` : "",
+  ].join("");
 }

@@ -8,7 +8,8 @@ import { z } from "zod";
 const USER_ID = /^@[^\s:]+:[^\s]+$/;
 // A bare word ("ana") is more likely a forgotten "@…:server" than a server: names need a dot,
 // a port, or to be localhost.
-const SERVER_NAME = /^(localhost|[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)(:\d+)?$|^[A-Za-z0-9.-]+:\d+$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/;
+const SERVER_NAME =
+  /^(localhost|[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)(:\d+)?$|^[A-Za-z0-9.-]+:\d+$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/;
 
 const cryptoStoreKey = z
   .string()

@@ -14,7 +14,10 @@ const timezone = z.string().refine((zone) => IANAZone.isValidZone(zone), {
 export const databaseConfigSchema = z
   .strictObject({
     path: z.string().min(1).default("./data/tandem.db"),
-    key: z.string().min(16, "expected a long random secret, at least 16 characters (make one with: openssl rand -base64 32)").optional(),
+    key: z
+      .string()
+      .min(16, "expected a long random secret, at least 16 characters (make one with: openssl rand -base64 32)")
+      .optional(),
   })
   .prefault({});
 
@@ -22,11 +25,18 @@ export const databaseConfigSchema = z
 export const configSchema = z
   .strictObject({
     database: databaseConfigSchema,
-    prefix: z.string().min(1).max(3).regex(/^\S+$/, "expected 1 to 3 characters without spaces, such as !").default("!"),
+    prefix: z
+      .string()
+      .min(1)
+      .max(3)
+      .regex(/^\S+$/, "expected 1 to 3 characters without spaces, such as !")
+      .default("!"),
     language: z.enum(LANGUAGES).default("en"),
     timezone: timezone.default("UTC"),
     moderatorPowerLevel: z.int().min(0).max(100).default(50),
-    admins: z.array(z.string().regex(/^@[^:\s]+:\S+$/, "expected a Matrix user id such as @ana:example.org")).default([]),
+    admins: z
+      .array(z.string().regex(/^@[^:\s]+:\S+$/, "expected a Matrix user id such as @ana:example.org"))
+      .default([]),
     ledger: z
       .strictObject({
         maxEntriesPerHour: z.int().min(1).max(10_000).default(30),
@@ -40,8 +50,14 @@ export const configSchema = z
       .prefault({}),
     console: z
       .strictObject({
-        user: z.string().regex(/^[a-z0-9._=-]+$/i, "expected a short name such as you or ana").default("you"),
-        room: z.string().regex(/^[a-z0-9._=-]+$/i, "expected a short name such as console").default("console"),
+        user: z
+          .string()
+          .regex(/^[a-z0-9._=-]+$/i, "expected a short name such as you or ana")
+          .default("you"),
+        room: z
+          .string()
+          .regex(/^[a-z0-9._=-]+$/i, "expected a short name such as console")
+          .default("console"),
         moderators: z.array(z.string()).default(["you"]),
       })
       .prefault({}),
@@ -52,7 +68,9 @@ export const configSchema = z
       .prefault({}),
     matrix: matrixConfigSchema.optional(),
     /** /healthz and Prometheus /metrics on 127.0.0.1:port (counts only); off when absent. */
-    metrics: z.strictObject({ port: z.int().min(1024, "expected a port from 1024 to 65535, such as 9464").max(65535) }).optional(),
+    metrics: z
+      .strictObject({ port: z.int().min(1024, "expected a port from 1024 to 65535, such as 9464").max(65535) })
+      .optional(),
   })
   .superRefine((config, ctx) => {
     // A bot on Matrix holds a cell's ledger, roles and names: whoever takes the server or a
@@ -61,7 +79,8 @@ export const configSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["database", "key"],
-        message: "required when a matrix: section is present, to encrypt the whole database at rest (or TANDEM_DATABASE_KEY; make one with: openssl rand -base64 32)",
+        message:
+          "required when a matrix: section is present, to encrypt the whole database at rest (or TANDEM_DATABASE_KEY; make one with: openssl rand -base64 32)",
       });
     }
   });

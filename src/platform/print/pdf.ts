@@ -6,7 +6,8 @@ import { isRightToLeft, visualRuns, type Script } from "./script-runs.js";
 
 /** pdfkit takes ~30 MiB once loaded: only a Tandem that prints pays it, when it first prints. */
 let PDFDocument: typeof PDFKitDocument | undefined;
-const pdfkit = (): typeof PDFKitDocument => (PDFDocument ??= createRequire(import.meta.url)("pdfkit") as typeof PDFKitDocument);
+const pdfkit = (): typeof PDFKitDocument =>
+  (PDFDocument ??= createRequire(import.meta.url)("pdfkit") as typeof PDFKitDocument);
 
 /**
  * A small printing service for features: a list for the wall, in large type, as PDF bytes. It knows
@@ -30,7 +31,10 @@ export interface PrintJob {
 }
 
 /** Points of type: large enough to read from a step back; A4 scaled down from A3 by its side (1/√2). */
-const TYPE = { A3: { title: 44, subtitle: 20, body: 24, note: 16, margin: 64 }, A4: { title: 31, subtitle: 14, body: 17, note: 11, margin: 48 } } as const;
+const TYPE = {
+  A3: { title: 44, subtitle: 20, body: 24, note: 16, margin: 64 },
+  A4: { title: 31, subtitle: 14, body: 17, note: 11, margin: 48 },
+} as const;
 const QUIET = "#555555";
 
 const fontData = new Map<string, Buffer>();
@@ -40,7 +44,12 @@ const fontName = (script: Script, bold: boolean) => `${script}-${bold ? "bold" :
 /** Renders synchronously (a command renders inside its message's transaction). */
 export function renderPdf(job: PrintJob): Buffer {
   const type = TYPE[job.size];
-  const pdf = new (pdfkit())({ size: job.size, margin: type.margin, info: { Title: job.title, Producer: "Tandem" }, autoFirstPage: true });
+  const pdf = new (pdfkit())({
+    size: job.size,
+    margin: type.margin,
+    info: { Title: job.title, Producer: "Tandem" },
+    autoFirstPage: true,
+  });
   // pdfkit writes through a Readable stream that would hand the bytes over only on a later tick;
   // every object it writes is ready at once (fonts are read and compressed synchronously), so the
   // header already buffered is read now and the rest is taken as it is pushed.
@@ -82,7 +91,11 @@ export function renderPdf(job: PrintJob): Buffer {
 }
 
 /** One paragraph: cut into runs of one script each, drawn in visual order, from the right for Arabic. */
-function line(pdf: PDFKit.PDFDocument, text: string, style: { size: number; bold?: boolean; color?: string; number?: number }): void {
+function line(
+  pdf: PDFKit.PDFDocument,
+  text: string,
+  style: { size: number; bold?: boolean; color?: string; number?: number },
+): void {
   const rtl = isRightToLeft(text);
   const runs = visualRuns(text);
   if (style.number !== undefined) {

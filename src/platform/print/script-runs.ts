@@ -15,7 +15,8 @@ const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFE
 /** Letters of either script: what decides a run. Spaces, digits and punctuation go with their neighbours. */
 const STRONG = /[\p{L}\p{M}]/u;
 
-export const scriptOf = (char: string): Script | undefined => (ARABIC.test(char) ? "arabic" : STRONG.test(char) ? "latin" : undefined);
+export const scriptOf = (char: string): Script | undefined =>
+  ARABIC.test(char) ? "arabic" : STRONG.test(char) ? "latin" : undefined;
 
 /** The text cut where the script changes; neutral characters join the run they follow. */
 export function scriptRuns(text: string): Run[] {

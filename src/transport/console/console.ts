@@ -29,7 +29,8 @@ export const consoleRoomId = (name: string) => `!${name}:${SERVER}`;
 export const consoleDirectRoomId = (name: string) => `!dm/${name}:${SERVER}`;
 
 /** The room a console session types in: its room, or with `--dm` the user's direct chat with the bot. */
-export const consoleSessionRoomId = (o: Pick<ConsoleOptions, "user" | "room" | "direct">) => (o.direct ? consoleDirectRoomId(o.user) : consoleRoomId(o.room));
+export const consoleSessionRoomId = (o: Pick<ConsoleOptions, "user" | "room" | "direct">) =>
+  o.direct ? consoleDirectRoomId(o.user) : consoleRoomId(o.room);
 
 /**
  * The embedded default: one person types at a terminal (or a script pipes lines in) into one
@@ -69,7 +70,10 @@ export class ConsoleTransport implements Transport {
     // Structured events are for other bots; a console has none to talk to.
     if (message.doc.event) return;
     const attachment = message.doc.attachment;
-    const file = attachment && this.options.filesDir ? saveAttachment(this.options.filesDir, message.roomId, attachment, message.key) : attachment?.fileName;
+    const file =
+      attachment && this.options.filesDir
+        ? saveAttachment(this.options.filesDir, message.roomId, attachment, message.key)
+        : attachment?.fileName;
     const caption = renderPlain(message.doc);
     // A file's caption is its name (what Matrix shows under it); here the path where it really is says more.
     const text = file === undefined ? caption : caption === attachment?.fileName ? file : `${caption}\n${file}`;

@@ -7,7 +7,13 @@ import type { OutsideData } from "../../kernel/room-data.js";
 /** A name safe on any file system: letters, digits, dots and dashes, nothing that climbs out of the folder. */
 function safeStem(fileName: string): string {
   const stem = fileName.slice(0, fileName.length - extname(fileName).length);
-  return stem.normalize("NFKD").replace(/[^\w.-]+/gu, "-").replace(/^[.-]+|[.-]+$/gu, "").slice(0, 60) || "file";
+  return (
+    stem
+      .normalize("NFKD")
+      .replace(/[^\w.-]+/gu, "-")
+      .replace(/^[.-]+|[.-]+$/gu, "")
+      .slice(0, 60) || "file"
+  );
 }
 
 const shortHash = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 8);
@@ -30,7 +36,9 @@ export function saveAttachment(filesDir: string, roomId: string, attachment: Att
   privateDir(filesDir);
   const dir = roomFilesDir(filesDir, roomId);
   privateDir(dir);
-  const ext = extname(attachment.fileName).replace(/[^\w.]/gu, "").slice(0, 10);
+  const ext = extname(attachment.fileName)
+    .replace(/[^\w.]/gu, "")
+    .slice(0, 10);
   const id = shortHash(messageKey);
   const path = join(dir, `${safeStem(attachment.fileName)}-${id}${ext}`);
   writeFileSync(path, Buffer.from(attachment.base64, "base64"), { mode: 0o600 });

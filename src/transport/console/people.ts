@@ -25,10 +25,18 @@ export function rememberedPeople(db: Db, roomId: string): string[] {
   for (const table of tables) collect(db.prepare(`SELECT * FROM "${table}" WHERE room_id = ?`).all(roomId));
   const children = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
   for (const child of children) {
-    const links = db.prepare(`SELECT "table" AS parent, "from" AS fk, "to" AS pk FROM pragma_foreign_key_list(?)`).all(child) as { parent: string; fk: string; pk: string | null }[];
+    const links = db
+      .prepare(`SELECT "table" AS parent, "from" AS fk, "to" AS pk FROM pragma_foreign_key_list(?)`)
+      .all(child) as { parent: string; fk: string; pk: string | null }[];
     for (const link of links) {
       if (!tables.includes(link.parent) || !link.pk) continue;
-      collect(db.prepare(`SELECT c.* FROM "${child}" c JOIN "${link.parent}" p ON c."${link.fk}" = p."${link.pk}" WHERE p.room_id = ?`).all(roomId));
+      collect(
+        db
+          .prepare(
+            `SELECT c.* FROM "${child}" c JOIN "${link.parent}" p ON c."${link.fk}" = p."${link.pk}" WHERE p.room_id = ?`,
+          )
+          .all(roomId),
+      );
     }
   }
   return [...names].sort();
@@ -36,7 +44,11 @@ export function rememberedPeople(db: Db, roomId: string): string[] {
 
 /** A console name that typed in a room is one of its members from then on, in every later session. */
 export function rememberMember(db: Db, roomId: string, userId: string, now: number): void {
-  db.prepare("INSERT OR IGNORE INTO console_members (room_id, user_id, joined_at) VALUES (?, ?, ?)").run(roomId, userId, now);
+  db.prepare("INSERT OR IGNORE INTO console_members (room_id, user_id, joined_at) VALUES (?, ?, ?)").run(
+    roomId,
+    userId,
+    now,
+  );
 }
 
 /** Console membership is forgotten with the person and wiped with the room, like the rest of its data. */
@@ -45,7 +57,8 @@ export const consoleRoomData: RoomDataPart = {
   tables: ["console_members"],
   countPerson: () => 0,
   forgetPerson(db, roomId, who) {
-    if (who.userId !== null) db.prepare("DELETE FROM console_members WHERE room_id = ? AND user_id = ?").run(roomId, who.userId);
+    if (who.userId !== null)
+      db.prepare("DELETE FROM console_members WHERE room_id = ? AND user_id = ?").run(roomId, who.userId);
   },
   countRoom: () => 0,
   wipeRoom: (db, roomId) => void db.prepare("DELETE FROM console_members WHERE room_id = ?").run(roomId),

@@ -34,7 +34,11 @@ interface FileInfo {
  * upload, so the homeserver keeps only ciphertext; the key travels inside the Megolm-encrypted event.
  * The document's text is the caption (`body` beside `filename`, as the spec's media captions allow).
  */
-export async function sendAttachment(sender: AttachmentSender, message: OutgoingMessage, attachment: Attachment): Promise<string> {
+export async function sendAttachment(
+  sender: AttachmentSender,
+  message: OutgoingMessage,
+  attachment: Attachment,
+): Promise<string> {
   await sender.ready;
   const encrypted = await sender.isRoomEncrypted(message.roomId);
   if (!encrypted && !sender.allowPlainText) throw new PermanentSendError("M_ROOM_NOT_ENCRYPTED");
@@ -47,7 +51,12 @@ export async function sendAttachment(sender: AttachmentSender, message: Outgoing
     const source = await upload(sender.client, thumbBytes, thumbnail.mimeType, encrypted);
     if ("file" in source) info.thumbnail_file = source.file;
     else info.thumbnail_url = source.url;
-    info.thumbnail_info = { mimetype: thumbnail.mimeType, size: thumbBytes.length, w: thumbnail.width, h: thumbnail.height };
+    info.thumbnail_info = {
+      mimetype: thumbnail.mimeType,
+      size: thumbBytes.length,
+      w: thumbnail.width,
+      h: thumbnail.height,
+    };
   }
   const source = await upload(sender.client, bytes, attachment.mimeType, encrypted);
   const text = renderMatrixContent(message.doc, {
@@ -71,12 +80,18 @@ export async function sendAttachment(sender: AttachmentSender, message: Outgoing
 
 async function upload(client: MatrixClient, bytes: Buffer, mimeType: string, encrypted: boolean): Promise<Source> {
   if (!encrypted) {
-    const { content_uri } = await client.uploadContent(new Blob([bytes], { type: mimeType }), { type: mimeType, includeFilename: false });
+    const { content_uri } = await client.uploadContent(new Blob([bytes], { type: mimeType }), {
+      type: mimeType,
+      includeFilename: false,
+    });
     return { url: content_uri };
   }
   const plain = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const { data, info } = await encryptAttachment(plain);
   // The ciphertext is uploaded with no name and no real type: neither may tell the server what it is.
-  const { content_uri } = await client.uploadContent(new Blob([data], { type: "application/octet-stream" }), { type: "application/octet-stream", includeFilename: false });
+  const { content_uri } = await client.uploadContent(new Blob([data], { type: "application/octet-stream" }), {
+    type: "application/octet-stream",
+    includeFilename: false,
+  });
   return { file: { ...info, url: content_uri } };
 }

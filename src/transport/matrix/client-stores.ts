@@ -22,7 +22,10 @@ interface CachedRoom {
   _currentState: Record<string, Record<string, CachedEvent>>;
   _timeline: { event: CachedEvent }[];
   _summary?: Record<string, unknown>;
-  _receipts?: { unthreadedReadReceipts?: Map<string, unknown>; threadedReadReceipts?: Map<string, Map<string, unknown>> };
+  _receipts?: {
+    unthreadedReadReceipts?: Map<string, unknown>;
+    threadedReadReceipts?: Map<string, Map<string, unknown>>;
+  };
   _stickyEvents?: { event: CachedEvent }[];
 }
 
@@ -65,7 +68,12 @@ interface UsersDb {
   transaction(
     stores: string[],
     mode: "readwrite",
-  ): { objectStore(name: string): { delete(key: string): unknown }; oncomplete: (() => void) | null; onerror: (() => void) | null; error: unknown };
+  ): {
+    objectStore(name: string): { delete(key: string): unknown };
+    oncomplete: (() => void) | null;
+    onerror: (() => void) | null;
+    error: unknown;
+  };
 }
 
 /** The sdk's store internals this module reaches: the accumulator and the IndexedDB of the local backend. */
@@ -138,7 +146,9 @@ export interface ClientStoresDeps {
  * sent that are still the room's state; and the Rust crypto store's record of her devices, sealed
  * with matrix.cryptoStoreKey under hashed keys, which the sdk has no call to remove.
  */
-export function clientStores(deps: ClientStoresDeps): OutsideData & { purge(roomId: string, userId: string): Promise<boolean> } {
+export function clientStores(
+  deps: ClientStoresDeps,
+): OutsideData & { purge(roomId: string, userId: string): Promise<boolean> } {
   const internals = deps.store as unknown as StoreInternals;
 
   async function purge(roomId: string, userId: string): Promise<boolean> {
@@ -158,7 +168,9 @@ export function clientStores(deps: ClientStoresDeps): OutsideData & { purge(room
     purge,
     forgetPerson(roomId: string, who: PersonMatch) {
       if (who.userId === null) return;
-      purge(roomId, who.userId).catch((err: unknown) => deps.log.error({ err: errorForLog(err) }, "could not purge a forgotten person from the Matrix client's stores"));
+      purge(roomId, who.userId).catch((err: unknown) =>
+        deps.log.error({ err: errorForLog(err) }, "could not purge a forgotten person from the Matrix client's stores"),
+      );
     },
     // The bot stays in a wiped room: the room's state is what it needs to keep serving it.
     wipeRoom: () => undefined,

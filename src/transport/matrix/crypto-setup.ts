@@ -18,7 +18,9 @@ export class SecretStorageKeys {
     try {
       this.recovery = decodeRecoveryKey(recoveryKey);
     } catch {
-      throw new StartupError("matrix.recoveryKey (or TANDEM_RECOVERY_KEY) is not a valid recovery key; copy it exactly as it was shown at the first start");
+      throw new StartupError(
+        "matrix.recoveryKey (or TANDEM_RECOVERY_KEY) is not a valid recovery key; copy it exactly as it was shown at the first start",
+      );
     }
   }
 
@@ -55,12 +57,20 @@ function passwordAuth(userId: string, password: string | undefined) {
     try {
       await makeRequest(null);
     } catch (err) {
-      const session = err instanceof MatrixError && err.httpStatus === 401 ? (err.data as { session?: string }).session : undefined;
+      const session =
+        err instanceof MatrixError && err.httpStatus === 401 ? (err.data as { session?: string }).session : undefined;
       if (session === undefined) throw err;
       if (!password) {
-        throw new StartupError("the homeserver asks for the bot's password to set up cross-signing; give matrix.password (or TANDEM_MATRIX_PASSWORD) for this start");
+        throw new StartupError(
+          "the homeserver asks for the bot's password to set up cross-signing; give matrix.password (or TANDEM_MATRIX_PASSWORD) for this start",
+        );
       }
-      await makeRequest({ type: "m.login.password", identifier: { type: "m.id.user", user: userId }, password, session });
+      await makeRequest({
+        type: "m.login.password",
+        identifier: { type: "m.id.user", user: userId },
+        password,
+        session,
+      });
     }
   };
 }
@@ -98,7 +108,10 @@ export async function ensureCrossSigning(deps: CrossSigningDeps): Promise<CrossS
     await crypto.checkKeyBackupAndEnable();
     // History the bot had keys for becomes readable again; new keys keep being backed up.
     const restored = await crypto.restoreKeyBackup();
-    log.info({ imported: restored.imported, total: restored.total }, "identity and key backup restored with the recovery key");
+    log.info(
+      { imported: restored.imported, total: restored.total },
+      "identity and key backup restored with the recovery key",
+    );
     return "restored";
   }
 

@@ -81,7 +81,8 @@ export function mentionedUserIds(doc: Doc): string[] {
   if (doc.notifiesNobody) return [];
   const ids = new Set<string>();
   const visit = (parts: Inline[]) => {
-    for (const part of parts) if (typeof part !== "string" && part.kind === "mention" && part.person.userId) ids.add(part.person.userId);
+    for (const part of parts)
+      if (typeof part !== "string" && part.kind === "mention" && part.person.userId) ids.add(part.person.userId);
   };
   for (const block of doc.blocks) {
     if (block.kind === "p" || block.kind === "heading") visit(block.parts);
@@ -94,7 +95,12 @@ function relation(options: RenderOptions): MatrixRelation | undefined {
   if (options.threadRootId) {
     // In a thread, the reply also points at the command so clients without threads show it as a reply.
     const replyTo = options.replyToEventId ?? options.threadRootId;
-    return { rel_type: "m.thread", event_id: options.threadRootId, is_falling_back: true, "m.in_reply_to": { event_id: replyTo } };
+    return {
+      rel_type: "m.thread",
+      event_id: options.threadRootId,
+      is_falling_back: true,
+      "m.in_reply_to": { event_id: replyTo },
+    };
   }
   return options.replyToEventId ? { "m.in_reply_to": { event_id: options.replyToEventId } } : undefined;
 }

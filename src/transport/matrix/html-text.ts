@@ -7,7 +7,23 @@ import { Parser } from "htmlparser2";
  */
 const NOT_OWN_WORDS = new Set(["mx-reply", "blockquote", "q", "pre", "code", "del", "s", "strike"]);
 /** Elements after which the text goes on on a new line. */
-const LINE_ENDS = new Set(["br", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "hr"]);
+const LINE_ENDS = new Set([
+  "br",
+  "p",
+  "div",
+  "li",
+  "ul",
+  "ol",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "tr",
+  "table",
+  "hr",
+]);
 /** An Element pill: a matrix.to link to a user (the id may be percent-encoded, and followed by `?via=`). */
 const USER_PILL = /^https:\/\/matrix\.to\/#\/((?:@|%40)[^/?]+)/i;
 

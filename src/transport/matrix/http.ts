@@ -15,10 +15,14 @@ function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 }
 
@@ -53,9 +57,17 @@ export function tandemFetch(options: { log: Logger; onSync: SyncHook; base?: typ
       const response = await base(input, init);
       if (response.status !== 429) return response;
       const text = await response.text();
-      if (attempt >= MAX_429_RETRIES) return new Response(text, { status: 429, statusText: response.statusText, headers: response.headers });
+      if (attempt >= MAX_429_RETRIES)
+        return new Response(text, { status: 429, statusText: response.statusText, headers: response.headers });
       const delayMs = Math.min(MAX_DELAY_MS, retryAfterMs(text, response.headers) ?? 1000 * 2 ** Math.min(attempt, 8));
-      log.warn({ path: pathOf(input).pathname.replace(/![^/]+|%21[^/]+|\$[^/]+|%24[^/]+/g, "…"), delayMs, attempt: attempt + 1 }, "rate limited by the homeserver; retrying after its delay");
+      log.warn(
+        {
+          path: pathOf(input).pathname.replace(/![^/]+|%21[^/]+|\$[^/]+|%24[^/]+/g, "…"),
+          delayMs,
+          attempt: attempt + 1,
+        },
+        "rate limited by the homeserver; retrying after its delay",
+      );
       await sleep(delayMs, init?.signal);
     }
   };
@@ -66,10 +78,13 @@ export function tandemFetch(options: { log: Logger; onSync: SyncHook; base?: typ
     if (!url.pathname.endsWith("/client/v3/sync") || !response.ok) return response;
     const text = await response.text();
     const authedGet = async (path: string): Promise<unknown> => {
-      const answer = await fetchRespectingRateLimits(new URL(`${url.pathname.replace(/\/sync$/, "")}${path}`, url.origin), {
-        method: "GET",
-        headers: init?.headers ?? {},
-      });
+      const answer = await fetchRespectingRateLimits(
+        new URL(`${url.pathname.replace(/\/sync$/, "")}${path}`, url.origin),
+        {
+          method: "GET",
+          headers: init?.headers ?? {},
+        },
+      );
       if (!answer.ok) throw new Error(`backfill request failed with HTTP ${answer.status}`);
       return answer.json();
     };

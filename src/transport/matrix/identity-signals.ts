@@ -20,11 +20,25 @@ export interface IdentitySignalsDeps {
 export function identitySignals(deps: IdentitySignalsDeps): { held(row: InboxRow): void } {
   const { client, dispatcher, clock } = deps;
   const raise = (roomId: string, userId: string, eventId: string) =>
-    void dispatcher.handleEvent({ local: true, eventId, roomId, sender: userId, type: IDENTITY_CHANGED, content: {}, sentAt: clock(), signedDevice: true });
+    void dispatcher.handleEvent({
+      local: true,
+      eventId,
+      roomId,
+      sender: userId,
+      type: IDENTITY_CHANGED,
+      content: {},
+      sentAt: clock(),
+      signedDevice: true,
+    });
   // Every cell she shares with the bot: a direct chat has no moderator to tell.
   const inHerCells = (userId: string, cause: string) => {
     for (const room of client.getRooms()) {
-      if (room.getMyMembership() !== "join" || room.getMember(userId)?.membership !== "join" || deps.isDirect(room.roomId)) continue;
+      if (
+        room.getMyMembership() !== "join" ||
+        room.getMember(userId)?.membership !== "join" ||
+        deps.isDirect(room.roomId)
+      )
+        continue;
       raise(room.roomId, userId, `identity-changed:${cause}:${room.roomId}`);
     }
   };
@@ -33,6 +47,9 @@ export function identitySignals(deps: IdentitySignalsDeps): { held(row: InboxRow
     if (status.needsUserApproval && userId !== client.getUserId()) inHerCells(userId, randomUUID());
   });
   return {
-    held: (row) => (deps.isDirect(row.roomId) ? inHerCells(row.sender, row.eventId) : raise(row.roomId, row.sender, `identity-changed:${row.eventId}`)),
+    held: (row) =>
+      deps.isDirect(row.roomId)
+        ? inHerCells(row.sender, row.eventId)
+        : raise(row.roomId, row.sender, `identity-changed:${row.eventId}`),
   };
 }

@@ -14,12 +14,16 @@ export const inboxRoomData: RoomDataPart = {
   countPerson: () => 0,
   forgetPerson(db, _roomId, who) {
     if (who.userId === null) return;
-    db.prepare("DELETE FROM matrix_inbox WHERE sender = ? AND (state IN ('done', 'abandoned') OR held_at IS NOT NULL)").run(who.userId);
+    db.prepare(
+      "DELETE FROM matrix_inbox WHERE sender = ? AND (state IN ('done', 'abandoned') OR held_at IS NOT NULL)",
+    ).run(who.userId);
     db.prepare("DELETE FROM matrix_unverified_devices WHERE user_id = ?").run(who.userId);
   },
   countRoom: () => 0,
   wipeRoom(db, roomId) {
-    db.prepare("DELETE FROM matrix_inbox WHERE room_id = ? AND (state IN ('done', 'abandoned') OR held_at IS NOT NULL)").run(roomId);
+    db.prepare(
+      "DELETE FROM matrix_inbox WHERE room_id = ? AND (state IN ('done', 'abandoned') OR held_at IS NOT NULL)",
+    ).run(roomId);
     db.prepare("DELETE FROM matrix_unverified_devices WHERE room_id = ?").run(roomId);
   },
 };

@@ -37,7 +37,9 @@ const statements = perDb((db) => ({
      WHERE state IN ('pending', 'undecryptable') AND held_at IS NULL ORDER BY seq`,
   ),
   hold: db.prepare("UPDATE matrix_inbox SET held_at = coalesce(held_at, ?) WHERE seq = ?"),
-  release: db.prepare("UPDATE matrix_inbox SET held_at = NULL WHERE sender = ? AND held_at IS NOT NULL AND state IN ('pending', 'undecryptable')"),
+  release: db.prepare(
+    "UPDATE matrix_inbox SET held_at = NULL WHERE sender = ? AND held_at IS NOT NULL AND state IN ('pending', 'undecryptable')",
+  ),
   heldBefore: db.prepare(
     `SELECT seq, room_id, sender FROM matrix_inbox
      WHERE state IN ('pending', 'undecryptable') AND held_at IS NOT NULL AND held_at < ? ORDER BY seq`,
@@ -85,7 +87,11 @@ export class Inbox {
   record(events: RawEvent[], now: number): number {
     const s = statements(this.db);
     return this.db.transaction(() =>
-      events.reduce((added, e) => added + s.insert.run(e.event_id, e.room_id, e.sender, e.origin_server_ts, JSON.stringify(e), now).changes, 0),
+      events.reduce(
+        (added, e) =>
+          added + s.insert.run(e.event_id, e.room_id, e.sender, e.origin_server_ts, JSON.stringify(e), now).changes,
+        0,
+      ),
     )();
   }
 
@@ -131,7 +137,9 @@ export class Inbox {
 
   /** Rows held since before `time`, oldest first. */
   heldBefore(time: number): { seq: number; roomId: string; sender: string }[] {
-    return (statements(this.db).heldBefore.all(time) as { seq: number; room_id: string; sender: string }[]).map((r) => ({ seq: r.seq, roomId: r.room_id, sender: r.sender }));
+    return (statements(this.db).heldBefore.all(time) as { seq: number; room_id: string; sender: string }[]).map(
+      (r) => ({ seq: r.seq, roomId: r.room_id, sender: r.sender }),
+    );
   }
 
   hasUndecryptable(): boolean {

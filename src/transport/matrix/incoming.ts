@@ -34,36 +34,68 @@ function isAnnotation(relation: Relation | undefined): boolean {
  * "sender reacted with key to event": an `m.reaction` annotating an event. Clients keep the
  * relation of an encrypted event in its clear wrapper, so it is read from either place.
  */
-export function reactionFrom(eventId: string, roomId: string, sender: string, sentAt: number, relation: Relation | undefined): Reaction | undefined {
-  if (!isAnnotation(relation) || typeof relation?.event_id !== "string" || typeof relation.key !== "string") return undefined;
+export function reactionFrom(
+  eventId: string,
+  roomId: string,
+  sender: string,
+  sentAt: number,
+  relation: Relation | undefined,
+): Reaction | undefined {
+  if (!isAnnotation(relation) || typeof relation?.event_id !== "string" || typeof relation.key !== "string")
+    return undefined;
   return { eventId, roomId, sender, relatesTo: relation.event_id, key: relation.key, sentAt };
 }
 
 /** A person who joined, from an `m.room.member` event the sync recorder kept (only joins of others are kept). */
-export function joinFrom(eventId: string, roomId: string, sentAt: number, stateKey: string | undefined, content: { membership?: unknown; displayname?: unknown }): MemberJoin | undefined {
+export function joinFrom(
+  eventId: string,
+  roomId: string,
+  sentAt: number,
+  stateKey: string | undefined,
+  content: { membership?: unknown; displayname?: unknown },
+): MemberJoin | undefined {
   if (!stateKey || content.membership !== "join") return undefined;
-  return { eventId, roomId, userId: stateKey, sentAt, ...(typeof content.displayname === "string" && content.displayname ? { displayName: content.displayname } : {}) };
+  return {
+    eventId,
+    roomId,
+    userId: stateKey,
+    sentAt,
+    ...(typeof content.displayname === "string" && content.displayname ? { displayName: content.displayname } : {}),
+  };
 }
 
 /**
  * The command a decrypted `m.room.message` carries, or undefined when it is not one: notices,
  * emotes, media, edits (a corrected command is not run again) and empty texts are ignored.
  */
-export function invocationFrom(eventId: string, roomId: string, sender: string, sentAt: number, content: MessageContent): Invocation | undefined {
+export function invocationFrom(
+  eventId: string,
+  roomId: string,
+  sender: string,
+  sentAt: number,
+  content: MessageContent,
+): Invocation | undefined {
   if (content.msgtype !== "m.text" || typeof content.body !== "string") return undefined;
   const relation = content["m.relates_to"];
   if (content["m.new_content"] !== undefined || relation?.rel_type === "m.replace") return undefined;
-  const html = content.format === "org.matrix.custom.html" && typeof content.formatted_body === "string" ? content.formatted_body : undefined;
+  const html =
+    content.format === "org.matrix.custom.html" && typeof content.formatted_body === "string"
+      ? content.formatted_body
+      : undefined;
   // Read once, here: pills become user ids, and what is quoted, code or struck through goes, so the
   // kernel sees only the member's own words.
   const text = html !== undefined ? htmlToCommandText(html) : plainToCommandText(content.body);
   if (text.trim() === "") return undefined;
   const ids = content["m.mentions"]?.user_ids;
   const mentionedUserIds = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : undefined;
-  const threadRootId = relation?.rel_type === "m.thread" && typeof relation.event_id === "string" ? relation.event_id : undefined;
+  const threadRootId =
+    relation?.rel_type === "m.thread" && typeof relation.event_id === "string" ? relation.event_id : undefined;
   // In a thread, a reply to the thread's latest event that the client only falls back to is no reply.
   const repliedTo = relation?.["m.in_reply_to"]?.event_id;
-  const replyTo = typeof repliedTo === "string" && !(threadRootId !== undefined && relation?.is_falling_back === true) ? repliedTo : undefined;
+  const replyTo =
+    typeof repliedTo === "string" && !(threadRootId !== undefined && relation?.is_falling_back === true)
+      ? repliedTo
+      : undefined;
   return {
     eventId,
     roomId,
@@ -138,7 +170,10 @@ export class IncomingProcessor {
       } catch (err) {
         // Callers fire and forget after each sync: a rejection here would be unhandled and end the
         // process. Open rows stay open, so the next pass takes them up.
-        this.deps.log.error({ err: errorForLog(err) }, "incoming messages not processed; will try again after the next sync");
+        this.deps.log.error(
+          { err: errorForLog(err) },
+          "incoming messages not processed; will try again after the next sync",
+        );
       } finally {
         this.running = undefined;
       }
@@ -153,7 +188,10 @@ export class IncomingProcessor {
         await this.processRow(row);
       } catch (err) {
         // Left open: the next pass tries again. No content in the log.
-        log.error({ eventId: row.eventId, roomId: row.roomId, err: errorForLog(err) }, "incoming message not processed yet");
+        log.error(
+          { eventId: row.eventId, roomId: row.roomId, err: errorForLog(err) },
+          "incoming message not processed yet",
+        );
       }
     }
     // Messages released by a moderator's !trust are run in a pass right after.
@@ -192,23 +230,49 @@ export class IncomingProcessor {
       // Another Tandem's message in a room it hosts: never a command here, and news that the room is its.
       if (this.deps.dispatcher.readsEvent(HOST_MARK)) {
         const signedDevice = event.isEncrypted() && (await isSignedDevice(this.deps.client, event));
-        this.deps.dispatcher.handleEvent({ eventId: row.eventId, roomId: row.roomId, sender: row.sender, type: HOST_MARK, content: {}, sentAt, signedDevice });
+        this.deps.dispatcher.handleEvent({
+          eventId: row.eventId,
+          roomId: row.roomId,
+          sender: row.sender,
+          type: HOST_MARK,
+          content: {},
+          sentAt,
+          signedDevice,
+        });
       }
     } else if (event.getType() === "m.room.message") {
       const inv = invocationFrom(row.eventId, row.roomId, row.sender, sentAt, event.getContent() as MessageContent);
       if (inv) this.deps.dispatcher.handle(inv);
     } else if (event.getType() === "m.reaction") {
-      const relation = (event.getContent() as MessageContent)["m.relates_to"] ?? (event.getWireContent() as MessageContent)["m.relates_to"];
+      const relation =
+        (event.getContent() as MessageContent)["m.relates_to"] ??
+        (event.getWireContent() as MessageContent)["m.relates_to"];
       const reaction = reactionFrom(row.eventId, row.roomId, row.sender, sentAt, relation);
       if (reaction) this.deps.dispatcher.handleReaction(reaction);
     } else if (this.deps.dispatcher.readsEvent(event.getType())) {
       // Only encrypted structured events reach here in an encrypted room (plain ones were dropped above).
       const signedDevice = event.isEncrypted() && (await isSignedDevice(this.deps.client, event));
-      this.deps.dispatcher.handleEvent({ eventId: row.eventId, roomId: row.roomId, sender: row.sender, type: event.getType(), content: event.getContent(), sentAt, signedDevice });
+      this.deps.dispatcher.handleEvent({
+        eventId: row.eventId,
+        roomId: row.roomId,
+        sender: row.sender,
+        type: event.getType(),
+        content: event.getContent(),
+        sentAt,
+        signedDevice,
+      });
     } else {
       const wire = event.getWireContent() as MessageContent;
       const content = event.getContent() as MessageContent & Record<string, unknown>;
-      const answer = pollAnswerFrom(row.eventId, row.roomId, row.sender, sentAt, event.getType(), content, content["m.relates_to"] ?? wire["m.relates_to"]);
+      const answer = pollAnswerFrom(
+        row.eventId,
+        row.roomId,
+        row.sender,
+        sentAt,
+        event.getType(),
+        content,
+        content["m.relates_to"] ?? wire["m.relates_to"],
+      );
       if (answer) this.deps.dispatcher.handlePollAnswer(answer);
     }
     inbox.finish(row.seq, "done");
@@ -221,7 +285,14 @@ export class IncomingProcessor {
    */
   private alreadyDecrypted(row: InboxRow): MatrixEvent | undefined {
     const known = this.deps.client.getRoom(row.roomId)?.findEventById(row.eventId);
-    if (!known || !known.isEncrypted() || known.isBeingDecrypted() || known.isDecryptionFailure() || known.shouldAttemptDecryption()) return undefined;
+    if (
+      !known ||
+      !known.isEncrypted() ||
+      known.isBeingDecrypted() ||
+      known.isDecryptionFailure() ||
+      known.shouldAttemptDecryption()
+    )
+      return undefined;
     return known;
   }
 
@@ -231,7 +302,10 @@ export class IncomingProcessor {
     const since = row.undecryptableAt ?? now;
     if (row.state !== "undecryptable") {
       inbox.markUndecryptable(row.seq, now);
-      this.deps.log.warn({ eventId: row.eventId, roomId: row.roomId }, "message cannot be decrypted yet; waiting for its keys");
+      this.deps.log.warn(
+        { eventId: row.eventId, roomId: row.roomId },
+        "message cannot be decrypted yet; waiting for its keys",
+      );
     }
     if (now - since >= this.deps.undecryptableNoticeAfterMs) {
       // A lost reaction is not worth a message; its relation travels in the clear, so it is recognised.

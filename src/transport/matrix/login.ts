@@ -10,9 +10,20 @@ import { asUnreachable, keepNetworkCause } from "./unreachable.js";
  * config win; otherwise the session stored at the first password login is reused; only when there
  * is none, the bot logs in once with its password and stores the result before using it.
  */
-export async function resolveSession(config: MatrixConfig, db: Db, log: Logger, fetchFn: typeof fetch, clock: () => number): Promise<StoredSession> {
+export async function resolveSession(
+  config: MatrixConfig,
+  db: Db,
+  log: Logger,
+  fetchFn: typeof fetch,
+  clock: () => number,
+): Promise<StoredSession> {
   if (config.accessToken && config.deviceId) {
-    return { homeserver: config.homeserverUrl, userId: config.userId, deviceId: config.deviceId, accessToken: config.accessToken };
+    return {
+      homeserver: config.homeserverUrl,
+      userId: config.userId,
+      deviceId: config.deviceId,
+      accessToken: config.accessToken,
+    };
   }
   const stored = loadSession(db, config.cryptoStoreKey);
   if (stored) {
@@ -40,11 +51,17 @@ export async function resolveSession(config: MatrixConfig, db: Db, log: Logger, 
     });
   } catch (err) {
     const code = (err as { errcode?: string }).errcode;
-    if (code === "M_FORBIDDEN") throw new StartupError(`the homeserver refused the password of ${config.userId} (M_FORBIDDEN)`);
+    if (code === "M_FORBIDDEN")
+      throw new StartupError(`the homeserver refused the password of ${config.userId} (M_FORBIDDEN)`);
     // The first start has no session to wait with: say what could not be reached, and stop.
     throw asUnreachable(err, config.homeserverUrl, network.reasonOf);
   }
-  const session = { homeserver: config.homeserverUrl, userId: response.user_id, deviceId: response.device_id, accessToken: response.access_token };
+  const session = {
+    homeserver: config.homeserverUrl,
+    userId: response.user_id,
+    deviceId: response.device_id,
+    accessToken: response.access_token,
+  };
   saveSession(db, session, config.cryptoStoreKey, clock());
   log.info({ deviceId: session.deviceId }, "logged in once; the session is stored and reused from now on");
   return session;

@@ -37,7 +37,9 @@ export class MatrixTransport implements Transport {
   members(roomId: string): RoomMember[] {
     const room = this.client.getRoom(roomId);
     if (!room) return [];
-    return room.getJoinedMembers().map((m) => ({ userId: m.userId, ...(m.rawDisplayName ? { displayName: m.rawDisplayName } : {}) }));
+    return room
+      .getJoinedMembers()
+      .map((m) => ({ userId: m.userId, ...(m.rawDisplayName ? { displayName: m.rawDisplayName } : {}) }));
   }
 
   self(): string | undefined {
@@ -79,18 +81,44 @@ export class MatrixTransport implements Transport {
     const structured = message.doc.event;
     if (structured) {
       try {
-        return await this.sendContent(message.roomId, structured.content, txnIdFor(message.key), this.options.allowUnencryptedRooms, structured.type);
+        return await this.sendContent(
+          message.roomId,
+          structured.content,
+          txnIdFor(message.key),
+          this.options.allowUnencryptedRooms,
+          structured.type,
+        );
       } catch (err) {
         // A cell may ask to join an assembly before its moderators invited this bot into the room:
         // the event waits in the outbox, retried, until the bot is in.
-        if (err instanceof PermanentSendError && err.code === "M_NOT_IN_ROOM") throw Object.assign(new Error("not in the room yet"), { errcode: "M_NOT_IN_ROOM_YET" });
+        if (err instanceof PermanentSendError && err.code === "M_NOT_IN_ROOM")
+          throw Object.assign(new Error("not in the room yet"), { errcode: "M_NOT_IN_ROOM_YET" });
         throw err;
       }
     }
     const poll = pollEventFor(message);
-    if (poll) return this.sendContent(message.roomId, poll.content, txnIdFor(message.key), this.options.allowUnencryptedRooms, poll.type);
+    if (poll)
+      return this.sendContent(
+        message.roomId,
+        poll.content,
+        txnIdFor(message.key),
+        this.options.allowUnencryptedRooms,
+        poll.type,
+      );
     const attachment = message.doc.attachment;
-    if (attachment) return sendAttachment({ client: this.client, ready: this.options.ready, allowPlainText: this.options.allowUnencryptedRooms, isRoomEncrypted: (id) => this.isRoomEncrypted(id), sendContent: (content) => this.sendContent(message.roomId, content, txnIdFor(message.key), this.options.allowUnencryptedRooms) }, message, attachment);
+    if (attachment)
+      return sendAttachment(
+        {
+          client: this.client,
+          ready: this.options.ready,
+          allowPlainText: this.options.allowUnencryptedRooms,
+          isRoomEncrypted: (id) => this.isRoomEncrypted(id),
+          sendContent: (content) =>
+            this.sendContent(message.roomId, content, txnIdFor(message.key), this.options.allowUnencryptedRooms),
+        },
+        message,
+        attachment,
+      );
     const content = renderMatrixContent(message.doc, {
       kind: message.kind,
       host: this.hosts(message.roomId),
@@ -106,22 +134,35 @@ export class MatrixTransport implements Transport {
    * the sdk would send plain text); encrypts for an encrypted room and refuses to send anything
    * but ciphertext there; sends plain text only to an unencrypted room, and only if allowed.
    */
-  async sendContent(roomId: string, content: MatrixMessageContent | PollStartContent | PollEndContent | Record<string, unknown>, txnId: string, allowPlainText: boolean, eventType: string = EventType.RoomMessage): Promise<string> {
+  async sendContent(
+    roomId: string,
+    content: MatrixMessageContent | PollStartContent | PollEndContent | Record<string, unknown>,
+    txnId: string,
+    allowPlainText: boolean,
+    eventType: string = EventType.RoomMessage,
+  ): Promise<string> {
     await this.options.ready;
     const room = this.client.getRoom(roomId);
     // Invited: the bot is joining, or joined and the sdk shows it late (RoomKeeper.reloadState); the message waits.
-    if (room?.getMyMembership() === "invite") throw Object.assign(new Error("not in the room yet"), { errcode: "M_NOT_IN_ROOM_YET" });
+    if (room?.getMyMembership() === "invite")
+      throw Object.assign(new Error("not in the room yet"), { errcode: "M_NOT_IN_ROOM_YET" });
     if (!room || room.getMyMembership() !== "join") throw new PermanentSendError("M_NOT_IN_ROOM");
     let type: string = eventType;
     let wire: object = content;
     if (await this.isRoomEncrypted(roomId)) {
       ({ type, wire } = await this.encrypt(room, eventType, content, txnId));
-      if (type !== EventType.RoomMessageEncrypted) throw new Error("refusing to send plain text into an encrypted room");
+      if (type !== EventType.RoomMessageEncrypted)
+        throw new Error("refusing to send plain text into an encrypted room");
     } else if (!allowPlainText) {
       throw new PermanentSendError("M_ROOM_NOT_ENCRYPTED");
     }
     try {
-      const sent = await this.client.http.authedRequest<{ event_id: string }>(Method.Put, encodeUri("/rooms/$roomId/send/$type/$txnId", { $roomId: roomId, $type: type, $txnId: txnId }), undefined, wire);
+      const sent = await this.client.http.authedRequest<{ event_id: string }>(
+        Method.Put,
+        encodeUri("/rooms/$roomId/send/$type/$txnId", { $roomId: roomId, $type: type, $txnId: txnId }),
+        undefined,
+        wire,
+      );
       return sent.event_id;
     } catch (err) {
       if (err instanceof MatrixError && PERMANENT.has(err.errcode ?? "")) throw new PermanentSendError(err.errcode!);
@@ -129,7 +170,12 @@ export class MatrixTransport implements Transport {
     }
   }
 
-  private async encrypt(room: Room, eventType: string, content: object, txnId: string): Promise<{ type: string; wire: object }> {
+  private async encrypt(
+    room: Room,
+    eventType: string,
+    content: object,
+    txnId: string,
+  ): Promise<{ type: string; wire: object }> {
     const crypto = this.client.getCrypto() as (CryptoBackend & ReturnType<MatrixClient["getCrypto"]>) | undefined;
     if (!crypto) throw new Error("crypto is not initialised; refusing to send into an encrypted room");
     const event = new MatrixEvent({

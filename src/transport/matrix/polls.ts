@@ -85,15 +85,22 @@ export function pollAnswerFrom(
   const given = selectionsOf(content);
   // Like Element: ids that cannot be answers are dropped, extra selections cut off (the feature
   // that posted the poll applies its own max_selections and ignores ids it does not know).
-  const ids = given.filter((a): a is string => typeof a === "string" && a.length > 0 && a.length <= MAX_ANSWER_ID_LENGTH);
+  const ids = given.filter(
+    (a): a is string => typeof a === "string" && a.length > 0 && a.length <= MAX_ANSWER_ID_LENGTH,
+  );
   const answerIds = [...new Set(ids)].slice(0, MAX_ANSWERS);
   if (answerIds.length === 0) return undefined;
   return { eventId, roomId, sender, pollEventId: relation.event_id, answerIds, sentAt };
 }
 
 function selectionsOf(content: Record<string, unknown>): unknown[] {
-  const answersOf = (body: unknown) => (typeof body === "object" && body !== null ? (body as { answers?: unknown }).answers : undefined);
-  for (const list of [content["m.selections"], answersOf(content["org.matrix.msc3381.poll.response"]), answersOf(content["m.poll.response"])]) {
+  const answersOf = (body: unknown) =>
+    typeof body === "object" && body !== null ? (body as { answers?: unknown }).answers : undefined;
+  for (const list of [
+    content["m.selections"],
+    answersOf(content["org.matrix.msc3381.poll.response"]),
+    answersOf(content["m.poll.response"]),
+  ]) {
     if (Array.isArray(list)) return list;
   }
   return [];
@@ -104,9 +111,12 @@ function selectionsOf(content: Record<string, unknown>): unknown[] {
  * end for a document that ends one whose start was delivered. Anything else (and the end of a poll
  * that never went out) is an ordinary message.
  */
-export function pollEventFor(message: OutgoingMessage): { type: string; content: PollStartContent | PollEndContent } | undefined {
+export function pollEventFor(
+  message: OutgoingMessage,
+): { type: string; content: PollStartContent | PollEndContent } | undefined {
   const { doc } = message;
   if (doc.poll) return { type: POLL_START_TYPE, content: pollStartContent(doc.poll, renderPlain(doc)) };
-  if (doc.endsPoll && message.pollEventId) return { type: POLL_END_TYPE, content: pollEndContent(message.pollEventId, renderPlain(doc)) };
+  if (doc.endsPoll && message.pollEventId)
+    return { type: POLL_END_TYPE, content: pollEndContent(message.pollEventId, renderPlain(doc)) };
   return undefined;
 }

@@ -18,7 +18,8 @@ export interface RoomUpgradeDeps {
 }
 
 /** A room id as a matrix.to link, readable where the client does not make it a link. */
-const roomLink = (roomId: string) => `https://matrix.to/#/${encodeURIComponent(roomId).replace(/%21/g, "!").replace(/%3A/g, ":")}`;
+const roomLink = (roomId: string) =>
+  `https://matrix.to/#/${encodeURIComponent(roomId).replace(/%21/g, "!").replace(/%3A/g, ":")}`;
 
 /**
  * The room that replaced `room` (its `m.room.tombstone`), once the bot has joined it: the bot goes
@@ -52,7 +53,10 @@ export class RoomUpgrades {
     } catch (err) {
       if (!(err instanceof RoomMoveConflict)) throw err;
       this.conflicted.add(room.roomId);
-      log.warn({ roomId: room.roomId, newRoomId: next }, "room upgraded, but the new room already has its own data; nothing moved");
+      log.warn(
+        { roomId: room.roomId, newRoomId: next },
+        "room upgraded, but the new room already has its own data; nothing moved",
+      );
       return;
     }
     log.info({ roomId: room.roomId, newRoomId: next }, "followed a room upgrade; the cell's data moved with it");
@@ -67,11 +71,18 @@ export class RoomUpgrades {
   private async sayWhereTo(oldRoomId: string, newRoomId: string): Promise<void> {
     // The settings moved already: the new room's language is the cell's.
     const t = this.deps.translatorFor(newRoomId);
-    this.deps.notices.queue(oldRoomId, `upgraded:${oldRoomId}`, doc(p(...t.t("matrix.upgraded", { room: roomLink(newRoomId) }))));
+    this.deps.notices.queue(
+      oldRoomId,
+      `upgraded:${oldRoomId}`,
+      doc(p(...t.t("matrix.upgraded", { room: roomLink(newRoomId) }))),
+    );
     try {
       await this.deps.notices.flush();
     } catch (err) {
-      this.deps.log.warn({ roomId: oldRoomId, err: errorForLog(err) }, "could not say in the old room where the bot went");
+      this.deps.log.warn(
+        { roomId: oldRoomId, err: errorForLog(err) },
+        "could not say in the old room where the bot went",
+      );
     }
   }
 }

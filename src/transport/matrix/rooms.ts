@@ -11,7 +11,9 @@ import { unencryptedExplanationKey, type Notices } from "./notices.js";
 /** True when the inviter is listed by user id, or its server is listed by name. */
 export function isAllowedInviter(inviter: string, allowed: readonly string[]): boolean {
   const server = inviter.slice(inviter.indexOf(":") + 1);
-  return allowed.some((entry) => (entry.startsWith("@") ? entry === inviter : entry.toLowerCase() === server.toLowerCase()));
+  return allowed.some((entry) =>
+    entry.startsWith("@") ? entry === inviter : entry.toLowerCase() === server.toLowerCase(),
+  );
 }
 
 export interface RoomKeeperDeps {
@@ -42,7 +44,9 @@ export class RoomKeeper {
   async maintain(): Promise<void> {
     const me = this.deps.client.getUserId()!;
     const rooms = this.deps.client.getRooms();
-    const joinedOnServer = rooms.some((room) => room.getMyMembership() === "invite") ? await this.joinedOnServer() : undefined;
+    const joinedOnServer = rooms.some((room) => room.getMyMembership() === "invite")
+      ? await this.joinedOnServer()
+      : undefined;
     await Promise.all(
       rooms.map(async (room) => {
         if (room.getMyMembership() === "invite" && joinedOnServer) {
@@ -50,8 +54,10 @@ export class RoomKeeper {
           else await this.once(room.roomId, () => this.answerInvite(room, me));
         }
         const membership = room.getMyMembership();
-        if (membership === "join" && !this.deps.allowUnencryptedRooms) await this.once(room.roomId, () => this.explainIfUnencrypted(room.roomId));
-        if (membership === "join" && this.deps.upgrades) await this.once(`upgrade ${room.roomId}`, () => this.deps.upgrades!.follow(room));
+        if (membership === "join" && !this.deps.allowUnencryptedRooms)
+          await this.once(room.roomId, () => this.explainIfUnencrypted(room.roomId));
+        if (membership === "join" && this.deps.upgrades)
+          await this.once(`upgrade ${room.roomId}`, () => this.deps.upgrades!.follow(room));
       }),
     );
   }
@@ -73,7 +79,10 @@ export class RoomKeeper {
     try {
       return new Set((await this.deps.client.getJoinedRooms()).joined_rooms);
     } catch (err) {
-      this.deps.log.warn({ err: errorForLog(err) }, "could not list the joined rooms; invitations wait for the next sync");
+      this.deps.log.warn(
+        { err: errorForLog(err) },
+        "could not list the joined rooms; invitations wait for the next sync",
+      );
       return undefined;
     }
   }
@@ -91,7 +100,10 @@ export class RoomKeeper {
     const toEvent = client.getEventMapper();
     room.currentState.setStateEvents((await client.roomState(room.roomId)).map((raw) => toEvent(raw)));
     room.recalculate();
-    this.deps.log.info({ roomId: room.roomId, membership: room.getMyMembership() }, "the homeserver has the bot in a room the sync shows as an invitation; reloaded the room's state");
+    this.deps.log.info(
+      { roomId: room.roomId, membership: room.getMyMembership() },
+      "the homeserver has the bot in a room the sync shows as an invitation; reloaded the room's state",
+    );
   }
 
   private async answerInvite(room: Room, me: string): Promise<void> {
@@ -109,7 +121,11 @@ export class RoomKeeper {
   async explainIfUnencrypted(roomId: string): Promise<void> {
     const { inbox, transport } = this.deps;
     if (inbox.wasExplainedUnencrypted(roomId) || (await transport.isRoomEncrypted(roomId))) return;
-    this.deps.notices.queue(roomId, unencryptedExplanationKey(roomId), doc(p(...this.deps.translatorFor(roomId).t("matrix.unencrypted"))));
+    this.deps.notices.queue(
+      roomId,
+      unencryptedExplanationKey(roomId),
+      doc(p(...this.deps.translatorFor(roomId).t("matrix.unencrypted"))),
+    );
     inbox.markExplainedUnencrypted(roomId, this.deps.clock());
     await this.deps.notices.flush();
     this.deps.log.info({ roomId }, "told an unencrypted room that commands need encryption");

@@ -10,9 +10,11 @@ import type { Logger } from "pino";
  * ids they quote are hashed by the logger's destination (see createLogger).
  */
 export function sdkLogger(log: Logger, namespace = "matrix-sdk"): SdkLogger {
-  const at = (level: "debug" | "warn") => (...args: unknown[]) => {
-    if (log.isLevelEnabled(level)) log[level]({ component: namespace }, formatSdkLine(args));
-  };
+  const at =
+    (level: "debug" | "warn") =>
+    (...args: unknown[]) => {
+      if (log.isLevelEnabled(level)) log[level]({ component: namespace }, formatSdkLine(args));
+    };
   const debug = at("debug");
   return {
     trace: debug,

@@ -17,7 +17,10 @@ const WEEK_MS = 7 * 24 * 3600_000;
 export const DEVICE_GRACE_MS = 15_000;
 
 /** Failures that mean "this device is not one its owner vouched for", not "the keys are missing". */
-const REFUSED_DEVICE = new Set<string>([DecryptionFailureCode.UNSIGNED_SENDER_DEVICE, DecryptionFailureCode.SENDER_IDENTITY_PREVIOUSLY_VERIFIED]);
+const REFUSED_DEVICE = new Set<string>([
+  DecryptionFailureCode.UNSIGNED_SENDER_DEVICE,
+  DecryptionFailureCode.SENDER_IDENTITY_PREVIOUSLY_VERIFIED,
+]);
 
 export type Verdict = "act" | "held" | "refused";
 
@@ -41,13 +44,16 @@ export interface SenderGuardDeps {
 }
 
 const statements = perDb((db: Db) => ({
-  tell: db.prepare("INSERT OR IGNORE INTO matrix_unverified_devices (user_id, device, room_id, told_at) VALUES (?, ?, ?, ?)"),
+  tell: db.prepare(
+    "INSERT OR IGNORE INTO matrix_unverified_devices (user_id, device, room_id, told_at) VALUES (?, ?, ?, ?)",
+  ),
 }));
 
 /** The device an encrypted event names in its clear wrapper; older clients' sender key, or the session, otherwise. */
 function deviceOf(event: MatrixEvent): string {
   const wire = event.getWireContent() as { device_id?: unknown; sender_key?: unknown; session_id?: unknown };
-  for (const value of [wire.device_id, wire.sender_key, wire.session_id]) if (typeof value === "string" && value !== "") return value;
+  for (const value of [wire.device_id, wire.sender_key, wire.session_id])
+    if (typeof value === "string" && value !== "") return value;
   return "unknown";
 }
 
@@ -103,7 +109,10 @@ export class SenderGuard {
     if (!status?.needsUserApproval) return "act";
     this.deps.identityChanged(row);
     inbox.hold(row.seq, clock());
-    this.deps.log.warn({ eventId: row.eventId, roomId: row.roomId }, "message held: its sender's identity changed and waits for a moderator's !trust");
+    this.deps.log.warn(
+      { eventId: row.eventId, roomId: row.roomId },
+      "message held: its sender's identity changed and waits for a moderator's !trust",
+    );
     return "held";
   }
 
@@ -120,7 +129,8 @@ export class SenderGuard {
     if (!crypto) return false;
     for (const userId of holds.approved()) {
       try {
-        if ((await crypto.getUserVerificationStatus(userId)).needsUserApproval) await crypto.pinCurrentUserIdentity(userId);
+        if ((await crypto.getUserVerificationStatus(userId)).needsUserApproval)
+          await crypto.pinCurrentUserIdentity(userId);
       } catch (err) {
         // Tried again after the next pass; one person's failure does not keep the others waiting.
         this.deps.log.error({ err: errorForLog(err) }, "a trusted identity could not be pinned yet");
@@ -139,10 +149,14 @@ export class SenderGuard {
     const { db, inbox, clock } = this.deps;
     const device = deviceOf(event);
     db.transaction(() => {
-      if (statements(db).tell.run(row.sender, device, row.roomId, clock()).changes === 1) this.deps.tellUnverifiedDevice(row, device);
+      if (statements(db).tell.run(row.sender, device, row.roomId, clock()).changes === 1)
+        this.deps.tellUnverifiedDevice(row, device);
       inbox.finish(row.seq, "done");
     })();
-    this.deps.log.warn({ eventId: row.eventId, roomId: row.roomId }, "message ignored: its device is not verified by its owner");
+    this.deps.log.warn(
+      { eventId: row.eventId, roomId: row.roomId },
+      "message ignored: its device is not verified by its owner",
+    );
   }
 
   private dropExpired(): void {
@@ -162,6 +176,9 @@ export class SenderGuard {
         this.deps.tellDropped(roomId, sender, rows.length, `identity-dropped:${rows[0]!.seq}`);
       }
     })();
-    this.deps.log.warn({ count: expired.length }, "held messages dropped: no moderator trusted their senders' new identity within a week");
+    this.deps.log.warn(
+      { count: expired.length },
+      "held messages dropped: no moderator trusted their senders' new identity within a week",
+    );
   }
 }

@@ -14,7 +14,9 @@ export interface StoredSession {
  * copy of the database file alone does not give the bot's account away.
  */
 function tokenKey(cryptoStoreKey: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", Buffer.from(cryptoStoreKey, "base64"), Buffer.alloc(0), "tandem matrix access token", 32));
+  return Buffer.from(
+    hkdfSync("sha256", Buffer.from(cryptoStoreKey, "base64"), Buffer.alloc(0), "tandem matrix access token", 32),
+  );
 }
 
 const SEALED = "v1:";
@@ -27,23 +29,33 @@ export function sealToken(token: string, cryptoStoreKey: string): string {
 }
 
 export function openToken(stored: string, cryptoStoreKey: string): string {
-  if (!stored.startsWith(SEALED)) throw new StartupError("the stored Matrix session is in an unknown format; start with a new database file");
+  if (!stored.startsWith(SEALED))
+    throw new StartupError("the stored Matrix session is in an unknown format; start with a new database file");
   const raw = Buffer.from(stored.slice(SEALED.length), "base64");
   const decipher = createDecipheriv("aes-256-gcm", tokenKey(cryptoStoreKey), raw.subarray(0, 12));
   decipher.setAuthTag(raw.subarray(12, 28));
   try {
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
   } catch {
-    throw new StartupError("the stored Matrix session cannot be opened with this matrix.cryptoStoreKey; use the key this database was created with");
+    throw new StartupError(
+      "the stored Matrix session cannot be opened with this matrix.cryptoStoreKey; use the key this database was created with",
+    );
   }
 }
 
 /** The one Matrix session of this database, or undefined before the first login. */
 export function loadSession(db: Db, cryptoStoreKey: string): StoredSession | undefined {
-  const row = db.prepare("SELECT homeserver, user_id, device_id, access_token FROM matrix_session WHERE id = 1").get() as
-    | { homeserver: string; user_id: string; device_id: string; access_token: string }
-    | undefined;
-  return row && { homeserver: row.homeserver, userId: row.user_id, deviceId: row.device_id, accessToken: openToken(row.access_token, cryptoStoreKey) };
+  const row = db
+    .prepare("SELECT homeserver, user_id, device_id, access_token FROM matrix_session WHERE id = 1")
+    .get() as { homeserver: string; user_id: string; device_id: string; access_token: string } | undefined;
+  return (
+    row && {
+      homeserver: row.homeserver,
+      userId: row.user_id,
+      deviceId: row.device_id,
+      accessToken: openToken(row.access_token, cryptoStoreKey),
+    }
+  );
 }
 
 export function saveSession(db: Db, session: StoredSession, cryptoStoreKey: string, now: number): void {

@@ -45,7 +45,10 @@ export interface MatrixConnectDeps {
 
 /** What the transport drives once connected: the app built on it (see src/app.ts). */
 export interface MatrixApp {
-  dispatcher: Pick<Dispatcher, "handle" | "handleReaction" | "handlePollAnswer" | "readsEvent" | "handleEvent" | "hostsRoom" | "handleJoin">;
+  dispatcher: Pick<
+    Dispatcher,
+    "handle" | "handleReaction" | "handlePollAnswer" | "readsEvent" | "handleEvent" | "hostsRoom" | "handleJoin"
+  >;
   sender: OutboxSender;
   texts: Texts;
 }
@@ -97,9 +100,14 @@ export async function connectMatrix(deps: MatrixConnectDeps): Promise<MatrixConn
   const network = keepNetworkCause(tandemFetch({ log, onSync }));
 
   const session = await resolveSession(config, db, log, tandemFetch({ log, onSync: async () => {} }), clock);
-  const idb = await openPersistentIndexedDB(db, { onPersistError: () => log.error("could not persist Matrix client state to SQLite") });
+  const idb = await openPersistentIndexedDB(db, {
+    onPersistError: () => log.error("could not persist Matrix client state to SQLite"),
+  });
   idb.installGlobals();
-  const store = new IndexedDBStore({ indexedDB: idb.indexedDB as unknown as ConstructorParameters<typeof IndexedDBStore>[0]["indexedDB"], dbName: SYNC_DB_NAME });
+  const store = new IndexedDBStore({
+    indexedDB: idb.indexedDB as unknown as ConstructorParameters<typeof IndexedDBStore>[0]["indexedDB"],
+    dbName: SYNC_DB_NAME,
+  });
   await store.startup();
 
   const keys = new SecretStorageKeys(config.recoveryKey);
@@ -115,13 +123,25 @@ export async function connectMatrix(deps: MatrixConnectDeps): Promise<MatrixConn
     timelineSupport: false,
   });
   // A session exists from here on: an unreachable homeserver is waited for, not a reason to exit.
-  const whoami = await untilReachable(() => client.whoami(), { url: config.homeserverUrl, log, reasonOf: network.reasonOf, ...(deps.signal ? { signal: deps.signal } : {}) });
+  const whoami = await untilReachable(() => client.whoami(), {
+    url: config.homeserverUrl,
+    log,
+    reasonOf: network.reasonOf,
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  });
   if (whoami.device_id && whoami.device_id !== session.deviceId) {
     throw new Error(`the access token belongs to device ${whoami.device_id}, not ${session.deviceId}`);
   }
-  await client.initRustCrypto({ storageKey: new Uint8Array(Buffer.from(config.cryptoStoreKey, "base64")), cryptoDatabasePrefix: CRYPTO_DB_PREFIX });
+  await client.initRustCrypto({
+    storageKey: new Uint8Array(Buffer.from(config.cryptoStoreKey, "base64")),
+    cryptoDatabasePrefix: CRYPTO_DB_PREFIX,
+  });
   // Set before the first sync, so that no event is decrypted and no room key shared under the other mode.
-  client.getCrypto()!.setDeviceIsolationMode(config.excludeInsecureDevices ? new OnlySignedDevicesIsolationMode() : new AllDevicesIsolationMode(false));
+  client
+    .getCrypto()!
+    .setDeviceIsolationMode(
+      config.excludeInsecureDevices ? new OnlySignedDevicesIsolationMode() : new AllDevicesIsolationMode(false),
+    );
 
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -132,7 +152,14 @@ export async function connectMatrix(deps: MatrixConnectDeps): Promise<MatrixConn
     log,
     crypto: { factory: idb.indexedDB, dbName: `${CRYPTO_DB_PREFIX}::matrix-sdk-crypto` },
     sharesAnotherRoom: (userId, roomId) =>
-      client.getRooms().some((room) => room.roomId !== roomId && room.getMyMembership() === "join" && ["join", "invite"].includes(room.getMember(userId)?.membership ?? "")),
+      client
+        .getRooms()
+        .some(
+          (room) =>
+            room.roomId !== roomId &&
+            room.getMyMembership() === "join" &&
+            ["join", "invite"].includes(room.getMember(userId)?.membership ?? ""),
+        ),
   });
   return { transport, outside, start: (app) => startSyncing(connected, app) };
 }
@@ -158,8 +185,12 @@ async function startSyncing(connected: Connected, app: MatrixApp): Promise<Runni
   const { sender } = app;
   transport.hostRoomsOf((roomId) => app.dispatcher.hostsRoom(roomId));
   const translatorFor = (roomId: string) => app.texts.translator(roomSettings(db, roomId, connected.defaults).language);
-  const personIn = (roomId: string, userId: string) => ({ userId, name: client.getRoom(roomId)?.getMember(userId)?.rawDisplayName ?? userId });
-  const notice = (roomId: string, key: string, text: TextKey, params: Params) => enqueue(db, { roomId, key, kind: "notice", doc: doc(p(...translatorFor(roomId).t(text, params))) }, clock());
+  const personIn = (roomId: string, userId: string) => ({
+    userId,
+    name: client.getRoom(roomId)?.getMember(userId)?.rawDisplayName ?? userId,
+  });
+  const notice = (roomId: string, key: string, text: TextKey, params: Params) =>
+    enqueue(db, { roomId, key, kind: "notice", doc: doc(p(...translatorFor(roomId).t(text, params))) }, clock());
   const guard = new SenderGuard({
     client,
     db,
@@ -168,11 +199,20 @@ async function startSyncing(connected: Connected, app: MatrixApp): Promise<Runni
     clock,
     excludeInsecureDevices: config.excludeInsecureDevices,
     // Outbox keys name events, never people: a forgotten member's id must not stay in a key.
-    tellUnverifiedDevice: (row) => notice(row.roomId, `unverified-device:${row.eventId}`, "matrix.unverified_device", { sender: personIn(row.roomId, row.sender) }),
-    tellDropped: (roomId, userId, count, key) => notice(roomId, key, "matrix.held_dropped", { sender: personIn(roomId, userId), count }),
+    tellUnverifiedDevice: (row) =>
+      notice(row.roomId, `unverified-device:${row.eventId}`, "matrix.unverified_device", {
+        sender: personIn(row.roomId, row.sender),
+      }),
+    tellDropped: (roomId, userId, count, key) =>
+      notice(roomId, key, "matrix.held_dropped", { sender: personIn(roomId, userId), count }),
     identityChanged: (row) => identities.held(row),
   });
-  const identities = identitySignals({ client, isDirect: (roomId) => transport.isDirect(roomId), dispatcher: app.dispatcher, clock });
+  const identities = identitySignals({
+    client,
+    isDirect: (roomId) => transport.isDirect(roomId),
+    dispatcher: app.dispatcher,
+    clock,
+  });
   const notices = outboxNotices(db, sender, clock);
   const rooms = new RoomKeeper({
     client,
@@ -197,7 +237,10 @@ async function startSyncing(connected: Connected, app: MatrixApp): Promise<Runni
     onUnencryptedCommandRoom: (roomId) => rooms.explainIfUnencrypted(roomId),
     undecryptableNoticeAfterMs: config.undecryptableNoticeAfterSeconds * 1000,
     enqueueUndecryptableNotice: (row) => {
-      const author = { userId: row.sender, name: client.getRoom(row.roomId)?.getMember(row.sender)?.rawDisplayName ?? row.sender };
+      const author = {
+        userId: row.sender,
+        name: client.getRoom(row.roomId)?.getMember(row.sender)?.rawDisplayName ?? row.sender,
+      };
       enqueue(
         db,
         {

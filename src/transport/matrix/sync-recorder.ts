@@ -43,7 +43,14 @@ function isMessage(e: SyncEvent, me: string): boolean {
  * timeline's joins count: the state block of a first sync lists everyone ever there.
  */
 function isJoinOfOther(e: SyncEvent, me: string): boolean {
-  return e.type === "m.room.member" && !!e.state_key && e.state_key !== me && e.content?.membership === "join" && e.unsigned?.prev_content?.membership !== "join" && !!e.event_id;
+  return (
+    e.type === "m.room.member" &&
+    !!e.state_key &&
+    e.state_key !== me &&
+    e.content?.membership === "join" &&
+    e.unsigned?.prev_content?.membership !== "join" &&
+    !!e.event_id
+  );
 }
 
 function toRaw(e: SyncEvent, roomId: string): RawEvent {

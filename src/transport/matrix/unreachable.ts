@@ -7,7 +7,10 @@ import type { Logger } from "pino";
  */
 export class HomeserverUnreachable extends Error {
   static readonly EXIT_STATUS = 69;
-  constructor(readonly url: string, readonly reason: string) {
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+  ) {
     super(`cannot reach the homeserver at ${url}: ${reason}`);
     this.name = "HomeserverUnreachable";
   }
@@ -17,17 +20,36 @@ export class HomeserverUnreachable extends Error {
 export class StopRequested extends Error {}
 
 const CODES: Array<[RegExp, string]> = [
-  [/^ECONNREFUSED$/, "connection refused: nothing listens there. Is the homeserver running, and is the port in matrix.homeserverUrl right?"],
-  [/^(ENOTFOUND|EAI_AGAIN|EAI_NONAME)$/, "name not found: the host name does not resolve. Check the spelling of matrix.homeserverUrl and this machine's DNS."],
-  [/^(ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|ENETUNREACH|EHOSTUNREACH)$/, "no answer in time: check matrix.homeserverUrl, the network and any firewall between this machine and the homeserver."],
-  [/^ECONNRESET$|^UND_ERR_SOCKET$/, "the connection was closed: check that matrix.homeserverUrl speaks the right protocol (http or https) on that port."],
-  [/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|^EPROTO$|ERR_SSL/, "TLS failed: the homeserver's certificate is not trusted here, or its name does not match. Check the certificate, or that matrix.homeserverUrl uses the name it was issued for."],
+  [
+    /^ECONNREFUSED$/,
+    "connection refused: nothing listens there. Is the homeserver running, and is the port in matrix.homeserverUrl right?",
+  ],
+  [
+    /^(ENOTFOUND|EAI_AGAIN|EAI_NONAME)$/,
+    "name not found: the host name does not resolve. Check the spelling of matrix.homeserverUrl and this machine's DNS.",
+  ],
+  [
+    /^(ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|ENETUNREACH|EHOSTUNREACH)$/,
+    "no answer in time: check matrix.homeserverUrl, the network and any firewall between this machine and the homeserver.",
+  ],
+  [
+    /^ECONNRESET$|^UND_ERR_SOCKET$/,
+    "the connection was closed: check that matrix.homeserverUrl speaks the right protocol (http or https) on that port.",
+  ],
+  [
+    /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|^EPROTO$|ERR_SSL/,
+    "TLS failed: the homeserver's certificate is not trusted here, or its name does not match. Check the certificate, or that matrix.homeserverUrl uses the name it was issued for.",
+  ],
 ];
 
 /** Every error code in a chain of causes (fetch wraps the socket's error; matrix-js-sdk wraps fetch's). */
 function codesOf(err: unknown): string[] {
   const codes: string[] = [];
-  for (let e = err as { code?: unknown; cause?: unknown; errors?: unknown } | undefined, depth = 0; e && depth < 8; e = e.cause as typeof e, depth++) {
+  for (
+    let e = err as { code?: unknown; cause?: unknown; errors?: unknown } | undefined, depth = 0;
+    e && depth < 8;
+    e = e.cause as typeof e, depth++
+  ) {
     if (typeof e.code === "string") codes.push(e.code);
     // A name with several addresses fails once per address (AggregateError).
     if (Array.isArray(e.errors)) for (const inner of e.errors) codes.push(...codesOf(inner));
@@ -63,7 +85,12 @@ export function keepNetworkCause(base: typeof fetch): { fetch: typeof fetch; rea
       throw err;
     }
   }) as typeof fetch;
-  return { fetch: watched, reasonOf: (err) => unreachableReason(err) ?? ((err as Error | undefined)?.name === "ConnectionError" ? unreachableReason(last) : undefined) };
+  return {
+    fetch: watched,
+    reasonOf: (err) =>
+      unreachableReason(err) ??
+      ((err as Error | undefined)?.name === "ConnectionError" ? unreachableReason(last) : undefined),
+  };
 }
 
 /** The same failure as a HomeserverUnreachable when it is one; otherwise the error as it was. */
@@ -104,7 +131,10 @@ export async function untilReachable<T>(attempt: () => Promise<T>, options: Retr
     } catch (err) {
       const reason = (options.reasonOf ?? unreachableReason)(err);
       if (reason === undefined) throw err;
-      options.log.warn({ url: options.url, reason, tries, retryInMs: delayMs }, "cannot reach the homeserver; trying again");
+      options.log.warn(
+        { url: options.url, reason, tries, retryInMs: delayMs },
+        "cannot reach the homeserver; trying again",
+      );
       await sleep(delayMs, options.signal);
       delayMs = Math.min(delayMs * 2, options.maxDelayMs ?? 5 * 60_000);
     }

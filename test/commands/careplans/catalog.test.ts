@@ -13,7 +13,14 @@ const ids = (acts: { id: string }[]) => acts.map((a) => a.id);
 describe("care catalog", () => {
   it("ships the essential acts with i18n keys", () => {
     expect(ids([...DEFAULT_CARE_ACTS])).toEqual(
-      expect.arrayContaining(["pantry", "hospital-rides", "kitchen", "childcare", "repair-clinic", "mental-health-circle"]),
+      expect.arrayContaining([
+        "pantry",
+        "hospital-rides",
+        "kitchen",
+        "childcare",
+        "repair-clinic",
+        "mental-health-circle",
+      ]),
     );
     for (const act of DEFAULT_CARE_ACTS) expect(act.labelKey).toBe(`care.act.${act.id}`);
     expect(new Set(ids([...DEFAULT_CARE_ACTS])).size).toBe(DEFAULT_CARE_ACTS.length);
@@ -46,7 +53,11 @@ describe("suggestCareActs", () => {
   const catalog = DEFAULT_CARE_ACTS.slice(0, 5); // pantry, hospital-rides, kitchen, childcare, repair-clinic
 
   it("avoids acts used in recent plans", () => {
-    expect(ids(suggestCareActs(catalog, ["pantry", "kitchen"], 3))).toEqual(["hospital-rides", "childcare", "repair-clinic"]);
+    expect(ids(suggestCareActs(catalog, ["pantry", "kitchen"], 3))).toEqual([
+      "hospital-rides",
+      "childcare",
+      "repair-clinic",
+    ]);
   });
 
   it("fills with the acts used longest ago when too few are fresh", () => {

@@ -11,7 +11,8 @@ import { createTestBot, ROOM, type TestBot } from "../../support/test-bot.js";
 
 const ANA = "@ana:test.org";
 const BO = "@bo:test.org";
-const local = (ms: number | null) => (ms === null ? null : DateTime.fromMillis(ms, { zone: "Europe/Madrid" }).toFormat("ccc yyyy-MM-dd HH:mm"));
+const local = (ms: number | null) =>
+  ms === null ? null : DateTime.fromMillis(ms, { zone: "Europe/Madrid" }).toFormat("ccc yyyy-MM-dd HH:mm");
 
 describe("care-mirror plans", () => {
   let bot: TestBot;
@@ -25,14 +26,26 @@ describe("care-mirror plans", () => {
   const tickTo = (iso: string) => bot.tickTo(iso);
 
   it("reads the time in any form the kernel knows, with or without a word before it, in both languages", async () => {
-    expect(await bot.say("!careplan walkout in 2 hours")).toEqual([expect.stringContaining("Plan #1: walkout, Tuesday 24 Nov, 13:00 to Tuesday 24 Nov, 15:00.")]);
-    expect(await bot.say("!careplan picket friday 17:00 for 1h")).toEqual([expect.stringContaining("Plan #2: picket, Friday 27 Nov, 17:00 to Friday 27 Nov, 18:00.")]);
-    expect(await bot.say("!careplan walkout fridya 17:00")).toEqual([expect.stringContaining("I couldn't read “fridya 17:00”")]);
+    expect(await bot.say("!careplan walkout in 2 hours")).toEqual([
+      expect.stringContaining("Plan #1: walkout, Tuesday 24 Nov, 13:00 to Tuesday 24 Nov, 15:00."),
+    ]);
+    expect(await bot.say("!careplan picket friday 17:00 for 1h")).toEqual([
+      expect.stringContaining("Plan #2: picket, Friday 27 Nov, 17:00 to Friday 27 Nov, 18:00."),
+    ]);
+    expect(await bot.say("!careplan walkout fridya 17:00")).toEqual([
+      expect.stringContaining("I couldn't read “fridya 17:00”"),
+    ]);
     expect(await bot.say("!careplan friday 17:00")).toEqual([expect.stringMatching(/^Tell me when, like this/)]);
     await bot.say("!settings language es", { sender: "@mod:test.org" });
-    expect(await bot.say("!careplan marcha en 2 horas")).toEqual([expect.stringContaining("Plan #3: marcha, del martes 24 nov, 13:00 al martes 24 nov, 15:00.")]);
-    expect(await bot.say("!careplan huelga viernes 17:00")).toEqual([expect.stringContaining("Plan #4: huelga, del viernes 27 nov, 17:00")]);
-    expect(await bot.say("!careplan huelga el viernes 17:00 durante 3h")).toEqual([expect.stringContaining("Plan #5: huelga, del viernes 27 nov, 17:00 al viernes 27 nov, 20:00.")]);
+    expect(await bot.say("!careplan marcha en 2 horas")).toEqual([
+      expect.stringContaining("Plan #3: marcha, del martes 24 nov, 13:00 al martes 24 nov, 15:00."),
+    ]);
+    expect(await bot.say("!careplan huelga viernes 17:00")).toEqual([
+      expect.stringContaining("Plan #4: huelga, del viernes 27 nov, 17:00"),
+    ]);
+    expect(await bot.say("!careplan huelga el viernes 17:00 durante 3h")).toEqual([
+      expect.stringContaining("Plan #5: huelga, del viernes 27 nov, 17:00 al viernes 27 nov, 20:00."),
+    ]);
   });
 
   it("schedules the reminder, the start and the end posts at the right local times", async () => {
@@ -46,29 +59,49 @@ describe("care-mirror plans", () => {
       ["careplan.end", "Fri 2026-11-27 19:00"],
       ["lesson.prompt", "Sat 2026-11-28 09:00"],
     ]);
-    expect(await bot.say("!careplan 1 join", { sender: ANA })).toEqual(["Thank you, Ana: you carry the care of plan #1.\nCare act: solidarity pantry, carried by Ana."]);
-    expect(await tickTo("2026-11-26T16:00:20Z")).toEqual(["Tomorrow: overtime refusal (Friday 27 Nov, 17:00), plan #1.\nCare act: solidarity pantry, carried by Ana."]);
-    expect(await tickTo("2026-11-27T16:00:20Z")).toEqual(["overtime refusal starts now, and at the same time its care (plan #1).\nCare act: solidarity pantry, carried by Ana."]);
+    expect(await bot.say("!careplan 1 join", { sender: ANA })).toEqual([
+      "Thank you, Ana: you carry the care of plan #1.\nCare act: solidarity pantry, carried by Ana.",
+    ]);
+    expect(await tickTo("2026-11-26T16:00:20Z")).toEqual([
+      "Tomorrow: overtime refusal (Friday 27 Nov, 17:00), plan #1.\nCare act: solidarity pantry, carried by Ana.",
+    ]);
+    expect(await tickTo("2026-11-27T16:00:20Z")).toEqual([
+      "overtime refusal starts now, and at the same time its care (plan #1).\nCare act: solidarity pantry, carried by Ana.",
+    ]);
     const [endPost] = await tickTo("2026-11-27T18:00:20Z");
     expect(endPost).toMatch(/^overtime refusal is over\. Time to breathe out\.\n.+\nHow are you, really\?/);
   });
 
   it("refuses a plan longer than a week, and records nothing", async () => {
-    expect(await bot.say("!careplan strike at friday 17:00 for 99999h")).toEqual([expect.stringMatching(/^A plan covers one action of at most a week\./)]);
+    expect(await bot.say("!careplan strike at friday 17:00 for 99999h")).toEqual([
+      expect.stringMatching(/^A plan covers one action of at most a week\./),
+    ]);
     expect(bot.db.prepare("SELECT count(*) FROM careplans").pluck().get()).toBe(0);
   });
 
   it("lets a volunteer step back from a plan", async () => {
     await bot.say("!careplan overtime refusal at friday 17:00 care solidarity pantry");
     await bot.say("!careplan 1 join", { sender: ANA });
-    expect(await bot.say("!careplan 1 leave", { sender: ANA })).toEqual([expect.stringMatching(/^No problem, Ana: you're off plan #1\./)]);
+    expect(await bot.say("!careplan 1 leave", { sender: ANA })).toEqual([
+      expect.stringMatching(/^No problem, Ana: you're off plan #1\./),
+    ]);
     expect(bot.db.prepare("SELECT count(*) FROM careplan_volunteers").pluck().get()).toBe(0);
-    expect(await bot.say("!careplan 1 leave", { sender: ANA })).toEqual([expect.stringMatching(/^Ana, you weren't carrying plan #1\. To join it: !careplan 1 join/)]);
+    expect(await bot.say("!careplan 1 leave", { sender: ANA })).toEqual([
+      expect.stringMatching(/^Ana, you weren't carrying plan #1\. To join it: !careplan 1 join/),
+    ]);
   });
 
   it("gives hints in scheduled posts with the configured prefix", async () => {
     await bot.say("!careplan overtime refusal at friday 17:00 for 2h care solidarity pantry");
-    const withPrefix = new Scheduler({ db: bot.db, clock: () => bot.clock.now, features, texts: allTexts(), defaults: { language: "en", timezone: "Europe/Madrid" }, prefix: "?", log: pino({ level: "silent" }) });
+    const withPrefix = new Scheduler({
+      db: bot.db,
+      clock: () => bot.clock.now,
+      features,
+      texts: allTexts(),
+      defaults: { language: "en", timezone: "Europe/Madrid" },
+      prefix: "?",
+      log: pino({ level: "silent" }),
+    });
     bot.clock.now = Date.parse("2026-11-27T18:00:20Z");
     withPrefix.tick();
     await bot.sender.drain();
@@ -101,9 +134,15 @@ describe("care-mirror plans", () => {
       { what: "rides for hospital staff during overtime refusal", kind: "transport" },
     ]);
     // Only the morning-after lesson prompt stays: a plan done is one whose lessons are worth asking for.
-    expect(jobsRepo(bot.db).byRef(ROOM, "careplan:1").map((j) => j.kind)).toEqual(["lesson.prompt"]);
+    expect(
+      jobsRepo(bot.db)
+        .byRef(ROOM, "careplan:1")
+        .map((j) => j.kind),
+    ).toEqual(["lesson.prompt"]);
     expect(await bot.say("!careplan 1 join")).toEqual(["Plan #1 is already closed. See all plans with !careplans."]);
-    expect(await bot.say("!careplans")).toEqual(["Plans in this room:\n• #1 overtime refusal, Friday 27 Nov, 17:00: done"]);
+    expect(await bot.say("!careplans")).toEqual([
+      "Plans in this room:\n• #1 overtime refusal, Friday 27 Nov, 17:00: done",
+    ]);
   });
 
   it("understands Spanish and explains unreadable times", async () => {
@@ -157,15 +196,23 @@ describe("care-mirror plans", () => {
     expect(await bot.say("!careplan 1 done")).toEqual([
       "Plan #1 is closed. Thank you, Bo! Your care is in the ledger as #1 (!ledger undo 1 to take it back).",
     ]);
-    expect(bot.db.prepare("SELECT what, kind FROM ledger_entries").all()).toEqual([{ what: "care during banner drop", kind: "other" }]);
+    expect(bot.db.prepare("SELECT what, kind FROM ledger_entries").all()).toEqual([
+      { what: "care during banner drop", kind: "other" },
+    ]);
     await bot.say("!careplan march at saturday 12:00", { sender: ANA });
     expect(await bot.say("!careplan 2 cancel")).toEqual(["Only whoever made plan #2 (or a moderator) can cancel it."]);
-    expect(await bot.say("!careplan 2 cancel", { sender: ANA })).toEqual(["Plan #2 is cancelled; I won't post about it."]);
+    expect(await bot.say("!careplan 2 cancel", { sender: ANA })).toEqual([
+      "Plan #2 is cancelled; I won't post about it.",
+    ]);
   });
 
   it("suggests the subcommand meant, with the plan number kept", async () => {
     await bot.say("!careplan overtime refusal at friday 17:00 care solidarity pantry");
-    expect(await bot.say("!careplan 1 joni")).toEqual(["I don't know !careplan 1 joni. Did you mean !careplan 1 join?"]);
-    expect(await bot.say("!careplan 1 leav")).toEqual(["I don't know !careplan 1 leav. Did you mean !careplan 1 leave?"]);
+    expect(await bot.say("!careplan 1 joni")).toEqual([
+      "I don't know !careplan 1 joni. Did you mean !careplan 1 join?",
+    ]);
+    expect(await bot.say("!careplan 1 leav")).toEqual([
+      "I don't know !careplan 1 leav. Did you mean !careplan 1 leave?",
+    ]);
   });
 });

@@ -22,17 +22,32 @@ describe("volunteering for a care plan with a reaction", () => {
   afterEach(() => bot.close());
 
   /** Reacts as `sender` to the event `to`, delivers the outbox, and returns what the bot sent. */
-  async function react(to: string, options: Partial<Reaction> = {}): Promise<{ outcome: string; sent: OutgoingMessage[] }> {
+  async function react(
+    to: string,
+    options: Partial<Reaction> = {},
+  ): Promise<{ outcome: string; sent: OutgoingMessage[] }> {
     const before = bot.transport.sent.length;
-    const outcome = bot.dispatcher.handleReaction({ eventId: `$r${++reactions}`, roomId: ROOM, sender: ANA, relatesTo: to, key: "👍", sentAt: bot.clock.now, ...options });
+    const outcome = bot.dispatcher.handleReaction({
+      eventId: `$r${++reactions}`,
+      roomId: ROOM,
+      sender: ANA,
+      relatesTo: to,
+      key: "👍",
+      sentAt: bot.clock.now,
+      ...options,
+    });
     await bot.sender.drain();
     return { outcome, sent: bot.transport.sent.slice(before) };
   }
 
-  const volunteers = (): string[] => bot.db.prepare("SELECT user_id FROM careplan_volunteers ORDER BY user_id").pluck().all() as string[];
+  const volunteers = (): string[] =>
+    bot.db.prepare("SELECT user_id FROM careplan_volunteers ORDER BY user_id").pluck().all() as string[];
   const lastSentEventId = () => FakeTransport.eventIdOf(bot.transport.sent.at(-1)!);
 
-  async function createPlan(text = "!careplan overtime refusal at friday 17:00 for 2h care solidarity pantry", options: Parameters<TestBot["say"]>[1] = {}): Promise<string> {
+  async function createPlan(
+    text = "!careplan overtime refusal at friday 17:00 for 2h care solidarity pantry",
+    options: Parameters<TestBot["say"]>[1] = {},
+  ): Promise<string> {
     await bot.say(text, options);
     return lastSentEventId();
   }
@@ -41,7 +56,9 @@ describe("volunteering for a care plan with a reaction", () => {
     const announcement = await createPlan();
     const { outcome, sent } = await react(announcement, { eventId: "$thumbs" });
     expect(outcome).toBe("handled");
-    expect(sent.map((m) => renderPlain(m.doc))).toEqual(["Thank you, Ana: you carry the care of plan #1.\nCare act: solidarity pantry, carried by Ana."]);
+    expect(sent.map((m) => renderPlain(m.doc))).toEqual([
+      "Thank you, Ana: you carry the care of plan #1.\nCare act: solidarity pantry, carried by Ana.",
+    ]);
     expect(sent[0]).toMatchObject({ key: "$thumbs", kind: "reply", replyToEventId: announcement });
     expect(volunteers()).toEqual([ANA]);
   });
@@ -56,15 +73,21 @@ describe("volunteering for a care plan with a reaction", () => {
   it("reactions to the plan's view, reminder and start call join too; to its decompression prompt they do not", async () => {
     await createPlan();
     await bot.say("!careplan 1");
-    expect((await react(lastSentEventId(), { sender: BO })).sent.map((m) => renderPlain(m.doc))).toEqual([expect.stringMatching(/^Thank you, Bo: you carry the care of plan #1\./)]);
+    expect((await react(lastSentEventId(), { sender: BO })).sent.map((m) => renderPlain(m.doc))).toEqual([
+      expect.stringMatching(/^Thank you, Bo: you carry the care of plan #1\./),
+    ]);
 
     expect(await bot.tickTo("2026-11-26T16:00:20Z")).toEqual([expect.stringMatching(/^Tomorrow: overtime refusal/)]);
-    expect((await react(lastSentEventId())).sent.map((m) => renderPlain(m.doc))).toEqual([expect.stringMatching(/^Thank you, Ana: you carry the care of plan #1\./)]);
+    expect((await react(lastSentEventId())).sent.map((m) => renderPlain(m.doc))).toEqual([
+      expect.stringMatching(/^Thank you, Ana: you carry the care of plan #1\./),
+    ]);
     expect(volunteers()).toEqual([ANA, BO]);
 
     await bot.tickTo("2026-11-27T16:00:20Z");
     const startCall = lastSentEventId();
-    expect((await react(startCall, { sender: CY })).sent.map((m) => renderPlain(m.doc))).toEqual(["Thank you, cy: you carry the care of plan #1.\nCare act: solidarity pantry, carried by Bo, Ana, and cy."]);
+    expect((await react(startCall, { sender: CY })).sent.map((m) => renderPlain(m.doc))).toEqual([
+      "Thank you, cy: you carry the care of plan #1.\nCare act: solidarity pantry, carried by Bo, Ana, and cy.",
+    ]);
 
     await bot.tickTo("2026-11-27T18:00:20Z");
     expect(renderPlain(bot.transport.sent.at(-1)!.doc)).toMatch(/is over\. Time to breathe out\./);

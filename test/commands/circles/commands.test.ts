@@ -3,10 +3,15 @@ import { ALICE, createTestBot, MOD, ROOM, type TestBot } from "../../support/tes
 
 const ANA = "@ana:test.org";
 const BO = "@bo:test.org";
-const FORMAT = "The format: each person shares one personal struggle and one practical lesson. What is said in the circle stays there; I keep none of it.";
+const FORMAT =
+  "The format: each person shares one personal struggle and one practical lesson. What is said in the circle stays there; I keep none of it.";
 
 const mentionsIn = (bot: TestBot) =>
-  bot.transport.sent.at(-1)!.doc.blocks.flatMap((b) => (b.kind === "list" ? b.items.flat() : b.kind === "p" ? b.parts : [])).filter((i): i is Extract<Inline, { kind: "mention" }> => typeof i !== "string" && i.kind === "mention").map((i) => i.person.userId);
+  bot.transport.sent
+    .at(-1)!
+    .doc.blocks.flatMap((b) => (b.kind === "list" ? b.items.flat() : b.kind === "p" ? b.parts : []))
+    .filter((i): i is Extract<Inline, { kind: "mention" }> => typeof i !== "string" && i.kind === "mention")
+    .map((i) => i.person.userId);
 
 describe("story and skill circles", () => {
   let bot: TestBot;
@@ -19,26 +24,38 @@ describe("story and skill circles", () => {
 
   it("schedules the weekly circle (moderators) and rotates the host fairly among who joined", async () => {
     expect(await bot.say("!circle weekly tuesday 19:00")).toEqual([expect.stringMatching(/^Only moderators/)]);
-    expect(await bot.say("!circle weekly someday 19:00", { sender: MOD })).toEqual(["I could not read “someday 19:00” as a day and a time. Try !circle weekly tuesday 19:00."]);
+    expect(await bot.say("!circle weekly someday 19:00", { sender: MOD })).toEqual([
+      "I could not read “someday 19:00” as a day and a time. Try !circle weekly tuesday 19:00.",
+    ]);
     expect(await bot.say("!circle weekly tuesday 19:00", { sender: MOD })).toEqual([
       "The story and skill circle meets every week: next on Tuesday 24 Nov, 19:00. I post the invitation an hour before. Join the host rotation with !circle join.",
     ]);
     await bot.say("!circle join", { sender: ANA });
     bot.clock.now += 60_000;
     await bot.say("!circle join", { sender: BO });
-    expect(await bot.say("!circle join", { sender: BO })).toEqual(["You are in the circle already. !circle leave takes you out."]);
-    expect(await bot.say("!circle")).toEqual([`The next circle is on Tuesday 24 Nov, 19:00.\nAna hosts next (2 people take turns).\n${FORMAT}`]);
+    expect(await bot.say("!circle join", { sender: BO })).toEqual([
+      "You are in the circle already. !circle leave takes you out.",
+    ]);
+    expect(await bot.say("!circle")).toEqual([
+      `The next circle is on Tuesday 24 Nov, 19:00.\nAna hosts next (2 people take turns).\n${FORMAT}`,
+    ]);
 
     // An hour before, in Madrid's time (18:00 CET = 17:00 UTC).
     expect(await bot.tickTo("2026-11-24T16:59:00Z")).toEqual([]);
     const [first] = await bot.tickTo("2026-11-24T17:00:00Z");
-    expect(first).toBe(`The story and skill circle starts on Tuesday 24 Nov, 19:00. Ana hosts today.\n${FORMAT}\nTell only what you want to tell.`);
+    expect(first).toBe(
+      `The story and skill circle starts on Tuesday 24 Nov, 19:00. Ana hosts today.\n${FORMAT}\nTell only what you want to tell.`,
+    );
     expect(await bot.tickTo("2026-12-01T17:00:00Z")).toEqual([expect.stringContaining("Bo hosts today.")]);
     expect(await bot.tickTo("2026-12-08T17:00:00Z")).toEqual([expect.stringContaining("Ana hosts today.")]);
 
-    expect(await bot.say("!circle leave", { sender: ANA })).toEqual(["You left the circle. You are welcome back any time with !circle join."]);
+    expect(await bot.say("!circle leave", { sender: ANA })).toEqual([
+      "You left the circle. You are welcome back any time with !circle join.",
+    ]);
     expect(await bot.tickTo("2026-12-15T17:00:00Z")).toEqual([expect.stringContaining("Bo hosts today.")]);
-    expect(await bot.say("!circle stop", { sender: MOD })).toEqual(["The weekly circle is stopped. Start it again with !circle weekly tuesday 19:00."]);
+    expect(await bot.say("!circle stop", { sender: MOD })).toEqual([
+      "The weekly circle is stopped. Start it again with !circle weekly tuesday 19:00.",
+    ]);
     expect(await bot.tickTo("2026-12-22T17:00:00Z")).toEqual([]);
   });
 
@@ -55,7 +72,9 @@ describe("story and skill circles", () => {
       "Noted: you would like to learn First Aid.\nA match for the next circle:\n• Ana could teach first aid to Bo\nEither of you can say !skill pass to decline, no reason needed.",
     ]);
     expect(mentionsIn(bot)).toEqual([ANA, BO]);
-    expect(await bot.say("!skill add @bo negotiation")).toEqual([expect.stringMatching(/^You can add or remove only your own skills/)]);
+    expect(await bot.say("!skill add @bo negotiation")).toEqual([
+      expect.stringMatching(/^You can add or remove only your own skills/),
+    ]);
     expect(await bot.say("!skill add @bo negotiation", { sender: MOD })).toEqual(["Bo can teach negotiation."]);
     await bot.say("!skill want negotiation");
     expect(await bot.say("!skills")).toEqual([
@@ -65,16 +84,26 @@ describe("story and skill circles", () => {
     // The invitation suggests the pairs; after a pass, they are not suggested again.
     await bot.say("!circle weekly tuesday 19:00", { sender: MOD });
     await bot.say("!circle join", { sender: ANA });
-    expect(await bot.tickTo("2026-11-24T17:00:00Z")).toEqual([expect.stringContaining("Someone asked to learn something another can teach:\n• Ana could teach first aid to Bo\n• Bo could teach negotiation to Alice")]);
+    expect(await bot.tickTo("2026-11-24T17:00:00Z")).toEqual([
+      expect.stringContaining(
+        "Someone asked to learn something another can teach:\n• Ana could teach first aid to Bo\n• Bo could teach negotiation to Alice",
+      ),
+    ]);
     expect(await bot.say("!skill pass", { sender: ANA })).toEqual(["Done: that pair will not be suggested again."]);
     expect(await bot.say("!skill pass", { sender: ANA })).toEqual(["No pair is suggested to you right now."]);
     expect(await bot.tickTo("2026-12-01T17:00:00Z")).toEqual([expect.not.stringContaining("first aid to Bo")]);
 
     expect(await bot.say("!skill remove first aid", { sender: ANA })).toEqual(["first aid is off the list for Ana."]);
-    expect(await bot.say("!skill remove first aid", { sender: ANA })).toEqual(["Ana has no first aid on the list. See it with !skills."]);
-    expect(await bot.say("!skill add 1234")).toEqual(["Write the skill in words, up to 60 characters, like !skill add first aid."]);
+    expect(await bot.say("!skill remove first aid", { sender: ANA })).toEqual([
+      "Ana has no first aid on the list. See it with !skills.",
+    ]);
+    expect(await bot.say("!skill add 1234")).toEqual([
+      "Write the skill in words, up to 60 characters, like !skill add first aid.",
+    ]);
     for (let i = 1; i <= 30; i++) await bot.say(`!skill add craft ${i}`, { sender: BO });
-    expect(await bot.say("!skill want welding", { sender: BO })).toEqual(["That makes more than 30 skills for one person. Take one off first, like !skill remove first aid."]);
+    expect(await bot.say("!skill want welding", { sender: BO })).toEqual([
+      "That makes more than 30 skills for one person. Take one off first, like !skill remove first aid.",
+    ]);
   });
 
   it("keeps skills in this room only", async () => {
@@ -100,7 +129,14 @@ describe("story and skill circles", () => {
     expect(count("SELECT count(*) FROM skills WHERE who = ?")).toBe(0);
     expect(count("SELECT count(*) FROM skill_passes WHERE teacher = ?")).toBe(0);
     await bot.say("!cell wipe confirm", { sender: MOD });
-    expect(bot.db.prepare("SELECT (SELECT count(*) FROM circle_members) + (SELECT count(*) FROM skills) + (SELECT count(*) FROM skill_passes)").pluck().get()).toBe(0);
+    expect(
+      bot.db
+        .prepare(
+          "SELECT (SELECT count(*) FROM circle_members) + (SELECT count(*) FROM skills) + (SELECT count(*) FROM skill_passes)",
+        )
+        .pluck()
+        .get(),
+    ).toBe(0);
   });
 
   it("speaks Spanish, with Spanish command names", async () => {
@@ -108,11 +144,15 @@ describe("story and skill circles", () => {
     expect(await bot.say("!círculo semanal martes 19:00", { sender: MOD })).toEqual([
       "El círculo de historias y saberes se reúne cada semana: el próximo, martes 24 nov, 19:00. Publico la invitación una hora antes. Únete a la rotación con !círculo unirme.",
     ]);
-    expect(await bot.say("!círculo unirme", { sender: ANA })).toEqual(["Estás en el círculo. Te tocará animarlo por turnos; !círculo salir te saca cuando quieras."]);
+    expect(await bot.say("!círculo unirme", { sender: ANA })).toEqual([
+      "Estás en el círculo. Te tocará animarlo por turnos; !círculo salir te saca cuando quieras.",
+    ]);
     await bot.say("!habilidad añadir primeros auxilios", { sender: ANA });
     expect(await bot.say("!habilidad quiero Primeros Auxílios", { sender: BO })).toEqual([
       "Anotado: te gustaría aprender Primeros Auxílios.\nUna pareja para el próximo círculo:\n• Ana podría enseñar primeros auxilios a Bo\nCualquiera de las dos personas puede decir !habilidad paso para declinar, sin dar motivos.",
     ]);
-    expect(await bot.tickTo("2026-11-24T17:00:00Z")).toEqual([expect.stringMatching(/^El círculo de historias y saberes empieza el martes 24 nov, 19:00\. Hoy lo anima Ana\./)]);
+    expect(await bot.tickTo("2026-11-24T17:00:00Z")).toEqual([
+      expect.stringMatching(/^El círculo de historias y saberes empieza el martes 24 nov, 19:00\. Hoy lo anima Ana\./),
+    ]);
   });
 });

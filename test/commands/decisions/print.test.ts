@@ -23,7 +23,11 @@ describe("printing the decision log", () => {
 
   it("reads options in any order, and the other words as the room's name", () => {
     expect(readPrintOptions("")).toEqual({ size: "A3", anonymous: false });
-    expect(readPrintOptions("Warehouse committee A4")).toEqual({ size: "A4", anonymous: false, roomName: "Warehouse committee" });
+    expect(readPrintOptions("Warehouse committee A4")).toEqual({
+      size: "A4",
+      anonymous: false,
+      roomName: "Warehouse committee",
+    });
     expect(readPrintOptions("anónimo Warehouse")).toEqual({ size: "A3", anonymous: true });
   });
 
@@ -40,7 +44,18 @@ describe("printing the decision log", () => {
     ]);
     const { fileName, text } = await printedText(bot);
     expect(fileName).toMatch(/\.pdf$/);
-    for (const words of ["Our decisions", "Warehouse committee", "We meet on Thursdays #meetings", "Ирина keeps the fund", "فاطمة", "Ana Núñez", "Ελένη", "1.", "3."]) expect(text).toContain(words);
+    for (const words of [
+      "Our decisions",
+      "Warehouse committee",
+      "We meet on Thursdays #meetings",
+      "Ирина keeps the fund",
+      "فاطمة",
+      "Ana Núñez",
+      "Ελένη",
+      "1.",
+      "3.",
+    ])
+      expect(text).toContain(words);
     expect(text).not.toContain("Something we undid");
   });
 

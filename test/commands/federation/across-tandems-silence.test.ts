@@ -38,7 +38,15 @@ describe("a second Tandem in a room another Tandem hosts", () => {
   };
   /** A's reply as B reads it: a message with A's host mark, handed on by B's transport. */
   const markSeenByB = (roomId = HALL, sender = BOT_A) =>
-    b.dispatcher.handleEvent({ eventId: `$mark${++n}`, roomId, sender, type: HOST_MARK, content: {}, sentAt: 0, signedDevice: true });
+    b.dispatcher.handleEvent({
+      eventId: `$mark${++n}`,
+      roomId,
+      sender,
+      type: HOST_MARK,
+      content: {},
+      sentAt: 0,
+      signedDevice: true,
+    });
 
   it("answers once: B stays silent after the first message with A's host mark, and after a restart", async () => {
     expect(a.dispatcher.hostsRoom(HALL)).toBe(true);
@@ -57,7 +65,14 @@ describe("a second Tandem in a room another Tandem hosts", () => {
   });
 
   it("learns it as well from a federation event of A, before any of its cells links", async () => {
-    b.dispatcher.handleEvent({ eventId: "$refused", roomId: HALL, sender: BOT_A, ...toCellEvent("0".repeat(24), { kind: "refused", reason: "bad_code" }).event!, sentAt: 0, signedDevice: true });
+    b.dispatcher.handleEvent({
+      eventId: "$refused",
+      roomId: HALL,
+      sender: BOT_A,
+      ...toCellEvent("0".repeat(24), { kind: "refused", reason: "bad_code" }).event!,
+      sentAt: 0,
+      signedDevice: true,
+    });
     expect((await typed("!assembly invite")).b).toEqual([]);
   });
 
@@ -70,9 +85,19 @@ describe("a second Tandem in a room another Tandem hosts", () => {
     b.transport.join(OWN, MOD, "Mo", 50);
     await b.say("!assembly start Night shift", { roomId: OWN, sender: MOD });
     markSeenByB(OWN);
-    expect(await b.say("!assembly invite", { roomId: OWN, sender: MOD })).toEqual([expect.stringMatching(/^Join code: /)]);
+    expect(await b.say("!assembly invite", { roomId: OWN, sender: MOD })).toEqual([
+      expect.stringMatching(/^Join code: /),
+    ]);
 
-    b.dispatcher.handleEvent({ eventId: "$unsigned", roomId: HALL, sender: BOT_A, type: HOST_MARK, content: {}, sentAt: 0, signedDevice: false });
+    b.dispatcher.handleEvent({
+      eventId: "$unsigned",
+      roomId: HALL,
+      sender: BOT_A,
+      type: HOST_MARK,
+      content: {},
+      sentAt: 0,
+      signedDevice: false,
+    });
     expect((await typed("!assembly invite")).b).toHaveLength(1);
   });
 });

@@ -26,13 +26,23 @@ describe("federation across two Tandems", () => {
     a = createTestBot({ now: NOV });
     b = createTestBot({ now: NOV });
     hall = new HallRelay(HALL, { bot: a, userId: BOT_A }, { bot: b, userId: BOT_B });
-    for (const [id, name] of [[ANA, "Ana"], [BO, "Bo"], [CY, "Cy"]] as const) a.transport.join(ROOM, id, name);
+    for (const [id, name] of [
+      [ANA, "Ana"],
+      [BO, "Bo"],
+      [CY, "Cy"],
+    ] as const)
+      a.transport.join(ROOM, id, name);
     a.transport.join(HALL, MOD, "Mo", 50);
     a.transport.join(HALL, BOT_B);
     b.transport.join(HALL, BOT_A);
     for (const cell of [HILLTOP, LAKESIDE]) {
       b.transport.join(cell, MOD, "Mo", 50);
-      for (const [id, name] of [[DEE, "Dee"], [EVA, "Eva"], [FLO, "Flo"]] as const) b.transport.join(cell, id, name);
+      for (const [id, name] of [
+        [DEE, "Dee"],
+        [EVA, "Eva"],
+        [FLO, "Flo"],
+      ] as const)
+        b.transport.join(cell, id, name);
     }
   });
   afterEach(() => {
@@ -41,10 +51,15 @@ describe("federation across two Tandems", () => {
   });
 
   const eventsIn = (bot: TestBot): OutgoingMessage[] => hall.eventsIn(bot);
-  const plainIn = (bot: TestBot, room: string, from = 0) => bot.transport.sent.slice(from).filter((m) => m.roomId === room && !m.doc.event).map((m) => renderPlain(m.doc));
+  const plainIn = (bot: TestBot, room: string, from = 0) =>
+    bot.transport.sent
+      .slice(from)
+      .filter((m) => m.roomId === room && !m.doc.event)
+      .map((m) => renderPlain(m.doc));
   const relay = () => hall.relay();
 
-  const code = async () => /Join code: (\S+)/.exec((await a.say("!assembly invite", { roomId: HALL, sender: MOD }))[0] ?? "")![1]!;
+  const code = async () =>
+    /Join code: (\S+)/.exec((await a.say("!assembly invite", { roomId: HALL, sender: MOD }))[0] ?? "")![1]!;
 
   async function linkAll(): Promise<void> {
     await a.say("!assembly start Care workers north", { roomId: HALL, sender: MOD });
@@ -57,8 +72,14 @@ describe("federation across two Tandems", () => {
   }
 
   async function someCare(): Promise<void> {
-    await a.say("!ledger thanks @ana @bo @cy cooked 40 meals for the Okafor family #food", { roomId: ROOM, sender: ANA });
-    await b.say("!ledger thanks @dee @eva @flo cooked 12 meals for Marisa's kids #food", { roomId: HILLTOP, sender: DEE });
+    await a.say("!ledger thanks @ana @bo @cy cooked 40 meals for the Okafor family #food", {
+      roomId: ROOM,
+      sender: ANA,
+    });
+    await b.say("!ledger thanks @dee @eva @flo cooked 12 meals for Marisa's kids #food", {
+      roomId: HILLTOP,
+      sender: DEE,
+    });
     await b.say("!ledger thanks @dee drove Joaquín to the clinic #transport", { roomId: LAKESIDE, sender: DEE });
     await a.say("!federation preview", { roomId: ROOM, sender: MOD });
     await b.say("!federation preview", { roomId: HILLTOP, sender: MOD });
@@ -67,8 +88,15 @@ describe("federation across two Tandems", () => {
 
   it("links cells of another Tandem by code: the welcome is announced in the cell, the assembly hears the join", async () => {
     await linkAll();
-    expect(plainIn(b, HILLTOP)).toContain("This cell is linked to the assembly Care workers north as Hilltop. Nothing is sent until you have seen it: !federation preview");
-    expect(plainIn(a, HALL)).toEqual(expect.arrayContaining(["A cell joined the assembly: Hilltop. 2 cells now.", "A cell joined the assembly: Lakeside. 3 cells now."]));
+    expect(plainIn(b, HILLTOP)).toContain(
+      "This cell is linked to the assembly Care workers north as Hilltop. Nothing is sent until you have seen it: !federation preview",
+    );
+    expect(plainIn(a, HALL)).toEqual(
+      expect.arrayContaining([
+        "A cell joined the assembly: Hilltop. 2 cells now.",
+        "A cell joined the assembly: Lakeside. 3 cells now.",
+      ]),
+    );
     const [status] = await b.say("!federation", { roomId: HILLTOP, sender: DEE });
     expect(status).toContain("This cell is linked to the assembly Care workers north as Hilltop.");
     expect(status).toContain("Cells in this assembly: Riverside, Hilltop");
@@ -102,8 +130,12 @@ describe("federation across two Tandems", () => {
     await b.say(`!federate ${once} as Hilltop`, { roomId: HILLTOP, sender: MOD });
     await b.say(`!federate ${once} as Lakeside`, { roomId: LAKESIDE, sender: MOD });
     await relay();
-    expect(plainIn(b, LAKESIDE)).toContain("The assembly did not accept the code for Lakeside: it was used already. Ask for a new one.");
-    expect(await b.say("!federation", { roomId: LAKESIDE, sender: MOD })).toEqual([expect.stringContaining("not linked")]);
+    expect(plainIn(b, LAKESIDE)).toContain(
+      "The assembly did not accept the code for Lakeside: it was used already. Ask for a new one.",
+    );
+    expect(await b.say("!federation", { roomId: LAKESIDE, sender: MOD })).toEqual([
+      expect.stringContaining("not linked"),
+    ]);
   });
 
   it("gathers a report from both Tandems, counts a resent answer once, and nothing of a cell's people crosses", async () => {
@@ -122,16 +154,39 @@ describe("federation across two Tandems", () => {
     expect(reports[0]).toContain("food: 52 meals (6 givers)");
 
     // B crashed after sending and sent its answers again: new events, the same answers.
-    const answers = eventsIn(b).filter((m) => m.doc.event!.type === TO_ASSEMBLY && (m.doc.event!.content.body as { kind: string }).kind === "figures");
+    const answers = eventsIn(b).filter(
+      (m) => m.doc.event!.type === TO_ASSEMBLY && (m.doc.event!.content.body as { kind: string }).kind === "figures",
+    );
     expect(answers).toHaveLength(2);
     await hall.resend(BOT_B, a, answers);
     expect(plainIn(a, HALL, before)).toHaveLength(1);
 
-    const secrets = [ANA, BO, CY, DEE, EVA, FLO, MOD, "Ana", "Dee", "Eva", "Flo", ROOM, HILLTOP, LAKESIDE, "Okafor", "Marisa", "Joaquín", "clinic", "cooked"];
+    const secrets = [
+      ANA,
+      BO,
+      CY,
+      DEE,
+      EVA,
+      FLO,
+      MOD,
+      "Ana",
+      "Dee",
+      "Eva",
+      "Flo",
+      ROOM,
+      HILLTOP,
+      LAKESIDE,
+      "Okafor",
+      "Marisa",
+      "Joaquín",
+      "clinic",
+      "cooked",
+    ];
     for (const bot of [a, b]) {
       for (const m of eventsIn(bot)) {
         const text = JSON.stringify(m.doc.event);
-        for (const secret of secrets) expect({ secret, found: text.includes(secret) }).toEqual({ secret, found: false });
+        for (const secret of secrets)
+          expect({ secret, found: text.includes(secret) }).toEqual({ secret, found: false });
       }
     }
     expect(eventsIn(b).map((m) => m.doc.event!.type)).toEqual(expect.arrayContaining([TO_ASSEMBLY]));
@@ -158,13 +213,25 @@ describe("federation across two Tandems", () => {
     await b.sender.drain();
     const request = eventsIn(a).find((m) => (m.doc.event!.content.body as { kind: string }).kind === "request")!;
     const cell = request.doc.event!.content.cell as string;
-    const figures = { v: 1, cell, body: { kind: "figures", round: 1, state: "sent", figures: { care: [], givers: 99, plansCarried: 99, decisionsTaken: 99 } } };
+    const figures = {
+      v: 1,
+      cell,
+      body: {
+        kind: "figures",
+        round: 1,
+        state: "sent",
+        figures: { care: [], givers: 99, plansCarried: 99, decisionsTaken: 99 },
+      },
+    };
     const forged = (eventId: string, sender: string, content: unknown, signedDevice = true) =>
       a.dispatcher.handleEvent({ eventId, roomId: HALL, sender, type: TO_ASSEMBLY, content, sentAt: 0, signedDevice });
     forged("$f1", "@intruder:c.org", figures);
     forged("$f2", BOT_B, figures, false);
     forged("$f3", BOT_B, { ...figures, v: 2 });
-    forged("$f4", BOT_B, { ...figures, body: { ...figures.body, figures: { ...figures.body.figures, names: ["Dee"] } } });
+    forged("$f4", BOT_B, {
+      ...figures,
+      body: { ...figures.body, figures: { ...figures.body.figures, names: ["Dee"] } },
+    });
     hall.signedDevice = false;
     await relay();
     await a.sender.drain();
@@ -189,6 +256,7 @@ describe("federation across two Tandems", () => {
     expect(report).toContain("Before we begin, thank you. This month the cells gave 52 meals of food, from 6 givers.");
     expect(report).toMatch(/Host cell from now on: (Hilltop|Lakeside)/);
     const host = /Host cell from now on: (\w+)/.exec(report!)![1];
-    for (const cell of [HILLTOP, LAKESIDE]) expect(plainIn(b, cell, beforeB)).toEqual([`The assembly Care workers north is hosted next by ${host}.`]);
+    for (const cell of [HILLTOP, LAKESIDE])
+      expect(plainIn(b, cell, beforeB)).toEqual([`The assembly Care workers north is hosted next by ${host}.`]);
   });
 });

@@ -10,15 +10,27 @@ describe("federation board rules", () => {
     const clean = (text: string) => cross(text, words, BOARD_TEXT_MAX);
 
     it("turns every way of naming a person on Matrix into someone, and says it did", () => {
-      expect(clean("ask @ana or @Bo_2 for the van")).toEqual({ text: "ask someone or someone for the van", removed: ["person"] });
+      expect(clean("ask @ana or @Bo_2 for the van")).toEqual({
+        text: "ask someone or someone for the van",
+        removed: ["person"],
+      });
       expect(clean("call @ana:example.org about it")).toEqual({ text: "call someone about it", removed: ["person"] });
-      expect(clean("see https://matrix.to/#/@dee:b.org?via=b.org today")).toEqual({ text: "see someone today", removed: ["person"] });
+      expect(clean("see https://matrix.to/#/@dee:b.org?via=b.org today")).toEqual({
+        text: "see someone today",
+        removed: ["person"],
+      });
       expect(clean("write to ana.garcia@mail.example.com")).toEqual({ text: "write to someone", removed: ["person"] });
-      expect(cross("pregunta a @ana", { ...words, someone: "alguien" }, BOARD_TEXT_MAX)).toEqual({ text: "pregunta a alguien", removed: ["person"] });
+      expect(cross("pregunta a @ana", { ...words, someone: "alguien" }, BOARD_TEXT_MAX)).toEqual({
+        text: "pregunta a alguien",
+        removed: ["person"],
+      });
     });
 
     it("keeps hashtags, times, prices and a lone @ as they are", () => {
-      expect(clean("a van #transport at #3:30, €20 @ the depot")).toEqual({ text: "a van #transport at #3:30, €20 @ the depot", removed: [] });
+      expect(clean("a van #transport at #3:30, €20 @ the depot")).toEqual({
+        text: "a van #transport at #3:30, €20 @ the depot",
+        removed: [],
+      });
     });
 
     it("refuses a room's id, alias or link rather than rewriting it", () => {
@@ -64,7 +76,10 @@ describe("federation board rules", () => {
       expect(blob).not.toContain("Ana");
       expect(Buffer.from(blob, "base64url").toString("latin1")).not.toContain("ana");
       expect(open(blob, hilltop, riverside.publicKey, context)).toBe(ana);
-      expect(readContact(open(blob, hilltop, riverside.publicKey, context)!)).toEqual({ name: "Ana", userId: "@ana:a.org" });
+      expect(readContact(open(blob, hilltop, riverside.publicKey, context)!)).toEqual({
+        name: "Ana",
+        userId: "@ana:a.org",
+      });
       // The assembly, with a key of its own, cannot open it.
       const assembly = newKeyPair();
       expect(open(blob, assembly, riverside.publicKey, context)).toBeUndefined();

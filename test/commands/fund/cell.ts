@@ -12,4 +12,3 @@ export async function cellWithTreasurer(): Promise<TestBot> {
   await bot.say("!role join treasurer", { sender: ANA });
   return bot;
 }
-

@@ -20,17 +20,29 @@ describe("the solidarity fund", () => {
   });
 
   it("adds money exactly, and a payout takes effect only when a second person approves it", async () => {
-    expect(await bot.say("!fund in €50 from @bo May dues", { sender: ANA })).toEqual(["Recorded: #1, €50.00 in. Thank you."]);
+    expect(await bot.say("!fund in €50 from @bo May dues", { sender: ANA })).toEqual([
+      "Recorded: #1, €50.00 in. Thank you.",
+    ]);
     expect(await bot.say("!fund in 1.234,56 €", { sender: ANA })).toEqual(["Recorded: #2, €1,234.56 in. Thank you."]);
-    expect(await bot.say("!fund in €5", { sender: ALICE })).toEqual(["Only the fund's keeper (Ana, the treasurer) can do this."]);
-    expect(await bot.say("!fund out €120 to @bo rent support", { sender: ALICE })).toEqual(["Only the fund's keeper (Ana, the treasurer) can do this."]);
+    expect(await bot.say("!fund in €5", { sender: ALICE })).toEqual([
+      "Only the fund's keeper (Ana, the treasurer) can do this.",
+    ]);
+    expect(await bot.say("!fund out €120 to @bo rent support", { sender: ALICE })).toEqual([
+      "Only the fund's keeper (Ana, the treasurer) can do this.",
+    ]);
     expect(await bot.say("!fund out €120 to @bo rent support", { sender: ANA })).toEqual([
       "Payout #3 of €120.00 is proposed. It takes effect when someone else approves it: !fund approve 3\nIf nobody approves it within 14 days, it expires. To withdraw it: !fund cancel 3",
     ]);
     expect((await bot.say("!fund"))[0]).toContain("The fund holds €1,284.56.");
-    expect(await bot.say("!fund approve 3", { sender: ANA })).toEqual(["#3 needs a second person: someone other than who proposed or signed it first."]);
-    expect(await bot.say("!fund approve 3", { sender: BO })).toEqual(["Only the fund's keeper (the treasurer) or a moderator can decide this."]);
-    expect(await bot.say("!fund approve 3", { sender: MOD })).toEqual(["Payout #3 of €120.00 is approved and has taken effect."]);
+    expect(await bot.say("!fund approve 3", { sender: ANA })).toEqual([
+      "#3 needs a second person: someone other than who proposed or signed it first.",
+    ]);
+    expect(await bot.say("!fund approve 3", { sender: BO })).toEqual([
+      "Only the fund's keeper (the treasurer) or a moderator can decide this.",
+    ]);
+    expect(await bot.say("!fund approve 3", { sender: MOD })).toEqual([
+      "Payout #3 of €120.00 is approved and has taken effect.",
+    ]);
     expect(await bot.say("!fund approve 3", { sender: MOD })).toEqual(["Payout #3 has taken effect already."]);
     const [shown] = await bot.say("!fund");
     expect(shown).toContain("The fund holds €1,164.56.");
@@ -39,16 +51,24 @@ describe("the solidarity fund", () => {
   });
 
   it("refuses what it cannot read, negative amounts and payouts beyond the balance, saying what to type", async () => {
-    expect(await bot.say("!fund in -5 €", { sender: ANA })).toEqual([expect.stringContaining("Amounts are written without a minus")]);
-    expect(await bot.say("!fund in 50", { sender: ANA })).toEqual([expect.stringContaining("Which currency? Write it with the amount, like !fund in €50 from @ana")]);
+    expect(await bot.say("!fund in -5 €", { sender: ANA })).toEqual([
+      expect.stringContaining("Amounts are written without a minus"),
+    ]);
+    expect(await bot.say("!fund in 50", { sender: ANA })).toEqual([
+      expect.stringContaining("Which currency? Write it with the amount, like !fund in €50 from @ana"),
+    ]);
     expect(await bot.say("!fund in €99999999", { sender: ANA })).toEqual([expect.stringContaining("too large")]);
     await bot.say("!fund in 20 USD", { sender: ANA });
-    expect(await bot.say("!fund out $25 printing", { sender: ANA })).toEqual(["The fund doesn't hold $25.00 in that currency. See the balance with !fund."]);
-    expect(await bot.say("!fund out €1 printing", { sender: ANA })).toEqual(["The fund doesn't hold €1.00 in that currency. See the balance with !fund."]);
+    expect(await bot.say("!fund out $25 printing", { sender: ANA })).toEqual([
+      "The fund doesn't hold $25.00 in that currency. See the balance with !fund.",
+    ]);
+    expect(await bot.say("!fund out €1 printing", { sender: ANA })).toEqual([
+      "The fund doesn't hold €1.00 in that currency. See the balance with !fund.",
+    ]);
   });
 
   it("keeps balances per currency, gives a month's statement and a formula-safe CSV", async () => {
-    await bot.say("!fund in €50 from @bo =HYPERLINK(\"x\")", { sender: ANA });
+    await bot.say('!fund in €50 from @bo =HYPERLINK("x")', { sender: ANA });
     await bot.say("!fund in $20", { sender: ANA });
     await bot.say("!fund out €12,50 flyers", { sender: ANA });
     await bot.say("!fund approve 3", { sender: MOD });
@@ -67,10 +87,14 @@ describe("the solidarity fund", () => {
     expect(await bot.say("!fund keeper cashier", { sender: MOD })).toEqual([
       "The cashier keeps the fund; nobody holds that role yet (!role add cashier). Until then, moderators keep it.",
     ]);
-    expect(await bot.say("!fund in €10", { sender: ANA })).toEqual(["Only a moderator can do this while nobody holds the cashier role."]);
+    expect(await bot.say("!fund in €10", { sender: ANA })).toEqual([
+      "Only a moderator can do this while nobody holds the cashier role.",
+    ]);
     expect(await bot.say("!fund in €10", { sender: MOD })).toEqual(["Recorded: #1, €10.00 in. Thank you."]);
     await bot.say("!fund out €4 tea", { sender: MOD });
-    expect(await bot.say("!fund approve 2", { sender: MOD })).toEqual([expect.stringContaining("needs a second person")]);
+    expect(await bot.say("!fund approve 2", { sender: MOD })).toEqual([
+      expect.stringContaining("needs a second person"),
+    ]);
   });
 
   it("lists monthly pledges as totals and reminds the room each month", async () => {
@@ -83,13 +107,17 @@ describe("the solidarity fund", () => {
     const posts = await bot.tickTo("2026-12-01T09:00:00Z");
     expect(posts).toContain("New month for the fund: 2 people pledge €17.00 a month. See the fund with !fund.");
     expect(posts.join("\n")).not.toContain("Bo");
-    expect(await bot.say("!fund pledge stop", { sender: BO })).toEqual(["Your pledge is stopped. Thank you for what you gave."]);
+    expect(await bot.say("!fund pledge stop", { sender: BO })).toEqual([
+      "Your pledge is stopped. Thank you for what you gave.",
+    ]);
     expect((await bot.say("!fund"))[0]).toContain("1 person pledges €10.00 a month.");
   });
 
   it("speaks Spanish, with Spanish command names and Spanish money", async () => {
     await bot.say("!settings language es", { sender: MOD });
-    expect(await bot.say("!fondo entra 1.234,56 € de @bo", { sender: ANA })).toEqual(["Anotado: #1, entran 1.234,56 €. Gracias."]);
+    expect(await bot.say("!fondo entra 1.234,56 € de @bo", { sender: ANA })).toEqual([
+      "Anotado: #1, entran 1.234,56 €. Gracias.",
+    ]);
     expect(await bot.say("!fondo sale 100 € para @bo", { sender: ANA })).toEqual([
       "Pago #2 de 100,00 € propuesto. Vale cuando otra persona lo apruebe: !fondo aprobar 2\nSi nadie lo aprueba en 14 días, caduca. Para retirarlo: !fondo anular 2",
     ]);

@@ -10,13 +10,25 @@ const money = (text: string) => {
 describe("fund money rules", () => {
   it.each([
     ["€50.999", { typed: "€50.999", thousands: { currency: "EUR", minor: 5099900 }, whole: "€50999", cents: "€50.99" }],
-    ["12.345 €", { typed: "12.345 €", thousands: { currency: "EUR", minor: 1234500 }, whole: "12345 €", cents: "12.34 €" }],
-    ["USD 1,234 for rent", { typed: "USD 1,234", thousands: { currency: "USD", minor: 123400 }, whole: "USD 1234", cents: "USD 1,23" }],
+    [
+      "12.345 €",
+      { typed: "12.345 €", thousands: { currency: "EUR", minor: 1234500 }, whole: "12345 €", cents: "12.34 €" },
+    ],
+    [
+      "USD 1,234 for rent",
+      { typed: "USD 1,234", thousands: { currency: "USD", minor: 123400 }, whole: "USD 1234", cents: "USD 1,23" },
+    ],
   ])("asks which reading of %s was meant instead of taking three decimals as thousands", (text, ambiguous) => {
     expect(readMoney(text)).toEqual({ ok: false, error: "ambiguous", ambiguous });
   });
 
-  it.each([["1.000 €", 100000], ["2.500 €", 250000], ["1,234,567 €", 123456700], ["1.234,56 €", 123456], ["5.999 CLP", 5999]])("reads %s as thousands where no other reading fits", (text, minor) => {
+  it.each([
+    ["1.000 €", 100000],
+    ["2.500 €", 250000],
+    ["1,234,567 €", 123456700],
+    ["1.234,56 €", 123456],
+    ["5.999 CLP", 5999],
+  ])("reads %s as thousands where no other reading fits", (text, minor) => {
     expect(readMoney(text)).toMatchObject({ ok: true, value: { money: { minor } } });
   });
 
@@ -93,9 +105,18 @@ describe("fund money rules", () => {
   });
 
   it("reads who money came from or went to, and the note", () => {
-    expect(readMovementText("€50 from @ana May dues")).toEqual({ ok: true, value: { money: { currency: "EUR", minor: 5000 }, personWord: "@ana", note: "May dues" } });
-    expect(readMovementText("€120 to @bo rent support")).toEqual({ ok: true, value: { money: { currency: "EUR", minor: 12000 }, personWord: "@bo", note: "rent support" } });
-    expect(readMovementText("€15 printing")).toEqual({ ok: true, value: { money: { currency: "EUR", minor: 1500 }, note: "printing" } });
+    expect(readMovementText("€50 from @ana May dues")).toEqual({
+      ok: true,
+      value: { money: { currency: "EUR", minor: 5000 }, personWord: "@ana", note: "May dues" },
+    });
+    expect(readMovementText("€120 to @bo rent support")).toEqual({
+      ok: true,
+      value: { money: { currency: "EUR", minor: 12000 }, personWord: "@bo", note: "rent support" },
+    });
+    expect(readMovementText("€15 printing")).toEqual({
+      ok: true,
+      value: { money: { currency: "EUR", minor: 1500 }, note: "printing" },
+    });
     expect(readMovementText("rent")).toEqual({ ok: false, error: "missing" });
   });
 
@@ -113,12 +134,23 @@ describe("fund money rules", () => {
       { direction: "in" as const, currency: "USD", minor: 2000 },
       { direction: "out" as const, currency: "EUR", minor: 1999 },
     ];
-    expect(balances(flows)).toEqual([{ currency: "EUR", minor: 3001 }, { currency: "USD", minor: 2000 }]);
-    expect(totals(flows)).toEqual([{ currency: "EUR", in: 5000, out: 1999 }, { currency: "USD", in: 2000, out: 0 }]);
+    expect(balances(flows)).toEqual([
+      { currency: "EUR", minor: 3001 },
+      { currency: "USD", minor: 2000 },
+    ]);
+    expect(totals(flows)).toEqual([
+      { currency: "EUR", in: 5000, out: 1999 },
+      { currency: "USD", in: 2000, out: 0 },
+    ]);
     expect(canPay(flows, { currency: "EUR", minor: 3001 })).toBe(true);
     expect(canPay(flows, { currency: "EUR", minor: 3002 })).toBe(false);
     expect(canPay(flows, { currency: "GBP", minor: 1 })).toBe(false);
-    expect(pledgeTotals([{ currency: "EUR", minor: 1000 }, { currency: "EUR", minor: 500 }])).toEqual([{ currency: "EUR", minor: 1500 }]);
+    expect(
+      pledgeTotals([
+        { currency: "EUR", minor: 1000 },
+        { currency: "EUR", minor: 500 },
+      ]),
+    ).toEqual([{ currency: "EUR", minor: 1500 }]);
   });
 
   it("needs two different people, one of them the keeper when there is one", () => {

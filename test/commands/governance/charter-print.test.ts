@@ -5,7 +5,10 @@ async function printedText(bot: TestBot): Promise<{ fileName: string; text: stri
   const attachment = bot.transport.sent.at(-1)!.doc.attachment!;
   expect(attachment.mimeType).toBe("application/pdf");
   const pdf = await getDocumentProxy(new Uint8Array(Buffer.from(attachment.base64, "base64")));
-  return { fileName: attachment.fileName, text: (await extractText(pdf, { mergePages: true })).text.normalize("NFC").replace(/\s+/g, " ") };
+  return {
+    fileName: attachment.fileName,
+    text: (await extractText(pdf, { mergePages: true })).text.normalize("NFC").replace(/\s+/g, " "),
+  };
 }
 
 describe("printing the charter", () => {
@@ -31,7 +34,9 @@ describe("printing the charter", () => {
   });
 
   it("prints in Spanish, leaves the room out when anonymous, and says how to begin when there is none", async () => {
-    expect(await bot.say("!charter print")).toEqual(["This room has no charter yet. A moderator can begin one from a short draft the cell then rewrites: !charter start"]);
+    expect(await bot.say("!charter print")).toEqual([
+      "This room has no charter yet. A moderator can begin one from a short draft the cell then rewrites: !charter start",
+    ]);
     await bot.say("!settings language es", { sender: MOD });
     await bot.say("!carta empezar", { sender: MOD });
     await bot.say("!carta imprimir a4 anónimo Panadería");

@@ -17,7 +17,11 @@ describe("governance secret ballots", () => {
     bot = createTestBot();
     bot.transport.join(ROOM, ANA, "Ana");
     bot.transport.join(ROOM, BO, "Bo");
-    for (const [dm, who] of [[DM_ANA, ANA], [DM_BO, BO]] as const) bot.transport.join(dm, who);
+    for (const [dm, who] of [
+      [DM_ANA, ANA],
+      [DM_BO, BO],
+    ] as const)
+      bot.transport.join(dm, who);
     Object.assign(bot.transport, { isDirect: (roomId: string) => roomId.startsWith("!dm-") });
   });
   afterEach(() => bot.close());
@@ -30,18 +34,30 @@ describe("governance secret ballots", () => {
     expect(bot.transport.sent.at(-1)!.doc.poll).toBeUndefined();
     const code = codeOf(announced!);
     expect(announced).toContain(`!vote ${code} agree`);
-    expect(await bot.say(`!vote ${code} agree`, { sender: ANA })).toEqual([expect.stringContaining("This is a secret ballot: vote in a direct chat with me")]);
-    expect(await bot.say("!vote 1 agree", { sender: ANA })).toEqual([expect.stringContaining("This is a secret ballot")]);
+    expect(await bot.say(`!vote ${code} agree`, { sender: ANA })).toEqual([
+      expect.stringContaining("This is a secret ballot: vote in a direct chat with me"),
+    ]);
+    expect(await bot.say("!vote 1 agree", { sender: ANA })).toEqual([
+      expect.stringContaining("This is a secret ballot"),
+    ]);
     const [first] = await bot.say(`!vote ${code} disagree`, { sender: ANA, roomId: DM_ANA });
     const receipt = receiptOf(first!);
-    expect(await bot.say(`!vote ${code} agree`, { sender: ANA, roomId: DM_ANA })).toEqual([expect.stringContaining("You have voted on this ballot already")]);
-    expect(await bot.say(`!vote ${code} block ${receipt}`, { sender: ANA, roomId: DM_ANA })).toEqual(["Your secret vote on #1 is changed."]);
+    expect(await bot.say(`!vote ${code} agree`, { sender: ANA, roomId: DM_ANA })).toEqual([
+      expect.stringContaining("You have voted on this ballot already"),
+    ]);
+    expect(await bot.say(`!vote ${code} block ${receipt}`, { sender: ANA, roomId: DM_ANA })).toEqual([
+      "Your secret vote on #1 is changed.",
+    ]);
     await bot.say(`!vote ${code} agree`, { sender: BO, roomId: DM_BO });
-    expect(await bot.say(`!vote ${code} agree`, { sender: "@x:test.org", roomId: "!dm-x:test.org" })).toEqual(["Only members who were in the room when proposal #1 started can vote on it."]);
+    expect(await bot.say(`!vote ${code} agree`, { sender: "@x:test.org", roomId: "!dm-x:test.org" })).toEqual([
+      "Only members who were in the room when proposal #1 started can vote on it.",
+    ]);
     expect(await bot.say("!proposal 1")).toEqual([expect.not.stringContaining("members answered")]);
     const [closed] = await bot.say("!propose 1 close", { sender: MOD });
     expect(closed).toContain("not adopted (blocked) (Agree 1, Abstain 0, Disagree 0, Block 1)");
-    expect(closed).toContain("Thank you for speaking up with a block: it shows something matters. Alice, and whoever blocked, please talk before the next meeting.");
+    expect(closed).toContain(
+      "Thank you for speaking up with a block: it shows something matters. Alice, and whoever blocked, please talk before the next meeting.",
+    );
     expect(bot.transport.sent.at(-1)!.doc.endsPoll).toBeUndefined();
   });
 
@@ -49,7 +65,11 @@ describe("governance secret ballots", () => {
     const [announced] = await bot.say("!propose secret We file a grievance", { sender: ALICE });
     const code = codeOf(announced!);
     const receipts = [];
-    for (const [who, dm, choice] of [[ANA, DM_ANA, "block"], [BO, DM_BO, "agree"], [MOD, "!dm-mod:test.org", "disagree"]] as const) {
+    for (const [who, dm, choice] of [
+      [ANA, DM_ANA, "block"],
+      [BO, DM_BO, "agree"],
+      [MOD, "!dm-mod:test.org", "disagree"],
+    ] as const) {
       const [reply] = await bot.say(`!vote ${code} ${choice}`, { sender: who, roomId: dm });
       receipts.push(receiptOf(reply!));
     }
@@ -74,7 +94,11 @@ describe("governance secret ballots", () => {
     const lines: string[] = [];
     const opened = openMigrated(":memory:");
     const transport = new FakeTransport();
-    for (const [who, name] of [[ALICE, "Alice"], [ANA, "Ana"]] as const) transport.join(ROOM, who, name);
+    for (const [who, name] of [
+      [ALICE, "Alice"],
+      [ANA, "Ana"],
+    ] as const)
+      transport.join(ROOM, who, name);
     transport.join(DM_ANA, ANA);
     Object.assign(transport, { isDirect: (roomId: string) => roomId === DM_ANA });
     const log = pino({ level: "trace" }, { write: (line: string) => void lines.push(line) });
@@ -83,7 +107,12 @@ describe("governance secret ballots", () => {
       transport,
       log,
       clock: () => Date.UTC(2026, 10, 24, 10, 0),
-      config: { prefix: "!", ledger: { maxEntriesPerHour: 30 }, defaults: { language: "en", timezone: "Europe/Madrid" }, permissions: { moderatorPowerLevel: 50, admins: [] } },
+      config: {
+        prefix: "!",
+        ledger: { maxEntriesPerHour: 30 },
+        defaults: { language: "en", timezone: "Europe/Madrid" },
+        permissions: { moderatorPowerLevel: 50, admins: [] },
+      },
     });
     const say = async (text: string, sender_: string, roomId: string, eventId: string) => {
       dispatcher.handle({ eventId, roomId, sender: sender_, text, sentAt: Date.UTC(2026, 10, 24, 10, 0) });

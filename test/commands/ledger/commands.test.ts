@@ -13,29 +13,43 @@ describe("care ledger", () => {
   afterEach(() => bot.close());
 
   it("records givers, quantity, unit and inferred or tagged kind", async () => {
-    expect(await bot.say("!ledger thanks @ana cooked 40 meals")).toEqual(["Thank you, Ana! Noted as #1: cooked 40 meals (food)."]);
-    expect(await bot.say("!ledger thanks @bo @maria drove 3 nurses #transport")).toEqual(["Thank you, Bo and maria! Noted as #2: drove 3 nurses (transport)."]);
+    expect(await bot.say("!ledger thanks @ana cooked 40 meals")).toEqual([
+      "Thank you, Ana! Noted as #1: cooked 40 meals (food).",
+    ]);
+    expect(await bot.say("!ledger thanks @bo @maria drove 3 nurses #transport")).toEqual([
+      "Thank you, Bo and maria! Noted as #2: drove 3 nurses (transport).",
+    ]);
     await bot.say("!ledger thanks @ana €50 for the strike fund");
-    const rows = bot.db.prepare("SELECT number, what, amount, unit, kind, recorded_by FROM ledger_entries ORDER BY number").all();
+    const rows = bot.db
+      .prepare("SELECT number, what, amount, unit, kind, recorded_by FROM ledger_entries ORDER BY number")
+      .all();
     expect(rows).toEqual([
       { number: 1, what: "cooked 40 meals", amount: 40, unit: "meals", kind: "food", recorded_by: ALICE },
       { number: 2, what: "drove 3 nurses", amount: 3, unit: "nurses", kind: "transport", recorded_by: ALICE },
       { number: 3, what: "€50 for the strike fund", amount: 50, unit: "EUR", kind: "money", recorded_by: ALICE },
     ]);
-    expect(bot.db.prepare("SELECT user_id, name FROM ledger_givers WHERE entry_id = 2 ORDER BY position").all()).toEqual([
+    expect(
+      bot.db.prepare("SELECT user_id, name FROM ledger_givers WHERE entry_id = 2 ORDER BY position").all(),
+    ).toEqual([
       { user_id: "@bo:test.org", name: "Bo" },
       { user_id: null, name: "maria" },
     ]);
   });
 
   it("explains unknown kinds and loses nothing", async () => {
-    expect(await bot.say("!ledger thanks @ana cooked #fod")).toEqual([expect.stringMatching(/^I don't know the kind #fod\. Did you mean #food\?/)]);
-    expect(await bot.say("!ledger thanks cooked soup")).toEqual([expect.stringMatching(/^Who\? Name at least one person with @, like @ana\.\n/)]);
+    expect(await bot.say("!ledger thanks @ana cooked #fod")).toEqual([
+      expect.stringMatching(/^I don't know the kind #fod\. Did you mean #food\?/),
+    ]);
+    expect(await bot.say("!ledger thanks cooked soup")).toEqual([
+      expect.stringMatching(/^Who\? Name at least one person with @, like @ana\.\n/),
+    ]);
     expect(bot.db.prepare("SELECT count(*) AS n FROM ledger_entries").get()).toEqual({ n: 0 });
   });
 
   it("hints how to tag an entry whose kind it could not tell, and how to begin on an empty ledger", async () => {
-    expect(await bot.say("!ledger")).toEqual(["Nothing in this room's ledger yet. Thank someone like this: !ledger thanks @ana cooked 40 meals"]);
+    expect(await bot.say("!ledger")).toEqual([
+      "Nothing in this room's ledger yet. Thank someone like this: !ledger thanks @ana cooked 40 meals",
+    ]);
     expect(await bot.say("!ledger thanks @ana something nice")).toEqual([
       "Thank you, Ana! Noted as #1: something nice (other care).\nI couldn't tell the kind of care. To set it, write !ledger fix 1 and one of these tags: #food #childcare #transport #knowledge #repair #money #support",
     ]);
@@ -48,7 +62,12 @@ describe("care ledger", () => {
     const [cy] = await bot.say("!ledger @cy");
     expect(cy).toMatch(/^What Cy gave \(latest\):\n• #1 cy: fixed two bikes \(repair, /);
     const [recent] = await bot.say("!ledger");
-    expect(recent!.split("\n").slice(0, 3).map((l) => l.replace(/, \w+ \d+\)$/, ")"))).toEqual(["The latest 2 entries:", "• #2 Ana: cooked soup (food)", "• #1 cy: fixed two bikes (repair)"]);
+    expect(
+      recent!
+        .split("\n")
+        .slice(0, 3)
+        .map((l) => l.replace(/, \w+ \d+\)$/, ")")),
+    ).toEqual(["The latest 2 entries:", "• #2 Ana: cooked soup (food)", "• #1 cy: fixed two bikes (repair)"]);
     expect(await bot.say("!ledger @bo")).toEqual(["Nothing recorded for Bo in this room yet."]);
   });
 
@@ -92,29 +111,55 @@ describe("care ledger", () => {
     bot.clock.now = Date.UTC(2026, 9, 15);
     await bot.say("!ledger thanks @ana taught the workshop");
     bot.clock.now = Date.UTC(2026, 10, 24);
-    expect(await bot.say("!ledger month 2026-10")).toEqual([expect.stringMatching(/^Care given in October 2026\nknowledge\n• Ana: taught the workshop\nThank you, Ana\.$/)]);
-    expect(await bot.say("!ledger month")).toEqual([expect.stringMatching(/^Care given in November 2026\nNo thanks recorded/)]);
-    expect(await bot.say("!ledger month 2026-13")).toEqual([expect.stringMatching(/^“2026-13” is not a month I can read/)]);
+    expect(await bot.say("!ledger month 2026-10")).toEqual([
+      expect.stringMatching(/^Care given in October 2026\nknowledge\n• Ana: taught the workshop\nThank you, Ana\.$/),
+    ]);
+    expect(await bot.say("!ledger month")).toEqual([
+      expect.stringMatching(/^Care given in November 2026\nNo thanks recorded/),
+    ]);
+    expect(await bot.say("!ledger month 2026-13")).toEqual([
+      expect.stringMatching(/^“2026-13” is not a month I can read/),
+    ]);
   });
 
   it("lets the recorder undo within a day, a moderator any time, and keeps the correction", async () => {
     await bot.say("!ledger thanks @ana cooked soup");
-    expect(await bot.say("!ledger undo 1", { sender: "@bo:test.org" })).toEqual([expect.stringMatching(/^Only the person who recorded #1/)]);
+    expect(await bot.say("!ledger undo 1", { sender: "@bo:test.org" })).toEqual([
+      expect.stringMatching(/^Only the person who recorded #1/),
+    ]);
     bot.clock.now += 25 * HOUR;
     expect(await bot.say("!ledger undo 1")).toEqual([expect.stringMatching(/^Only the person who recorded #1/)]);
-    expect(await bot.say("!ledger undo 1", { sender: MOD })).toEqual(["Entry #1 is taken back. It stays in the export, marked as undone. !ledger redo 1 brings it back."]);
-    expect(await bot.say("!ledger undo 1", { sender: MOD })).toEqual(["Entry #1 was already taken back. !ledger redo 1 brings it back."]);
-    expect(await bot.say("!ledger undo 7")).toEqual(["There is no entry #7 in this room. !ledger shows the latest ones."]);
-    expect(bot.db.prepare("SELECT action, by_user, previous_what FROM ledger_corrections").all()).toEqual([{ action: "undo", by_user: MOD, previous_what: "cooked soup" }]);
+    expect(await bot.say("!ledger undo 1", { sender: MOD })).toEqual([
+      "Entry #1 is taken back. It stays in the export, marked as undone. !ledger redo 1 brings it back.",
+    ]);
+    expect(await bot.say("!ledger undo 1", { sender: MOD })).toEqual([
+      "Entry #1 was already taken back. !ledger redo 1 brings it back.",
+    ]);
+    expect(await bot.say("!ledger undo 7")).toEqual([
+      "There is no entry #7 in this room. !ledger shows the latest ones.",
+    ]);
+    expect(bot.db.prepare("SELECT action, by_user, previous_what FROM ledger_corrections").all()).toEqual([
+      { action: "undo", by_user: MOD, previous_what: "cooked soup" },
+    ]);
     expect(await bot.say("!ledger")).toEqual([expect.stringMatching(/^Nothing in this room's ledger yet/)]);
   });
 
   it("fixes an entry, re-reading quantity and kind, and keeps the earlier version", async () => {
     await bot.say("!ledger thanks @ana cooked 40 meals");
     const [reply] = await bot.say("!ledger fix 1 drove 4 nurses #transport");
-    expect(reply).toMatch(/^Entry #1 is corrected; the earlier version is kept in the history\.\n#1 Ana: drove 4 nurses \(transport, /);
-    expect(bot.db.prepare("SELECT what, amount, unit, kind, status FROM ledger_entries").get()).toEqual({ what: "drove 4 nurses", amount: 4, unit: "nurses", kind: "transport", status: "corrected" });
-    expect(bot.db.prepare("SELECT previous_what, previous_amount, previous_kind FROM ledger_corrections").get()).toEqual({ previous_what: "cooked 40 meals", previous_amount: 40, previous_kind: "food" });
+    expect(reply).toMatch(
+      /^Entry #1 is corrected; the earlier version is kept in the history\.\n#1 Ana: drove 4 nurses \(transport, /,
+    );
+    expect(bot.db.prepare("SELECT what, amount, unit, kind, status FROM ledger_entries").get()).toEqual({
+      what: "drove 4 nurses",
+      amount: 4,
+      unit: "nurses",
+      kind: "transport",
+      status: "corrected",
+    });
+    expect(
+      bot.db.prepare("SELECT previous_what, previous_amount, previous_kind FROM ledger_corrections").get(),
+    ).toEqual({ previous_what: "cooked 40 meals", previous_amount: 40, previous_kind: "food" });
   });
 
   it("exports the room's ledger as CSV, with undone and corrected entries marked", async () => {
@@ -125,7 +170,9 @@ describe("care ledger", () => {
     const lines = csv!.split("\n");
     expect(lines[0]).toBe("The ledger of this room, 2 entries, as CSV (copy it into a spreadsheet):");
     expect(lines[1]).toBe("number,recorded_at,givers,giver_ids,what,amount,unit,kind,recorded_by,status");
-    expect(lines[2]).toMatch(/^1,2026-11-24T10:00:00\.000Z,Ana,'@ana:test\.org,cooked 40 meals,40,meals,food,'@alice:test\.org,undone$/);
+    expect(lines[2]).toMatch(
+      /^1,2026-11-24T10:00:00\.000Z,Ana,'@ana:test\.org,cooked 40 meals,40,meals,food,'@alice:test\.org,undone$/,
+    );
     expect(lines[3]).toMatch(/^2,.*,"said ""hi, all""",,,.*,active$/);
     expect(lines).toHaveLength(4);
   });
@@ -137,25 +184,45 @@ describe("care ledger", () => {
       const replies = await bot.say(command, { roomId: OTHER_ROOM });
       expect(replies.join("\n")).not.toContain("secret soup");
     }
-    expect(await bot.say("!ledger undo 1", { roomId: OTHER_ROOM })).toEqual([expect.stringMatching(/^There is no entry #1 in this room/)]);
-    expect(await bot.say("!ledger thanks @ana cooked", { roomId: OTHER_ROOM })).toEqual([expect.stringContaining("Noted as #1")]);
+    expect(await bot.say("!ledger undo 1", { roomId: OTHER_ROOM })).toEqual([
+      expect.stringMatching(/^There is no entry #1 in this room/),
+    ]);
+    expect(await bot.say("!ledger thanks @ana cooked", { roomId: OTHER_ROOM })).toEqual([
+      expect.stringContaining("Noted as #1"),
+    ]);
   });
 
   it("asks a member who records too much in an hour to slow down", async () => {
     bot.close();
     bot = createTestBot({ maxEntriesPerHour: 3 });
     for (let i = 0; i < 3; i++) await bot.say(`!ledger thanks @ana cooked ${i + 1} meals`);
-    expect(await bot.say("!ledger thanks @ana cooked 4 meals")).toEqual([expect.stringMatching(/^That's a lot of thanks in one hour \(at most 3\)/)]);
-    expect(await bot.say("!ledger thanks @ana cooked 4 meals", { sender: MOD })).toEqual([expect.stringContaining("Noted as #4")]);
+    expect(await bot.say("!ledger thanks @ana cooked 4 meals")).toEqual([
+      expect.stringMatching(/^That's a lot of thanks in one hour \(at most 3\)/),
+    ]);
+    expect(await bot.say("!ledger thanks @ana cooked 4 meals", { sender: MOD })).toEqual([
+      expect.stringContaining("Noted as #4"),
+    ]);
     bot.clock.now += HOUR;
     expect(await bot.say("!ledger thanks @ana cooked 5 meals")).toEqual([expect.stringContaining("Noted as #5")]);
   });
 
   it("speaks Spanish in a Spanish room", async () => {
     await bot.say("!settings language es", { sender: MOD });
-    expect(await bot.say("!gracias @ana cocinó 40 comidas")).toEqual(["¡Gracias, Ana! Anotado como #1: cocinó 40 comidas (comida)."]);
-    expect(await bot.say("!ledger semana")).toEqual([expect.stringMatching(/^Cuidados de esta semana \(23 nov – 29 nov\)\ncomida\n• Ana: cocinó 40 comidas\nEn total: 40 comidas\.\nGracias, Ana\.$/)]);
-    expect(await bot.say("!ledger gracias @ana algo bonito")).toEqual([expect.stringMatching(/Para indicarlo, escribe !registro corregir 2 y una de estas etiquetas: #comida #crianza #transporte #saberes #reparación #dinero #apoyo$/)]);
-    expect(await bot.say("!ledger deshacer 9")).toEqual(["No hay ninguna entrada #9 en esta sala. !registro muestra las últimas."]);
+    expect(await bot.say("!gracias @ana cocinó 40 comidas")).toEqual([
+      "¡Gracias, Ana! Anotado como #1: cocinó 40 comidas (comida).",
+    ]);
+    expect(await bot.say("!ledger semana")).toEqual([
+      expect.stringMatching(
+        /^Cuidados de esta semana \(23 nov – 29 nov\)\ncomida\n• Ana: cocinó 40 comidas\nEn total: 40 comidas\.\nGracias, Ana\.$/,
+      ),
+    ]);
+    expect(await bot.say("!ledger gracias @ana algo bonito")).toEqual([
+      expect.stringMatching(
+        /Para indicarlo, escribe !registro corregir 2 y una de estas etiquetas: #comida #crianza #transporte #saberes #reparación #dinero #apoyo$/,
+      ),
+    ]);
+    expect(await bot.say("!ledger deshacer 9")).toEqual([
+      "No hay ninguna entrada #9 en esta sala. !registro muestra las últimas.",
+    ]);
   });
 });

@@ -175,7 +175,9 @@ describe("parseContribution: what and quantity", () => {
   });
 
   test("odd whitespace is normalised, the words are kept", () => {
-    expect(ok(parseContribution("  cooked\t40   meals\n\nfor  the picket  ")).what).toBe("cooked 40 meals for the picket");
+    expect(ok(parseContribution("  cooked\t40   meals\n\nfor  the picket  ")).what).toBe(
+      "cooked 40 meals for the picket",
+    );
   });
 
   test("emoji, commas and capitals are kept as typed", () => {

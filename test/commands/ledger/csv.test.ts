@@ -26,7 +26,8 @@ describe("toCsv", () => {
   // the quote rather than a formula error, and a program strips one leading quote.
   test("one plain row, ISO UTC time, CRLF line ends", () => {
     expect(toCsv([row()])).toBe(
-      HEADER + "1,2026-04-06T09:30:00.000Z,Ana,'@ana:example.org,cooked 40 meals,40,meals,food,'@bo:example.org,active\r\n",
+      HEADER +
+        "1,2026-04-06T09:30:00.000Z,Ana,'@ana:example.org,cooked 40 meals,40,meals,food,'@bo:example.org,active\r\n",
     );
   });
 
@@ -38,7 +39,10 @@ describe("toCsv", () => {
   });
 
   test("no quantity leaves amount and unit empty; decimals use a dot", () => {
-    const lines = toCsv([row({ quantity: undefined, what: "listened", kind: "emotional" }), row({ number: 2, quantity: { amount: 1.5, unit: "h" } })]).split("\r\n");
+    const lines = toCsv([
+      row({ quantity: undefined, what: "listened", kind: "emotional" }),
+      row({ number: 2, quantity: { amount: 1.5, unit: "h" } }),
+    ]).split("\r\n");
     expect(lines[1]).toContain(",listened,,,emotional,");
     expect(lines[2]).toContain(",1.5,h,");
   });
@@ -52,7 +56,7 @@ describe("toCsv", () => {
   });
 
   test.each([
-    ["=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""],
+    ['=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'],
     ["+1 meal", "'+1 meal"],
     ["-5 stolen", "'-5 stolen"],
     ["@SUM(A1)", "'@SUM(A1)"],
@@ -82,7 +86,10 @@ describe("toCsv", () => {
   });
 
   test("every record has the same number of fields", () => {
-    const csv = toCsv([row(), row({ number: 2, quantity: undefined, givers: [{ name: "A" }, { name: "B" }, { name: "C" }] })]);
+    const csv = toCsv([
+      row(),
+      row({ number: 2, quantity: undefined, givers: [{ name: "A" }, { name: "B" }, { name: "C" }] }),
+    ]);
     const records = csv.trimEnd().split("\r\n");
     for (const record of records) expect(record.split(",")).toHaveLength(10);
   });

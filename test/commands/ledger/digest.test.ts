@@ -11,7 +11,13 @@ const T0 = Date.UTC(2026, 3, 6, 9, 0);
 const HOUR = 3_600_000;
 
 let nextNumber = 1;
-function entry(givers: Person[], what: string, kind: CareKind, hoursAfter: number, quantity?: Quantity): LedgerEntryView {
+function entry(
+  givers: Person[],
+  what: string,
+  kind: CareKind,
+  hoursAfter: number,
+  quantity?: Quantity,
+): LedgerEntryView {
   const view: LedgerEntryView = { number: nextNumber++, givers, what, kind, recordedAt: T0 + hoursAfter * HOUR };
   if (quantity) view.quantity = quantity;
   return view;
@@ -172,7 +178,12 @@ describe("buildDigest", () => {
 
   test("entries without a quantity are named but add nothing to totals", () => {
     const digest = buildDigest([entry([ana], "listened", "emotional", 0)]);
-    expect(digest.kinds[0]?.givers[0]?.contributions[0]).toEqual({ number: 1, what: "listened", recordedAt: T0, with: [] });
+    expect(digest.kinds[0]?.givers[0]?.contributions[0]).toEqual({
+      number: 1,
+      what: "listened",
+      recordedAt: T0,
+      with: [],
+    });
     expect(digest.kinds[0]?.totals).toEqual([]);
     expect(digest.totals).toEqual([]);
   });

@@ -9,8 +9,22 @@ describe("care ledger: an export too long for one message", () => {
       const givers = [{ userId: "@ana:test.org", name: "Ana" }, { name: 'Bo "the driver"' }];
       bot.db.transaction(() => {
         for (let i = 0; i < 1_500; i++) {
-          repo.record({ roomId: ROOM, givers, what: `drove "${i}" nurses, "twice"`, kind: "transport", recordedBy: "@alice:test.org", recordedAt: 1_000 * i });
-          repo.record({ roomId: "!other:test.org", givers, what: "other room", kind: "transport", recordedBy: "@alice:test.org", recordedAt: 1_000 * i });
+          repo.record({
+            roomId: ROOM,
+            givers,
+            what: `drove "${i}" nurses, "twice"`,
+            kind: "transport",
+            recordedBy: "@alice:test.org",
+            recordedAt: 1_000 * i,
+          });
+          repo.record({
+            roomId: "!other:test.org",
+            givers,
+            what: "other room",
+            kind: "transport",
+            recordedBy: "@alice:test.org",
+            recordedAt: 1_000 * i,
+          });
         }
       })();
       const replies = await bot.say("!ledger export");

@@ -2,7 +2,16 @@ import { CARE_KINDS, isCareKind, kindFromTag, suggestKinds } from "../../../comm
 
 describe("care kinds", () => {
   test("the stable order used by digests", () => {
-    expect(CARE_KINDS).toEqual(["food", "childcare", "transport", "knowledge", "repair", "money", "emotional", "other"]);
+    expect(CARE_KINDS).toEqual([
+      "food",
+      "childcare",
+      "transport",
+      "knowledge",
+      "repair",
+      "money",
+      "emotional",
+      "other",
+    ]);
   });
 
   test("isCareKind", () => {

@@ -26,7 +26,10 @@ describe("who a ledger message notifies", () => {
     for (const listing of ["!ledger", `!ledger ${BO}`, "!ledger week", "!ledger month", "!ledger poster"]) {
       await bot.say(listing, { sender: ALICE });
       const content = lastContent();
-      expect([listing, content.formatted_body]).toEqual([listing, expect.stringContaining(`href="https://matrix.to/#/${BO}"`)]);
+      expect([listing, content.formatted_body]).toEqual([
+        listing,
+        expect.stringContaining(`href="https://matrix.to/#/${BO}"`),
+      ]);
       expect([listing, content["m.mentions"]]).toEqual([listing, { user_ids: [] }]);
     }
   });

@@ -99,10 +99,18 @@ describe("parseYearMonth", () => {
     expect(parseYearMonth(input)).toEqual({ ok: false, error: { code: "month-out-of-range", input } });
   });
 
-  test.each(["2026-4", "26-04", "2026/04", "04-2026", " 2026-04", "2026-04 ", "2026-04-01", "april", "", "２０２６-04"])(
-    "%j is not YYYY-MM",
-    (input) => {
-      expect(parseYearMonth(input)).toEqual({ ok: false, error: { code: "month-format", input } });
-    },
-  );
+  test.each([
+    "2026-4",
+    "26-04",
+    "2026/04",
+    "04-2026",
+    " 2026-04",
+    "2026-04 ",
+    "2026-04-01",
+    "april",
+    "",
+    "２０２６-04",
+  ])("%j is not YYYY-MM", (input) => {
+    expect(parseYearMonth(input)).toEqual({ ok: false, error: { code: "month-format", input } });
+  });
 });

@@ -1,4 +1,11 @@
-import { fitName, isRightToLeft, layoutPoster, nameGrid, sortNames, type PosterInput } from "../../../commands/ledger/rules/poster-layout.js";
+import {
+  fitName,
+  isRightToLeft,
+  layoutPoster,
+  nameGrid,
+  sortNames,
+  type PosterInput,
+} from "../../../commands/ledger/rules/poster-layout.js";
 
 const input = (names: string[], lang = "en"): PosterInput => ({
   title: "Care in November 2026",
@@ -12,7 +19,13 @@ const input = (names: string[], lang = "en"): PosterInput => ({
 
 describe("care poster layout", () => {
   it("orders names alphabetically in the room's language, never by amount", () => {
-    expect(sortNames(["Zoë", "Ñoño", "Nora", "Álvaro", "Oscar"], "es")).toEqual(["Álvaro", "Nora", "Ñoño", "Oscar", "Zoë"]);
+    expect(sortNames(["Zoë", "Ñoño", "Nora", "Álvaro", "Oscar"], "es")).toEqual([
+      "Álvaro",
+      "Nora",
+      "Ñoño",
+      "Oscar",
+      "Zoë",
+    ]);
     expect(sortNames(["ana 10", "ana 9", "ana 9"], "en")).toEqual(["ana 9", "ana 10"]);
   });
 
@@ -22,7 +35,9 @@ describe("care poster layout", () => {
     const pages = layoutPoster(input(Array.from({ length: 100 }, (_, i) => `Person ${i}`)));
     expect(pages).toHaveLength(2);
     expect(pages.map((p) => p.names.length)).toEqual([60, 40]);
-    const nameSizes = new Set(pages.flatMap((p) => p.texts.filter((t) => t.text.startsWith("Person")).map((t) => t.size)));
+    const nameSizes = new Set(
+      pages.flatMap((p) => p.texts.filter((t) => t.text.startsWith("Person")).map((t) => t.size)),
+    );
     expect([...nameSizes]).toEqual([28]);
     expect(pages[1]!.texts[1]!.text).toBe("continued (2 of 2)");
     for (const page of pages) for (const t of page.texts) expect(t.y).toBeLessThan(page.height);

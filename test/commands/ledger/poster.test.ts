@@ -24,7 +24,8 @@ function readPng(base64: string): { width: number; height: number } {
   return { width, height };
 }
 
-const posters = (bot: TestBot): Doc[] => bot.transport.sent.map((m) => m.doc).filter((d): d is Doc => d?.attachment !== undefined);
+const posters = (bot: TestBot): Doc[] =>
+  bot.transport.sent.map((m) => m.doc).filter((d): d is Doc => d?.attachment !== undefined);
 
 describe("care poster", () => {
   let bot: TestBot;
@@ -48,7 +49,8 @@ describe("care poster", () => {
     expect(attachment).toMatchObject({ fileName: "care-poster-2026-11.png", mimeType: "image/png" });
     const { width, height } = readPng(attachment.base64);
     // `WRITE_POSTER_EXAMPLE=1` refreshes the README's example image.
-    if (process.env.WRITE_POSTER_EXAMPLE) writeFileSync("docs/care-poster-example.png", Buffer.from(attachment.base64, "base64"));
+    if (process.env.WRITE_POSTER_EXAMPLE)
+      writeFileSync("docs/care-poster-example.png", Buffer.from(attachment.base64, "base64"));
     expect({ width, height }).toEqual({ width: attachment.image!.width, height: attachment.image!.height });
     expect(width).toBe(1200);
     expect(height).toBeGreaterThan(600);
@@ -61,7 +63,11 @@ describe("care poster", () => {
   });
 
   it("reads another month, in the room's language, and says kindly when there is nothing", async () => {
-    expect(await bot.say("!ledger poster 2026-10")).toEqual([expect.stringMatching(/^Nobody was thanked in October 2026 yet, so there is no poster\. To thank someone: !ledger thanks @ana/)]);
+    expect(await bot.say("!ledger poster 2026-10")).toEqual([
+      expect.stringMatching(
+        /^Nobody was thanked in October 2026 yet, so there is no poster\. To thank someone: !ledger thanks @ana/,
+      ),
+    ]);
     await bot.say("!ledger thanks @jose cooked soup");
     await bot.say("!settings language es", { sender: MOD });
     await bot.say("!ledger cartel");
@@ -71,7 +77,9 @@ describe("care poster", () => {
 
   it("continues a crowded month on a second image, every name still there", async () => {
     for (let batch = 0; batch < 10; batch++) {
-      const givers = Array.from({ length: 10 }, (_, i) => `@person${String(batch * 10 + i + 1).padStart(3, "0")}`).join(" ");
+      const givers = Array.from({ length: 10 }, (_, i) => `@person${String(batch * 10 + i + 1).padStart(3, "0")}`).join(
+        " ",
+      );
       bot.clock.now += 60_000;
       await bot.say(`!ledger thanks ${givers} folded leaflets`);
     }

@@ -35,7 +35,9 @@ describe("lesson prompt timing", () => {
 
 describe("lesson text", () => {
   it("keeps the text as written and its tags, each once, lower-cased", () => {
-    expect(readLesson("  two at each door  #Picket was enough #picket #doors.")).toEqual(ok({ text: "two at each door #Picket was enough #picket #doors.", tags: ["picket", "doors"] }));
+    expect(readLesson("  two at each door  #Picket was enough #picket #doors.")).toEqual(
+      ok({ text: "two at each door #Picket was enough #picket #doors.", tags: ["picket", "doors"] }),
+    );
     expect(readLesson("#only #tags")).toEqual(err("empty"));
     expect(tagOf("#Picket")).toBe("picket");
     expect(tagOf("picket")).toBeUndefined();

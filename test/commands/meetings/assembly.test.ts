@@ -19,13 +19,19 @@ describe("monthly assembly", () => {
     ]);
     await bot.say("!ledger thanks @jose cooked 40 meals");
     await bot.say("!ledger thanks @alena drove 3 nurses #transport");
-    expect(await bot.say("!schedule")).toEqual([expect.stringContaining("the month's care digest and poster, before the assembly (repeats)")]);
+    expect(await bot.say("!schedule")).toEqual([
+      expect.stringContaining("the month's care digest and poster, before the assembly (repeats)"),
+    ]);
     expect(await bot.tickTo("2026-12-07T16:59:00Z")).toEqual([]);
     const before = bot.transport.sent.length;
     const posted = await bot.tickTo("2026-12-07T17:00:20Z"); // 18:00 in Madrid (CET, UTC+1)
     expect(posted[0]).toMatch(/^For the assembly: care given in November 2026\nfood\n• José: cooked 40 meals\n/);
     const [, poster] = docsSince(bot, before);
-    expect(poster!.attachment).toMatchObject({ fileName: "care-poster-2026-11.png", mimeType: "image/png", image: { width: 1200 } });
+    expect(poster!.attachment).toMatchObject({
+      fileName: "care-poster-2026-11.png",
+      mimeType: "image/png",
+      image: { width: 1200 },
+    });
     expect(posted).toHaveLength(2);
   });
 
@@ -36,7 +42,9 @@ describe("monthly assembly", () => {
     expect(await bot.tickTo("2026-12-07T23:00:20Z")).toHaveLength(1);
     expect(await bot.tickTo("2027-03-01T23:00:20Z")).toHaveLength(1);
     expect(await bot.tickTo("2027-04-05T21:59:00Z")).toEqual([]);
-    expect(await bot.tickTo("2027-04-05T22:00:20Z")).toEqual([expect.stringMatching(/^For the assembly: care given in March 2027/)]);
+    expect(await bot.tickTo("2027-04-05T22:00:20Z")).toEqual([
+      expect.stringMatching(/^For the assembly: care given in March 2027/),
+    ]);
   });
 
   it("explains what to type, speaks Spanish, and can be switched off", async () => {
@@ -44,8 +52,12 @@ describe("monthly assembly", () => {
       "I couldn't read “monthly fifth monday 19:00”. Try !assembly monthly first monday 19:00 (first, second, third, fourth or last; add offline to leave phones outside).",
     ]);
     await bot.say("!settings language es", asMod);
-    expect(await bot.say("!asamblea mensual último viernes 18:30", asMod)).toEqual([expect.stringMatching(/^Asamblea mensual apuntada; la próxima es el viernes 27 nov, 18:30\./)]);
-    expect(await bot.say("!asamblea cancelar", asMod)).toEqual(["La asamblea mensual queda desactivada: no publicaré su resumen ni su cartel."]);
+    expect(await bot.say("!asamblea mensual último viernes 18:30", asMod)).toEqual([
+      expect.stringMatching(/^Asamblea mensual apuntada; la próxima es el viernes 27 nov, 18:30\./),
+    ]);
+    expect(await bot.say("!asamblea cancelar", asMod)).toEqual([
+      "La asamblea mensual queda desactivada: no publicaré su resumen ni su cartel.",
+    ]);
     expect(await bot.tickTo("2026-11-27T16:30:20Z")).toEqual([]);
   });
 });
@@ -61,7 +73,9 @@ describe("offline meetings", () => {
     const [noted] = await bot.say("!meeting weekly thursday 19:00 offline", asMod);
     expect(noted).toMatch(/^Weekly meeting noted; the next one is Thursday 26 Nov, 19:00\..*\nIt's an offline meeting/);
     const [opener] = await bot.tickTo("2026-11-26T17:45:20Z");
-    expect(opener).toMatch(/\nThis is an offline meeting: please leave your phone outside, switched off\. See you there\.$/);
+    expect(opener).toMatch(
+      /\nThis is an offline meeting: please leave your phone outside, switched off\. See you there\.$/,
+    );
     // The bot was down through the next opener and wakes during the meeting: it stays quiet.
     expect(await bot.tickTo("2026-12-03T18:05:00Z")).toEqual([]);
     expect(await bot.tickTo("2026-12-10T17:45:20Z")).toHaveLength(1);
@@ -76,7 +90,9 @@ describe("offline meetings", () => {
     expect(openers.map((o) => o.includes("leave your phone outside"))).toEqual([false, true]);
     await bot.say("!assembly monthly first monday 19:00 offline", asMod);
     const posted = await bot.tickTo("2026-12-07T17:00:20Z");
-    expect(posted.at(-1)).toBe("This is an offline meeting: please leave your phone outside, switched off. See you there.");
+    expect(posted.at(-1)).toBe(
+      "This is an offline meeting: please leave your phone outside, switched off. See you there.",
+    );
     expect(await bot.tickTo("2027-01-04T18:01:00Z")).toEqual([]);
   });
 });

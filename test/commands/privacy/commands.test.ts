@@ -1,6 +1,7 @@
 import { ALICE, createTestBot, MOD, ROOM, type TestBot } from "../../support/test-bot.js";
 
-const DONE = "Done: they are forgotten in this room. What was already posted in the room stays in its history, and on Matrix my sealed key store keeps their devices' keys (the Matrix library has no way to drop them).";
+const DONE =
+  "Done: they are forgotten in this room. What was already posted in the room stays in its history, and on Matrix my sealed key store keeps their devices' keys (the Matrix library has no way to drop them).";
 
 const ANA = "@ana:test.org";
 const OTHER = "!other:test.org";
@@ -26,11 +27,20 @@ describe("privacy: forgetting a person and wiping a cell", () => {
     await bot.say("!ledger thanks @ana cooked soup", { roomId: OTHER, sender: MOD });
 
     const [preview] = await bot.say("!forget me", { sender: ANA });
-    expect(preview).toMatch(/^This is what I keep about Ana in this room:\n• 3 ledger entries .*\n• 1 place in the role rotation .*\nNothing has changed yet\. To forget it, type !forget me confirm\./);
-    expect(all("SELECT DISTINCT user_id FROM ledger_givers WHERE user_id IS NOT NULL ORDER BY 1")).toEqual([{ user_id: ALICE }, { user_id: ANA }]);
+    expect(preview).toMatch(
+      /^This is what I keep about Ana in this room:\n• 3 ledger entries .*\n• 1 place in the role rotation .*\nNothing has changed yet\. To forget it, type !forget me confirm\./,
+    );
+    expect(all("SELECT DISTINCT user_id FROM ledger_givers WHERE user_id IS NOT NULL ORDER BY 1")).toEqual([
+      { user_id: ALICE },
+      { user_id: ANA },
+    ]);
 
     expect(await bot.say("!forget me confirm", { sender: ANA })).toEqual([DONE]);
-    expect(all("SELECT e.room_id, g.user_id, g.name FROM ledger_givers g JOIN ledger_entries e ON e.id = g.entry_id ORDER BY e.room_id, e.number, g.position")).toEqual([
+    expect(
+      all(
+        "SELECT e.room_id, g.user_id, g.name FROM ledger_givers g JOIN ledger_entries e ON e.id = g.entry_id ORDER BY e.room_id, e.number, g.position",
+      ),
+    ).toEqual([
       { room_id: ROOM, user_id: null, name: "someone" },
       { room_id: ROOM, user_id: null, name: "someone" },
       { room_id: ROOM, user_id: ALICE, name: "Alice" },
@@ -38,7 +48,11 @@ describe("privacy: forgetting a person and wiping a cell", () => {
       // Another room keeps its own memory: forgetting is per room.
       { room_id: OTHER, user_id: ANA, name: "Ana" },
     ]);
-    expect(all("SELECT recorded_by FROM ledger_entries WHERE room_id = '!cell:test.org' ORDER BY number")).toEqual([{ recorded_by: ALICE }, { recorded_by: ALICE }, { recorded_by: "" }]);
+    expect(all("SELECT recorded_by FROM ledger_entries WHERE room_id = '!cell:test.org' ORDER BY number")).toEqual([
+      { recorded_by: ALICE },
+      { recorded_by: ALICE },
+      { recorded_by: "" },
+    ]);
     expect(bot.db.prepare("SELECT state FROM rotation_state").pluck().get()).not.toContain(ANA);
     const [week] = await bot.say("!ledger week");
     expect(week).toContain("Together: 40 meals.");
@@ -48,7 +62,9 @@ describe("privacy: forgetting a person and wiping a cell", () => {
 
   it("lets only moderators forget someone else", async () => {
     await bot.say("!ledger thanks @ana cooked soup");
-    expect(await bot.say("!forget @ana confirm")).toEqual(["You can ask me to forget you (!forget me). Forgetting someone else is for moderators."]);
+    expect(await bot.say("!forget @ana confirm")).toEqual([
+      "You can ask me to forget you (!forget me). Forgetting someone else is for moderators.",
+    ]);
     expect(all("SELECT user_id FROM ledger_givers")).toEqual([{ user_id: ANA }]);
     expect(await bot.say("!forget @ana confirm", { sender: MOD })).toEqual([DONE]);
     expect(all("SELECT user_id, name FROM ledger_givers")).toEqual([{ user_id: null, name: "someone" }]);
@@ -58,10 +74,16 @@ describe("privacy: forgetting a person and wiping a cell", () => {
     await bot.say("!ledger thanks @ana cooked soup");
     await bot.say("!meeting weekly thursday 19:00", { sender: MOD });
     await bot.say("!ledger thanks @ana cooked soup", { roomId: OTHER, sender: MOD });
-    expect(await bot.say("!cell wipe")).toEqual([expect.stringMatching(/^Only moderators of this room can use !cell wipe/)]);
+    expect(await bot.say("!cell wipe")).toEqual([
+      expect.stringMatching(/^Only moderators of this room can use !cell wipe/),
+    ]);
     const [preview] = await bot.say("!cell wipe", { sender: MOD });
-    expect(preview).toMatch(/^This is everything I keep about this room:\n• 1 ledger entry .*\n• 1 scheduled post and the room's settings\n.*!ledger export.*!cell wipe confirm/);
-    expect(await bot.say("!cell wipe confirm", { sender: MOD })).toEqual(["Done: everything I kept about this room is deleted."]);
+    expect(preview).toMatch(
+      /^This is everything I keep about this room:\n• 1 ledger entry .*\n• 1 scheduled post and the room's settings\n.*!ledger export.*!cell wipe confirm/,
+    );
+    expect(await bot.say("!cell wipe confirm", { sender: MOD })).toEqual([
+      "Done: everything I kept about this room is deleted.",
+    ]);
     expect(all("SELECT room_id FROM ledger_entries")).toEqual([{ room_id: OTHER }]);
     expect(all("SELECT room_id FROM jobs")).toEqual([]);
     expect(await bot.say("!cell wipe", { sender: MOD })).toEqual(["I keep nothing about this room."]);
@@ -72,7 +94,9 @@ describe("privacy: forgetting a person and wiping a cell", () => {
     await bot.say("!role join treasurer", { sender: ANA });
     await bot.say("!fund in €20 from @bo", { sender: ANA });
     const [preview] = await bot.say("!cell wipe", { sender: MOD });
-    expect(preview).toContain("• the fund: 1 record of money, a pledge or a request (deleted: the fund starts again at zero)\n");
+    expect(preview).toContain(
+      "• the fund: 1 record of money, a pledge or a request (deleted: the fund starts again at zero)\n",
+    );
     expect(preview).not.toContain("money stays");
     await bot.say("!cell wipe confirm", { sender: MOD });
     expect((await bot.say("!fund"))[0]).toContain("The fund is empty so far.");

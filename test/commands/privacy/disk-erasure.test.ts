@@ -5,7 +5,11 @@ const QUINN = "@quinn:test.org";
 
 /** Every file of the database (the database, its write-ahead log and its shared index), as raw bytes. */
 function rawBytes(bot: TestBot): Buffer {
-  return Buffer.concat([bot.path, `${bot.path}-wal`, `${bot.path}-shm`].filter((file) => existsSync(file)).map((file) => readFileSync(file)));
+  return Buffer.concat(
+    [bot.path, `${bot.path}-wal`, `${bot.path}-shm`]
+      .filter((file) => existsSync(file))
+      .map((file) => readFileSync(file)),
+  );
 }
 
 const onDisk = (bot: TestBot, text: string) => rawBytes(bot).includes(Buffer.from(text, "utf8"));

@@ -1,6 +1,7 @@
 import { ALICE, createTestBot, MOD, ROOM, type TestBot } from "../../support/test-bot.js";
 
-const DONE = "Done: they are forgotten in this room. What was already posted in the room stays in its history, and on Matrix my sealed key store keeps their devices' keys (the Matrix library has no way to drop them).";
+const DONE =
+  "Done: they are forgotten in this room. What was already posted in the room stays in its history, and on Matrix my sealed key store keeps their devices' keys (the Matrix library has no way to drop them).";
 const DONE_TYPED = "Done: they are forgotten in this room. What was already posted in the room stays in its history.";
 
 const ANA = "@ana:test.org";
@@ -9,7 +10,10 @@ const QUINN = "@quinn:test.org";
 /** On Matrix a person who asks to be forgotten has often left the room: the member list no longer has them. */
 function leave(bot: TestBot, userId: string): void {
   const members = bot.transport.members(ROOM);
-  members.splice(members.findIndex((m) => m.userId === userId), 1);
+  members.splice(
+    members.findIndex((m) => m.userId === userId),
+    1,
+  );
 }
 
 describe("privacy: member safety", () => {
@@ -38,9 +42,15 @@ describe("privacy: member safety", () => {
     await bot.say("!role join facilitator", { sender: ANA });
     leave(bot, ANA);
     const [preview] = await bot.say("!forget @ana", { sender: MOD });
-    expect(preview).toMatch(/^This is what I keep about Ana in this room:\n• 2 ledger entries .*\n• 1 place in the role rotation/);
+    expect(preview).toMatch(
+      /^This is what I keep about Ana in this room:\n• 2 ledger entries .*\n• 1 place in the role rotation/,
+    );
     expect(await bot.say("!forget @ana confirm", { sender: MOD })).toEqual([DONE]);
-    expect(all(`SELECT 1 FROM ledger_givers WHERE user_id = '${ANA}' UNION ALL SELECT 1 FROM ledger_entries WHERE recorded_by = '${ANA}'`)).toEqual([]);
+    expect(
+      all(
+        `SELECT 1 FROM ledger_givers WHERE user_id = '${ANA}' UNION ALL SELECT 1 FROM ledger_entries WHERE recorded_by = '${ANA}'`,
+      ),
+    ).toEqual([]);
     expect(bot.db.prepare("SELECT state FROM rotation_state").pluck().get()).not.toContain(ANA);
   });
 
@@ -50,7 +60,9 @@ describe("privacy: member safety", () => {
       "More than one person I keep fits @ana: @ana:other.org, @ana:test.org. Type the full id, like !forget @ana:other.org.",
     ]);
     expect(all("SELECT count(*) AS n FROM ledger_givers WHERE user_id IS NOT NULL")).toEqual([{ n: 2 }]);
-    expect(await bot.say("!forget @nobody confirm", { sender: MOD })).toEqual(["I keep nothing about nobody in this room."]);
+    expect(await bot.say("!forget @nobody confirm", { sender: MOD })).toEqual([
+      "I keep nothing about nobody in this room.",
+    ]);
   });
 
   it("replaces the forgotten name inside free texts: entries, corrections and plans", async () => {
@@ -108,7 +120,9 @@ describe("privacy: member safety", () => {
       "Hay más de una persona que encaja con @ana: @ana:other.org, @ana:test.org. Escribe el id completo, por ejemplo !olvidar @ana:other.org.",
     ]);
     const [vista] = await bot.say("!olvidar @ana:test.org", { sender: MOD });
-    expect(vista).toContain("• 1 texto que le nombra (lo que se cuidó, una corrección, un plan): el nombre pasa a ser «alguien»");
+    expect(vista).toContain(
+      "• 1 texto que le nombra (lo que se cuidó, una corrección, un plan): el nombre pasa a ser «alguien»",
+    );
     await bot.say("!olvidar @ana:test.org confirmar", { sender: MOD });
     expect(all("SELECT what FROM ledger_entries")).toEqual([{ what: "ayudó a alguien a mudarse" }]);
   });

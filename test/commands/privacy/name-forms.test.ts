@@ -19,7 +19,9 @@ describe("privacy: every form of a typed name", () => {
     const [preview] = await bot.say("!forget @Álvaro", { sender: MOD });
     expect(preview).toContain("• 2 fund records that name them");
     expect(preview).toContain("• 1 ledger entry");
-    expect(await bot.say("!forget @Álvaro confirm", { sender: MOD })).toEqual(["Done: they are forgotten in this room. What was already posted in the room stays in its history."]);
+    expect(await bot.say("!forget @Álvaro confirm", { sender: MOD })).toEqual([
+      "Done: they are forgotten in this room. What was already posted in the room stays in its history.",
+    ]);
     const shown = [...(await bot.say("!fund statement month")), ...(await bot.say("!fund export"))].join("\n");
     expect(shown).toContain("€20.00");
     expect(shown).not.toMatch(/lvaro/i);
@@ -40,8 +42,16 @@ describe("privacy: every form of a typed name", () => {
     expect(preview).toContain("• 1 text that names them");
     expect(preview).toContain("I found their name written as: alvaro, Alvaro, álvaro, ÁLVARO. Each of these goes.");
     await bot.say("!forget @Álvaro confirm", { sender: MOD });
-    expect(bot.db.prepare("SELECT name FROM ledger_givers ORDER BY entry_id").pluck().all()).toEqual(["someone", "someone", "Ana"]);
-    expect(bot.db.prepare("SELECT what FROM ledger_entries ORDER BY number").pluck().all()).toEqual(["cooked 2 meals", "drove 3 nurses", "minded someone's kid with someone"]);
+    expect(bot.db.prepare("SELECT name FROM ledger_givers ORDER BY entry_id").pluck().all()).toEqual([
+      "someone",
+      "someone",
+      "Ana",
+    ]);
+    expect(bot.db.prepare("SELECT what FROM ledger_entries ORDER BY number").pluck().all()).toEqual([
+      "cooked 2 meals",
+      "drove 3 nurses",
+      "minded someone's kid with someone",
+    ]);
     expect(bot.db.prepare("SELECT state FROM rotation_state").pluck().get()).not.toMatch(/lvaro/i);
     expect(await bot.say("!forget @alvaro", { sender: MOD })).toEqual(["I keep nothing about alvaro in this room."]);
   });

@@ -15,7 +15,10 @@ describe("privacy: names kept before name keys existed", () => {
   it("forgets an accented name typed in another case, in the ledger and in a plan", async () => {
     const temp = tempDatabasePath();
     const old = openDatabase(temp.path);
-    migrate(old.db, readMigrations(join(packageRoot(), "migrations")).filter((m) => m.version < 7));
+    migrate(
+      old.db,
+      readMigrations(join(packageRoot(), "migrations")).filter((m) => m.version < 7),
+    );
     old.db.exec(`
       INSERT INTO ledger_entries (id, room_id, number, what, kind, recorded_by, recorded_at) VALUES (1, '${ROOM}', 1, 'cooked 2 meals', 'food', '${MOD}', 0);
       INSERT INTO ledger_givers (entry_id, position, user_id, name) VALUES (1, 0, NULL, 'ÁLVARO');
@@ -25,7 +28,9 @@ describe("privacy: names kept before name keys existed", () => {
     const bot = createTestBot({ path: temp.path });
     try {
       const [preview] = await bot.say("!forget @álvaro", { sender: MOD });
-      expect(preview).toMatch(/^This is what I keep about álvaro in this room:\n• 1 ledger entry .*\n• 1 care plan they volunteered for or made\n/);
+      expect(preview).toMatch(
+        /^This is what I keep about álvaro in this room:\n• 1 ledger entry .*\n• 1 care plan they volunteered for or made\n/,
+      );
       expect(await bot.say("!forget @álvaro confirm", { sender: MOD })).toEqual([DONE_TYPED]);
       expect(bot.db.prepare("SELECT name FROM ledger_givers").pluck().all()).toEqual(["someone"]);
       expect(bot.db.prepare("SELECT count(*) FROM careplan_volunteers").pluck().get()).toBe(0);

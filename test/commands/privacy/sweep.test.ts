@@ -30,7 +30,10 @@ type Hit = { table: string; column: string };
 
 /** Every text column of every table, found from the schema itself. */
 function textColumns(bot: TestBot): Hit[] {
-  const tables = bot.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const tables = bot.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
   return tables.flatMap((table) =>
     (bot.db.prepare(`SELECT name, type FROM pragma_table_info(?)`).all(table) as { name: string; type: string }[])
       // Typeless and BLOB columns may hold text too (SQLite stores what it is given).
@@ -43,7 +46,10 @@ function textColumns(bot: TestBot): Hit[] {
 function sweep(bot: TestBot): string[] {
   const hits: string[] = [];
   for (const { table, column } of textColumns(bot)) {
-    const values = bot.db.prepare(`SELECT "${column}" FROM "${table}" WHERE "${column}" IS NOT NULL`).pluck().all() as unknown[];
+    const values = bot.db
+      .prepare(`SELECT "${column}" FROM "${table}" WHERE "${column}" IS NOT NULL`)
+      .pluck()
+      .all() as unknown[];
     for (const value of values) {
       const text = Buffer.isBuffer(value) ? value.toString("utf8") : String(value);
       const key = forgetKey(text);
@@ -56,7 +62,9 @@ function sweep(bot: TestBot): string[] {
 /** Every form of the marker as bytes, in each Unicode normal form the database may have kept. */
 function byteForms(): Buffer[] {
   const forms = [ZOE, "zyxmarker", ZOE_NAME, "Quintanilla", ...TYPED, "ximénez"];
-  return [...new Set(forms.flatMap((f) => [f, f.normalize("NFD"), f.toLowerCase(), f.toUpperCase()]))].map((f) => Buffer.from(f, "utf8"));
+  return [...new Set(forms.flatMap((f) => [f, f.normalize("NFD"), f.toLowerCase(), f.toUpperCase()]))].map((f) =>
+    Buffer.from(f, "utf8"),
+  );
 }
 
 function onDisk(bot: TestBot): string[] {
@@ -75,7 +83,12 @@ describe("privacy: forgetting leaves no form of a person anywhere in the databas
   /** Says a line and checks that it was understood: a seed that failed would make the sweep prove nothing. */
   const seed = async (text: string, options: { roomId?: string; sender?: string } = {}) => {
     const replies = await bot.say(text, options);
-    expect([text, replies.join("\n")]).not.toEqual([text, expect.stringMatching(/^(Sorry|Only |Did you mean|You can add or remove only|This cell is not linked|Pick a|This is a secret ballot)/im)]);
+    expect([text, replies.join("\n")]).not.toEqual([
+      text,
+      expect.stringMatching(
+        /^(Sorry|Only |Did you mean|You can add or remove only|This cell is not linked|Pick a|This is a secret ballot)/im,
+      ),
+    ]);
     return replies;
   };
 
@@ -93,7 +106,10 @@ describe("privacy: forgetting leaves no form of a person anywhere in the databas
   it("claims every table of the database for one forget part", () => {
     const parts = [...features.flatMap((f) => f.roomData ?? []), kernelRoomData, ...matrixRoomData, consoleRoomData];
     const claimed = parts.flatMap((part) => part.tables);
-    const tables = bot.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+    const tables = bot.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all() as string[];
     expect(tables.filter((t) => !claimed.includes(t))).toEqual([]);
     expect(claimed.filter((t, i) => claimed.indexOf(t) !== i)).toEqual([]);
     expect(claimed.filter((t) => !tables.includes(t))).toEqual([]);
@@ -102,12 +118,20 @@ describe("privacy: forgetting leaves no form of a person anywhere in the databas
   /** Writes her down through every feature's commands, in her cell, a second cell and their assembly. */
   /** The safety code a room was last shown, as its moderators read it out to the other cell's. */
   const safetyCodeShownIn = (room: string) =>
-    bot.transport.sent.filter((m) => m.roomId === room).map((m) => renderPlain(m.doc)).join("\n").match(/\d{4}(?: \d{4}){5}/g)?.at(-1) ?? "";
+    bot.transport.sent
+      .filter((m) => m.roomId === room)
+      .map((m) => renderPlain(m.doc))
+      .join("\n")
+      .match(/\d{4}(?: \d{4}){5}/g)
+      ?.at(-1) ?? "";
 
   async function seedEverywhere(): Promise<void> {
     // Federation: an assembly with two cells, so posts, stories and contacts cross.
     await seed("!assembly start Care workers north", at(HALL));
-    for (const [room, pseudonym] of [[ROOM, "Riverside"], [HILLTOP, "Hilltop"]] as const) {
+    for (const [room, pseudonym] of [
+      [ROOM, "Riverside"],
+      [HILLTOP, "Hilltop"],
+    ] as const) {
       const code = /Join code: (\S+)/.exec((await seed("!assembly invite", at(HALL)))[0] ?? "")?.[1];
       await seed(`!federate ${code} as ${pseudonym}`, at(room));
     }
@@ -163,7 +187,9 @@ describe("privacy: forgetting leaves no form of a person anywhere in the databas
       await seed(`!propose ${proposal} close`, at(ROOM));
     }
     // A secret ballot (#4): only that she voted is kept, never her choice.
-    const ballot = /!vote (\S+) agree/.exec((await seed("!propose secret Ximénez leads the picket", at(ROOM)))[0] ?? "")?.[1];
+    const ballot = /!vote (\S+) agree/.exec(
+      (await seed("!propose secret Ximénez leads the picket", at(ROOM)))[0] ?? "",
+    )?.[1];
     await seed(`!vote ${ballot} agree`, at(ZOE_DM, ZOE));
 
     // Circles and skills.
@@ -224,7 +250,14 @@ describe("privacy: forgetting leaves no form of a person anywhere in the databas
     );
 
     // Forgotten in her cell and, since each room keeps its own memory, in the other two by their moderator.
-    for (const [room, who] of [[ROOM, "@zyxmarker"], [ROOM, "@Ximénez"], [HILLTOP, ZOE], [HILLTOP, "@Ximénez"], [HALL, ZOE], [HALL, "@Ximénez"]] as const) {
+    for (const [room, who] of [
+      [ROOM, "@zyxmarker"],
+      [ROOM, "@Ximénez"],
+      [HILLTOP, ZOE],
+      [HILLTOP, "@Ximénez"],
+      [HALL, ZOE],
+      [HALL, "@Ximénez"],
+    ] as const) {
       await bot.say(`!forget ${who} confirm`, at(room));
     }
 

@@ -18,18 +18,28 @@ describe("rotation commands", () => {
   const tickTo = (iso: string) => bot.tickTo(iso);
 
   it("creates a role, takes members in order and shows who holds it until when", async () => {
-    expect(await bot.say("!roles")).toEqual(["No rotating roles yet. A moderator can start one: !role add facilitator every 2 weeks"]);
+    expect(await bot.say("!roles")).toEqual([
+      "No rotating roles yet. A moderator can start one: !role add facilitator every 2 weeks",
+    ]);
     expect(await bot.say("!role add facilitator every 2 weeks")).toEqual([
       "Only moderators of this room can use !role add. Ask one of them to do it, or to make you a moderator.",
     ]);
     expect(await bot.say("!role add facilitator every 2 weeks", asMod)).toEqual([
       "Role facilitator created: it changes hands every 2 weeks. Join with !role join facilitator.",
     ]);
-    expect(await bot.say("!role join facilitator", { sender: ANA })).toEqual(["Ana joined facilitator and holds it now."]);
-    expect(await bot.say("!role join facilitator", { sender: BO })).toEqual(["Bo joined facilitator, at the end of the line."]);
-    expect(await bot.say("!role join facilitator @bo")).toEqual(["Only moderators can do that for someone else. For yourself, type !role join facilitator."]);
+    expect(await bot.say("!role join facilitator", { sender: ANA })).toEqual([
+      "Ana joined facilitator and holds it now.",
+    ]);
+    expect(await bot.say("!role join facilitator", { sender: BO })).toEqual([
+      "Bo joined facilitator, at the end of the line.",
+    ]);
+    expect(await bot.say("!role join facilitator @bo")).toEqual([
+      "Only moderators can do that for someone else. For yourself, type !role join facilitator.",
+    ]);
     // A term started on a Tuesday runs to the second Monday announcement after it.
-    expect(await bot.say("!roles")).toEqual(["Roles in this room:\n• facilitator: Ana until Monday 7 Dec, 09:00, then Bo"]);
+    expect(await bot.say("!roles")).toEqual([
+      "Roles in this room:\n• facilitator: Ana until Monday 7 Dec, 09:00, then Bo",
+    ]);
   });
 
   it("announces on Monday 09:00 with mentions and the handover", async () => {
@@ -54,8 +64,12 @@ describe("rotation commands", () => {
     expect(await bot.say("!rotation skip facilitator", { sender: ANA })).toEqual([
       "Only the person holding facilitator (or a moderator) can pass it on. Ask them to type !rotation skip facilitator.",
     ]);
-    expect(await bot.say("!rotation skip facilitator")).toEqual(["• Alice hands facilitator over to Ana. Thank you, Alice!"]);
-    expect(await bot.say("!rotation swap facilitator @bo @alice")).toEqual(["Swapped the turns of Bo and Alice for facilitator."]);
+    expect(await bot.say("!rotation skip facilitator")).toEqual([
+      "• Alice hands facilitator over to Ana. Thank you, Alice!",
+    ]);
+    expect(await bot.say("!rotation swap facilitator @bo @alice")).toEqual([
+      "Swapped the turns of Bo and Alice for facilitator.",
+    ]);
     expect(await bot.say("!rotation history facilitator")).toEqual([
       "Past holders of facilitator, most recent first:\n• Alice: Tuesday 24 Nov – Tuesday 24 Nov (passed on early)",
     ]);
@@ -96,35 +110,56 @@ describe("rotation commands", () => {
       "Rest well, Ana. I'll skip you in rotations; you're back in line on Monday 21 Dec, in your usual place. Back sooner? !back\n• Nobody is available for facilitator right now; I'll ask again when someone is back.",
     ]);
     expect(await bot.say("!roles")).toEqual(["Roles in this room:\n• facilitator: nobody available right now"]);
-    expect(await bot.say("!back @ana")).toEqual(["Only moderators can do that for someone else. For yourself, type !back."]);
+    expect(await bot.say("!back @ana")).toEqual([
+      "Only moderators can do that for someone else. For yourself, type !back.",
+    ]);
     expect(await bot.say("!back", { sender: ANA })).toEqual([
       "Welcome back, Ana! You're in the rotations again, in your usual place.\n• Ana now holds facilitator.",
     ]);
-    expect(await bot.say("!away back", { sender: ANA })).toEqual(["Ana wasn't marked away, so nothing changes. Welcome anyway!"]);
+    expect(await bot.say("!away back", { sender: ANA })).toEqual([
+      "Ana wasn't marked away, so nothing changes. Welcome anyway!",
+    ]);
   });
 
   it("lets moderators mark others away and back, in Spanish too", async () => {
     await bot.say("!role add facilitator", asMod);
     await bot.say("!role order facilitator @alice @bo", asMod);
-    expect(await bot.say("!away @bo until friday")).toEqual(["Only moderators can do that for someone else. For yourself, type !away until friday."]);
-    expect((await bot.say("!away @bo until friday", asMod))[0]).toMatch(/^Rest well, Bo\. I'll skip you in rotations; you're back in line on Saturday 28 Nov/);
+    expect(await bot.say("!away @bo until friday")).toEqual([
+      "Only moderators can do that for someone else. For yourself, type !away until friday.",
+    ]);
+    expect((await bot.say("!away @bo until friday", asMod))[0]).toMatch(
+      /^Rest well, Bo\. I'll skip you in rotations; you're back in line on Saturday 28 Nov/,
+    );
     await bot.say("!settings language es", asMod);
-    expect(await bot.say("!vuelvo @bo", asMod)).toEqual(["¡Qué bien tenerte de vuelta, Bo! Vuelves a las rotaciones, en tu lugar de siempre."]);
-    expect(await bot.say("!vuelvo")).toEqual(["Alice no figuraba como ausente, así que no cambia nada. ¡Qué bien verte!"]);
+    expect(await bot.say("!vuelvo @bo", asMod)).toEqual([
+      "¡Qué bien tenerte de vuelta, Bo! Vuelves a las rotaciones, en tu lugar de siempre.",
+    ]);
+    expect(await bot.say("!vuelvo")).toEqual([
+      "Alice no figuraba como ausente, así que no cambia nada. ¡Qué bien verte!",
+    ]);
   });
 
   it("keeps role setup to moderators, and joining or leaving for others too", async () => {
     await bot.say("!role add facilitator", asMod);
     await bot.say("!role order facilitator @alice @bo", asMod);
-    const refused = (command: string) => `Only moderators of this room can use !${command}. Ask one of them to do it, or to make you a moderator.`;
+    const refused = (command: string) =>
+      `Only moderators of this room can use !${command}. Ask one of them to do it, or to make you a moderator.`;
     expect(await bot.say("!role remove facilitator")).toEqual([refused("role remove")]);
     expect(await bot.say("!role order facilitator @bo @alice")).toEqual([refused("role order")]);
     expect(await bot.say("!rotation announce friday 10:00")).toEqual([refused("rotation announce")]);
-    expect(await bot.say("!role leave facilitator @bo")).toEqual(["Only moderators can do that for someone else. For yourself, type !role leave facilitator."]);
+    expect(await bot.say("!role leave facilitator @bo")).toEqual([
+      "Only moderators can do that for someone else. For yourself, type !role leave facilitator.",
+    ]);
     expect(await bot.say("!role leave facilitator @bo", asMod)).toEqual(["Bo left facilitator. Thank you!"]);
-    expect(await bot.say("!role join facilitator @ana", asMod)).toEqual(["Ana joined facilitator, at the end of the line."]);
-    expect(await bot.say("!rotation swap facilitator @ana @bo", { sender: BO })).toEqual(["Bo is not in the facilitator rotation. To join: !role join facilitator."]);
-    expect(await bot.say("!role remove facilitator", asMod)).toEqual(["Role facilitator removed. Thank you to everyone who held it."]);
+    expect(await bot.say("!role join facilitator @ana", asMod)).toEqual([
+      "Ana joined facilitator, at the end of the line.",
+    ]);
+    expect(await bot.say("!rotation swap facilitator @ana @bo", { sender: BO })).toEqual([
+      "Bo is not in the facilitator rotation. To join: !role join facilitator.",
+    ]);
+    expect(await bot.say("!role remove facilitator", asMod)).toEqual([
+      "Role facilitator removed. Thank you to everyone who held it.",
+    ]);
   });
 
   it("tells when the next announcement is, whatever the terms' length", async () => {

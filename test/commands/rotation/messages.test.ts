@@ -12,7 +12,9 @@ describe("rotation messages, as a new member meets them", () => {
   afterEach(() => bot.close());
 
   it("names someone not on Matrix as they were typed", async () => {
-    expect(await bot.say("!rotation swap treasurer @ana @cy", { sender: MOD })).toEqual(["@cy is not in the treasurer rotation. To join: !role join treasurer."]);
+    expect(await bot.say("!rotation swap treasurer @ana @cy", { sender: MOD })).toEqual([
+      "@cy is not in the treasurer rotation. To join: !role join treasurer.",
+    ]);
   });
 
   it("says nobody is in the rotation any more when the last one leaves, not that someone may come back", async () => {

@@ -1,13 +1,39 @@
-import { addRole, advance, calendarFromRule, DEFAULT_ANNOUNCE_RULE, emptyRotation, findRole, joinRole, parseTerm, type RotationResult, type RotationState } from "../../../commands/rotation/rules/index.js";
+import {
+  addRole,
+  advance,
+  calendarFromRule,
+  DEFAULT_ANNOUNCE_RULE,
+  emptyRotation,
+  findRole,
+  joinRole,
+  parseTerm,
+  type RotationResult,
+  type RotationState,
+} from "../../../commands/rotation/rules/index.js";
 
 describe("reading a role's term", () => {
   it("reads whole weeks in figures or words, and named terms, in English and Spanish", () => {
-    const read = ["", "every 2 weeks", "every two weeks", "3 weeks", "weekly", "monthly", "fortnightly", "cada dos semanas", "cada 3 semanas", "mensual", "semanal", "Every Two Weeks"];
+    const read = [
+      "",
+      "every 2 weeks",
+      "every two weeks",
+      "3 weeks",
+      "weekly",
+      "monthly",
+      "fortnightly",
+      "cada dos semanas",
+      "cada 3 semanas",
+      "mensual",
+      "semanal",
+      "Every Two Weeks",
+    ];
     expect(read.map(parseTerm)).toEqual([1, 2, 2, 3, 1, 4, 2, 2, 3, 4, 1, 2]);
   });
 
   it("refuses fractions and words it does not know rather than rounding them", () => {
-    expect(["every 1.5 weeks", "cada 1,5 semanas", "every few weeks", "every 2 days", "yearly"].map(parseTerm)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(["every 1.5 weeks", "cada 1,5 semanas", "every few weeks", "every 2 days", "yearly"].map(parseTerm)).toEqual(
+      [undefined, undefined, undefined, undefined, undefined],
+    );
   });
 });
 
@@ -29,7 +55,9 @@ describe("sharing roles right after a join", () => {
     s = must(result);
     expect([findRole(s, "facilitator")?.holder, findRole(s, "treasurer")?.holder]).toEqual(["bo", "ana"]);
     expect(findRole(s, "facilitator")?.queue).toEqual(["ana"]);
-    expect(result.ok && result.value.handovers).toEqual([{ role: "facilitator", from: "ana", to: "bo", atUtc: now, reason: "shared" }]);
+    expect(result.ok && result.value.handovers).toEqual([
+      { role: "facilitator", from: "ana", to: "bo", atUtc: now, reason: "shared" },
+    ]);
     expect(s.history.at(-1)).toMatchObject({ role: "facilitator", member: "ana", ended: "shared" });
   });
 });

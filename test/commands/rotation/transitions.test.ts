@@ -25,7 +25,8 @@ const calendar = calendarFromRule(DEFAULT_ANNOUNCE_RULE, ZONE);
 const DAY = 86_400_000;
 // Monday 2026-11-23 09:00 Madrid, the announcement instant.
 const monday = Date.parse("2026-11-23T08:00Z");
-const show = (ms: number | null) => (ms === null ? null : DateTime.fromMillis(ms, { zone: ZONE }).toFormat("yyyy-MM-dd HH:mm"));
+const show = (ms: number | null) =>
+  ms === null ? null : DateTime.fromMillis(ms, { zone: ZONE }).toFormat("yyyy-MM-dd HH:mm");
 
 function must(result: RotationResult): RotationState {
   if (!result.ok) throw new Error(JSON.stringify(result.error));

@@ -7,10 +7,13 @@ describe("room settings", () => {
   it("moves scheduled posts with the room's time zone at once, keeping their local time", async () => {
     bot = createTestBot({ now: Date.UTC(2026, 10, 24, 10, 0) });
     await bot.say("!meeting weekly thursday 19:00", { sender: MOD });
-    const next = () => (bot.db.prepare("SELECT next_run_utc AS t FROM jobs WHERE kind = 'meeting.opener'").get() as { t: number }).t;
+    const next = () =>
+      (bot.db.prepare("SELECT next_run_utc AS t FROM jobs WHERE kind = 'meeting.opener'").get() as { t: number }).t;
     // Thursday 26 Nov 18:45 in Madrid (UTC+1) is 17:45 UTC.
     expect(new Date(next()).toISOString()).toBe("2026-11-26T17:45:00.000Z");
-    expect(await bot.say("!settings timezone america/new_york", { sender: MOD })).toEqual([expect.stringContaining("America/New_York")]);
+    expect(await bot.say("!settings timezone america/new_york", { sender: MOD })).toEqual([
+      expect.stringContaining("America/New_York"),
+    ]);
     expect(new Date(next()).toISOString()).toBe("2026-11-26T23:45:00.000Z");
   });
 
@@ -30,8 +33,12 @@ describe("room settings", () => {
 
   it("refuses unknown zones and languages without changing anything", async () => {
     bot = createTestBot();
-    expect(await bot.say("!settings timezone Mars/Base", { sender: MOD })).toEqual([expect.stringMatching(/^“Mars\/Base” is not a time zone I know/)]);
-    expect(await bot.say("!settings language klingon", { sender: MOD })).toEqual(["I can't speak “klingon” yet. I know: en, es."]);
+    expect(await bot.say("!settings timezone Mars/Base", { sender: MOD })).toEqual([
+      expect.stringMatching(/^“Mars\/Base” is not a time zone I know/),
+    ]);
+    expect(await bot.say("!settings language klingon", { sender: MOD })).toEqual([
+      "I can't speak “klingon” yet. I know: en, es.",
+    ]);
     expect(await bot.say("!settings")).toEqual(["This room speaks English and lives in the Europe/Madrid time zone."]);
   });
 });

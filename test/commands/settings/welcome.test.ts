@@ -10,12 +10,18 @@ describe("a welcome for someone new", () => {
   afterEach(() => bot.close());
 
   it("stays silent until the cell turns it on", async () => {
-    expect(await bot.say("!settings welcome", { sender: MOD })).toEqual([expect.stringContaining("I don't welcome newcomers in this room yet. To start: !settings welcome on.")]);
+    expect(await bot.say("!settings welcome", { sender: MOD })).toEqual([
+      expect.stringContaining("I don't welcome newcomers in this room yet. To start: !settings welcome on."),
+    ]);
     expect(await bot.join(NEW, "Noa")).toEqual([]);
   });
 
   it("greets a newcomer with who to ask, the charter's opening, how to start and the next meeting", async () => {
-    expect(await bot.say("!settings welcome on", { sender: MOD })).toEqual([expect.stringMatching(/^When someone joins this room, I'll welcome them\. To stop: !settings welcome off\.\nA newcomer reads this/)]);
+    expect(await bot.say("!settings welcome on", { sender: MOD })).toEqual([
+      expect.stringMatching(
+        /^When someone joins this room, I'll welcome them\. To stop: !settings welcome off\.\nA newcomer reads this/,
+      ),
+    ]);
     await bot.say("!charter start", { sender: MOD });
     await bot.say("!meeting thursday 19:00", { sender: MOD });
     const [welcome] = await bot.join(NEW, "Noa");
@@ -29,7 +35,13 @@ describe("a welcome for someone new", () => {
 
   it("greets once for a join delivered twice", async () => {
     await bot.say("!settings welcome on", { sender: MOD });
-    const join = { eventId: "$join-noa", roomId: "!cell:test.org", userId: NEW, displayName: "Noa", sentAt: bot.clock.now };
+    const join = {
+      eventId: "$join-noa",
+      roomId: "!cell:test.org",
+      userId: NEW,
+      displayName: "Noa",
+      sentAt: bot.clock.now,
+    };
     expect(bot.dispatcher.handleJoin(join)).toBe("handled");
     expect(bot.dispatcher.handleJoin(join)).toBe("duplicate");
     await bot.sender.drain();
@@ -38,11 +50,15 @@ describe("a welcome for someone new", () => {
 
   it("uses the cell's own words, and mine again on `default`", async () => {
     await bot.say("!settings welcome on", { sender: MOD });
-    expect(await bot.say("!settings welcome text Welcome! We meet on Thursdays; ask anything, nobody minds.", { sender: MOD })).toEqual([
-      "The welcome now uses your words. See it with !settings welcome.",
-    ]);
+    expect(
+      await bot.say("!settings welcome text Welcome! We meet on Thursdays; ask anything, nobody minds.", {
+        sender: MOD,
+      }),
+    ).toEqual(["The welcome now uses your words. See it with !settings welcome."]);
     const [welcome] = await bot.join(NEW, "Noa");
-    expect(welcome).toBe("Welcome, Noa!\nWelcome! We meet on Thursdays; ask anything, nobody minds.\nIf anything is unclear, ask Mo.\nTo see what I can do, type !help.");
+    expect(welcome).toBe(
+      "Welcome, Noa!\nWelcome! We meet on Thursdays; ask anything, nobody minds.\nIf anything is unclear, ask Mo.\nTo see what I can do, type !help.",
+    );
     await bot.say("!settings welcome text default", { sender: MOD });
     const [again] = await bot.join("@other:test.org");
     expect(again).toContain("This is our cell's room.");
@@ -50,7 +66,9 @@ describe("a welcome for someone new", () => {
 
   it("is for moderators, explains a word it cannot read, and never greets bots", async () => {
     expect(await bot.say("!settings welcome on")).toEqual([expect.stringContaining("moderator")]);
-    expect(await bot.say("!settings welcome maybe", { sender: MOD })).toEqual(["I couldn't read “maybe”. Type !settings welcome on or !settings welcome off."]);
+    expect(await bot.say("!settings welcome maybe", { sender: MOD })).toEqual([
+      "I couldn't read “maybe”. Type !settings welcome on or !settings welcome off.",
+    ]);
     const [usage] = await bot.say("!settings welcome text", { sender: MOD });
     expect(usage).toMatch(/^Something is missing: text\.\nType it like this: !settings welcome text <text>/);
     expect(await bot.say("!settings welcome text tell them hi", { sender: MOD })).toEqual([
@@ -59,13 +77,17 @@ describe("a welcome for someone new", () => {
     await bot.say("!settings welcome on", { sender: MOD });
     bot.transport.selfId = "@tandem:test.org";
     expect(await bot.join("@tandem:test.org", "Tandem")).toEqual([]);
-    expect(await bot.say("!settings welcome off", { sender: MOD })).toEqual(["I won't welcome newcomers here any more. To start again: !settings welcome on."]);
+    expect(await bot.say("!settings welcome off", { sender: MOD })).toEqual([
+      "I won't welcome newcomers here any more. To start again: !settings welcome on.",
+    ]);
     expect(await bot.join(NEW, "Noa")).toEqual([]);
   });
 
   it("speaks Spanish", async () => {
     await bot.say("!ajustes idioma es", { sender: MOD });
-    expect(await bot.say("!ajustes bienvenida activar", { sender: MOD })).toEqual([expect.stringContaining("Cuando alguien entre en esta sala, le daré la bienvenida.")]);
+    expect(await bot.say("!ajustes bienvenida activar", { sender: MOD })).toEqual([
+      expect.stringContaining("Cuando alguien entre en esta sala, le daré la bienvenida."),
+    ]);
     const [welcome] = await bot.join(NEW, "Noa");
     expect(welcome).toContain("¡Bienvenida, bienvenido, Noa!");
     expect(welcome).toContain("Para ver lo que sé hacer, escribe !ayuda.");

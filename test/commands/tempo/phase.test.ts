@@ -20,14 +20,21 @@ describe("tempo", () => {
     const long = startBurst(now, now + 40 * DAY);
     expect(short.ok && short.value.longerThanLunarMonth).toBe(false);
     expect(long.ok && long.value.longerThanLunarMonth).toBe(true);
-    expect(startBurst(now, now - DAY)).toEqual({ ok: false, error: { code: "until-not-in-future", untilUtc: now - DAY } });
+    expect(startBurst(now, now - DAY)).toEqual({
+      ok: false,
+      error: { code: "until-not-in-future", untilUtc: now - DAY },
+    });
   });
 
   it("turns a burst past its end into a slow phase", () => {
     const burst = startBurst(now, now + 10 * DAY);
     if (!burst.ok) throw new Error("burst refused");
     expect(effectiveTempo(burst.value.state, now + 5 * DAY).phase).toBe("burst");
-    expect(effectiveTempo(burst.value.state, now + 11 * DAY)).toEqual({ phase: "slow", sinceUtc: now + 10 * DAY, untilUtc: null });
+    expect(effectiveTempo(burst.value.state, now + 11 * DAY)).toEqual({
+      phase: "slow",
+      sinceUtc: now + 10 * DAY,
+      untilUtc: null,
+    });
   });
 
   it("shows how long the phase has lasted and the next moons", () => {

@@ -21,6 +21,8 @@ describe("dates years ahead, through the commands that read them", () => {
 
   it("says it in Spanish in a Spanish room", async () => {
     await bot.say("!settings language es", { sender: MOD });
-    expect((await bot.say("!careplan y el 9999-12-31 21:00"))[0] ?? "").toMatch(/queda a más de 3 años, y parece una errata/);
+    expect((await bot.say("!careplan y el 9999-12-31 21:00"))[0] ?? "").toMatch(
+      /queda a más de 3 años, y parece una errata/,
+    );
   });
 });

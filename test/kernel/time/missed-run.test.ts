@@ -10,7 +10,9 @@ const HOUR = 3_600_000;
 
 describe("decideRun", () => {
   it("waits while the run is in the future", () => {
-    expect(decideRun(monday9, MADRID, { nextRunUtc: due, lastRunUtc: null, nowUtc: due - 1 })).toEqual({ kind: "wait" });
+    expect(decideRun(monday9, MADRID, { nextRunUtc: due, lastRunUtc: null, nowUtc: due - 1 })).toEqual({
+      kind: "wait",
+    });
   });
 
   it("fires once when late by less than the grace period (6 h by default)", () => {
@@ -25,7 +27,12 @@ describe("decideRun", () => {
   });
 
   it("honours a configured grace period", () => {
-    const decision = decideRun(monday9, MADRID, { nextRunUtc: due, lastRunUtc: null, nowUtc: due + 2 * HOUR, graceMs: HOUR });
+    const decision = decideRun(monday9, MADRID, {
+      nextRunUtc: due,
+      lastRunUtc: null,
+      nowUtc: due + 2 * HOUR,
+      graceMs: HOUR,
+    });
     expect(decision.kind).toBe("skip");
   });
 

@@ -1,5 +1,11 @@
 import { DateTime } from "luxon";
-import { addDuration, durationMinutes, parseDuration, parseUntil, parseWhen } from "../../../src/kernel/time/natural.js";
+import {
+  addDuration,
+  durationMinutes,
+  parseDuration,
+  parseUntil,
+  parseWhen,
+} from "../../../src/kernel/time/natural.js";
 
 const MADRID = "Europe/Madrid";
 // Tuesday 2026-11-24, 10:00 in Madrid.
@@ -170,7 +176,10 @@ describe("natural dates and times", () => {
   });
 
   it("refuses a weekday that disagrees with the date, and dates that do not exist", () => {
-    expect(parseWhen("Saturday 4 Dec 17:00", ctx)).toEqual({ ok: false, error: { code: "conflict", token: "saturday" } });
+    expect(parseWhen("Saturday 4 Dec 17:00", ctx)).toEqual({
+      ok: false,
+      error: { code: "conflict", token: "saturday" },
+    });
     expect(parseWhen("31 feb 10:00", ctx)).toMatchObject({ ok: false, error: { code: "bad-date" } });
     expect(parseWhen("13/13 10:00", ctx)).toMatchObject({ ok: false, error: { code: "bad-date" } });
   });
@@ -182,9 +191,12 @@ describe("natural dates and times", () => {
 });
 
 describe("dates too far ahead", () => {
-  it.each(["9999-12-31 21:00", "2030-01-01 10:00", "4 Dec 2040 17:00", "in 9999 weeks"])("%s is refused as too far", (text) => {
-    expect(parseWhen(text, ctx)).toMatchObject({ ok: false, error: { code: "too-far" } });
-  });
+  it.each(["9999-12-31 21:00", "2030-01-01 10:00", "4 Dec 2040 17:00", "in 9999 weeks"])(
+    "%s is refused as too far",
+    (text) => {
+      expect(parseWhen(text, ctx)).toMatchObject({ ok: false, error: { code: "too-far" } });
+    },
+  );
 
   it("refuses an end too far ahead, and accepts one within the bound", () => {
     expect(parseUntil("until 9999-12-31", ctx)).toMatchObject({ ok: false, error: { code: "too-far" } });

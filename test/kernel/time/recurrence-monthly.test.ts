@@ -1,5 +1,11 @@
 import { DateTime } from "luxon";
-import { nextOccurrence, nthWeekdayOf, occurrencesBetween, validateRule, type Rule } from "../../../src/kernel/time/recurrence.js";
+import {
+  nextOccurrence,
+  nthWeekdayOf,
+  occurrencesBetween,
+  validateRule,
+  type Rule,
+} from "../../../src/kernel/time/recurrence.js";
 
 const MADRID = "Europe/Madrid";
 const local = (ms: number, zone = MADRID) => DateTime.fromMillis(ms, { zone }).toFormat("yyyy-MM-dd HH:mm ccc");
@@ -17,13 +23,24 @@ describe("monthly nth-weekday rule", () => {
 
   it("fires on the first Monday of each month at the room's wall time, across DST", () => {
     const from = Date.parse("2026-02-15T00:00:00Z");
-    const runs = occurrencesBetween(firstMonday, MADRID, from, Date.parse("2026-12-31T00:00:00Z")).map((ms) => local(ms));
-    expect(runs.slice(0, 4)).toEqual(["2026-03-02 19:00 Mon", "2026-04-06 19:00 Mon", "2026-05-04 19:00 Mon", "2026-06-01 19:00 Mon"]);
+    const runs = occurrencesBetween(firstMonday, MADRID, from, Date.parse("2026-12-31T00:00:00Z")).map((ms) =>
+      local(ms),
+    );
+    expect(runs.slice(0, 4)).toEqual([
+      "2026-03-02 19:00 Mon",
+      "2026-04-06 19:00 Mon",
+      "2026-05-04 19:00 Mon",
+      "2026-06-01 19:00 Mon",
+    ]);
     expect(runs).toContain("2026-11-02 19:00 Mon");
     expect(runs).toHaveLength(10);
     // Winter (CET, +1) and summer (CEST, +2) put the same wall time at different UTC hours.
-    expect(new Date(nextOccurrence(firstMonday, MADRID, from) as number).toISOString()).toBe("2026-03-02T18:00:00.000Z");
-    expect(new Date(nextOccurrence(firstMonday, MADRID, Date.parse("2026-03-03T00:00:00Z")) as number).toISOString()).toBe("2026-04-06T17:00:00.000Z");
+    expect(new Date(nextOccurrence(firstMonday, MADRID, from) as number).toISOString()).toBe(
+      "2026-03-02T18:00:00.000Z",
+    );
+    expect(
+      new Date(nextOccurrence(firstMonday, MADRID, Date.parse("2026-03-03T00:00:00Z")) as number).toISOString(),
+    ).toBe("2026-04-06T17:00:00.000Z");
   });
 
   it("moves to next month once this month's day has passed, and crosses the year", () => {

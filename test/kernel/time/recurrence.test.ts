@@ -90,9 +90,15 @@ describe("one-off and cron rules", () => {
   it("does not double a cron step on the fall-back day and does not lose the gap", () => {
     const quarter: Rule = { kind: "cron", expression: "*/30 2 * * *" };
     const spring = occurrencesBetween(quarter, MADRID, utc("2026-03-28T12:00Z"), utc("2026-03-29T12:00Z"));
-    expect(spring.map((r) => new Date(r).toISOString())).toEqual(["2026-03-29T01:00:00.000Z", "2026-03-29T01:30:00.000Z"]);
+    expect(spring.map((r) => new Date(r).toISOString())).toEqual([
+      "2026-03-29T01:00:00.000Z",
+      "2026-03-29T01:30:00.000Z",
+    ]);
     const fall = occurrencesBetween(quarter, MADRID, utc("2026-10-24T12:00Z"), utc("2026-10-25T12:00Z"));
-    expect(fall.map((r) => new Date(r).toISOString())).toEqual(["2026-10-25T00:00:00.000Z", "2026-10-25T00:30:00.000Z"]);
+    expect(fall.map((r) => new Date(r).toISOString())).toEqual([
+      "2026-10-25T00:00:00.000Z",
+      "2026-10-25T00:30:00.000Z",
+    ]);
   });
 
   it("uses either day field when both are restricted, as cron does", () => {
@@ -112,8 +118,14 @@ describe("one-off and cron rules", () => {
       text: "61",
     });
     expect(validateRule({ kind: "cron", expression: "* * *" }, MADRID)).toEqual({ code: "cron-field-count", found: 3 });
-    expect(validateRule({ kind: "weekly", weekday: 1, time: "25:00" }, MADRID)).toEqual({ code: "bad-time", text: "25:00" });
-    expect(validateRule({ kind: "once", at: "2026-12-04" }, MADRID)).toEqual({ code: "bad-local-date-time", text: "2026-12-04" });
+    expect(validateRule({ kind: "weekly", weekday: 1, time: "25:00" }, MADRID)).toEqual({
+      code: "bad-time",
+      text: "25:00",
+    });
+    expect(validateRule({ kind: "once", at: "2026-12-04" }, MADRID)).toEqual({
+      code: "bad-local-date-time",
+      text: "2026-12-04",
+    });
     expect(validateRule({ kind: "weekly", weekday: 1, time: "09:00" }, "Mars/Olympus")).toEqual({
       code: "unknown-zone",
       zone: "Mars/Olympus",

@@ -11,17 +11,35 @@ import { openMigrated } from "../../support/db.js";
 /** The console as src/main.ts wires it: printed PDFs land in files/, one folder per room. */
 function consoleBot(room: string, dir: string) {
   const opened = openMigrated();
-  const transport = new ConsoleTransport({ user: "mo", room, moderators: ["mo"], remembered: ["ana"], output: new PassThrough(), filesDir: dir });
+  const transport = new ConsoleTransport({
+    user: "mo",
+    room,
+    moderators: ["mo"],
+    remembered: ["ana"],
+    output: new PassThrough(),
+    filesDir: dir,
+  });
   const app = createApp({
     db: opened.db,
     transport,
-    config: { prefix: "!", ledger: { maxEntriesPerHour: 30 }, defaults: { language: "en", timezone: "Europe/Madrid" }, permissions: { moderatorPowerLevel: 50, admins: [] } },
+    config: {
+      prefix: "!",
+      ledger: { maxEntriesPerHour: 30 },
+      defaults: { language: "en", timezone: "Europe/Madrid" },
+      permissions: { moderatorPowerLevel: 50, admins: [] },
+    },
     log: pino({ level: "silent" }),
     outside: [consoleFiles(dir)],
   });
   let n = 0;
   const say = async (text: string) => {
-    app.dispatcher.handle({ eventId: `$c${++n}`, roomId: consoleRoomId(room), sender: consoleUserId("mo"), text, sentAt: Date.now() });
+    app.dispatcher.handle({
+      eventId: `$c${++n}`,
+      roomId: consoleRoomId(room),
+      sender: consoleUserId("mo"),
+      text,
+      sentAt: Date.now(),
+    });
     await app.sender.drain();
   };
   return { say, close: () => opened.close() };

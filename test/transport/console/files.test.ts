@@ -11,7 +11,19 @@ describe("console attachments", () => {
     const output = new PassThrough();
     const transport = new ConsoleTransport({ user: "ana", room: "cell", moderators: [], output, filesDir });
     const bytes = Buffer.from("%PDF-1.3 pretend");
-    const message = { key: "reply:$e1:1", roomId: consoleRoomId("cell"), kind: "notice", doc: { ...doc(p("decisions-2026-12-01.pdf")), attachment: { fileName: "../decisions 2026-12-01.pdf", mimeType: "application/pdf", base64: bytes.toString("base64") } } };
+    const message = {
+      key: "reply:$e1:1",
+      roomId: consoleRoomId("cell"),
+      kind: "notice",
+      doc: {
+        ...doc(p("decisions-2026-12-01.pdf")),
+        attachment: {
+          fileName: "../decisions 2026-12-01.pdf",
+          mimeType: "application/pdf",
+          base64: bytes.toString("base64"),
+        },
+      },
+    };
     await transport.send(message as Parameters<ConsoleTransport["send"]>[0]);
     const [text, path] = String(output.read()).trimEnd().split("\n");
     expect(text).toBe("decisions-2026-12-01.pdf");
@@ -28,9 +40,20 @@ describe("console attachments", () => {
     const filesDir = join(mkdtempSync(join(tmpdir(), "tandem-files-")), "files");
     const output = new PassThrough();
     const transport = new ConsoleTransport({ user: "ana", room: "cell", moderators: [], output, filesDir });
-    const attachment = { fileName: "charter-2026-12-06.pdf", mimeType: "application/pdf", base64: Buffer.from("%PDF").toString("base64") };
-    const message = { key: "reply:$e2:1", roomId: consoleRoomId("cell"), kind: "reply", doc: { ...doc(p("charter-2026-12-06.pdf")), attachment } };
+    const attachment = {
+      fileName: "charter-2026-12-06.pdf",
+      mimeType: "application/pdf",
+      base64: Buffer.from("%PDF").toString("base64"),
+    };
+    const message = {
+      key: "reply:$e2:1",
+      roomId: consoleRoomId("cell"),
+      kind: "reply",
+      doc: { ...doc(p("charter-2026-12-06.pdf")), attachment },
+    };
     await transport.send(message as Parameters<ConsoleTransport["send"]>[0]);
-    expect(String(output.read()).trimEnd()).toMatch(new RegExp(`^${filesDir}/[^/]+/charter-2026-12-06-[0-9a-f]{8}\\.pdf$`));
+    expect(String(output.read()).trimEnd()).toMatch(
+      new RegExp(`^${filesDir}/[^/]+/charter-2026-12-06-[0-9a-f]{8}\\.pdf$`),
+    );
   });
 });

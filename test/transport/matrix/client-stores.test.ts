@@ -23,14 +23,21 @@ const member = (userId: string, membership: string, extra: Record<string, unknow
   sender: userId,
   event_id: `$${membership}-${userId}`,
   origin_server_ts: 1,
-  content: { membership, ...(membership === "join" ? { displayname: { [ZOE]: ZOE_NAME, [BO]: "Bo" }[userId] ?? "Tandem" } : {}) },
+  content: {
+    membership,
+    ...(membership === "join" ? { displayname: { [ZOE]: ZOE_NAME, [BO]: "Bo" }[userId] ?? "Tandem" } : {}),
+  },
   ...extra,
 });
 
 const joined = (events: unknown[], timeline: unknown[], readers: string[]) => ({
   state: { events },
   timeline: { events: timeline, prev_batch: "p1", limited: false },
-  ephemeral: { events: [{ type: "m.receipt", content: { "$m1": { "m.read": Object.fromEntries(readers.map((r) => [r, { ts: 2 }])) } } }] },
+  ephemeral: {
+    events: [
+      { type: "m.receipt", content: { $m1: { "m.read": Object.fromEntries(readers.map((r) => [r, { ts: 2 }])) } } },
+    ],
+  },
   summary: { "m.heroes": readers, "m.joined_member_count": 2 },
   account_data: { events: [] },
   unread_notifications: {},
@@ -46,12 +53,25 @@ function syncWhereZoeLeft(nextBatch: string) {
           [member(BOT, "join"), member(BO, "join")],
           [
             member(ZOE, "join"),
-            { type: "m.room.encrypted", sender: ZOE, event_id: "$m1", origin_server_ts: 2, content: { algorithm: "m.megolm.v1.aes-sha2", ciphertext: "x" } },
-            member(ZOE, "leave", { event_id: "$left", unsigned: { prev_content: { membership: "join", displayname: ZOE_NAME } } }),
+            {
+              type: "m.room.encrypted",
+              sender: ZOE,
+              event_id: "$m1",
+              origin_server_ts: 2,
+              content: { algorithm: "m.megolm.v1.aes-sha2", ciphertext: "x" },
+            },
+            member(ZOE, "leave", {
+              event_id: "$left",
+              unsigned: { prev_content: { membership: "join", displayname: ZOE_NAME } },
+            }),
           ],
           [ZOE, BO],
         ),
-        [OTHER]: joined([member(BOT, "join"), member(BO, "join")], [{ type: "m.room.message", sender: BO, event_id: "$m2", origin_server_ts: 2, content: { body: "hi" } }], [BO]),
+        [OTHER]: joined(
+          [member(BOT, "join"), member(BO, "join")],
+          [{ type: "m.room.message", sender: BO, event_id: "$m2", origin_server_ts: 2, content: { body: "hi" } }],
+          [BO],
+        ),
       },
       invite: {},
       leave: {},
@@ -73,7 +93,10 @@ async function syncStore() {
 
 /** Every persisted key and value of the client's IndexedDB, as the bytes SQLite holds (V8 strings are Latin-1 or UTF-16). */
 function heldIn(db: ReturnType<typeof openMigrated>["db"], text: string): boolean {
-  const values = db.prepare("SELECT key FROM idb_records UNION ALL SELECT value FROM idb_records").pluck().all() as Buffer[];
+  const values = db
+    .prepare("SELECT key FROM idb_records UNION ALL SELECT value FROM idb_records")
+    .pluck()
+    .all() as Buffer[];
   return values.some((v) => v.includes(Buffer.from(text, "latin1")) || v.includes(Buffer.from(text, "utf16le")));
 }
 
@@ -121,7 +144,12 @@ describe("Matrix client stores: forgetting a member who left", () => {
 describe("Matrix client stores: the crypto store's tracked users", () => {
   it("stops following her devices once she shares no room with the bot, and follows everyone else still", async () => {
     const { opened, idb, store } = await syncStore();
-    const client = createClient({ baseUrl: "http://127.0.0.1:1", userId: BOT, deviceId: "DEV1", logger: { ...silentLogger, getChild: () => silentLogger } as never });
+    const client = createClient({
+      baseUrl: "http://127.0.0.1:1",
+      userId: BOT,
+      deviceId: "DEV1",
+      logger: { ...silentLogger, getChild: () => silentLogger } as never,
+    });
     try {
       await client.initRustCrypto({ storageKey: new Uint8Array(32).fill(7), cryptoDatabasePrefix: "tandem" });
       // The sdk tracks every member of an encrypted room it sees; here directly, without a homeserver.
@@ -129,8 +157,16 @@ describe("Matrix client stores: the crypto store's tracked users", () => {
       await machine.updateTrackedUsers([new UserId(ZOE), new UserId(BO)]);
       expect([heldIn(opened.db, ZOE), heldIn(opened.db, BO)]).toEqual([true, true]);
       const crypto = { factory: idb.indexedDB, dbName: "tandem::matrix-sdk-crypto" };
-      await clientStores({ store, crypto, log: pino({ level: "silent" }), sharesAnotherRoom: (userId) => userId === BO }).purge(ROOM, BO);
-      await clientStores({ store, crypto, log: pino({ level: "silent" }), sharesAnotherRoom: () => false }).purge(ROOM, ZOE);
+      await clientStores({
+        store,
+        crypto,
+        log: pino({ level: "silent" }),
+        sharesAnotherRoom: (userId) => userId === BO,
+      }).purge(ROOM, BO);
+      await clientStores({ store, crypto, log: pino({ level: "silent" }), sharesAnotherRoom: () => false }).purge(
+        ROOM,
+        ZOE,
+      );
       expect([heldIn(opened.db, ZOE), heldIn(opened.db, BO)]).toEqual([false, true]);
     } finally {
       client.stopClient();

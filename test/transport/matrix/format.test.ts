@@ -1,6 +1,12 @@
 import type { Doc } from "../../../src/kernel/doc.js";
 import { HOST_MARK } from "../../../src/kernel/other-tandems.js";
-import { escapeHtml, mentionedUserIds, renderHtml, renderMatrixContent, userPermalink } from "../../../src/transport/matrix/format.js";
+import {
+  escapeHtml,
+  mentionedUserIds,
+  renderHtml,
+  renderMatrixContent,
+  userPermalink,
+} from "../../../src/transport/matrix/format.js";
 
 const ana = { kind: "mention" as const, person: { userId: "@ana:example.org", name: "Ana" } };
 const bo = { kind: "mention" as const, person: { userId: "@bo:example.org", name: "Bo <script>" } };
@@ -8,7 +14,9 @@ const plainPerson = { kind: "mention" as const, person: { name: "Cy's aunt" } };
 
 describe("Matrix rendering of reply documents", () => {
   test("escapes every user string in HTML, including names inside pills", () => {
-    const doc: Doc = { blocks: [{ kind: "p", parts: ["<b>meals</b> & \"more\" ", bo, " ", { kind: "strong", text: "<i>" }] }] };
+    const doc: Doc = {
+      blocks: [{ kind: "p", parts: ['<b>meals</b> & "more" ', bo, " ", { kind: "strong", text: "<i>" }] }],
+    };
     const html = renderHtml(doc);
     expect(html).toBe(
       '<p>&lt;b&gt;meals&lt;/b&gt; &amp; &quot;more&quot; <a href="https://matrix.to/#/@bo:example.org">Bo &lt;script&gt;</a> <strong>&lt;i&gt;</strong></p>',
@@ -36,10 +44,17 @@ describe("Matrix rendering of reply documents", () => {
   });
 
   test("plain body carries display names, HTML body carries the markup", () => {
-    const doc: Doc = { blocks: [{ kind: "p", parts: ["Thanks ", ana, "!"] }, { kind: "list", items: [["one"], ["two"]] }] };
+    const doc: Doc = {
+      blocks: [
+        { kind: "p", parts: ["Thanks ", ana, "!"] },
+        { kind: "list", items: [["one"], ["two"]] },
+      ],
+    };
     const content = renderMatrixContent(doc, { kind: "reply" });
     expect(content.body).toBe("Thanks Ana!\n• one\n• two");
-    expect(content.formatted_body).toBe('<p>Thanks <a href="https://matrix.to/#/@ana:example.org">Ana</a>!</p><ul><li>one</li><li>two</li></ul>');
+    expect(content.formatted_body).toBe(
+      '<p>Thanks <a href="https://matrix.to/#/@ana:example.org">Ana</a>!</p><ul><li>one</li><li>two</li></ul>',
+    );
     expect(content.format).toBe("org.matrix.custom.html");
     expect(content.msgtype).toBe("m.text");
   });
@@ -54,8 +69,16 @@ describe("Matrix rendering of reply documents", () => {
   });
 
   test("a reply to a command in a thread stays in that thread", () => {
-    const content = renderMatrixContent({ blocks: [] }, { kind: "reply", replyToEventId: "$cmd", threadRootId: "$root" });
-    expect(content["m.relates_to"]).toEqual({ rel_type: "m.thread", event_id: "$root", is_falling_back: true, "m.in_reply_to": { event_id: "$cmd" } });
+    const content = renderMatrixContent(
+      { blocks: [] },
+      { kind: "reply", replyToEventId: "$cmd", threadRootId: "$root" },
+    );
+    expect(content["m.relates_to"]).toEqual({
+      rel_type: "m.thread",
+      event_id: "$root",
+      is_falling_back: true,
+      "m.in_reply_to": { event_id: "$cmd" },
+    });
   });
 
   test("a post without a triggering event has no relation", () => {
@@ -63,9 +86,20 @@ describe("Matrix rendering of reply documents", () => {
   });
 
   test("code blocks and inline code are escaped", () => {
-    expect(renderHtml({ blocks: [{ kind: "pre", text: "a<b>&c" }, { kind: "p", parts: [{ kind: "code", text: "<x>" }, { kind: "em", text: "&" }] }] })).toBe(
-      "<pre><code>a&lt;b&gt;&amp;c</code></pre><p><code>&lt;x&gt;</code><em>&amp;</em></p>",
-    );
+    expect(
+      renderHtml({
+        blocks: [
+          { kind: "pre", text: "a<b>&c" },
+          {
+            kind: "p",
+            parts: [
+              { kind: "code", text: "<x>" },
+              { kind: "em", text: "&" },
+            ],
+          },
+        ],
+      }),
+    ).toBe("<pre><code>a&lt;b&gt;&amp;c</code></pre><p><code>&lt;x&gt;</code><em>&amp;</em></p>");
   });
 
   test("permalinks percent-encode everything but the sigil and the colon", () => {

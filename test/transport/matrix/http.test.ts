@@ -14,7 +14,8 @@ function scripted(responses: (() => Response)[]) {
   return { base, calls };
 }
 
-const limited = (ms: number) => () => new Response(JSON.stringify({ errcode: "M_LIMIT_EXCEEDED", retry_after_ms: ms }), { status: 429 });
+const limited = (ms: number) => () =>
+  new Response(JSON.stringify({ errcode: "M_LIMIT_EXCEEDED", retry_after_ms: ms }), { status: 429 });
 
 describe("rate limits", () => {
   test("the server's delay is read from retry_after_ms, else from Retry-After", () => {
@@ -24,9 +25,16 @@ describe("rate limits", () => {
   });
 
   test("a 429 is retried after the server's delay, then the real answer is returned", async () => {
-    const { base, calls } = scripted([limited(30), limited(30), () => new Response('{"event_id":"$x"}', { status: 200 })]);
+    const { base, calls } = scripted([
+      limited(30),
+      limited(30),
+      () => new Response('{"event_id":"$x"}', { status: 200 }),
+    ]);
     const started = Date.now();
-    const response = await tandemFetch({ log, base, onSync: async () => {} })("http://hs/_matrix/client/v3/rooms/!r/send/m.room.message/t1", { method: "PUT", body: "{}" });
+    const response = await tandemFetch({ log, base, onSync: async () => {} })(
+      "http://hs/_matrix/client/v3/rooms/!r/send/m.room.message/t1",
+      { method: "PUT", body: "{}" },
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ event_id: "$x" });
     expect(calls).toHaveLength(3);
@@ -47,7 +55,13 @@ describe("sync interception", () => {
 
   test("if recording fails, the sdk gets an error and will ask again from the same position", async () => {
     const { base } = scripted([() => new Response("{}", { status: 200 })]);
-    const fetchFn = tandemFetch({ log, base, onSync: async () => { throw new Error("disk full"); } });
+    const fetchFn = tandemFetch({
+      log,
+      base,
+      onSync: async () => {
+        throw new Error("disk full");
+      },
+    });
     await expect(fetchFn("http://hs/_matrix/client/v3/sync", {})).rejects.toThrow("disk full");
   });
 });

@@ -59,7 +59,8 @@ async function write(db: any, work: (store: any, tx: any) => void, store = ROOM_
   await completion(tx);
 }
 
-const read = <T = any>(db: any, work: (store: any) => any, store = ROOM_KEYS): Promise<T> => request<T>(work(db.transaction(store, "readonly").objectStore(store)));
+const read = <T = any>(db: any, work: (store: any) => any, store = ROOM_KEYS): Promise<T> =>
+  request<T>(work(db.transaction(store, "readonly").objectStore(store)));
 
 /** Whether the record of `key` holds its value in memory (a data property) or reads it from SQLite (a getter). */
 function heldIn(db: any, key: unknown, store = ROOM_KEYS): "memory" | "sqlite" | "absent" {
@@ -118,13 +119,22 @@ describe("SQLite-backed IndexedDB: room keys read from SQLite", () => {
     const db = await openDb(indexedDB, "crypto", 1, createRoomKeys);
     await write(db, (s) => ["a", "b"].forEach((id) => s.put(session(id, "!one"))));
     for (const change of [(s: any) => s.put(session("a", "!two", "aborted")), (s: any) => s.clear()]) {
-      await expect(write(db, (s, tx) => {
-        change(s);
-        request(s.count()).then(() => tx.abort(), () => undefined);
-      })).rejects.toBeDefined();
+      await expect(
+        write(db, (s, tx) => {
+          change(s);
+          request(s.count()).then(
+            () => tx.abort(),
+            () => undefined,
+          );
+        }),
+      ).rejects.toBeDefined();
     }
     await write(db, (s) => s.put(session("c", "!one")));
-    expect((await read<any[]>(db, (s) => s.getAll())).map((v) => `${v.id}:${v.room}:${v.pickle.length}`)).toEqual(["a:!one:2000", "b:!one:2000", "c:!one:2000"]);
+    expect((await read<any[]>(db, (s) => s.getAll())).map((v) => `${v.id}:${v.room}:${v.pickle.length}`)).toEqual([
+      "a:!one:2000",
+      "b:!one:2000",
+      "c:!one:2000",
+    ]);
     expect(await read(db, (s) => s.index("byRoom").count("!one"))).toBe(3);
   });
 
@@ -146,7 +156,12 @@ describe("SQLite-backed IndexedDB: room keys read from SQLite", () => {
     const db = await openDb(first.indexedDB, "crypto", 1, createRoomKeys);
     await write(db, (s) => ["a", "b"].forEach((id) => s.put(session(id, "!one"))));
     db.close();
-    const renamed = await openDb(first.indexedDB, "crypto", 2, (_d, tx) => (tx.objectStore(ROOM_KEYS).name = "old_sessions"));
+    const renamed = await openDb(
+      first.indexedDB,
+      "crypto",
+      2,
+      (_d, tx) => (tx.objectStore(ROOM_KEYS).name = "old_sessions"),
+    );
     expect(heldIn(renamed, "a", "old_sessions")).toBe("memory");
     expect(await read(renamed, (s) => s.get("a"), "old_sessions")).toEqual(session("a", "!one"));
     renamed.close();

@@ -60,7 +60,12 @@ function completion(tx: Idb): Promise<void> {
   });
 }
 
-function openDb(factory: Idb, name: string, version?: number, upgrade?: (db: Idb, tx: Idb, oldVersion: number) => void): Promise<Idb> {
+function openDb(
+  factory: Idb,
+  name: string,
+  version?: number,
+  upgrade?: (db: Idb, tx: Idb, oldVersion: number) => void,
+): Promise<Idb> {
   const req = version === undefined ? factory.open(name) : factory.open(name, version);
   req.onupgradeneeded = (event: any) => upgrade?.(req.result, req.transaction, event.oldVersion);
   return request(req);
@@ -208,10 +213,14 @@ describe("SQLite-backed IndexedDB", () => {
     expect(tx.objectStore("events").keyPath).toBe("seq");
 
     expect((await request(people.index("byRoom").getAll("!a"))).map((p: any) => p.id)).toEqual(["ana", "bo"]);
-    expect((await request(people.index("byTag").getAllKeys("driver")))).toEqual(["ana", "bo"]);
+    expect(await request(people.index("byTag").getAllKeys("driver"))).toEqual(["ana", "bo"]);
     expect(await request(people.index("byTag").count("cook"))).toBe(1);
     expect((await request(people.index("byEmail").get("cy@x"))).name).toBe("Cy");
-    expect((await request(people.index("byRoomAndName").getAll(idb.IDBKeyRange.bound(["!a", "B"], ["!a", "\uffff"])))).map((p: any) => p.id)).toEqual(["bo"]);
+    expect(
+      (await request(people.index("byRoomAndName").getAll(idb.IDBKeyRange.bound(["!a", "B"], ["!a", "\uffff"])))).map(
+        (p: any) => p.id,
+      ),
+    ).toEqual(["bo"]);
     await completion(tx);
 
     // The unique index still refuses a duplicate after the restore.
@@ -336,14 +345,19 @@ describe("SQLite-backed IndexedDB", () => {
     const path = newSqliteFile();
     const sqlite = openSqlite(path);
     const { indexedDB } = await openPersistentIndexedDB(sqlite);
-    const db = await openDb(indexedDB, "aborts", 1, (d) => d.createObjectStore("s", { keyPath: "id" }).createIndex("u", "u", { unique: true }));
+    const db = await openDb(indexedDB, "aborts", 1, (d) =>
+      d.createObjectStore("s", { keyPath: "id" }).createIndex("u", "u", { unique: true }),
+    );
     await write(db, "s", (tx) => tx.objectStore("s").put({ id: 1, u: "one", v: "committed" }));
     const before = sqlite.prepare("SELECT key, value FROM idb_records ORDER BY key").all();
 
     const explicit = db.transaction("s", "readwrite");
     explicit.objectStore("s").put({ id: 1, u: "one", v: "aborted" });
     explicit.objectStore("s").put({ id: 2, u: "two", v: "aborted" });
-    request(explicit.objectStore("s").count()).then(() => explicit.abort(), () => undefined);
+    request(explicit.objectStore("s").count()).then(
+      () => explicit.abort(),
+      () => undefined,
+    );
     await expect(completion(explicit)).rejects.toBeDefined();
 
     const failing = db.transaction("s", "readwrite");
@@ -357,7 +371,10 @@ describe("SQLite-backed IndexedDB", () => {
     db.close();
     const { idb } = await restart(path);
     const again = await openDb(idb.indexedDB, "aborts");
-    expect(await read(again, "s", (s) => s.getAll())).toEqual([{ id: 1, u: "one", v: "committed" }, { id: 5, u: "five" }]);
+    expect(await read(again, "s", (s) => s.getAll())).toEqual([
+      { id: 1, u: "one", v: "committed" },
+      { id: 5, u: "five" },
+    ]);
   });
 
   test("an aborted upgrade persists no schema change", async () => {
@@ -366,7 +383,9 @@ describe("SQLite-backed IndexedDB", () => {
     const { indexedDB } = await openPersistentIndexedDB(sqlite);
     const v1 = await openDb(indexedDB, "upgrade-abort", 1, (d) => d.createObjectStore("a"));
     v1.close();
-    const schemaBefore = sqlite.prepare("SELECT * FROM idb_stores UNION ALL SELECT db, name, key_path, 0, 0 FROM idb_indexes").all();
+    const schemaBefore = sqlite
+      .prepare("SELECT * FROM idb_stores UNION ALL SELECT db, name, key_path, 0, 0 FROM idb_indexes")
+      .all();
     await expect(
       openDb(indexedDB, "upgrade-abort", 2, (d, tx) => {
         d.createObjectStore("b");
@@ -374,8 +393,12 @@ describe("SQLite-backed IndexedDB", () => {
         tx.abort();
       }),
     ).rejects.toBeDefined();
-    expect(sqlite.prepare("SELECT version FROM idb_databases WHERE name = 'upgrade-abort'").get()).toEqual({ version: 1 });
-    expect(sqlite.prepare("SELECT * FROM idb_stores UNION ALL SELECT db, name, key_path, 0, 0 FROM idb_indexes").all()).toEqual(schemaBefore);
+    expect(sqlite.prepare("SELECT version FROM idb_databases WHERE name = 'upgrade-abort'").get()).toEqual({
+      version: 1,
+    });
+    expect(
+      sqlite.prepare("SELECT * FROM idb_stores UNION ALL SELECT db, name, key_path, 0, 0 FROM idb_indexes").all(),
+    ).toEqual(schemaBefore);
   });
 
   test("SQLite holds a transaction's writes, all together, before its complete event", async () => {
@@ -454,31 +477,29 @@ describe("SQLite-backed IndexedDB", () => {
 
   // ---- matrix-js-sdk on top --------------------------------------------------------------------
 
-  test(
-    "the Rust crypto store keeps the device identity across a restart, encrypted with the storage key",
-    async () => {
-      const path = newSqliteFile();
-      const storageKey = new Uint8Array(randomBytes(32));
-      const first = await startCrypto(path, storageKey);
-      const identity = await first.getCrypto()!.getOwnDeviceKeys();
-      expect(identity.ed25519).toMatch(/^[A-Za-z0-9+/]{43}$/);
-      expect(identity.curve25519).toMatch(/^[A-Za-z0-9+/]{43}$/);
-      first.stopClient();
+  test("the Rust crypto store keeps the device identity across a restart, encrypted with the storage key", async () => {
+    const path = newSqliteFile();
+    const storageKey = new Uint8Array(randomBytes(32));
+    const first = await startCrypto(path, storageKey);
+    const identity = await first.getCrypto()!.getOwnDeviceKeys();
+    expect(identity.ed25519).toMatch(/^[A-Za-z0-9+/]{43}$/);
+    expect(identity.curve25519).toMatch(/^[A-Za-z0-9+/]{43}$/);
+    first.stopClient();
 
-      const sqlite = openSqlite(path);
-      expect(rowCount(sqlite, "idb_records", "db = 'matrix-js-sdk::matrix-sdk-crypto'")).toBeGreaterThan(0);
-      // Values are sealed by the Rust store with the storage key: not even public keys are in clear.
-      const cleartext = sqlite.prepare("SELECT count(*) AS n FROM idb_records WHERE instr(value, ?) > 0 OR instr(value, ?) > 0");
-      expect(cleartext.get(Buffer.from(identity.curve25519), Buffer.from(identity.ed25519))).toEqual({ n: 0 });
+    const sqlite = openSqlite(path);
+    expect(rowCount(sqlite, "idb_records", "db = 'matrix-js-sdk::matrix-sdk-crypto'")).toBeGreaterThan(0);
+    // Values are sealed by the Rust store with the storage key: not even public keys are in clear.
+    const cleartext = sqlite.prepare(
+      "SELECT count(*) AS n FROM idb_records WHERE instr(value, ?) > 0 OR instr(value, ?) > 0",
+    );
+    expect(cleartext.get(Buffer.from(identity.curve25519), Buffer.from(identity.ed25519))).toEqual({ n: 0 });
 
-      const second = await startCrypto(path, storageKey);
-      expect(await second.getCrypto()!.getOwnDeviceKeys()).toEqual(identity);
-      second.stopClient();
+    const second = await startCrypto(path, storageKey);
+    expect(await second.getCrypto()!.getOwnDeviceKeys()).toEqual(identity);
+    second.stopClient();
 
-      await expect(startCrypto(path, new Uint8Array(randomBytes(32)))).rejects.toThrow();
-    },
-    60_000,
-  );
+    await expect(startCrypto(path, new Uint8Array(randomBytes(32)))).rejects.toThrow();
+  }, 60_000);
 
   test("matrix-js-sdk's IndexedDBStore (sync store) keeps its sync token across a restart", async () => {
     const path = newSqliteFile();
@@ -487,7 +508,11 @@ describe("SQLite-backed IndexedDB", () => {
     const store = new IndexedDBStore({ indexedDB: first.indexedDB, dbName: "sync" });
     await store.startup();
     expect(await store.getSavedSyncToken()).toBeFalsy();
-    await store.setSyncData({ next_batch: "s72595_4483_1934", rooms: { join: {}, invite: {}, leave: {}, knock: {} }, account_data: { events: [] } } as any);
+    await store.setSyncData({
+      next_batch: "s72595_4483_1934",
+      rooms: { join: {}, invite: {}, leave: {}, knock: {} },
+      account_data: { events: [] },
+    } as any);
     await store.save(true);
 
     const { idb } = await restart(path);
@@ -499,32 +524,28 @@ describe("SQLite-backed IndexedDB", () => {
 
   // ---- Crashes --------------------------------------------------------------------------------
 
-  test(
-    "SIGKILL at any moment leaves exactly whole, committed transactions",
-    async () => {
-      for (const killAfterMs of [150, 400, 900]) {
-        const path = newSqliteFile();
-        const reported = await runChildUntilKilled(["crash-writer", path], killAfterMs);
-        const { sqlite, idb } = await restart(path);
-        const db = await openDb(idb.indexedDB, "crash");
-        const batches = new Map<number, number>();
-        for (const record of await read<{ batch: number }[]>(db, "rows", (s) => s.getAll())) {
-          batches.set(record.batch, (batches.get(record.batch) ?? 0) + 1);
-        }
-        // Every transaction whose completion was seen is there; at most the one in flight beyond it.
-        const stored = [...batches.keys()].sort((a, b) => a - b);
-        expect(stored).toEqual([...Array(stored.length).keys()]);
-        expect(stored.length).toBeGreaterThanOrEqual(reported);
-        expect(stored.length).toBeLessThanOrEqual(reported + 1);
-        // Each transaction is all or nothing: 20 rows and its counter update.
-        for (const count of batches.values()) expect(count).toBe(20);
-        expect(await read(db, "meta", (s) => s.get("batches"))).toBe(stored.length === 0 ? undefined : stored.length);
-        expect(reported).toBeGreaterThan(0);
-        sqlite.close();
+  test("SIGKILL at any moment leaves exactly whole, committed transactions", async () => {
+    for (const killAfterMs of [150, 400, 900]) {
+      const path = newSqliteFile();
+      const reported = await runChildUntilKilled(["crash-writer", path], killAfterMs);
+      const { sqlite, idb } = await restart(path);
+      const db = await openDb(idb.indexedDB, "crash");
+      const batches = new Map<number, number>();
+      for (const record of await read<{ batch: number }[]>(db, "rows", (s) => s.getAll())) {
+        batches.set(record.batch, (batches.get(record.batch) ?? 0) + 1);
       }
-    },
-    60_000,
-  );
+      // Every transaction whose completion was seen is there; at most the one in flight beyond it.
+      const stored = [...batches.keys()].sort((a, b) => a - b);
+      expect(stored).toEqual([...Array(stored.length).keys()]);
+      expect(stored.length).toBeGreaterThanOrEqual(reported);
+      expect(stored.length).toBeLessThanOrEqual(reported + 1);
+      // Each transaction is all or nothing: 20 rows and its counter update.
+      for (const count of batches.values()) expect(count).toBe(20);
+      expect(await read(db, "meta", (s) => s.get("batches"))).toBe(stored.length === 0 ? undefined : stored.length);
+      expect(reported).toBeGreaterThan(0);
+      sqlite.close();
+    }
+  }, 60_000);
 });
 
 type Logger = NonNullable<ICreateClientOpts["logger"]>;

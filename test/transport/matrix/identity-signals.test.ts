@@ -9,15 +9,39 @@ const ME = "@tandem:x";
 const ANA = "@ana:x";
 
 /** Rooms as the sdk knows them: the bot's membership and who else is in. */
-const room = (roomId: string, members: Record<string, string>, mine = "join") => ({ roomId, getMyMembership: () => mine, getMember: (id: string) => (members[id] ? { membership: members[id] } : null) });
-const rooms = [room("!cell", { [ANA]: "join" }), room("!other-cell", { [ANA]: "join" }), room("!dm", { [ANA]: "join" }), room("!left", { [ANA]: "leave" }), room("!invited", { [ANA]: "join" }, "invite")];
+const room = (roomId: string, members: Record<string, string>, mine = "join") => ({
+  roomId,
+  getMyMembership: () => mine,
+  getMember: (id: string) => (members[id] ? { membership: members[id] } : null),
+});
+const rooms = [
+  room("!cell", { [ANA]: "join" }),
+  room("!other-cell", { [ANA]: "join" }),
+  room("!dm", { [ANA]: "join" }),
+  room("!left", { [ANA]: "leave" }),
+  room("!invited", { [ANA]: "join" }, "invite"),
+];
 
 function setUp() {
   const raised: IncomingEvent[] = [];
   const listeners = new Map<string, (userId: string, status: { needsUserApproval: boolean }) => void>();
-  const client = { getUserId: () => ME, getRooms: () => rooms, on: (event: string, listener: never) => void listeners.set(event, listener) } as unknown as MatrixClient;
-  const signals = identitySignals({ client, isDirect: (roomId) => roomId === "!dm", dispatcher: { handleEvent: (event) => (raised.push(event), "handled") }, clock: () => 5 });
-  return { raised, signals, trustChanged: (userId: string, needsUserApproval: boolean) => listeners.get(CryptoEvent.UserTrustStatusChanged)!(userId, { needsUserApproval }) };
+  const client = {
+    getUserId: () => ME,
+    getRooms: () => rooms,
+    on: (event: string, listener: never) => void listeners.set(event, listener),
+  } as unknown as MatrixClient;
+  const signals = identitySignals({
+    client,
+    isDirect: (roomId) => roomId === "!dm",
+    dispatcher: { handleEvent: (event) => (raised.push(event), "handled") },
+    clock: () => 5,
+  });
+  return {
+    raised,
+    signals,
+    trustChanged: (userId: string, needsUserApproval: boolean) =>
+      listeners.get(CryptoEvent.UserTrustStatusChanged)!(userId, { needsUserApproval }),
+  };
 }
 
 const where = (events: IncomingEvent[]) => events.map((e) => [e.roomId, e.sender, e.type, e.local]);

@@ -8,7 +8,14 @@ const DM = "!dm-zoe:test.org";
 const ZOE = "@zoe:test.org";
 const BO = "@bo:test.org";
 
-const event = (id: string, roomId: string, sender: string) => ({ event_id: id, room_id: roomId, sender, type: "m.room.encrypted", origin_server_ts: 1, content: {} });
+const event = (id: string, roomId: string, sender: string) => ({
+  event_id: id,
+  room_id: roomId,
+  sender,
+  type: "m.room.encrypted",
+  origin_server_ts: 1,
+  content: {},
+});
 
 describe("Matrix inbox: forgetting a person", () => {
   it("removes her handled rows in the cell and in her direct chat with the bot, and nothing still to handle or of others", () => {

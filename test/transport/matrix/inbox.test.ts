@@ -13,8 +13,21 @@ beforeEach(() => {
 });
 afterEach(() => opened.close());
 
-const msg = (id: string, ts: number, sender = "@ana:x") => ({ event_id: id, sender, type: "m.room.encrypted", origin_server_ts: ts, content: { ciphertext: "…" } });
-const myJoin = (ts: number) => ({ event_id: `$join${ts}`, sender: ME, type: "m.room.member", state_key: ME, origin_server_ts: ts, content: { membership: "join" } });
+const msg = (id: string, ts: number, sender = "@ana:x") => ({
+  event_id: id,
+  sender,
+  type: "m.room.encrypted",
+  origin_server_ts: ts,
+  content: { ciphertext: "…" },
+});
+const myJoin = (ts: number) => ({
+  event_id: `$join${ts}`,
+  sender: ME,
+  type: "m.room.member",
+  state_key: ME,
+  origin_server_ts: ts,
+  content: { membership: "join" },
+});
 const noMessages = async () => {
   throw new Error("no backfill expected");
 };
@@ -23,7 +36,23 @@ describe("recording incoming messages before the sync position moves", () => {
   test("messages of others after the bot's join are recorded; history, own messages and state are not", async () => {
     const record = syncRecorder(inbox, ME, () => 1);
     await record(
-      { rooms: { join: { "!r": { timeline: { events: [msg("$old", 5), myJoin(10), msg("$new", 11), msg("$mine", 12, ME), { ...myJoin(13), event_id: "$name", unsigned: { prev_content: { membership: "join" } } }] } } } } },
+      {
+        rooms: {
+          join: {
+            "!r": {
+              timeline: {
+                events: [
+                  msg("$old", 5),
+                  myJoin(10),
+                  msg("$new", 11),
+                  msg("$mine", 12, ME),
+                  { ...myJoin(13), event_id: "$name", unsigned: { prev_content: { membership: "join" } } },
+                ],
+              },
+            },
+          },
+        },
+      },
       false,
       noMessages,
     );
@@ -43,7 +72,11 @@ describe("recording incoming messages before the sync position moves", () => {
 
   test("a cut (limited) timeline is completed from /messages back to the last known event", async () => {
     const record = syncRecorder(inbox, ME, () => 1);
-    await record({ rooms: { join: { "!r": { timeline: { events: [myJoin(1), msg("$seen", 2)] } } } } }, false, noMessages);
+    await record(
+      { rooms: { join: { "!r": { timeline: { events: [myJoin(1), msg("$seen", 2)] } } } } },
+      false,
+      noMessages,
+    );
     const asked: string[] = [];
     const pages: Record<string, unknown> = {
       p1: { chunk: [msg("$m5", 5), msg("$m4", 4)], end: "p2" },

@@ -35,9 +35,11 @@ const client = {
   getUserId: () => ME,
   getRoom: () => ({ findEventById: (id: string) => timeline.get(id) }),
   // As the sdk does: only an event that still needs it is decrypted.
-  decryptEventIfNeeded: async (event: MatrixEvent) => (event.shouldAttemptDecryption() ? event.attemptDecryption(crypto as never) : undefined),
+  decryptEventIfNeeded: async (event: MatrixEvent) =>
+    event.shouldAttemptDecryption() ? event.attemptDecryption(crypto as never) : undefined,
   getCrypto: () => ({
-    getEncryptionInfoForEvent: async (event: MatrixEvent) => (shields.has(event.getId()!) ? { shieldColour: 0, shieldReason: shields.get(event.getId()!) } : null),
+    getEncryptionInfoForEvent: async (event: MatrixEvent) =>
+      shields.has(event.getId()!) ? { shieldColour: 0, shieldReason: shields.get(event.getId()!) } : null,
   }),
 } as unknown as MatrixClient;
 
@@ -51,7 +53,10 @@ function plain(eventId: string, type: string, content: Record<string, unknown>, 
 function encrypted(eventId: string, type: string, content: Record<string, unknown>, lost = false): RawEvent {
   const clear = { ...content };
   delete clear["m.relates_to"];
-  const wrapper: Record<string, unknown> = { algorithm: "m.megolm.v1.aes-sha2", ciphertext: lost ? "lost" : JSON.stringify({ type, content: clear }) };
+  const wrapper: Record<string, unknown> = {
+    algorithm: "m.megolm.v1.aes-sha2",
+    ciphertext: lost ? "lost" : JSON.stringify({ type, content: clear }),
+  };
   if (content["m.relates_to"]) wrapper["m.relates_to"] = content["m.relates_to"];
   return plain(eventId, "m.room.encrypted", wrapper);
 }
@@ -122,7 +127,11 @@ describe("people joining, seen from Matrix", () => {
     });
     const mine = member("$me", ME, { membership: "join" });
     const old = member("$old", "@old:test.org", { membership: "join" });
-    const timeline = [mine, member("$noa", "@noa:test.org", { membership: "join", displayname: "Noa" }, "invite"), member("$rename", "@bo:test.org", { membership: "join", displayname: "Bo B." }, "join")];
+    const timeline = [
+      mine,
+      member("$noa", "@noa:test.org", { membership: "join", displayname: "Noa" }, "invite"),
+      member("$rename", "@bo:test.org", { membership: "join", displayname: "Bo B." }, "join"),
+    ];
     const body = { rooms: { join: { [ROOM]: { state: { events: [old] }, timeline: { events: timeline } } } } };
     await syncRecorder(inbox, ME, () => now)(body, false, async () => ({}));
     await syncRecorder(inbox, ME, () => now)(body, true, async () => ({}));
@@ -134,14 +143,32 @@ describe("people joining, seen from Matrix", () => {
 
 describe("reactions coming in from Matrix", () => {
   test("reactions are recorded from the sync like messages; the bot's own are not", async () => {
-    const join = { event_id: "$join", sender: ME, type: "m.room.member", state_key: ME, origin_server_ts: 1, content: { membership: "join" } };
-    const events = [join, { ...plain("$r1", "m.reaction", thumbsUp("$plan")) }, { ...plain("$r2", "m.reaction", thumbsUp("$plan"), ME) }];
-    await syncRecorder(inbox, ME, () => now)({ rooms: { join: { [ROOM]: { timeline: { events } } } } }, false, async () => ({}));
+    const join = {
+      event_id: "$join",
+      sender: ME,
+      type: "m.room.member",
+      state_key: ME,
+      origin_server_ts: 1,
+      content: { membership: "join" },
+    };
+    const events = [
+      join,
+      { ...plain("$r1", "m.reaction", thumbsUp("$plan")) },
+      { ...plain("$r2", "m.reaction", thumbsUp("$plan"), ME) },
+    ];
+    await syncRecorder(inbox, ME, () => now)(
+      { rooms: { join: { [ROOM]: { timeline: { events } } } } },
+      false,
+      async () => ({}),
+    );
     expect(inbox.open().map((r) => r.eventId)).toEqual(["$r1"]);
   });
 
   test("an encrypted reaction (Element X) and a plain one in an encrypted room (Element Web) are both reported", async () => {
-    inbox.record([encrypted("$enc", "m.reaction", thumbsUp("$plan")), plain("$clear", "m.reaction", thumbsUp("$plan"), "@bo:x")], now);
+    inbox.record(
+      [encrypted("$enc", "m.reaction", thumbsUp("$plan")), plain("$clear", "m.reaction", thumbsUp("$plan"), "@bo:x")],
+      now,
+    );
     await processor({ encryptedRoom: true }).process();
     expect(reactions).toEqual([
       { eventId: "$enc", roomId: ROOM, sender: "@ana:x", relatesTo: "$plan", key: "👍", sentAt: 1_000 },
@@ -173,7 +200,13 @@ describe("reactions coming in from Matrix", () => {
   });
 
   test("a reaction that cannot be decrypted is retried like a message, then dropped without a notice", async () => {
-    inbox.record([encrypted("$lostReaction", "m.reaction", thumbsUp("$plan"), true), encrypted("$lostCommand", "m.room.message", { msgtype: "m.text", body: "!careplans" }, true)], now);
+    inbox.record(
+      [
+        encrypted("$lostReaction", "m.reaction", thumbsUp("$plan"), true),
+        encrypted("$lostCommand", "m.room.message", { msgtype: "m.text", body: "!careplans" }, true),
+      ],
+      now,
+    );
     const incoming = processor({ encryptedRoom: true });
     await incoming.process();
     expect(inbox.open().map((r) => [r.eventId, r.state])).toEqual([
@@ -212,7 +245,10 @@ describe("structured events from other bots", () => {
     shields.set("$signed", null);
     shields.set("$unverifiedOwner", EventShieldReason.UNVERIFIED_IDENTITY);
     shields.set("$unsigned", EventShieldReason.UNSIGNED_DEVICE);
-    inbox.record(["$signed", "$unverifiedOwner", "$unsigned"].map((id) => encrypted(id, "org.example.report", { v: 1 })), now);
+    inbox.record(
+      ["$signed", "$unverifiedOwner", "$unsigned"].map((id) => encrypted(id, "org.example.report", { v: 1 })),
+      now,
+    );
     await processor({ encryptedRoom: true }).process();
     expect(structured.map((e) => [e.eventId, e.type, e.content, e.signedDevice])).toEqual([
       ["$signed", "org.example.report", { v: 1 }, true],
@@ -223,7 +259,10 @@ describe("structured events from other bots", () => {
   });
 
   test("a plain one in an encrypted room, and types nobody reads, are dropped", async () => {
-    inbox.record([plain("$clear", "org.example.report", { v: 1 }), encrypted("$other", "org.example.unknown", { v: 1 })], now);
+    inbox.record(
+      [plain("$clear", "org.example.report", { v: 1 }), encrypted("$other", "org.example.unknown", { v: 1 })],
+      now,
+    );
     await processor({ encryptedRoom: true }).process();
     expect(structured).toEqual([]);
     expect(handled).toEqual([]);
@@ -236,7 +275,14 @@ describe("another Tandem's messages in a room it hosts", () => {
     shields.set("$hosted", null);
     shields.set("$forged", EventShieldReason.UNSIGNED_DEVICE);
     const reply = { msgtype: "m.notice", body: "!assembly invite", [HOST_MARK]: true };
-    inbox.record([encrypted("$hosted", "m.room.message", reply), encrypted("$forged", "m.room.message", reply), encrypted("$member", "m.room.message", { msgtype: "m.text", body: "!assembly invite" })], now);
+    inbox.record(
+      [
+        encrypted("$hosted", "m.room.message", reply),
+        encrypted("$forged", "m.room.message", reply),
+        encrypted("$member", "m.room.message", { msgtype: "m.text", body: "!assembly invite" }),
+      ],
+      now,
+    );
     await processor({ encryptedRoom: true }).process();
     expect(structured.map((e) => [e.eventId, e.type, e.content, e.signedDevice])).toEqual([
       ["$hosted", HOST_MARK, {}, true],

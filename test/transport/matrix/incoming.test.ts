@@ -23,34 +23,79 @@ describe("reading commands from decrypted messages", () => {
   });
 
   test("notices, emotes and media are not commands", () => {
-    for (const msgtype of ["m.notice", "m.emote", "m.image"]) expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype, body: "!help" })).toBeUndefined();
+    for (const msgtype of ["m.notice", "m.emote", "m.image"])
+      expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype, body: "!help" })).toBeUndefined();
   });
 
   test("edits are ignored: a corrected command is not run again", () => {
-    expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "* !help", "m.new_content": { msgtype: "m.text", body: "!help" }, "m.relates_to": { rel_type: "m.replace", event_id: "$o" } })).toBeUndefined();
+    expect(
+      invocationFrom("$e", "!r", "@a:x", at, {
+        msgtype: "m.text",
+        body: "* !help",
+        "m.new_content": { msgtype: "m.text", body: "!help" },
+        "m.relates_to": { rel_type: "m.replace", event_id: "$o" },
+      }),
+    ).toBeUndefined();
   });
 
   test("a command in a thread keeps its thread root", () => {
-    expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "!help", "m.relates_to": { rel_type: "m.thread", event_id: "$root" } })?.threadRootId).toBe("$root");
+    expect(
+      invocationFrom("$e", "!r", "@a:x", at, {
+        msgtype: "m.text",
+        body: "!help",
+        "m.relates_to": { rel_type: "m.thread", event_id: "$root" },
+      })?.threadRootId,
+    ).toBe("$root");
   });
 
   test("a reply says what it answers, but a thread's fallback to its latest event is no reply", () => {
-    const reply = { msgtype: "m.text", body: "it is too soon", "m.relates_to": { "m.in_reply_to": { event_id: "$poll" } } };
+    const reply = {
+      msgtype: "m.text",
+      body: "it is too soon",
+      "m.relates_to": { "m.in_reply_to": { event_id: "$poll" } },
+    };
     expect(invocationFrom("$e", "!r", "@a:x", at, reply)?.replyTo).toBe("$poll");
-    const inThread = { rel_type: "m.thread", event_id: "$root", is_falling_back: true, "m.in_reply_to": { event_id: "$latest" } };
-    expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "hi", "m.relates_to": inThread })?.replyTo).toBeUndefined();
-    expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "hi", "m.relates_to": { ...inThread, is_falling_back: false } })?.replyTo).toBe("$latest");
+    const inThread = {
+      rel_type: "m.thread",
+      event_id: "$root",
+      is_falling_back: true,
+      "m.in_reply_to": { event_id: "$latest" },
+    };
+    expect(
+      invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "hi", "m.relates_to": inThread })?.replyTo,
+    ).toBeUndefined();
+    expect(
+      invocationFrom("$e", "!r", "@a:x", at, {
+        msgtype: "m.text",
+        body: "hi",
+        "m.relates_to": { ...inThread, is_falling_back: false },
+      })?.replyTo,
+    ).toBe("$latest");
   });
 
   test("the quoted fallback of a reply is not part of the command", () => {
-    expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "> <@bo:x> earlier text\n> more\n\n!ledger" })?.text).toBe("!ledger");
-    expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "!ledger > 3" })?.text).toBe("!ledger > 3");
-    expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "> <@bo:x> hi\n\n!help" })?.text).toBe("!help");
+    expect(
+      invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "> <@bo:x> earlier text\n> more\n\n!ledger" })
+        ?.text,
+    ).toBe("!ledger");
+    expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "!ledger > 3" })?.text).toBe(
+      "!ledger > 3",
+    );
+    expect(invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body: "> <@bo:x> hi\n\n!help" })?.text).toBe(
+      "!help",
+    );
   });
 
   test("a plain quote (Element's fallback of a quoted message) never runs, even a quote of a quote", () => {
-    for (const body of ["> !cell wipe confirm\n\nagreed", "> > earlier\n> !ledger thanks @ana x\n\nagreed", ">!cell wipe confirm"]) {
-      expect([body, invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body })?.text]).toEqual([body, body.endsWith("agreed") ? "agreed" : undefined]);
+    for (const body of [
+      "> !cell wipe confirm\n\nagreed",
+      "> > earlier\n> !ledger thanks @ana x\n\nagreed",
+      ">!cell wipe confirm",
+    ]) {
+      expect([body, invocationFrom("$e", "!r", "@a:x", at, { msgtype: "m.text", body })?.text]).toEqual([
+        body,
+        body.endsWith("agreed") ? "agreed" : undefined,
+      ]);
     }
   });
 

@@ -13,7 +13,12 @@ const noNetwork = (() => {
 
 /** A matrix: section as an operator writes it for a restart: no password, no token. */
 function restartConfig(): MatrixConfig {
-  const matrix = { homeserverUrl: "https://m.example.org", userId: "@bot:example.org", allowedInviters: ["example.org"], cryptoStoreKey: randomBytes(32).toString("base64") };
+  const matrix = {
+    homeserverUrl: "https://m.example.org",
+    userId: "@bot:example.org",
+    allowedInviters: ["example.org"],
+    cryptoStoreKey: randomBytes(32).toString("base64"),
+  };
   return matrixConfigSchema.parse(matrix);
 }
 
@@ -21,7 +26,12 @@ describe("which Matrix session a start uses", () => {
   it("a restart without password or token reuses the session stored at the first login", async () => {
     const config = restartConfig();
     const { db } = openMigrated();
-    const stored = { homeserver: config.homeserverUrl, userId: config.userId, deviceId: "DEV", accessToken: "syt_stored" };
+    const stored = {
+      homeserver: config.homeserverUrl,
+      userId: config.userId,
+      deviceId: "DEV",
+      accessToken: "syt_stored",
+    };
     saveSession(db, stored, config.cryptoStoreKey, 1);
     await expect(resolveSession(config, db, silent, noNetwork, () => 2)).resolves.toEqual(stored);
   });
@@ -31,6 +41,8 @@ describe("which Matrix session a start uses", () => {
     const { db } = openMigrated();
     const started = resolveSession(config, db, silent, noNetwork, () => 2);
     await expect(started).rejects.toThrow(StartupError);
-    await expect(started).rejects.toThrow(/no Matrix session yet: give matrix\.password \(or TANDEM_MATRIX_PASSWORD\) for the first login/);
+    await expect(started).rejects.toThrow(
+      /no Matrix session yet: give matrix\.password \(or TANDEM_MATRIX_PASSWORD\) for the first login/,
+    );
   });
 });

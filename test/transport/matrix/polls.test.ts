@@ -14,18 +14,42 @@ import { openMigrated } from "../../support/db.js";
 
 const ME = "@tandem:x";
 const ROOM = "!r:x";
-const poll = { question: "Adopt the rota?", answers: [{ id: "agree", text: "Agree" }, { id: "object", text: "Object" }], maxSelections: 1, disclosed: true };
+const poll = {
+  question: "Adopt the rota?",
+  answers: [
+    { id: "agree", text: "Agree" },
+    { id: "object", text: "Object" },
+  ],
+  maxSelections: 1,
+  disclosed: true,
+};
 const pollDoc = { ...doc(p("Adopt the rota?"), p("Answer in the poll.")), ref: "proposal:1", poll };
-const message = (over: Partial<OutgoingMessage>): OutgoingMessage => ({ id: 1, roomId: ROOM, key: "k", kind: "notice", doc: pollDoc, ...over });
+const message = (over: Partial<OutgoingMessage>): OutgoingMessage => ({
+  id: 1,
+  roomId: ROOM,
+  key: "k",
+  kind: "notice",
+  doc: pollDoc,
+  ...over,
+});
 const reference = (to: string) => ({ rel_type: "m.reference", event_id: to });
 
 /** As matrix-js-sdk's test crypto: the "ciphertext" is the clear event as JSON. */
 const crypto = {
   async decryptEvent(event: MatrixEvent) {
-    return { clearEvent: JSON.parse(event.getWireContent().ciphertext as string) as { type: string; content: Record<string, unknown> } };
+    return {
+      clearEvent: JSON.parse(event.getWireContent().ciphertext as string) as {
+        type: string;
+        content: Record<string, unknown>;
+      },
+    };
   },
 };
-const client = { getUserId: () => ME, getRoom: () => null, decryptEventIfNeeded: (event: MatrixEvent) => event.attemptDecryption(crypto as never) } as unknown as MatrixClient;
+const client = {
+  getUserId: () => ME,
+  getRoom: () => null,
+  decryptEventIfNeeded: (event: MatrixEvent) => event.attemptDecryption(crypto as never),
+} as unknown as MatrixClient;
 
 function plain(eventId: string, type: string, content: Record<string, unknown>, sender = "@ana:x"): RawEvent {
   return { event_id: eventId, room_id: ROOM, sender, type, origin_server_ts: 1_000, content };
@@ -34,10 +58,17 @@ function plain(eventId: string, type: string, content: Record<string, unknown>, 
 /** As Element encrypts a poll response: the relation stays in the clear wrapper. */
 function encrypted(eventId: string, type: string, content: Record<string, unknown>): RawEvent {
   const { "m.relates_to": relation, ...clear } = content;
-  return plain(eventId, "m.room.encrypted", { algorithm: "m.megolm.v1.aes-sha2", ciphertext: JSON.stringify({ type, content: clear }), "m.relates_to": relation });
+  return plain(eventId, "m.room.encrypted", {
+    algorithm: "m.megolm.v1.aes-sha2",
+    ciphertext: JSON.stringify({ type, content: clear }),
+    "m.relates_to": relation,
+  });
 }
 
-const elementResponse = (to: string, answers: unknown) => ({ "m.relates_to": reference(to), "org.matrix.msc3381.poll.response": { answers } });
+const elementResponse = (to: string, answers: unknown) => ({
+  "m.relates_to": reference(to),
+  "org.matrix.msc3381.poll.response": { answers },
+});
 
 describe("native Matrix polls", () => {
   test("a poll is sent as Element sends one: unstable names, disclosed kind, ids and a plain fallback", () => {
@@ -57,30 +88,66 @@ describe("native Matrix polls", () => {
       },
     });
     const undisclosed = pollEventFor(message({ doc: { ...pollDoc, poll: { ...poll, disclosed: false } } }));
-    expect((undisclosed!.content as { "org.matrix.msc3381.poll.start": { kind: string } })["org.matrix.msc3381.poll.start"].kind).toBe("org.matrix.msc3381.poll.undisclosed");
+    expect(
+      (undisclosed!.content as { "org.matrix.msc3381.poll.start": { kind: string } })["org.matrix.msc3381.poll.start"]
+        .kind,
+    ).toBe("org.matrix.msc3381.poll.undisclosed");
   });
 
   test("the end of a delivered poll refers to it; an end whose poll never went out is an ordinary message", () => {
     const result = doc(p("Adopted."));
     expect(pollEventFor(message({ doc: { ...result, endsPoll: "proposal:1" }, pollEventId: "$poll" }))).toEqual({
       type: "org.matrix.msc3381.poll.end",
-      content: { "m.relates_to": reference("$poll"), "org.matrix.msc3381.poll.end": {}, "org.matrix.msc1767.text": "Adopted." },
+      content: {
+        "m.relates_to": reference("$poll"),
+        "org.matrix.msc3381.poll.end": {},
+        "org.matrix.msc1767.text": "Adopted.",
+      },
     });
     expect(pollEventFor(message({ doc: { ...result, endsPoll: "proposal:1" } }))).toBeUndefined();
     expect(pollEventFor(message({ doc: result }))).toBeUndefined();
   });
 
   test("answers are read in every namespace; bad ids are dropped; no readable selection is no answer", () => {
-    const read = (type: string, content: Record<string, unknown>) => pollAnswerFrom("$a", ROOM, "@ana:x", 5, type, content, content["m.relates_to"] as never)?.answerIds;
+    const read = (type: string, content: Record<string, unknown>) =>
+      pollAnswerFrom("$a", ROOM, "@ana:x", 5, type, content, content["m.relates_to"] as never)?.answerIds;
     expect(read("org.matrix.msc3381.poll.response", elementResponse("$poll", ["agree"]))).toEqual(["agree"]);
-    expect(read("m.poll.response", { "m.relates_to": reference("$poll"), "m.poll.response": { answers: ["object", "object", 3, "x".repeat(101)] } })).toEqual(["object"]);
-    expect(read("m.poll.response", { "m.relates_to": reference("$poll"), "m.selections": ["abstain"] })).toEqual(["abstain"]);
-    expect(read("org.matrix.msc3381.poll.response", { "m.relates_to": reference("$poll"), "m.selections": ["o2", 7] })).toEqual(["o2"]);
-    for (const content of [{}, { "m.selections": [] }, { "m.selections": "abstain" }, { "m.selections": [3, ""] }, { "org.matrix.msc3381.poll.response": {} }]) {
-      expect([content, read("m.poll.response", { "m.relates_to": reference("$poll"), ...content })]).toEqual([content, undefined]);
+    expect(
+      read("m.poll.response", {
+        "m.relates_to": reference("$poll"),
+        "m.poll.response": { answers: ["object", "object", 3, "x".repeat(101)] },
+      }),
+    ).toEqual(["object"]);
+    expect(read("m.poll.response", { "m.relates_to": reference("$poll"), "m.selections": ["abstain"] })).toEqual([
+      "abstain",
+    ]);
+    expect(
+      read("org.matrix.msc3381.poll.response", { "m.relates_to": reference("$poll"), "m.selections": ["o2", 7] }),
+    ).toEqual(["o2"]);
+    for (const content of [
+      {},
+      { "m.selections": [] },
+      { "m.selections": "abstain" },
+      { "m.selections": [3, ""] },
+      { "org.matrix.msc3381.poll.response": {} },
+    ]) {
+      expect([content, read("m.poll.response", { "m.relates_to": reference("$poll"), ...content })]).toEqual([
+        content,
+        undefined,
+      ]);
     }
-    expect(read("m.poll.response", elementResponse("$poll", Array.from({ length: 50 }, (_, i) => `a${i}`)))).toHaveLength(20);
-    expect(read("m.poll.response", { "m.relates_to": { rel_type: "m.annotation", event_id: "$poll" } })).toBeUndefined();
+    expect(
+      read(
+        "m.poll.response",
+        elementResponse(
+          "$poll",
+          Array.from({ length: 50 }, (_, i) => `a${i}`),
+        ),
+      ),
+    ).toHaveLength(20);
+    expect(
+      read("m.poll.response", { "m.relates_to": { rel_type: "m.annotation", event_id: "$poll" } }),
+    ).toBeUndefined();
     expect(read("m.room.message", elementResponse("$poll", ["agree"]))).toBeUndefined();
   });
 
@@ -90,12 +157,21 @@ describe("native Matrix polls", () => {
     const fake = {
       getRoom: () => room,
       getCrypto: () => ({ isEncryptionEnabledInRoom: async () => false }),
-      http: { authedRequest: async (_m: string, path: string, _q: unknown, body: unknown) => (puts.push({ path, body }), { event_id: "$sent" }) },
+      http: {
+        authedRequest: async (_m: string, path: string, _q: unknown, body: unknown) => (
+          puts.push({ path, body }), { event_id: "$sent" }
+        ),
+      },
     } as unknown as MatrixClient;
     const transport = new MatrixTransport(fake, { allowUnencryptedRooms: true, ready: Promise.resolve() });
     expect(await transport.send(message({}))).toBe("$sent");
-    expect(await transport.send(message({ doc: { ...doc(p("Adopted.")), endsPoll: "proposal:1" }, pollEventId: "$poll" }))).toBe("$sent");
-    expect(puts.map((x) => x.path.split("/")[4])).toEqual(["org.matrix.msc3381.poll.start", "org.matrix.msc3381.poll.end"]);
+    expect(
+      await transport.send(message({ doc: { ...doc(p("Adopted.")), endsPoll: "proposal:1" }, pollEventId: "$poll" })),
+    ).toBe("$sent");
+    expect(puts.map((x) => x.path.split("/")[4])).toEqual([
+      "org.matrix.msc3381.poll.start",
+      "org.matrix.msc3381.poll.end",
+    ]);
   });
 });
 
@@ -138,7 +214,12 @@ describe("poll answers coming in from Matrix", () => {
   test("plain responses are recorded from the sync once, in both namespaces; the bot's own are not", async () => {
     const events = [
       plain("$s", "org.matrix.msc3381.poll.response", elementResponse("$poll", ["agree"])),
-      plain("$m", "m.poll.response", { "m.relates_to": reference("$poll"), "m.poll.response": { answers: ["object"] } }, "@bo:x"),
+      plain(
+        "$m",
+        "m.poll.response",
+        { "m.relates_to": reference("$poll"), "m.poll.response": { answers: ["object"] } },
+        "@bo:x",
+      ),
       plain("$mine", "m.poll.response", elementResponse("$poll", ["agree"]), ME),
     ];
     const record = syncRecorder(inbox, ME, () => 10_000);
@@ -157,7 +238,9 @@ describe("poll answers coming in from Matrix", () => {
   test("an encrypted response (Element) is reported with the relation from its clear wrapper", async () => {
     inbox.record([encrypted("$e", "org.matrix.msc3381.poll.response", elementResponse("$poll", ["object"]))], 10_000);
     await processor(true).process();
-    expect(answers).toEqual([{ eventId: "$e", roomId: ROOM, sender: "@ana:x", pollEventId: "$poll", answerIds: ["object"], sentAt: 1_000 }]);
+    expect(answers).toEqual([
+      { eventId: "$e", roomId: ROOM, sender: "@ana:x", pollEventId: "$poll", answerIds: ["object"], sentAt: 1_000 },
+    ]);
     expect(inbox.open()).toEqual([]);
   });
 

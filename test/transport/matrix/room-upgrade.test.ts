@@ -22,10 +22,13 @@ function fakeRoom(roomId: string, opts: { membership: string; tombstoneTo?: stri
     getMyMembership: () => opts.membership,
     currentState: {
       getStateEvents: (type: string, key: string) =>
-        type === "m.room.tombstone" && key === "" && opts.tombstoneTo ? { getContent: () => ({ replacement_room: opts.tombstoneTo, body: "This room has been replaced" }) } : null,
+        type === "m.room.tombstone" && key === "" && opts.tombstoneTo
+          ? { getContent: () => ({ replacement_room: opts.tombstoneTo, body: "This room has been replaced" }) }
+          : null,
     },
     findPredecessor: () => (opts.predecessor ? { roomId: opts.predecessor } : null),
-    getMember: (userId: string) => (userId === BOT ? { events: { member: { getSender: () => "@mod:test.org" } } } : null),
+    getMember: (userId: string) =>
+      userId === BOT ? { events: { member: { getSender: () => "@mod:test.org" } } } : null,
   } as unknown as Room;
 }
 
@@ -41,7 +44,9 @@ function world(bot: TestBot, rooms: Room[]) {
     getUserId: () => BOT,
     getRooms: () => rooms,
     getRoom: (id: string) => rooms.find((r) => r.roomId === id) ?? null,
-    getJoinedRooms: async () => ({ joined_rooms: rooms.filter((r) => r.getMyMembership() === "join").map((r) => r.roomId) }),
+    getJoinedRooms: async () => ({
+      joined_rooms: rooms.filter((r) => r.getMyMembership() === "join").map((r) => r.roomId),
+    }),
     leave: async (id: string) => {
       left.push(id);
       sentAtLeave.push(sent().length);
@@ -55,7 +60,15 @@ function world(bot: TestBot, rooms: Room[]) {
   const notices = outboxNotices(bot.db, bot.sender, () => bot.clock.now);
   const deps = { client, log, notices, translatorFor };
   const upgrades = new RoomUpgrades({ ...deps, db: bot.db });
-  const keeper = new RoomKeeper({ ...deps, transport, allowUnencryptedRooms: true, inbox: {} as Inbox, clock: () => bot.clock.now, allowedInviters: ["test.org"], upgrades });
+  const keeper = new RoomKeeper({
+    ...deps,
+    transport,
+    allowUnencryptedRooms: true,
+    inbox: {} as Inbox,
+    clock: () => bot.clock.now,
+    allowedInviters: ["test.org"],
+    upgrades,
+  });
   return { keeper, left, sent, sentAtLeave, joined };
 }
 
@@ -70,12 +83,24 @@ describe("following a room upgrade", () => {
   afterEach(() => bot.close());
 
   it("moves the cell's memory into the new room, says once in the old room where it went, and leaves it", async () => {
-    const { keeper, left, sent, sentAtLeave } = world(bot, [fakeRoom(ROOM, { membership: "join", tombstoneTo: NEW_ROOM }), fakeRoom(NEW_ROOM, { membership: "join", predecessor: ROOM })]);
+    const { keeper, left, sent, sentAtLeave } = world(bot, [
+      fakeRoom(ROOM, { membership: "join", tombstoneTo: NEW_ROOM }),
+      fakeRoom(NEW_ROOM, { membership: "join", predecessor: ROOM }),
+    ]);
     await keeper.maintain();
 
     // Through the outbox like every message, and delivered before the bot leaves the old room.
-    expect(sent()).toEqual([{ roomId: ROOM, body: expect.stringMatching(/^Esta sala fue reemplazada por una nueva.*https:\/\/matrix\.to\/#\/!upgraded:test\.org/) }]);
-    expect(bot.db.prepare("SELECT key, kind FROM outbox WHERE room_id = ? AND key LIKE 'upgraded:%'").all(ROOM)).toEqual([{ key: `upgraded:${ROOM}`, kind: "notice" }]);
+    expect(sent()).toEqual([
+      {
+        roomId: ROOM,
+        body: expect.stringMatching(
+          /^Esta sala fue reemplazada por una nueva.*https:\/\/matrix\.to\/#\/!upgraded:test\.org/,
+        ),
+      },
+    ]);
+    expect(
+      bot.db.prepare("SELECT key, kind FROM outbox WHERE room_id = ? AND key LIKE 'upgraded:%'").all(ROOM),
+    ).toEqual([{ key: `upgraded:${ROOM}`, kind: "notice" }]);
     expect(left).toEqual([ROOM]);
     expect(sentAtLeave).toEqual([1]);
     expect(roomSettings(bot.db, NEW_ROOM, defaults).language).toBe("es");
@@ -83,7 +108,10 @@ describe("following a room upgrade", () => {
   });
 
   it("waits until the bot was invited into the new room and joined it", async () => {
-    const { keeper, left, sent, joined } = world(bot, [fakeRoom(ROOM, { membership: "join", tombstoneTo: NEW_ROOM }), fakeRoom(NEW_ROOM, { membership: "invite", predecessor: ROOM })]);
+    const { keeper, left, sent, joined } = world(bot, [
+      fakeRoom(ROOM, { membership: "join", tombstoneTo: NEW_ROOM }),
+      fakeRoom(NEW_ROOM, { membership: "invite", predecessor: ROOM }),
+    ]);
     await keeper.maintain();
     // The invitation from an allowed inviter is accepted by the usual upkeep; the move waits for the join.
     expect(joined).toEqual([NEW_ROOM]);
@@ -93,15 +121,23 @@ describe("following a room upgrade", () => {
   });
 
   it("does not follow a tombstone to a room that does not name this one as its predecessor", async () => {
-    const { keeper, left, sent } = world(bot, [fakeRoom(ROOM, { membership: "join", tombstoneTo: NEW_ROOM }), fakeRoom(NEW_ROOM, { membership: "join", predecessor: "!other:test.org" })]);
+    const { keeper, left, sent } = world(bot, [
+      fakeRoom(ROOM, { membership: "join", tombstoneTo: NEW_ROOM }),
+      fakeRoom(NEW_ROOM, { membership: "join", predecessor: "!other:test.org" }),
+    ]);
     await keeper.maintain();
     expect([sent(), left]).toEqual([[], []]);
-    expect(await bot.say("!ledger", { roomId: NEW_ROOM })).toEqual([expect.stringMatching(/^Nothing in this room's ledger yet/)]);
+    expect(await bot.say("!ledger", { roomId: NEW_ROOM })).toEqual([
+      expect.stringMatching(/^Nothing in this room's ledger yet/),
+    ]);
   });
 
   it("merges nothing into a new room that already has memory of its own, and stays", async () => {
     await bot.say("!ledger thanks @bo swept", { roomId: NEW_ROOM });
-    const { keeper, left, sent } = world(bot, [fakeRoom(ROOM, { membership: "join", tombstoneTo: NEW_ROOM }), fakeRoom(NEW_ROOM, { membership: "join", predecessor: ROOM })]);
+    const { keeper, left, sent } = world(bot, [
+      fakeRoom(ROOM, { membership: "join", tombstoneTo: NEW_ROOM }),
+      fakeRoom(NEW_ROOM, { membership: "join", predecessor: ROOM }),
+    ]);
     await keeper.maintain();
     expect([sent(), left]).toEqual([[], []]);
     expect(await bot.say("!ledger", { roomId: ROOM })).toEqual([expect.stringMatching(/#1 ana: cooked 40 meals/)]);

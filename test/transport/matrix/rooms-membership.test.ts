@@ -12,7 +12,15 @@ const MOD = "@mo:one.test";
 const OTHER_BOT = "@tandem:two.test";
 
 function member(userId: string, membership: string, sender: string, id: string): Record<string, unknown> {
-  return { type: "m.room.member", state_key: userId, sender, content: { membership }, event_id: id, room_id: ROOM, origin_server_ts: 1 };
+  return {
+    type: "m.room.member",
+    state_key: userId,
+    sender,
+    content: { membership },
+    event_id: id,
+    room_id: ROOM,
+    origin_server_ts: 1,
+  };
 }
 
 /** A real sdk room whose state went the way the /sync of the federated test took it. */
@@ -29,7 +37,11 @@ function roomShowingOldInvite(client: MatrixClient): Room {
 
 function world(opts: { joinedOnServer: string[] }) {
   const joins: string[] = [];
-  const serverState = [member(MOD, "join", MOD, "$mo"), member(BOT, "join", BOT, "$join"), member(OTHER_BOT, "join", OTHER_BOT, "$other")];
+  const serverState = [
+    member(MOD, "join", MOD, "$mo"),
+    member(BOT, "join", BOT, "$join"),
+    member(OTHER_BOT, "join", OTHER_BOT, "$other"),
+  ];
   const rooms: Room[] = [];
   const client = {
     getUserId: () => BOT,
@@ -78,7 +90,9 @@ describe("a joined room the sync shows as an invitation", () => {
   it("holds a message back for a retry instead of failing it for good", async () => {
     const { client } = world({ joinedOnServer: [] });
     const transport = new MatrixTransport(client, { allowUnencryptedRooms: true, ready: Promise.resolve() });
-    const refused = await transport.sendContent(ROOM, { msgtype: "m.notice", body: "hello" }, "txn", true).catch((err: unknown) => err);
+    const refused = await transport
+      .sendContent(ROOM, { msgtype: "m.notice", body: "hello" }, "txn", true)
+      .catch((err: unknown) => err);
     expect(refused).not.toBeInstanceOf(PermanentSendError);
     expect(refused).toMatchObject({ errcode: "M_NOT_IN_ROOM_YET" });
   });

@@ -21,7 +21,8 @@ function fakeClient() {
     getRoom: () => ({ roomId: ROOM, getMyMembership: () => "join", hasEncryptionStateEvent: () => true }),
     getCrypto: () => ({
       async encryptEvent(event: MatrixEvent) {
-        if (state.identityProblem) throw new Error("Sharing the room key failed: a user's identity changed and was not approved");
+        if (state.identityProblem)
+          throw new Error("Sharing the room key failed: a user's identity changed and was not approved");
         event.makeEncrypted("m.room.encrypted", { algorithm: "m.megolm.v1.aes-sha2", ciphertext: "x" }, "curve", "ed");
       },
     }),
@@ -49,7 +50,11 @@ describe("a send refused for an identity problem", () => {
 
     await sender.drain();
     expect(state.puts).toEqual([]);
-    expect(opened.db.prepare("SELECT sent_at, failed_at, attempts FROM outbox").get()).toEqual({ sent_at: null, failed_at: null, attempts: 1 });
+    expect(opened.db.prepare("SELECT sent_at, failed_at, attempts FROM outbox").get()).toEqual({
+      sent_at: null,
+      failed_at: null,
+      attempts: 1,
+    });
 
     state.identityProblem = false;
     now += 10 * 60_000;

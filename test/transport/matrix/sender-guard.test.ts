@@ -25,10 +25,16 @@ let keysArrived = false;
 const crypto = {
   async decryptEvent(event: MatrixEvent) {
     const ciphertext = event.getWireContent().ciphertext as string;
-    if (ciphertext === "unsigned") throw new DecryptionError(DecryptionFailureCode.UNSIGNED_SENDER_DEVICE, "unsigned device");
-    if (ciphertext.startsWith("late:") && !keysArrived) throw new DecryptionError(DecryptionFailureCode.MEGOLM_UNKNOWN_INBOUND_SESSION_ID, "no key yet");
-    if (ciphertext.startsWith("late:")) return { clearEvent: { type: "m.room.message", content: JSON.parse(ciphertext.slice(5)) as Record<string, unknown> } };
-    if (ciphertext === "lost") throw new DecryptionError(DecryptionFailureCode.MEGOLM_UNKNOWN_INBOUND_SESSION_ID, "no key");
+    if (ciphertext === "unsigned")
+      throw new DecryptionError(DecryptionFailureCode.UNSIGNED_SENDER_DEVICE, "unsigned device");
+    if (ciphertext.startsWith("late:") && !keysArrived)
+      throw new DecryptionError(DecryptionFailureCode.MEGOLM_UNKNOWN_INBOUND_SESSION_ID, "no key yet");
+    if (ciphertext.startsWith("late:"))
+      return {
+        clearEvent: { type: "m.room.message", content: JSON.parse(ciphertext.slice(5)) as Record<string, unknown> },
+      };
+    if (ciphertext === "lost")
+      throw new DecryptionError(DecryptionFailureCode.MEGOLM_UNKNOWN_INBOUND_SESSION_ID, "no key");
     return { clearEvent: { type: "m.room.message", content: JSON.parse(ciphertext) as Record<string, unknown> } };
   },
 };
@@ -40,9 +46,13 @@ const pinned: string[] = [];
 const client = {
   getUserId: () => ME,
   getRoom: () => null,
-  decryptEventIfNeeded: async (event: MatrixEvent) => (event.shouldAttemptDecryption() ? event.attemptDecryption(crypto as never) : undefined),
+  decryptEventIfNeeded: async (event: MatrixEvent) =>
+    event.shouldAttemptDecryption() ? event.attemptDecryption(crypto as never) : undefined,
   getCrypto: () => ({
-    getEncryptionInfoForEvent: async (event: MatrixEvent) => ({ shieldColour: 0, shieldReason: shields.get(event.getId()!) ?? null }),
+    getEncryptionInfoForEvent: async (event: MatrixEvent) => ({
+      shieldColour: 0,
+      shieldReason: shields.get(event.getId()!) ?? null,
+    }),
     getUserDeviceInfo: async () => new Map(),
     getUserVerificationStatus: async (userId: string) => ({ needsUserApproval: changed.has(userId) }),
     pinCurrentUserIdentity: async (userId: string) => {
@@ -53,9 +63,20 @@ const client = {
   }),
 } as unknown as MatrixClient;
 
-function command(eventId: string, body: string, options: { device?: string; ciphertext?: string; sender?: string } = {}): RawEvent {
+function command(
+  eventId: string,
+  body: string,
+  options: { device?: string; ciphertext?: string; sender?: string } = {},
+): RawEvent {
   const ciphertext = options.ciphertext ?? JSON.stringify({ msgtype: "m.text", body });
-  return { event_id: eventId, room_id: ROOM, sender: options.sender ?? ANA, type: "m.room.encrypted", origin_server_ts: 1_000, content: { algorithm: "m.megolm.v1.aes-sha2", device_id: options.device ?? "PHONE", ciphertext } };
+  return {
+    event_id: eventId,
+    room_id: ROOM,
+    sender: options.sender ?? ANA,
+    type: "m.room.encrypted",
+    origin_server_ts: 1_000,
+    content: { algorithm: "m.megolm.v1.aes-sha2", device_id: options.device ?? "PHONE", ciphertext },
+  };
 }
 
 let opened: OpenedDatabase;
@@ -128,7 +149,15 @@ describe("devices their owners did not verify", () => {
     shields.set("$a", EventShieldReason.UNSIGNED_DEVICE);
     shields.set("$b", EventShieldReason.UNSIGNED_DEVICE);
     shields.set("$c", EventShieldReason.UNKNOWN_DEVICE);
-    inbox.record([command("$a", "!ledger thanks @bo cooked"), command("$b", "!help"), command("$c", "!help", { device: "LAPTOP" }), command("$ok", "!help", { device: "DESK" })], now);
+    inbox.record(
+      [
+        command("$a", "!ledger thanks @bo cooked"),
+        command("$b", "!help"),
+        command("$c", "!help", { device: "LAPTOP" }),
+        command("$ok", "!help", { device: "DESK" }),
+      ],
+      now,
+    );
     await processor().process();
     expect(handled.map((i) => i.eventId)).toEqual(["$ok"]);
     expect(deviceNotices).toEqual([`${ANA} PHONE`, `${ANA} LAPTOP`]);
@@ -229,7 +258,10 @@ describe("a member's identity changed", () => {
   test("a message held after its keys arrived late does not keep the undecryptable retries running", async () => {
     changed.add(ANA);
     keysArrived = false;
-    inbox.record([command("$late", "", { ciphertext: `late:${JSON.stringify({ msgtype: "m.text", body: "!help" })}` })], now);
+    inbox.record(
+      [command("$late", "", { ciphertext: `late:${JSON.stringify({ msgtype: "m.text", body: "!help" })}` })],
+      now,
+    );
     const incoming = processor();
     await incoming.process();
     expect(inbox.hasUndecryptable()).toBe(true);

@@ -8,7 +8,12 @@ describe("stored Matrix session", () => {
   it("keeps the access token sealed in the database and opens it with the crypto store key", () => {
     const { db } = openMigrated();
     const k = key();
-    const session = { homeserver: "https://m.example.org", userId: "@bot:example.org", deviceId: "DEV", accessToken: "syt_secret_token" };
+    const session = {
+      homeserver: "https://m.example.org",
+      userId: "@bot:example.org",
+      deviceId: "DEV",
+      accessToken: "syt_secret_token",
+    };
     saveSession(db, session, k, 1);
     expect(JSON.stringify(db.prepare("SELECT * FROM matrix_session").all())).not.toContain("syt_secret_token");
     expect(loadSession(db, k)).toEqual(session);

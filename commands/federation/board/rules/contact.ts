@@ -7,9 +7,12 @@ export interface Contact {
   userId: string | null;
 }
 
-const ContactSchema = z.object({ name: z.string().min(1).max(100), userId: z.string().max(255).refine(isUserId).nullable() }).strict();
+const ContactSchema = z
+  .object({ name: z.string().min(1).max(100), userId: z.string().max(255).refine(isUserId).nullable() })
+  .strict();
 
-export const contactPlain = (contact: Contact): string => JSON.stringify({ name: contact.name, userId: contact.userId });
+export const contactPlain = (contact: Contact): string =>
+  JSON.stringify({ name: contact.name, userId: contact.userId });
 
 /** What the other cell sealed, if it is a contact at all. */
 export function readContact(plain: string): Contact | undefined {

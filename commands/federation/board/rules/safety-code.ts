@@ -15,7 +15,9 @@ const DIGITS = 4;
 export function safetyCode(keyA: string, keyB: string): string {
   const [first, second] = [keyA, keyB].sort();
   const hash = createHash("sha256").update(`${LABEL}\u0000${first}\u0000${second}`).digest();
-  const groups = Array.from({ length: GROUPS }, (_, i) => String(hash.readUInt32BE(i * 4) % 10 ** DIGITS).padStart(DIGITS, "0"));
+  const groups = Array.from({ length: GROUPS }, (_, i) =>
+    String(hash.readUInt32BE(i * 4) % 10 ** DIGITS).padStart(DIGITS, "0"),
+  );
   return groups.join(" ");
 }
 

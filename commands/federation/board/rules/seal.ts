@@ -1,4 +1,14 @@
-import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, type KeyObject } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+  type KeyObject,
+} from "node:crypto";
 
 /**
  * Contact names cross between two cells through their assembly, which must not read them. Each
@@ -23,7 +33,8 @@ export function newKeyPair(): KeyPair {
 }
 
 const publicKeyOf = (x: string): KeyObject => createPublicKey({ key: { kty: "OKP", crv: "X25519", x }, format: "jwk" });
-const privateKeyOf = (pair: KeyPair): KeyObject => createPrivateKey({ key: { kty: "OKP", crv: "X25519", x: pair.publicKey, d: pair.privateKey }, format: "jwk" });
+const privateKeyOf = (pair: KeyPair): KeyObject =>
+  createPrivateKey({ key: { kty: "OKP", crv: "X25519", x: pair.publicKey, d: pair.privateKey }, format: "jwk" });
 
 function keyFor(own: KeyPair, peerPublic: string, context: string): Buffer {
   const shared = diffieHellman({ privateKey: privateKeyOf(own), publicKey: publicKeyOf(peerPublic) });
@@ -31,7 +42,8 @@ function keyFor(own: KeyPair, peerPublic: string, context: string): Buffer {
 }
 
 /** Which exchange a blob belongs to and which side sealed it: both cells can write it, the assembly cannot change it. */
-export const sealContext = (assemblyRoom: string, match: number, sealedBy: "poster" | "answerer"): string => `${assemblyRoom}\u0000${match}\u0000${sealedBy}`;
+export const sealContext = (assemblyRoom: string, match: number, sealedBy: "poster" | "answerer"): string =>
+  `${assemblyRoom}\u0000${match}\u0000${sealedBy}`;
 
 /** The sealed blob; undefined when the peer's key is unusable (a low-order point gives no shared secret). */
 export function seal(plain: string, own: KeyPair, peerPublic: string, context: string): string | undefined {

@@ -20,7 +20,14 @@ export function readArticle(raw: string): Result<ArticleText, "empty"> {
   const split = /^(.{1,80}?)\s*(?::|—|–| - )\s+(.+)$/u.exec(text);
   if (split && /[\p{L}\p{N}]/u.test(split[1]!)) return ok({ title: split[1]!.trim(), body: split[2]!.trim() });
   const sentence = /^(.+?[.!?])(\s|$)/u.exec(text)?.[1] ?? text;
-  if (sentence.length > MAX_TITLE) return ok({ title: `${[...sentence].slice(0, MAX_TITLE - 1).join("").trimEnd()}…`, body: text });
+  if (sentence.length > MAX_TITLE)
+    return ok({
+      title: `${[...sentence]
+        .slice(0, MAX_TITLE - 1)
+        .join("")
+        .trimEnd()}…`,
+      body: text,
+    });
   return ok({ title: sentence.replace(/[.!?]$/u, ""), body: text.slice(sentence.length).trim() });
 }
 
@@ -30,5 +37,10 @@ export const articleLine = (a: ArticleText): string => (a.body ? `${a.title}: ${
 /** The first line of an article's text, for the short view of the charter. */
 export function firstLine(body: string, max = 90): string {
   const line = body.split(/(?<=[.!?])\s/u)[0] ?? body;
-  return [...line].length <= max ? line : `${[...line].slice(0, max - 1).join("").trimEnd()}…`;
+  return [...line].length <= max
+    ? line
+    : `${[...line]
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`;
 }

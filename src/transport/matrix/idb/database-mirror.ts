@@ -164,7 +164,11 @@ export class DatabaseMirror {
       .filter(([name, store]) => this.persistedStores.get(name) !== store)
       .map(([name, store]) => ({
         name,
-        records: [...store.records.values()].map((record) => ({ record, encoded: encodeIdbKey(record.key), bytes: serializeValue(record.value) })),
+        records: [...store.records.values()].map((record) => ({
+          record,
+          encoded: encodeIdbKey(record.key),
+          bytes: serializeValue(record.value),
+        })),
       }));
     const toPage: ToPage[] = [];
     this.sqlite.inTransaction(() => {
@@ -198,11 +202,13 @@ function describeStore(store: RawObjectStore): StoredStore {
     keyPath: store.keyPath,
     autoIncrement: store.autoIncrement,
     keyGenerator: store.keyGenerator?.num ?? 0,
-    indexes: [...store.rawIndexes.values()].filter((index) => !index.deleted).map((index) => ({
-      name: index.name,
-      keyPath: index.keyPath,
-      unique: index.unique,
-      multiEntry: index.multiEntry,
-    })),
+    indexes: [...store.rawIndexes.values()]
+      .filter((index) => !index.deleted)
+      .map((index) => ({
+        name: index.name,
+        keyPath: index.keyPath,
+        unique: index.unique,
+        multiEntry: index.multiEntry,
+      })),
   };
 }

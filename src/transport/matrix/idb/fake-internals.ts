@@ -138,7 +138,9 @@ async function verifyInternals(): Promise<void> {
   const problems: string[] = [];
   if (!(factory._databases instanceof Map)) problems.push("FDBFactory._databases is not a Map");
   const connection = await openWithUpgrade(factory, (db) => {
-    const store = db.createObjectStore("s", { keyPath: "id", autoIncrement: true }) as { createIndex(n: string, k: string): unknown };
+    const store = db.createObjectStore("s", { keyPath: "id", autoIncrement: true }) as {
+      createIndex(n: string, k: string): unknown;
+    };
     store.createIndex("i", "x");
   });
   const raw = rawDatabaseOf(connection);
@@ -149,8 +151,10 @@ async function verifyInternals(): Promise<void> {
       if (typeof store.records?.[method] !== "function") problems.push(`RecordStore.${method} is missing`);
     }
     if (typeof store.storeRecord !== "function") problems.push("ObjectStore.storeRecord is missing");
-    if (store.keyGenerator === null || typeof store.keyGenerator.num !== "number") problems.push("ObjectStore.keyGenerator.num is missing");
-    if (!(store.rawIndexes instanceof Map) || !store.rawIndexes.has("i")) problems.push("ObjectStore.rawIndexes does not hold the created index");
+    if (store.keyGenerator === null || typeof store.keyGenerator.num !== "number")
+      problems.push("ObjectStore.keyGenerator.num is missing");
+    if (!(store.rawIndexes instanceof Map) || !store.rawIndexes.has("i"))
+      problems.push("ObjectStore.rawIndexes does not hold the created index");
   }
   const transactionPrototype = (FDBTransaction as unknown as { prototype: Record<string, unknown> }).prototype;
   if (typeof transactionPrototype["_abort"] !== "function") problems.push("FDBTransaction._abort is missing");
@@ -184,7 +188,8 @@ export function openWithUpgrade(
     const request = factory.open(name, version);
     request.onupgradeneeded = () => upgrade(request.result as UpgradeDatabase);
     request.onsuccess = () => resolve(request.result as RawConnection);
-    request.onerror = () => reject(request.error instanceof Error ? request.error : new Error(`opening IndexedDB ${name} failed`));
+    request.onerror = () =>
+      reject(request.error instanceof Error ? request.error : new Error(`opening IndexedDB ${name} failed`));
     request.onblocked = () => reject(new Error(`opening IndexedDB ${name} was blocked`));
   });
 }

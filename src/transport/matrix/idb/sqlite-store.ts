@@ -35,21 +35,33 @@ export class IdbSqliteStore {
   constructor(db: Database.Database) {
     this.db = db;
     this.statements = {
-      databases: db.prepare<[], { name: string; version: number }>("SELECT name, version FROM idb_databases ORDER BY name"),
+      databases: db.prepare<[], { name: string; version: number }>(
+        "SELECT name, version FROM idb_databases ORDER BY name",
+      ),
       stores: db.prepare<[string], { name: string; key_path: string; auto_increment: number; key_generator: number }>(
         "SELECT name, key_path, auto_increment, key_generator FROM idb_stores WHERE db = ? ORDER BY name",
       ),
       indexes: db.prepare<[string, string], { name: string; key_path: string; is_unique: number; multi_entry: number }>(
         "SELECT name, key_path, is_unique, multi_entry FROM idb_indexes WHERE db = ? AND store = ? ORDER BY name",
       ),
-      records: db.prepare<[string, string], StoredRecord>("SELECT key, value FROM idb_records WHERE db = ? AND store = ?"),
-      recordValue: db.prepare<[string, string, Buffer], Buffer>("SELECT value FROM idb_records WHERE db = ? AND store = ? AND key = ?").pluck(),
+      records: db.prepare<[string, string], StoredRecord>(
+        "SELECT key, value FROM idb_records WHERE db = ? AND store = ?",
+      ),
+      recordValue: db
+        .prepare<[string, string, Buffer], Buffer>(
+          "SELECT value FROM idb_records WHERE db = ? AND store = ? AND key = ?",
+        )
+        .pluck(),
       putRecord: db.prepare<[string, string, Buffer, Buffer]>(
         "INSERT INTO idb_records (db, store, key, value) VALUES (?, ?, ?, ?) ON CONFLICT (db, store, key) DO UPDATE SET value = excluded.value",
       ),
-      deleteRecord: db.prepare<[string, string, Buffer]>("DELETE FROM idb_records WHERE db = ? AND store = ? AND key = ?"),
+      deleteRecord: db.prepare<[string, string, Buffer]>(
+        "DELETE FROM idb_records WHERE db = ? AND store = ? AND key = ?",
+      ),
       deleteStoreRecords: db.prepare<[string, string]>("DELETE FROM idb_records WHERE db = ? AND store = ?"),
-      setKeyGenerator: db.prepare<[number, string, string]>("UPDATE idb_stores SET key_generator = ? WHERE db = ? AND name = ?"),
+      setKeyGenerator: db.prepare<[number, string, string]>(
+        "UPDATE idb_stores SET key_generator = ? WHERE db = ? AND name = ?",
+      ),
       putDatabase: db.prepare<[string, number]>(
         "INSERT INTO idb_databases (name, version) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version",
       ),
@@ -130,7 +142,14 @@ export class IdbSqliteStore {
     for (const store of stores) {
       s.insertStore.run(db, store.name, JSON.stringify(store.keyPath), store.autoIncrement ? 1 : 0, store.keyGenerator);
       for (const index of store.indexes) {
-        s.insertIndex.run(db, store.name, index.name, JSON.stringify(index.keyPath), index.unique ? 1 : 0, index.multiEntry ? 1 : 0);
+        s.insertIndex.run(
+          db,
+          store.name,
+          index.name,
+          JSON.stringify(index.keyPath),
+          index.unique ? 1 : 0,
+          index.multiEntry ? 1 : 0,
+        );
       }
     }
   }
