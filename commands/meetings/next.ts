@@ -11,11 +11,11 @@ export function nextMeetingAt(jobs: RoomJobs): number | null {
   return starts.length > 0 ? Math.min(...starts) : null;
 }
 
-/** When the room's next meeting (weekly or once) ends: what "until the meeting" means for a deadline. */
+/** When the room's next meeting (weekly or once) ends: what "until the meeting" means for a deadline; a cancelled day is not one. */
 export function nextMeetingEnd(jobs: RoomJobs): number | undefined {
   const ends = jobs
     .byKind(OPENER_KIND)
     .filter((job) => job.nextRunUtc !== null)
-    .map((job) => (job.nextRunUtc as number) + (MEETING_MINUTES - job.offsetMinutes) * 60_000);
+    .map((job) => nextHeld(job) + MEETING_MINUTES * 60_000);
   return ends.length > 0 ? Math.min(...ends) : undefined;
 }

@@ -132,6 +132,13 @@ describe("governance proposals", () => {
     );
   });
 
+  it("closes `until meeting` at the meeting that is held, not at a cancelled one", async () => {
+    await bot.say("!meeting weekly thursday 19:00", { sender: MOD });
+    await bot.say("!meeting cancel 2026-11-26", { sender: MOD });
+    const [announced] = await bot.say("!propose We vote a delegate until meeting");
+    expect(announced).toContain("It closes Thursday 3 Dec, 21:00");
+  });
+
   it("explains once, kindly, that a reaction is not a vote", async () => {
     await bot.say("!propose We refuse overtime");
     const event = FakeTransport.eventIdOf(lastPoll());
