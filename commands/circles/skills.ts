@@ -1,5 +1,5 @@
 import { commandsOf, type CommandContext, type RenderContext } from "../../src/kernel/command.js";
-import { doc, list, p, type Block, type Doc } from "../../src/kernel/doc.js";
+import { doc, list, listing, p, type Block, type Doc } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import type { Person } from "../../src/kernel/invocation.js";
 import { Level } from "../../src/kernel/level.js";
@@ -189,7 +189,7 @@ export const board = command({
     );
     const blocks: Block[] = [p(...t.t("skills.title")), list(lines)];
     if (pairs.length > 0) blocks.push(p(...t.t("skill.match")), list(pairLines(pairs, view)));
-    return doc(...blocks);
+    return listing(doc(...blocks));
   },
 });
 

@@ -1,4 +1,4 @@
-import { commandsOf, doc, Level, list, p, param, UserError } from "../../src/kernel/authoring.js";
+import { commandsOf, doc, Level, list, listing, p, param, UserError } from "../../src/kernel/authoring.js";
 import { labelled } from "../../src/kernel/params.js";
 import { inCell, mustBeKeeperOrModerator, type Ctx } from "./keeper.js";
 import { moneyError, mustHold } from "./movements.js";
@@ -98,7 +98,7 @@ export const requests = command({
         amount: money(q, view),
         reason: q.reason || "—",
       });
-    return doc(p(...view.t.t("fund.requests.title", { code: r.code })), list(r.list.map(line)));
+    return listing(doc(p(...view.t.t("fund.requests.title", { code: r.code })), list(r.list.map(line))));
   },
 });
 

@@ -1,4 +1,4 @@
-import { type Block, doc, type Doc, list, p, type RenderContext } from "../../src/kernel/authoring.js";
+import { type Block, doc, type Doc, list, listing, p, type RenderContext } from "../../src/kernel/authoring.js";
 import type { Opener } from "./services.js";
 
 /**
@@ -22,5 +22,6 @@ export function renderOpener({ thanks, focus, parts }: Opener, view: Pick<Render
   }
   for (const part of parts) blocks.push(...part(view));
   blocks.push(p(...t.t(`opener.focus.${focus}`)));
-  return doc(...blocks);
+  // Read aloud to the whole meeting: the givers are named, nobody is pinged.
+  return listing(doc(...blocks));
 }

@@ -1,5 +1,5 @@
 import { commandsOf } from "../../src/kernel/command.js";
-import { doc, list, p } from "../../src/kernel/doc.js";
+import { doc, list, listing, p } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
@@ -81,15 +81,17 @@ export const rotationHistory = command({
         ),
       );
     const day = (utcMs: number) => formatDay(utcMs, view.settings.timezone, t.lang, view.now);
-    return doc(
-      p(...t.t("rotation.history.title", { role: found ?? role })),
-      list(
-        past.map((h) =>
-          t.t(`rotation.history.line.${h.ended}`, {
-            who: view.personOf(h.member),
-            from: day(h.fromUtc),
-            to: day(h.toUtc),
-          }),
+    return listing(
+      doc(
+        p(...t.t("rotation.history.title", { role: found ?? role })),
+        list(
+          past.map((h) =>
+            t.t(`rotation.history.line.${h.ended}`, {
+              who: view.personOf(h.member),
+              from: day(h.fromUtc),
+              to: day(h.toUtc),
+            }),
+          ),
         ),
       ),
     );
