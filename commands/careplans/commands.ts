@@ -8,9 +8,8 @@ import { param } from "../../src/kernel/params.js";
 import { scheduleCarePlanPosts } from "./posts.js";
 import { actLabel, carriedBy, planBlocks, planRef, when } from "./render.js";
 import { parsePlanRequest } from "./request.js";
-import { cancel, done, reopen } from "./closing.js";
+import { cancel, done, move, reopen } from "./closing.js";
 import { mustGet, viewOf, type Ctx, type PlanView } from "./lookup.js";
-import { move } from "./move.js";
 import {
   actWord,
   customCareAct,
