@@ -1,11 +1,8 @@
 import { defineFeature } from "../../src/kernel/feature.js";
 import { assembly, ASSEMBLY_KIND, assemblyPost, assemblyServices, type AssemblySlice } from "./assembly.js";
-import { meetingCancel } from "./cancel.js";
-import { meetingList } from "./list.js";
-import { meeting } from "./meeting.js";
-import { opener } from "./opener.js";
+import { meeting, meetingCancel, meetingList } from "./meeting.js";
+import { opener, schedule } from "./opener.js";
 import { meetingPosts } from "./posts.js";
-import { schedule } from "./schedule.js";
 import type { OpenerPart } from "./opener-parts.js";
 import { meetingServices } from "./services.js";
 import { en } from "./texts/en.js";
