@@ -1,17 +1,13 @@
 import { defineFeature } from "../../src/kernel/feature.js";
 import type { Db } from "../../src/platform/db.js";
-import { fix, redo, undo } from "./correct.js";
-import { month, week } from "./digest.js";
-import { poster } from "./poster.js";
-import { exportLedger } from "./export.js";
+import { month, show, showEntry, week } from "./read.js";
+import { fix, redo, thanks, undo } from "./record.js";
 import { ledgerRepo } from "./repository.js";
 import { ledgerRoomData } from "./room-data.js";
 import { ledgerServices } from "./services.js";
-import { showEntry } from "./show-entry.js";
-import { show } from "./show.js";
+import { exportLedger, poster } from "./share.js";
 import { en } from "./texts/en.js";
 import { es } from "./texts/es.js";
-import { thanks } from "./thanks.js";
 
 /** The care ledger: members thank each other for care given; digests read it aloud, never ranked. */
 export const ledger = defineFeature({
@@ -27,9 +23,9 @@ export { ledgerReader, ledgerRecorder, type LedgerReader, type LedgerRecorder } 
 export type { LedgerEntry, NewLedgerEntry } from "./repository.js";
 export type { CareKind } from "./rules/index.js";
 // The monthly assembly posts the month's digest and care poster.
-export { digestDoc, monthName } from "./digest.js";
+export { digestDoc, monthName } from "./read.js";
 export { kindName } from "./render.js";
-export { posterDocs } from "./poster.js";
+export { posterDocs } from "./share.js";
 export { buildDigest, monthPeriod } from "./rules/index.js";
 // The fund's statement reads months as `!ledger month` does.
 export { EARLIEST_YEAR, readMonth } from "./rules/index.js";

@@ -14,6 +14,7 @@ import {
   type RenderContext,
   UserError,
 } from "../../src/kernel/authoring.js";
+import { entryNumberParam, entryOf } from "./entry-number.js";
 import {
   buildDigest,
   EARLIEST_YEAR,
@@ -24,10 +25,78 @@ import {
   type MonthPeriod,
   type YearMonth,
 } from "./rules/index.js";
-import { kindName, moreLine, quantityText, shortDate, thanksExample } from "./render.js";
+import { entryLine, kindName, moreLine, quantityText, shortDate, thanksExample } from "./render.js";
 import type { LedgerSlice } from "./services.js";
 
 const command = commandsOf<LedgerSlice>();
+const RECENT = 10;
+
+export const show = command({
+  name: "ledger",
+  es: "registro",
+  group: "ledger",
+  summary: "ledger.show.summary",
+  examples: { en: ["ledger", "ledger @ana"], es: ["registro", "registro @ana"] },
+  level: Level.Member,
+  params: { person: param.person({ optional: true }) },
+  run({ person }, ctx) {
+    const entries = person ? ctx.slice.byGiver(ctx.roomId, person, RECENT) : ctx.slice.recent(ctx.roomId, RECENT);
+    return { person, entries };
+  },
+  render({ person, entries }, view) {
+    if (entries.length === 0) {
+      return person
+        ? doc(p(...view.t.t("ledger.show.none_for", { who: person })))
+        : doc(
+            p(...view.t.t("ledger.show.empty", { example: thanksExample(view.t.text("ledger.show.example"), view) })),
+          );
+    }
+    const intro = person
+      ? view.t.t("ledger.show.for", { who: person, count: entries.length })
+      : view.t.t("ledger.show.recent", { count: entries.length });
+    return listing(doc(p(...intro), list(entries.map((e) => entryLine(e, view)))));
+  },
+});
+
+/** One entry as it stands, with every earlier version: a committee can see who changed what. */
+export const showEntry = command({
+  name: "ledger entry",
+  es: "registro #",
+  // First alias with a number slot: hints write `!ledger 12`, as members say it.
+  aliases: ["ledger #"],
+  group: "ledger",
+  summary: "ledger.entry.summary",
+  examples: { en: ["ledger 12"], es: ["registro 12"] },
+  level: Level.Member,
+  params: { number: entryNumberParam() },
+  run({ number }, ctx) {
+    const entry = entryOf(number, ctx);
+    return { entry, corrections: ctx.slice.corrections(entry) };
+  },
+  render({ entry, corrections }, view) {
+    const blocks: Block[] = [p(...entryLine(entry, view))];
+    if (entry.status === "undone")
+      blocks.push(
+        p(...view.t.t("ledger.entry.is_undone", { redo: view.hint("ledger redo", { number: entry.number }) })),
+      );
+    if (corrections.length === 0) return doc(...blocks, p(...view.t.t("ledger.history.none")));
+    const lines = corrections.map((c, i): Inline[] => {
+      const who = view.personOf(c.by);
+      const date = shortDate(c.at, view);
+      if (c.action === "fix")
+        return view.t.t("ledger.history.fix", {
+          who,
+          date,
+          what: c.previousWhat,
+          kind: kindName(c.previousKind, view),
+        });
+      // Restores leave no row: an undo followed by anything, or by a live entry, was restored.
+      const restored = i < corrections.length - 1 || entry.status !== "undone";
+      return view.t.t(restored ? "ledger.history.undo_restored" : "ledger.history.undo", { who, date });
+    });
+    return doc(...blocks, p(...view.t.t("ledger.history.title")), list(lines));
+  },
+});
 
 /** Contributions a digest lists before it points to the export: no reply grows huge. */
 const MAX_LISTED = 40;
