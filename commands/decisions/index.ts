@@ -1,8 +1,9 @@
 import { defineFeature } from "../../src/kernel/feature.js";
 import type { Db } from "../../src/platform/db.js";
-import { decisionCommands } from "./commands.js";
+import { fix, record, revoke, show } from "./decision.js";
+import { exportLog, latest, print, search } from "./log.js";
 import { decisionsRepo } from "./repository.js";
-import { REVIEW_KIND, reviewPost } from "./review.js";
+import { due, review, REVIEW_KIND, reviewPost } from "./review.js";
 import { decisionsRoomData } from "./room-data.js";
 import { decisionServices, type DecisionSlice } from "./services.js";
 import { decisions as en } from "./texts/en.js";
@@ -12,7 +13,7 @@ import { decisions as es } from "./texts/es.js";
 export const decisions = defineFeature<DecisionSlice, (typeof names)[number]>({
   name: "decisions",
   services: decisionServices,
-  commands: decisionCommands,
+  commands: [record, show, fix, revoke, review, latest, search, due, exportLog, print],
   posts: { [REVIEW_KIND]: reviewPost },
   roomData: [decisionsRoomData],
   texts: { en, es },

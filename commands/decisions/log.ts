@@ -1,16 +1,145 @@
 import { DateTime } from "luxon";
 import { commandsOf, type RenderContext } from "../../src/kernel/command.js";
-import { doc, p, type Doc } from "../../src/kernel/doc.js";
+import { csvChunks, toCsv } from "../../src/kernel/csv.js";
+import { doc, list, p, pre, type Doc } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
 import { PRINT_SIZES, readPrintOptions, unknownSize, type PrintOptions } from "../../src/platform/print/options.js";
 import { renderPdf, type PrintBlock } from "../../src/platform/print/pdf.js";
-import { day, reviewDay } from "./render.js";
+import { day, decisionLine, reviewDay } from "./render.js";
 import type { Decision } from "./repository.js";
+import { matchesSearch } from "./rules/decision-text.js";
 import type { DecisionSlice } from "./services.js";
 
 const command = commandsOf<DecisionSlice>();
+
+const LATEST = 10;
+
+/** A list of decisions, newest first, shortened with a pointer to the whole log. */
+function listed(found: Decision[], total: number, empty: Doc, view: Parameters<typeof decisionLine>[1]): Doc {
+  if (found.length === 0) return empty;
+  const shown = found.slice(0, LATEST);
+  const blocks = [list(shown.map((d) => decisionLine(d, view)))];
+  if (total > shown.length)
+    blocks.push(
+      p(...view.t.t("decisions.more", { count: total - shown.length, export: view.hint("decisions export") })),
+    );
+  return doc(...blocks);
+}
+
+export const latest = command({
+  name: "decisions",
+  es: "decisiones",
+  group: "decision",
+  summary: "decisions.summary",
+  examples: { en: ["decisions", "decisions #meetings"], es: ["decisiones", "decisiones #reuniones"] },
+  level: Level.Member,
+  params: { tag: param.word({ max: 41, optional: true }) },
+  run({ tag }, ctx) {
+    if (tag !== undefined && !/^#\S+$/u.test(tag))
+      throw new UserError("decisions.tag_expected", {
+        found: tag,
+        search: ctx.hint("decisions search", { words: tag }),
+      });
+    const wanted = tag?.slice(1).toLocaleLowerCase();
+    const all = wanted
+      ? ctx.slice.log
+          .all(ctx.roomId)
+          .filter((d) => d.tags.includes(wanted))
+          .reverse()
+      : ctx.slice.log.latest(ctx.roomId, LATEST);
+    return { found: all, total: wanted ? all.length : ctx.slice.log.count(ctx.roomId), tag };
+  },
+  render({ found, total, tag }, view) {
+    const empty = doc(
+      p(
+        ...view.t.t(tag ? "decisions.none_tagged" : "decisions.none", {
+          tag: tag ?? "",
+          example: view.hint("decision", { text: view.t.text("decision.example") }),
+        }),
+      ),
+    );
+    return listed(found, total, empty, view);
+  },
+});
+
+export const search = command({
+  name: "decisions search",
+  es: "decisiones buscar",
+  group: "decision",
+  summary: "decisions.search.summary",
+  examples: { en: ["decisions search overtime"], es: ["decisiones buscar horas extra"] },
+  level: Level.Member,
+  params: { words: param.rest({ max: 100 }) },
+  run({ words }, ctx) {
+    const found = ctx.slice.log
+      .all(ctx.roomId)
+      .filter((d) => matchesSearch(`${d.text} ${d.tags.join(" ")}`, words))
+      .reverse();
+    return { found, words };
+  },
+  render: ({ found, words }, view) =>
+    listed(found, found.length, doc(p(...view.t.t("decisions.search.none", { words }))), view),
+});
+
+const CSV_HEADER = [
+  "number",
+  "recorded_at",
+  "text",
+  "tags",
+  "plan",
+  "recorded_by",
+  "status",
+  "revoked_at",
+  "revoked_reason",
+  "review_on",
+];
+
+export const exportLog = command({
+  name: "decisions export",
+  es: "decisiones exportar",
+  group: "decision",
+  summary: "decisions.export.summary",
+  examples: { en: ["decisions export"], es: ["decisiones exportar"] },
+  level: Level.Member,
+  params: {},
+  run(_args, ctx) {
+    const all = ctx.slice.log.all(ctx.roomId);
+    const rows = all.map((d) => [
+      String(d.number),
+      new Date(d.recordedAt).toISOString(),
+      d.text,
+      d.tags.map((tag) => `#${tag}`).join(" "),
+      d.plan === null ? "" : String(d.plan),
+      d.recordedBy,
+      d.revoked ? "revoked" : "active",
+      d.revoked ? new Date(d.revoked.at).toISOString() : "",
+      d.revoked?.reason ?? "",
+      d.reviewOn ?? "",
+    ]);
+    return { count: all.length, parts: all.length === 0 ? [] : csvChunks(toCsv(CSV_HEADER, rows)) };
+  },
+  render({ count, parts }, view) {
+    if (count === 0)
+      return doc(
+        p(...view.t.t("decisions.none", { example: view.hint("decision", { text: view.t.text("decision.example") }) })),
+      );
+    return parts.map(
+      (part, i): Doc =>
+        doc(
+          p(
+            ...view.t.t(parts.length === 1 ? "decisions.export.intro" : "decisions.export.part", {
+              count,
+              part: i + 1,
+              parts: parts.length,
+            }),
+          ),
+          pre(part.replace(/\r\n/g, "\n").trimEnd()),
+        ),
+    );
+  },
+});
 
 /** A wall sheet holds the decisions in force; past this many it prints the newest (the rest stay in the log). */
 const MAX_PRINTED = 150;
