@@ -1,5 +1,5 @@
 import { defineFeature } from "../../src/kernel/feature.js";
-import { circleCommands } from "./commands.js";
+import { circleCommands } from "./circle.js";
 import { circlePosts } from "./posts.js";
 import { circleMembersRoomData, skillsRoomData } from "./room-data.js";
 import { circleServices, type CircleSlice } from "./services.js";
