@@ -159,10 +159,10 @@ export const meetingNames = command({
     es: ["ajustes reunión nombres activar"],
   },
   level: Level.Moderator,
-  params: { state: param.choice({ on: ["activar", "sí", "si", "yes"], off: ["desactivar", "no"] }) },
-  run({ state }, ctx) {
-    ctx.slice.finds.setShowNames(ctx.roomId, state === "on");
-    return { on: state === "on" };
+  params: { names: param.choice({ on: ["activar", "sí", "si", "yes"], off: ["desactivar", "no"] }) },
+  run({ names }, ctx) {
+    ctx.slice.finds.setShowNames(ctx.roomId, names === "on");
+    return { on: names === "on" };
   },
   render: ({ on }, { t }) => doc(p(...t.t(on ? "meeting.find.names.on" : "meeting.find.names.off"))),
 });

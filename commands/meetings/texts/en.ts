@@ -108,6 +108,8 @@ export const en = {
   "meeting.find.names.on": "When a meeting-time poll closes, I'll name who can't come.",
   "meeting.find.names.off": "When a meeting-time poll closes, I'll only say how many can't come.",
   "meeting.find.picked": "Picked for poll #{n}: we meet {when}. I'll open it with thanks {minutes} minutes before.",
+  "arg.names": "on or off",
+  "schedule.kind.meeting.find.close": "{when}: a meeting-time poll closes and the meeting is scheduled",
 };
 
 // Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).

@@ -121,4 +121,6 @@ export const es: Record<keyof typeof en, Entry> = {
   "meeting.find.names.off": "Al cerrar una encuesta de hora, solo diré cuántas personas no pueden venir.",
   "meeting.find.picked":
     "Elegida para la encuesta #{n}: nos reunimos el {when}. La abriré con agradecimientos {minutes} minutos antes.",
+  "arg.names": "activar o desactivar",
+  "schedule.kind.meeting.find.close": "{when}: se cierra una encuesta de hora y se programa la reunión",
 };

@@ -44,6 +44,9 @@ describe("finding a time to meet", () => {
       maxSelections: 3,
       disclosed: true,
     });
+    expect(await bot.say("!schedule")).toEqual([
+      expect.stringContaining("• Wednesday 25 Nov, 12:00: a meeting-time poll closes and the meeting is scheduled"),
+    ]);
     expect(answer(ALICE, ["s1"])).toBe("handled");
     answer(ALICE, ["s1", "s2"]); // the latest answer wins
     answer(MOD, ["s2"]);
