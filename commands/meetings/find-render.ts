@@ -25,6 +25,7 @@ export function renderFindOpened(find: MeetingFind, view: RenderContext): Doc {
     ),
   ];
   if (find.offline) blocks.push(p(...t.t("meeting.find.offline")));
+  blocks.push(p(...t.t("meeting.find.typed", { can: view.hint("meeting find can", { find: n, slots: "1 2" }) })));
   const poll: Poll = {
     question: t.text("meeting.find.question"),
     answers: find.slots.map((at, i) => ({ id: `s${i + 1}`, text: whenOf(at, view) })),

@@ -168,31 +168,46 @@ export const meetingNames = command({
 });
 
 /**
- * What an answer to a meeting-time poll runs: the slots the member can make (empty: none). Only poll
- * answers run it: it is not among the commands, so nobody can type it.
+ * The times a member can make: what an answer to the poll runs, quietly, and what a member whose app
+ * shows no polls types (`!meeting find 1 can 1 3`, or `none`). The latest answer counts.
  */
 export const meetingFindAnswer = command({
-  name: "meeting find answer",
+  name: "meeting find can",
+  es: "reunión buscar # puedo",
+  aliases: ["meeting find # can"],
   group: "meeting",
-  summary: "meeting.find.summary",
-  examples: { en: [], es: [] },
+  summary: "meeting.find.can.summary",
+  examples: { en: ["meeting find 1 can 1 3", "meeting find 1 can none"], es: ["reunión buscar 1 puedo 1 3"] },
   level: Level.Member,
-  params: { find: param.int(), slots: param.rest({ max: 100, optional: true }) },
+  params: { find: param.int(), slots: param.rest({ max: 100 }) },
   run({ find: number, slots }, ctx) {
     const find = mustGet(number, ctx);
     const sentAt = ctx.invocation.sentAt;
     if (find.closedAt !== null || (find.closesAt !== null && sentAt > find.closesAt))
       throw new UserError("meeting.find.closed_already", { n: number, list: ctx.hint("meetings") });
     if (!ctx.people().some((m) => m.userId === ctx.sender.userId)) throw new UserError("meeting.find.not_member");
-    const picked = (slots ?? "")
-      .split(/\s+/)
-      .filter((s) => s !== "")
-      .map(Number)
-      .filter((s) => Number.isInteger(s) && s >= 1 && s <= find.slots.length);
-    ctx.slice.finds.answer(find, ctx.sender.userId, [...new Set(picked)], sentAt);
-    return { number };
+    const words = slots.split(/\s+/).filter((w) => w !== "");
+    const none = words.length === 1 && /^(none|no|ninguna|ninguno|nada)$/iu.test(words[0] ?? "");
+    const picked = none
+      ? []
+      : words.map((word) => {
+          const slot = /^#?(\d{1,2})$/.exec(word) ? Number(word.replace("#", "")) : 0;
+          if (slot < 1 || slot > find.slots.length)
+            throw new UserError("meeting.find.bad_answer", { found: excerpt(word, 12), count: find.slots.length });
+          return slot;
+        });
+    const unique = [...new Set(picked)].sort((a, b) => a - b);
+    ctx.slice.finds.answer(find, ctx.sender.userId, unique, sentAt);
+    return { number, slots: unique };
   },
-  render: () => [],
+  render: ({ number: n, slots }, { t }) =>
+    doc(
+      p(
+        ...(slots.length === 0
+          ? t.t("meeting.find.can.none", { n })
+          : t.t("meeting.find.can.done", { n, slots: slots.join(", ") })),
+      ),
+    ),
 });
 
 /** At the deadline: closes the poll unless a moderator closed it already (then nothing is posted). */
@@ -208,7 +223,7 @@ export function findPollAnswer(ref: string, answerIds: readonly string[]) {
   const n = /^meetingfind:(\d{1,9})$/.exec(ref)?.[1];
   if (!n) return undefined;
   const slots = answerIds.filter((id) => /^s\d{1,2}$/.test(id)).map((id) => id.slice(1));
-  return { find: Number(n), slots: slots.join(" ") };
+  return slots.length === 0 ? undefined : { find: Number(n), slots: slots.join(" ") };
 }
 
-export const findCommands = [meetingFind, meetingFindClose, meetingFindPick, meetingNames];
+export const findCommands = [meetingFind, meetingFindClose, meetingFindPick, meetingFindAnswer, meetingNames];

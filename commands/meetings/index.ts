@@ -28,7 +28,7 @@ export const meetingsWith = (parts: readonly OpenerPart[]) =>
     // An answer to a meeting-time poll: the slots the member can make.
     pollAnswer: (ref, answerIds) => {
       const read = findPollAnswer(ref, answerIds);
-      return read && invoke(meetingFindAnswer, { find: read.find, slots: read.slots || undefined });
+      return read && invoke(meetingFindAnswer, read);
     },
     texts: { en, es },
   });
@@ -47,6 +47,7 @@ const names = [
   "meeting find",
   "meeting find close",
   "meeting find pick",
+  "meeting find can",
   "settings meeting names",
 ] as const;
 

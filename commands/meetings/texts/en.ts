@@ -110,6 +110,11 @@ export const en = {
   "meeting.find.picked": "Picked for poll #{n}: we meet {when}. I'll open it with thanks {minutes} minutes before.",
   "arg.names": "on or off",
   "schedule.kind.meeting.find.close": "{when}: a meeting-time poll closes and the meeting is scheduled",
+  "meeting.find.can.summary": "Say which times of a meeting-time poll you can make (or answer the poll)",
+  "meeting.find.can.done": "Noted for poll #{n}: you can make times {slots}. You can change it until the close.",
+  "meeting.find.can.none": "Noted for poll #{n}: none of those times work for you.",
+  "meeting.find.bad_answer": "“{found}” is not one of the times: give their numbers, from 1 to {count}, or `none`.",
+  "meeting.find.typed": "No poll in your app? Type `{can}` with the numbers of the times you can make.",
 };
 
 // Its keys are the text keys `t`, `UserError` and summaries accept anywhere (a misspelled key fails the build).

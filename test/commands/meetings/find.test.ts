@@ -32,7 +32,7 @@ describe("finding a time to meet", () => {
       asMod,
     );
     expect(opened).toBe(
-      "Meeting-time poll #1: when can you come? Pick every time that works for you.\n• 1: Thursday 26 Nov, 19:00\n• 2: Friday 27 Nov, 18:00\n• 3: Saturday 28 Nov, 11:00\nIt closes Wednesday 25 Nov, 12:00, or earlier with !meeting find 1 close; I'll schedule the time most can make.",
+      "Meeting-time poll #1: when can you come? Pick every time that works for you.\n• 1: Thursday 26 Nov, 19:00\n• 2: Friday 27 Nov, 18:00\n• 3: Saturday 28 Nov, 11:00\nIt closes Wednesday 25 Nov, 12:00, or earlier with !meeting find 1 close; I'll schedule the time most can make.\nNo poll in your app? Type !meeting find 1 can 1 2 with the numbers of the times you can make.",
     );
     expect(lastPoll().doc.poll).toEqual({
       question: "When can you come to the meeting?",
@@ -51,7 +51,13 @@ describe("finding a time to meet", () => {
     answer(ALICE, ["s1", "s2"]); // the latest answer wins
     answer(MOD, ["s2"]);
     answer(ANA, ["s1", "s3"]);
-    answer(BO, ["s2"]);
+    expect(await bot.say("!meeting find 1 can 2 7", { sender: BO })).toEqual([
+      "“7” is not one of the times: give their numbers, from 1 to 3, or none.",
+    ]);
+    expect(await bot.say("!meeting find 1 can 3 2 3", { sender: BO })).toEqual([
+      "Noted for poll #1: you can make times 2, 3. You can change it until the close.",
+    ]);
+    answer(BO, ["s2"]); // the poll answer comes later: it counts
     answer("@stranger:test.org", ["s3", "s1"]);
     const closed = await bot.tickTo("2026-11-25T11:00:30Z");
     expect(closed).toEqual([
@@ -143,7 +149,10 @@ describe("finding a time to meet", () => {
   it("speaks Spanish, and nobody answering schedules nothing", async () => {
     await bot.say("!settings language es", asMod);
     expect(await bot.say("!reunión buscar jueves 19:00 | viernes 18:00 hasta miércoles 12:00", asMod)).toEqual([
-      "Encuesta de hora #1: ¿cuándo puedes venir? Marca todas las horas que te vengan bien.\n• 1: jueves 26 nov, 19:00\n• 2: viernes 27 nov, 18:00\nSe cierra el miércoles 25 nov, 12:00, o antes con !reunión buscar 1 cerrar; programaré la hora que más puedan.",
+      "Encuesta de hora #1: ¿cuándo puedes venir? Marca todas las horas que te vengan bien.\n• 1: jueves 26 nov, 19:00\n• 2: viernes 27 nov, 18:00\nSe cierra el miércoles 25 nov, 12:00, o antes con !reunión buscar 1 cerrar; programaré la hora que más puedan.\n¿Tu aplicación no muestra encuestas? Escribe !reunión buscar 1 puedo 1 2 con los números de las horas que puedes.",
+    ]);
+    expect(await bot.say("!reunión buscar 1 puedo ninguna")).toEqual([
+      "Anotado para la encuesta #1: no te viene bien ninguna de esas horas.",
     ]);
     expect(await bot.tickTo("2026-11-25T11:00:30Z")).toEqual([
       "Nadie respondió la encuesta de hora #1, así que no programé nada. Para preguntar de nuevo: !reunión buscar jueves 19:00 | viernes 18:00",
