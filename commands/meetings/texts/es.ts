@@ -124,7 +124,8 @@ export const es: Record<keyof typeof en, Entry> = {
   "arg.names": "activar o desactivar",
   "schedule.kind.meeting.find.close": "{when}: se cierra una encuesta de hora y se programa la reunión",
   "meeting.find.can.summary": "Decir qué horas de una encuesta de hora te vienen bien (o responder la encuesta)",
-  "meeting.find.can.done": "Anotado para la encuesta #{n}: te vienen bien las horas {slots}. Puedes cambiarlo hasta el cierre.",
+  "meeting.find.can.done":
+    "Anotado para la encuesta #{n}: te vienen bien las horas {slots}. Puedes cambiarlo hasta el cierre.",
   "meeting.find.can.none": "Anotado para la encuesta #{n}: no te viene bien ninguna de esas horas.",
   "meeting.find.bad_answer": "“{found}” no es una de las horas: da sus números, del 1 al {count}, o `ninguna`.",
   "meeting.find.typed": "¿Tu aplicación no muestra encuestas? Escribe `{can}` con los números de las horas que puedes.",
