@@ -1,5 +1,8 @@
-import { defineFeature } from "../../src/kernel/feature.js";
+import { defineFeature, invoke } from "../../src/kernel/feature.js";
 import { assembly, ASSEMBLY_KIND, assemblyPost, assemblyServices, type AssemblySlice } from "./assembly.js";
+import { closeAtDeadline, findCommands, findPollAnswer, meetingFindAnswer } from "./find.js";
+import { FIND_CLOSE_KIND, type FindSlice, findServices } from "./find-close.js";
+import { findRoomData } from "./find-room-data.js";
 import { meeting, meetingCancel, meetingList } from "./meeting.js";
 import { opener, schedule } from "./opener.js";
 import { meetingPosts } from "./posts.js";
@@ -13,11 +16,17 @@ import { es } from "./texts/es.js";
  * Other features add to the opener through `parts` (the registry passes them in).
  */
 export const meetingsWith = (parts: readonly OpenerPart[]) =>
-  defineFeature<AssemblySlice, (typeof names)[number]>({
+  defineFeature<AssemblySlice & FindSlice, (typeof names)[number]>({
     name: "meetings",
-    services: (db) => ({ ...meetingServices(db, parts), ...assemblyServices(db) }),
-    commands: [meeting, meetingCancel, meetingList, opener, schedule, assembly],
-    posts: { ...meetingPosts, [ASSEMBLY_KIND]: assemblyPost },
+    services: (db) => ({ ...meetingServices(db, parts), ...assemblyServices(db), ...findServices(db) }),
+    commands: [meeting, meetingCancel, meetingList, opener, schedule, assembly, ...findCommands],
+    posts: { ...meetingPosts, [ASSEMBLY_KIND]: assemblyPost, [FIND_CLOSE_KIND]: closeAtDeadline },
+    roomData: [findRoomData],
+    // An answer to a meeting-time poll: the slots the member can make.
+    pollAnswer: (ref, answerIds) => {
+      const read = findPollAnswer(ref, answerIds);
+      return read && invoke(meetingFindAnswer, read);
+    },
     texts: { en, es },
   });
 export { nextMeetingAt, nextMeetingEnd } from "./next.js";
@@ -25,7 +34,19 @@ export { MEETING_MINUTES, OPENER_LEAD_MINUTES } from "./occurrences.js";
 export type { OpenedMeeting, OpenerPart } from "./opener-parts.js";
 
 /** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
-const names = ["meeting", "meeting cancel", "meetings", "opener", "schedule", "assembly"] as const;
+const names = [
+  "meeting",
+  "meeting cancel",
+  "meetings",
+  "opener",
+  "schedule",
+  "assembly",
+  "meeting find",
+  "meeting find close",
+  "meeting find pick",
+  "meeting find can",
+  "settings meeting names",
+] as const;
 
 declare module "../../src/kernel/command.js" {
   interface CommandNames extends Record<(typeof names)[number], true> {}

@@ -4,7 +4,8 @@ import { parseWeekday, parseWhen } from "../../src/kernel/time/natural.js";
 import { readWhen, whenContextOf } from "../../src/kernel/time/read.js";
 import type { Rule } from "../../src/kernel/time/recurrence.js";
 import { offlineFlag } from "./assembly.js";
-import { clashingMeeting, nextHeld, meetingOn, skippedDays } from "./occurrences.js";
+import { nextHeld, meetingOn, skippedDays } from "./occurrences.js";
+import { planMeeting, planRefusal } from "./plan.js";
 import { OPENER_KIND, OPENER_LEAD_MINUTES } from "./posts.js";
 import type { MeetingSlice } from "./services.js";
 import type { Job } from "../../src/kernel/scheduler/jobs.js";
@@ -52,25 +53,9 @@ export const meeting = command({
   run({ when }, ctx) {
     const { rest, offline } = offlineFlag(when);
     const rule = meetingRule(rest, ctx);
-    const others = ctx.jobs.byKind(OPENER_KIND);
-    const job = ctx.jobs.schedule({
-      kind: OPENER_KIND,
-      rule,
-      offsetMinutes: -OPENER_LEAD_MINUTES,
-      payload: offline ? { offline: true } : {},
-    });
-    // Thrown inside the message's transaction: the job just planned is rolled back with it.
-    if (job.nextRunUtc === null)
-      throw new UserError("meeting.too_soon", { minutes: OPENER_LEAD_MINUTES, opener: ctx.hint("opener") });
-    const meetingAt = job.nextRunUtc + OPENER_LEAD_MINUTES * 60_000;
-    const clash = clashingMeeting(others, rule, ctx.settings.timezone, meetingAt);
-    if (clash) {
-      const when = formatWhen(nextHeld(clash), ctx.settings.timezone, ctx.t.lang, ctx.now);
-      throw new UserError(clash.rule.kind === "weekly" ? "meeting.duplicate.weekly" : "meeting.duplicate.once", {
-        when,
-        list: ctx.hint("meetings"),
-      });
-    }
+    const planned = planMeeting(ctx.jobs, ctx.settings.timezone, rule, offline);
+    if (!planned.ok) throw planRefusal(planned.error, ctx);
+    const { meetingAt } = planned.value;
     return { weekly: rule.kind === "weekly", meetingAt, offline };
   },
   render: ({ weekly, meetingAt, offline }, view) =>

@@ -69,4 +69,64 @@ export const es: Record<keyof typeof en, Entry> = {
   "meeting.offline_reminder": "Esta reunión es sin móviles: por favor, deja el tuyo fuera y apagado. Nos vemos allí.",
   "schedule.kind.meeting.assembly": "{when}: resumen y cartel de cuidados del mes, antes de la asamblea ({repeats})",
   "assembly.example.when": "mensual primer lunes 19:00",
+  "arg.slots": "horas",
+  "arg.find": "encuesta",
+  "arg.slot": "hora",
+  "privacy.part.meeting_finds": {
+    one: "1 respuesta suya a una encuesta de hora de reunión (se borra)",
+    other: "{count} respuestas suyas a encuestas de hora de reunión (se borran)",
+  },
+  "meeting.find.summary":
+    "Preguntar cuándo podemos reunirnos: una encuesta de varias horas, separadas por `|` (moderación)",
+  "meeting.find.close.summary": "Cerrar ya una encuesta de hora y programar la hora que más pueden (moderación)",
+  "meeting.find.pick.summary": "Tras un empate, elegir tú la hora de la reunión (moderación)",
+  "meeting.find.names.summary":
+    "Si al cerrar una encuesta de hora digo quién no puede venir (desactivado: solo cuántas personas)",
+  "meeting.find.example": "jueves 19:00 | viernes 18:00",
+  "meeting.find.question": "¿Cuándo puedes venir a la reunión?",
+  "meeting.find.opened": "Encuesta de hora #{n}: ¿cuándo puedes venir? Marca todas las horas que te vengan bien.",
+  "meeting.find.closes": "Se cierra el {when}, o antes con `{close}`; programaré la hora que más puedan.",
+  "meeting.find.close_by_hand": "La moderación la cierra con `{close}`; programaré la hora que más puedan.",
+  "meeting.find.offline": "Es una reunión presencial: la apertura pedirá dejar los móviles fuera.",
+  "meeting.find.count": "Da entre 2 y {max} horas, separadas por `|`, como `{example}`.",
+  "meeting.find.no_time": "“{found}” necesita también una hora, como `viernes 18:00`.",
+  "meeting.find.too_soon":
+    "“{found}” es dentro de menos de {minutes} minutos, demasiado pronto. Elige una hora más tarde.",
+  "meeting.find.too_far": "“{found}” es dentro de más de {days} días. Elige una fecha más cercana.",
+  "meeting.find.same": "Dos de esas horas son la misma. Da cada hora una sola vez.",
+  "meeting.find.deadline":
+    "La encuesta debe cerrarse dentro de {min} minutos como mínimo y antes de la primera hora ({first}), para poder abrir esa reunión.",
+  "meeting.find.unknown": "No hay ninguna encuesta de hora #{n} en esta sala.",
+  "meeting.find.closed_already": "La encuesta de hora #{n} ya está cerrada. Mira las reuniones con `{list}`.",
+  "meeting.find.still_open": "La encuesta de hora #{n} sigue abierta. Ciérrala antes con `{close}`.",
+  "meeting.find.chosen_already": "La reunión de la encuesta #{n} ya está programada. Mira las reuniones con `{list}`.",
+  "meeting.find.no_slot": "Esa encuesta no tiene hora {slot}: tiene {count}.",
+  "meeting.find.not_member": "Solo quienes están en esta sala pueden responder sus encuestas de hora.",
+  "meeting.find.none":
+    "Nadie respondió la encuesta de hora #{n}, así que no programé nada. Para preguntar de nuevo: `{again}`",
+  "meeting.find.tie": "La encuesta de hora #{n} se cerró con un empate: {slots}.",
+  "meeting.find.tie.pick": "Moderación, elegid una, por favor: `{pick}`",
+  "meeting.find.unplanned":
+    "La encuesta de hora #{n} está cerrada: la mayoría puede el {when}, pero no pude programarla.",
+  "meeting.find.pick_other": "La moderación puede elegir otra hora: `{pick}`",
+  "meeting.find.chosen":
+    "La encuesta de hora #{n} está cerrada: nos reunimos el {when}, que pueden {count} de {voters}. La abriré con agradecimientos {minutes} minutos antes.",
+  "meeting.find.all_can": "Todas las personas que respondieron pueden venir.",
+  "meeting.find.cannot.count": {
+    one: "1 persona que respondió no puede venir.",
+    other: "{count} personas que respondieron no pueden venir.",
+  },
+  "meeting.find.cannot.names": "No pueden venir: {who}.",
+  "meeting.find.names.on": "Al cerrar una encuesta de hora, diré quién no puede venir.",
+  "meeting.find.names.off": "Al cerrar una encuesta de hora, solo diré cuántas personas no pueden venir.",
+  "meeting.find.picked":
+    "Elegida para la encuesta #{n}: nos reunimos el {when}. La abriré con agradecimientos {minutes} minutos antes.",
+  "arg.names": "activar o desactivar",
+  "schedule.kind.meeting.find.close": "{when}: se cierra una encuesta de hora y se programa la reunión",
+  "meeting.find.can.summary": "Decir qué horas de una encuesta de hora te vienen bien (o responder la encuesta)",
+  "meeting.find.can.done":
+    "Anotado para la encuesta #{n}: te vienen bien las horas {slots}. Puedes cambiarlo hasta el cierre.",
+  "meeting.find.can.none": "Anotado para la encuesta #{n}: no te viene bien ninguna de esas horas.",
+  "meeting.find.bad_answer": "“{found}” no es una de las horas: da sus números, del 1 al {count}, o `ninguna`.",
+  "meeting.find.typed": "¿Tu aplicación no muestra encuestas? Escribe `{can}` con los números de las horas que puedes.",
 };
