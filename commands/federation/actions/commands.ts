@@ -34,7 +34,7 @@ const cellsIn = (count: number, view: RenderContext) => (count < SHOWN_FROM ? vi
 
 /** The care-plan reader's mistakes, with this command's example instead of `!careplan`'s. */
 function readWindow(raw: string, ctx: Ctx) {
-  const example = ctx.hint("action propose", { request: ctx.t.text("action.example.request") });
+  const example = ctx.hint("action propose", { window: ctx.t.text("action.example.request") });
   try {
     return parsePlanRequest(raw, ctx, () => false);
   } catch (error) {
@@ -56,8 +56,8 @@ export const propose = command({
     es: ["acción proponer negarnos a las horas extra el viernes a las 17:00 durante 2h"],
   },
   level: Level.Moderator,
-  params: { request: param.rest({ max: 500 }) },
-  run({ request: raw }, ctx) {
+  params: { window: param.rest({ max: 500 }) },
+  run({ window: raw }, ctx) {
     const { repo, actions } = ctx.slice;
     if (!repo.assembly(ctx.roomId)) {
       if (repo.membership(ctx.roomId)) throw new UserError("action.propose.in_cell", { list: ctx.hint("actions") });
@@ -70,10 +70,10 @@ export const propose = command({
         join: ctx.hint("action join", { action: 1, care: ctx.t.text("action.example.care") }),
       });
     const { text, removed } = crossingText(request.action, ctx.t, ACTION_TEXT_MAX);
-    const window = { assemblyRoom: ctx.roomId, text, startsAt: request.startsAt, endsAt: request.endsAt };
-    const number = actions.propose(window, ctx.sender.userId, ctx.now);
-    tellCells(sideOf(ctx.slice, ctx.now, ctx.elsewhere), { ...window, number });
-    return { ...window, number, removed, cells: repo.cells(ctx.roomId).length };
+    const proposed = { assemblyRoom: ctx.roomId, text, startsAt: request.startsAt, endsAt: request.endsAt };
+    const number = actions.propose(proposed, ctx.sender.userId, ctx.now);
+    tellCells(sideOf(ctx.slice, ctx.now, ctx.elsewhere), { ...proposed, number });
+    return { ...proposed, number, removed };
   },
   render: (r, view) =>
     doc(
@@ -83,7 +83,6 @@ export const propose = command({
           text: r.text,
           from: at(r.startsAt, view),
           to: at(r.endsAt, view),
-          cells: r.cells,
           list: view.hint("actions"),
         }),
       ),
@@ -224,7 +223,7 @@ export const actionsList = command({
         return doc(
           p(
             ...view.t.t("action.list.none_assembly", {
-              propose: view.hint("action propose", { request: view.t.text("action.example.request") }),
+              propose: view.hint("action propose", { window: view.t.text("action.example.request") }),
             }),
           ),
         );

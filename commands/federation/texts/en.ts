@@ -111,6 +111,7 @@ export const federation = {
   "arg.contact": "@contact person",
   "arg.cell": "cell",
   "arg.story": "story number",
+  "arg.window": "action and when",
   "arg.action": "action number",
   "arg.care": "with care act",
   "privacy.part.federation_actions": {

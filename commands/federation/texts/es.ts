@@ -113,6 +113,7 @@ export const federation: Record<keyof typeof en, Entry> = {
   "arg.contact": "@persona de contacto",
   "arg.cell": "célula",
   "arg.story": "número de historia",
+  "arg.window": "acción y cuándo",
   "arg.action": "número de acción",
   "arg.care": "con cuidado",
   "privacy.part.federation_actions": {

@@ -1,5 +1,6 @@
 import { renderPlain } from "../../../src/kernel/render-plain.js";
 import { jobsRepo } from "../../../src/kernel/scheduler/jobs.js";
+import { readToAssembly, readToCell, VERSION } from "../../../commands/federation/protocol/wire.js";
 import { createTestBot, MOD, ROOM, type TestBot } from "../../support/test-bot.js";
 
 /** Three cells and their assembly in one Tandem: Riverside (ROOM), Hilltop and Lakeside. Tuesday 24 Nov 2026, 11:00 Madrid. */
@@ -231,5 +232,34 @@ describe("days of action across cells in one Tandem", () => {
     expect(count("SELECT count(*) FROM federation_action_cells")).toBe(0);
     // The cells keep what they heard, and their own plans.
     expect(count("SELECT count(*) FROM federation_actions_heard WHERE cell_room = ?", HILLTOP)).toBe(1);
+  });
+});
+
+describe("days of action on the wire between Tandems", () => {
+  const CELL = "0123456789abcdef01234567";
+  const starts = Date.parse("2026-11-27T16:00:00Z");
+  const action = (over: Record<string, unknown> = {}) => ({
+    v: VERSION,
+    cell: CELL,
+    body: { kind: "action", number: 1, text: "refuse overtime", startsAt: starts, endsAt: starts + 7_200_000, ...over },
+  });
+
+  it("reads an action, a join and a withdrawal in the versioned envelope", () => {
+    expect(readToCell(action())?.body).toEqual(action().body);
+    for (const kind of ["action_join", "action_withdraw"])
+      expect(readToAssembly({ v: VERSION, cell: CELL, body: { kind, number: 1 } })?.body).toEqual({ kind, number: 1 });
+  });
+
+  it("ignores what a cell could not have been sent or could not have said", () => {
+    expect(readToCell({ ...action(), v: VERSION + 1 })).toBeUndefined();
+    expect(readToCell(action({ text: "ask @ana:test.org" }))).toBeUndefined();
+    expect(readToCell(action({ text: "x".repeat(201) }))).toBeUndefined();
+    expect(readToCell(action({ endsAt: starts }))).toBeUndefined();
+    expect(readToCell(action({ endsAt: starts + 8 * 86_400_000 }))).toBeUndefined();
+    expect(readToCell(action({ who: "Riverside" }))).toBeUndefined();
+    expect(
+      readToAssembly({ v: VERSION, cell: CELL, body: { kind: "action_join", number: 1, cell: "Hilltop" } }),
+    ).toBeUndefined();
+    expect(readToAssembly({ v: VERSION, cell: CELL, body: { kind: "action_join", number: -1 } })).toBeUndefined();
   });
 });
