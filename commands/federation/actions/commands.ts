@@ -17,13 +17,12 @@ import { sideOf } from "../bus.js";
 import { ACTION_TEXT_MAX } from "../protocol/messages.js";
 import type { FederationSlice } from "../services.js";
 import { tellCells } from "./assembly.js";
+import { scheduleActionStart, SHOWN_FROM } from "./posts.js";
 import type { HeardAction } from "./repository.js";
 
 const command = commandsOf<FederationSlice>();
 type Ctx = CommandContext<FederationSlice>;
 
-/** Below this many cells the assembly reads "fewer than 3", as with every figure that crosses. */
-const SHOWN_FROM = 3;
 const LISTED = 10;
 
 const at = (ms: number, view: Pick<RenderContext, "settings" | "t" | "now">) =>
@@ -73,6 +72,7 @@ export const propose = command({
     const proposed = { assemblyRoom: ctx.roomId, text, startsAt: request.startsAt, endsAt: request.endsAt };
     const number = actions.propose(proposed, ctx.sender.userId, ctx.now);
     tellCells(sideOf(ctx.slice, ctx.now, ctx.elsewhere), { ...proposed, number });
+    scheduleActionStart(ctx.jobs, number, proposed.startsAt);
     return { ...proposed, number, removed };
   },
   render: (r, view) =>

@@ -150,6 +150,8 @@ export const federation = {
   "action.withdrawn": "This cell is out of action {number}. The assembly counts one cell fewer, never which.",
   "action.withdrawn_plan":
     "This cell is out of action {number}, and care plan #{plan} is cancelled. The assembly counts one cell fewer, never which.",
+  "schedule.kind.federation.action_start": "{when}: an action of the assembly starts, with how many cells are in",
+  "action.starts_now": "Action {number} starts now: **{text}**. Cells in: {cells}. Strength to every one of them.",
   "action.list.title": "Actions ahead",
   "action.list.none_assembly": "No action ahead. A moderator proposes one with {propose}",
   "action.list.assembly": "Action {number}: **{text}**, {from}. Cells in: {cells}",

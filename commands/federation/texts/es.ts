@@ -152,6 +152,9 @@ export const federation: Record<keyof typeof en, Entry> = {
   "action.withdrawn": "Esta célula ya no está en la acción {number}. La asamblea cuenta una célula menos, nunca cuál.",
   "action.withdrawn_plan":
     "Esta célula ya no está en la acción {number}, y el plan de cuidados #{plan} queda cancelado. La asamblea cuenta una célula menos, nunca cuál.",
+  "schedule.kind.federation.action_start": "{when}: empieza una acción de la asamblea, con cuántas células se suman",
+  "action.starts_now":
+    "La acción {number} empieza ahora: **{text}**. Células que se suman: {cells}. Fuerza a cada una.",
   "action.list.title": "Acciones por venir",
   "action.list.none_assembly": "No hay acciones por venir. Una moderadora propone una con {propose}",
   "action.list.assembly": "Acción {number}: **{text}**, {from}. Células que se suman: {cells}",

@@ -107,7 +107,10 @@ describe("days of action across cells in one Tandem", () => {
     ]);
     for (const cell of [HILLTOP, LAKESIDE])
       expect(plainIn(cell, window).at(-1)).toMatch(/^refuse overtime starts now, and at the same time its care/);
-    expect(plainIn(HALL, window)).toEqual([]);
+    // The assembly hears that it starts, and how many cells are in: never which.
+    expect(plainIn(HALL, window)).toEqual([
+      "Action 1 starts now: refuse overtime. Cells in: 3. Strength to every one of them.",
+    ]);
     const after = mark();
     await bot.tickTo("2026-11-27T18:00:20Z");
     for (const cell of CELLS)
@@ -142,6 +145,9 @@ describe("days of action across cells in one Tandem", () => {
     await bot.tickTo("2026-11-26T16:00:20Z");
     await bot.tickTo("2026-11-27T16:00:20Z");
     expect(plainIn(LAKESIDE, window)).toEqual([]);
+    expect(plainIn(HALL, window)).toEqual([
+      "Action 1 starts now: refuse overtime. Cells in: fewer than 3. Strength to every one of them.",
+    ]);
     expect(plainIn(HILLTOP, window)).toHaveLength(2);
   });
 
