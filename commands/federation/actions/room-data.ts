@@ -5,6 +5,7 @@ import {
   type PersonMatch,
   type RoomDataPart,
 } from "../../../src/kernel/room-data.js";
+import { localpart } from "../../../src/kernel/mentions.js";
 import type { Db } from "../../../src/platform/db.js";
 
 /** Free texts of days of action kept for a room: what an assembly proposed, what a cell heard. */
@@ -72,6 +73,16 @@ export const actionsRoomData: RoomDataPart = {
             + (SELECT count(*) FROM federation_actions_heard WHERE cell_room = @roomId)`,
       { roomId },
     ),
+  people: (db, roomId) =>
+    (
+      db
+        .prepare(
+          `SELECT proposed_by FROM federation_actions WHERE assembly_room = @roomId AND proposed_by LIKE '@%'
+           UNION SELECT joined_by FROM federation_actions_heard WHERE cell_room = @roomId AND joined_by LIKE '@%'`,
+        )
+        .pluck()
+        .all({ roomId }) as string[]
+    ).map((userId) => ({ userId, name: localpart(userId) })),
   wipeRoom(db, roomId) {
     // Before the federation part removes the membership, which says which cell id was this room's.
     db.prepare(`DELETE FROM federation_action_cells WHERE ${OF_LOCAL_CELL}`).run(roomId);

@@ -172,6 +172,9 @@ describe("days of action across cells in one Tandem", () => {
     expect(await bot.say("!action propose strike friday 17:00 for 9999h", at(HALL))).toEqual([
       "An action lasts more than nothing and at most a week, like !action propose refuse overtime friday 17:00 for 2h",
     ]);
+    expect(await bot.say("!action propose strike today 9:00", at(HALL))).toEqual([
+      "Tuesday 24 Nov, 09:00 has already passed. Give a time in the future.",
+    ]);
     expect(await bot.say("!action propose refuse overtime friday 17:00 care pantry", at(HALL))).toEqual([
       "Each cell pairs its own care with the action when it joins (!action 1 join with care pantry). Propose just the action and its time.",
     ]);
@@ -182,6 +185,7 @@ describe("days of action across cells in one Tandem", () => {
       expect.stringMatching(/moderator/i),
     ]);
     expect(count("SELECT count(*) FROM careplans")).toBe(0);
+    expect(count("SELECT count(*) FROM federation_actions")).toBe(0);
     const UNLINKED = "!alone:test.org";
     bot.transport.join(UNLINKED, MOD, "Mo", 50);
     expect((await bot.say("!action 1 join", at(UNLINKED)))[0]).toMatch(/not linked|assembly/i);
