@@ -10,6 +10,8 @@ CREATE TABLE federation_actions (
   ends_at INTEGER NOT NULL,
   proposed_by TEXT NOT NULL,
   proposed_at INTEGER NOT NULL,
+  -- How many cells were in when the window started: the cells that acted.
+  acted INTEGER,
   PRIMARY KEY (assembly_room, number)
 );
 
@@ -21,6 +23,19 @@ CREATE TABLE federation_action_cells (
   cell_id TEXT NOT NULL REFERENCES federation_cells (cell_id) ON DELETE CASCADE,
   joined_at INTEGER NOT NULL,
   PRIMARY KEY (assembly_room, number, cell_id),
+  FOREIGN KEY (assembly_room, number) REFERENCES federation_actions (assembly_room, number) ON DELETE CASCADE
+);
+
+-- Assembly side: what cells learnt from an action and chose to share (cleaned as stories are; a
+-- moderator of the cell sent it). cell_id only so that a lesson sent twice counts once; never shown.
+CREATE TABLE federation_action_lessons (
+  assembly_room TEXT NOT NULL,
+  number INTEGER NOT NULL,
+  cell_id TEXT NOT NULL,
+  ref INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  shared_at INTEGER NOT NULL,
+  PRIMARY KEY (assembly_room, number, cell_id, ref),
   FOREIGN KEY (assembly_room, number) REFERENCES federation_actions (assembly_room, number) ON DELETE CASCADE
 );
 

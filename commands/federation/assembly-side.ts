@@ -41,6 +41,7 @@ export function atAssembly(side: Side, from: From, body: ToAssembly): void {
       return atAssemblyBoard(side, cell, body);
     case "action_join":
     case "action_withdraw":
+    case "action_lesson":
       return atAssemblyActions(side, cell, body);
   }
 }

@@ -1,5 +1,6 @@
 import { defineFeature } from "../../src/kernel/feature.js";
-import { actionCommands } from "./actions/commands.js";
+import { reportCommands } from "./actions/report.js";
+import { windowCommands } from "./actions/window.js";
 import { ACTION_START_KIND, actionStartPost } from "./actions/posts.js";
 import { actionsRoomData } from "./actions/room-data.js";
 import { assemblyCommands, REPORT_KIND, reportPost, roundDuePost } from "./assembly-commands.js";
@@ -26,7 +27,14 @@ import { federation as es } from "./texts/es.js";
 export const federation = defineFeature<FederationSlice, (typeof names)[number]>({
   name: "federation",
   services: federationServices,
-  commands: [...assemblyCommands, ...cellCommands, ...boardCommands, ...storyCommands, ...actionCommands],
+  commands: [
+    ...assemblyCommands,
+    ...cellCommands,
+    ...boardCommands,
+    ...storyCommands,
+    ...windowCommands,
+    ...reportCommands,
+  ],
   posts: { [REPORT_KIND]: reportPost, [ROUND_DUE_KIND]: roundDuePost, [ACTION_START_KIND]: actionStartPost },
   events: federationEvents,
   // The board's and the actions' parts first: wiping a cell, they still find the cell's id in its membership.
@@ -66,6 +74,8 @@ const names = [
   "action join",
   "action withdraw",
   "actions",
+  "action share",
+  "action report",
 ] as const;
 
 declare module "../../src/kernel/command.js" {

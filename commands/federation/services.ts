@@ -3,6 +3,7 @@ import type { RoomJobs } from "../../src/kernel/scheduler/room-jobs.js";
 import { cancelCarePlan, carePlansCarriedCount, planCare, type CarePlanRequest } from "../careplans/index.js";
 import { decisionsTakenCount } from "../decisions/index.js";
 import { ledgerReader } from "../ledger/index.js";
+import { lessonOf } from "../lessons/index.js";
 import { actionsRepo } from "./actions/repository.js";
 import { boardRepo } from "./board/repository.js";
 import { aggregateCell, type SharedAggregate } from "./rules/aggregate.js";
@@ -21,6 +22,8 @@ export function federationServices(db: Db) {
     repo,
     board: boardRepo(db),
     actions: actionsRepo(db),
+    /** One of a cell's lessons, which its moderators may share after an action. */
+    lessonOf: (cellRoom: string, number: number) => lessonOf(db, cellRoom, number),
     /** A cell's own care plan of an action it joined, made and cancelled through the care-plan feature. */
     carePlans: {
       plan: (jobs: RoomJobs, zone: string, request: CarePlanRequest) => planCare(db, jobs, zone, request),

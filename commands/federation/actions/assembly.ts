@@ -1,10 +1,11 @@
 import { alreadyCrossing } from "../../../src/kernel/crossing.js";
+import { doc, p } from "../../../src/kernel/doc.js";
 import { ACTION_TEXT_MAX, type ToAssembly, type ToCell } from "../protocol/messages.js";
 import type { Cell } from "../repository.js";
 import type { Side } from "../side.js";
 import type { ProposedAction } from "./repository.js";
 
-export type ActionToAssembly = Extract<ToAssembly, { kind: "action_join" | "action_withdraw" }>;
+export type ActionToAssembly = Extract<ToAssembly, { kind: "action_join" | "action_withdraw" | "action_lesson" }>;
 
 /** How many actions still ahead a cell that links hears at most. */
 const CATCH_UP = 20;
@@ -20,7 +21,15 @@ export function atAssemblyActions(side: Side, cell: Cell, body: ActionToAssembly
   if (!action) return;
   if (body.kind === "action_join") {
     if (side.now < action.endsAt) actions.joinCell(cell.assemblyRoom, action.number, cell.cellId, side.now);
-  } else if (side.now < action.startsAt) actions.withdrawCell(cell.assemblyRoom, action.number, cell.cellId);
+  } else if (body.kind === "action_withdraw") {
+    if (side.now < action.startsAt) actions.withdrawCell(cell.assemblyRoom, action.number, cell.cellId);
+  } else if (side.now >= action.startsAt && actions.isIn(cell.assemblyRoom, action.number, cell.cellId)) {
+    const shared = { assemblyRoom: cell.assemblyRoom, number: action.number, cellId: cell.cellId, ref: body.ref };
+    if (!actions.addLesson({ ...shared, text: body.text }, side.now)) return;
+    // Which cell learnt it stays unsaid here too.
+    const hall = side.elsewhere(cell.assemblyRoom);
+    hall.post(doc(p(...hall.view.t.t("action.hall.lesson", { number: action.number, text: body.text }))));
+  }
 }
 
 /** Tells every cell of the assembly of an action (the proposing moderator's command calls it). */

@@ -23,6 +23,7 @@ export const actionStartPost: PostHandler<FederationSlice> = (ctx) => {
   const action = actions.proposed(ctx.job.roomId, Number(ctx.job.payload.action));
   if (!action) return null;
   const count = actions.cellsIn(action.assemblyRoom, action.number);
+  actions.setActed(action.assemblyRoom, action.number, count);
   return doc(
     p(
       ...ctx.t.t("action.starts_now", {

@@ -45,6 +45,17 @@ export const actionsRepo = perDb((db: Db) => {
       "DELETE FROM federation_action_cells WHERE assembly_room = ? AND number = ? AND cell_id = ?",
     ),
     cellsIn: db.prepare("SELECT count(*) FROM federation_action_cells WHERE assembly_room = ? AND number = ?").pluck(),
+    setActed: db.prepare("UPDATE federation_actions SET acted = ? WHERE assembly_room = ? AND number = ?"),
+    acted: db.prepare("SELECT acted FROM federation_actions WHERE assembly_room = ? AND number = ?").pluck(),
+    isIn: db.prepare("SELECT 1 FROM federation_action_cells WHERE assembly_room = ? AND number = ? AND cell_id = ?"),
+    addLesson: db.prepare(
+      "INSERT OR IGNORE INTO federation_action_lessons (assembly_room, number, cell_id, ref, text, shared_at) VALUES (?, ?, ?, ?, ?, ?)",
+    ),
+    lessons: db
+      .prepare(
+        "SELECT text FROM federation_action_lessons WHERE assembly_room = ? AND number = ? ORDER BY shared_at, rowid",
+      )
+      .pluck(),
     hear: db.prepare(
       "INSERT OR IGNORE INTO federation_actions_heard (cell_id, number, cell_room, text, starts_at, ends_at, heard_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
     ),
@@ -79,6 +90,15 @@ export const actionsRepo = perDb((db: Db) => {
     withdrawCell: (assemblyRoom: string, number: number, cellId: string) =>
       s.withdrawCell.run(assemblyRoom, number, cellId).changes === 1,
     cellsIn: (assemblyRoom: string, number: number) => s.cellsIn.get(assemblyRoom, number) as number,
+    isIn: (assemblyRoom: string, number: number, cellId: string) =>
+      s.isIn.get(assemblyRoom, number, cellId) !== undefined,
+    /** Keeps how many cells were in when the window started: the cells that acted. */
+    setActed: (assemblyRoom: string, number: number, count: number) => void s.setActed.run(count, assemblyRoom, number),
+    acted: (assemblyRoom: string, number: number) => (s.acted.get(assemblyRoom, number) as number | null) ?? null,
+    /** False when the cell had shared this lesson already. */
+    addLesson: (l: { assemblyRoom: string; number: number; cellId: string; ref: number; text: string }, at: number) =>
+      s.addLesson.run(l.assemblyRoom, l.number, l.cellId, l.ref, l.text, at).changes === 1,
+    lessons: (assemblyRoom: string, number: number) => s.lessons.all(assemblyRoom, number) as string[],
 
     /** False when the cell heard it already. */
     hear: (a: Omit<HeardAction, "plan">, at: number) =>

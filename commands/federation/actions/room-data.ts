@@ -12,6 +12,7 @@ import type { Db } from "../../../src/platform/db.js";
 const TEXTS = [
   { table: "federation_actions", room: "assembly_room", column: "text" },
   { table: "federation_actions_heard", room: "cell_room", column: "text" },
+  { table: "federation_action_lessons", room: "assembly_room", column: "text" },
 ] as const;
 
 /** Who did something: proposed an action in an assembly, joined one in a cell. */
@@ -30,7 +31,7 @@ const textsOf = (db: Db, roomId: string, t: (typeof TEXTS)[number]) =>
 const OF_LOCAL_CELL = "cell_id IN (SELECT cell_id FROM federation_memberships WHERE cell_room = ?)";
 
 /**
- * Days of action keep the windows and which cells are in, never who in a cell. Forgetting a person
+ * Days of action keep the windows, which cells are in and the lessons they shared, never who in a cell. Forgetting a person
  * keeps the actions but removes who proposed or joined them, and turns their name inside an action's
  * words into "someone". Wiping a cell removes what it heard and, when its assembly lives in this
  * Tandem, its place in the count; wiping an assembly removes its actions. (The cell's care plans are
@@ -39,7 +40,7 @@ const OF_LOCAL_CELL = "cell_id IN (SELECT cell_id FROM federation_memberships WH
 export const actionsRoomData: RoomDataPart = {
   key: "privacy.part.federation_actions",
   wipeKey: "privacy.wipe.federation_actions",
-  tables: ["federation_actions", "federation_action_cells", "federation_actions_heard"],
+  tables: ["federation_actions", "federation_action_cells", "federation_action_lessons", "federation_actions_heard"],
   countPerson: (db, roomId, who) =>
     who.userId === null
       ? 0
@@ -70,7 +71,8 @@ export const actionsRoomData: RoomDataPart = {
     countRows(
       db,
       `SELECT (SELECT count(*) FROM federation_actions WHERE assembly_room = @roomId)
-            + (SELECT count(*) FROM federation_actions_heard WHERE cell_room = @roomId)`,
+            + (SELECT count(*) FROM federation_actions_heard WHERE cell_room = @roomId)
+            + (SELECT count(*) FROM federation_action_lessons WHERE assembly_room = @roomId)`,
       { roomId },
     ),
   people: (db, roomId) =>
@@ -86,8 +88,10 @@ export const actionsRoomData: RoomDataPart = {
   wipeRoom(db, roomId) {
     // Before the federation part removes the membership, which says which cell id was this room's.
     db.prepare(`DELETE FROM federation_action_cells WHERE ${OF_LOCAL_CELL}`).run(roomId);
+    db.prepare(`DELETE FROM federation_action_lessons WHERE ${OF_LOCAL_CELL}`).run(roomId);
     db.prepare("DELETE FROM federation_actions_heard WHERE cell_room = ?").run(roomId);
     db.prepare("DELETE FROM federation_action_cells WHERE assembly_room = ?").run(roomId);
+    db.prepare("DELETE FROM federation_action_lessons WHERE assembly_room = ?").run(roomId);
     db.prepare("DELETE FROM federation_actions WHERE assembly_room = ?").run(roomId);
   },
 };

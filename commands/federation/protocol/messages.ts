@@ -95,6 +95,8 @@ export const ToAssemblySchema = z.discriminatedUnion("kind", [
   /** One more cell is in, or out again: the assembly counts, never names. */
   z.object({ kind: z.literal("action_join"), number: ActionNumber }).strict(),
   z.object({ kind: z.literal("action_withdraw"), number: ActionNumber }).strict(),
+  /** What the cell learnt from the action, cleaned, sent by a moderator; ref: the cell's lesson number, so a resend counts once. */
+  z.object({ kind: z.literal("action_lesson"), number: ActionNumber, ref: PostNumber, text: BoardText }).strict(),
 ]);
 
 /** From an assembly to one of its cells. */

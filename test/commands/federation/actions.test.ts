@@ -218,6 +218,44 @@ describe("days of action across cells in one Tandem", () => {
     ]);
   });
 
+  it("lets a cell that acted share a lesson, and the assembly's report shows how many acted and what they learnt", async () => {
+    await propose();
+    for (const cell of [ROOM, HILLTOP]) await bot.say("!action 1 join", at(cell));
+    expect(await bot.say("!action 1 report", at(HALL))).toEqual([
+      "Action 1: refuse overtime, Friday 27 Nov, 17:00\nNot started yet. Cells in so far: fewer than 3.",
+    ]);
+    await bot.say("!lesson 1 Two people at each door was enough, ask @ana", at(ROOM, ANA));
+    expect(await bot.say("!action 1 share 1", at(ROOM))).toEqual([
+      "Action 1 has not started yet: its lessons come after it.",
+    ]);
+    await bot.tickTo("2026-11-26T16:00:20Z");
+    await bot.tickTo("2026-11-27T16:00:20Z");
+    await bot.tickTo("2026-11-27T18:00:20Z");
+    expect(await bot.say("!action 1 share 1", at(LAKESIDE))).toEqual([
+      "This cell was not in action 1: only cells that acted share its lessons.",
+    ]);
+    expect(await bot.say("!action 1 share 7", at(ROOM))).toEqual([
+      "This cell has no lesson 7. Record one first, like !lesson 1 …",
+    ]);
+    expect(await bot.say("!action 1 share 1", at(ROOM, "@someone:test.org"))).toEqual([
+      expect.stringMatching(/moderator/i),
+    ]);
+    const before = mark();
+    expect(await bot.say("!action 1 share 1", at(ROOM))).toEqual([
+      "A cell shares what action 1 taught: Two people at each door was enough, ask someone",
+      "Lesson 1 went to the assembly Care workers north, without this cell's name: “Two people at each door was enough, ask someone”\nTaken out before it crossed: names and addresses of people. Only this text went.",
+    ]);
+    expect(plainIn(HALL, before).join("\n")).not.toMatch(/Riverside/);
+    // Sent twice, counted once.
+    await bot.say("!action 1 share 1", at(ROOM));
+    expect(await bot.say("!action 1 report", at(HALL))).toEqual([
+      "Action 1: refuse overtime, Friday 27 Nov, 17:00\nCells that acted: fewer than 3.\nWhat the cells learnt:\n• Two people at each door was enough, ask someone",
+    ]);
+    expect(await bot.say("!action 9 report", at(HALL))).toEqual([
+      "This assembly has no action 9. The actions ahead: !actions",
+    ]);
+  });
+
   it("forgets who proposed and joined, and wipes a cell's actions and its place in the count", async () => {
     await bot.say("!action propose refuse overtime with Ana friday 17:00 for 2h", at(HALL));
     await bot.say("!action 1 join", at(ROOM, ANA));
@@ -240,6 +278,7 @@ describe("days of action across cells in one Tandem", () => {
     await bot.say("!cell wipe confirm", at(HALL));
     expect(count("SELECT count(*) FROM federation_actions")).toBe(0);
     expect(count("SELECT count(*) FROM federation_action_cells")).toBe(0);
+    expect(count("SELECT count(*) FROM federation_action_lessons")).toBe(0);
     // The cells keep what they heard, and their own plans.
     expect(count("SELECT count(*) FROM federation_actions_heard WHERE cell_room = ?", HILLTOP)).toBe(1);
   });
@@ -271,5 +310,8 @@ describe("days of action on the wire between Tandems", () => {
       readToAssembly({ v: VERSION, cell: CELL, body: { kind: "action_join", number: 1, cell: "Hilltop" } }),
     ).toBeUndefined();
     expect(readToAssembly({ v: VERSION, cell: CELL, body: { kind: "action_join", number: -1 } })).toBeUndefined();
+    const lesson = { kind: "action_lesson", number: 1, ref: 2, text: "two at each door was enough" };
+    expect(readToAssembly({ v: VERSION, cell: CELL, body: lesson })?.body).toEqual(lesson);
+    expect(readToAssembly({ v: VERSION, cell: CELL, body: { ...lesson, text: "ask @ana:test.org" } })).toBeUndefined();
   });
 });

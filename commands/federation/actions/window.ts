@@ -2,9 +2,7 @@ import {
   type CommandContext,
   commandsOf,
   doc,
-  heading,
   Level,
-  list,
   p,
   param,
   type RenderContext,
@@ -17,19 +15,14 @@ import { sideOf } from "../bus.js";
 import { ACTION_TEXT_MAX } from "../protocol/messages.js";
 import type { FederationSlice } from "../services.js";
 import { tellCells } from "./assembly.js";
-import { scheduleActionStart, SHOWN_FROM } from "./posts.js";
+import { scheduleActionStart } from "./posts.js";
 import type { HeardAction } from "./repository.js";
 
 const command = commandsOf<FederationSlice>();
 type Ctx = CommandContext<FederationSlice>;
 
-const LISTED = 10;
-
 const at = (ms: number, view: Pick<RenderContext, "settings" | "t" | "now">) =>
   formatWhen(ms, view.settings.timezone, view.t.lang, view.now);
-
-/** "fewer than 3" below three, the number from three on. */
-const cellsIn = (count: number, view: RenderContext) => (count < SHOWN_FROM ? view.t.text("fed.few") : String(count));
 
 /** The care-plan reader's mistakes, with this command's example instead of `!careplan`'s. */
 function readWindow(raw: string, ctx: Ctx) {
@@ -193,76 +186,4 @@ export const withdraw = command({
     ),
 });
 
-type Listed =
-  | { side: "assembly"; actions: { number: number; text: string; startsAt: number; endsAt: number; cells: number }[] }
-  | { side: "cell"; actions: HeardAction[] };
-
-export const actionsList = command({
-  name: "actions",
-  es: "acciones",
-  group: "federation",
-  summary: "action.list.summary",
-  examples: { en: ["actions"], es: ["acciones"] },
-  level: Level.Member,
-  params: {},
-  run(_args, ctx): Listed {
-    const { repo, actions } = ctx.slice;
-    if (repo.assembly(ctx.roomId))
-      return {
-        side: "assembly",
-        actions: actions
-          .upcoming(ctx.roomId, ctx.now, LISTED)
-          .map((a) => ({ ...a, cells: actions.cellsIn(ctx.roomId, a.number) })),
-      };
-    const link = linkedCell(ctx, false);
-    return { side: "cell", actions: actions.heardUpcoming(link.cellId, ctx.now, LISTED) };
-  },
-  render: (r, view) => {
-    if (r.side === "assembly") {
-      if (r.actions.length === 0)
-        return doc(
-          p(
-            ...view.t.t("action.list.none_assembly", {
-              propose: view.hint("action propose", { window: view.t.text("action.example.request") }),
-            }),
-          ),
-        );
-      return doc(
-        heading(view.t.text("action.list.title")),
-        list(
-          r.actions.map((a) =>
-            view.t.t("action.list.assembly", {
-              number: a.number,
-              text: a.text,
-              from: at(a.startsAt, view),
-              cells: cellsIn(a.cells, view),
-            }),
-          ),
-        ),
-      );
-    }
-    if (r.actions.length === 0) return doc(p(...view.t.t("action.list.none_cell")));
-    return doc(
-      heading(view.t.text("action.list.title")),
-      list(
-        r.actions.map((a) =>
-          a.plan === null
-            ? view.t.t("action.list.cell_out", {
-                number: a.number,
-                text: a.text,
-                from: at(a.startsAt, view),
-                join: view.hint("action join", { action: a.number }),
-              })
-            : view.t.t("action.list.cell_in", {
-                number: a.number,
-                text: a.text,
-                from: at(a.startsAt, view),
-                plan: a.plan,
-              }),
-        ),
-      ),
-    );
-  },
-});
-
-export const actionCommands = [propose, join, withdraw, actionsList];
+export const windowCommands = [propose, join, withdraw];
