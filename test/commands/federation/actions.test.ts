@@ -216,6 +216,12 @@ describe("days of action across cells in one Tandem", () => {
     expect(await bot.say("!accion 1 retirarme", at(ROOM))).toEqual([
       "Esta célula ya no está en la acción 1, y el plan de cuidados #1 queda cancelado. La asamblea cuenta una célula menos, nunca cuál.",
     ]);
+    expect(await bot.say("!acción 1 informe", at(HALL))).toEqual([
+      "Acción 1: negarnos a las horas extra, viernes 27 nov, 17:00\nAún no ha empezado. Células que se suman por ahora: menos de 3.",
+    ]);
+    expect(await bot.say("!acción 1 compartir 1", at(ROOM))).toEqual([
+      "Esta célula no estuvo en la acción 1: solo las células que actuaron comparten sus lecciones.",
+    ]);
   });
 
   it("lets a cell that acted share a lesson, and the assembly's report shows how many acted and what they learnt", async () => {
