@@ -28,6 +28,11 @@ export { carePlansCarriedCount } from "./repository.js";
 /** Decisions and lessons name plans: they ask which exist, never reading the plans' table. */
 export { carePlanNumbers } from "./repository.js";
 
+/** Federated days of action: a cell that joins one gets its own plan, made and cancelled as `!careplan` does. */
+export { cancelCarePlan, planCare, type CarePlanRequest } from "./for-others.js";
+/** The same reading of `<action> <when> [for <duration>]` as `!careplan`, for an action proposed elsewhere. */
+export { parsePlanRequest } from "./request.js";
+
 /** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
 const names = [
   "careplan",

@@ -1,6 +1,7 @@
 import { cross, type CrossingText } from "../../src/kernel/crossing.js";
 import { doc, p } from "../../src/kernel/doc.js";
 import type { Translator } from "../../src/kernel/i18n/index.js";
+import { actionsCatchUp, atAssemblyActions } from "./actions/assembly.js";
 import { atAssemblyBoard, catchUp } from "./board/assembly.js";
 import { standIns } from "./board/link.js";
 import { ASSEMBLY_NAME_MAX, type ToAssembly } from "./protocol/messages.js";
@@ -38,6 +39,10 @@ export function atAssembly(side: Side, from: From, body: ToAssembly): void {
     case "board_contact":
     case "board_story":
       return atAssemblyBoard(side, cell, body);
+    case "action_join":
+    case "action_withdraw":
+    case "action_lesson":
+      return atAssemblyActions(side, cell, body);
   }
 }
 
@@ -74,6 +79,7 @@ function join(side: Side, from: From, body: Join): void {
     host: side.slice.host(from.assemblyRoom) ?? null,
   });
   catchUp(side, cell);
+  actionsCatchUp(side, cell);
   hall.post(doc(p(...hall.view.t.t("fed.cell_joined", { pseudonym: body.pseudonym, count: cells.length }))));
 }
 

@@ -4,6 +4,7 @@ import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
 import { monthName, monthPeriod } from "../ledger/index.js";
+import { leaveActions } from "./actions/cell.js";
 import { sideOf } from "./bus.js";
 import { aggregateBlocks, federateHint } from "./render.js";
 import type { Membership } from "./repository.js";
@@ -198,6 +199,8 @@ export const pause = lifecycle("pause", "pausar", (ctx) => ctx.slice.repo.setSta
 export const resume = lifecycle("resume", "reanudar", (ctx) => ctx.slice.repo.setState(ctx.roomId, "active"));
 export const leave = lifecycle("leave", "salir", (ctx, link) => {
   sideOf(ctx.slice, ctx.now, ctx.elsewhere).bus.toAssembly(link, { kind: "leave" });
+  // Its actions go with it: the care plans of those ahead are cancelled (the assembly stops counting it).
+  leaveActions(ctx.slice, ctx.jobs, link, ctx.now);
   ctx.slice.repo.removeMembership(link.cellId);
 });
 

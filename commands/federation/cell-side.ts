@@ -1,6 +1,7 @@
 import type { TextKey } from "../../src/kernel/i18n/catalog.js";
 import { doc, p } from "../../src/kernel/doc.js";
 import { formatWhen } from "../../src/kernel/time/format.js";
+import { atCellActions } from "./actions/cell.js";
 import { atCellBoard } from "./board/cell.js";
 import type { ToAssembly, ToCell } from "./protocol/messages.js";
 import type { Membership } from "./repository.js";
@@ -64,6 +65,8 @@ export function atCell(side: Side, from: From, body: ToCell): void {
     case "board_match":
     case "board_contact":
       return atCellBoard(side, membership, body);
+    case "action":
+      return atCellActions(side, membership, body);
   }
 }
 

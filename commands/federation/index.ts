@@ -1,4 +1,8 @@
 import { defineFeature } from "../../src/kernel/feature.js";
+import { reportCommands } from "./actions/report.js";
+import { windowCommands } from "./actions/window.js";
+import { ACTION_START_KIND, actionStartPost } from "./actions/posts.js";
+import { actionsRoomData } from "./actions/room-data.js";
 import { assemblyCommands, REPORT_KIND, reportPost, roundDuePost } from "./assembly-commands.js";
 import { boardCommands } from "./board/commands.js";
 import { boardRoomData } from "./board/room-data.js";
@@ -17,15 +21,24 @@ import { federation as es } from "./texts/es.js";
  * numbers hidden); hosting rotates among cells, alternating sectors. Cell and assembly may live in
  * one Tandem or in two (protocol/: encrypted events in the assembly room). Cells post offers and
  * needs, answer each other's, exchange contacts only when both consent, and share stories (board/).
+ * An assembly proposes days of action; each cell that joins gets its own care plan, and the assembly
+ * sees only how many cells are in (actions/).
  */
 export const federation = defineFeature<FederationSlice, (typeof names)[number]>({
   name: "federation",
   services: federationServices,
-  commands: [...assemblyCommands, ...cellCommands, ...boardCommands, ...storyCommands],
-  posts: { [REPORT_KIND]: reportPost, [ROUND_DUE_KIND]: roundDuePost },
+  commands: [
+    ...assemblyCommands,
+    ...cellCommands,
+    ...boardCommands,
+    ...storyCommands,
+    ...windowCommands,
+    ...reportCommands,
+  ],
+  posts: { [REPORT_KIND]: reportPost, [ROUND_DUE_KIND]: roundDuePost, [ACTION_START_KIND]: actionStartPost },
   events: federationEvents,
-  // The board's part first: wiping a cell, it still finds the cell's id in its membership.
-  roomData: [boardRoomData, federationRoomData],
+  // The board's and the actions' parts first: wiping a cell, they still find the cell's id in its membership.
+  roomData: [boardRoomData, actionsRoomData, federationRoomData],
   // In an assembly another Tandem hosts, that Tandem answers; this one only carries its cells' events.
   othersRoom: (db, roomId) => federationRepo(db).isOthersAssembly(roomId),
   // The Tandems that speak for cells in an assembly this one hosts are members there, not people.
@@ -57,6 +70,12 @@ const names = [
   "story share",
   "story approve",
   "stories",
+  "action propose",
+  "action join",
+  "action withdraw",
+  "actions",
+  "action share",
+  "action report",
 ] as const;
 
 declare module "../../src/kernel/command.js" {

@@ -1,7 +1,10 @@
 import type { Db } from "../../src/platform/db.js";
-import { carePlansCarriedCount } from "../careplans/index.js";
+import type { RoomJobs } from "../../src/kernel/scheduler/room-jobs.js";
+import { cancelCarePlan, carePlansCarriedCount, planCare, type CarePlanRequest } from "../careplans/index.js";
 import { decisionsTakenCount } from "../decisions/index.js";
 import { ledgerReader } from "../ledger/index.js";
+import { lessonOf } from "../lessons/index.js";
+import { actionsRepo } from "./actions/repository.js";
 import { boardRepo } from "./board/repository.js";
 import { aggregateCell, type SharedAggregate } from "./rules/aggregate.js";
 import { nextHost } from "./rules/host-rotation.js";
@@ -18,6 +21,15 @@ export function federationServices(db: Db) {
   return {
     repo,
     board: boardRepo(db),
+    actions: actionsRepo(db),
+    /** One of a cell's lessons, which its moderators may share after an action. */
+    lessonOf: (cellRoom: string, number: number) => lessonOf(db, cellRoom, number),
+    /** A cell's own care plan of an action it joined, made and cancelled through the care-plan feature. */
+    carePlans: {
+      plan: (jobs: RoomJobs, zone: string, request: CarePlanRequest) => planCare(db, jobs, zone, request),
+      cancel: (jobs: RoomJobs, roomId: string, plan: number, now: number) =>
+        cancelCarePlan(db, jobs, roomId, plan, now),
+    },
     /** What one cell would send for [from, to). */
     shareOf: (cellRoom: string, from: number, to: number): SharedAggregate =>
       aggregateCell({

@@ -71,6 +71,10 @@ export const lessonsRepo = perDb((db) => {
       );
       return hydrate(s.get.get(roomId, number) as Row);
     },
+    get: (roomId: string, number: number): Lesson | undefined => {
+      const row = s.get.get(roomId, number) as Row | undefined;
+      return row ? hydrate(row) : undefined;
+    },
     all: (roomId: string): Lesson[] => (s.all.all(roomId) as Row[]).map(hydrate),
     /** Lessons recorded from `from` (included) to `to` (excluded). */
     between: (roomId: string, from: number, to: number): Lesson[] =>

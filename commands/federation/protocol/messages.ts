@@ -60,6 +60,17 @@ const PublicKey = z.string().regex(PUBLIC_KEY);
 /** A contact name sealed for the other cell (see board/rules/seal.ts): base64url, never readable here. */
 const Sealed = z.string().regex(/^[A-Za-z0-9_-]{40,2000}$/);
 
+/** An action's words, as the assembly's cleaner left them (they are shown in every cell). */
+export const ACTION_TEXT_MAX = 200;
+const ActionText = z.custom<CrossingText>(
+  (text) => typeof text === "string" && alreadyCrossing(text, ACTION_TEXT_MAX) !== undefined,
+);
+const ActionNumber = PostNumber;
+/** An instant (epoch ms) within the years a Tandem can mean. */
+const Instant = z.number().int().min(946_684_800_000).max(32_503_680_000_000);
+/** An action lasts hours, at most a week (as a care plan does). */
+const ACTION_MAX_MS = 7 * 86_400_000;
+
 /** From a cell to its assembly. */
 export const ToAssemblySchema = z.discriminatedUnion("kind", [
   /** code: the join code's lookup hash (the code itself never travels). */
@@ -81,6 +92,11 @@ export const ToAssemblySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("board_answer"), number: PostNumber, post: PostKind, key: PublicKey }).strict(),
   z.object({ kind: z.literal("board_contact"), match: PostNumber, sealed: Sealed }).strict(),
   z.object({ kind: z.literal("board_story"), ref: PostNumber, text: BoardText }).strict(),
+  /** One more cell is in, or out again: the assembly counts, never names. */
+  z.object({ kind: z.literal("action_join"), number: ActionNumber }).strict(),
+  z.object({ kind: z.literal("action_withdraw"), number: ActionNumber }).strict(),
+  /** What the cell learnt from the action, cleaned, sent by a moderator; ref: the cell's lesson number, so a resend counts once. */
+  z.object({ kind: z.literal("action_lesson"), number: ActionNumber, ref: PostNumber, text: BoardText }).strict(),
 ]);
 
 /** From an assembly to one of its cells. */
@@ -140,6 +156,11 @@ export const ToCellSchema = z.discriminatedUnion("kind", [
     .strict(),
   /** To each cell of an exchange once both consented: the other's contact, sealed for it. */
   z.object({ kind: z.literal("board_contact"), match: PostNumber, sealed: Sealed }).strict(),
+  /** To every cell: an action window the assembly proposes. */
+  z
+    .object({ kind: z.literal("action"), number: ActionNumber, text: ActionText, startsAt: Instant, endsAt: Instant })
+    .strict()
+    .refine((a) => a.endsAt > a.startsAt && a.endsAt - a.startsAt <= ACTION_MAX_MS),
 ]);
 
 export type ToAssembly = z.infer<typeof ToAssemblySchema>;
