@@ -32,7 +32,7 @@ function mustStayCovered(ctx: Ctx): void {
   const short = balances(ctx.slice.repo.done(ctx.roomId)).find((b) => b.minor < 0);
   if (short)
     throw new UserError("fund.correct.short", {
-      amount: money({ ...short, minor: -short.minor }, ctx),
+      amount: (view) => money({ ...short, minor: -short.minor }, view),
       show: ctx.hint("fund"),
     });
 }

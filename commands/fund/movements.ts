@@ -20,7 +20,6 @@ const command = commandsOf<FundSlice>();
 /** A money error as a clear refusal that says what to type instead (an ambiguous amount: both readings). */
 export function moneyError(
   failure: { error: MoneyError | "not-monthly"; ambiguous?: AmbiguousAmount },
-  ctx: Ctx,
   example: string,
 ): never {
   const { ambiguous } = failure;
@@ -29,7 +28,7 @@ export function moneyError(
   throw new UserError("fund.money.ambiguous", {
     ...params,
     typed: ambiguous.typed,
-    thousands: money(ambiguous.thousands, ctx),
+    thousands: (view) => money(ambiguous.thousands, view),
     whole: ambiguous.whole,
     cents: ambiguous.cents,
   });
@@ -38,7 +37,7 @@ export function moneyError(
 /** What follows `in`, `out` or `fix`: the amount, who, a note; a clear refusal when it cannot be read. */
 export function readOrRefuse(text: string, ctx: Ctx, example: string): MovementText & { person?: string } {
   const read = readMovementText(text);
-  if (!read.ok) moneyError(read, ctx, example);
+  if (!read.ok) moneyError(read, example);
   const { personWord } = read.value;
   if (personWord === undefined) return read.value;
   const person = ctx.person(personWord);
@@ -49,7 +48,7 @@ export function readOrRefuse(text: string, ctx: Ctx, example: string): MovementT
 /** Money that left or would leave the fund must be there: it never goes below zero. */
 export function mustHold(ctx: Ctx, m: Money): void {
   if (!canPay(ctx.slice.repo.done(ctx.roomId), m))
-    throw new UserError("fund.not_enough", { amount: money(m, ctx), show: ctx.hint("fund") });
+    throw new UserError("fund.not_enough", { amount: (view) => money(m, view), show: ctx.hint("fund") });
 }
 
 export const moneyIn = command({

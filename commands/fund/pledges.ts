@@ -29,7 +29,7 @@ export const pledge = command({
   run({ text }, ctx): { stopped: number } | { money: Money } {
     inCell(ctx);
     const read = readPledgeText(text);
-    if (!read.ok) moneyError(read, ctx, ctx.hint("fund pledge", { text: ctx.t.text("fund.pledge.example") }));
+    if (!read.ok) moneyError(read, ctx.hint("fund pledge", { text: ctx.t.text("fund.pledge.example") }));
     ctx.slice.repo.room(ctx.roomId);
     if (read.value === "stop") return { stopped: ctx.slice.repo.stopPledges(ctx.roomId, ctx.sender.userId) };
     ctx.slice.repo.pledge(ctx.roomId, ctx.sender.userId, read.value, ctx.now);

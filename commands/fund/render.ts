@@ -5,7 +5,7 @@ import { formatDay } from "../../src/kernel/time/format.js";
 import type { Movement } from "./repository.js";
 import { formatMoney, type Money } from "./rules/money.js";
 
-export const money = (m: Money, view: RenderContext): string => formatMoney(m, view.t.lang);
+export const money = (m: Money, view: Pick<RenderContext, "t">): string => formatMoney(m, view.t.lang);
 
 export const day = (utcMs: number, view: RenderContext): string =>
   formatDay(utcMs, view.settings.timezone, view.t.lang, view.now);

@@ -31,7 +31,7 @@ export const ask = command({
     if (!ctx.direct) throw new UserError("fund.ask.direct_only");
     const roomId = cellOf(code, ctx);
     const read = readMoney(text);
-    if (!read.ok) moneyError(read, ctx, ctx.hint("fund ask", { fundcode: code, text: ctx.t.text("fund.ask.example") }));
+    if (!read.ok) moneyError(read, ctx.hint("fund ask", { fundcode: code, text: ctx.t.text("fund.ask.example") }));
     const number = ctx.slice.repo.addRequest({
       roomId,
       asker: ctx.sender.userId,

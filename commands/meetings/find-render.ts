@@ -1,4 +1,13 @@
-import { type Block, type Doc, doc, list, listing, p, type RenderContext } from "../../src/kernel/authoring.js";
+import {
+  type Block,
+  type Doc,
+  doc,
+  list,
+  listing,
+  p,
+  type RenderContext,
+  wordsOf,
+} from "../../src/kernel/authoring.js";
 import type { Poll } from "../../src/kernel/doc.js";
 import { formatWhen } from "../../src/kernel/time/format.js";
 import { type Closing, findRef } from "./find-close.js";
@@ -60,7 +69,7 @@ export function renderClosing(closing: Closing, view: RenderContext, endsPoll: b
   } else if (closing.kind === "unplanned") {
     const refusal = planRefusal(closing.error, view);
     blocks.push(p(...t.t("meeting.find.unplanned", { n, when: whenOf(find.slots[closing.slot - 1] as number, view) })));
-    blocks.push(p(...t.t(refusal.key, refusal.params)));
+    blocks.push(p(...t.t(refusal.key, wordsOf(refusal, view))));
     blocks.push(p(...t.t("meeting.find.pick_other", { pick: pick(closing.slot === 1 ? 2 : 1) })));
   } else {
     const when = whenOf(closing.planned.meetingAt, view);

@@ -5,7 +5,7 @@
  */
 export { commandsOf, type CommandContext, type RenderContext, type Rendered } from "./command.js";
 export { about, doc, heading, list, listing, p, pre, type Block, type Doc, type Inline } from "./doc.js";
-export { UserError } from "./errors.js";
+export { UserError, wordsOf, type Deferred } from "./errors.js";
 export { Level, mayChangeRecord } from "./level.js";
 export { orRefuse } from "./or-refuse.js";
 export { param } from "./params.js";

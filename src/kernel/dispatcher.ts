@@ -7,7 +7,7 @@ import { perDb } from "../platform/per-db.js";
 import type { AfterCommit, AnyCommand, CommandConfig, CommandContext, KernelView, RenderContext } from "./command.js";
 import { CommandIndex } from "./command-index.js";
 import { doc, p, type Doc } from "./doc.js";
-import { UserError } from "./errors.js";
+import { UserError, wordsOf } from "./errors.js";
 import type { AnyFeature, EventHandler, Invoke } from "./feature.js";
 import { elsewhereFrom } from "./elsewhere.js";
 import { renderContextFor, type RoomContextDeps } from "./room-context.js";
@@ -349,8 +349,8 @@ export class Dispatcher {
     } catch (err) {
       run.counted = undefined;
       run.afterCommit.clear();
-      if (err instanceof UserError) return this.userError(err, command, run.t);
-      if (err instanceof ZodError) return this.userError(zodToUserError(err, raw), command, run.t);
+      if (err instanceof UserError) return this.userError(err, command, run.view);
+      if (err instanceof ZodError) return this.userError(zodToUserError(err, raw), command, run.view);
       const ref = randomBytes(4).toString("hex");
       this.deps.log.error({ ref, command: command.name, err: errorForLog(err) }, "command failed");
       return doc(p(...run.t.t("error.unexpected", { ref })));
@@ -477,10 +477,11 @@ export class Dispatcher {
     return doc(...blocks);
   }
 
-  private userError(err: UserError, command: AnyCommand, t: Translator): Doc {
+  private userError(err: UserError, command: AnyCommand, view: RenderContext): Doc {
+    const { t } = view;
     // A member's words come back as a short excerpt at most: a 100 KB argument gets a short answer.
     const params = Object.fromEntries(
-      Object.entries(err.params).map(([k, v]) => [k, typeof v === "string" ? excerpt(v, 120) : v]),
+      Object.entries(wordsOf(err, view)).map(([k, v]) => [k, typeof v === "string" ? excerpt(v, 120) : v]),
     );
     if (typeof params.arg === "string" && params.arg) params.arg = t.text(labelKey(command.params, params.arg));
     const message = p(...t.t(err.key, params));

@@ -1,5 +1,18 @@
 import type { TextKey } from "./i18n/catalog.js";
-import type { Params } from "./i18n/template.js";
+import type { Translator } from "./i18n/index.js";
+import type { ParamValue, Params } from "./i18n/template.js";
+
+/** What an error's deferred words may use: the room's translator (a render context has it). */
+export interface ErrorView {
+  t: Translator;
+}
+
+/**
+ * Words an error leaves to the moment it is shown: an amount, a kind, a date written in the room's
+ * language and format. `run` says what went wrong; choosing the words stays with rendering.
+ */
+export type Deferred = (view: ErrorView) => ParamValue;
+export type ErrorParams = Readonly<Record<string, ParamValue | Deferred>>;
 
 /**
  * A mistake the user can fix. It carries a catalog key, not a sentence, so it is shown in the
@@ -8,10 +21,17 @@ import type { Params } from "./i18n/template.js";
 export class UserError extends Error {
   constructor(
     readonly key: TextKey,
-    readonly params: Params = {},
+    readonly params: ErrorParams = {},
     readonly withUsage = false,
   ) {
     super(key);
     this.name = "UserError";
   }
+}
+
+/** The error's parameters as words for this room: deferred ones are written now, with the room's view. */
+export function wordsOf(error: UserError, view: ErrorView): Params {
+  return Object.fromEntries(
+    Object.entries(error.params).map(([name, value]) => [name, typeof value === "function" ? value(view) : value]),
+  );
 }
