@@ -4,6 +4,7 @@
  * fake-indexeddb, then the same database with Tandem's index cursor seek (idb/index-cursor-seek.ts).
  *
  * Run: scripts/with-node24 npm run build && scripts/with-node24 node dist/bench/idb-cursor-walk.js [records…] [--patched-only]
+ * The last column walks as many records of the object store itself: the floor of a cursor step.
  * Plain fake-indexeddb is skipped above 20,000 records unless --plain-always (it is quadratic).
  */
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
@@ -57,6 +58,23 @@ async function walk(db: any, direction: "next" | "prev"): Promise<{ ms: number; 
   return { ms: performance.now() - start, seen };
 }
 
+/** The same number of steps on the object store itself (unique keys, never quadratic): fake-indexeddb's cost per step. */
+async function walkStore(db: any, steps: number): Promise<number> {
+  const start = performance.now();
+  const tx = db.transaction("sessions", "readonly");
+  const cursorRequest = tx.objectStore("sessions").openCursor();
+  let seen = 0;
+  await new Promise<void>((resolve, reject) => {
+    cursorRequest.onsuccess = () => {
+      const cursor = cursorRequest.result;
+      if (cursor === null || ++seen === steps) return resolve();
+      cursor.continue();
+    };
+    cursorRequest.onerror = () => reject(cursorRequest.error);
+  });
+  return performance.now() - start;
+}
+
 const probe = await assertSupportedFakeIndexedDB();
 for (const records of sizes) {
   const db = await fill(records);
@@ -71,6 +89,7 @@ for (const records of sizes) {
     const patched = await walk(db, direction);
     row[`seek ${direction}`] = `${(patched.ms / 1000).toFixed(3)} s (${patched.seen})`;
   }
+  row["store walk, same steps"] = `${((await walkStore(db, records / 2)) / 1000).toFixed(3)} s`;
   console.log(JSON.stringify(row));
   db.close();
 }

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the IndexedDB API is untyped here (no DOM lib) */
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
-import { assertSupportedFakeIndexedDB } from "../../../src/transport/matrix/idb/fake-internals.js";
+import { assertSupportedFakeIndexedDB, cmpKeys } from "../../../src/transport/matrix/idb/fake-internals.js";
 import { installIndexCursorSeek, uninstallIndexCursorSeek } from "../../../src/transport/matrix/idb/index-cursor-seek.js";
 
 /**
@@ -10,7 +10,7 @@ import { installIndexCursorSeek, uninstallIndexCursorSeek } from "../../../src/t
  */
 
 const RECORDS = 240;
-const INDEXES = ["few", "unique", "tags", "pair"] as const;
+const INDEXES = ["few", "unique", "tags", "pair", "mixed"] as const;
 const DIRECTIONS = ["next", "nextunique", "prev", "prevunique"] as const;
 
 function prng(seed: number): () => number {
@@ -35,11 +35,29 @@ function request<T = any>(req: any): Promise<T> {
   });
 }
 
+/** A key of any IndexedDB type: number, date, string, binary or an array of them. */
+function mixedKey(random: () => number, depth = 0): unknown {
+  const small = Math.floor(random() * 4);
+  switch (Math.floor(random() * (depth === 0 ? 5 : 4))) {
+    case 0:
+      return small - 1.5;
+    case 1:
+      return new Date(Date.UTC(2026, 0, 1 + small));
+    case 2:
+      return ["", "a", "ab", "b"][small];
+    case 3:
+      return new Uint8Array([1, 2, 3].slice(0, small)).buffer;
+    default:
+      return Array.from({ length: small }, () => mixedKey(random, depth + 1));
+  }
+}
+
 function recordFor(random: () => number, n: number): { key: unknown[]; value: Record<string, unknown> } {
   const value: Record<string, unknown> = {
     few: Math.floor(random() * 4),
     tags: Array.from({ length: Math.floor(random() * 4) }, () => Math.floor(random() * 6)),
     pair: [`room${Math.floor(random() * 3)}`, Math.floor(random() * 5)],
+    mixed: mixedKey(random),
     n,
   };
   // Most records share a `few` key; some have no `unique` at all, so that index is sparse.
@@ -57,6 +75,7 @@ async function seededDatabase(seed: number): Promise<any> {
     store.createIndex("unique", "unique", { unique: true });
     store.createIndex("tags", "tags", { multiEntry: true });
     store.createIndex("pair", "pair");
+    store.createIndex("mixed", "mixed");
   };
   const db = await request(open);
   const tx = db.transaction("s", "readwrite");
@@ -80,6 +99,8 @@ function randomIndexKey(random: () => number, index: (typeof INDEXES)[number]): 
       return Math.floor(random() * 7);
     case "pair":
       return [`room${Math.floor(random() * 4)}`, Math.floor(random() * 6)];
+    case "mixed":
+      return mixedKey(random);
   }
 }
 
@@ -236,6 +257,13 @@ describe("index cursor seek (idb/index-cursor-seek.ts)", () => {
     // The trials did reach every kind of answer, so the comparison covered them.
     const flat = JSON.stringify(plain);
     for (const answer of ['"end"', '"write"', '"DataError"', '"InvalidAccessError"']) expect(flat).toContain(answer);
+  });
+
+  it("orders stored keys of every type as fake-indexeddb's own cmp does", () => {
+    const random = prng(42);
+    const keys = Array.from({ length: 200 }, () => mixedKey(random));
+    const pairs = keys.flatMap((a) => keys.map((b) => [a, b] as const));
+    expect(pairs.map(([a, b]) => cmpKeys(a, b))).toEqual(pairs.map(([a, b]) => indexedDB().cmp(a, b)));
   });
 
   it("walks thousands of records sharing one index key, both ways, as plain fake-indexeddb does", async () => {
