@@ -7,6 +7,9 @@
  *    Rust store's `inbound_group_sessions3` store, encrypted, each IndexedDB commit mirrored to SQLite.
  * 3. Commit latency: single-record readwrite transactions, mirrored vs plain fake-indexeddb.
  * 4. Start-up, in a fresh process: the factory is restored from the SQLite file, then the OlmMachine opens on it.
+ * 5. In that process, after an export of every key: key backup turned on and run pass after pass
+ *    (each pass walks the `backup` index for the next batch, encrypts it, marks it backed up),
+ *    with the longest event-loop stall. BENCH_PLAIN_CURSORS=1 runs it on fake-indexeddb's own cursors.
  *
  * Run: scripts/with-node24 npm run build && scripts/with-node24 node dist/bench/idb-roomkeys.js [roomKeys]
  */
@@ -19,7 +22,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { openPersistentIndexedDB } from "../src/transport/matrix/idb-sqlite.js";
+import { uninstallIndexCursorSeek } from "../src/transport/matrix/idb/index-cursor-seek.js";
 
 const ROOM_KEYS = Number(process.argv[2] ?? 10_000);
 const SINGLE_COMMITS = 1_000;
@@ -149,6 +154,14 @@ async function main(): Promise<void> {
     );
     console.log(`start-up: OlmMachine on restored store ${startup.olmMachineMs.toFixed(0)} ms`);
     console.log(`after start-up: every room key read back ${startup.exportMs.toFixed(0)} ms`);
+    const backup = startup.backup;
+    console.log(
+      `key backup: ${backup.passes} passes, ${backup.keys} keys in ${(backup.totalMs / 1000).toFixed(1)} s${backup.finished ? "" : " (stopped at the time limit)"}; ` +
+        `pass p50 ${backup.passP50Ms.toFixed(0)} ms, max ${backup.passMaxMs.toFixed(0)} ms; longest event-loop stall ${backup.stallMaxMs.toFixed(0)} ms`,
+    );
+    console.log(
+      `memory after backup: heap and buffers +${mb(startup.heapAfterBackupBytes)}, RSS ${mb(startup.rssBytes)}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -161,6 +174,61 @@ interface StartupNumbers {
   roomKeys: number;
   /** Reading every room key back and decrypting it (an export), after the restart. */
   exportMs: number;
+  backup: BackupNumbers;
+  heapAfterBackupBytes: number;
+  rssBytes: number;
+}
+
+interface BackupNumbers {
+  passes: number;
+  keys: number;
+  totalMs: number;
+  passP50Ms: number;
+  passMaxMs: number;
+  stallMaxMs: number;
+  finished: boolean;
+}
+
+const BACKUP_TIME_LIMIT_MS = Number(process.env["BENCH_BACKUP_SECONDS"] ?? 120) * 1000;
+
+/**
+ * Key backup as the Rust crypto runs it: each pass asks for the next batch of room keys not yet
+ * backed up (a walk of the `backup` index), and the answer from the homeserver marks them backed up.
+ * No homeserver here: the request is answered as Synapse would, so only the bot's own cost is timed.
+ */
+async function runKeyBackup(machine: Rust.OlmMachine): Promise<BackupNumbers> {
+  const key = Rust.BackupDecryptionKey.createRandomKey();
+  await machine.enableBackupV1(key.megolmV1PublicKey.publicKeyBase64, "1");
+  const stalls = monitorEventLoopDelay({ resolution: 5 });
+  stalls.enable();
+  const passes: number[] = [];
+  let keys = 0;
+  let finished = false;
+  const start = performance.now();
+  while (performance.now() - start < BACKUP_TIME_LIMIT_MS) {
+    const passStart = performance.now();
+    const request = await machine.backupRoomKeys();
+    if (request === undefined) {
+      finished = true;
+      break;
+    }
+    const rooms = (JSON.parse(request.body) as { rooms: Record<string, { sessions: object }> }).rooms;
+    for (const room of Object.values(rooms)) keys += Object.keys(room.sessions).length;
+    await machine.markRequestAsSent(request.id, request.type, JSON.stringify({ etag: String(keys), count: keys }));
+    passes.push(performance.now() - passStart);
+  }
+  const totalMs = performance.now() - start;
+  stalls.disable();
+  const sorted = [...passes].sort((a, b) => a - b);
+  return {
+    passes: passes.length,
+    keys,
+    totalMs,
+    passP50Ms: sorted[Math.floor(sorted.length / 2)] ?? 0,
+    passMaxMs: sorted.at(-1) ?? 0,
+    stallMaxMs: stalls.max / 1e6,
+    finished,
+  };
 }
 
 /** Start-up as after a restart: this script again, in a new process, with only the SQLite file. */
@@ -200,6 +268,7 @@ async function restoreAndReport(path: string, storageKey: Uint8Array): Promise<v
   const sqlite = openSqlite(path);
   const restored = await timed(() => openPersistentIndexedDB(sqlite));
   restored.result.installGlobals();
+  if (process.env["BENCH_PLAIN_CURSORS"] === "1") uninstallIndexCursorSeek();
   const heapAfter = heapKept();
   const reopened = await timed(async () => {
     await Rust.initAsync();
@@ -215,6 +284,9 @@ async function restoreAndReport(path: string, storageKey: Uint8Array): Promise<v
   );
   if (exported.result !== counts.total)
     throw new Error(`exported ${exported.result} room keys after the restart, expected ${counts.total}`);
+  const backup = await runKeyBackup(reopened.result);
+  const heapAfterBackup = heapKept();
+  const rssBytes = process.memoryUsage().rss;
   reopened.result.close();
   sqlite.close();
   const numbers: StartupNumbers = {
@@ -223,6 +295,9 @@ async function restoreAndReport(path: string, storageKey: Uint8Array): Promise<v
     olmMachineMs: reopened.ms,
     roomKeys: counts.total,
     exportMs: exported.ms,
+    backup,
+    heapAfterBackupBytes: heapAfterBackup - heapBefore,
+    rssBytes,
   };
   process.stdout.write(JSON.stringify(numbers));
 }

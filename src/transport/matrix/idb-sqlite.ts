@@ -13,6 +13,7 @@
  *   keys and values of their original types (structured clone semantics).
  * - The room keys of the Rust crypto (idb/paged-records.ts) are not held in memory once
  *   committed: their keys are, and each value is read from SQLite when asked for.
+ * - Index cursors step in O(log n), not O(records sharing the index key) (idb/index-cursor-seek.ts).
  * - Nothing is logged: the module has no logger, and errors carry no record content.
  *
  * Usage (Matrix transport):
@@ -49,6 +50,7 @@ import {
   setCommitListener,
   type RawDatabase,
 } from "./idb/fake-internals.js";
+import { installIndexCursorSeek } from "./idb/index-cursor-seek.js";
 import { decodeIdbKey } from "./idb/key-codec.js";
 import { isPagedStore, pageOut, sqliteReader } from "./idb/paged-records.js";
 import { IdbSqliteStore, type StoredDatabase } from "./idb/sqlite-store.js";
@@ -81,7 +83,7 @@ export async function openPersistentIndexedDB(
   db: Database.Database,
   options: PersistentIndexedDBOptions = {},
 ): Promise<PersistentIndexedDB> {
-  await assertSupportedFakeIndexedDB();
+  installIndexCursorSeek(await assertSupportedFakeIndexedDB());
   installCommitHook();
   const sqlite = new IdbSqliteStore(db);
   const factory = new FDBFactory();

@@ -12,8 +12,12 @@
  *   Every record mutation, rollbacks included, goes through records.put/delete/clear.
  * - FDBTransaction: { mode, _scope: Set<storeName>, db: FDBDatabase { _rawDatabase }, _abort(name) };
  *   it dispatches its "complete" event through dispatchEvent right after the last request.
+ * - An index's records (Index.records, a RecordStore) keep a tree `records: { _root }` of nodes
+ *   { record: { key, value: primaryKey }, left, right, deleted }, in (key, primary key) order;
+ *   FDBCursor.prototype._iterate(key?, primaryKey?) calls `records.values(range, "prev"?)` once
+ *   (idb/index-cursor-seek.ts).
  */
-import { IDBFactory as FDBFactory, IDBTransaction as FDBTransaction } from "fake-indexeddb";
+import { IDBCursor as FDBCursor, IDBFactory as FDBFactory, IDBTransaction as FDBTransaction } from "fake-indexeddb";
 
 export type KeyPath = string | string[] | null;
 
@@ -30,8 +34,70 @@ export interface RawRecordStore {
   values(): Iterable<RawRecord>;
 }
 
+export interface RawTreeNode {
+  record: RawRecord;
+  left: RawTreeNode | undefined;
+  right: RawTreeNode | undefined;
+  deleted: boolean;
+}
+
+export interface RawTreeRecordStore {
+  records: { _root: RawTreeNode | undefined };
+}
+
+export interface RawKeyRange {
+  lower: unknown;
+  upper: unknown;
+  lowerOpen: boolean;
+  upperOpen: boolean;
+}
+
+export interface KeyBound {
+  key: unknown;
+  open: boolean;
+}
+
+/** Key types in IndexedDB's order (number < date < string < binary < array). */
+function keyRank(key: unknown): number {
+  if (typeof key === "number") return 0;
+  if (key instanceof Date) return 1;
+  if (typeof key === "string") return 2;
+  if (key instanceof ArrayBuffer) return 3;
+  if (Array.isArray(key)) return 4;
+  throw new TypeError("not a normalized IndexedDB key");
+}
+
+/**
+ * IndexedDB's order of two keys already stored by fake-indexeddb (normalized: binary keys are
+ * ArrayBuffers), as its internal cmpKeys. The public IDBFactory.cmp would do, but it normalizes
+ * (copies) both keys on every call, which was 40% of an index cursor step.
+ */
+export function cmpKeys(first: unknown, second: unknown): number {
+  const rank = keyRank(first);
+  const otherRank = keyRank(second);
+  if (rank !== otherRank) return rank < otherRank ? -1 : 1;
+  switch (rank) {
+    case 1:
+      return Math.sign((first as Date).getTime() - (second as Date).getTime());
+    case 3:
+      return Buffer.compare(new Uint8Array(first as ArrayBuffer), new Uint8Array(second as ArrayBuffer));
+    case 4: {
+      const a = first as unknown[];
+      const b = second as unknown[];
+      for (let i = 0; i < Math.min(a.length, b.length); i++) {
+        const byItem = cmpKeys(a[i], b[i]);
+        if (byItem !== 0) return byItem;
+      }
+      return Math.sign(a.length - b.length);
+    }
+    default:
+      return first === second ? 0 : (first as number | string) > (second as number | string) ? 1 : -1;
+  }
+}
+
 export interface RawIndex {
   name: string;
+  records: RawTreeRecordStore;
   deleted: boolean;
   keyPath: string | string[];
   unique: boolean;
@@ -125,23 +191,28 @@ export function rawDatabaseOf(connection: unknown): RawDatabase {
   return (connection as RawConnection)._rawDatabase;
 }
 
-let verified: Promise<void> | undefined;
+let verified: Promise<RawTreeRecordStore> | undefined;
 
-/** Exercises the internals above once on a throwaway factory; rejects with a clear message if any is missing. */
-export function assertSupportedFakeIndexedDB(): Promise<void> {
+/**
+ * Exercises the internals above once on a throwaway factory; rejects with a clear message if any is
+ * missing. Resolves to the probe's index record set, whose prototype idb/index-cursor-seek.ts patches.
+ */
+export function assertSupportedFakeIndexedDB(): Promise<RawTreeRecordStore> {
   verified ??= verifyInternals();
   return verified;
 }
 
-async function verifyInternals(): Promise<void> {
+async function verifyInternals(): Promise<RawTreeRecordStore> {
   const factory = new FDBFactory() as { _databases?: unknown; open(name: string, version: number): OpenRequest };
   const problems: string[] = [];
   if (!(factory._databases instanceof Map)) problems.push("FDBFactory._databases is not a Map");
   const connection = await openWithUpgrade(factory, (db) => {
     const store = db.createObjectStore("s", { keyPath: "id", autoIncrement: true }) as {
       createIndex(n: string, k: string): unknown;
+      put(value: object): unknown;
     };
     store.createIndex("i", "x");
+    store.put({ id: 1, x: 1 });
   });
   const raw = rawDatabaseOf(connection);
   const store = raw?.rawObjectStores instanceof Map ? raw.rawObjectStores.get("s") : undefined;
@@ -155,13 +226,34 @@ async function verifyInternals(): Promise<void> {
       problems.push("ObjectStore.keyGenerator.num is missing");
     if (!(store.rawIndexes instanceof Map) || !store.rawIndexes.has("i"))
       problems.push("ObjectStore.rawIndexes does not hold the created index");
+    else problems.push(...indexTreeProblems(store.rawIndexes.get("i")));
   }
+  const cursorPrototype = (FDBCursor as unknown as { prototype: Record<string, unknown> }).prototype;
+  if (typeof cursorPrototype["_iterate"] !== "function") problems.push("FDBCursor._iterate is missing");
   const transactionPrototype = (FDBTransaction as unknown as { prototype: Record<string, unknown> }).prototype;
   if (typeof transactionPrototype["_abort"] !== "function") problems.push("FDBTransaction._abort is missing");
   connection.close();
   if (problems.length > 0) {
     throw new Error(`fake-indexeddb internals changed, the SQLite mirror cannot work: ${problems.join("; ")}`);
   }
+  return (store as RawObjectStore).rawIndexes.get("i")?.records as RawTreeRecordStore;
+}
+
+/** The index record tree idb/index-cursor-seek.ts walks; the probe index must hold one record. */
+function indexTreeProblems(index: RawIndex | undefined): string[] {
+  const records = index?.records as (RawTreeRecordStore & { values?: unknown }) | undefined;
+  if (typeof records?.values !== "function") return ["Index.records.values is missing"];
+  if (typeof records.records !== "object" || records.records === null)
+    return ["Index.records.records (its tree) is missing"];
+  const root = records.records._root;
+  if (root === undefined) return ["the index record tree has no _root"];
+  const shapeOk =
+    typeof root.deleted === "boolean" &&
+    "left" in root &&
+    "right" in root &&
+    root.record?.key === 1 &&
+    root.record.value === 1;
+  return shapeOk ? [] : ["index record tree nodes are not { record: { key, value }, left, right, deleted }"];
 }
 
 export interface UpgradeDatabase {
