@@ -105,7 +105,7 @@ const TRACKED_USERS = "tracked_users";
 
 /**
  * The Rust crypto store lists each user whose devices it follows under her plain user id
- * (`tracked_users`), and matrix-js-sdk never stops following anyone ("TODO: handle leaves"). The
+ * (`tracked_users`), and matrix-js-sdk never stops following anyone (leaves are unhandled there). The
  * record is removed once she shares no room with the bot; the running crypto forgets her at the
  * next start, and only a shared room makes it follow her again.
  */
