@@ -86,11 +86,6 @@ export function formatLocalDate(date: LocalDate): string {
   return `${String(date.year).padStart(4, "0")}-${pad(date.month)}-${pad(date.day)}`;
 }
 
-export function formatLocalDateTime(local: LocalDateTime): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${formatLocalDate(local)}T${pad(local.hour)}:${pad(local.minute)}`;
-}
-
 /** Parses "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (also with a space); undefined when malformed or unreal. */
 export function parseLocalDateTime(text: string): LocalDateTime | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?$/.exec(text.trim());
