@@ -6,6 +6,7 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY commands ./commands
+COPY app ./app
 COPY bench ./bench
 COPY test/support ./test/support
 # Test helpers and benchmarks are built with the product (the e2e client runs from dist/) but not shipped.
@@ -26,4 +27,4 @@ ENV TANDEM_DATABASE=/data/tandem.db TANDEM_CONFIG=/data/tandem.yaml
 # Secrets come from the environment at run time, never from the image:
 # TANDEM_DATABASE_KEY (the database is encrypted at rest), TANDEM_CRYPTO_STORE_KEY, and
 # TANDEM_MATRIX_PASSWORD for the first start only.
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "dist/app/main.js"]

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pino } from "pino";
-import { createApp } from "../src/app.js";
+import { createApp } from "../app/app.js";
 import type { OutgoingMessage, Transport } from "../src/kernel/port.js";
 import { openDatabase } from "../src/platform/db.js";
 import { migrate, readMigrations } from "../src/platform/migrations.js";

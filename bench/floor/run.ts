@@ -95,7 +95,7 @@ async function startTandem(state: SynapseState, user: RegisteredUser): Promise<C
   writeFileSync(configPath, JSON.stringify(settings));
   const key = process.env.TANDEM_DATABASE_KEY ?? randomBytes(32).toString("hex");
   const env = { ...process.env, TANDEM_DATABASE_KEY: key };
-  const child = spawn(process.execPath, [join(ROOT, "dist/src/main.js"), "--config", configPath], {
+  const child = spawn(process.execPath, [join(ROOT, "dist/app/main.js"), "--config", configPath], {
     cwd: dir,
     stdio: ["ignore", "pipe", "pipe"],
     env,

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pino } from "pino";
 import { ledger } from "../../commands/ledger/index.js";
-import { createApp } from "../../src/app.js";
+import { createApp } from "../../app/app.js";
 import { checkpointLog, HourlyPruning, PRUNE_BATCH, pruneOldRows, type PruneReport } from "../../src/kernel/pruning.js";
 import type { Transport } from "../../src/kernel/port.js";
 import { openDatabase, StartupError, type OpenedDatabase } from "../../src/platform/db.js";

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The folder holding package.json, whether we run from src/ (tests) or dist/src/ (built). */
+/** The folder holding package.json, whether we run from the sources (tests) or from dist/ (built). */
 export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {

@@ -1,6 +1,6 @@
 import { doc, list, p } from "../../src/kernel/doc.js";
 import { fitToEvent, MAX_DOC_CHARS } from "../../src/kernel/doc-limit.js";
-import { allTexts } from "../../src/app.js";
+import { allTexts } from "../../app/app.js";
 
 const t = allTexts().translator("en");
 

@@ -1,4 +1,4 @@
-import { allTexts } from "../../src/app.js";
+import { allTexts } from "../../app/app.js";
 import type { Entry } from "../../src/kernel/i18n/catalog.js";
 
 const texts = allTexts();

@@ -2,7 +2,7 @@ import { features } from "../../commands/index.js";
 import type { AnyCommand } from "../../src/kernel/command.js";
 import { NUMBER_SLOT } from "../../src/kernel/command-index.js";
 import { LANGUAGES, type Lang } from "../../src/kernel/i18n/catalog.js";
-import { allTexts } from "../../src/app.js";
+import { allTexts } from "../../app/app.js";
 import { createTestBot, MOD, type TestBot } from "../support/test-bot.js";
 
 const { catalogs } = allTexts();

@@ -1,4 +1,4 @@
-import { allTexts } from "../../src/app.js";
+import { allTexts } from "../../app/app.js";
 import { doc, heading, list, p, pre } from "../../src/kernel/doc.js";
 import type { Entry, Lang, TextKey } from "../../src/kernel/i18n/catalog.js";
 import type { Params } from "../../src/kernel/i18n/template.js";

@@ -1,5 +1,5 @@
 import { features } from "../../commands/index.js";
-import { allTexts } from "../../src/app.js";
+import { allTexts } from "../../app/app.js";
 import { CommandIndex } from "../../src/kernel/command-index.js";
 import { LANGUAGES } from "../../src/kernel/i18n/catalog.js";
 import { tokenize } from "../../src/kernel/tokenizer.js";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { openDatabase, unencryptedNotice } from "../../src/platform/db.js";
 import { packageRoot } from "../../src/platform/package-root.js";
 
-const main = join(packageRoot(), "dist", "src", "main.js");
+const main = join(packageRoot(), "dist", "app", "main.js");
 const KEY = "first-long-random-database-key";
 const NEW_KEY = "second-long-random-database-key";
 

@@ -1,6 +1,6 @@
 /**
  * Jest global setup of the e2e project: one real Synapse for the whole suite, and a fresh build of
- * the bot (the tests run `node dist/src/main.js` as an operator would).
+ * the bot (the tests run `node dist/app/main.js` as an operator would).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";

@@ -1,5 +1,5 @@
 /**
- * Helpers for the end-to-end tests: the bot as a real child process (`node dist/src/main.js
+ * Helpers for the end-to-end tests: the bot as a real child process (`node dist/app/main.js
  * --config …`, as an operator runs it) and test users driving their own matrix-js-sdk client.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -234,7 +234,7 @@ export class Bot {
   /** Starts the process and waits until it synced and checked its cross-signing. */
   async start(timeoutMs = 90_000): Promise<void> {
     const from = this.logLines.length;
-    const child = spawn(process.execPath, [join(ROOT, "dist/src/main.js"), "--config", this.configPath], {
+    const child = spawn(process.execPath, [join(ROOT, "dist/app/main.js"), "--config", this.configPath], {
       cwd: this.dir,
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, TANDEM_CONFIG: undefined },

@@ -1,5 +1,5 @@
 import { pino } from "pino";
-import { createApp } from "../../src/app.js";
+import { createApp } from "../../app/app.js";
 import type { Dispatcher } from "../../src/kernel/dispatcher.js";
 import type { AnyFeature } from "../../src/kernel/feature.js";
 import type { Invocation } from "../../src/kernel/invocation.js";
@@ -44,7 +44,7 @@ export interface TestBotOptions {
   prefix?: string;
 }
 
-/** The whole bot, wired as in production (src/app.ts), on a fake transport and a test clock. */
+/** The whole bot, wired as in production (app/app.ts), on a fake transport and a test clock. */
 export function createTestBot(options: TestBotOptions = {}): TestBot {
   const temp = options.path ? undefined : tempDatabasePath();
   const path = options.path ?? temp!.path;

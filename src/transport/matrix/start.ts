@@ -43,7 +43,7 @@ export interface MatrixConnectDeps {
   signal?: AbortSignal;
 }
 
-/** What the transport drives once connected: the app built on it (see src/app.ts). */
+/** What the transport drives once connected: the app built on it (see app/app.ts). */
 export interface MatrixApp {
   dispatcher: Pick<
     Dispatcher,

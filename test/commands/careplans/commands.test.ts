@@ -1,7 +1,7 @@
 import { pino } from "pino";
 import { DateTime } from "luxon";
 import { renderPlain } from "../../../src/kernel/render-plain.js";
-import { allTexts } from "../../../src/app.js";
+import { allTexts } from "../../../app/app.js";
 import { features } from "../../../commands/index.js";
 import { Scheduler } from "../../../src/kernel/scheduler/scheduler.js";
 import { chooseDecompressionPrompt } from "../../../commands/careplans/rules/index.js";

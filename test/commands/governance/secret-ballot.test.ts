@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { pino } from "pino";
-import { createApp } from "../../../src/app.js";
+import { createApp } from "../../../app/app.js";
 import { renderPlain } from "../../../src/kernel/render-plain.js";
 import { openMigrated } from "../../support/db.js";
 import { FakeTransport } from "../../support/fake-transport.js";

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { packageRoot } from "../../../src/platform/package-root.js";
 
-const main = join(packageRoot(), "dist", "src", "main.js");
+const main = join(packageRoot(), "dist", "app", "main.js");
 
 function tandem(args: string[], input: string, env: Record<string, string>) {
   const result = spawnSync(process.execPath, [main, ...args], {

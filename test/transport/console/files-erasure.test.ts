@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { pino } from "pino";
-import { createApp } from "../../../src/app.js";
+import { createApp } from "../../../app/app.js";
 import { ConsoleTransport, consoleRoomId, consoleUserId } from "../../../src/transport/console/console.js";
 import { consoleFiles, roomFilesDir } from "../../../src/transport/console/files.js";
 import { openMigrated } from "../../support/db.js";
 
-/** The console as src/main.ts wires it: printed PDFs land in files/, one folder per room. */
+/** The console as app/main.ts wires it: printed PDFs land in files/, one folder per room. */
 function consoleBot(room: string, dir: string) {
   const opened = openMigrated();
   const transport = new ConsoleTransport({

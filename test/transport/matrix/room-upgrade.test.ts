@@ -1,7 +1,7 @@
 import type { MatrixClient, Room } from "matrix-js-sdk";
 import { pino } from "pino";
 import type { RoomSettingsView } from "../../../src/kernel/command.js";
-import { allTexts } from "../../../src/app.js";
+import { allTexts } from "../../../app/app.js";
 import { roomSettings, setRoomLanguage } from "../../../src/kernel/room-settings.js";
 import type { MatrixTransport } from "../../../src/transport/matrix/matrix-transport.js";
 import { RoomUpgrades } from "../../../src/transport/matrix/room-upgrade.js";

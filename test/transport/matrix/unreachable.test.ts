@@ -13,7 +13,7 @@ import {
 } from "../../../src/transport/matrix/unreachable.js";
 import { packageRoot } from "../../../src/platform/package-root.js";
 
-const main = join(packageRoot(), "dist", "src", "main.js");
+const main = join(packageRoot(), "dist", "app", "main.js");
 const log = pino({ level: "silent" });
 const refused = () =>
   Object.assign(new Error("fetch failed"), {

@@ -3,21 +3,21 @@ import { dirname, join } from "node:path";
 import type { Logger } from "pino";
 import { createApp, type AppConfig } from "./app.js";
 import { parseCli, USAGE, type CliOptions, type DbCommand } from "./cli.js";
-import { ConfigError, loadConfig } from "./platform/config/load.js";
-import type { Config } from "./platform/config/schema.js";
-import { createLogger } from "./platform/log.js";
-import { openDatabase, StartupError, unencryptedNotice, type OpenedDatabase } from "./platform/db.js";
-import { backupDatabase, encryptDatabase, rekeyDatabase, type Converted } from "./platform/db-maintenance.js";
-import type { MetricsServer } from "./platform/metrics.js";
-import { migrate, readMigrations } from "./platform/migrations.js";
-import { packageRoot } from "./platform/package-root.js";
-import { ConsoleTransport, consoleSessionRoomId, consoleUserId, runConsole } from "./transport/console/console.js";
-import { consoleFiles } from "./transport/console/files.js";
-import { consoleRoomData, rememberedPeople, rememberMember } from "./transport/console/people.js";
-import { connectMatrix } from "./transport/matrix/start.js";
-import { matrixRoomData } from "./transport/matrix/room-data.js";
-import { pruneMatrixInbox } from "./transport/matrix/inbox.js";
-import { HomeserverUnreachable, StopRequested } from "./transport/matrix/unreachable.js";
+import { ConfigError, loadConfig } from "../src/platform/config/load.js";
+import type { Config } from "../src/platform/config/schema.js";
+import { createLogger } from "../src/platform/log.js";
+import { openDatabase, StartupError, unencryptedNotice, type OpenedDatabase } from "../src/platform/db.js";
+import { backupDatabase, encryptDatabase, rekeyDatabase, type Converted } from "../src/platform/db-maintenance.js";
+import type { MetricsServer } from "../src/platform/metrics.js";
+import { migrate, readMigrations } from "../src/platform/migrations.js";
+import { packageRoot } from "../src/platform/package-root.js";
+import { ConsoleTransport, consoleSessionRoomId, consoleUserId, runConsole } from "../src/transport/console/console.js";
+import { consoleFiles } from "../src/transport/console/files.js";
+import { consoleRoomData, rememberedPeople, rememberMember } from "../src/transport/console/people.js";
+import { connectMatrix } from "../src/transport/matrix/start.js";
+import { matrixRoomData } from "../src/transport/matrix/room-data.js";
+import { pruneMatrixInbox } from "../src/transport/matrix/inbox.js";
+import { HomeserverUnreachable, StopRequested } from "../src/transport/matrix/unreachable.js";
 
 function appConfig(config: Config): AppConfig {
   return {
@@ -180,7 +180,7 @@ async function main(argv: string[]): Promise<number> {
     if (applied.length > 0) log.info({ applied }, "database migrated");
     // prom-client is loaded only where metrics are on (they are off by default).
     if (config.metrics)
-      metrics = await (await import("./platform/metrics.js")).startMetricsServer(opened.db, config.metrics.port);
+      metrics = await (await import("../src/platform/metrics.js")).startMetricsServer(opened.db, config.metrics.port);
     if (config.matrix) {
       await runMatrixMode(config, config.matrix, opened, log).catch((err: unknown) => {
         exitSoonAfterClose();

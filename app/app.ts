@@ -1,16 +1,16 @@
 import type { Logger } from "pino";
 import { features as registry } from "../commands/index.js";
-import type { CommandConfig } from "./kernel/command.js";
-import { Dispatcher } from "./kernel/dispatcher.js";
-import type { AnyFeature } from "./kernel/feature.js";
-import { kernelTexts, Texts } from "./kernel/i18n/index.js";
-import type { PermissionConfig } from "./kernel/level.js";
-import type { OutsideData, RoomDataPart } from "./kernel/room-data.js";
-import { OutboxSender } from "./kernel/outbox/sender.js";
-import type { RoomView, Transport } from "./kernel/port.js";
-import { Scheduler } from "./kernel/scheduler/scheduler.js";
-import type { Db } from "./platform/db.js";
-import { matrixTexts } from "./transport/matrix/texts/index.js";
+import type { CommandConfig } from "../src/kernel/command.js";
+import { Dispatcher } from "../src/kernel/dispatcher.js";
+import type { AnyFeature } from "../src/kernel/feature.js";
+import { kernelTexts, Texts } from "../src/kernel/i18n/index.js";
+import type { PermissionConfig } from "../src/kernel/level.js";
+import type { OutsideData, RoomDataPart } from "../src/kernel/room-data.js";
+import { OutboxSender } from "../src/kernel/outbox/sender.js";
+import type { RoomView, Transport } from "../src/kernel/port.js";
+import { Scheduler } from "../src/kernel/scheduler/scheduler.js";
+import type { Db } from "../src/platform/db.js";
+import { matrixTexts } from "../src/transport/matrix/texts/index.js";
 
 export interface AppConfig extends CommandConfig {
   permissions: PermissionConfig;
