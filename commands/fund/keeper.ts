@@ -7,8 +7,8 @@ import type { FundSlice } from "./services.js";
 export type Ctx = CommandContext<FundSlice>;
 
 /** Commands about a cell's money run in the cell: a direct message has no fund of its own. */
-export function inCell(ctx: Ctx): void {
-  if (ctx.direct)
+export function inCell(ctx: CommandContext<FundSlice, "room">): void {
+  if (ctx.room.direct)
     throw new UserError("fund.cell_only", {
       ask: ctx.hint("fund ask", {
         fundcode: ctx.t.text("fund.example.code_placeholder"),

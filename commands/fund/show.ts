@@ -24,6 +24,7 @@ export const show = command({
   examples: { en: ["fund"], es: ["fondo"] },
   level: Level.Member,
   params: {},
+  uses: ["room"],
   run(_args, ctx) {
     inCell(ctx);
     const { repo } = ctx.slice;
@@ -126,6 +127,7 @@ export const statement = command({
   },
   level: Level.Member,
   params: { month: param.rest({ max: 40, optional: true }) },
+  uses: ["room"],
   run({ month: words }, ctx) {
     inCell(ctx);
     const { start, months } = statementPeriod(words, ctx);
@@ -179,6 +181,7 @@ export const exportFund = command({
   examples: { en: ["fund export"], es: ["fondo exportar"] },
   level: Level.Member,
   params: {},
+  uses: ["room"],
   run(_args, ctx) {
     inCell(ctx);
     const all = ctx.slice.repo.all(ctx.roomId);
