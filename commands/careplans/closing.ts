@@ -1,4 +1,4 @@
-import { commandsOf } from "../../src/kernel/command.js";
+import { commandsOf, type RenderContext } from "../../src/kernel/command.js";
 import { about, doc, p } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import type { Person } from "../../src/kernel/invocation.js";
@@ -34,7 +34,7 @@ const ACT_KINDS: Record<string, CareKind> = {
  */
 function mayCloseNow(plan: CarePlan, confirmed: boolean, ctx: Ctx): void {
   if (ctx.now >= plan.startsAt) return;
-  const at = when(plan.startsAt, ctx);
+  const at = (view: RenderContext) => when(plan.startsAt, view);
   if (!mayManage(plan, ctx)) throw new UserError("careplan.done.not_started", { n: plan.number, when: at });
   if (!confirmed) {
     const confirm = ctx.hint("careplan done", { plan: plan.number, confirm: ctx.t.text("careplan.confirm_word") });

@@ -159,7 +159,7 @@ export const approve = command({
       throw new UserError(key, {
         n: number,
         show: ctx.hint("fund"),
-        out: ctx.hint("fund out", { text: `${money(m, ctx)} ${m.note}`.trim() }),
+        out: (view) => view.hint("fund out", { text: `${money(m, view)} ${m.note}`.trim() }),
       });
     }
     const check = secondSignature(m.proposedBy, ctx.sender.userId, keeper);

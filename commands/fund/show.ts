@@ -133,12 +133,14 @@ export const statement = command({
     const { start, months } = statementPeriod(words, ctx);
     const movements = ctx.slice.repo.between(ctx.roomId, start.toMillis(), start.plus({ months }).toMillis());
     return {
-      month: start.setLocale(ctx.t.lang).toFormat(months === 12 ? "yyyy" : "LLLL yyyy"),
+      period: { start, months },
       movements,
       totals: totals(movements),
     };
   },
-  render({ month, movements, totals: sums }, view) {
+  render({ period, movements, totals: sums }, view) {
+    // The month's name is the room's word for it: "noviembre 2026" in a Spanish room.
+    const month = period.start.setLocale(view.t.lang).toFormat(period.months === 12 ? "yyyy" : "LLLL yyyy");
     if (movements.length === 0) return doc(p(...view.t.t("fund.statement.none", { month })));
     const lines = sums.map((s) =>
       view.t.t("fund.statement.totals", {

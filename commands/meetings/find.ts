@@ -62,7 +62,7 @@ function deadlineOf(until: string, first: number, ctx: Ctx): number {
   if (at - ctx.now < MIN_DEADLINE_MINUTES * MINUTE || at > first - OPENER_LEAD_MINUTES * MINUTE)
     throw new UserError("meeting.find.deadline", {
       min: MIN_DEADLINE_MINUTES,
-      first: formatWhen(first, zone, ctx.t.lang, ctx.now),
+      first: (view) => formatWhen(first, view.settings.timezone, view.t.lang, view.now),
     });
   return at;
 }

@@ -8,6 +8,11 @@ import type { RoomMember } from "./port.js";
 import type { BoundRoomData, PersonMatch } from "./room-data.js";
 import type { RoomJobs } from "./scheduler/room-jobs.js";
 
+// errors.ts stands below this file: what an error's deferred words may use is completed here.
+declare module "./errors.js" {
+  interface ErrorView extends RenderContext {}
+}
+
 export interface RoomSettingsView {
   language: Lang;
   timezone: string;

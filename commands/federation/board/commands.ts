@@ -100,7 +100,7 @@ export const answer = command({
     if (heard.kind !== kind)
       throw new UserError(`board.answer.is.${heard.kind}`, {
         number,
-        answer: ctx.hint("answer", { board: postWord(heard.kind, ctx), post: number }),
+        answer: (view) => view.hint("answer", { board: postWord(heard.kind, view), post: number }),
       });
     const contact = ctx.hint("contact", { post: number, contact: ctx.t.text("board.example_contact") });
     if (board.matchesOf(link.cellId, number).length > 0)
