@@ -10,7 +10,6 @@ import type {
   Capabilities,
   Capability,
   CommandConfig,
-  CommandContext,
   CoreContext,
   RenderContext,
 } from "./command.js";
@@ -367,7 +366,7 @@ export class Dispatcher {
   }
 
   /** The core every command gets, and only the capabilities this command names in `uses`. */
-  private context(command: AnyCommand, feature: AnyFeature, run: Run): CommandContext<unknown, Capability> {
+  private context(command: AnyCommand, feature: AnyFeature, run: Run): CoreContext & Partial<Capabilities> {
     const { inv } = run;
     const { db, room } = this.deps;
     const member = room.members(inv.roomId).find((m) => m.userId === inv.sender);
@@ -381,7 +380,6 @@ export class Dispatcher {
     return Object.assign(core, ...uses.map((name) => ({ [name]: this.capability(name, run) })));
   }
 
-  private capability<K extends Capability>(name: K, run: Run): Capabilities[K];
   private capability(name: Capability, run: Run): Capabilities[Capability] {
     const { inv, now } = run;
     const { db, room } = this.deps;
