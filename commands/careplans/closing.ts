@@ -1,4 +1,4 @@
-import { commandsOf } from "../../src/kernel/command.js";
+import { commandsOf, type RenderContext } from "../../src/kernel/command.js";
 import { about, doc, p } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import type { Person } from "../../src/kernel/invocation.js";
@@ -34,7 +34,7 @@ const ACT_KINDS: Record<string, CareKind> = {
  */
 function mayCloseNow(plan: CarePlan, confirmed: boolean, ctx: Ctx): void {
   if (ctx.now >= plan.startsAt) return;
-  const at = when(plan.startsAt, ctx);
+  const at = (view: RenderContext) => when(plan.startsAt, view);
   if (!mayManage(plan, ctx)) throw new UserError("careplan.done.not_started", { n: plan.number, when: at });
   if (!confirmed) {
     const confirm = ctx.hint("careplan done", { plan: plan.number, confirm: ctx.t.text("careplan.confirm_word") });
@@ -59,6 +59,7 @@ export const done = command({
     plan: param.int(),
     confirm: param.choice({ confirm: ["confirmar", "yes", "si", "sí"] }, { optional: true }),
   },
+  uses: ["jobs"],
   // Closing records the volunteers' care in the ledger in the same step, so nobody has to remember.
   run({ plan: number, confirm }, ctx) {
     const plan = mustGet(number, ctx);
@@ -123,6 +124,7 @@ export const reopen = command({
   examples: { en: ["careplan 3 reopen"], es: ["plan 3 reabrir"] },
   level: Level.Member,
   params: { plan: param.int() },
+  uses: ["jobs"],
   run({ plan: number }, ctx) {
     const plan = mustGet(number, ctx, false);
     if (plan.status === "planned")
@@ -159,6 +161,7 @@ export const cancel = command({
   examples: { en: ["careplan cancel 3"], es: ["plan 3 cancelar"] },
   level: Level.Member,
   params: { plan: param.int() },
+  uses: ["jobs"],
   run({ plan: number }, ctx) {
     const plan = mustGet(number, ctx);
     if (!mayManage(plan, ctx)) throw new UserError("careplan.cancel.not_yours", { n: number });
@@ -179,6 +182,7 @@ export const move = command({
   level: Level.Member,
   // "move to saturday 10:00", "mover al sábado 10:00": the little word before the time is optional.
   params: { plan: param.int(), when: param.when() },
+  uses: ["jobs"],
   // The plan keeps its length; its reminder and calls move with it.
   run({ plan: number, when: moveTo }, ctx) {
     const plan = mustGet(number, ctx);

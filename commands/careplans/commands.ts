@@ -56,6 +56,7 @@ export const create = command({
   },
   level: Level.Member,
   params: { request: param.rest({ max: 500 }) },
+  uses: ["jobs"],
   run({ request: text }, ctx) {
     const request = parsePlanRequest(text, ctx, (words) => namesCareAct(ctx.slice.catalog(ctx.roomId), words));
     const act = request.careText ? resolveAct(request.careText, ctx) : undefined;

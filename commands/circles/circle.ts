@@ -21,6 +21,7 @@ export const schedule = command({
   examples: { en: ["circle weekly tuesday 19:00"], es: ["círculo semanal martes 19:00"] },
   level: Level.Moderator,
   params: { day: param.word({ max: 20 }), time: param.word({ max: 10 }) },
+  uses: ["jobs"],
   // One circle per room: scheduling again moves it.
   run({ day: weekday, time }, ctx) {
     const day = parseWeekday(weekday);
@@ -57,6 +58,7 @@ export const stop = command({
   examples: { en: ["circle stop"], es: ["círculo parar"] },
   level: Level.Moderator,
   params: {},
+  uses: ["jobs"],
   run: (_args, ctx) => ({ stopped: ctx.jobs.byKind(INVITE_KIND).filter((job) => ctx.jobs.delete(job.id)).length > 0 }),
   render: ({ stopped }, view) =>
     doc(
@@ -105,6 +107,7 @@ export const show = command({
   examples: { en: ["circle"], es: ["círculo"] },
   level: Level.Member,
   params: {},
+  uses: ["jobs"],
   run(_args, ctx) {
     const job = ctx.jobs.active().find((j) => j.kind === INVITE_KIND);
     const order = hostOrder(ctx.slice.repo.members(ctx.roomId)).map((m) => m.userId);

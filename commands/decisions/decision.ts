@@ -76,6 +76,7 @@ export const record = command({
   },
   level: Level.Member,
   params: { text: param.rest({ max: 1000 }) },
+  uses: ["jobs"],
   run({ text }, ctx) {
     // "… review in 3 months" at the end is when the cell looks at it again, not part of the decision.
     const taken = takeReview(text, ctx.now, ctx.settings.timezone);

@@ -25,7 +25,7 @@ export function reviewOrRefuse(when: ReviewWhen, ctx: Ctx): string {
 }
 
 /** Plans the reminder of a decision's review (one per decision: a new day replaces the old). */
-export function scheduleReview(ctx: Ctx, number: number, on: string | null): void {
+export function scheduleReview(ctx: CommandContext<DecisionSlice, "jobs">, number: number, on: string | null): void {
   ctx.jobs.deleteByRef(reviewRef(number));
   if (on !== null)
     ctx.jobs.schedule({
@@ -48,6 +48,7 @@ export const review = command({
   },
   level: Level.Member,
   params: { decision: param.int(), when: param.rest({ max: 40 }) },
+  uses: ["jobs"],
   run({ decision: number, when }, ctx) {
     const decision = ctx.slice.log.get(ctx.roomId, number);
     if (!decision) throw new UserError("decision.unknown", { n: number, list: ctx.hint("decisions") });

@@ -28,6 +28,7 @@ export const start = command({
   examples: { en: ["assembly start Health workers of the north"], es: ["asamblea iniciar Sanitarias del norte"] },
   level: Level.Moderator,
   params: { name: param.rest({ max: ASSEMBLY_NAME_MAX }) },
+  uses: ["jobs"],
   run({ name: typed }, ctx) {
     const existing = ctx.slice.repo.assembly(ctx.roomId);
     if (existing) throw new UserError("fed.already_assembly", { name: existing.name });
@@ -73,6 +74,7 @@ export const report = command({
   examples: { en: ["assembly report"], es: ["asamblea informe"] },
   level: Level.Member,
   params: {},
+  uses: ["elsewhere"],
   run(_args, ctx) {
     if (!ctx.slice.repo.assembly(ctx.roomId))
       throw new UserError("fed.not_assembly", { start: ctx.hint("assembly start", { name: "…" }) });

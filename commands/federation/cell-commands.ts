@@ -45,6 +45,7 @@ export const federate = command({
   },
   level: Level.Moderator,
   params: { link: param.rest({ max: 400 }) },
+  uses: ["elsewhere"],
   run({ link: text }, ctx) {
     const read = readFederate(text);
     if (!read) throw new UserError("fed.bad_link", { example: federateHint("K7PM-XQ4R-T2", ctx) });
@@ -163,7 +164,11 @@ export const preview = command({
     ),
 });
 
-const lifecycle = (name: "pause" | "resume" | "leave", es: string, run: (ctx: Ctx, link: Membership) => void) =>
+const lifecycle = (
+  name: "pause" | "resume" | "leave",
+  es: string,
+  run: (ctx: CommandContext<FederationSlice, "elsewhere" | "jobs">, link: Membership) => void,
+) =>
   command({
     name: `federation ${name}`,
     es: `federación ${es}`,
@@ -173,6 +178,7 @@ const lifecycle = (name: "pause" | "resume" | "leave", es: string, run: (ctx: Ct
     examples: { en: [`federation ${name}`], es: [`federación ${es}`] },
     level: Level.Moderator,
     params: {},
+    uses: ["elsewhere", "jobs"],
     run(_args, ctx) {
       const link = ctx.slice.repo.membership(ctx.roomId);
       // A cell whose join is still unanswered may give up on it.
@@ -213,6 +219,7 @@ export const sector = command({
   examples: { en: ["cell sector health"], es: ["célula sector sanidad"] },
   level: Level.Moderator,
   params: { sector: param.word({ max: 30 }) },
+  uses: ["elsewhere"],
   run({ sector: word }, ctx) {
     const sector = readSector(word);
     if (!sector)

@@ -46,6 +46,7 @@ export const cancel = command({
   examples: { en: ["fund cancel 7"], es: ["fondo anular 7"] },
   level: Level.Member,
   params: { movement: param.int() },
+  uses: ["jobs", "room"],
   run({ movement: number }, ctx): Movement {
     inCell(ctx);
     const m = movementOf(number, ctx);
@@ -68,6 +69,7 @@ export const undo = command({
   examples: { en: ["fund undo 4"], es: ["fondo deshacer 4"] },
   level: Level.Member,
   params: { movement: param.int() },
+  uses: ["room"],
   run({ movement: number }, ctx): Movement {
     inCell(ctx);
     mustBeKeeperOrModerator(ctx);
@@ -99,6 +101,7 @@ export const fix = command({
   examples: { en: ["fund fix 4 €45 from @ana May dues"], es: ["fondo corregir 4 45 € de @ana cuota de mayo"] },
   level: Level.Member,
   params: { movement: param.int(), text: param.rest({ max: 300 }) },
+  uses: ["room"],
   run({ movement: number, text }, ctx): Movement {
     inCell(ctx);
     const m = movementOf(number, ctx);

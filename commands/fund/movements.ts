@@ -14,6 +14,7 @@ import { canPay, secondSignature } from "./rules/balance.js";
 import { readMovementText, type MovementText } from "./rules/movement-text.js";
 import { KNOWN_CURRENCIES, type AmbiguousAmount, type Money, type MoneyError } from "./rules/money.js";
 import type { FundSlice } from "./services.js";
+import type { CommandContext } from "../../src/kernel/command.js";
 
 const command = commandsOf<FundSlice>();
 
@@ -35,12 +36,16 @@ export function moneyError(
 }
 
 /** What follows `in`, `out` or `fix`: the amount, who, a note; a clear refusal when it cannot be read. */
-export function readOrRefuse(text: string, ctx: Ctx, example: string): MovementText & { person?: string } {
+export function readOrRefuse(
+  text: string,
+  ctx: CommandContext<FundSlice, "room">,
+  example: string,
+): MovementText & { person?: string } {
   const read = readMovementText(text);
   if (!read.ok) moneyError(read, example);
   const { personWord } = read.value;
   if (personWord === undefined) return read.value;
-  const person = ctx.person(personWord);
+  const person = ctx.room.person(personWord);
   if (!person) throw new UserError("fund.unknown_person", { word: personWord });
   return { ...read.value, person: memberKey(person) };
 }
@@ -63,6 +68,7 @@ export const moneyIn = command({
   },
   level: Level.Member,
   params: { text: param.rest({ max: 300 }) },
+  uses: ["room"],
   run({ text }, ctx): Movement {
     inCell(ctx);
     if (ctx.level < Level.Moderator) mustBeKeeper(ctx);
@@ -93,6 +99,7 @@ export const moneyOut = command({
   examples: { en: ["fund out €120 to @bo rent support"], es: ["fondo sale 120 € a @bo ayuda con el alquiler"] },
   level: Level.Member,
   params: { text: param.rest({ max: 300 }) },
+  uses: ["jobs", "room"],
   run({ text }, ctx): Movement {
     inCell(ctx);
     mustBeKeeper(ctx);
@@ -140,6 +147,7 @@ export const approve = command({
   examples: { en: ["fund approve 7"], es: ["fondo aprobar 7"] },
   level: Level.Member,
   params: { movement: param.int() },
+  uses: ["jobs", "room"],
   run({ movement: number }, ctx): Movement {
     inCell(ctx);
     const keeper = mustBeKeeperOrModerator(ctx);
@@ -151,7 +159,7 @@ export const approve = command({
       throw new UserError(key, {
         n: number,
         show: ctx.hint("fund"),
-        out: ctx.hint("fund out", { text: `${money(m, ctx)} ${m.note}`.trim() }),
+        out: (view) => view.hint("fund out", { text: `${money(m, view)} ${m.note}`.trim() }),
       });
     }
     const check = secondSignature(m.proposedBy, ctx.sender.userId, keeper);
@@ -172,6 +180,7 @@ export const keeperRole = command({
   examples: { en: ["fund keeper treasurer"], es: ["fondo responsable tesorería"] },
   level: Level.Moderator,
   params: { role: param.word({ max: 40 }) },
+  uses: ["room"],
   run({ role }, ctx) {
     inCell(ctx);
     ctx.slice.repo.room(ctx.roomId);

@@ -26,6 +26,7 @@ export const pledge = command({
   },
   level: Level.Member,
   params: { text: param.rest({ max: 100 }) },
+  uses: ["jobs", "room"],
   run({ text }, ctx): { stopped: number } | { money: Money } {
     inCell(ctx);
     const read = readPledgeText(text);

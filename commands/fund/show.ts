@@ -24,6 +24,7 @@ export const show = command({
   examples: { en: ["fund"], es: ["fondo"] },
   level: Level.Member,
   params: {},
+  uses: ["room"],
   run(_args, ctx) {
     inCell(ctx);
     const { repo } = ctx.slice;
@@ -126,17 +127,20 @@ export const statement = command({
   },
   level: Level.Member,
   params: { month: param.rest({ max: 40, optional: true }) },
+  uses: ["room"],
   run({ month: words }, ctx) {
     inCell(ctx);
     const { start, months } = statementPeriod(words, ctx);
     const movements = ctx.slice.repo.between(ctx.roomId, start.toMillis(), start.plus({ months }).toMillis());
     return {
-      month: start.setLocale(ctx.t.lang).toFormat(months === 12 ? "yyyy" : "LLLL yyyy"),
+      period: { start, months },
       movements,
       totals: totals(movements),
     };
   },
-  render({ month, movements, totals: sums }, view) {
+  render({ period, movements, totals: sums }, view) {
+    // The month's name is the room's word for it: "noviembre 2026" in a Spanish room.
+    const month = period.start.setLocale(view.t.lang).toFormat(period.months === 12 ? "yyyy" : "LLLL yyyy");
     if (movements.length === 0) return doc(p(...view.t.t("fund.statement.none", { month })));
     const lines = sums.map((s) =>
       view.t.t("fund.statement.totals", {
@@ -179,6 +183,7 @@ export const exportFund = command({
   examples: { en: ["fund export"], es: ["fondo exportar"] },
   level: Level.Member,
   params: {},
+  uses: ["room"],
   run(_args, ctx) {
     inCell(ctx);
     const all = ctx.slice.repo.all(ctx.roomId);

@@ -26,9 +26,10 @@ export const ask = command({
   level: Level.Member,
   params: { fundcode: param.word({ max: 12 }), text: param.rest({ max: 300 }) },
   rateLimit: { bucket: "fund.ask", perHour: () => 5, refusal: "fund.ask.too_many" },
+  uses: ["elsewhere", "room"],
   run({ fundcode: code, text }, ctx) {
     // Asking in the cell would tell everyone who asked: only a direct message keeps the name private.
-    if (!ctx.direct) throw new UserError("fund.ask.direct_only");
+    if (!ctx.room.direct) throw new UserError("fund.ask.direct_only");
     const roomId = cellOf(code, ctx);
     const read = readMoney(text);
     if (!read.ok) moneyError(read, ctx.hint("fund ask", { fundcode: code, text: ctx.t.text("fund.ask.example") }));
@@ -60,8 +61,9 @@ export const requests = command({
   examples: { en: ["fund requests", "fund requests K7Q2M"], es: ["fondo solicitudes", "fondo solicitudes K7Q2M"] },
   level: Level.Member,
   params: { fundcode: param.word({ max: 12, optional: true }) },
+  uses: ["room"],
   run({ fundcode: code }, ctx) {
-    if (!ctx.direct)
+    if (!ctx.room.direct)
       return {
         names: false as const,
         waiting: ctx.slice.repo.waiting(ctx.roomId).length,
@@ -118,6 +120,7 @@ export const grant = command({
   examples: { en: ["fund grant 3"], es: ["fondo conceder 3"] },
   level: Level.Member,
   params: { request: labelled(param.int(), "arg.fund.request") },
+  uses: ["room"],
   run({ request: number }, ctx) {
     inCell(ctx);
     const keeper = mustBeKeeperOrModerator(ctx);
@@ -169,6 +172,7 @@ export const decline = command({
   examples: { en: ["fund decline 3"], es: ["fondo rechazar 3"] },
   level: Level.Member,
   params: { request: labelled(param.int(), "arg.fund.request") },
+  uses: ["room"],
   run({ request: number }, ctx) {
     inCell(ctx);
     mustBeKeeperOrModerator(ctx);

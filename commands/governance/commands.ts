@@ -43,8 +43,9 @@ export const propose = command({
   },
   level: Level.Member,
   params: { wording: param.rest({ max: 1500 }) },
+  uses: ["jobs", "room"],
   run({ wording }, ctx) {
-    if (ctx.direct) throw new UserError("proposal.in_room");
+    if (ctx.room.direct) throw new UserError("proposal.in_room");
     const proposed = readProposal(wording);
     if (!proposed.ok)
       throw new UserError(`proposal.error.${proposed.error}`, {
@@ -61,7 +62,7 @@ export const propose = command({
       proposer: ctx.sender.userId,
       openedAt: ctx.now,
       closesAt,
-      eligible: ctx.people().map((m) => m.userId),
+      eligible: ctx.room.people().map((m) => m.userId),
     });
     // Durable: the close survives restarts and runs once.
     ctx.jobs.schedule({
@@ -84,6 +85,7 @@ export const close = command({
   examples: { en: ["propose 3 close"], es: ["proponer 3 cerrar"] },
   level: Level.Member,
   params: { proposal: param.int() },
+  uses: ["jobs"],
   run({ proposal: number }, ctx) {
     const proposal = mustGet(number, ctx);
     if (proposal.proposer !== ctx.sender.userId && ctx.level < Level.Moderator)
@@ -146,6 +148,7 @@ export const reasonFor = command({
   level: Level.Member,
   // Any reply may come here; the reason's own bound (with its own sentence) is checked in `run`.
   params: { proposal: param.int(), reason: param.rest({ max: 65_536 }) },
+  uses: ["invocation"],
   run({ proposal: number, reason: words }, ctx) {
     const proposal = mustGet(number, ctx);
     // In the room, a reason would sit next to a name: a secret ballot takes it with the vote, in a direct chat.
@@ -174,6 +177,7 @@ export const vote = command({
   },
   level: Level.Member,
   params: { proposal: param.word({ max: 12 }), choices: param.rest({ max: 600 }) },
+  uses: ["invocation", "room"],
   run({ proposal: target, choices }, ctx) {
     const number = /^#?(\d{1,9})$/.exec(target);
     const proposal = number ? mustGet(Number(number[1]), ctx) : ctx.slice.repo.byCode(target.toUpperCase());
@@ -183,7 +187,7 @@ export const vote = command({
         example: ctx.hint("vote", { proposal: 3, choices: ctx.t.text("proposal.word.agree") }),
       });
     // A secret vote is only taken in a direct chat, with the code: never in the room, never by number.
-    if (proposal.secret && (number || !ctx.direct))
+    if (proposal.secret && (number || !ctx.room.direct))
       throw new UserError("vote.secret_in_direct", { code: proposal.ballotCode ?? "" });
     if (!proposal.secret && !number)
       throw new UserError("vote.unknown_code", {

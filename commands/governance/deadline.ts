@@ -13,7 +13,7 @@ const MAX_DAYS = 90;
  * When a proposal closes, on a whole minute of the room's clock (the closing job runs then): in 48
  * hours, at the end of the next meeting, or when "until …" says; from 10 minutes to 90 days ahead.
  */
-export function deadlineOf(until: string | undefined, ctx: CommandContext): number {
+export function deadlineOf(until: string | undefined, ctx: CommandContext<unknown, "jobs">): number {
   let at: number;
   if (until === undefined) at = ctx.now + DEFAULT_HOURS * 60 * MINUTE;
   else if (meansMeeting(until)) {

@@ -27,6 +27,7 @@ export const helpCommand = command({
   examples: { en: ["help", "help ledger", "help undo"], es: ["ayuda", "ayuda registro", "ayuda deshacer"] },
   level: Level.Member,
   params: { topic: param.rest({ max: 100, optional: true }) },
+  uses: ["kernel"],
   run({ topic }, ctx): HelpResult {
     const mine = ctx.kernel.commands().filter((c) => c.level <= ctx.level);
     if (!topic) return { kind: "overview", commands: mine };

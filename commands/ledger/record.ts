@@ -44,8 +44,9 @@ export const thanks = command({
     perHour: (config) => config.ledger.maxEntriesPerHour,
     refusal: "ledger.slow_down",
   },
+  uses: ["room"],
   run(args, ctx) {
-    const { givers, what } = joinedGivers(args.givers, args.what, ctx.person);
+    const { givers, what } = joinedGivers(args.givers, args.what, ctx.room.person);
     const parsed = parseContribution(what);
     if (!parsed.ok) throw contributionError(parsed.error, ctx);
     const contribution = parsed.value;

@@ -16,12 +16,12 @@ const PLANS_LISTED = 10;
  * plans plan it when a plan is made, and take it away when it is cancelled). Lessons cannot ask the
  * care plans themselves: care plans already use lessons.
  */
-function knownPlans(ctx: CommandContext<LessonSlice>): number[] {
+function knownPlans(ctx: CommandContext<LessonSlice, "jobs">): number[] {
   const planned = ctx.jobs.byKind(PROMPT_KIND).map((job) => Number(job.payload.plan));
   return [...new Set([...ctx.slice.lessons.askedPlans(ctx.roomId), ...planned])].sort((a, b) => a - b);
 }
 
-function mustExist(plan: number, ctx: CommandContext<LessonSlice>): void {
+function mustExist(plan: number, ctx: CommandContext<LessonSlice, "jobs">): void {
   const plans = knownPlans(ctx);
   if (plans.length === 0) throw new UserError("lesson.plan_none", { plan });
   if (!plans.includes(plan))
@@ -50,6 +50,7 @@ export const record = command({
   },
   level: Level.Member,
   params: { plan: param.int({ optional: true }), text: param.rest({ max: 1000 }) },
+  uses: ["jobs"],
   // Without a number, the lesson belongs to the plan asked about last (if any was).
   run({ plan, text }, ctx) {
     const read = readLesson(text);

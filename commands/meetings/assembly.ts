@@ -85,6 +85,7 @@ export const assembly = command({
   },
   level: Level.Moderator,
   params: { when: param.rest({ max: 60 }) },
+  uses: ["jobs"],
   run({ when }, ctx) {
     if (/^(off|cancel|cancelar|ninguna)$/i.test(when.trim())) {
       const jobs = ctx.jobs.byKind(ASSEMBLY_KIND);

@@ -20,7 +20,7 @@ export type Closing = { find: MeetingFind; tally: SlotTally; names: boolean } & 
   | { kind: "unplanned"; slot: number; error: PlanError }
 );
 
-type Scope = Pick<CommandContext<FindSlice>, "slice" | "jobs" | "settings" | "now" | "roomId">;
+type Scope = Pick<CommandContext<FindSlice, "jobs">, "slice" | "jobs" | "settings" | "now" | "roomId">;
 
 const tallyOf = (find: MeetingFind, scope: Scope) =>
   tallySlots(

@@ -62,7 +62,7 @@ function deadlineOf(until: string, first: number, ctx: Ctx): number {
   if (at - ctx.now < MIN_DEADLINE_MINUTES * MINUTE || at > first - OPENER_LEAD_MINUTES * MINUTE)
     throw new UserError("meeting.find.deadline", {
       min: MIN_DEADLINE_MINUTES,
-      first: formatWhen(first, zone, ctx.t.lang, ctx.now),
+      first: (view) => formatWhen(first, view.settings.timezone, view.t.lang, view.now),
     });
   return at;
 }
@@ -84,6 +84,7 @@ export const meetingFind = command({
   },
   level: Level.Moderator,
   params: { slots: param.rest({ max: 400 }) },
+  uses: ["jobs"],
   run({ slots: typed }, ctx) {
     const { rest, offline } = offlineFlag(typed);
     let until: string | undefined;
@@ -113,6 +114,7 @@ export const meetingFindClose = command({
   examples: { en: ["meeting find 1 close"], es: ["reunión buscar 1 cerrar"] },
   level: Level.Moderator,
   params: { find: param.int() },
+  uses: ["jobs"],
   run({ find: number }, ctx) {
     const find = mustGet(number, ctx);
     const closing = find.closedAt === null ? closeFind(find, ctx) : undefined;
@@ -132,6 +134,7 @@ export const meetingFindPick = command({
   examples: { en: ["meeting find 1 pick 2"], es: ["reunión buscar 1 elegir 2"] },
   level: Level.Moderator,
   params: { find: param.int(), slot: param.int() },
+  uses: ["jobs"],
   run({ find: number, slot }, ctx) {
     const find = mustGet(number, ctx);
     if (find.closedAt === null)
@@ -180,12 +183,13 @@ export const meetingFindAnswer = command({
   examples: { en: ["meeting find 1 can 1 3", "meeting find 1 can none"], es: ["reunión buscar 1 puedo 1 3"] },
   level: Level.Member,
   params: { find: param.int(), slots: param.rest({ max: 100 }) },
+  uses: ["invocation", "room"],
   run({ find: number, slots }, ctx) {
     const find = mustGet(number, ctx);
     const sentAt = ctx.invocation.sentAt;
     if (find.closedAt !== null || (find.closesAt !== null && sentAt > find.closesAt))
       throw new UserError("meeting.find.closed_already", { n: number, list: ctx.hint("meetings") });
-    if (!ctx.people().some((m) => m.userId === ctx.sender.userId)) throw new UserError("meeting.find.not_member");
+    if (!ctx.room.people().some((m) => m.userId === ctx.sender.userId)) throw new UserError("meeting.find.not_member");
     const words = slots.split(/\s+/).filter((w) => w !== "");
     const none = words.length === 1 && /^(none|no|ninguna|ninguno|nada)$/iu.test(words[0] ?? "");
     const picked = none

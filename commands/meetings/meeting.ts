@@ -50,6 +50,7 @@ export const meeting = command({
   },
   level: Level.Moderator,
   params: { when: param.rest({ max: 60 }) },
+  uses: ["jobs"],
   run({ when }, ctx) {
     const { rest, offline } = offlineFlag(when);
     const rule = meetingRule(rest, ctx);
@@ -70,7 +71,7 @@ export const meeting = command({
     ),
 });
 
-type Ctx = CommandContext<MeetingSlice>;
+type Ctx = CommandContext<MeetingSlice, "jobs">;
 
 const upcomingMeetings = (ctx: Ctx): Job[] => ctx.jobs.byKind(OPENER_KIND).filter((job) => job.nextRunUtc !== null);
 
@@ -133,6 +134,7 @@ export const meetingCancel = command({
   },
   level: Level.Moderator,
   params: { day: param.rest({ max: 40, optional: true }) },
+  uses: ["jobs"],
   run({ day }, ctx) {
     if (day !== undefined) return cancelDay(day, ctx);
     const openers = upcomingMeetings(ctx);
@@ -164,6 +166,7 @@ export const meetingList = command({
   examples: { en: ["meetings"], es: ["reuniones"] },
   level: Level.Member,
   params: {},
+  uses: ["jobs"],
   // Active jobs are re-planned first: the room's zone may have just changed.
   run: (_args, ctx) =>
     ctx.jobs

@@ -35,6 +35,7 @@ export const schedule = command({
   examples: { en: ["schedule"], es: ["agenda"] },
   level: Level.Member,
   params: {},
+  uses: ["jobs"],
   // Active jobs are re-planned first: the room's zone may have just changed, and times show as they will really happen.
   run: (_args, ctx) =>
     ctx.jobs

@@ -39,14 +39,11 @@ export function planMeeting(jobs: RoomJobs, zone: string, rule: Rule, offline: b
 }
 
 /** The member's sentence for a meeting not planned. */
-export function planRefusal(
-  error: PlanError,
-  view: Pick<CommandContext, "settings" | "t" | "now" | "hint">,
-): UserError {
+export function planRefusal(error: PlanError, view: Pick<CommandContext, "hint">): UserError {
   if (error.code === "too_soon")
     return new UserError("meeting.too_soon", { minutes: OPENER_LEAD_MINUTES, opener: view.hint("opener") });
   return new UserError(error.weekly ? "meeting.duplicate.weekly" : "meeting.duplicate.once", {
-    when: formatWhen(error.when, view.settings.timezone, view.t.lang, view.now),
+    when: (shown) => formatWhen(error.when, shown.settings.timezone, shown.t.lang, shown.now),
     list: view.hint("meetings"),
   });
 }

@@ -52,9 +52,9 @@ function knownPerson(typed: string, all: readonly BoundRoomData[], ctx: CommandC
   return { userId, name };
 }
 
-function target(word: string, all: readonly BoundRoomData[], ctx: CommandContext<undefined>): Person {
+function target(word: string, all: readonly BoundRoomData[], ctx: CommandContext<undefined, "room">): Person {
   if (SELF.includes(word.toLocaleLowerCase())) return ctx.sender;
-  const person = ctx.person(word);
+  const person = ctx.room.person(word);
   if (!person) throw new UserError("error.arg.person", { arg: "who" }, true);
   if (person.userId || isUserId(word)) return person;
   // Only a moderator may forget someone else, so only a moderator is shown whose ids the room holds.
@@ -92,6 +92,7 @@ export const forget = command({
   },
   level: Level.Member,
   params: { who: param.word({ max: 200 }), confirm: param.choice(CONFIRM, { optional: true }) },
+  uses: ["kernel", "room"],
   run({ who, confirm }, ctx): ForgetResult {
     const all = ctx.kernel.roomData();
     const person = target(who, all, ctx);
@@ -119,8 +120,8 @@ export const forget = command({
     const someone = ctx.t.text("privacy.someone");
     for (const part of all) part.forgetPerson(match, someone);
     // Forgotten rows must leave the disk too: the dispatcher checkpoints and truncates the log after commit.
-    ctx.afterCommit("compact");
-    ctx.afterCommit({ forget: match });
+    ctx.kernel.afterCommit("compact");
+    ctx.kernel.afterCommit({ forget: match });
     return { person, typed: who, parts, forms, done: true };
   },
   render({ person, typed, parts, forms, done }, view) {
@@ -148,6 +149,7 @@ export const wipe = command({
   examples: { en: ["cell wipe", "cell wipe confirm"], es: ["célula borrar", "célula borrar confirmar"] },
   level: Level.Moderator,
   params: { confirm: param.choice(CONFIRM, { optional: true }) },
+  uses: ["kernel"],
   run({ confirm }, ctx) {
     const all = ctx.kernel.roomData();
     const parts = counted(
@@ -158,8 +160,8 @@ export const wipe = command({
     if (parts.length === 0 || !confirm) return { parts, done: false };
     // Every part, not only the counted ones: settings and old messages' refs are not counted, yet must go.
     for (const part of all) part.wipeRoom();
-    ctx.afterCommit("compact");
-    ctx.afterCommit("wipe");
+    ctx.kernel.afterCommit("compact");
+    ctx.kernel.afterCommit("wipe");
     return { parts, done: true };
   },
   render({ parts, done }, view) {

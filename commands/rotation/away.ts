@@ -25,6 +25,7 @@ export const away = command({
   },
   level: Level.Member,
   params: { member: param.person({ optional: true }), until: param.rest({ max: 60 }) },
+  uses: ["jobs"],
   run({ member: named, until }, ctx) {
     const who = actingFor(named, ctx, ctx.hint("away", { until: ctx.t.text("away.example_until") }));
     const parsed = parseUntil(until, whenContextOf(ctx));
@@ -47,6 +48,7 @@ export const back = command({
   examples: { en: ["back", "back @bo"], es: ["vuelvo", "vuelvo @bo"] },
   level: Level.Member,
   params: { member: param.person({ optional: true }) },
+  uses: ["jobs"],
   run({ member: named }, ctx) {
     const who = actingFor(named, ctx, ctx.hint("back"));
     const key = memberKey(who);

@@ -10,7 +10,7 @@ import {
 } from "./rules/index.js";
 import type { CurrentRotation, RotationSlice } from "./services.js";
 
-export type RotationContext = CommandContext<RotationSlice>;
+export type RotationContext = CommandContext<RotationSlice, "jobs">;
 
 /** A rotating role's name as typed ("facilitator", or "night shift" in quotes). */
 export const roleParam = param.word({ max: 40 });

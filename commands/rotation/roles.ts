@@ -32,6 +32,7 @@ export const roles = command({
   examples: { en: ["roles"], es: ["roles"] },
   level: Level.Member,
   params: {},
+  uses: ["jobs"],
   run(_args, ctx) {
     const { state, calendar } = rotationNow(ctx);
     return { plans: planTerms(state, ctx.now, calendar, 2) };
@@ -63,6 +64,7 @@ export const roleAdd = command({
   },
   level: Level.Moderator,
   params: { role: roleParam, term: param.rest({ max: 40, optional: true }) },
+  uses: ["jobs"],
   run({ role, term }, ctx) {
     const weeks = parseTerm(term);
     if (weeks === undefined) {
@@ -89,6 +91,7 @@ export const roleRemove = command({
   examples: { en: ["role remove spokesperson"], es: ["rol quitar portavoz"] },
   level: Level.Moderator,
   params: { role: roleParam },
+  uses: ["jobs"],
   run({ role }, ctx) {
     changeRotation(ctx, (state) => removeRole(state, role, ctx.now));
     return { role };
@@ -104,6 +107,7 @@ export const roleOrder = command({
   examples: { en: ["role order facilitator @ana @bo @cy"], es: ["rol orden facilitación @ana @bo @cy"] },
   level: Level.Moderator,
   params: { role: roleParam, people: param.people({ max: 50 }) },
+  uses: ["jobs"],
   run({ role, people }, ctx) {
     const keys = people.map(memberKey);
     const existing = findRole(rotationNow(ctx).state, role);
@@ -161,6 +165,7 @@ export const roleJoin = command({
   },
   level: Level.Member,
   params: { role: roleParam, member: param.person({ optional: true }) },
+  uses: ["jobs"],
   run({ role, member: named }, ctx) {
     const who = actingFor(named, ctx, ctx.hint("role join", { role }));
     const { state, handovers } = changeRotation(ctx, (s) => joinRole(s, role, memberKey(who)));
@@ -187,6 +192,7 @@ export const roleLeave = command({
   },
   level: Level.Member,
   params: { role: roleParam, member: param.person({ optional: true }) },
+  uses: ["jobs"],
   run({ role, member: named }, ctx) {
     const who = actingFor(named, ctx, ctx.hint("role leave", { role }));
     const { state, handovers } = changeRotation(ctx, (s, calendar) =>

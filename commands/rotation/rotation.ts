@@ -22,6 +22,7 @@ export const rotationSkip = command({
   examples: { en: ["rotation skip facilitator"], es: ["rotación saltar facilitación"] },
   level: Level.Member,
   params: { role: roleParam },
+  uses: ["jobs"],
   run({ role }, ctx) {
     const before = findRole(rotationNow(ctx).state, role);
     // The holder may pass the role on; anyone else needs a moderator, so nobody is pushed out.
@@ -45,6 +46,7 @@ export const rotationSwap = command({
   examples: { en: ["rotation swap facilitator @ana @bo"], es: ["rotación cambiar facilitación @ana @bo"] },
   level: Level.Member,
   params: { role: roleParam, people: param.people({ min: 2, max: 2 }) },
+  uses: ["jobs"],
   run({ role, people: [a, b] }, ctx) {
     if (!a || !b) throw new Error("the people parameter binds exactly two");
     const involved = [memberKey(a), memberKey(b)].includes(memberKey(ctx.sender));
@@ -68,6 +70,7 @@ export const rotationHistory = command({
   examples: { en: ["rotation history facilitator"], es: ["rotación historial facilitación"] },
   level: Level.Member,
   params: { role: roleParam },
+  uses: ["jobs"],
   run({ role }, ctx) {
     const { state } = rotationNow(ctx);
     return { role, found: findRole(state, role)?.name, past: roleHistory(state, role, HISTORY_SHOWN) };
@@ -110,6 +113,7 @@ export const rotationAnnounce = command({
   },
   level: Level.Moderator,
   params: { day: param.word({ max: 20 }), time: param.word({ max: 10 }) },
+  uses: ["jobs"],
   run({ day, time }, ctx) {
     const weekday = parseWeekday(day);
     const clock = parseTimeOfDay(time);

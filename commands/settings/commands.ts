@@ -32,6 +32,7 @@ export const setLanguage = command({
   level: Level.Moderator,
   // A word, not a choice: an unknown language gets its own answer naming the ones Tandem speaks.
   params: { language: param.word() },
+  uses: ["kernel"],
   run({ language }, ctx) {
     const lang = language.toLocaleLowerCase();
     if (!isLang(lang))
@@ -57,6 +58,7 @@ export const setTimezone = command({
   },
   level: Level.Moderator,
   params: { timezone: param.word({ max: 64 }) },
+  uses: ["jobs"],
   run({ timezone }, ctx) {
     if (!IANAZone.isValidZone(timezone)) throw new UserError("settings.timezone.unknown", { found: timezone });
     // Intl spells the zone canonically ("europe/madrid" → "Europe/Madrid").

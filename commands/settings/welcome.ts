@@ -76,6 +76,7 @@ export const welcomeSwitch = command({
   },
   level: Level.Moderator,
   params: { state: param.word({ max: 20, optional: true }) },
+  uses: ["jobs"],
   run({ state }, ctx) {
     if (state !== undefined) {
       if (!ON.test(state) && !OFF.test(state))

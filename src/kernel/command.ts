@@ -8,6 +8,11 @@ import type { RoomMember } from "./port.js";
 import type { BoundRoomData, PersonMatch } from "./room-data.js";
 import type { RoomJobs } from "./scheduler/room-jobs.js";
 
+// errors.ts stands below this file: what an error's deferred words may use is completed here.
+declare module "./errors.js" {
+  interface ErrorView extends RenderContext {}
+}
+
 export interface RoomSettingsView {
   language: Lang;
   timezone: string;
@@ -54,28 +59,6 @@ export interface KernelView {
   translator(lang: Lang): Translator;
   /** A command's example lines in this room's language, with the prefix. */
   examples(command: AnyCommand): string[];
-}
-
-/** Everything a command may use. It runs synchronously inside the message's transaction. */
-export interface CommandContext<S = unknown> extends RenderContext {
-  sender: Person & { userId: string };
-  level: Level;
-  invocation: Invocation;
-  /** The command's own feature: its repositories and what it asks of other features. */
-  slice: S;
-  /** This room's scheduled posts. */
-  jobs: RoomJobs;
-  /** Resolve a `@word` into a person of this room (or a plain-text name). */
-  person(word: string): Person | undefined;
-  members(): readonly RoomMember[];
-  /**
-   * The members who are people: without this bot and the other bots features know of (another
-   * Tandem in an assembly room). Who may vote and how many make a quorum are counted from these.
-   */
-  people(): readonly RoomMember[];
-  /** Whether this is a direct chat between the sender and the bot. */
-  direct: boolean;
-  kernel: KernelView;
   /**
    * Asks for work once the message's transaction committed. `compact`: erased data must leave the
    * disk too, so the write-ahead log is checkpointed and truncated (old page versions in it still
@@ -83,9 +66,52 @@ export interface CommandContext<S = unknown> extends RenderContext {
    * database (printed files, a Matrix client's caches) goes too. Nothing happens if the command fails.
    */
   afterCommit(action: AfterCommit): void;
-  /** Another room, for the few commands that speak across rooms (federation). */
+}
+
+/**
+ * What every command gets: the render context's words, zone and hints, who asked with which level,
+ * and its feature's slice. Anything else is a capability it names in `uses`.
+ */
+export interface CoreContext<S = unknown> extends RenderContext {
+  sender: Person & { userId: string };
+  level: Level;
+  /** The command's own feature: its repositories and what it asks of other features. */
+  slice: S;
+}
+
+/** The people of this room, for commands that resolve, count or address them. */
+export interface RoomPeople {
+  /** Resolve a `@word` into a person of this room (or a plain-text name). */
+  person(word: string): Person | undefined;
+  /**
+   * The members who are people: without this bot and the other bots features know of (another
+   * Tandem in an assembly room). Who may vote and how many make a quorum are counted from these.
+   */
+  people(): readonly RoomMember[];
+  /** Whether this is a direct chat between the sender and the bot. */
+  direct: boolean;
+}
+
+/**
+ * What a command may ask for beyond the core, by name in its `uses`; the dispatcher builds only
+ * those, and `ctx` in its `run` holds only those, so a command reaching for one it did not name
+ * fails the build.
+ */
+export interface Capabilities {
+  /** This room's scheduled posts. */
+  jobs: RoomJobs;
+  room: RoomPeople;
+  /** The message as it came (its `sentAt` is the moment a vote was cast). */
+  invocation: Invocation;
+  kernel: KernelView;
+  /** Another room, for the few commands that speak across rooms (federation, the fund's private requests). */
   elsewhere: ElsewhereOf;
 }
+
+export type Capability = keyof Capabilities;
+
+/** Everything a command may use: the core and the capabilities `U` it asked for. It runs synchronously inside the message's transaction. */
+export type CommandContext<S = unknown, U extends Capability = never> = CoreContext<S> & Pick<Capabilities, U>;
 
 /** Work the dispatcher does after a message's transaction committed. */
 export type AfterCommit = "compact" | "wipe" | { forget: PersonMatch };
@@ -127,7 +153,13 @@ export interface RateLimit {
   refusal: TextKey;
 }
 
-export interface Command<P extends Params = Params, R = unknown, S = unknown, N extends string = string> {
+export interface Command<
+  P extends Params = Params,
+  R = unknown,
+  S = unknown,
+  N extends string = string,
+  U extends Capability = Capability,
+> {
   /** One or more words, e.g. "ledger thanks". */
   name: N;
   /** The Spanish name, used in hints and help in Spanish rooms (and understood everywhere). */
@@ -150,12 +182,14 @@ export interface Command<P extends Params = Params, R = unknown, S = unknown, N 
   level: Level;
   params: P;
   rateLimit?: RateLimit;
-  run(args: ArgsOf<P>, ctx: CommandContext<S>): R;
+  /** The capabilities `run` uses beyond the core (see `Capabilities`). */
+  uses?: readonly U[];
+  run(args: ArgsOf<P>, ctx: CommandContext<S, U>): R;
   render(result: R, view: RenderContext): Rendered;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds commands of different parameter, result and slice types; each validates its own input
-export type AnyCommand = Command<any, any, any>;
+export type AnyCommand = Command<any, any, any, string, any>;
 
 /** Parameters each with its label in the texts (`arg.<name>`, shown in usage lines); an unlabelled one is `never`. */
 export type Labelled<P> = { [K in keyof P]: K extends KeySuffix<"arg."> ? P[K] : never };
@@ -165,7 +199,7 @@ export type Labelled<P> = { [K in keyof P]: K extends KeySuffix<"arg."> ? P[K] :
  * `command({ … })` keeps each command's parameter and result types while fixing its slice.
  */
 export function commandsOf<S>() {
-  return <P extends Params, R, const N extends string>(
-    command: Command<P, R, S, N> & { params: Labelled<P> },
-  ): Command<P, R, S, N> => command;
+  return <P extends Params, R, const N extends string, const U extends Capability = never>(
+    command: Command<P, R, S, N, U> & { params: Labelled<P> },
+  ): Command<P, R, S, N, U> => command;
 }

@@ -4,7 +4,15 @@ import { ZodError } from "zod";
 import type { Db } from "../platform/db.js";
 import { errorForLog } from "../platform/log.js";
 import { perDb } from "../platform/per-db.js";
-import type { AfterCommit, AnyCommand, CommandConfig, CommandContext, KernelView, RenderContext } from "./command.js";
+import type {
+  AfterCommit,
+  AnyCommand,
+  Capabilities,
+  Capability,
+  CommandConfig,
+  CoreContext,
+  RenderContext,
+} from "./command.js";
 import { CommandIndex } from "./command-index.js";
 import { doc, p, type Doc } from "./doc.js";
 import { UserError, wordsOf } from "./errors.js";
@@ -339,7 +347,7 @@ export class Dispatcher {
   ): Doc | Doc[] {
     let raw: Record<string, unknown> = {};
     try {
-      const ctx = this.context(feature, run);
+      const ctx = this.context(command, feature, run);
       this.authorize(command, ctx, run);
       this.rateLimit(command, run);
       raw = bind();
@@ -357,32 +365,47 @@ export class Dispatcher {
     }
   }
 
-  private context(feature: AnyFeature, run: Run): CommandContext {
-    const { inv, now } = run;
+  /** The core every command gets, and only the capabilities this command names in `uses`. */
+  private context(command: AnyCommand, feature: AnyFeature, run: Run): CoreContext & Partial<Capabilities> {
+    const { inv } = run;
     const { db, room } = this.deps;
     const member = room.members(inv.roomId).find((m) => m.userId === inv.sender);
-    const zone = run.view.settings.timezone;
-    const kernel: KernelView = {
-      commands: () => this.index.all,
-      roomData: () => this.roomDataParts().map((part) => bindRoomData(part, db, inv.roomId, now, zone)),
-      translator: (lang) => this.deps.texts.translator(lang),
-      examples: (command) => command.examples[run.t.lang].map((line) => `${run.view.prefix}${line}`),
-    };
-    return {
+    const core: CoreContext = {
       ...run.view,
       sender: { userId: inv.sender, name: member?.displayName || localpart(inv.sender) },
       level: levelOf(room.powerLevel(inv.roomId, inv.sender), inv.sender, this.deps.config.permissions),
-      invocation: inv,
       slice: this.services.get(feature)!(db),
-      jobs: roomJobs(db, inv.roomId, zone, now),
-      person: (word) => resolvePerson(word, inv.roomId, room),
-      members: () => room.members(inv.roomId),
-      people: () => this.people(inv.roomId),
-      direct: room.isDirect?.(inv.roomId) ?? false,
-      kernel,
-      afterCommit: (action) => void run.afterCommit.add(action),
-      elsewhere: elsewhereFrom(this.roomContextDeps(), run.key, now).of,
     };
+    const uses: readonly Capability[] = command.uses ?? [];
+    return Object.assign(core, ...uses.map((name) => ({ [name]: this.capability(name, run) })));
+  }
+
+  private capability(name: Capability, run: Run): Capabilities[Capability] {
+    const { inv, now } = run;
+    const { db, room } = this.deps;
+    const zone = run.view.settings.timezone;
+    switch (name) {
+      case "jobs":
+        return roomJobs(db, inv.roomId, zone, now);
+      case "room":
+        return {
+          person: (word) => resolvePerson(word, inv.roomId, room),
+          people: () => this.people(inv.roomId),
+          direct: room.isDirect?.(inv.roomId) ?? false,
+        };
+      case "invocation":
+        return inv;
+      case "kernel":
+        return {
+          commands: () => this.index.all,
+          roomData: () => this.roomDataParts().map((part) => bindRoomData(part, db, inv.roomId, now, zone)),
+          translator: (lang) => this.deps.texts.translator(lang),
+          examples: (command) => command.examples[run.t.lang].map((line) => `${run.view.prefix}${line}`),
+          afterCommit: (action) => void run.afterCommit.add(action),
+        };
+      case "elsewhere":
+        return elsewhereFrom(this.roomContextDeps(), run.key, now).of;
+    }
   }
 
   private people(roomId: string): RoomMember[] {
@@ -421,7 +444,7 @@ export class Dispatcher {
     }
   }
 
-  private authorize(command: AnyCommand, ctx: CommandContext, run: Run): void {
+  private authorize(command: AnyCommand, ctx: CoreContext, run: Run): void {
     if (ctx.level < command.level)
       throw new UserError("error.permission", {
         command: `${run.view.prefix}${this.index.displayName(command, run.t.lang)}`,

@@ -2,7 +2,10 @@ import type { TextKey } from "./i18n/catalog.js";
 import type { Translator } from "./i18n/index.js";
 import type { ParamValue, Params } from "./i18n/template.js";
 
-/** What an error's deferred words may use: the room's translator (a render context has it). */
+/**
+ * What an error's deferred words may use: what rendering uses (the room's words, zone, clock and
+ * hints). command.ts, which stands above this file, completes it with `RenderContext` by declaration merging.
+ */
 export interface ErrorView {
   t: Translator;
 }

@@ -2,7 +2,7 @@ import { features } from "../../commands/index.js";
 import { commandsOf, doc, Level, p, UserError } from "../../src/kernel/authoring.js";
 import { defineFeature } from "../../src/kernel/feature.js";
 import type { Db } from "../../src/platform/db.js";
-import { createTestBot, MOD, type TestBot } from "../support/test-bot.js";
+import { ALICE, createTestBot, MOD, type TestBot } from "../support/test-bot.js";
 
 /** `run` says what went wrong; the words of an amount or a date are chosen when the refusal is shown. */
 const command = commandsOf<Db>();
@@ -55,5 +55,25 @@ describe("an error's words are chosen when it is shown", () => {
     await bot.say("!fondo entra 10 € de @ana", { sender: MOD });
     const [refused] = await bot.say("!fondo sale 1.234,50 € a @bo alquiler", { sender: MOD });
     expect(refused).toMatch(/^La caja no tiene 1\.234,50 €/);
+  });
+
+  it("the fund's refusals name the keeper's role and repeat a payout in the room's words", async () => {
+    await bot.say("!settings language es", { sender: MOD });
+    expect(await bot.say("!fondo sale 5 € a @bo taxi", { sender: ALICE })).toEqual([
+      "Mientras nadie tenga el rol tesorería, solo una moderadora puede hacer esto.",
+    ]);
+    await bot.say("!fondo entra 2.000 € de @ana", { sender: MOD });
+    await bot.say("!fondo sale 1.234,50 € a @bo alquiler", { sender: MOD });
+    // Two weeks without a second signature: the payout expires, and approving it names how to propose it again.
+    await bot.tickTo("2026-12-08T10:00:00Z");
+    const [refused] = await bot.say("!fondo aprobar 2", { sender: MOD });
+    expect(refused).toMatch(/Propónlo de nuevo con !fondo sale 1\.234,50 € alquiler\.$/);
+  });
+
+  it("a statement names its month in the room's language", async () => {
+    await bot.say("!settings language es", { sender: MOD });
+    await bot.say("!fondo entra 10 € de @ana", { sender: MOD });
+    const [statement] = await bot.say("!fondo extracto", { sender: MOD });
+    expect(statement).toContain("Extracto de la caja, noviembre 2026:");
   });
 });

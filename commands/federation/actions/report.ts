@@ -43,6 +43,7 @@ export const share = command({
   examples: { en: ["action 3 share 2"], es: ["acción 3 compartir 2"] },
   level: Level.Moderator,
   params: { action: param.int(), lesson: param.int() },
+  uses: ["elsewhere"],
   run({ action: number, lesson: lessonNumber }, ctx) {
     const link = linkedCell(ctx, true);
     const action = ctx.slice.actions.heard(link.cellId, number);

@@ -49,6 +49,7 @@ export const propose = command({
   },
   level: Level.Moderator,
   params: { window: param.rest({ max: 500 }) },
+  uses: ["elsewhere", "jobs"],
   run({ window: raw }, ctx) {
     const { repo, actions } = ctx.slice;
     if (!repo.assembly(ctx.roomId)) {
@@ -110,6 +111,7 @@ export const join = command({
   },
   level: Level.Moderator,
   params: { action: param.int(), care: param.rest({ max: 120, optional: true }) },
+  uses: ["elsewhere", "jobs"],
   run({ action: number, care }, ctx) {
     const link = linkedCell(ctx, true);
     const action = aheadOf(ctx, link.cellId, number);
@@ -164,6 +166,7 @@ export const withdraw = command({
   examples: { en: ["action 3 withdraw"], es: ["acción 3 retirarme"] },
   level: Level.Moderator,
   params: { action: param.int() },
+  uses: ["elsewhere", "jobs"],
   run({ action: number }, ctx) {
     // A paused cell may still step out: only "one fewer" crosses.
     const link = linkedCell(ctx, false);

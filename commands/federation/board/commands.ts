@@ -28,6 +28,7 @@ const posting = (kind: PostKind, es: string, aliases: string[], examples: Exampl
     examples,
     level: Level.Member,
     params: { text: param.rest({ max: 2000 }) },
+    uses: ["elsewhere"],
     run({ text: raw }, ctx) {
       const link = linkedCell(ctx, true);
       const { text, removed } = crossingText(raw, ctx.t);
@@ -89,6 +90,7 @@ export const answer = command({
   examples: { en: ["answer need 4", "answer offer 2"], es: ["responder necesidad 4", "responder oferta 2"] },
   level: Level.Moderator,
   params: { board: param.choice({ need: ["necesidad", "necesito"], offer: ["oferta", "ofrezco"] }), post: param.int() },
+  uses: ["elsewhere"],
   run({ board: kind, post: number }, ctx) {
     const link = linkedCell(ctx, true);
     const { board } = ctx.slice;
@@ -98,7 +100,7 @@ export const answer = command({
     if (heard.kind !== kind)
       throw new UserError(`board.answer.is.${heard.kind}`, {
         number,
-        answer: ctx.hint("answer", { board: postWord(heard.kind, ctx), post: number }),
+        answer: (view) => view.hint("answer", { board: postWord(heard.kind, view), post: number }),
       });
     const contact = ctx.hint("contact", { post: number, contact: ctx.t.text("board.example_contact") });
     if (board.matchesOf(link.cellId, number).length > 0)
@@ -142,6 +144,7 @@ export const contact = command({
   examples: { en: ["contact 4 @ana", "contact 4 @ana Hilltop"], es: ["contacto 4 @ana", "contacto 4 @ana Colina"] },
   level: Level.Moderator,
   params: { post: param.int(), contact: param.person(), cell: param.rest({ max: 40, optional: true }) },
+  uses: ["elsewhere"],
   run({ post: number, contact: person, cell }, ctx) {
     const link = linkedCell(ctx, true);
     const { board } = ctx.slice;

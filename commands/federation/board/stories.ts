@@ -59,6 +59,7 @@ export const approve = command({
   examples: { en: ["story 2 approve"], es: ["historia 2 aprobar"] },
   level: Level.Moderator,
   params: { story: param.int() },
+  uses: ["elsewhere"],
   run({ story: number }, ctx) {
     const link = linkedCell(ctx, true);
     const { board } = ctx.slice;

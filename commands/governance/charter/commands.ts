@@ -199,8 +199,13 @@ export const history = command({
  * A change to the charter is a consent proposal, revised in an open meeting: it closes at the end of
  * the next scheduled meeting (or in 48 hours when none is planned, or when "until …" says).
  */
-function proposeChange(change: CharterChange, question: string, until: string | undefined, ctx: Ctx) {
-  if (ctx.direct) throw new UserError("proposal.in_room");
+function proposeChange(
+  change: CharterChange,
+  question: string,
+  until: string | undefined,
+  ctx: CommandContext<GovernanceSlice, "jobs" | "room">,
+) {
+  if (ctx.room.direct) throw new UserError("proposal.in_room");
   const twin = ctx.slice.repo
     .open(ctx.roomId)
     .find((open) => open.charterChange !== null && sameCharterChange(open.charterChange, change));
@@ -217,7 +222,7 @@ function proposeChange(change: CharterChange, question: string, until: string | 
     proposer: ctx.sender.userId,
     openedAt: ctx.now,
     closesAt,
-    eligible: ctx.people().map((m) => m.userId),
+    eligible: ctx.room.people().map((m) => m.userId),
     charterChange: change,
   });
   ctx.jobs.schedule({
@@ -255,6 +260,7 @@ export const amend = command({
   },
   level: Level.Member,
   params: { article: param.int(), text: param.rest({ max: 1500 }) },
+  uses: ["jobs", "room"],
   run({ article: number, text }, ctx) {
     const article = mustGet(number, ctx);
     const { text: wording, until } = splitUntil(text);
@@ -281,6 +287,7 @@ export const add = command({
   },
   level: Level.Member,
   params: { text: param.rest({ max: 1500 }) },
+  uses: ["jobs", "room"],
   run({ text }, ctx) {
     if (!ctx.slice.charter.started(ctx.roomId))
       throw new UserError("charter.none", { start: ctx.hint("charter start") });
@@ -304,6 +311,7 @@ export const remove = command({
   examples: { en: ["charter remove 4"], es: ["carta quitar 4"] },
   level: Level.Member,
   params: { article: param.int(), until: param.rest({ max: 60, optional: true }) },
+  uses: ["jobs", "room"],
   run({ article: number, until }, ctx) {
     const article = mustGet(number, ctx);
     const deadline = until?.replace(/^(until|hasta)\s+/iu, "");
