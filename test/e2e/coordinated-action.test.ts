@@ -5,7 +5,8 @@
  * three cells join; the assembly reads "3" and never which; at the window each cell's room gets the
  * start call of its own care plan, the three within a second of each other and of the window. Nothing
  * of a cell (its room, alias, name, members' ids or display names) is in any event the assembly room
- * carries, as its member decrypts them: both bots' federation events and the assembly's replies.
+ * carries, as its member decrypts them: both bots' federation events and the assembly's replies. Each
+ * homeserver paces its bot as a busy public server would.
  */
 import { jest } from "@jest/globals";
 import { startFederatedHomeservers, type FederatedHomeservers } from "../support/e2e-federation.js";
@@ -50,9 +51,24 @@ async function addAlias(server: SynapseState, owner: RegisteredUser, roomId: str
   return alias;
 }
 
+/** Each homeserver paces its bot as a busy public server would (as in rate-limits.test.ts): 1 message a second, bursts of 5. */
+async function pace(server: SynapseState, admin: RegisteredUser, bot: Bot): Promise<void> {
+  const response = await fetch(
+    `${server.baseUrl}/_synapse/admin/v1/users/${encodeURIComponent(bot.userId)}/override_ratelimit`,
+    {
+      method: "POST",
+      headers: { authorization: `Bearer ${admin.accessToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ messages_per_second: 1, burst_count: 5 }),
+    },
+  );
+  if (!response.ok) throw new Error(`override_ratelimit: ${response.status}`);
+}
+
 beforeAll(async () => {
   servers = await startFederatedHomeservers();
-  const [chairUser, moAUser, anaUser, moBUser, evaUser] = await Promise.all([
+  const [adminOne, adminTwo, chairUser, moAUser, anaUser, moBUser, evaUser] = await Promise.all([
+    newUser("admin", true, servers.one),
+    newUser("admin", true, servers.two),
     newUser("chair", false, servers.one),
     newUser("mo", false, servers.one),
     newUser("ana", false, servers.one),
@@ -69,6 +85,7 @@ beforeAll(async () => {
     Bot.create({ homeserver: servers.one, allowedInviters: [chairUser.userId, moAUser.userId] }),
     Bot.create({ homeserver: servers.two, allowedInviters: [moBUser.userId, chairUser.userId] }),
   ]);
+  await Promise.all([pace(servers.one, adminOne, a), pace(servers.two, adminTwo, b)]);
   await Promise.all([a.start(), b.start()]);
   [chair, moA, ana, moB, eva] = await Promise.all([
     TestClient.start(chairUser, servers.one),
