@@ -1,9 +1,9 @@
 import type { CommandName } from "../src/kernel/command.js";
 import type { AnyFeature, Feature } from "../src/kernel/feature.js";
-import { careplans } from "./careplans/index.js";
+import { carePlansWith } from "./careplans/index.js";
 import { circles } from "./circles/index.js";
 import { decisions } from "./decisions/index.js";
-import { federation } from "./federation/index.js";
+import { federation, federationPlanCancelled } from "./federation/index.js";
 import { fund } from "./fund/index.js";
 import { governance, governanceOpenerParts } from "./governance/index.js";
 import { help } from "./help/index.js";
@@ -18,6 +18,8 @@ import { trust } from "./trust/index.js";
 
 /** What other features add to a meeting's opener: meetings never imports them. */
 const meetings = meetingsWith(governanceOpenerParts);
+/** Who hears that a member cancelled a plan: care plans never import them. */
+const careplans = carePlansWith([federationPlanCancelled]);
 
 const registered = [
   help,

@@ -161,15 +161,17 @@ export const cancel = command({
   examples: { en: ["careplan cancel 3"], es: ["plan 3 cancelar"] },
   level: Level.Member,
   params: { plan: param.int() },
-  uses: ["jobs"],
+  uses: ["jobs", "elsewhere"],
   run({ plan: number }, ctx) {
     const plan = mustGet(number, ctx);
     if (!mayManage(plan, ctx)) throw new UserError("careplan.cancel.not_yours", { n: number });
     ctx.slice.plans.close(plan, "cancelled", ctx.now);
     ctx.jobs.deleteByRef(planRef(plan.number));
-    return plan;
+    const heard = ctx.slice.cancelled({ roomId: ctx.roomId, number, now: ctx.now, elsewhere: ctx.elsewhere });
+    return { plan, heard };
   },
-  render: (plan, view) => doc(p(...view.t.t("careplan.cancel.done", { n: plan.number }))),
+  render: ({ plan, heard }, view) =>
+    doc(p(...view.t.t("careplan.cancel.done", { n: plan.number })), ...heard.flatMap((said) => said(view))),
 });
 
 export const move = command({

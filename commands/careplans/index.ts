@@ -1,5 +1,6 @@
 import { defineFeature, invoke } from "../../src/kernel/feature.js";
 import { carePlanCommands, join } from "./commands.js";
+import type { PlanCancelledHook } from "./cancel-hooks.js";
 import { carePlanPosts } from "./posts.js";
 import { planNumberOf } from "./render.js";
 import { carePlansRoomData } from "./room-data.js";
@@ -7,20 +8,26 @@ import { carePlanServices, type CarePlanSlice } from "./services.js";
 import { careplan as en } from "./texts/en.js";
 import { careplan as es } from "./texts/es.js";
 
-/** Care-mirror plans: every action paired with an act of care at the same time, and decompression after. */
-export const careplans = defineFeature<CarePlanSlice, (typeof names)[number]>({
-  name: "careplans",
-  services: carePlanServices,
-  commands: carePlanCommands,
-  posts: carePlanPosts,
-  roomData: [carePlansRoomData],
-  texts: { en, es },
-  // Any reaction to the plan's announcement, its view, reminder or start call volunteers.
-  reaction(ref) {
-    const number = planNumberOf(ref);
-    return number === undefined ? undefined : invoke(join, { plan: number });
-  },
-});
+/**
+ * Care-mirror plans: every action paired with an act of care at the same time, and decompression after.
+ * Features that made a plan hear when a member cancels it through `onCancel` (the registry passes them in).
+ */
+export const carePlansWith = (onCancel: readonly PlanCancelledHook[]) =>
+  defineFeature<CarePlanSlice, (typeof names)[number]>({
+    name: "careplans",
+    services: (db) => carePlanServices(db, onCancel),
+    commands: carePlanCommands,
+    posts: carePlanPosts,
+    roomData: [carePlansRoomData],
+    texts: { en, es },
+    // Any reaction to the plan's announcement, its view, reminder or start call volunteers.
+    reaction(ref) {
+      const number = planNumberOf(ref);
+      return number === undefined ? undefined : invoke(join, { plan: number });
+    },
+  });
+
+export type { CancelledPlan, PlanCancelledHook } from "./cancel-hooks.js";
 
 /** Federation counts care plans carried through in a month, never reading them. */
 export { carePlansCarriedCount } from "./repository.js";

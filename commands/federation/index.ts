@@ -50,6 +50,9 @@ export const federation = defineFeature<FederationSlice, (typeof names)[number]>
   texts: { en, es },
 });
 
+/** A cell's care plan of a day of action, cancelled: the cell steps out of the action (the registry hands it to care plans). */
+export { stepOutWithPlan as federationPlanCancelled } from "./actions/plan-cancelled.js";
+
 /** The canonical names of this feature's commands: what hints anywhere may name (commands/index.ts checks them). */
 const names = [
   "assembly start",

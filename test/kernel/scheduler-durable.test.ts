@@ -1,3 +1,4 @@
+import { jest } from "@jest/globals";
 import { DateTime } from "luxon";
 import { pino } from "pino";
 import { doc, p } from "../../src/kernel/doc.js";
@@ -286,5 +287,62 @@ describe("durable scheduler", () => {
       clock.now,
     );
     expect(jobsRepo(opened.db).get(job.id)?.nextRunUtc).toBe(Date.parse("2026-11-26T17:45Z"));
+  });
+  describe("started, with its timer", () => {
+    afterEach(() => jest.useRealTimers());
+
+    /** On the (faked) wall clock, as in production; `firedAt` gets the instant of every post. */
+    const onRealClock = (db: Db, firedAt: number[]) =>
+      new Scheduler({
+        db,
+        clock: () => Date.now(),
+        features: [pinging(echo)],
+        texts: new Texts([kernelTexts]),
+        defaults: { language: "en", timezone: MADRID },
+        log: silentLog,
+        onEnqueued: () => firedAt.push(Date.now()),
+      });
+
+    it("fires a one-off job at its instant, not on the next tick", async () => {
+      opened = openMigrated();
+      // Ticks every 59 seconds fire at :00 and :59; the job is due in between, at 12:00:11.5.
+      jest.useFakeTimers({ now: Date.parse("2026-11-27T12:00:10.000Z") });
+      const at = Date.parse("2026-11-27T12:00:11.500Z");
+      scheduleJob(opened.db, { roomId: ROOM, kind: "ping", rule: { kind: "once", at }, zone: MADRID }, Date.now());
+      const firedAt: number[] = [];
+      const scheduler = onRealClock(opened.db, firedAt);
+      scheduler.start(59);
+      try {
+        await jest.advanceTimersByTimeAsync(1_499);
+        expect(queued(opened.db)).toEqual([]);
+        await jest.advanceTimersByTimeAsync(1);
+        expect(firedAt).toEqual([at]);
+        expect(queued(opened.db)).toHaveLength(1);
+      } finally {
+        scheduler.stop();
+      }
+    });
+
+    it("leaves a run more than a tick ahead to the ticks, and wakes for it from the last tick before it", async () => {
+      opened = openMigrated();
+      jest.useFakeTimers({ now: Date.parse("2026-11-27T12:00:01.000Z") });
+      // Ticks every 20 seconds: :00, :20, :40. The run at 12:00:47.25 is first seen by the tick at :40.
+      const at = Date.parse("2026-11-27T12:00:47.250Z");
+      scheduleJob(opened.db, { roomId: ROOM, kind: "ping", rule: { kind: "once", at }, zone: MADRID }, Date.now());
+      const firedAt: number[] = [];
+      const scheduler = onRealClock(opened.db, firedAt);
+      scheduler.start(20);
+      try {
+        await jest.advanceTimersByTimeAsync(at - Date.now() - 1);
+        expect(firedAt).toEqual([]);
+        await jest.advanceTimersByTimeAsync(1);
+        expect(firedAt).toEqual([at]);
+        // After stopping, nothing is left to wake it.
+        scheduler.stop();
+        expect(jest.getTimerCount()).toBe(0);
+      } finally {
+        scheduler.stop();
+      }
+    });
   });
 });

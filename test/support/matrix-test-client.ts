@@ -28,6 +28,8 @@ export interface SeenMessage {
   eventId: string;
   roomId: string;
   sender: string;
+  /** When the sender's homeserver received it (origin_server_ts). */
+  originServerTs: number;
   /** The type as it travelled: m.room.encrypted for an encrypted message. */
   wireType: string;
   type: string;
@@ -101,6 +103,7 @@ function record(event: MatrixEvent): void {
     eventId,
     roomId,
     sender: event.getSender() ?? "",
+    originServerTs: event.getTs(),
     wireType: event.getWireType(),
     type: event.getType(),
     decryptionFailed: event.isDecryptionFailure(),

@@ -148,6 +148,8 @@ export const federation = {
   "action.joined_no_care": "Pair it with a care act, like {care}, and join its care with {join}",
   "action.not_in": "This cell is not in action {number}. To join it: {join}",
   "action.withdrawn": "This cell is out of action {number}. The assembly counts one cell fewer, never which.",
+  "action.plan_cancelled":
+    "It carried action {number}: this cell is out of it now. The assembly counts one cell fewer, never which.",
   "action.withdrawn_plan":
     "This cell is out of action {number}, and care plan #{plan} is cancelled. The assembly counts one cell fewer, never which.",
   "schedule.kind.federation.action_start": "{when}: an action of the assembly starts, with how many cells are in",

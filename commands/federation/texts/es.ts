@@ -150,6 +150,8 @@ export const federation: Record<keyof typeof en, Entry> = {
   "action.joined_no_care": "Acompáñala de un cuidado, como {care}, y súmate a él con {join}",
   "action.not_in": "Esta célula no está en la acción {number}. Para sumarse: {join}",
   "action.withdrawn": "Esta célula ya no está en la acción {number}. La asamblea cuenta una célula menos, nunca cuál.",
+  "action.plan_cancelled":
+    "Ese plan llevaba la acción {number}: esta célula ya no está en ella. La asamblea cuenta una célula menos, nunca cuál.",
   "action.withdrawn_plan":
     "Esta célula ya no está en la acción {number}, y el plan de cuidados #{plan} queda cancelado. La asamblea cuenta una célula menos, nunca cuál.",
   "schedule.kind.federation.action_start": "{when}: empieza una acción de la asamblea, con cuántas células se suman",

@@ -55,6 +55,9 @@ const statements = perDb((db) => ({
   due: db.prepare(
     `SELECT ${COLUMNS} FROM jobs WHERE next_run_utc IS NOT NULL AND next_run_utc <= ? ORDER BY next_run_utc, id LIMIT ?`,
   ),
+  nextAfter: db
+    .prepare("SELECT min(next_run_utc) FROM jobs WHERE next_run_utc IS NOT NULL AND next_run_utc > ?")
+    .pluck(),
   active: db.prepare(
     `SELECT ${COLUMNS} FROM jobs WHERE room_id = ? AND next_run_utc IS NOT NULL ORDER BY next_run_utc, id`,
   ),
@@ -114,6 +117,10 @@ export const jobsRepo = perDb((db) => {
     },
     due(now: number, limit = 100): Job[] {
       return many(s.due.all(now, limit));
+    },
+    /** The soonest run still ahead of `now`, in any room; null when nothing is planned. */
+    nextRunAfter(now: number): number | null {
+      return s.nextAfter.get(now) as number | null;
     },
     activeInRoom(roomId: string): Job[] {
       return many(s.active.all(roomId));

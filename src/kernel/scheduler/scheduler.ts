@@ -63,6 +63,9 @@ export function runKey(jobId: number, scheduledFor: number, part = 0): string {
  */
 export class Scheduler {
   private task: ScheduledTask | undefined;
+  /** Wakes the scheduler at the instant of a run due before the next tick. */
+  private timer: NodeJS.Timeout | undefined;
+  private tickMs = 30_000;
   private readonly kinds = new Map<string, Kind>();
   private readonly index: CommandIndex;
   /** Old handled marks and delivered outbox rows go hourly, from this tick (the first tick at start). */
@@ -198,17 +201,20 @@ export class Scheduler {
    */
   start(everySeconds = 30): void {
     if (this.task) return;
-    this.safeTick();
+    this.tickMs = everySeconds * 1_000;
     this.task = cron.schedule(`*/${everySeconds} * * * * *`, () => this.safeTick(), {
       name: "tandem-scheduler",
       noOverlap: true,
     });
+    this.safeTick();
   }
 
   stop(): void {
     this.pruning.stop();
     void this.task?.destroy();
     this.task = undefined;
+    clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   private safeTick(): void {
@@ -216,6 +222,26 @@ export class Scheduler {
       this.tick();
     } catch (err) {
       this.deps.log.error({ err: errorForLog(err) }, "scheduler tick failed");
+    }
+    this.wakeAtNextRun();
+  }
+
+  /**
+   * A run due before the next tick gets a timer for its very instant: a day of action starts in every
+   * cell, on every Tandem, at the same second rather than up to a tick late. Any run planned at least a
+   * tick ahead is seen by one tick before it (times are typed to the minute, ticks are under a minute).
+   */
+  private wakeAtNextRun(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.task) return;
+    try {
+      const now = this.deps.clock();
+      const next = jobsRepo(this.deps.db).nextRunAfter(now);
+      if (next === null || next - now >= this.tickMs) return;
+      this.timer = setTimeout(() => this.safeTick(), next - now);
+    } catch (err) {
+      this.deps.log.error({ err: errorForLog(err) }, "could not plan the scheduler's next wake");
     }
   }
 }

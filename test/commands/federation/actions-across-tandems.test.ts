@@ -94,6 +94,21 @@ describe("days of action across two Tandems", () => {
     expect(plainIn(b, LAKESIDE, window)).toEqual([]);
   });
 
+  it("counts out a cell of another Tandem whose care plan of the action is cancelled, with only the number crossing", async () => {
+    await a.say("!action propose refuse overtime friday 17:00 for 2h", at(HALL));
+    await relay();
+    await a.say("!action 1 join", at(ROOM));
+    for (const cell of [HILLTOP, LAKESIDE]) await b.say("!action 1 join", at(cell));
+    await relay();
+    expect(await countInHall()).toContain("Cells in: 3");
+    const [sent, quiet] = [hall.eventsIn(b).length, a.transport.sent.length];
+    await b.say("!careplan 1 cancel", at(HILLTOP));
+    await relay();
+    expect(bodies(b, sent)).toEqual([{ kind: "action_withdraw", number: 1 }]);
+    expect(plainIn(a, HALL, quiet)).toEqual([]);
+    expect(await countInHall()).toContain("Cells in: fewer than 3");
+  });
+
   it("forgets the cells of another Tandem that leave the federation", async () => {
     await a.say("!action propose refuse overtime friday 17:00 for 2h", at(HALL));
     await relay();

@@ -151,6 +151,31 @@ describe("days of action across cells in one Tandem", () => {
     expect(plainIn(HILLTOP, window)).toHaveLength(2);
   });
 
+  it("counts a cell out when the care plan of its action is cancelled, as silently as withdrawing", async () => {
+    await propose();
+    for (const cell of CELLS) await bot.say("!action 1 join", at(cell));
+    // A plan of the cell's own, made with !careplan, is none of the action's business.
+    await bot.say("!careplan picket friday 9:00", at(LAKESIDE));
+    expect(await bot.say("!careplan 2 cancel", at(LAKESIDE))).toEqual(["Plan #2 is cancelled; I won't post about it."]);
+    expect(await bot.say("!actions", at(HALL))).toEqual([expect.stringContaining("Cells in: 3")]);
+    const before = mark();
+    expect(await bot.say("!careplan 1 cancel", at(LAKESIDE))).toEqual([
+      "Plan #1 is cancelled; I won't post about it.\nIt carried action 1: this cell is out of it now. The assembly counts one cell fewer, never which.",
+    ]);
+    expect(bot.transport.sent.slice(before).filter((m) => m.roomId !== LAKESIDE)).toEqual([]);
+    expect(await bot.say("!actions", at(HALL))).toEqual([expect.stringContaining("Cells in: fewer than 3")]);
+    expect(await bot.say("!actions", at(LAKESIDE))).toEqual([
+      "Actions ahead\n• Action 1: refuse overtime, Friday 27 Nov, 17:00. To join: !action 1 join",
+    ]);
+    // In again with a new plan; once the action started, cancelling a plan no longer changes the count.
+    expect(await bot.say("!action 1 join", at(LAKESIDE))).toEqual([expect.stringContaining("Care plan #3")]);
+    const window = mark();
+    await bot.tickTo("2026-11-27T16:00:20Z");
+    expect(plainIn(HALL, window)).toEqual([expect.stringContaining("Cells in: 3.")]);
+    expect(await bot.say("!careplan 3 cancel", at(LAKESIDE))).toEqual(["Plan #3 is cancelled; I won't post about it."]);
+    expect(count("SELECT count(*) FROM federation_action_cells WHERE number = 1")).toBe(3);
+  });
+
   it("takes a cell that leaves the federation out of its actions", async () => {
     await propose();
     for (const cell of CELLS) await bot.say("!action 1 join", at(cell));
