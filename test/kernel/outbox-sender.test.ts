@@ -46,4 +46,25 @@ describe("outbox sender", () => {
       },
     );
   });
+
+  it("sends to several rooms at once, each room in order, so no room waits for another's slow send", async () => {
+    for (const room of [STUCK, FINE]) for (let i = 1; i <= 3; i++) queue(room, `${room}-${i}`);
+    const inFlight = new Set<string>();
+    let mostAtOnce = 0;
+    const transport = new FakeTransport();
+    const send = transport.send.bind(transport);
+    transport.send = async (message) => {
+      inFlight.add(message.roomId);
+      mostAtOnce = Math.max(mostAtOnce, inFlight.size);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight.delete(message.roomId);
+      return send(message);
+    };
+    await new OutboxSender(opened.db, transport, pino({ level: "silent" }), () => 1_000).drain();
+    expect(mostAtOnce).toBe(2);
+    for (const room of [STUCK, FINE])
+      expect(transport.sent.filter((m) => m.roomId === room).map((m) => m.key)).toEqual(
+        [1, 2, 3].map((i) => `${room}-${i}`),
+      );
+  });
 });
