@@ -4,7 +4,7 @@ import { UserError } from "../../src/kernel/errors.js";
 import type { Person } from "../../src/kernel/invocation.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
-import { memberKey } from "../../src/kernel/time/format.js";
+import { memberKey } from "../../src/kernel/mentions.js";
 import { pairLines } from "./posts.js";
 import { MAX_SKILL_CHARS, readSkill, skillKey, skillsBoard, type Pair } from "./rules/index.js";
 import type { CircleSlice } from "./services.js";

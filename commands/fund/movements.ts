@@ -5,7 +5,7 @@ import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
 import type { TextKey } from "../../src/kernel/i18n/catalog.js";
 import { param } from "../../src/kernel/params.js";
-import { memberKey } from "../../src/kernel/time/format.js";
+import { memberKey } from "../../src/kernel/mentions.js";
 import { dropExpiry, PAYOUT_EXPIRY_DAYS, planExpiry } from "./expiry.js";
 import { inCell, mustBeKeeper, mustBeKeeperOrModerator, type Ctx } from "./keeper.js";
 import { money } from "./render.js";

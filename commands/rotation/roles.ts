@@ -3,7 +3,7 @@ import { doc, p } from "../../src/kernel/doc.js";
 import { UserError } from "../../src/kernel/errors.js";
 import { Level } from "../../src/kernel/level.js";
 import { param } from "../../src/kernel/params.js";
-import { memberKey } from "../../src/kernel/time/format.js";
+import { memberKey } from "../../src/kernel/mentions.js";
 import { ensureAnnouncement } from "./announcement.js";
 import { actingFor, changeRotation, mentionOf, roleParam, rotationNow } from "./common.js";
 import { rolesBlock, withHandovers } from "./render.js";

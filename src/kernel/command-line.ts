@@ -1,5 +1,4 @@
 import type { Invocation } from "./invocation.js";
-import { withMentionIds } from "./mentions.js";
 import type { RoomView } from "./port.js";
 import { cleanInput } from "./text-hygiene.js";
 
@@ -15,4 +14,22 @@ export function commandLine(inv: Invocation, room: RoomView, prefix: string): st
   if (!text.startsWith(prefix)) return undefined;
   // "@ana,@bo" names two people, like "@ana, @bo".
   return text.slice(prefix.length).replace(/,(?=@)/g, ", ");
+}
+
+/**
+ * The text with every m.mentions id written in where a client left only the display name in the
+ * plain body (a pill's HTML already holds the id).
+ */
+function withMentionIds(text: string, inv: Pick<Invocation, "roomId" | "mentionedUserIds">, room: RoomView): string {
+  for (const userId of inv.mentionedUserIds ?? []) {
+    if (text.includes(userId)) continue;
+    const name = room.members(inv.roomId).find((m) => m.userId === userId)?.displayName;
+    if (!name) continue;
+    text = text.replace(new RegExp(`(^|\\s)@?${escapeRegExp(name)}(?=\\s|$|[,.;:!?])`), `$1${userId}`);
+  }
+  return text;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -369,10 +369,9 @@ export class Dispatcher {
   private context(command: AnyCommand, feature: AnyFeature, run: Run): CoreContext & Partial<Capabilities> {
     const { inv } = run;
     const { db, room } = this.deps;
-    const member = room.members(inv.roomId).find((m) => m.userId === inv.sender);
     const core: CoreContext = {
       ...run.view,
-      sender: { userId: inv.sender, name: member?.displayName || localpart(inv.sender) },
+      sender: { ...run.view.personOf(inv.sender), userId: inv.sender },
       level: levelOf(room.powerLevel(inv.roomId, inv.sender), inv.sender, this.deps.config.permissions),
       slice: this.services.get(feature)!(db),
     };

@@ -2,7 +2,7 @@ import type { Inline } from "./doc.js";
 import type { RoomMember, RoomView } from "./port.js";
 import { UserError } from "./errors.js";
 import { nameKey } from "./text-hygiene.js";
-import type { Invocation, Person } from "./invocation.js";
+import type { Person } from "./invocation.js";
 
 const USER_ID = /^@[^:\s]+:[A-Za-z0-9.\-[\]:]+$/;
 
@@ -14,30 +14,23 @@ export function localpart(userId: string): string {
   return userId.slice(1, userId.indexOf(":") === -1 ? undefined : userId.indexOf(":"));
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/**
- * The text with every m.mentions id written in where a client left only the display name in the
- * plain body (a pill's HTML already holds the id).
- */
-export function withMentionIds(
-  text: string,
-  inv: Pick<Invocation, "roomId" | "mentionedUserIds">,
-  room: RoomView,
-): string {
-  for (const userId of inv.mentionedUserIds ?? []) {
-    if (text.includes(userId)) continue;
-    const name = room.members(inv.roomId).find((m) => m.userId === userId)?.displayName;
-    if (!name) continue;
-    text = text.replace(new RegExp(`(^|\\s)@?${escapeRegExp(name)}(?=\\s|$|[,.;:!?])`), `$1${userId}`);
-  }
-  return text;
-}
-
 function nameOf(member: RoomMember): string {
   return member.displayName?.trim() || localpart(member.userId);
+}
+
+/** How features store a person: a Matrix user id as is, a person not on Matrix as `name:<name>`. */
+export function memberKey(person: Person): string {
+  return person.userId ?? `name:${person.name}`;
+}
+
+/** The person a stored key stands for, named as the room knows them now. */
+export function personOf(key: string, room: RoomView | undefined, roomId: string): Person {
+  return key.startsWith("name:") ? { name: key.slice(5) } : named(key, room?.members(roomId) ?? []);
+}
+
+function named(userId: string, members: readonly RoomMember[]): Person {
+  const member = members.find((m) => m.userId === userId);
+  return { userId, name: member ? nameOf(member) : localpart(userId) };
 }
 
 /** What ends a mention when written right after it: `@ana!`, `@ana:`, `@ana,` are all Ana. */
@@ -55,10 +48,7 @@ export function resolvePerson(word: string, roomId: string, room: RoomView): Per
   if (!trimmed.startsWith("@") || trimmed.length < 2) return undefined;
   if (ROOM_WIDE.has(nameKey(trimmed.slice(1)))) throw new UserError("error.arg.room_mention", { found: trimmed });
   const members = room.members(roomId);
-  if (isUserId(trimmed)) {
-    const member = members.find((m) => m.userId === trimmed);
-    return { userId: trimmed, name: member ? nameOf(member) : localpart(trimmed) };
-  }
+  if (isUserId(trimmed)) return named(trimmed, members);
   const wanted = fold(trimmed.slice(1));
   const matches = members.filter(
     (m) => fold(localpart(m.userId)) === wanted || (m.displayName !== undefined && fold(m.displayName) === wanted),

@@ -2,10 +2,10 @@ import type { Db } from "../platform/db.js";
 import type { RenderContext, RoomSettingsView } from "./command.js";
 import type { CommandIndex } from "./command-index.js";
 import { writeCommand } from "./hints.js";
+import { personOf } from "./mentions.js";
 import type { Texts } from "./i18n/index.js";
 import type { RoomView } from "./port.js";
 import { roomSettings } from "./room-settings.js";
-import { personOf } from "./time/format.js";
 
 /** What a room's render context is made of; the dispatcher and the scheduler hold one each. */
 export interface RoomContextDeps {

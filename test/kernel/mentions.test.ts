@@ -1,5 +1,5 @@
 import { commandLine } from "../../src/kernel/command-line.js";
-import { resolvePerson } from "../../src/kernel/mentions.js";
+import { memberKey, personOf, resolvePerson } from "../../src/kernel/mentions.js";
 import type { Invocation } from "../../src/kernel/invocation.js";
 import { FakeTransport } from "../support/fake-transport.js";
 import { ALICE, createTestBot } from "../support/test-bot.js";
@@ -121,5 +121,22 @@ describe("a plain @-name that fits more than one member", () => {
     } finally {
       bot.close();
     }
+  });
+});
+
+describe("personOf: a stored person, named as the room knows them now", () => {
+  const named = new FakeTransport();
+  named.join("!r", "@ana:example.org", "Ana Pérez");
+  named.join("!r", "@dee:example.org", "   ");
+
+  it("names a member by display name, and by localpart when the display name is blank, as a mention would", () => {
+    expect(personOf("@ana:example.org", named, "!r")).toEqual({ userId: "@ana:example.org", name: "Ana Pérez" });
+    expect(personOf("@dee:example.org", named, "!r")).toEqual({ userId: "@dee:example.org", name: "dee" });
+    expect(personOf("@dee:example.org", named, "!r")).toEqual(resolvePerson("@dee:example.org", "!r", named));
+  });
+
+  it("names someone no longer in the room by localpart, and someone not on Matrix by the name kept", () => {
+    expect(personOf("@gone:example.org", named, "!r")).toEqual({ userId: "@gone:example.org", name: "gone" });
+    expect(personOf(memberKey({ name: "Rosa" }), named, "!r")).toEqual({ name: "Rosa" });
   });
 });

@@ -27,19 +27,53 @@ export interface RoomJobs {
   replan(zone: string): number;
 }
 
+/** Building one holds the room, its zone and the moment: nothing is planned until a command plans. */
 export function roomJobs(db: Db, roomId: string, zone: string, now: number): RoomJobs {
-  const repo = jobsRepo(db);
-  return {
-    schedule: (spec) => scheduleJob(db, { ...spec, roomId, zone }, now),
-    upsert: (spec) => upsertRoomJob(db, { ...spec, roomId, zone }, now),
-    byKind: (kind) => repo.byKind(roomId, kind),
-    byRef: (ref) => repo.byRef(roomId, ref),
-    deleteByRef: (ref) => repo.deleteByRef(roomId, ref),
-    delete: (id) => repo.delete(roomId, id),
-    active() {
-      replanRoom(db, roomId, zone, now);
-      return repo.activeInRoom(roomId);
-    },
-    replan: (newZone) => replanRoom(db, roomId, newZone, now),
-  };
+  return new RoomSchedule(db, roomId, zone, now);
+}
+
+class RoomSchedule implements RoomJobs {
+  private readonly repo: ReturnType<typeof jobsRepo>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly roomId: string,
+    private readonly zone: string,
+    private readonly now: number,
+  ) {
+    this.repo = jobsRepo(db);
+  }
+
+  schedule(spec: RoomJobSpec): Job {
+    return scheduleJob(this.db, { ...spec, roomId: this.roomId, zone: this.zone }, this.now);
+  }
+
+  upsert(spec: RoomJobSpec): Job {
+    return upsertRoomJob(this.db, { ...spec, roomId: this.roomId, zone: this.zone }, this.now);
+  }
+
+  byKind(kind: string): Job[] {
+    return this.repo.byKind(this.roomId, kind);
+  }
+
+  byRef(ref: string): Job[] {
+    return this.repo.byRef(this.roomId, ref);
+  }
+
+  deleteByRef(ref: string): number {
+    return this.repo.deleteByRef(this.roomId, ref);
+  }
+
+  delete(id: number): boolean {
+    return this.repo.delete(this.roomId, id);
+  }
+
+  active(): Job[] {
+    replanRoom(this.db, this.roomId, this.zone, this.now);
+    return this.repo.activeInRoom(this.roomId);
+  }
+
+  replan(zone: string): number {
+    return replanRoom(this.db, this.roomId, zone, this.now);
+  }
 }

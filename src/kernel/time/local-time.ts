@@ -71,11 +71,6 @@ export function isoWeekday(date: LocalDate): number {
   return js === 0 ? 7 : js;
 }
 
-/** Whole days from `a` to `b` (negative when b is earlier). */
-export function daysBetween(a: LocalDate, b: LocalDate): number {
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS);
-}
-
 export function isRealDate(date: LocalDate): boolean {
   const d = new Date(Date.UTC(date.year, date.month - 1, date.day));
   return d.getUTCFullYear() === date.year && d.getUTCMonth() + 1 === date.month && d.getUTCDate() === date.day;

@@ -325,9 +325,14 @@ function parseRelative(text: string, ctx: WhenContext): Result<When, WhenError> 
     return duration.error.code === "too-long"
       ? { ok: false, error: { code: "too-far", utcMs: Number.POSITIVE_INFINITY } }
       : undefined;
-  const utcMs = addDuration(ctx.zone, ctx.nowUtc, duration.value);
+  return ahead(addDuration(ctx.zone, ctx.nowUtc, duration.value), ctx, true);
+}
+
+/** An instant read from a member's words, if it is ahead and not absurdly far. */
+function ahead(utcMs: number, ctx: WhenContext, hadTime: boolean): Result<When, WhenError> {
+  if (utcMs <= ctx.nowUtc) return { ok: false, error: { code: "past", utcMs } };
   if (isTooFar(utcMs, ctx.nowUtc)) return { ok: false, error: { code: "too-far", utcMs } };
-  return { ok: true, value: { utcMs, local: toLocal(ctx.zone, utcMs), hadTime: true } };
+  return { ok: true, value: { utcMs, local: toLocal(ctx.zone, utcMs), hadTime } };
 }
 
 /**
@@ -343,10 +348,7 @@ export function parseWhen(text: string, ctx: WhenContext): Result<When, WhenErro
   const picked = pickDate(parts.value.day, parts.value.clock, ctx);
   const disagrees = weekdayDisagrees(parts.value, picked.date);
   if (disagrees) return { ok: false, error: disagrees };
-  const utcMs = resolveLocal(ctx.zone, { ...picked.date, ...picked.clock });
-  if (utcMs <= ctx.nowUtc) return { ok: false, error: { code: "past", utcMs } };
-  if (isTooFar(utcMs, ctx.nowUtc)) return { ok: false, error: { code: "too-far", utcMs } };
-  return { ok: true, value: { utcMs, local: toLocal(ctx.zone, utcMs), hadTime: parts.value.clock !== undefined } };
+  return ahead(resolveLocal(ctx.zone, { ...picked.date, ...picked.clock }), ctx, parts.value.clock !== undefined);
 }
 
 export interface Until {

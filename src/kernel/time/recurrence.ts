@@ -1,15 +1,7 @@
+import { DateTime } from "luxon";
 import { z } from "zod";
-import { cronMatchesDay, parseCron, type CronError, type CronSpec } from "./cron.js";
-import {
-  addDays,
-  daysBetween,
-  isoWeekday,
-  isValidZone,
-  parseLocalDateTime,
-  resolveLocal,
-  toLocal,
-  type LocalDate,
-} from "./local-time.js";
+import { cronMatchesDay, parseCron, type CronError } from "./cron.js";
+import { isValidZone, parseLocalDateTime, resolveLocal, toLocal, type LocalDate } from "./local-time.js";
 
 /**
  * When a scheduled post happens, in the wall-clock time of the room's zone. Stored as JSON in
@@ -49,10 +41,18 @@ export type RuleError =
   | { code: "unknown-zone"; zone: string }
   | CronError;
 
+/** A calendar day as a luxon value, held in UTC so that stepping by days never meets a clock change. */
+type Day = DateTime;
+type Clock = { hour: number; minute: number };
+
+const dayOf = (date: LocalDate): Day => DateTime.utc(date.year, date.month, date.day);
+
 /** A Monday, so rules without an anchor still pick the same weeks on every machine. */
 const DEFAULT_ANCHOR: LocalDate = { year: 1970, month: 1, day: 5 };
 /** Far enough to find "29 February on a Monday" style cron days; beyond it there is no next run. */
 const CRON_SEARCH_DAYS = 366 * 29;
+/** An nth weekday of a month comes back within five weeks. */
+const MONTHLY_SEARCH_DAYS = 7 * 5 + 2;
 
 export function parseClock(text: string): { hour: number; minute: number } | undefined {
   const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
@@ -84,80 +84,66 @@ export function validateRule(rule: Rule, zone: string): RuleError | undefined {
   }
 }
 
-function mondayOf(date: LocalDate): LocalDate {
-  return addDays(date, 1 - isoWeekday(date));
-}
-
-function weekFires(date: LocalDate, everyWeeks: number, anchor: LocalDate): boolean {
-  const weeks = Math.round(daysBetween(mondayOf(anchor), mondayOf(date)) / 7);
+function weekFires(day: Day, everyWeeks: number, anchor: Day): boolean {
+  const weeks = Math.round(day.startOf("week").diff(anchor.startOf("week"), "days").days / 7);
   return ((weeks % everyWeeks) + everyWeeks) % everyWeeks === 0;
 }
 
-function nextWeekly(rule: Extract<Rule, { kind: "weekly" }>, zone: string, after: number): number | null {
-  const clock = parseClock(rule.time);
-  if (!clock) throw new RangeError(`bad weekly time: ${rule.time}`);
-  const everyWeeks = rule.everyWeeks ?? 1;
-  const anchor = rule.anchor === undefined ? DEFAULT_ANCHOR : parseLocalDateTime(rule.anchor);
-  if (!anchor) throw new RangeError(`bad weekly anchor: ${rule.anchor}`);
-  // Start a day early: the local date of `after` may lag the date on which the next run falls.
-  const start = addDays(toLocal(zone, after), -1);
-  for (let i = 0; i <= 7 * everyWeeks + 2; i++) {
-    const date = addDays(start, i);
-    if (isoWeekday(date) !== rule.weekday || !weekFires(date, everyWeeks, anchor)) continue;
-    const instant = resolveLocal(zone, { ...date, ...clock });
-    if (instant > after) return instant;
-  }
-  return null;
+/** Whether a day is the `nth` of its weekday in its month (nth -1: the last one). */
+function isNthOfMonth(day: Day, nth: number): boolean {
+  return nth > 0 ? Math.ceil(day.day / 7) === nth : day.plus({ days: 7 }).month !== day.month;
 }
 
-/** The `nth` `weekday` of a month (nth -1: the last one); every month has four of each weekday. */
-export function nthWeekdayOf(year: number, month: number, weekday: number, nth: number): LocalDate {
-  if (nth > 0) {
-    const first: LocalDate = { year, month, day: 1 };
-    return addDays(first, ((weekday - isoWeekday(first) + 7) % 7) + 7 * (nth - 1));
-  }
-  const last = addDays({ year: month === 12 ? year + 1 : year, month: month === 12 ? 1 : month + 1, day: 1 }, -1);
-  return addDays(last, -((isoWeekday(last) - weekday + 7) % 7));
+/** The wall times at which a recurring rule fires on a day (none on most days), and how far to look. */
+interface Firings {
+  on(day: Day): readonly Clock[];
+  searchDays: number;
 }
 
-function nextMonthly(rule: Extract<Rule, { kind: "monthly" }>, zone: string, after: number): number | null {
-  const clock = parseClock(rule.time);
-  if (!clock) throw new RangeError(`bad monthly time: ${rule.time}`);
-  const start = toLocal(zone, after);
-  // This month's day may have passed; next month's never has.
-  for (let i = 0; i <= 2; i++) {
-    const index = start.year * 12 + start.month - 1 + i;
-    const date = nthWeekdayOf(Math.floor(index / 12), (index % 12) + 1, rule.weekday, rule.nth);
-    const instant = resolveLocal(zone, { ...date, ...clock });
-    if (instant > after) return instant;
-  }
-  return null;
-}
-
-function earliestOnDay(spec: CronSpec, zone: string, date: LocalDate, after: number): number | null {
-  if (!cronMatchesDay(spec, date.month, date.day, isoWeekday(date) % 7)) return null;
-  let best: number | null = null;
-  // Shifted spring-forward times can land after later wall times of the same day, so take the min.
-  for (const hour of spec.hours) {
-    for (const minute of spec.minutes) {
-      const instant = resolveLocal(zone, { ...date, hour, minute });
-      if (instant > after && (best === null || instant < best)) best = instant;
+function firingsOf(rule: Exclude<Rule, { kind: "once" }>): Firings {
+  switch (rule.kind) {
+    case "weekly": {
+      const clock = parseClock(rule.time);
+      if (!clock) throw new RangeError(`bad weekly time: ${rule.time}`);
+      const everyWeeks = rule.everyWeeks ?? 1;
+      const anchor = rule.anchor === undefined ? DEFAULT_ANCHOR : parseLocalDateTime(rule.anchor);
+      if (!anchor) throw new RangeError(`bad weekly anchor: ${rule.anchor}`);
+      const anchorDay = dayOf(anchor);
+      return {
+        on: (day) => (day.weekday === rule.weekday && weekFires(day, everyWeeks, anchorDay) ? [clock] : []),
+        searchDays: 7 * everyWeeks + 2,
+      };
+    }
+    case "monthly": {
+      const clock = parseClock(rule.time);
+      if (!clock) throw new RangeError(`bad monthly time: ${rule.time}`);
+      return {
+        on: (day) => (day.weekday === rule.weekday && isNthOfMonth(day, rule.nth) ? [clock] : []),
+        searchDays: MONTHLY_SEARCH_DAYS,
+      };
+    }
+    case "cron": {
+      const parsed = parseCron(rule.expression);
+      if (!parsed.ok) throw new RangeError(`bad cron expression: ${rule.expression}`);
+      const spec = parsed.value;
+      const clocks = [...spec.hours].flatMap((hour) => [...spec.minutes].map((minute) => ({ hour, minute })));
+      return {
+        on: (day) => (cronMatchesDay(spec, day.month, day.day, day.weekday % 7) ? clocks : []),
+        searchDays: CRON_SEARCH_DAYS,
+      };
     }
   }
-  return best;
 }
 
-function nextCron(rule: Extract<Rule, { kind: "cron" }>, zone: string, after: number): number | null {
-  const parsed = parseCron(rule.expression);
-  if (!parsed.ok) throw new RangeError(`bad cron expression: ${rule.expression}`);
-  const start = addDays(toLocal(zone, after), -1);
-  for (let i = 0; i <= CRON_SEARCH_DAYS; i++) {
-    const found = earliestOnDay(parsed.value, zone, addDays(start, i), after);
-    if (found === null) continue;
-    const following = earliestOnDay(parsed.value, zone, addDays(start, i + 1), after);
-    return following === null ? found : Math.min(found, following);
+/** The earliest of a day's wall times that happens after `after`, in `zone`. */
+function earliestOn(day: Day, clocks: readonly Clock[], zone: string, after: number): number | null {
+  let best: number | null = null;
+  // Shifted spring-forward times can land after later wall times of the same day, so take the min.
+  for (const clock of clocks) {
+    const instant = resolveLocal(zone, { year: day.year, month: day.month, day: day.day, ...clock });
+    if (instant > after && (best === null || instant < best)) best = instant;
   }
-  return null;
+  return best;
 }
 
 /** The instant of a one-off rule; one planned before December 2026 is read in `zone`. */
@@ -173,18 +159,24 @@ export function onceInstant(rule: Extract<Rule, { kind: "once" }>, zone: string)
  * never fires again. Each local day contributes each wall time once, so DST days fire once.
  */
 export function nextOccurrence(rule: Rule, zone: string, afterUtcMs: number): number | null {
-  switch (rule.kind) {
-    case "once": {
-      const instant = onceInstant(rule, zone);
-      return instant > afterUtcMs ? instant : null;
-    }
-    case "weekly":
-      return nextWeekly(rule, zone, afterUtcMs);
-    case "cron":
-      return nextCron(rule, zone, afterUtcMs);
-    case "monthly":
-      return nextMonthly(rule, zone, afterUtcMs);
+  if (rule.kind === "once") {
+    const instant = onceInstant(rule, zone);
+    return instant > afterUtcMs ? instant : null;
   }
+  const firings = firingsOf(rule);
+  // Start a day early: the local date of `after` may lag the date on which the next run falls.
+  let day = dayOf(toLocal(zone, afterUtcMs)).minus({ days: 1 });
+  for (let i = 0; i <= firings.searchDays; i++) {
+    const next = day.plus({ days: 1 });
+    const found = earliestOn(day, firings.on(day), zone, afterUtcMs);
+    if (found !== null) {
+      // A run shifted by a spring-forward gap may fall after the next day's first run.
+      const following = earliestOn(next, firings.on(next), zone, afterUtcMs);
+      return following === null ? found : Math.min(found, following);
+    }
+    day = next;
+  }
+  return null;
 }
 
 /** The occurrences in (fromUtcMs, toUtcMs], at most `limit` of them, in order. */

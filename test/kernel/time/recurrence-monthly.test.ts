@@ -1,11 +1,5 @@
 import { DateTime } from "luxon";
-import {
-  nextOccurrence,
-  nthWeekdayOf,
-  occurrencesBetween,
-  validateRule,
-  type Rule,
-} from "../../../src/kernel/time/recurrence.js";
+import { nextOccurrence, occurrencesBetween, validateRule, type Rule } from "../../../src/kernel/time/recurrence.js";
 
 const MADRID = "Europe/Madrid";
 const local = (ms: number, zone = MADRID) => DateTime.fromMillis(ms, { zone }).toFormat("yyyy-MM-dd HH:mm ccc");
@@ -14,11 +8,16 @@ describe("monthly nth-weekday rule", () => {
   const firstMonday: Rule = { kind: "monthly", nth: 1, weekday: 1, time: "19:00" };
 
   it("finds the first, fourth and last weekday of a month", () => {
-    expect(nthWeekdayOf(2026, 12, 1, 1)).toEqual({ year: 2026, month: 12, day: 7 });
-    expect(nthWeekdayOf(2026, 6, 1, 1)).toEqual({ year: 2026, month: 6, day: 1 });
-    expect(nthWeekdayOf(2026, 12, 4, 4)).toEqual({ year: 2026, month: 12, day: 24 });
-    expect(nthWeekdayOf(2026, 12, 4, -1)).toEqual({ year: 2026, month: 12, day: 31 });
-    expect(nthWeekdayOf(2027, 2, 7, -1)).toEqual({ year: 2027, month: 2, day: 28 });
+    const firstIn = (nth: 1 | 4 | -1, weekday: number, month: string) =>
+      local(
+        nextOccurrence({ kind: "monthly", nth, weekday, time: "12:00" }, MADRID, Date.parse(`${month}-01T00:00:00Z`)) ??
+          0,
+      );
+    expect(firstIn(1, 1, "2026-12")).toBe("2026-12-07 12:00 Mon");
+    expect(firstIn(1, 1, "2026-06")).toBe("2026-06-01 12:00 Mon");
+    expect(firstIn(4, 4, "2026-12")).toBe("2026-12-24 12:00 Thu");
+    expect(firstIn(-1, 4, "2026-12")).toBe("2026-12-31 12:00 Thu");
+    expect(firstIn(-1, 7, "2027-02")).toBe("2027-02-28 12:00 Sun");
   });
 
   it("fires on the first Monday of each month at the room's wall time, across DST", () => {
