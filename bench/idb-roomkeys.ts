@@ -38,7 +38,11 @@ function migrationSql(): string {
     if (parent === dir) throw new Error("migrations/0003_matrix_idb.sql not found above the bench script");
     dir = parent;
   }
-  return readFileSync(join(dir, "migrations", "0003_matrix_idb.sql"), "utf8");
+  // 0025 holds the records of stores kept in SQL (issue 21); absent on a branch before it.
+  return ["0003_matrix_idb.sql", "0025_idb_ordered_records.sql"]
+    .filter((file) => existsSync(join(dir, "migrations", file)))
+    .map((file) => readFileSync(join(dir, "migrations", file), "utf8"))
+    .join("\n");
 }
 
 /** Opened as Tandem's store opens its file (src/platform/db.ts): WAL, synchronous NORMAL. */

@@ -10,7 +10,9 @@ import { createClient, IndexedDBStore, type ICreateClientOpts, type MatrixClient
 import { openPersistentIndexedDB, type PersistentIndexedDB } from "../../../src/transport/matrix/idb-sqlite.js";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
-const migrationSql = readFileSync(join(repoRoot, "migrations/0003_matrix_idb.sql"), "utf8");
+const migrationSql = ["0003_matrix_idb.sql", "0025_idb_ordered_records.sql"]
+  .map((file) => readFileSync(join(repoRoot, "migrations", file), "utf8"))
+  .join("\n");
 
 type Idb = any;
 

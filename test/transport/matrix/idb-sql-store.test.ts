@@ -5,9 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openPersistentIndexedDB } from "../../../src/transport/matrix/idb-sqlite.js";
+import { SqlRecords } from "../../../src/transport/matrix/idb/sql-records.js";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
-const migrationSql = readFileSync(join(repoRoot, "migrations/0003_matrix_idb.sql"), "utf8");
+const migrationSql = ["0003_matrix_idb.sql", "0025_idb_ordered_records.sql"]
+  .map((file) => readFileSync(join(repoRoot, "migrations", file), "utf8"))
+  .join("\n");
 const ROOM_KEYS = "inbound_group_sessions3";
 
 const dirs: string[] = [];
@@ -62,11 +65,15 @@ async function write(db: any, work: (store: any, tx: any) => void, store = ROOM_
 const read = <T = any>(db: any, work: (store: any) => any, store = ROOM_KEYS): Promise<T> =>
   request<T>(work(db.transaction(store, "readonly").objectStore(store)));
 
-/** Whether the record of `key` holds its value in memory (a data property) or reads it from SQLite (a getter). */
+/**
+ * Where the record of `key` is: in SQLite only (the store and its indexes are SQL record sets with
+ * nothing pending), in memory (fake-indexeddb's own record set, or a change not yet committed), or nowhere.
+ */
 function heldIn(db: any, key: unknown, store = ROOM_KEYS): "memory" | "sqlite" | "absent" {
-  const record = db._rawDatabase.rawObjectStores.get(store).records.get(key);
-  if (record === undefined) return "absent";
-  return Object.getOwnPropertyDescriptor(record, "value")?.get ? "sqlite" : "memory";
+  const raw = db._rawDatabase.rawObjectStores.get(store);
+  if (raw.records.get(key) === undefined) return "absent";
+  const sets = [raw.records, ...[...raw.rawIndexes.values()].map((index: any) => index.records)];
+  return sets.every((set) => set instanceof SqlRecords && !set.hasPending) ? "sqlite" : "memory";
 }
 
 const session = (id: string, room: string, pickle = "x".repeat(2_000)) => ({ id, room, pickle, needsBackup: 1 });
@@ -76,7 +83,7 @@ const createRoomKeys = (d: any) => {
   d.createObjectStore("devices");
 };
 
-describe("SQLite-backed IndexedDB: room keys read from SQLite", () => {
+describe("SQLite-backed IndexedDB: room keys kept in SQL, not in memory", () => {
   test("a committed room key leaves memory; gets, index queries, cursors and counts still see it", async () => {
     const { indexedDB } = await openPersistentIndexedDB(openSqlite(newSqliteFile()));
     const db = await openDb(indexedDB, "crypto", 1, createRoomKeys);
