@@ -36,9 +36,7 @@ function write(key: unknown, parts: Buffer[]): void {
   } else if (key instanceof Date) {
     parts.push(Buffer.of(DATE), sortableFloat(key.getTime()));
   } else if (typeof key === "string") {
-    const units = Buffer.alloc(key.length * 2);
-    for (let i = 0; i < key.length; i++) units.writeUInt16BE(key.charCodeAt(i), i * 2);
-    parts.push(Buffer.of(STRING), escaped(units));
+    parts.push(Buffer.of(STRING), escaped(Buffer.from(key, "utf16le").swap16()));
   } else if (key instanceof ArrayBuffer) {
     parts.push(Buffer.of(BINARY), escaped(Buffer.from(new Uint8Array(key))));
   } else if (ArrayBuffer.isView(key)) {
@@ -96,9 +94,8 @@ function read(bytes: Buffer, at: number): { key: IdbKey; next: number } {
       return { key: new Date(readSortableFloat(slice(bytes, at + 1, 8))), next: at + 9 };
     case STRING: {
       const { content, next } = unescaped(bytes, at + 1);
-      let text = "";
-      for (let i = 0; i + 1 < content.length; i += 2) text += String.fromCharCode(content.readUInt16BE(i));
-      return { key: text, next };
+      // UTF-16 big-endian: swapped in place into the little-endian Node decodes.
+      return { key: content.swap16().toString("utf16le"), next };
     }
     case BINARY: {
       const { content, next } = unescaped(bytes, at + 1);
@@ -129,14 +126,15 @@ function slice(bytes: Buffer, at: number, length: number): Buffer {
 }
 
 function unescaped(bytes: Buffer, at: number): { content: Buffer; next: number } {
-  const out: number[] = [];
+  const out = Buffer.allocUnsafe(bytes.length - at);
+  let length = 0;
   for (let i = at; i < bytes.length; i++) {
     const byte = bytes[i] as number;
-    if (byte !== END) out.push(byte);
+    if (byte !== END) out[length++] = byte;
     else if (bytes[i + 1] === ESCAPE) {
-      out.push(0);
+      out[length++] = 0;
       i++;
-    } else return { content: Buffer.from(out), next: i + 1 };
+    } else return { content: out.subarray(0, length), next: i + 1 };
   }
   throw new Error("truncated ordered IndexedDB key");
 }

@@ -10,8 +10,11 @@ type Direction = "next" | "nextunique" | "prev" | "prevunique";
 /** Above every primary key's encoding (their first byte is a type tag, 0x10–0x50). */
 const AFTER_ALL = Buffer.of(0xff);
 const BEFORE_ALL = Buffer.alloc(0);
-/** Rows read per SQL query, growing: a cursor step needs one, getAll or a delete by range many. */
-const PAGE_SIZES = [2, 16, 128, 512];
+/**
+ * Rows read per SQL query, growing: a cursor step uses one row and its next steps the following
+ * ones (kept in `readAhead`), getAll or a delete by range many.
+ */
+const PAGE_SIZES = [16, 64, 256];
 
 /**
  * A record read from SQLite. Its value is decoded when first read (a cursor step reads a page of
@@ -43,6 +46,8 @@ interface Pending {
 
 interface Row {
   sortKey: Buffer;
+  key: Buffer;
+  second: Buffer;
   record: RawRecord;
 }
 
@@ -65,6 +70,8 @@ export class SqlRecords {
   private pending = new Map<string, Pending>();
   private cleared = false;
   private sorted: Pending[] | undefined;
+  /** The last page read from SQLite, while nothing changed: a cursor's next steps read on from it. */
+  private readAhead: { descending: boolean; to: string; rows: Row[]; more: boolean } | undefined;
 
   constructor(sql: OrderedSql, target: OrderedTarget, unique: boolean) {
     this.sql = sql;
@@ -87,7 +94,7 @@ export class SqlRecords {
       if (change !== undefined) return change.record;
       if (this.cleared) return undefined;
       const bytes = this.sql.value(this.target.db, this.target.store, encoded);
-      return bytes === undefined ? undefined : new StoredRecord(decodeOrderedKey(encoded), bytes);
+      return bytes === undefined ? undefined : new StoredRecord(key, bytes);
     }
     return first(this.walk(rangeOf(key), false, undefined));
   }
@@ -130,6 +137,7 @@ export class SqlRecords {
     const removed = [...this.walk(undefined, false, undefined)];
     this.pending = new Map();
     this.sorted = undefined;
+    this.readAhead = undefined;
     this.cleared = true;
     return removed;
   }
@@ -175,6 +183,7 @@ export class SqlRecords {
   discard(): void {
     this.pending = new Map();
     this.sorted = undefined;
+    this.readAhead = undefined;
     this.cleared = false;
   }
 
@@ -182,6 +191,7 @@ export class SqlRecords {
     const sortKey = this.isIndex ? Buffer.concat([key, primaryKey]) : key;
     this.pending.set(sortKey.toString("latin1"), { sortKey, key, primaryKey, record });
     this.sorted = undefined;
+    this.readAhead = undefined;
   }
 
   private forget(record: RawRecord): void {
@@ -228,21 +238,54 @@ export class SqlRecords {
   }
 
   private *rows(from: Bound | undefined, to: Bound | undefined, descending: boolean): Generator<Row> {
+    const toKey = to === undefined ? "" : `${to.open}:${positionOf(to).toString("latin1")}`;
     let start = from;
+    const cached = this.readAhead;
+    if (cached !== undefined && from?.open === true && cached.descending === descending && cached.to === toKey) {
+      const at = indexOf(cached.rows, positionOf(from), descending ? -1 : 1);
+      if (at >= 0) {
+        for (let i = at + 1; i < cached.rows.length; i++) yield cached.rows[i] as Row;
+        if (!cached.more) return;
+        start = this.boundAfter(cached.rows.at(-1) as Row);
+      }
+    }
     for (let page = 0; ; page++) {
       const limit = PAGE_SIZES[Math.min(page, PAGE_SIZES.length - 1)] as number;
-      const rows = this.sql.page(this.target, start, to, descending, limit);
-      for (const { key, second } of rows) {
+      const rows = this.sql.page(this.target, start, to, descending, limit).map(({ key, second }) => {
         const decodedKey = decodeOrderedKey(key);
-        yield this.isIndex
-          ? { sortKey: Buffer.concat([key, second]), record: { key: decodedKey, value: decodeOrderedKey(second) } }
-          : { sortKey: key, record: new StoredRecord(decodedKey, second) };
-      }
+        return this.isIndex
+          ? {
+              sortKey: Buffer.concat([key, second]),
+              key,
+              second,
+              record: { key: decodedKey, value: decodeOrderedKey(second) },
+            }
+          : { sortKey: key, key, second, record: new StoredRecord(decodedKey, second) };
+      });
+      this.readAhead = { descending, to: toKey, rows, more: rows.length === limit };
+      yield* rows;
       if (rows.length < limit) return;
-      const last = rows[rows.length - 1] as { key: Buffer; second: Buffer };
-      start = { key: last.key, primaryKey: this.isIndex ? last.second : BEFORE_ALL, open: true };
+      start = this.boundAfter(rows.at(-1) as Row);
     }
   }
+
+  private boundAfter(row: Row): Bound {
+    return { key: row.key, primaryKey: this.isIndex ? row.second : BEFORE_ALL, open: true };
+  }
+}
+
+/** Where `position` is among rows in walk order (binary search), or -1. */
+function indexOf(rows: Row[], position: Buffer, sign: number): number {
+  let low = 0;
+  let high = rows.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const order = Buffer.compare((rows[middle] as Row).sortKey, position) * sign;
+    if (order === 0) return middle;
+    if (order < 0) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 function bytesOf(record: RawRecord): Buffer {
@@ -285,8 +328,16 @@ function seekBound(start: SeekStart, descending: boolean): Bound {
   return { key, primaryKey: beforeKey ? BEFORE_ALL : AFTER_ALL, open: start.open };
 }
 
+const positions = new WeakMap<Bound, Buffer>();
+
+/** A bound's place in the (key, primary key) byte order; computed once per bound. */
 function positionOf(bound: Bound): Buffer {
-  return Buffer.concat([bound.key, bound.primaryKey]);
+  let position = positions.get(bound);
+  if (position === undefined) {
+    position = bound.primaryKey.length === 0 ? bound.key : Buffer.concat([bound.key, bound.primaryKey]);
+    positions.set(bound, position);
+  }
+  return position;
 }
 
 /** Of two starts, the one further along the walk (both must hold). */
