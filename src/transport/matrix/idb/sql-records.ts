@@ -365,7 +365,7 @@ function* lowestPerKey(records: Iterator<RawRecord>): Generator<RawRecord> {
   let previous: Buffer | undefined;
   for (let next = records.next(); next.done !== true; next = records.next()) {
     const key = encodeOrderedKey(next.value.key);
-    if (previous !== undefined && previous.equals(key)) continue;
+    if (previous?.equals(key)) continue;
     previous = key;
     yield next.value;
   }
