@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openPersistentIndexedDB } from "../../../src/transport/matrix/idb-sqlite.js";
 import * as Rust from "@matrix-org/matrix-sdk-crypto-wasm";
+import { IDBKeyRange } from "fake-indexeddb";
 import { encodeIdbKey } from "../../../src/transport/matrix/idb/key-codec.js";
 import { OrderedSql } from "../../../src/transport/matrix/idb/ordered-sql.js";
 import { SqlRecords } from "../../../src/transport/matrix/idb/sql-records.js";
@@ -249,6 +250,11 @@ describe("SQLite-backed IndexedDB: room keys kept in SQL, not in memory", () => 
         // A walk restarting at the range's start on every step would read ≈ 800²/2 rows.
         expect(rowsRead).toBeLessThan(800 * 3);
       }
+      // Counting is SQL's: no row is read into memory for it.
+      rowsRead = 0;
+      expect(await read(db, (s) => s.index("backup").count(1))).toBe(800);
+      expect(await read(db, (s) => s.count(IDBKeyRange.lowerBound("session-1600")))).toBe(600);
+      expect(rowsRead).toBe(0);
     } finally {
       OrderedSql.prototype.page = page;
     }

@@ -97,6 +97,22 @@ export class OrderedSql {
     return statement.all(...params) as OrderedRow[];
   }
 
+  /** How many rows lie after `from` and up to `to`. */
+  countBetween(target: OrderedTarget, from: Bound | undefined, to: Bound | undefined): number {
+    const isIndex = target.index !== undefined;
+    const shape = `c${isIndex ? "i" : "s"}${boundShape(from)}${boundShape(to)}`;
+    let statement = this.pages.get(shape);
+    if (statement === undefined) {
+      statement = this.db.prepare(pageSql(isIndex, false, from, to, true)).pluck();
+      this.pages.set(shape, statement);
+    }
+    const params: unknown[] = isIndex ? [target.db, target.store, target.index] : [target.db, target.store];
+    for (const bound of [from, to]) {
+      if (bound !== undefined) params.push(...(isIndex ? [bound.key, bound.primaryKey] : [bound.key]));
+    }
+    return statement.get(...params) as number;
+  }
+
   value(db: string, store: string, key: Buffer): Buffer | undefined {
     return this.statements.value.get(db, store, key);
   }
@@ -145,8 +161,14 @@ function boundShape(bound: Bound | undefined): string {
   return bound === undefined ? "-" : bound.open ? "o" : "c";
 }
 
-function pageSql(isIndex: boolean, descending: boolean, from: Bound | undefined, to: Bound | undefined): string {
-  const columns = isIndex ? "key, primary_key AS second" : "key, value AS second";
+function pageSql(
+  isIndex: boolean,
+  descending: boolean,
+  from: Bound | undefined,
+  to: Bound | undefined,
+  count = false,
+): string {
+  const columns = count ? "count(*)" : isIndex ? "key, primary_key AS second" : "key, value AS second";
   const table = isIndex
     ? "idb_ordered_index_records WHERE db = ? AND store = ? AND idx = ?"
     : "idb_ordered_records WHERE db = ? AND store = ?";
@@ -163,7 +185,8 @@ function pageSql(isIndex: boolean, descending: boolean, from: Bound | undefined,
     : descending
       ? "key DESC"
       : "key";
-  return `SELECT ${columns} FROM ${table}${conditions.map((c) => ` AND ${c}`).join("")} ORDER BY ${order} LIMIT ?`;
+  const where = `${table}${conditions.map((c) => ` AND ${c}`).join("")}`;
+  return count ? `SELECT ${columns} FROM ${where}` : `SELECT ${columns} FROM ${where} ORDER BY ${order} LIMIT ?`;
 }
 
 function comparison(strict: "<" | ">", open: boolean): string {

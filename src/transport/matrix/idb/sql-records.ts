@@ -156,12 +156,19 @@ export class SqlRecords {
   }
 
   size(): number {
-    let size = this.cleared ? 0 : this.sql.count(this.target);
-    for (const change of this.pending.values()) {
-      if (change.record !== undefined) size++;
-      if (!this.cleared && this.sql.has(this.target, change.key, change.primaryKey)) size--;
+    return this.count(undefined);
+  }
+
+  /** How many records `range` holds, counted by SQL (fake-indexeddb counts by walking them). */
+  count(range: RawKeyRange | undefined): number {
+    const from = range === undefined ? undefined : lowerBound(range);
+    const to = range === undefined ? undefined : upperBound(range);
+    let count = this.cleared ? 0 : this.sql.countBetween(this.target, from, to);
+    for (const change of this.pendingBetween(from, to, 1)) {
+      if (change.record !== undefined) count++;
+      if (!this.cleared && this.sql.has(this.target, change.key, change.primaryKey)) count--;
     }
-    return size;
+    return count;
   }
 
   /** Writes the pending changes; the caller holds the SQLite transaction. */

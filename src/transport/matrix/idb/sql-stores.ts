@@ -1,4 +1,4 @@
-import type { RawIndex, RawObjectStore, RawRecord } from "./fake-internals.js";
+import type { RawIndex, RawKeyRange, RawObjectStore, RawRecord } from "./fake-internals.js";
 import { decodeIdbKey } from "./key-codec.js";
 import { encodeOrderedKey } from "./ordered-key-codec.js";
 import type { OrderedSql, OrderedTarget } from "./ordered-sql.js";
@@ -51,6 +51,7 @@ export function sqlRecordSets(store: RawObjectStore): SqlRecords[] {
 /** Points the store and its indexes at their rows in the ordered tables (under the store's current name). */
 export function attachSqlRecords(store: RawObjectStore, sql: OrderedSql, db: string): void {
   (store as { records: unknown }).records = new SqlRecords(sql, { db, store: store.name }, true);
+  countBySql(store);
   for (const index of liveIndexes(store)) attachSqlIndex(store, index, sql, db);
 }
 
@@ -60,6 +61,26 @@ function attachSqlIndex(store: RawObjectStore, index: RawIndex, sql: OrderedSql,
     { db, store: store.name, index: index.name },
     index.unique,
   );
+  countBySql(index);
+}
+
+type Count = (this: { records: unknown }, range: unknown) => number;
+const countingBySql = new WeakSet<object>();
+
+/**
+ * fake-indexeddb's ObjectStore.count and Index.count walk every record in the range (the Rust
+ * crypto counts its room keys at start-up): on a SQL record set, SQL counts them instead. The
+ * prototype is patched once; record sets in memory keep the original.
+ */
+function countBySql(owner: object): void {
+  const prototype = Object.getPrototypeOf(owner) as { count: Count };
+  if (countingBySql.has(prototype)) return;
+  countingBySql.add(prototype);
+  const count = prototype.count;
+  prototype.count = function (this: { records: unknown }, range: unknown): number {
+    if (this.records instanceof SqlRecords) return this.records.count(range as RawKeyRange | undefined);
+    return count.call(this, range);
+  };
 }
 
 /** The keys a record has in an index, as fake-indexeddb's Index.storeRecord computes them. */
