@@ -120,7 +120,7 @@ async function main(): Promise<void> {
 
     const rows = sqlite
       .prepare(
-        "SELECT count(*) AS n, avg(length(value)) AS value_bytes FROM idb_records WHERE store = 'inbound_group_sessions3'",
+        "SELECT count(*) AS n, avg(length(value)) AS value_bytes FROM idb_ordered_records WHERE store = 'inbound_group_sessions3'",
       )
       .get() as { n: number; value_bytes: number };
     sqlite.pragma("wal_checkpoint(TRUNCATE)");
@@ -282,7 +282,7 @@ async function restoreAndReport(path: string, storageKey: Uint8Array): Promise<v
     return machine;
   });
   const counts = await reopened.result.roomKeyCounts();
-  // Every room key read back (from SQLite, where they are paged) and decrypted by the Rust store.
+  // Every room key read back (from SQLite, where they live) and decrypted by the Rust store.
   const exported = await timed(
     async () => (JSON.parse(await reopened.result.exportRoomKeys(() => true)) as unknown[]).length,
   );
