@@ -182,6 +182,53 @@ describe("SQLite-backed IndexedDB: room keys kept in SQL, not in memory", () => 
     expect((await read<any[]>(again, (s) => s.getAll(), "old_sessions")).map((v) => v.id)).toEqual(["a", "b"]);
   });
 
+  test("an upgrade that adds, renames and deletes indexes of the room keys' store keeps their SQL rows right", async () => {
+    const path = newSqliteFile();
+    const first = await openPersistentIndexedDB(openSqlite(path));
+    const v1 = await openDb(first.indexedDB, "crypto", 1, (d, tx) => {
+      createRoomKeys(d);
+      tx.objectStore(ROOM_KEYS).createIndex("byBackup", "needsBackup");
+    });
+    await write(v1, (s) => ["a", "b", "c"].forEach((id, i) => s.put(session(id, i < 2 ? "!one" : "!two"))));
+    v1.close();
+    const v2 = await openDb(first.indexedDB, "crypto", 2, (_d, tx) => {
+      const store = tx.objectStore(ROOM_KEYS);
+      store.deleteIndex("byBackup");
+      store.index("byRoom").name = "room";
+      store.createIndex("pickle", "pickle");
+      store.put(session("d", "!two", "short"));
+    });
+    const check = async (db: any) => {
+      expect((await read<any[]>(db, (s) => s.index("room").getAll("!two"))).map((v) => v.id)).toEqual(["c", "d"]);
+      expect(await read(db, (s) => s.index("pickle").getKey("short"))).toBe("d");
+      expect(await read(db, (s) => s.index("pickle").count())).toBe(4);
+      expect([...db.transaction(ROOM_KEYS).objectStore(ROOM_KEYS).indexNames]).toEqual(["pickle", "room"]);
+      expect(["a", "d"].map((key) => heldIn(db, key))).toEqual(["sqlite", "sqlite"]);
+    };
+    await check(v2);
+    v2.close();
+    const indexRows = openSqlite(path).prepare("SELECT idx, count(*) AS n FROM idb_ordered_index_records GROUP BY idx");
+    expect(indexRows.all()).toEqual([
+      { idx: "pickle", n: 4 },
+      { idx: "room", n: 4 },
+    ]);
+    const again = (await openPersistentIndexedDB(openSqlite(path))).indexedDB;
+    const v2again = await openDb(again, "crypto");
+    await check(v2again);
+    v2again.close();
+    // An upgrade that changes them and aborts leaves them as they were.
+    await expect(
+      openDb(again, "crypto", 3, (_d, tx) => {
+        const store = tx.objectStore(ROOM_KEYS);
+        store.clear();
+        store.deleteIndex("room");
+        store.put(session("e", "!two"));
+        tx.abort();
+      }),
+    ).rejects.toBeDefined();
+    await check(await openDb(again, "crypto"));
+  });
+
   test("a file of the version before moves its room keys and their index records into the ordered tables, once", async () => {
     const path = newSqliteFile();
     const sqlite = openSqlite(path);
