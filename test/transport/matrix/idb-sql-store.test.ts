@@ -30,7 +30,7 @@ function openSqlite(path: string): Database.Database {
 }
 
 function newSqliteFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), "tandem-idb-paged-"));
+  const dir = mkdtempSync(join(tmpdir(), "tandem-idb-sql-store-"));
   dirs.push(dir);
   const path = join(dir, "tandem.sqlite");
   openSqlite(path).exec(migrationSql);

@@ -143,6 +143,8 @@ export class DatabaseMirror {
 
   /** The transaction's changes were rolled back: the SQL stores drop what they held for it. */
   aborted(transaction: RawTransaction): void {
+    // A readonly transaction wrote nothing, and may run beside a writer of the same stores.
+    if (transaction.mode === "readonly") return;
     const stores =
       transaction.mode === "versionchange"
         ? [...this.database.rawObjectStores.values()]
