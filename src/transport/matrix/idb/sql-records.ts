@@ -90,7 +90,7 @@ export class SqlRecords {
   get(key: unknown): RawRecord | undefined {
     if (!(key instanceof FDBKeyRange) && !this.isIndex) {
       const encoded = encodeOrderedKey(key);
-      const change = this.pending.get(encoded.toString("latin1"));
+      const change = this.pending.size === 0 ? undefined : this.pending.get(encoded.toString("latin1"));
       if (change !== undefined) return change.record;
       if (this.cleared) return undefined;
       const bytes = this.sql.value(this.target.db, this.target.store, encoded);
@@ -239,6 +239,7 @@ export class SqlRecords {
   }
 
   private pendingBetween(from: Bound | undefined, to: Bound | undefined, sign: number): Pending[] {
+    if (this.pending.size === 0) return [];
     this.sorted ??= [...this.pending.values()].sort((a, b) => Buffer.compare(a.sortKey, b.sortKey));
     const inOrder = sign > 0 ? this.sorted : [...this.sorted].reverse();
     return inOrder.filter((change) => after(change.sortKey, from, sign) && before(change.sortKey, to, sign));
