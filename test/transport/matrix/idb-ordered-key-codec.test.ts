@@ -14,10 +14,22 @@ const { key } = fc.letrec((tie) => ({
     { depthSize: "small" },
     fc.double({ noNaN: true }),
     fc.date({ noInvalidDate: true }),
-    // Code units of every kind: NUL, ASCII, BMP above the surrogates, paired and lone surrogates.
+    // Code units of every kind: NUL, ASCII, the edges of the 1-, 2- and 3-byte forms, paired and lone surrogates.
     fc.string({
       unit: fc.oneof(
-        fc.constantFrom("\u0000", "a", "\uffff", "\ud83d\udc22", "\ud800", "\udfff"),
+        fc.constantFrom(
+          "\u0000",
+          "a",
+          "\u007e",
+          "\u007f",
+          "\u0080",
+          "\u407e",
+          "\u407f",
+          "\uffff",
+          "\ud83d\udc22",
+          "\ud800",
+          "\udfff",
+        ),
         fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit)),
       ),
     }),

@@ -9,9 +9,12 @@ import type { IdbKey } from "./key-codec.js";
  * - A type tag first, in IndexedDB's order: number < date < string < binary < array.
  * - Numbers (and a date's time) as float64 big-endian with the sign bit flipped, and every bit
  *   flipped for negatives: the bytes then sort as the numbers do. -0 is written as 0.
- * - Strings as UTF-16 code units big-endian (IndexedDB compares code units, not code points),
- *   binary as its bytes; both end with 0x00, a 0x00 inside written as 0x00 0xFF. Whatever follows
- *   an end (a tag, an array's end, nothing) is below 0xFF, so a shorter string sorts first.
+ * - Strings by UTF-16 code unit (IndexedDB compares code units, not code points), each in 1, 2
+ *   or 3 bytes whose first byte tells the length and whose order is the units' order: 0x0000–0x007E
+ *   as one byte 0x01–0x7F (the room keys' ASCII ids stay one byte a character), up to 0x407E as
+ *   0x80–0xBF and one byte, the rest as 0xC0 and two; then 0x00, below every first byte, so a
+ *   shorter string sorts first. Binary as its bytes, a 0x00 inside written as 0x00 0xFF, then
+ *   0x00: whatever follows an end (a tag, an array's end, nothing) is below 0xFF.
  * - Arrays as their items, then 0x00, below every tag.
  * The encoding is self-delimiting: a key's bytes followed by another key's bytes sort as the pair.
  */
@@ -36,7 +39,7 @@ function write(key: unknown, parts: Buffer[]): void {
   } else if (key instanceof Date) {
     parts.push(Buffer.of(DATE), sortableFloat(key.getTime()));
   } else if (typeof key === "string") {
-    parts.push(Buffer.of(STRING), escaped(Buffer.from(key, "utf16le").swap16()));
+    parts.push(Buffer.of(STRING), stringUnits(key));
   } else if (key instanceof ArrayBuffer) {
     parts.push(Buffer.of(BINARY), escaped(Buffer.from(new Uint8Array(key))));
   } else if (ArrayBuffer.isView(key)) {
@@ -63,6 +66,54 @@ function readSortableFloat(bytes: Buffer): number {
   if ((copy[0] as number) & 0x80) copy[0] = (copy[0] as number) & 0x7f;
   else for (let i = 0; i < 8; i++) copy[i] = ~(copy[i] as number) & 0xff;
   return copy.readDoubleBE(0);
+}
+
+const ONE_BYTE_END = 0x7f;
+const TWO_BYTES_END = 0x407f;
+
+function stringUnits(text: string): Buffer {
+  const out = Buffer.allocUnsafe(text.length * 3 + 1);
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < ONE_BYTE_END) out[at++] = unit + 1;
+    else if (unit < TWO_BYTES_END) {
+      const offset = unit - ONE_BYTE_END;
+      out[at++] = 0x80 | (offset >> 8);
+      out[at++] = offset & 0xff;
+    } else {
+      out[at++] = 0xc0;
+      out[at++] = unit >> 8;
+      out[at++] = unit & 0xff;
+    }
+  }
+  out[at++] = END;
+  return out.subarray(0, at);
+}
+
+function readStringUnits(bytes: Buffer, start: number): { key: string; next: number } {
+  const units: number[] = [];
+  let at = start;
+  for (;;) {
+    const first = bytes[at++];
+    if (first === undefined) throw new Error("truncated ordered IndexedDB key");
+    if (first === END) break;
+    if (first < 0x80) units.push(first - 1);
+    else if (first < 0xc0) units.push(ONE_BYTE_END + (((first & 0x3f) << 8) | take(bytes, at++)));
+    else {
+      units.push((take(bytes, at) << 8) | take(bytes, at + 1));
+      at += 2;
+    }
+  }
+  let key = "";
+  for (let i = 0; i < units.length; i += 4096) key += String.fromCharCode(...units.slice(i, i + 4096));
+  return { key, next: at };
+}
+
+function take(bytes: Buffer, at: number): number {
+  const byte = bytes[at];
+  if (byte === undefined) throw new Error("truncated ordered IndexedDB key");
+  return byte;
 }
 
 function escaped(bytes: Buffer): Buffer {
@@ -92,11 +143,8 @@ function read(bytes: Buffer, at: number): { key: IdbKey; next: number } {
       return { key: readSortableFloat(slice(bytes, at + 1, 8)), next: at + 9 };
     case DATE:
       return { key: new Date(readSortableFloat(slice(bytes, at + 1, 8))), next: at + 9 };
-    case STRING: {
-      const { content, next } = unescaped(bytes, at + 1);
-      // UTF-16 big-endian: swapped in place into the little-endian Node decodes.
-      return { key: content.swap16().toString("utf16le"), next };
-    }
+    case STRING:
+      return readStringUnits(bytes, at + 1);
     case BINARY: {
       const { content, next } = unescaped(bytes, at + 1);
       // A new ArrayBuffer of this realm: fake-indexeddb checks `instanceof ArrayBuffer`.
