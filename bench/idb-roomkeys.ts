@@ -38,7 +38,11 @@ function migrationSql(): string {
     if (parent === dir) throw new Error("migrations/0003_matrix_idb.sql not found above the bench script");
     dir = parent;
   }
-  return readFileSync(join(dir, "migrations", "0003_matrix_idb.sql"), "utf8");
+  // 0025 holds the records of stores kept in SQL (issue 21); absent on a branch before it.
+  return ["0003_matrix_idb.sql", "0025_idb_ordered_records.sql"]
+    .filter((file) => existsSync(join(dir, "migrations", file)))
+    .map((file) => readFileSync(join(dir, "migrations", file), "utf8"))
+    .join("\n");
 }
 
 /** Opened as Tandem's store opens its file (src/platform/db.ts): WAL, synchronous NORMAL. */
@@ -116,7 +120,7 @@ async function main(): Promise<void> {
 
     const rows = sqlite
       .prepare(
-        "SELECT count(*) AS n, avg(length(value)) AS value_bytes FROM idb_records WHERE store = 'inbound_group_sessions3'",
+        "SELECT count(*) AS n, avg(length(value)) AS value_bytes FROM idb_ordered_records WHERE store = 'inbound_group_sessions3'",
       )
       .get() as { n: number; value_bytes: number };
     sqlite.pragma("wal_checkpoint(TRUNCATE)");
@@ -278,7 +282,7 @@ async function restoreAndReport(path: string, storageKey: Uint8Array): Promise<v
     return machine;
   });
   const counts = await reopened.result.roomKeyCounts();
-  // Every room key read back (from SQLite, where they are paged) and decrypted by the Rust store.
+  // Every room key read back (from SQLite, where they live) and decrypted by the Rust store.
   const exported = await timed(
     async () => (JSON.parse(await reopened.result.exportRoomKeys(() => true)) as unknown[]).length,
   );

@@ -11,8 +11,9 @@
  * - At open, every stored database is restored: names, versions, stores (keyPath,
  *   autoIncrement and key generator), indexes (keyPath, unique, multiEntry) and records, with
  *   keys and values of their original types (structured clone semantics).
- * - The room keys of the Rust crypto (idb/paged-records.ts) are not held in memory once
- *   committed: their keys are, and each value is read from SQLite when asked for.
+ * - The room keys of the Rust crypto (idb/sql-stores.ts) are not held in memory at all: their
+ *   records and index records are rows of tables ordered as IndexedDB orders keys, read by SQL
+ *   ranges (idb/sql-records.ts); at start-up only their schema is read.
  * - Index cursors step in O(log n), not O(records sharing the index key) (idb/index-cursor-seek.ts).
  * - Nothing is logged: the module has no logger, and errors carry no record content.
  *
@@ -52,7 +53,8 @@ import {
 } from "./idb/fake-internals.js";
 import { installIndexCursorSeek } from "./idb/index-cursor-seek.js";
 import { decodeIdbKey } from "./idb/key-codec.js";
-import { isPagedStore, pageOut, sqliteReader } from "./idb/paged-records.js";
+import { OrderedSql } from "./idb/ordered-sql.js";
+import { attachSqlRecords, isSqlStore, type MemoryRecordStore, moveLegacyRecords } from "./idb/sql-stores.js";
 import { IdbSqliteStore, type StoredDatabase } from "./idb/sqlite-store.js";
 import { deserializeValue } from "./idb/value-codec.js";
 
@@ -83,14 +85,16 @@ export async function openPersistentIndexedDB(
   db: Database.Database,
   options: PersistentIndexedDBOptions = {},
 ): Promise<PersistentIndexedDB> {
-  installIndexCursorSeek(await assertSupportedFakeIndexedDB());
+  const probe = await assertSupportedFakeIndexedDB();
+  installIndexCursorSeek(probe);
   installCommitHook();
   const sqlite = new IdbSqliteStore(db);
+  const sql = { sqlite, ordered: new OrderedSql(db), RecordStore: probe.constructor as MemoryRecordStore };
   const factory = new FDBFactory();
-  const databases = new MirroredDatabases(sqlite, options);
+  const databases = new MirroredDatabases(sql, options);
   (factory as unknown as { _databases: Map<string, RawDatabase> })._databases = databases;
   for (const stored of sqlite.loadDatabases()) {
-    databases.attach(await restoreDatabase(factory, sqlite, stored)).adoptCurrentState();
+    databases.attach(await restoreDatabase(factory, sql, stored)).adoptCurrentState();
   }
   databases.mirrorNewDatabases();
   return {
@@ -100,6 +104,14 @@ export async function openPersistentIndexedDB(
   };
 }
 
+/** The SQL side of one factory. */
+interface SqlSide {
+  sqlite: IdbSqliteStore;
+  ordered: OrderedSql;
+  /** fake-indexeddb's in-memory record set class. */
+  RecordStore: MemoryRecordStore;
+}
+
 /**
  * The factory's name → database map. fake-indexeddb adds a database here when one is first
  * opened and removes it when deleteDatabase takes effect, just before the success event.
@@ -107,12 +119,12 @@ export async function openPersistentIndexedDB(
 class MirroredDatabases extends Map<string, RawDatabase> {
   private mirroring = false;
   private readonly mirrors = new WeakMap<RawDatabase, DatabaseMirror>();
-  private readonly sqlite: IdbSqliteStore;
+  private readonly sql: SqlSide;
   private readonly options: PersistentIndexedDBOptions;
 
-  constructor(sqlite: IdbSqliteStore, options: PersistentIndexedDBOptions) {
+  constructor(sql: SqlSide, options: PersistentIndexedDBOptions) {
     super();
-    this.sqlite = sqlite;
+    this.sql = sql;
     this.options = options;
   }
 
@@ -121,15 +133,18 @@ class MirroredDatabases extends Map<string, RawDatabase> {
   }
 
   attach(database: RawDatabase): DatabaseMirror {
-    const mirror = new DatabaseMirror(database, this.sqlite);
+    const mirror = new DatabaseMirror(database, this.sql.sqlite, this.sql.ordered, this.sql.RecordStore);
     this.mirrors.set(database, mirror);
-    setCommitListener(database, (transaction) => {
-      try {
-        mirror.commit(transaction);
-      } catch (error) {
-        this.options.onPersistError?.(error);
-        throw error;
-      }
+    setCommitListener(database, {
+      commit: (transaction) => {
+        try {
+          mirror.commit(transaction);
+        } catch (error) {
+          this.options.onPersistError?.(error);
+          throw error;
+        }
+      },
+      aborted: (transaction) => mirror.aborted(transaction),
     });
     return mirror;
   }
@@ -146,7 +161,7 @@ class MirroredDatabases extends Map<string, RawDatabase> {
     if (database === undefined) return false;
     if (this.mirroring) {
       try {
-        this.sqlite.inTransaction(() => this.sqlite.deleteDatabase(name));
+        this.sql.sqlite.inTransaction(() => this.sql.sqlite.deleteDatabase(name));
       } catch (error) {
         this.options.onPersistError?.(error);
         throw error;
@@ -160,7 +175,7 @@ class MirroredDatabases extends Map<string, RawDatabase> {
 
 async function restoreDatabase(
   factory: InstanceType<typeof FDBFactory>,
-  sqlite: IdbSqliteStore,
+  { sqlite, ordered }: SqlSide,
   stored: StoredDatabase,
 ): Promise<RawDatabase> {
   const connection = await openWithUpgrade(
@@ -186,12 +201,14 @@ async function restoreDatabase(
   for (const store of stored.stores) {
     const rawStore = database.rawObjectStores.get(store.name);
     if (rawStore === undefined) throw new Error(`restored IndexedDB store is missing after upgrade`);
-    // A paged store's values are read once, for its indexes, then left in SQLite (idb/paged-records.ts).
-    const paged = isPagedStore(store.name) ? sqliteReader(sqlite, stored.name, store.name) : undefined;
-    for (const record of sqlite.records(stored.name, store.name)) {
-      const raw = { key: decodeIdbKey(record.key), value: deserializeValue(record.value) };
-      rawStore.storeRecord(raw, false);
-      if (paged) pageOut(raw, paged);
+    if (isSqlStore(store.name)) {
+      // Nothing per record: the store answers from SQL. A file of the version before moves once.
+      if (sqlite.hasRecords(stored.name, store.name)) moveLegacyRecords(rawStore, sqlite, ordered, stored.name);
+      attachSqlRecords(rawStore, ordered, stored.name);
+    } else {
+      for (const record of sqlite.records(stored.name, store.name)) {
+        rawStore.storeRecord({ key: decodeIdbKey(record.key), value: deserializeValue(record.value) }, false);
+      }
     }
     if (rawStore.keyGenerator !== null) rawStore.keyGenerator.num = store.keyGenerator;
   }

@@ -10,7 +10,16 @@ import { inboxRoomData } from "./inbox-room-data.js";
  */
 export const matrixClientRoomData: RoomDataPart = {
   key: "privacy.part.schedule",
-  tables: ["idb_databases", "idb_stores", "idb_indexes", "idb_records", "matrix_session", "matrix_rooms"],
+  tables: [
+    "idb_databases",
+    "idb_stores",
+    "idb_indexes",
+    "idb_records",
+    "idb_ordered_records",
+    "idb_ordered_index_records",
+    "matrix_session",
+    "matrix_rooms",
+  ],
   countPerson: () => 0,
   forgetPerson: () => undefined,
   countRoom: () => 0,

@@ -9,6 +9,7 @@ import { writeSync } from "node:fs";
 import { openPersistentIndexedDB } from "../../../src/transport/matrix/idb-sqlite.js";
 
 const ROWS_PER_TRANSACTION = 20;
+const SQL_ROWS_PER_TRANSACTION = 5;
 const MAX_TRANSACTIONS = 100_000; // bounded: the parent kills the child long before this
 
 async function crashWriter(path: string): Promise<void> {
@@ -20,6 +21,8 @@ async function crashWriter(path: string): Promise<void> {
     req.onupgradeneeded = () => {
       req.result.createObjectStore("rows", { autoIncrement: true });
       req.result.createObjectStore("meta");
+      // Kept in SQL, not in memory (idb/sql-stores.ts): its rows and index rows commit with the others.
+      req.result.createObjectStore("inbound_group_sessions3").createIndex("batch", "batch");
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
@@ -28,8 +31,11 @@ async function crashWriter(path: string): Promise<void> {
   const payload = new Uint8Array(512).fill(7);
   for (let batch = 0; batch < MAX_TRANSACTIONS; batch++) {
     await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(["rows", "meta"], "readwrite");
+      const tx = db.transaction(["rows", "meta", "inbound_group_sessions3"], "readwrite");
       for (let i = 0; i < ROWS_PER_TRANSACTION; i++) tx.objectStore("rows").add({ batch, i, payload });
+      for (let i = 0; i < SQL_ROWS_PER_TRANSACTION; i++) {
+        tx.objectStore("inbound_group_sessions3").put({ batch, payload }, [`session-${batch}`, i]);
+      }
       tx.objectStore("meta").put(batch + 1, "batches");
       tx.oncomplete = () => {
         writeSync(1, "committed\n");

@@ -10,7 +10,9 @@ import { createClient, IndexedDBStore, type ICreateClientOpts, type MatrixClient
 import { openPersistentIndexedDB, type PersistentIndexedDB } from "../../../src/transport/matrix/idb-sqlite.js";
 
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
-const migrationSql = readFileSync(join(repoRoot, "migrations/0003_matrix_idb.sql"), "utf8");
+const migrationSql = ["0003_matrix_idb.sql", "0025_idb_ordered_records.sql"]
+  .map((file) => readFileSync(join(repoRoot, "migrations", file), "utf8"))
+  .join("\n");
 
 type Idb = any;
 
@@ -539,8 +541,15 @@ describe("SQLite-backed IndexedDB", () => {
       expect(stored).toEqual([...Array(stored.length).keys()]);
       expect(stored.length).toBeGreaterThanOrEqual(reported);
       expect(stored.length).toBeLessThanOrEqual(reported + 1);
-      // Each transaction is all or nothing: 20 rows and its counter update.
+      // Each transaction is all or nothing: 20 rows, 5 records of the store kept in SQL (and their
+      // index records), and its counter update.
       for (const count of batches.values()) expect(count).toBe(20);
+      const inSql = await read<{ batch: number }[]>(db, "inbound_group_sessions3", (s) => s.getAll());
+      expect(inSql.length).toBe(stored.length * 5);
+      for (const batch of stored) {
+        expect(await read(db, "inbound_group_sessions3", (s) => s.index("batch").count(batch))).toBe(5);
+      }
+      expect(rowCount(sqlite, "idb_ordered_index_records")).toBe(stored.length * 5);
       expect(await read(db, "meta", (s) => s.get("batches"))).toBe(stored.length === 0 ? undefined : stored.length);
       expect(reported).toBeGreaterThan(0);
       sqlite.close();

@@ -1,14 +1,21 @@
 import { encodeIdbKey } from "./key-codec.js";
 import type { RawDatabase, RawObjectStore, RawRecord, RawTransaction } from "./fake-internals.js";
+import type { OrderedSql } from "./ordered-sql.js";
+import type { SqlRecords } from "./sql-records.js";
+import {
+  attachIndexes,
+  attachSqlRecords,
+  backToMemory,
+  isSqlBacked,
+  isSqlStore,
+  type MemoryRecordStore,
+  reconcileIndexes,
+  sqlRecordSets,
+  wholeRecords,
+  writeOrdered,
+} from "./sql-stores.js";
 import type { IdbSqliteStore, StoredStore } from "./sqlite-store.js";
-import { holdInMemory, isPagedOut, isPagedStore, pageOut, sqliteReader } from "./paged-records.js";
-import { deserializeValue, serializeValue } from "./value-codec.js";
-
-/** A record just written to SQLite, to be read from there once the SQLite transaction committed. */
-interface ToPage {
-  record: RawRecord;
-  store: string;
-}
+import { serializeValue } from "./value-codec.js";
 
 /**
  * Keys of one object store changed in memory since SQLite last matched it.
@@ -45,6 +52,7 @@ const changesByStore = new WeakMap<RawObjectStore, StoreChanges>();
  * Records which keys of a store change, by wrapping the mutators of this store's own record
  * set (every put, delete, clear and rollback of fake-indexeddb goes through them). Index record
  * sets are separate objects and are not wrapped: indexes are rebuilt from records at restore.
+ * Stores kept in SQL (idb/sql-stores.ts) hold their own pending changes instead.
  */
 function trackStore(store: RawObjectStore): StoreChanges {
   const existing = changesByStore.get(store);
@@ -87,16 +95,23 @@ export class DatabaseMirror {
   private deleted = false;
   private readonly database: RawDatabase;
   private readonly sqlite: IdbSqliteStore;
+  private readonly ordered: OrderedSql;
+  private readonly RecordStore: MemoryRecordStore;
 
-  constructor(database: RawDatabase, sqlite: IdbSqliteStore) {
+  constructor(database: RawDatabase, sqlite: IdbSqliteStore, ordered: OrderedSql, RecordStore: MemoryRecordStore) {
     this.database = database;
     this.sqlite = sqlite;
+    this.ordered = ordered;
+    this.RecordStore = RecordStore;
   }
 
-  /** Declares the database's current in-memory state to be what SQLite holds (after a restore). */
+  /** Declares the database's current state to be what SQLite holds (after a restore). */
   adoptCurrentState(): void {
     this.persistedStores = new Map(this.database.rawObjectStores);
-    for (const store of this.persistedStores.values()) trackStore(store).reset();
+    for (const store of this.persistedStores.values()) {
+      if (isSqlBacked(store)) changesByStore.delete(store);
+      else trackStore(store).reset();
+    }
   }
 
   markDeleted(): void {
@@ -110,88 +125,103 @@ export class DatabaseMirror {
       this.commitUpgrade();
       return;
     }
-    const stores = [...transaction._scope]
+    const inScope = [...transaction._scope]
       .map((name) => this.database.rawObjectStores.get(name))
-      .filter((store): store is RawObjectStore => store !== undefined && !(changesByStore.get(store)?.isEmpty ?? true));
-    if (stores.length === 0) return;
-    const toPage: ToPage[] = [];
+      .filter((store): store is RawObjectStore => store !== undefined);
+    const inMemory = inScope.filter((store) => !isSqlBacked(store) && !(changesByStore.get(store)?.isEmpty ?? true));
+    const inSql = inScope.filter((store) => sqlRecordSets(store).some((set) => set.hasPending));
+    if (inMemory.length === 0 && inSql.length === 0) return;
+    const sets = inSql.flatMap(sqlRecordSets);
     this.sqlite.inTransaction(() => {
-      for (const store of stores) toPage.push(...this.flushChanges(store));
+      for (const store of inMemory) this.flushChanges(store);
+      for (const set of sets) set.flush();
+      for (const store of inSql) this.saveKeyGenerator(store);
     });
-    for (const store of stores) changesByStore.get(store)?.reset();
-    this.pageOut(toPage);
+    for (const store of inMemory) changesByStore.get(store)?.reset();
+    for (const set of sets) set.committed();
   }
 
-  /** Writes a store's pending changes; returns the written records of a paged store. */
-  private flushChanges(store: RawObjectStore): ToPage[] {
+  /** The transaction's changes were rolled back: the SQL stores drop what they held for it. */
+  aborted(transaction: RawTransaction): void {
+    // A readonly transaction wrote nothing, and may run beside a writer of the same stores.
+    if (transaction.mode === "readonly") return;
+    const stores =
+      transaction.mode === "versionchange"
+        ? [...this.database.rawObjectStores.values()]
+        : [...transaction._scope].map((name) => this.database.rawObjectStores.get(name));
+    for (const store of stores) if (store !== undefined) for (const set of sqlRecordSets(store)) set.discard();
+  }
+
+  /** Writes a memory store's pending changes. */
+  private flushChanges(store: RawObjectStore): void {
     const changes = changesByStore.get(store);
-    if (changes === undefined) return [];
+    if (changes === undefined) return;
     const db = this.database.name;
-    // Every value is read before anything is deleted: a paged record reads its value from SQLite.
     const writes = [...changes.keys.values()].map(({ key, encoded }) => {
       const record = store.records.get(key);
-      return { record, encoded, bytes: record === undefined ? undefined : serializeValue(record.value) };
+      return { encoded, bytes: record === undefined ? undefined : serializeValue(record.value) };
     });
     if (changes.cleared) this.sqlite.deleteStoreRecords(db, store.name);
-    const toPage: ToPage[] = [];
-    for (const { record, encoded, bytes } of writes) {
-      if (record === undefined || bytes === undefined) {
-        this.sqlite.deleteRecord(db, store.name, encoded);
-        continue;
-      }
-      this.sqlite.putRecord(db, store.name, encoded, bytes);
-      if (isPagedStore(store.name) && !isPagedOut(record)) toPage.push({ record, store: store.name });
+    for (const { encoded, bytes } of writes) {
+      if (bytes === undefined) this.sqlite.deleteRecord(db, store.name, encoded);
+      else this.sqlite.putRecord(db, store.name, encoded, bytes);
     }
-    if (store.keyGenerator !== null) this.sqlite.setKeyGenerator(db, store.name, store.keyGenerator.num);
-    return toPage;
+    this.saveKeyGenerator(store);
   }
 
-  private pageOut(records: ToPage[]): void {
-    for (const { record, store } of records) pageOut(record, sqliteReader(this.sqlite, this.database.name, store));
+  private saveKeyGenerator(store: RawObjectStore): void {
+    if (store.keyGenerator !== null)
+      this.sqlite.setKeyGenerator(this.database.name, store.name, store.keyGenerator.num);
   }
 
   /**
    * A versionchange transaction may create, delete and rename stores and indexes. A store whose
    * name now points at a different object than SQLite knows (new, recreated or renamed) is
-   * rewritten whole; the others get their pending changes. The schema rows are replaced whole.
+   * rewritten whole, into the ordered tables if its name is a SQL store's (and its records then
+   * leave memory), else into idb_records (and a SQL store renamed away takes its records back into
+   * memory); the others get their pending changes. The schema rows are replaced whole.
    */
   private commitUpgrade(): void {
     const db = this.database.name;
     const current = new Map(this.database.rawObjectStores);
-    // The stores written whole, their values read first: a paged record reads its value from
-    // SQLite, under the store name it had, which is deleted or reused below.
+    // Read before anything is deleted: a SQL store reads its records under the name it had.
     const rewritten = [...current]
       .filter(([name, store]) => this.persistedStores.get(name) !== store)
-      .map(([name, store]) => ({
-        name,
-        records: [...store.records.values()].map((record) => ({
-          record,
-          encoded: encodeIdbKey(record.key),
-          bytes: serializeValue(record.value),
-        })),
-      }));
-    const toPage: ToPage[] = [];
+      .map(([name, store]) => ({ name, store, records: wholeRecords(store) }));
+    const inPlaceSql = [...current]
+      .filter(([name, store]) => this.persistedStores.get(name) === store && isSqlBacked(store))
+      .map(([, store]) => store);
+    const flushed: SqlRecords[] = inPlaceSql.flatMap(sqlRecordSets);
+    const reattach: { store: RawObjectStore; indexes: ReturnType<typeof reconcileIndexes> }[] = [];
     this.sqlite.inTransaction(() => {
       for (const [name, store] of this.persistedStores) {
-        if (current.get(name) !== store) this.sqlite.deleteStoreRecords(db, name);
+        if (current.get(name) !== store) {
+          this.sqlite.deleteStoreRecords(db, name);
+          this.ordered.clearStore(db, name);
+        }
       }
       for (const [name, store] of current) {
-        if (this.persistedStores.get(name) === store) toPage.push(...this.flushChanges(store));
+        if (this.persistedStores.get(name) === store && !isSqlBacked(store)) this.flushChanges(store);
       }
-      for (const { name, records } of rewritten) {
+      for (const store of inPlaceSql) {
+        for (const set of sqlRecordSets(store)) set.flush();
+        reattach.push({ store, indexes: reconcileIndexes(store, this.ordered, db) });
+        this.saveKeyGenerator(store);
+      }
+      for (const { name, store, records } of rewritten) {
         this.sqlite.deleteStoreRecords(db, name);
-        for (const { encoded, bytes } of records) this.sqlite.putRecord(db, name, encoded, bytes);
+        this.ordered.clearStore(db, name);
+        if (isSqlStore(name)) writeOrdered(store, records, this.ordered, db);
+        else for (const { key, bytes } of records) this.sqlite.putRecord(db, name, encodeIdbKey(key), bytes);
       }
       this.sqlite.replaceSchema(db, this.database.version, [...current.values()].map(describeStore));
     });
-    // A rewritten record reads from its store's new name, or, in a store not paged, holds its value again.
-    for (const { name, records } of rewritten) {
-      for (const { record, bytes } of records) {
-        if (isPagedStore(name)) toPage.push({ record, store: name });
-        else if (isPagedOut(record)) holdInMemory(record, deserializeValue(bytes));
-      }
+    for (const set of flushed) set.committed();
+    for (const { store, indexes } of reattach) attachIndexes(store, indexes, this.ordered, db);
+    for (const { name, store, records } of rewritten) {
+      if (isSqlStore(name)) attachSqlRecords(store, this.ordered, db);
+      else if (isSqlBacked(store)) backToMemory(store, records, this.RecordStore);
     }
-    this.pageOut(toPage);
     this.adoptCurrentState();
   }
 }

@@ -16,6 +16,10 @@
  *   { record: { key, value: primaryKey }, left, right, deleted }, in (key, primary key) order;
  *   FDBCursor.prototype._iterate(key?, primaryKey?) calls `records.values(range, "prev"?)` once
  *   (idb/index-cursor-seek.ts).
+ * - RecordStore (a store's or an index's records) is called by ObjectStore, Index and FDBCursor
+ *   only through get, put, delete, deleteByKeyAndValue, clear, values and size, which
+ *   idb/sql-records.ts implements on SQLite; Index.getIndexKey(value) computes an index's keys.
+ * - FDBTransaction._abort replays the rollback log synchronously.
  */
 import { IDBCursor as FDBCursor, IDBFactory as FDBFactory, IDBTransaction as FDBTransaction } from "fake-indexeddb";
 
@@ -97,6 +101,7 @@ export function cmpKeys(first: unknown, second: unknown): number {
 
 export interface RawIndex {
   name: string;
+  /** fake-indexeddb's tree, or the SQL record set of idb/sql-records.ts. */
   records: RawTreeRecordStore;
   deleted: boolean;
   keyPath: string | string[];
@@ -134,8 +139,14 @@ export interface RawConnection {
   close(): void;
 }
 
-/** Called when a transaction is about to report completion; throwing vetoes the completion. */
-export type CommitListener = (transaction: RawTransaction) => void;
+/**
+ * `commit` is called when a transaction is about to report completion; throwing vetoes the
+ * completion. `aborted` is called when an abort has just rolled a transaction back.
+ */
+export interface CommitListener {
+  commit(transaction: RawTransaction): void;
+  aborted(transaction: RawTransaction): void;
+}
 
 const commitListeners = new WeakMap<RawDatabase, CommitListener>();
 const HOOK_MARK = Symbol.for("tandem.idb-sqlite.commit-hook");
@@ -173,7 +184,7 @@ export function installCommitHook(): void {
         const listener = commitListeners.get(this.db._rawDatabase);
         if (listener !== undefined) {
           try {
-            listener(this);
+            listener.commit(this);
           } catch {
             this._abort("UnknownError");
             return false;
@@ -181,6 +192,18 @@ export function installCommitHook(): void {
         }
       }
       return dispatch.call(this, event);
+    },
+  });
+  // The rollback log is replayed synchronously inside _abort, before any other transaction can run.
+  const abort = (prototype as { _abort?: unknown })._abort;
+  if (typeof abort !== "function") throw new Error("fake-indexeddb: FDBTransaction._abort is missing");
+  Object.defineProperty(prototype, "_abort", {
+    configurable: true,
+    writable: true,
+    value: function _abort(this: RawTransaction, errorName: string | null): unknown {
+      const result = (abort as (this: RawTransaction, name: string | null) => unknown).call(this, errorName);
+      commitListeners.get(this.db._rawDatabase)?.aborted(this);
+      return result;
     },
   });
   Object.defineProperty(prototype, HOOK_MARK, { value: true });
@@ -226,7 +249,13 @@ async function verifyInternals(): Promise<RawTreeRecordStore> {
       problems.push("ObjectStore.keyGenerator.num is missing");
     if (!(store.rawIndexes instanceof Map) || !store.rawIndexes.has("i"))
       problems.push("ObjectStore.rawIndexes does not hold the created index");
-    else problems.push(...indexTreeProblems(store.rawIndexes.get("i")));
+    else {
+      problems.push(...indexTreeProblems(store.rawIndexes.get("i")));
+      for (const method of ["getIndexKey", "storeRecord"]) {
+        if (typeof (store.rawIndexes.get("i") as unknown as Record<string, unknown>)[method] !== "function")
+          problems.push(`Index.${method} is missing`);
+      }
+    }
   }
   const cursorPrototype = (FDBCursor as unknown as { prototype: Record<string, unknown> }).prototype;
   if (typeof cursorPrototype["_iterate"] !== "function") problems.push("FDBCursor._iterate is missing");

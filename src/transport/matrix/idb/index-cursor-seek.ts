@@ -25,7 +25,7 @@ import {
 type CursorDirection = "next" | "nextunique" | "prev" | "prevunique";
 
 interface RawCursor {
-  readonly source: { _rawIndex?: { records: RawTreeRecordStore } };
+  readonly source: { _rawIndex?: { records: object } };
   readonly direction: CursorDirection;
   _position: unknown;
   _objectStorePosition: unknown;
@@ -37,9 +37,21 @@ type Values = (this: RawTreeRecordStore, range?: RawKeyRange, direction?: Cursor
 /** Whether a record is at or beyond the cursor's start; false for a prefix of the walk, true after. */
 type Accepts = (record: { key: unknown; value: unknown }) => boolean;
 
+/**
+ * One condition of the seek as a position: records after it (at or after it when not `open`) in
+ * the cursor's direction. Without a primary key, it compares index keys only.
+ */
+export interface SeekStart {
+  key: unknown;
+  primaryKey?: unknown;
+  open: boolean;
+}
+
 interface PendingSeek {
-  records: RawTreeRecordStore;
+  records: object;
   accepts: Accepts;
+  /** The same conditions as `accepts`, for record sets that seek by position (idb/sql-records.ts). */
+  starts: SeekStart[];
   descending: boolean;
 }
 
@@ -78,6 +90,17 @@ export function installIndexCursorSeek(probe: RawTreeRecordStore): void {
   };
 }
 
+/**
+ * The seek an index cursor's current step asks of `records`, taken once: record sets other than
+ * fake-indexeddb's own (idb/sql-records.ts) call this from their values().
+ */
+export function takeSeekFor(records: object): SeekStart[] | undefined {
+  if (pending === undefined || pending.records !== records) return undefined;
+  const { starts } = pending;
+  pending = undefined;
+  return starts;
+}
+
 /** Puts fake-indexeddb back as it ships: for the test that compares both on the same operations. */
 export function uninstallIndexCursorSeek(): void {
   if (installed === undefined) return;
@@ -90,7 +113,7 @@ export function uninstallIndexCursorSeek(): void {
  * The conditions of FDBCursor._iterate that depend only on where a record sorts, for an index
  * source. Each holds for a suffix of the (key, primary key) order (a prefix when descending).
  */
-function seekOf(cursor: RawCursor, records: RawTreeRecordStore, key: unknown, primaryKey: unknown): PendingSeek {
+function seekOf(cursor: RawCursor, records: object, key: unknown, primaryKey: unknown): PendingSeek {
   const descending = cursor.direction === "prev" || cursor.direction === "prevunique";
   const unique = cursor.direction === "nextunique" || cursor.direction === "prevunique";
   const sign = descending ? -1 : 1;
@@ -109,7 +132,13 @@ function seekOf(cursor: RawCursor, records: RawTreeRecordStore, key: unknown, pr
     }
     return true;
   };
-  return { records, accepts, descending };
+  const starts: SeekStart[] = [];
+  if (key !== undefined)
+    starts.push(primaryKey === undefined ? { key, open: false } : { key, primaryKey, open: false });
+  if (position !== undefined) {
+    starts.push(unique ? { key: position, open: true } : { key: position, primaryKey: positionPrimaryKey, open: true });
+  }
+  return { records, accepts, starts, descending };
 }
 
 /**

@@ -27,7 +27,10 @@ export interface StoredRecord {
   value: Buffer;
 }
 
-/** SQL access to the idb_* tables (migrations/0003_matrix_idb.sql); knows nothing of IndexedDB semantics. */
+/**
+ * SQL access to the idb_* tables of migrations/0003_matrix_idb.sql (the ordered tables of 0025 are
+ * idb/ordered-sql.ts's, but deleteDatabase clears them too); knows nothing of IndexedDB semantics.
+ */
 export class IdbSqliteStore {
   private readonly db: Database.Database;
   private readonly statements;
@@ -47,6 +50,12 @@ export class IdbSqliteStore {
       records: db.prepare<[string, string], StoredRecord>(
         "SELECT key, value FROM idb_records WHERE db = ? AND store = ?",
       ),
+      recordsAfter: db.prepare<[string, string, Buffer, number], StoredRecord>(
+        "SELECT key, value FROM idb_records WHERE db = ? AND store = ? AND key > ? ORDER BY key LIMIT ?",
+      ),
+      hasRecords: db
+        .prepare<[string, string], number>("SELECT 1 FROM idb_records WHERE db = ? AND store = ? LIMIT 1")
+        .pluck(),
       recordValue: db
         .prepare<[string, string, Buffer], Buffer>(
           "SELECT value FROM idb_records WHERE db = ? AND store = ? AND key = ?",
@@ -77,6 +86,8 @@ export class IdbSqliteStore {
       ],
       deleteDatabase: [
         db.prepare<[string]>("DELETE FROM idb_records WHERE db = ?"),
+        db.prepare<[string]>("DELETE FROM idb_ordered_records WHERE db = ?"),
+        db.prepare<[string]>("DELETE FROM idb_ordered_index_records WHERE db = ?"),
         db.prepare<[string]>("DELETE FROM idb_indexes WHERE db = ?"),
         db.prepare<[string]>("DELETE FROM idb_stores WHERE db = ?"),
         db.prepare<[string]>("DELETE FROM idb_databases WHERE name = ?"),
@@ -111,6 +122,15 @@ export class IdbSqliteStore {
 
   records(db: string, store: string): IterableIterator<StoredRecord> {
     return this.statements.records.iterate(db, store);
+  }
+
+  /** Up to `limit` records after `key` in byte order, read whole (no iterator stays open). */
+  recordsAfter(db: string, store: string, key: Buffer, limit: number): StoredRecord[] {
+    return this.statements.recordsAfter.all(db, store, key, limit);
+  }
+
+  hasRecords(db: string, store: string): boolean {
+    return this.statements.hasRecords.get(db, store) !== undefined;
   }
 
   /** One record's value bytes, or undefined when there is no such record. */
