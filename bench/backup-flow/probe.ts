@@ -16,6 +16,14 @@ export interface ProbeLine {
   monotonicUs: number;
   stallMaxMs: number;
   handledMs: number[];
+  /** The main thread's CPU time in each of those handlings: wall time minus this is time the OS gave to others. */
+  handledCpuMs: number[];
+  /**
+   * Each gap over STALL_MS between two ticks of a 2 ms timer: when it ended (monotonic µs), how
+   * long it was, and how much of it the main thread ran on a CPU (the rest it waited for one: on
+   * a shared machine the OS's scheduling, not the bot's work).
+   */
+  stalls: { endUs: number; ms: number; cpuMs: number }[];
   rss: number;
   heapUsed: number;
   external: number;
@@ -23,20 +31,35 @@ export interface ProbeLine {
 }
 
 const out = process.env["BACKUP_FLOW_PROBE"];
+const STALL_MS = 50;
 if (out) {
   const delay = monitorEventLoopDelay({ resolution: 2 });
   delay.enable();
   let handled: number[] = [];
+  let handledCpu: number[] = [];
+  const cpuMs = () => {
+    const used = process.threadCpuUsage();
+    return (used.user + used.system) / 1000;
+  };
   const prototype = Dispatcher.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
   const handle = prototype["handle"]!;
   prototype["handle"] = function (this: unknown, ...args: unknown[]) {
-    const start = performance.now();
+    const [start, cpuStart] = [performance.now(), cpuMs()];
     try {
       return handle.apply(this, args);
     } finally {
       handled.push(performance.now() - start);
+      handledCpu.push(cpuMs() - cpuStart);
     }
   };
+  let stalls: ProbeLine["stalls"] = [];
+  let [lastTick, lastCpu] = [performance.now(), cpuMs()];
+  setInterval(() => {
+    const [now, cpu] = [performance.now(), cpuMs()];
+    if (now - lastTick > STALL_MS)
+      stalls.push({ endUs: Number(process.hrtime.bigint() / 1000n), ms: now - lastTick, cpuMs: cpu - lastCpu });
+    [lastTick, lastCpu] = [now, cpu];
+  }, 2).unref();
   const write = () => {
     const memory = process.memoryUsage();
     const line: ProbeLine = {
@@ -44,12 +67,16 @@ if (out) {
       monotonicUs: Number(process.hrtime.bigint() / 1000n),
       stallMaxMs: delay.max / 1e6,
       handledMs: handled,
+      handledCpuMs: handledCpu,
+      stalls,
       rss: memory.rss,
       heapUsed: memory.heapUsed,
       external: memory.external,
       arrayBuffers: memory.arrayBuffers,
     };
     handled = [];
+    handledCpu = [];
+    stalls = [];
     delay.reset();
     appendFileSync(out, `${JSON.stringify(line)}\n`);
   };

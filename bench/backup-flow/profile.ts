@@ -46,7 +46,12 @@ function owner(url: string): string | undefined {
   return undefined;
 }
 
-export function summarizeProfile(path: string, fromUs = 0, toUs = Number.POSITIVE_INFINITY): ProfileSummary {
+export function summarizeProfile(
+  path: string,
+  fromUs = 0,
+  toUs = Number.POSITIVE_INFINITY,
+  stalls: { endUs: number; ms: number }[] = [],
+): ProfileSummary {
   const profile = JSON.parse(readFileSync(path, "utf8")) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -127,6 +132,28 @@ export function summarizeProfile(path: string, fromUs = 0, toUs = Number.POSITIV
       .slice(0, 4)
       .map(([id, n]) => `${label(id)} [${category(id)}] ${((100 * n) / s.samples.length).toFixed(0)} %`);
     lines.push(`- ${(s.us / 1000).toFixed(0)} ms at +${((s.startUs - fromUs) / 1e6).toFixed(1)} s: ${top.join("; ")}`);
+  }
+  // The event-loop stalls the probe saw (a 2 ms timer late by more than 50 ms): the samples inside them, by owner.
+  if (stalls.length > 0) {
+    const inStalls = new Map<string, number>();
+    let stallUs = 0;
+    t = profile.startTime;
+    const windows = stalls.map((s) => [s.endUs - s.ms * 1000, s.endUs] as const).sort((a, b) => a[0] - b[0]);
+    for (let i = 0; i < profile.samples.length; i++) {
+      t += profile.timeDeltas[i]!;
+      if (!windows.some(([from, to]) => t >= from && t <= to)) continue;
+      const us = profile.timeDeltas[i + 1] ?? 0;
+      const what = category(profile.samples[i]!);
+      inStalls.set(what, (inStalls.get(what) ?? 0) + us);
+      stallUs += us;
+    }
+    lines.push(
+      `\nEvent-loop stalls over 50 ms seen by the probe: ${stalls.length}, ${(stalls.reduce((s, x) => s + x.ms, 0) / 1000).toFixed(1)} s in all; ` +
+        `the profile's samples in them: ${[...inStalls]
+          .sort((a, b) => b[1] - a[1])
+          .map(([what, us]) => `${what} ${((100 * us) / stallUs).toFixed(0)} %`)
+          .join(", ")}`,
+    );
   }
   return { text: lines.join("\n") };
 }

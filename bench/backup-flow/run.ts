@@ -229,6 +229,13 @@ interface Phase {
   roundTrips: number[];
   handled: number[];
   stallMaxMs: number;
+  /** Stalls over 50 ms seen by the probe's 2 ms timer, and their total. */
+  stallsOver50: number;
+  stalledMs: number;
+  /** The most CPU the main thread used within one stall, and the stalls over 50 ms of it. */
+  stallCpuMaxMs: number;
+  stallsCpuOver50: number;
+  handledCpu: number[];
   rssMaxMiB: number;
   heapMaxMiB: number;
 }
@@ -243,6 +250,11 @@ function phase(flowed: Flow, probe: ProbeLine[], from: number, to: number): Phas
       .sort((a, b) => a - b),
     handled: lines.flatMap((l) => l.handledMs).sort((a, b) => a - b),
     stallMaxMs: Math.max(0, ...lines.map((l) => l.stallMaxMs)),
+    stallsOver50: lines.reduce((n, l) => n + l.stalls.length, 0),
+    stalledMs: lines.reduce((n, l) => n + l.stalls.reduce((m, s) => m + s.ms, 0), 0),
+    stallCpuMaxMs: Math.max(0, ...lines.flatMap((l) => l.stalls.map((s) => s.cpuMs))),
+    stallsCpuOver50: lines.reduce((n, l) => n + l.stalls.filter((s) => s.cpuMs > 50).length, 0),
+    handledCpu: lines.flatMap((l) => l.handledCpuMs).sort((a, b) => a - b),
     rssMaxMiB: Math.max(0, ...lines.map((l) => l.rss)) / MiB,
     heapMaxMiB: Math.max(0, ...lines.map((l) => l.heapUsed)) / MiB,
   };
@@ -271,7 +283,10 @@ function report(
   const passes = passTimes(flowed);
   const seconds = (flowed.backupEnd - flowed.backupStart) / 1000;
   const row = (name: string, p: Phase) =>
-    `| ${name} | ${ms(p.stallMaxMs)} | ${ms(percentile(p.handled, 50))} / ${ms(percentile(p.handled, 99))} (${p.handled.length}) | ` +
+    `| ${name} | ${ms(p.stallMaxMs)} (${p.stallsOver50} over 50 ms, ${(p.stalledMs / 1000).toFixed(1)} s) | ` +
+    `${ms(p.stallCpuMaxMs)} (${p.stallsCpuOver50} over 50 ms) | ` +
+    `${ms(percentile(p.handled, 50))} / ${ms(percentile(p.handled, 99))} (${p.handled.length}) | ` +
+    `${ms(percentile(p.handledCpu, 50))} / ${ms(percentile(p.handledCpu, 99))} | ` +
     `${ms(percentile(p.roundTrips, 50))} / ${ms(percentile(p.roundTrips, 99))} (${p.roundTrips.length}) | ` +
     `${p.heapMaxMiB.toFixed(0)} / ${p.rssMaxMiB.toFixed(0)} MiB |`;
   console.log(
@@ -280,7 +295,7 @@ function report(
       `100 keys every ${ms(percentile(passes, 50))} p50, ${ms(passes.at(-1))} max; ${flowed.newRooms} new rooms during it`,
   );
   console.log(
-    "| phase | longest event-loop stall | handling p50 / p99 (n) | round trip p50 / p99 (n) | heap / RSS max |\n|---|---|---|---|---|",
+    "| phase | longest event-loop stall (wall) | its main-thread CPU, most in one stall | handling p50 / p99 (n) | handling's CPU p50 / p99 | round trip p50 / p99 (n) | heap / RSS max |\n|---|---|---|---|---|---|---|",
   );
   console.log(row("during backup", during));
   console.log(row("after backup", after));
@@ -320,7 +335,9 @@ async function once(state: SynapseState, driver: TestClient, size: number, run: 
       // The wall clock of the backup's window, translated to the profile's monotonic clock by the probe's lines.
       const anchor = probe[0]!;
       const toUs = (at: number) => anchor.monotonicUs + (at - anchor.at) * 1000;
-      profile = summarizeProfile(join(dir, file), toUs(flowed.backupStart), toUs(flowed.backupEnd));
+      const [from, to] = [toUs(flowed.backupStart), toUs(flowed.backupEnd)];
+      const stalls = probe.flatMap((l) => l.stalls).filter((s) => s.endUs >= from && s.endUs <= to);
+      profile = summarizeProfile(join(dir, file), from, to, stalls);
       console.error(`CPU profile: ${join(dir, file)}`);
     }
     report(size, loaded, flowed, during, after, profile);
