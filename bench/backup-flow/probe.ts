@@ -16,12 +16,11 @@ export interface ProbeLine {
   monotonicUs: number;
   stallMaxMs: number;
   handledMs: number[];
-  /** The main thread's CPU time in each of those handlings: wall time minus this is time the OS gave to others. */
-  handledCpuMs: number[];
   /**
    * Each gap over STALL_MS between two ticks of a 2 ms timer: when it ended (monotonic µs), how
    * long it was, and how much of it the main thread ran on a CPU (the rest it waited for one: on
-   * a shared machine the OS's scheduling, not the bot's work).
+   * a shared machine the OS's scheduling, not the bot's work). The thread's CPU clock moves in
+   * steps of up to ~4 ms: enough for a stall, too coarse for one command's handling.
    */
   stalls: { endUs: number; ms: number; cpuMs: number }[];
   rss: number;
@@ -36,7 +35,6 @@ if (out) {
   const delay = monitorEventLoopDelay({ resolution: 2 });
   delay.enable();
   let handled: number[] = [];
-  let handledCpu: number[] = [];
   const cpuMs = () => {
     const used = process.threadCpuUsage();
     return (used.user + used.system) / 1000;
@@ -44,12 +42,11 @@ if (out) {
   const prototype = Dispatcher.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
   const handle = prototype["handle"]!;
   prototype["handle"] = function (this: unknown, ...args: unknown[]) {
-    const [start, cpuStart] = [performance.now(), cpuMs()];
+    const start = performance.now();
     try {
       return handle.apply(this, args);
     } finally {
       handled.push(performance.now() - start);
-      handledCpu.push(cpuMs() - cpuStart);
     }
   };
   let stalls: ProbeLine["stalls"] = [];
@@ -67,7 +64,6 @@ if (out) {
       monotonicUs: Number(process.hrtime.bigint() / 1000n),
       stallMaxMs: delay.max / 1e6,
       handledMs: handled,
-      handledCpuMs: handledCpu,
       stalls,
       rss: memory.rss,
       heapUsed: memory.heapUsed,
@@ -75,7 +71,6 @@ if (out) {
       arrayBuffers: memory.arrayBuffers,
     };
     handled = [];
-    handledCpu = [];
     stalls = [];
     delay.reset();
     appendFileSync(out, `${JSON.stringify(line)}\n`);

@@ -235,7 +235,6 @@ interface Phase {
   /** The most CPU the main thread used within one stall, and the stalls over 50 ms of it. */
   stallCpuMaxMs: number;
   stallsCpuOver50: number;
-  handledCpu: number[];
   rssMaxMiB: number;
   heapMaxMiB: number;
 }
@@ -254,7 +253,6 @@ function phase(flowed: Flow, probe: ProbeLine[], from: number, to: number): Phas
     stalledMs: lines.reduce((n, l) => n + l.stalls.reduce((m, s) => m + s.ms, 0), 0),
     stallCpuMaxMs: Math.max(0, ...lines.flatMap((l) => l.stalls.map((s) => s.cpuMs))),
     stallsCpuOver50: lines.reduce((n, l) => n + l.stalls.filter((s) => s.cpuMs > 50).length, 0),
-    handledCpu: lines.flatMap((l) => l.handledCpuMs).sort((a, b) => a - b),
     rssMaxMiB: Math.max(0, ...lines.map((l) => l.rss)) / MiB,
     heapMaxMiB: Math.max(0, ...lines.map((l) => l.heapUsed)) / MiB,
   };
@@ -286,7 +284,6 @@ function report(
     `| ${name} | ${ms(p.stallMaxMs)} (${p.stallsOver50} over 50 ms, ${(p.stalledMs / 1000).toFixed(1)} s) | ` +
     `${ms(p.stallCpuMaxMs)} (${p.stallsCpuOver50} over 50 ms) | ` +
     `${ms(percentile(p.handled, 50))} / ${ms(percentile(p.handled, 99))} (${p.handled.length}) | ` +
-    `${ms(percentile(p.handledCpu, 50))} / ${ms(percentile(p.handledCpu, 99))} | ` +
     `${ms(percentile(p.roundTrips, 50))} / ${ms(percentile(p.roundTrips, 99))} (${p.roundTrips.length}) | ` +
     `${p.heapMaxMiB.toFixed(0)} / ${p.rssMaxMiB.toFixed(0)} MiB |`;
   console.log(
@@ -295,7 +292,7 @@ function report(
       `100 keys every ${ms(percentile(passes, 50))} p50, ${ms(passes.at(-1))} max; ${flowed.newRooms} new rooms during it`,
   );
   console.log(
-    "| phase | longest event-loop stall (wall) | its main-thread CPU, most in one stall | handling p50 / p99 (n) | handling's CPU p50 / p99 | round trip p50 / p99 (n) | heap / RSS max |\n|---|---|---|---|---|---|---|",
+    "| phase | longest event-loop stall (wall) | its main-thread CPU, most in one stall | handling p50 / p99 (n) | round trip p50 / p99 (n) | heap / RSS max |\n|---|---|---|---|---|---|",
   );
   console.log(row("during backup", during));
   console.log(row("after backup", after));
