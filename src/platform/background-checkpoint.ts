@@ -78,6 +78,8 @@ export function startBackgroundCheckpoints(db: Db, options: BackgroundCheckpoint
   worker.unref();
   return {
     async stop() {
+      // Held until it has closed its connection, or a process with nothing else to do would exit first.
+      worker.ref();
       worker.postMessage("stop");
       await exited;
     },
