@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "../../src/platform/db.js";
@@ -160,6 +160,11 @@ async function measure(client: TestClient, bot: Contender): Promise<Figures> {
   let rssBeforeSnapshot: number | undefined;
   if (SNAPSHOTS) {
     rssBeforeSnapshot = peakRssMiB(bot.process);
+    // The process's mappings as well: most of what is resident is outside the JS heap a snapshot shows.
+    writeFileSync(
+      join(SNAPSHOTS, `${bot.name.replace(/\W+/g, "-")}.smaps`),
+      readFileSync(`/proc/${bot.process.pid}/smaps`),
+    );
     await heapSnapshot(bot, SNAPSHOTS);
   }
   return {
