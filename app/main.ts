@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from "../src/platform/config/load.js";
 import type { Config } from "../src/platform/config/schema.js";
 import { createLogger } from "../src/platform/log.js";
 import { openDatabase, StartupError, unencryptedNotice, type OpenedDatabase } from "../src/platform/db.js";
+import { startBackgroundCheckpoints, type BackgroundCheckpoints } from "../src/platform/background-checkpoint.js";
 import { backupDatabase, encryptDatabase, rekeyDatabase, type Converted } from "../src/platform/db-maintenance.js";
 import type { MetricsServer } from "../src/platform/metrics.js";
 import { migrate, readMigrations } from "../src/platform/migrations.js";
@@ -175,6 +176,7 @@ async function main(argv: string[]): Promise<number> {
   const notice = config.database.key === undefined ? unencryptedNotice(config.database.path) : undefined;
   if (notice && process.stderr.isTTY) process.stderr.write(`${notice}\n`);
   let metrics: MetricsServer | undefined;
+  let checkpoints: BackgroundCheckpoints | undefined;
   try {
     const { applied } = migrate(opened.db, readMigrations(join(packageRoot(), "migrations")));
     if (applied.length > 0) log.info({ applied }, "database migrated");
@@ -182,6 +184,12 @@ async function main(argv: string[]): Promise<number> {
     if (config.metrics)
       metrics = await (await import("../src/platform/metrics.js")).startMetricsServer(opened.db, config.metrics.port);
     if (config.matrix) {
+      // The crypto store's mirror writes the most to the file; its log is copied off the event loop.
+      checkpoints = startBackgroundCheckpoints(opened.db, {
+        path: config.database.path,
+        key: config.database.key,
+        log,
+      });
       await runMatrixMode(config, config.matrix, opened, log).catch((err: unknown) => {
         exitSoonAfterClose();
         if (!(err instanceof StopRequested)) throw err;
@@ -192,6 +200,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } finally {
     await metrics?.close();
+    await checkpoints?.stop();
     opened.close();
   }
 }

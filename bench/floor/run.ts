@@ -6,12 +6,12 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { openDatabase } from "../../src/platform/db.js";
 import { TestClient } from "../../test/support/e2e.js";
+import { peakRssMiB, percentile, stopped, waitForLine } from "./processes.js";
 import {
   ensureSynapseInstalled,
   prepareSynapse,
@@ -28,6 +28,9 @@ const ROOT = process.cwd();
 const SEQUENTIAL = Number(process.env.FLOOR_SEQUENTIAL ?? 200);
 const ROOMS = Number(process.env.FLOOR_ROOMS ?? 20);
 const BURST = Number(process.env.FLOOR_BURST ?? 1000);
+/** A directory: each bot's heap is written there at the end of its burst (after its peak RSS is read). */
+const SNAPSHOTS = process.env.FLOOR_HEAP_SNAPSHOTS;
+const NODE_FLAGS = SNAPSHOTS ? ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${SNAPSHOTS}`] : [];
 
 interface Contender {
   name: string;
@@ -35,27 +38,6 @@ interface Contender {
   process: ChildProcess;
   /** Tandem's own file, read after the run for where the time of each command went. */
   database?: { path: string; key: string };
-}
-
-function waitForLine(
-  child: ChildProcess,
-  stream: "stdout" | "stderr",
-  match: (line: string) => boolean,
-  what: string,
-): Promise<void> {
-  const last: string[] = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}:\n${last.join("\n")}`)), 120_000);
-    createInterface({ input: child[stream]! }).on("line", (line) => {
-      last.push(line);
-      last.splice(0, last.length - 20);
-      if (match(line)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`${what}: the process exited (${code}):\n${last.join("\n")}`)));
-  });
 }
 
 async function startEcho(state: SynapseState, user: RegisteredUser): Promise<Contender> {
@@ -68,9 +50,13 @@ async function startEcho(state: SynapseState, user: RegisteredUser): Promise<Con
     dbPath: join(dir, "echo.db"),
     cryptoStoreKey: randomBytes(32).toString("base64"),
   };
-  const child = spawn(process.execPath, [join(ROOT, "dist/bench/floor/echo-bot.js"), JSON.stringify(config)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...NODE_FLAGS, join(ROOT, "dist/bench/floor/echo-bot.js"), JSON.stringify(config)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   await waitForLine(child, "stdout", (line) => line === "ready", "the echo bot");
   return { name: "echo floor", user, process: child };
 }
@@ -95,7 +81,7 @@ async function startTandem(state: SynapseState, user: RegisteredUser): Promise<C
   writeFileSync(configPath, JSON.stringify(settings));
   const key = process.env.TANDEM_DATABASE_KEY ?? randomBytes(32).toString("hex");
   const env = { ...process.env, TANDEM_DATABASE_KEY: key };
-  const child = spawn(process.execPath, [join(ROOT, "dist/app/main.js"), "--config", configPath], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, join(ROOT, "dist/app/main.js"), "--config", configPath], {
     cwd: dir,
     stdio: ["ignore", "pipe", "pipe"],
     env,
@@ -111,10 +97,6 @@ async function roomWith(client: TestClient, bot: Contender, name: string): Promi
   return roomId;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 interface Figures {
   p50: number;
   p95: number;
@@ -124,6 +106,26 @@ interface Figures {
   /** The sequential room, and when each of its round trips began and ended (wall clock). */
   room: string;
   calls: { start: number; end: number }[];
+  /** Peak RSS read before the heap snapshot, which itself takes memory (only with FLOOR_HEAP_SNAPSHOTS). */
+  rssBeforeSnapshot?: number;
+}
+
+/** Asks the bot for a heap snapshot (--heapsnapshot-signal) and waits until the file is complete. */
+async function heapSnapshot(bot: Contender, dir: string): Promise<void> {
+  const before = new Set(readdirSync(dir));
+  bot.process.kill("SIGUSR2");
+  let size = -1;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const file = readdirSync(dir).find((f) => !before.has(f) && f.endsWith(".heapsnapshot"));
+    if (!file) continue;
+    const now = statSync(join(dir, file)).size;
+    if (now > 0 && now === size) {
+      renameSync(join(dir, file), join(dir, `${bot.name.replace(/\W+/g, "-")}.heapsnapshot`));
+      return;
+    }
+    size = now;
+  }
 }
 
 async function measure(client: TestClient, bot: Contender): Promise<Figures> {
@@ -155,6 +157,16 @@ async function measure(client: TestClient, bot: Contender): Promise<Figures> {
     text: "!ledger thanks @bo drove nurses",
     sender: bot.user.userId,
   });
+  let rssBeforeSnapshot: number | undefined;
+  if (SNAPSHOTS) {
+    rssBeforeSnapshot = peakRssMiB(bot.process);
+    // The process's mappings as well: most of what is resident is outside the JS heap a snapshot shows.
+    writeFileSync(
+      join(SNAPSHOTS, `${bot.name.replace(/\W+/g, "-")}.smaps`),
+      readFileSync(`/proc/${bot.process.pid}/smaps`),
+    );
+    await heapSnapshot(bot, SNAPSHOTS);
+  }
   return {
     p50: percentile(times, 50),
     p95: percentile(times, 95),
@@ -163,6 +175,7 @@ async function measure(client: TestClient, bot: Contender): Promise<Figures> {
     burstMs,
     room,
     calls,
+    ...(rssBeforeSnapshot === undefined ? {} : { rssBeforeSnapshot }),
   };
 }
 
@@ -184,23 +197,6 @@ async function scheduledLateness(client: TestClient, bot: Contender): Promise<nu
     timeoutMs: due - Date.now() + 60_000,
   });
   return arrived.at - due;
-}
-
-/** The most memory the process ever held resident (Linux: VmHWM), in MiB. */
-function peakRssMiB(child: ChildProcess): number {
-  const line = readFileSync(`/proc/${child.pid}/status`, "utf8")
-    .split("\n")
-    .find((l) => l.startsWith("VmHWM:"));
-  return Number(/(\d+)/.exec(line ?? "")?.[1] ?? NaN) / 1024;
-}
-
-async function stopped(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  const kill = setTimeout(() => child.kill("SIGKILL"), 20_000);
-  await exited;
-  clearTimeout(kill);
 }
 
 const STAGE_NAMES = [
@@ -266,7 +262,7 @@ async function main(): Promise<void> {
     contenders.push(await startTandem(state, await registerUser(state, "floor-tandem")));
     const [echo, tandem] = [await measure(client, contenders[0]!), await measure(client, contenders[1]!)];
     const late = await scheduledLateness(client, contenders[1]!);
-    const rss = contenders.map((c) => peakRssMiB(c.process));
+    const rss = contenders.map((c, i) => [echo, tandem][i]!.rssBeforeSnapshot ?? peakRssMiB(c.process));
     for (const c of contenders) await stopped(c.process);
     const stages = whereTheTimeGoes(contenders[1]!.database!, tandem);
     console.log(`| ${SEQUENTIAL} sequential commands | p50 | p95 | p99 | max |\n|---|---|---|---|---|`);

@@ -100,9 +100,10 @@ export function openKeyed(path: string, key: string | undefined, options: Databa
 }
 
 /** SQLCipher 4's format, so the file also opens with the sqlcipher tool given the same key. */
+export const SQLCIPHER_PRAGMAS = ["cipher = 'sqlcipher'", "legacy = 4"] as const;
+
 export function useSqlCipher(db: Db): void {
-  db.pragma("cipher = 'sqlcipher'");
-  db.pragma("legacy = 4");
+  for (const pragma of SQLCIPHER_PRAGMAS) db.pragma(pragma);
 }
 
 const SQLITE_HEADER = Buffer.from("SQLite format 3\0", "latin1");

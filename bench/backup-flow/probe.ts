@@ -1,0 +1,79 @@
+/**
+ * Loaded into the bot's own process by the backup-flow bench (`node --import`), never by Tandem:
+ * with BACKUP_FLOW_PROBE set to a file, it appends one JSON line a second with the longest
+ * event-loop delay of that second, how long each command's handling took in it (the dispatcher's
+ * synchronous `handle`: parse, run, commit), and the process's memory. Nothing about a command
+ * but its duration is kept. The dispatcher is wrapped on its prototype, as bench/scale/stages.ts
+ * does, which reaches the bot's instance because an ES module is loaded once per URL.
+ */
+import { appendFileSync } from "node:fs";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { Dispatcher } from "../../src/kernel/dispatcher.js";
+
+export interface ProbeLine {
+  /** Wall clock (ms) and the monotonic clock V8's CPU profiles use (µs), at the end of the second. */
+  at: number;
+  monotonicUs: number;
+  stallMaxMs: number;
+  handledMs: number[];
+  /**
+   * Each gap over STALL_MS between two ticks of a 2 ms timer: when it ended (monotonic µs), how
+   * long it was, and how much of it the main thread ran on a CPU (the rest it waited for one: on
+   * a shared machine the OS's scheduling, not the bot's work). The thread's CPU clock moves in
+   * steps of up to ~4 ms: enough for a stall, too coarse for one command's handling.
+   */
+  stalls: { endUs: number; ms: number; cpuMs: number }[];
+  rss: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+const out = process.env["BACKUP_FLOW_PROBE"];
+const STALL_MS = 50;
+if (out) {
+  const delay = monitorEventLoopDelay({ resolution: 2 });
+  delay.enable();
+  let handled: number[] = [];
+  const cpuMs = () => {
+    const used = process.threadCpuUsage();
+    return (used.user + used.system) / 1000;
+  };
+  const prototype = Dispatcher.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const handle = prototype["handle"]!;
+  prototype["handle"] = function (this: unknown, ...args: unknown[]) {
+    const start = performance.now();
+    try {
+      return handle.apply(this, args);
+    } finally {
+      handled.push(performance.now() - start);
+    }
+  };
+  let stalls: ProbeLine["stalls"] = [];
+  let [lastTick, lastCpu] = [performance.now(), cpuMs()];
+  setInterval(() => {
+    const [now, cpu] = [performance.now(), cpuMs()];
+    if (now - lastTick > STALL_MS)
+      stalls.push({ endUs: Number(process.hrtime.bigint() / 1000n), ms: now - lastTick, cpuMs: cpu - lastCpu });
+    [lastTick, lastCpu] = [now, cpu];
+  }, 2).unref();
+  const write = () => {
+    const memory = process.memoryUsage();
+    const line: ProbeLine = {
+      at: Date.now(),
+      monotonicUs: Number(process.hrtime.bigint() / 1000n),
+      stallMaxMs: delay.max / 1e6,
+      handledMs: handled,
+      stalls,
+      rss: memory.rss,
+      heapUsed: memory.heapUsed,
+      external: memory.external,
+      arrayBuffers: memory.arrayBuffers,
+    };
+    handled = [];
+    stalls = [];
+    delay.reset();
+    appendFileSync(out, `${JSON.stringify(line)}\n`);
+  };
+  setInterval(write, 1000).unref();
+}
