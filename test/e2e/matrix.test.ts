@@ -37,16 +37,6 @@ async function thanks(
   return client.send(roomId, text, { ...pill, ...extra });
 }
 
-async function waitInboxDone(eventId: string): Promise<string> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const [row] = bot.query<{ state: string }>("SELECT state FROM matrix_inbox WHERE event_id = ?", eventId);
-    if (row && row.state !== "pending" && row.state !== "undecryptable") return row.state;
-    if (Date.now() > deadline) throw new Error(`event never processed:\n${bot.diagnostics()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 beforeAll(async () => {
   const anaUser = await newUser("ana");
   anaPerson = { userId: anaUser.userId, name: "ana" };
@@ -99,7 +89,7 @@ describe("1. an encrypted room", () => {
 
   test("a message nobody can decrypt gets one notice asking to send it again", async () => {
     const lost = await ana.sendUndecryptable(roomId);
-    expect(await waitInboxDone(lost)).toBe("abandoned");
+    expect(await bot.inboxDone(lost)).toBe("abandoned");
     const notices = repliesByCommand(
       await ana.messages(roomId, { sender: bot.userId, count: 3, timeoutMs: 60_000 }),
       bot.userId,
@@ -122,8 +112,8 @@ describe("3. rooms the bot must not serve", () => {
 
     const command = await thanks(ana, roomId, "swept the hall");
     const second = await thanks(ana, roomId, "swept it again");
-    await waitInboxDone(command);
-    await waitInboxDone(second);
+    await bot.inboxDone(command);
+    await bot.inboxDone(second);
     expect(ledgerCount(roomId)).toBe(0);
     expect(await ana.messages(roomId, { sender: bot.userId })).toHaveLength(1);
   });
@@ -199,7 +189,7 @@ describe("reactions (issue 4)", () => {
     expect(
       bot.query("SELECT v.user_id, p.room_id FROM careplan_volunteers v JOIN careplans p ON p.id = v.plan_id"),
     ).toEqual([{ user_id: anaPerson.userId, room_id: roomId }]);
-    expect(await waitInboxDone(thumbs.eventId)).toBe("done");
+    expect(await bot.inboxDone(thumbs.eventId)).toBe("done");
 
     const party = await ana.react(roomId, announcement!.eventId, "🎉", { encrypted: true });
     expect(party.wireType).toBe("m.room.encrypted");

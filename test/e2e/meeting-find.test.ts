@@ -13,17 +13,6 @@ let bot: Bot;
 let ana: TestClient;
 let bo: TestClient;
 
-/** Waits until the bot handled (or deliberately ignored) an event from its inbox. */
-async function waitInboxDone(eventId: string): Promise<string> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const [row] = bot.query<{ state: string }>("SELECT state FROM matrix_inbox WHERE event_id = ?", eventId);
-    if (row && row.state !== "pending" && row.state !== "undecryptable") return row.state;
-    if (Date.now() > deadline) throw new Error(`event never processed:\n${bot.diagnostics()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 /** A day ahead of today, at a time of day, as a member types it (the room's clock is UTC). */
 function dayAhead(days: number, clock: string): string {
   return `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)} ${clock}`;
@@ -80,8 +69,8 @@ describe("finding a time to meet on Matrix", () => {
       pollEventId: start!.eventId,
       answerIds: ["s3"],
     });
-    expect(await waitInboxDone(fromAna.eventId)).toBe("done");
-    expect(await waitInboxDone(fromBo.eventId)).toBe("done");
+    expect(await bot.inboxDone(fromAna.eventId)).toBe("done");
+    expect(await bot.inboxDone(fromBo.eventId)).toBe("done");
     // Answers are taken quietly: the poll is all the bot posted so far.
     expect(await ana.messages(roomId, { sender: bot.userId })).toHaveLength(1);
 

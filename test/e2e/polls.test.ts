@@ -13,17 +13,6 @@ let bot: Bot;
 let ana: TestClient;
 let anaId: string;
 
-/** Waits until the bot handled (or deliberately ignored) an event from its inbox. */
-async function waitInboxDone(eventId: string): Promise<string> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const [row] = bot.query<{ state: string }>("SELECT state FROM matrix_inbox WHERE event_id = ?", eventId);
-    if (row && row.state !== "pending" && row.state !== "undecryptable") return row.state;
-    if (Date.now() > deadline) throw new Error(`event never processed:\n${bot.diagnostics()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 /**
  * A proposal closes at least 10 minutes ahead; the test brings its durable closing job forward
  * to now instead of waiting, so the scheduler (ticking every second here) runs it as at the deadline.
@@ -96,7 +85,7 @@ describe("native polls on Matrix", () => {
       pollEventId: start!.eventId,
       answerIds: ["abstain"],
     });
-    expect(await waitInboxDone(stable.eventId)).toBe("done");
+    expect(await bot.inboxDone(stable.eventId)).toBe("done");
     expect(votes()).toEqual([{ voter: anaId, choices: '["abstain"]' }]);
 
     const answer = await ana.call<{ eventId: string }>("answerPoll", {
@@ -104,7 +93,7 @@ describe("native polls on Matrix", () => {
       pollEventId: start!.eventId,
       answerIds: ["agree"],
     });
-    expect(await waitInboxDone(answer.eventId)).toBe("done");
+    expect(await bot.inboxDone(answer.eventId)).toBe("done");
     expect(
       bot.query(
         "SELECT v.voter, v.choices FROM proposal_votes v JOIN proposals p ON p.id = v.proposal_id WHERE p.room_id = ?",

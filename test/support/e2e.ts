@@ -300,6 +300,17 @@ export class Bot {
     }
   }
 
+  /** Waits until the bot handled (or deliberately ignored) an event from its inbox; its final state. */
+  async inboxDone(eventId: string, timeoutMs = 60_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [row] = this.query<{ state: string }>("SELECT state FROM matrix_inbox WHERE event_id = ?", eventId);
+      if (row && row.state !== "pending" && row.state !== "undecryptable") return row.state;
+      if (Date.now() > deadline) throw new Error(`event never processed:\n${this.diagnostics()}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
   /** Stops with a signal and waits for the exit; SIGTERM is a graceful stop, SIGKILL a crash. */
   async stop(signal: NodeJS.Signals = "SIGTERM", timeoutMs = 30_000): Promise<number | null> {
     const child = this.child;
