@@ -67,4 +67,31 @@ describe("outbox sender", () => {
         [1, 2, 3].map((i) => `${room}-${i}`),
       );
   });
+
+  it("sends what one message queued in its order: the reply leaves after the event it posted in another room", async () => {
+    // As `!contact 1 …` queues the assembly's event (elsewhere, first) and then its reply in the cell.
+    enqueue(opened.db, { roomId: STUCK, key: "$cause/to/1", kind: "notice", doc: doc(p("to the assembly")) }, 0);
+    queue(FINE, "$cause");
+    queue(FINE, "$other");
+    const started: string[] = [];
+    const transport = new FakeTransport();
+    const send = transport.send.bind(transport);
+    transport.send = async (message) => {
+      started.push(message.key);
+      if (message.roomId === STUCK) await new Promise((resolve) => setTimeout(resolve, 20));
+      return send(message);
+    };
+    await new OutboxSender(opened.db, transport, pino({ level: "silent" }), () => 1_000).drain();
+    expect(transport.sent.map((m) => m.key)).toEqual(["$cause/to/1", "$cause", "$other"]);
+    expect(started.indexOf("$cause")).toBeGreaterThan(started.indexOf("$cause/to/1"));
+  });
+
+  it("does not hold a reply for a retry of what its message posted elsewhere", async () => {
+    enqueue(opened.db, { roomId: STUCK, key: "$cause/to/1", kind: "notice", doc: doc(p("to the assembly")) }, 0);
+    queue(FINE, "$cause");
+    const transport = new FakeTransport();
+    transport.failure = (message) => (message.roomId === STUCK ? networkDown() : undefined);
+    await new OutboxSender(opened.db, transport, pino({ level: "silent" }), () => 1_000).drain();
+    expect(transport.sent.map((m) => m.key)).toEqual(["$cause"]);
+  });
 });

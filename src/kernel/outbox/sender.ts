@@ -14,20 +14,24 @@ export class PermanentSendError extends Error {
 
 const MAX_BACKOFF_MS = 5 * 60_000;
 
-/** How many rooms receive at once: enough that one room's slow send does not hold the others, few enough for rate limits. */
-const ROOMS_AT_ONCE = 8;
+/** How many sends run at once: enough that one room's slow send does not hold the others, few enough for rate limits. */
+const SENDS_AT_ONCE = 8;
 
 /**
- * Delivers the outbox, each room in order, several rooms at once (a day of action's start calls
- * leave for every cell together, not one after the other). A message is marked sent only after the
- * transport resolved; the transport sends it with the row's key as transaction id, so a crash
- * between sending and marking cannot produce a second copy.
+ * Delivers the outbox, several rooms at once (a day of action's start calls leave for every cell
+ * together, not one after the other), in two orders: each room's messages in the order they were
+ * queued, and the messages one event or one scheduled run queued in the order it queued them (a
+ * reply saying "the assembly was told" leaves after the assembly's event). A message waits for the
+ * one before it in either order to be sent or set aside, never for a retry. A message is marked
+ * sent only after the transport resolved; the transport sends it with the row's key as transaction
+ * id, so a crash between sending and marking cannot produce a second copy.
  */
 export class OutboxSender {
   private wake: (() => void) | undefined;
   private running = false;
   private loop: Promise<void> | undefined;
   private serial: Promise<void> = Promise.resolve();
+  private readonly slots = new Slots(SENDS_AT_ONCE);
 
   constructor(
     private readonly db: Db,
@@ -48,39 +52,54 @@ export class OutboxSender {
       const blockedRooms = new Set<string>();
       let sentAny = false;
       // Paged to the end: a room stuck with many messages must not hide the rooms queued behind it.
-      // A page's rooms are sent side by side; the next page waits for them, so each room stays in order.
       for (let page = pendingMessages(this.db); page.length > 0; page = pendingMessages(this.db, page.at(-1)!.id)) {
-        const lanes = [...byRoom(page).values()];
-        const sent = await eachAtMost(ROOMS_AT_ONCE, lanes, (lane) => this.sendLane(lane, now, blockedRooms));
+        const sent = await this.sendPage(page, now, blockedRooms);
         sentAny ||= sent.some(Boolean);
       }
       if (!sentAny) return;
     }
   }
 
-  /** One room's messages of a page, in order, until one must wait; whether any was sent. */
-  private async sendLane(lane: PendingMessage[], now: number, blockedRooms: Set<string>): Promise<boolean> {
-    let sentAny = false;
-    for (const message of lane) {
-      if (blockedRooms.has(message.roomId) || this.transport.delivers?.(message.roomId) === false) break;
-      if (message.nextAttemptAt > now) {
-        blockedRooms.add(message.roomId);
-        break;
-      }
-      try {
-        const pollEventId = message.doc.endsPoll
-          ? deliveredEventOf(this.db, message.roomId, message.doc.endsPoll)
-          : undefined;
-        const eventId = await this.transport.send(pollEventId ? { ...message, pollEventId } : message);
-        markSent(this.db, message.id, this.clock(), eventId || undefined);
-        sentAny = true;
-      } catch (err) {
-        // A message refused for good is set aside; one that may still go holds its room's queue.
-        if (!(err instanceof PermanentSendError)) blockedRooms.add(message.roomId);
-        this.recordFailure(message.id, message.attempts, err);
-      }
+  /** Each message once the one before it in its room and the one before it from its cause have settled. */
+  private sendPage(page: PendingMessage[], now: number, blockedRooms: Set<string>): Promise<boolean[]> {
+    const lastOfRoom = new Map<string, Promise<unknown>>();
+    const lastOfCause = new Map<string, Promise<unknown>>();
+    return Promise.all(
+      page.map((message) => {
+        const cause = causeOf(message.key);
+        const sent = Promise.all([lastOfRoom.get(message.roomId), lastOfCause.get(cause)]).then(() =>
+          this.sendOne(message, now, blockedRooms),
+        );
+        lastOfRoom.set(message.roomId, sent);
+        lastOfCause.set(cause, sent);
+        return sent;
+      }),
+    );
+  }
+
+  /** Sends one message unless its room must wait; whether it was sent. */
+  private async sendOne(message: PendingMessage, now: number, blockedRooms: Set<string>): Promise<boolean> {
+    if (blockedRooms.has(message.roomId) || this.transport.delivers?.(message.roomId) === false) return false;
+    if (message.nextAttemptAt > now) {
+      blockedRooms.add(message.roomId);
+      return false;
     }
-    return sentAny;
+    await this.slots.take();
+    try {
+      const pollEventId = message.doc.endsPoll
+        ? deliveredEventOf(this.db, message.roomId, message.doc.endsPoll)
+        : undefined;
+      const eventId = await this.transport.send(pollEventId ? { ...message, pollEventId } : message);
+      markSent(this.db, message.id, this.clock(), eventId || undefined);
+      return true;
+    } catch (err) {
+      // A message refused for good is set aside; one that may still go holds its room's queue.
+      if (!(err instanceof PermanentSendError)) blockedRooms.add(message.roomId);
+      this.recordFailure(message.id, message.attempts, err);
+      return false;
+    } finally {
+      this.slots.give();
+    }
   }
 
   private recordFailure(id: number, attempts: number, err: unknown): void {
@@ -129,27 +148,32 @@ export class OutboxSender {
   }
 }
 
-/** The page's messages grouped by room, each group in queue order. */
-function byRoom(page: PendingMessage[]): Map<string, PendingMessage[]> {
-  const lanes = new Map<string, PendingMessage[]>();
-  for (const message of page) {
-    const lane = lanes.get(message.roomId);
-    if (lane === undefined) lanes.set(message.roomId, [message]);
-    else lane.push(message);
-  }
-  return lanes;
+/**
+ * What queued a message: the event or scheduled run its key starts with (`$event`, `$event/2`,
+ * `$event/to/1`, `job:3:1700000000000/2`), so that what one cause queued leaves in its order.
+ */
+function causeOf(key: string): string {
+  const slash = key.indexOf("/");
+  return slash === -1 ? key : key.slice(0, slash);
 }
 
-/** Runs `work` over `items` with at most `limit` running at once; the results in the items' order. */
-async function eachAtMost<T, R>(limit: number, items: T[], work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
+/** A counting semaphore: at most `free` holders at once, the others waiting in turn. */
+class Slots {
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private free: number) {}
+
+  take(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve();
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  give(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
 }
