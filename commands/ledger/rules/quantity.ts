@@ -1,4 +1,5 @@
 import { readsTwoWays } from "../../../src/kernel/amounts.js";
+import { NUMBER_WORDS as ALL_NUMBER_WORDS } from "../../../src/kernel/number-words.js";
 import { foldWord } from "./kinds.js";
 import { TIME_UNIT, unitCategory, unitKey, type CurrencyUnit, type Quantity } from "./units.js";
 
@@ -10,39 +11,9 @@ import { TIME_UNIT, unitCategory, unitKey, type CurrencyUnit, type Quantity } fr
  * by exactly three digits is a thousands separator ("1,000 meals", "1.000 comidas").
  */
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  // Spanish "once" (11) is left out: in English it means "one time".
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  cinco: 5,
-  seis: 6,
-  siete: 7,
-  ocho: 8,
-  nueve: 9,
-  diez: 10,
-  doce: 12,
-  veinte: 20,
-  treinta: 30,
-  cuarenta: 40,
-  cincuenta: 50,
-};
+// Articles ("un", "una", "uno") and the Spanish "once" (11, but "one time" in English) are no counts in free text.
+const NOT_COUNTS = new Set(["un", "una", "uno", "once"]);
+const NUMBER_WORDS = Object.fromEntries(Object.entries(ALL_NUMBER_WORDS).filter(([word]) => !NOT_COUNTS.has(word)));
 
 /** Phrases that carry both the amount and (for time) the unit. */
 const PHRASES: readonly { pattern: RegExp; amount: number; unit?: string }[] = [

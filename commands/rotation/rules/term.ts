@@ -1,32 +1,6 @@
-/** Small counts people write in words, in English and Spanish. */
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  un: 1,
-  una: 1,
-  uno: 1,
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  cinco: 5,
-  seis: 6,
-  siete: 7,
-  ocho: 8,
-  nueve: 9,
-  diez: 10,
-  once: 11,
-  doce: 12,
-};
+import { NUMBER_WORDS as ALL_NUMBER_WORDS } from "../../../src/kernel/number-words.js";
+/** Terms count weeks up to twelve in words ("every two weeks", "cada once semanas"). */
+const NUMBER_WORDS = Object.fromEntries(Object.entries(ALL_NUMBER_WORDS).filter(([, n]) => n <= 12));
 
 /**
  * Terms that have a name. Roles change hands at the weekly announcement, so "monthly" is four
