@@ -5,6 +5,7 @@ import { identityHolds } from "../../kernel/identity-holds.js";
 import type { Db } from "../../platform/db.js";
 import { errorForLog } from "../../platform/log.js";
 import { perDb } from "../../platform/per-db.js";
+import type { DeviceListChanges } from "./device-list-changes.js";
 import type { Inbox, InboxRow } from "./inbox.js";
 
 const WEEK_MS = 7 * 24 * 3600_000;
@@ -32,6 +33,8 @@ export interface SenderGuardDeps {
   clock: () => number;
   /** MSC4153: only devices their owners cross-signed are obeyed (and get the bot's room keys). */
   excludeInsecureDevices: boolean;
+  /** Whose devices changed lately: only for them is a key query worth waiting for. */
+  deviceLists: Pick<DeviceListChanges, "mayBePending">;
   /**
    * Queues the room's one notice about the sender's unverified device, first seen sending `row`;
    * runs inside the guard's transaction.
@@ -104,7 +107,7 @@ export class SenderGuard {
     const crypto = client.getCrypto();
     // Waits (a second at most) for a key query of the sender already under way: a reset identity
     // usually arrives in the same sync as the first message signed by it.
-    await crypto?.getUserDeviceInfo([row.sender]);
+    if (this.deps.deviceLists.mayBePending(row.sender)) await crypto?.getUserDeviceInfo([row.sender]);
     const status = await crypto?.getUserVerificationStatus(row.sender);
     if (!status?.needsUserApproval) return "act";
     this.deps.identityChanged(row);

@@ -15,7 +15,7 @@ import type { Db } from "../../platform/db.js";
 import type { OutsideData } from "../../kernel/room-data.js";
 import { clientStores } from "./client-stores.js";
 import { ensureCrossSigning, SecretStorageKeys } from "./crypto-setup.js";
-import { tandemFetch } from "./http.js";
+import { tandemFetch, type SyncHook } from "./http.js";
 import { identitySignals } from "./identity-signals.js";
 import { openPersistentIndexedDB } from "./idb-sqlite.js";
 import { Inbox } from "./inbox.js";
@@ -27,6 +27,7 @@ import { outboxNotices } from "./notices.js";
 import { RoomKeeper } from "./rooms.js";
 import { captureSdkConsole, sdkLogger } from "./sdk-logger.js";
 import { SenderGuard } from "./sender-guard.js";
+import { DeviceListChanges } from "./device-list-changes.js";
 import { syncRecorder } from "./sync-recorder.js";
 import { keepNetworkCause, untilReachable } from "./unreachable.js";
 
@@ -96,7 +97,12 @@ export async function connectMatrix(deps: MatrixConnectDeps): Promise<MatrixConn
   const clock = deps.clock ?? Date.now;
   captureSdkConsole(log);
   const inbox = new Inbox(db);
-  const onSync = syncRecorder(inbox, config.userId, clock);
+  const recordSync = syncRecorder(inbox, config.userId, clock);
+  const deviceLists = new DeviceListChanges(clock);
+  const onSync: SyncHook = (body, incremental, authedGet) => {
+    deviceLists.noteSync(body);
+    return recordSync(body, incremental, authedGet);
+  };
   const network = keepNetworkCause(tandemFetch({ log, onSync }));
 
   const session = await resolveSession(config, db, log, tandemFetch({ log, onSync: async () => {} }), clock);
@@ -146,7 +152,19 @@ export async function connectMatrix(deps: MatrixConnectDeps): Promise<MatrixConn
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const transport = new MatrixTransport(client, { allowUnencryptedRooms: config.allowUnencryptedRooms, ready });
-  const connected: Connected = { ...deps, clock, inbox, session, store, keys, client, transport, ready, markReady };
+  const connected: Connected = {
+    ...deps,
+    clock,
+    inbox,
+    deviceLists,
+    session,
+    store,
+    keys,
+    client,
+    transport,
+    ready,
+    markReady,
+  };
   const outside = clientStores({
     store,
     log,
@@ -168,6 +186,7 @@ export async function connectMatrix(deps: MatrixConnectDeps): Promise<MatrixConn
 interface Connected extends MatrixConnectDeps {
   clock: () => number;
   inbox: Inbox;
+  deviceLists: DeviceListChanges;
   session: { userId: string; deviceId: string };
   store: IndexedDBStore;
   keys: SecretStorageKeys;
@@ -180,7 +199,8 @@ interface Connected extends MatrixConnectDeps {
 
 /** Durable inbox into the app's dispatcher, the app's outbox sender, room upkeep, cross-signing. */
 async function startSyncing(connected: Connected, app: MatrixApp): Promise<RunningMatrix> {
-  const { config, db, log, clock, inbox, session, store, keys, client, transport, ready, markReady } = connected;
+  const { config, db, log, clock, inbox, deviceLists, session, store, keys, client, transport, ready, markReady } =
+    connected;
   const announce = connected.announce ?? ((text: string) => process.stdout.write(text));
   const { sender } = app;
   transport.hostRoomsOf((roomId) => app.dispatcher.hostsRoom(roomId));
@@ -198,6 +218,7 @@ async function startSyncing(connected: Connected, app: MatrixApp): Promise<Runni
     log,
     clock,
     excludeInsecureDevices: config.excludeInsecureDevices,
+    deviceLists,
     // Outbox keys name events, never people: a forgotten member's id must not stay in a key.
     tellUnverifiedDevice: (row) =>
       notice(row.roomId, `unverified-device:${row.eventId}`, "matrix.unverified_device", {

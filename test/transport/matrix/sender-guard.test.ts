@@ -11,6 +11,7 @@ import { IncomingProcessor } from "../../../src/transport/matrix/incoming.js";
 import { inboxRoomData } from "../../../src/transport/matrix/inbox-room-data.js";
 import { personMatch } from "../../../src/kernel/room-data.js";
 import { DEVICE_GRACE_MS, SenderGuard } from "../../../src/transport/matrix/sender-guard.js";
+import { CHANGE_WINDOW_MS, DeviceListChanges } from "../../../src/transport/matrix/device-list-changes.js";
 import { openMigrated } from "../../support/db.js";
 
 const ME = "@tandem:x";
@@ -43,6 +44,8 @@ const crypto = {
 const shields = new Map<string, EventShieldReason>();
 const changed = new Set<string>();
 const pinned: string[] = [];
+/** Whose key queries the guard waited for (the sdk's `getUserDeviceInfo`). */
+const waitedFor: string[] = [];
 const client = {
   getUserId: () => ME,
   getRoom: () => null,
@@ -53,7 +56,10 @@ const client = {
       shieldColour: 0,
       shieldReason: shields.get(event.getId()!) ?? null,
     }),
-    getUserDeviceInfo: async () => new Map(),
+    getUserDeviceInfo: async (userIds: string[]) => {
+      waitedFor.push(...userIds);
+      return new Map();
+    },
     getUserVerificationStatus: async (userId: string) => ({ needsUserApproval: changed.has(userId) }),
     pinCurrentUserIdentity: async (userId: string) => {
       if (userId === BO) throw new Error("no identity known for this user");
@@ -87,6 +93,7 @@ let deviceNotices: string[];
 let changes: string[];
 let dropped: { userId: string; count: number }[];
 let undecryptableNotices: InboxRow[];
+let deviceLists: DeviceListChanges;
 
 function processor(excludeInsecureDevices = true, undecryptableNoticeAfterMs = 300_000) {
   const guard = new SenderGuard({
@@ -96,6 +103,7 @@ function processor(excludeInsecureDevices = true, undecryptableNoticeAfterMs = 3
     log: pino({ level: "silent" }),
     clock: () => now,
     excludeInsecureDevices,
+    deviceLists,
     tellUnverifiedDevice: (row, device) => void deviceNotices.push(`${row.sender} ${device}`),
     identityChanged: (row) => {
       // As the trust feature does: the room is told once per change.
@@ -138,6 +146,8 @@ beforeEach(() => {
   shields.clear();
   changed.clear();
   pinned.length = 0;
+  waitedFor.length = 0;
+  deviceLists = new DeviceListChanges(() => now);
 });
 afterEach(() => {
   opened.close();
@@ -240,6 +250,25 @@ describe("a member's identity changed", () => {
     expect(identityHolds(opened.db).approved()).toEqual([]);
     await incoming.process();
     expect(handled).toHaveLength(2);
+  });
+
+  test("a key query is waited for only for someone whose devices a sync said changed lately, or just after start", async () => {
+    const incoming = processor();
+    inbox.record([command("$a", "!help")], now);
+    await incoming.process();
+    expect(waitedFor).toEqual([ANA]);
+
+    now += CHANGE_WINDOW_MS;
+    inbox.record([command("$b", "!help"), command("$c", "!help", { sender: BO })], now);
+    deviceLists.noteSync({ device_lists: { changed: [BO] } });
+    await incoming.process();
+    expect(waitedFor).toEqual([ANA, BO]);
+
+    now += CHANGE_WINDOW_MS;
+    inbox.record([command("$d", "!help", { sender: BO })], now);
+    await incoming.process();
+    expect(waitedFor).toEqual([ANA, BO]);
+    expect(handled.map((i) => i.eventId)).toEqual(["$a", "$b", "$c", "$d"]);
   });
 
   test("an identity that cannot be pinned yet keeps its messages held, without keeping anyone else's", async () => {
