@@ -4,6 +4,7 @@
  *
  *   generate <idb-sqlite.js> <sqlite path> <roomKeys>   real Megolm sessions imported by an OlmMachine
  *   measure  <idb-sqlite.js> <sqlite path>              one fresh process: prints one JSON line
+ *   passes   <idb-sqlite.js> <sqlite path> [n=50]       n key-backup passes, each call's longest synchronous stretch and CPU
  *
  * measure: heap + array buffers kept after the restore (forced GC; run node with --expose-gc),
  * restore time, the first answer (OlmMachine on the restored store, then its room key count), a
@@ -168,9 +169,83 @@ async function measure(modulePath: string, path: string): Promise<void> {
   );
 }
 
+interface PassTiming {
+  /** The longest gap between two ticks of a 1 ms timer while the call ran: its longest synchronous stretch. */
+  stretchMs: number;
+  /** The main thread's CPU from the call to its answer (it may span several turns of the event loop). */
+  cpuMs: number;
+}
+
+/**
+ * Key-backup passes one after another, each timed in its two calls: `backupRoomKeys` (the next 100
+ * keys read from the store and encrypted to the backup key, in the WASM) and `markRequestAsSent`
+ * (those keys marked backed up, written back). The stretch is what an event loop waits for; the
+ * CPU, unlike wall time, does not count the OS running other processes.
+ */
+async function passes(modulePath: string, path: string, count: number): Promise<void> {
+  const idbModule = await load(modulePath);
+  const sqlite = openSqlite(path);
+  applyIdbMigrations(sqlite, modulePath);
+  await Rust.initAsync();
+  (await idbModule.openPersistentIndexedDB(sqlite)).installGlobals();
+  const machine = await openMachine();
+  const key = Rust.BackupDecryptionKey.createRandomKey();
+  await machine.enableBackupV1(key.megolmV1PublicKey.publicKeyBase64, "1");
+  const cpu = () => {
+    const used = process.threadCpuUsage();
+    return (used.user + used.system) / 1000;
+  };
+  let [lastTick, stretch] = [performance.now(), 0];
+  const ticks = setInterval(() => {
+    const now = performance.now();
+    stretch = Math.max(stretch, now - lastTick);
+    lastTick = now;
+  }, 1);
+  const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const timed = async <T>(call: () => Promise<T>): Promise<[T, PassTiming]> => {
+    await settle(20);
+    [lastTick, stretch] = [performance.now(), 0];
+    const cpuBefore = cpu();
+    const result = await call();
+    const cpuMs = cpu() - cpuBefore;
+    await settle(3); // the tick that ends a stretch running up to the answer
+    return [result, { stretchMs: stretch, cpuMs }];
+  };
+  const read: PassTiming[] = [];
+  const marked: PassTiming[] = [];
+  for (let pass = 0; pass < count; pass++) {
+    const [backup, readTiming] = await timed(() => machine.backupRoomKeys());
+    if (backup === undefined) break;
+    const rooms = (JSON.parse(backup.body) as { rooms: Record<string, { sessions: object }> }).rooms;
+    const keys = Object.values(rooms).reduce((n, room) => n + Object.keys(room.sessions).length, 0);
+    const [, markTiming] = await timed(() =>
+      machine.markRequestAsSent(backup.id, backup.type, JSON.stringify({ etag: "1", count: keys })),
+    );
+    read.push(readTiming);
+    marked.push(markTiming);
+  }
+  clearInterval(ticks);
+  machine.close();
+  sqlite.close();
+  const summary = (timings: PassTiming[]) => {
+    const sorted = (values: number[]) => values.sort((a, b) => a - b).map((v) => +v.toFixed(1));
+    const [stretches, cpus] = [sorted(timings.map((t) => t.stretchMs)), sorted(timings.map((t) => t.cpuMs))];
+    const at = (values: number[], q: number) => values[Math.min(values.length - 1, Math.floor(values.length * q))];
+    return {
+      stretchMs: { p50: at(stretches, 0.5), p90: at(stretches, 0.9), max: stretches.at(-1) },
+      cpuMs: { p50: at(cpus, 0.5), p90: at(cpus, 0.9), max: cpus.at(-1) },
+      firstStretchMs: +(timings[0]?.stretchMs ?? 0).toFixed(1),
+    };
+  };
+  console.log(
+    JSON.stringify({ passes: read.length, backupRoomKeys: summary(read), markRequestAsSent: summary(marked) }),
+  );
+}
+
 const [mode, modulePath, path, count] = process.argv.slice(2);
 if (modulePath === undefined || path === undefined)
-  throw new Error("usage: generate|measure <idb-sqlite.js> <sqlite path> [roomKeys]");
+  throw new Error("usage: generate|measure|passes <idb-sqlite.js> <sqlite path> [roomKeys|passes]");
 if (mode === "generate") await generate(modulePath, path, Number(count ?? 1000));
 else if (mode === "measure") await measure(modulePath, path);
+else if (mode === "passes") await passes(modulePath, path, Number(count ?? 50));
 else throw new Error(`unknown mode ${mode}`);
