@@ -6,7 +6,7 @@
  * but its duration is kept. The dispatcher is wrapped on its prototype, as bench/scale/stages.ts
  * does, which reaches the bot's instance because an ES module is loaded once per URL.
  */
-import { appendFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { Dispatcher } from "../../src/kernel/dispatcher.js";
 
@@ -16,6 +16,12 @@ export interface ProbeLine {
   monotonicUs: number;
   stallMaxMs: number;
   handledMs: number[];
+  /**
+   * The same, only for the commands during which the main thread was never preempted (its
+   * `nonvoluntary_ctxt_switches` in /proc/thread-self/status did not move): the handling's own time,
+   * without the time the OS gave to other threads and processes.
+   */
+  unpreemptedMs: number[];
   /**
    * Each gap over STALL_MS between two ticks of a 2 ms timer: when it ended (monotonic µs), how
    * long it was, and how much of it the main thread ran on a CPU (the rest it waited for one: on
@@ -35,6 +41,9 @@ if (out) {
   const delay = monitorEventLoopDelay({ resolution: 2 });
   delay.enable();
   let handled: number[] = [];
+  let unpreempted: number[] = [];
+  const preemptions = () =>
+    Number(/nonvoluntary_ctxt_switches:\s*(\d+)/.exec(readFileSync("/proc/thread-self/status", "utf8"))?.[1]);
   const cpuMs = () => {
     const used = process.threadCpuUsage();
     return (used.user + used.system) / 1000;
@@ -42,11 +51,14 @@ if (out) {
   const prototype = Dispatcher.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
   const handle = prototype["handle"]!;
   prototype["handle"] = function (this: unknown, ...args: unknown[]) {
+    const switchesBefore = preemptions();
     const start = performance.now();
     try {
       return handle.apply(this, args);
     } finally {
-      handled.push(performance.now() - start);
+      const ms = performance.now() - start;
+      handled.push(ms);
+      if (preemptions() === switchesBefore) unpreempted.push(ms);
     }
   };
   let stalls: ProbeLine["stalls"] = [];
@@ -66,6 +78,7 @@ if (out) {
       monotonicUs: Number(process.hrtime.bigint() / 1000n),
       stallMaxMs: delay.max / 1e6,
       handledMs: handled,
+      unpreemptedMs: unpreempted,
       stalls,
       rss: memory.rss,
       heapUsed: memory.heapUsed,
@@ -73,6 +86,7 @@ if (out) {
       arrayBuffers: memory.arrayBuffers,
     };
     handled = [];
+    unpreempted = [];
     stalls = [];
     delay.reset();
     appendFileSync(out, `${JSON.stringify(line)}\n`);

@@ -228,6 +228,7 @@ async function flow(
 interface Phase {
   roundTrips: number[];
   handled: number[];
+  unpreempted: number[];
   stallMaxMs: number;
   /** Stalls over 50 ms seen by the probe's 2 ms timer, and their total. */
   stallsOver50: number;
@@ -248,6 +249,7 @@ function phase(flowed: Flow, probe: ProbeLine[], from: number, to: number): Phas
       .map((c) => c.ms)
       .sort((a, b) => a - b),
     handled: lines.flatMap((l) => l.handledMs).sort((a, b) => a - b),
+    unpreempted: lines.flatMap((l) => l.unpreemptedMs ?? []).sort((a, b) => a - b),
     stallMaxMs: Math.max(0, ...lines.map((l) => l.stallMaxMs)),
     stallsOver50: lines.reduce((n, l) => n + l.stalls.length, 0),
     stalledMs: lines.reduce((n, l) => n + l.stalls.reduce((m, s) => m + s.ms, 0), 0),
@@ -284,6 +286,7 @@ function report(
     `| ${name} | ${ms(p.stallMaxMs)} (${p.stallsOver50} over 50 ms, ${(p.stalledMs / 1000).toFixed(1)} s) | ` +
     `${ms(p.stallCpuMaxMs)} (${p.stallsCpuOver50} over 50 ms) | ` +
     `${ms(percentile(p.handled, 50))} / ${ms(percentile(p.handled, 99))} (${p.handled.length}) | ` +
+    `${ms(percentile(p.unpreempted, 50))} / ${ms(percentile(p.unpreempted, 99))} (${p.unpreempted.length}) | ` +
     `${ms(percentile(p.roundTrips, 50))} / ${ms(percentile(p.roundTrips, 99))} (${p.roundTrips.length}) | ` +
     `${p.heapMaxMiB.toFixed(0)} / ${p.rssMaxMiB.toFixed(0)} MiB |`;
   console.log(
@@ -292,7 +295,7 @@ function report(
       `100 keys every ${ms(percentile(passes, 50))} p50, ${ms(passes.at(-1))} max; ${flowed.newRooms} new rooms during it`,
   );
   console.log(
-    "| phase | longest event-loop stall (wall) | its main-thread CPU, most in one stall | handling p50 / p99 (n) | round trip p50 / p99 (n) | heap / RSS max |\n|---|---|---|---|---|---|",
+    "| phase | longest event-loop stall (wall) | its main-thread CPU, most in one stall | handling p50 / p99 (n) | of it, never preempted: p50 / p99 (n) | round trip p50 / p99 (n) | heap / RSS max |\n|---|---|---|---|---|---|---|",
   );
   console.log(row("during backup", during));
   console.log(row("after backup", after));
