@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the IndexedDB API is untyped here (no DOM lib) */
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
 import { assertSupportedFakeIndexedDB, cmpKeys } from "../../../src/transport/matrix/idb/fake-internals.js";
+import { randomKeyRange } from "../../support/idb-ranges.js";
 import {
   installIndexCursorSeek,
   uninstallIndexCursorSeek,
@@ -112,28 +113,6 @@ function randomPrimaryKey(random: () => number): unknown[] {
   return [`!room${Math.floor(random() * 8)}`, n];
 }
 
-function randomRange(random: () => number, index: (typeof INDEXES)[number]): unknown {
-  const a = randomIndexKey(random, index);
-  const b = randomIndexKey(random, index);
-  const [lower, upper] = indexedDB().cmp(a, b) <= 0 ? [a, b] : [b, a];
-  switch (Math.floor(random() * 5)) {
-    case 0:
-      return undefined;
-    case 1:
-      return IDBKeyRange.only(a);
-    case 2:
-      return IDBKeyRange.lowerBound(a, random() < 0.5);
-    case 3:
-      return IDBKeyRange.upperBound(a, random() < 0.5);
-    default: {
-      const single = indexedDB().cmp(lower, upper) === 0;
-      const lowerOpen = !single && random() < 0.5;
-      const upperOpen = !single && random() < 0.5;
-      return IDBKeyRange.bound(lower, upper, lowerOpen, upperOpen);
-    }
-  }
-}
-
 let factoryForCmp: any;
 function indexedDB(): any {
   factoryForCmp ??= new (IDBFactory as any)();
@@ -144,7 +123,7 @@ function indexedDB(): any {
 async function cursorTrial(db: any, random: () => number): Promise<unknown[]> {
   const index = pick(random, INDEXES);
   const direction = pick(random, DIRECTIONS);
-  const range = randomRange(random, index);
+  const range = randomKeyRange(random, () => randomIndexKey(random, index));
   const keyOnly = random() < 0.3;
   const tx = db.transaction("s", "readwrite");
   const store = tx.objectStore("s");

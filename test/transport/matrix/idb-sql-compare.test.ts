@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openPersistentIndexedDB } from "../../../src/transport/matrix/idb-sqlite.js";
 import { SqlRecords } from "../../../src/transport/matrix/idb/sql-records.js";
+import { randomKeyRange } from "../../support/idb-ranges.js";
 
 /**
  * The room keys' store answers from SQL (idb/sql-records.ts) exactly as fake-indexeddb answers
@@ -47,7 +48,6 @@ function prng(seed: number): () => number {
 }
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-const cmp = (a: unknown, b: unknown): number => (new (IDBFactory as any)() as any).cmp(a, b);
 
 /** A key of any IndexedDB type: number, date, string (with a NUL and a surrogate pair), binary or an array. */
 function mixedKey(random: () => number, depth = 0): unknown {
@@ -98,26 +98,6 @@ function indexKey(random: () => number, index: IndexName): unknown {
   }
 }
 
-function rangeOf(random: () => number, key: () => unknown): unknown {
-  const a = key();
-  const b = key();
-  const [lower, upper] = cmp(a, b) <= 0 ? [a, b] : [b, a];
-  switch (Math.floor(random() * 5)) {
-    case 0:
-      return undefined;
-    case 1:
-      return IDBKeyRange.only(a);
-    case 2:
-      return IDBKeyRange.lowerBound(a, random() < 0.5);
-    case 3:
-      return IDBKeyRange.upperBound(a, random() < 0.5);
-    default: {
-      const single = cmp(lower, upper) === 0;
-      return IDBKeyRange.bound(lower, upper, !single && random() < 0.5, !single && random() < 0.5);
-    }
-  }
-}
-
 /** Answers as plain data: binary as hex, dates as ISO text, so that both runs compare by content. */
 function shown(value: unknown): unknown {
   if (value instanceof ArrayBuffer || Object.prototype.toString.call(value) === "[object ArrayBuffer]")
@@ -147,7 +127,7 @@ function settle(req: any, log: unknown[], label: string): Promise<void> {
 /** One request on the store or one of its indexes, chosen by `random`. */
 function oneRequest(store: any, random: () => number, log: unknown[]): Promise<void> | undefined {
   const choice = random();
-  const storeRange = () => rangeOf(random, () => primaryKey(random));
+  const storeRange = () => randomKeyRange(random, () => primaryKey(random));
   if (choice < 0.25) return settle(store.put(valueFor(random), primaryKey(random)), log, "put");
   if (choice < 0.35) return settle(store.add(valueFor(random), primaryKey(random)), log, "add");
   if (choice < 0.42) return settle(store.delete(primaryKey(random)), log, "delete");
@@ -159,7 +139,7 @@ function oneRequest(store: any, random: () => number, log: unknown[]): Promise<v
   if (choice < 0.6) return settle(store.count(storeRange()), log, "count");
   const name = pick(random, INDEXES);
   const index = store.index(name);
-  const range = () => rangeOf(random, () => indexKey(random, name));
+  const range = () => randomKeyRange(random, () => indexKey(random, name));
   if (choice < 0.65) return settle(index.get(indexKey(random, name)), log, `get ${name}`);
   if (choice < 0.7) return settle(index.getKey(indexKey(random, name)), log, `getKey ${name}`);
   if (choice < 0.75) return settle(index.getAll(range(), Math.floor(random() * 6)), log, `getAll ${name}`);
@@ -176,7 +156,7 @@ function cursorLife(store: any, random: () => number, log: unknown[]): Promise<v
   const key = () => (onIndex ? indexKey(random, name) : primaryKey(random));
   const direction = pick(random, DIRECTIONS);
   const keyOnly = random() < 0.3;
-  const range = rangeOf(random, key);
+  const range = randomKeyRange(random, key);
   const req = keyOnly ? source.openKeyCursor(range, direction) : source.openCursor(range, direction);
   log.push(["cursor", onIndex ? name : "store", direction, keyOnly]);
   let steps = 0;
