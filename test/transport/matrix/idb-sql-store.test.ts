@@ -71,6 +71,20 @@ async function write(db: any, work: (store: any, tx: any) => void, store = ROOM_
 const read = <T = any>(db: any, work: (store: any) => any, store = ROOM_KEYS): Promise<T> =>
   request<T>(work(db.transaction(store, "readonly").objectStore(store)));
 
+/** The values an index cursor over `key` meets, up to `limit` of them, in one readonly transaction. */
+function walkValues(db: any, index: string, key: unknown, limit = Number.POSITIVE_INFINITY): Promise<any[]> {
+  const values: any[] = [];
+  return new Promise((resolve, reject) => {
+    const cursor = db.transaction(ROOM_KEYS, "readonly").objectStore(ROOM_KEYS).index(index).openCursor(key);
+    cursor.onerror = () => reject(cursor.error);
+    cursor.onsuccess = () => {
+      if (!cursor.result || values.length >= limit) return resolve(values);
+      values.push(cursor.result.value);
+      cursor.result.continue();
+    };
+  });
+}
+
 /**
  * Where the record of `key` is: in SQLite only (the store and its indexes are SQL record sets with
  * nothing pending), in memory (fake-indexeddb's own record set, or a change not yet committed), or nowhere.
@@ -297,6 +311,23 @@ describe("SQLite-backed IndexedDB: room keys kept in SQL, not in memory", () => 
         // A walk restarting at the range's start on every step would read ≈ 800²/2 rows.
         expect(rowsRead).toBeLessThan(800 * 3);
       }
+      // A cursor that reads values gets them with its pages: no statement of its own per step.
+      const value = OrderedSql.prototype.value;
+      let valuesRead = 0;
+      OrderedSql.prototype.value = function (...args: Parameters<typeof value>) {
+        valuesRead++;
+        return value.apply(this, args);
+      };
+      try {
+        rowsRead = 0;
+        const values = await walkValues(db, "backup", 1);
+        expect(values).toHaveLength(800);
+        expect(values.every((v) => v.needsBackup === 1)).toBe(true);
+        expect(rowsRead).toBeLessThan(800 * 3);
+        expect(valuesRead).toBe(0);
+      } finally {
+        OrderedSql.prototype.value = value;
+      }
       // Counting is SQL's: no row is read into memory for it.
       rowsRead = 0;
       expect(await read(db, (s) => s.index("backup").count(1))).toBe(800);
@@ -305,6 +336,24 @@ describe("SQLite-backed IndexedDB: room keys kept in SQL, not in memory", () => 
     } finally {
       OrderedSql.prototype.page = page;
     }
+  });
+
+  test("a value read ahead with an index page is never answered once its record changed", async () => {
+    const { indexedDB } = await openPersistentIndexedDB(openSqlite(newSqliteFile()));
+    const db = await openDb(indexedDB, "crypto", 1, (d) =>
+      d.createObjectStore(ROOM_KEYS).createIndex("backup", "needsBackup"),
+    );
+    await write(db, (s) => {
+      for (let n = 0; n < 40; n++) s.put({ needsBackup: 1, round: 0 }, `session-${1000 + n}`);
+    });
+    expect((await walkValues(db, "backup", 1, 3)).map((v) => v.round)).toEqual([0, 0, 0]);
+    // The index keys stay as they were: only the store's rows change, in a later transaction.
+    await write(db, (s) => s.put({ needsBackup: 1, round: 1 }, "session-1002"));
+    expect(await read(db, (s) => s.get("session-1002"))).toEqual({ needsBackup: 1, round: 1 });
+    await write(db, (s) => s.put({ needsBackup: 1, round: 2 }, "session-1003"));
+    const rounds = (await walkValues(db, "backup", 1)).map((v) => v.round);
+    expect(rounds.slice(0, 5)).toEqual([0, 0, 1, 2, 0]);
+    expect(rounds).toHaveLength(40);
   });
 
   test("the Rust crypto imports room keys into the SQL store, restarts on it and decrypts with them", async () => {

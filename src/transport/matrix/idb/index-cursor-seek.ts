@@ -27,6 +27,7 @@ type CursorDirection = "next" | "nextunique" | "prev" | "prevunique";
 interface RawCursor {
   readonly source: { _rawIndex?: { records: object } };
   readonly direction: CursorDirection;
+  readonly _keyOnly: boolean;
   _position: unknown;
   _objectStorePosition: unknown;
 }
@@ -47,11 +48,17 @@ export interface SeekStart {
   open: boolean;
 }
 
-interface PendingSeek {
+/** What an index cursor's step asks of record sets that seek by position (idb/sql-records.ts). */
+export interface Seek {
+  /** The same conditions as `accepts`. */
+  starts: SeekStart[];
+  /** Whether the cursor reads each record's value from its object store (openCursor, not openKeyCursor). */
+  readsValues: boolean;
+}
+
+interface PendingSeek extends Seek {
   records: object;
   accepts: Accepts;
-  /** The same conditions as `accepts`, for record sets that seek by position (idb/sql-records.ts). */
-  starts: SeekStart[];
   descending: boolean;
 }
 
@@ -94,11 +101,11 @@ export function installIndexCursorSeek(probe: RawTreeRecordStore): void {
  * The seek an index cursor's current step asks of `records`, taken once: record sets other than
  * fake-indexeddb's own (idb/sql-records.ts) call this from their values().
  */
-export function takeSeekFor(records: object): SeekStart[] | undefined {
+export function takeSeekFor(records: object): Seek | undefined {
   if (pending === undefined || pending.records !== records) return undefined;
-  const { starts } = pending;
+  const { starts, readsValues } = pending;
   pending = undefined;
-  return starts;
+  return { starts, readsValues };
 }
 
 /** Puts fake-indexeddb back as it ships: for the test that compares both on the same operations. */
@@ -138,7 +145,9 @@ function seekOf(cursor: RawCursor, records: object, key: unknown, primaryKey: un
   if (position !== undefined) {
     starts.push(unique ? { key: position, open: true } : { key: position, primaryKey: positionPrimaryKey, open: true });
   }
-  return { records, accepts, starts, descending };
+  // As FDBCursor._iterate decides whether to read the value.
+  const readsValues = !cursor._keyOnly && String(cursor) === "[object IDBCursorWithValue]";
+  return { records, accepts, starts, descending, readsValues };
 }
 
 /**

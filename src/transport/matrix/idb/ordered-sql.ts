@@ -15,6 +15,8 @@ export interface OrderedRow {
   key: Buffer;
   /** The value's bytes for an object store, the primary key's for an index. */
   second: Buffer;
+  /** For an index page read with its records' values: the value of the record `second` names. */
+  value?: Buffer | null;
 }
 
 /** One object store or one index in the ordered tables of migrations/0025_idb_ordered_records.sql. */
@@ -80,13 +82,25 @@ export class OrderedSql {
   /**
    * Up to `limit` rows after `from` and up to `to`, in key order or its reverse. Read whole
    * (`all`), never as an open iterator: the connection is shared with Tandem's own transactions.
+   * An index page `withValues` also reads the value of each row's record, in the same query: one
+   * statement instead of one more per row for a cursor that reads them all.
    */
-  page(target: OrderedTarget, from: Bound | undefined, to: Bound | undefined, descending: boolean, limit: number) {
+  page(
+    target: OrderedTarget,
+    from: Bound | undefined,
+    to: Bound | undefined,
+    descending: boolean,
+    limit: number,
+    withValues = false,
+  ) {
     const isIndex = target.index !== undefined;
-    const shape = `${isIndex ? "i" : "s"}${descending ? "d" : "a"}${boundShape(from)}${boundShape(to)}`;
+    const joined = isIndex && withValues;
+    const shape = `${isIndex ? "i" : "s"}${joined ? "v" : ""}${descending ? "d" : "a"}${boundShape(from)}${boundShape(to)}`;
     let statement = this.pages.get(shape);
     if (statement === undefined) {
-      statement = this.db.prepare(pageSql(isIndex, descending, from, to));
+      statement = this.db.prepare(
+        joined ? joinedPageSql(descending, from, to) : pageSql(isIndex, descending, from, to),
+      );
       this.pages.set(shape, statement);
     }
     const params: unknown[] = isIndex ? [target.db, target.store, target.index] : [target.db, target.store];
@@ -187,6 +201,20 @@ function pageSql(
       : "key";
   const where = `${table}${conditions.map((c) => ` AND ${c}`).join("")}`;
   return count ? `SELECT ${columns} FROM ${where}` : `SELECT ${columns} FROM ${where} ORDER BY ${order} LIMIT ?`;
+}
+
+/** An index page with each row's record value (NULL if it had none, which the tables never hold). */
+function joinedPageSql(descending: boolean, from: Bound | undefined, to: Bound | undefined): string {
+  const conditions = ["i.db = ?", "i.store = ?", "i.idx = ?"];
+  if (from !== undefined)
+    conditions.push(`(i.key, i.primary_key) ${comparison(descending ? "<" : ">", from.open)} (?, ?)`);
+  if (to !== undefined) conditions.push(`(i.key, i.primary_key) ${comparison(descending ? ">" : "<", to.open)} (?, ?)`);
+  const order = descending ? "i.key DESC, i.primary_key DESC" : "i.key, i.primary_key";
+  return (
+    "SELECT i.key, i.primary_key AS second, r.value FROM idb_ordered_index_records i" +
+    " LEFT JOIN idb_ordered_records r ON r.db = i.db AND r.store = i.store AND r.key = i.primary_key" +
+    ` WHERE ${conditions.join(" AND ")} ORDER BY ${order} LIMIT ?`
+  );
 }
 
 function comparison(strict: "<" | ">", open: boolean): string {

@@ -1,8 +1,8 @@
 import { IDBKeyRange as FDBKeyRange } from "fake-indexeddb";
 import type { RawKeyRange, RawRecord } from "./fake-internals.js";
-import { takeSeekFor, type SeekStart } from "./index-cursor-seek.js";
+import { type Seek, type SeekStart, takeSeekFor } from "./index-cursor-seek.js";
 import { decodeOrderedKey, encodeOrderedKey } from "./ordered-key-codec.js";
-import type { Bound, OrderedSql, OrderedTarget } from "./ordered-sql.js";
+import type { Bound, OrderedRow, OrderedSql, OrderedTarget } from "./ordered-sql.js";
 import { deserializeValue, serializeValue } from "./value-codec.js";
 
 type Direction = "next" | "nextunique" | "prev" | "prevunique";
@@ -15,6 +15,8 @@ const BEFORE_ALL = Buffer.alloc(0);
  * ones (kept in `readAhead`), getAll or a delete by range many.
  */
 const PAGE_SIZES = [16, 64, 256];
+/** For an index cursor that reads values: smaller, as the page's values wait in memory (~2 KB a room key). */
+const PAGE_SIZES_WITH_VALUES = [8, 64];
 
 /**
  * A record read from SQLite. Its value is decoded when first read (a cursor step reads a page of
@@ -67,16 +69,24 @@ export class SqlRecords {
   readonly target: OrderedTarget;
   private readonly sql: OrderedSql;
   private readonly unique: boolean;
+  /** An index's object store: a cursor's page of index rows hands it their records' values (`offer`). */
+  private readonly valuesTo: SqlRecords | undefined;
+  /** Values an index page read with its rows, by encoded primary key, until anything changes. */
+  private offered = new Map<string, Buffer>();
   private pending = new Map<string, Pending>();
   private cleared = false;
   private sorted: Pending[] | undefined;
-  /** The last page read from SQLite, while nothing changed: a cursor's next steps read on from it. */
-  private readAhead: { descending: boolean; to: string; rows: Row[]; more: boolean } | undefined;
+  /**
+   * The last page read from SQLite, while nothing changed: a cursor's next steps read on from it,
+   * and past its end with the next larger page (`page` is its place in PAGE_SIZES).
+   */
+  private readAhead: { descending: boolean; to: string; rows: Row[]; more: boolean; page: number } | undefined;
 
-  constructor(sql: OrderedSql, target: OrderedTarget, unique: boolean) {
+  constructor(sql: OrderedSql, target: OrderedTarget, unique: boolean, valuesTo?: SqlRecords) {
     this.sql = sql;
     this.target = target;
     this.unique = unique;
+    this.valuesTo = valuesTo;
   }
 
   private get isIndex(): boolean {
@@ -93,10 +103,21 @@ export class SqlRecords {
       const change = this.pending.size === 0 ? undefined : this.pending.get(encoded.toString("latin1"));
       if (change !== undefined) return change.record;
       if (this.cleared) return undefined;
-      const bytes = this.sql.value(this.target.db, this.target.store, encoded);
+      const offered = this.offered.size === 0 ? undefined : this.offered.get(encoded.toString("latin1"));
+      const bytes = offered ?? this.sql.value(this.target.db, this.target.store, encoded);
       return bytes === undefined ? undefined : new StoredRecord(key, bytes);
     }
     return first(this.walk(rangeOf(key), false, undefined));
+  }
+
+  /**
+   * A record's value as an object graph nobody else holds, as fake-indexeddb's getValue returns
+   * it: decoded afresh from its bytes rather than decoded, then cloned; a pending value is cloned.
+   */
+  freshValue(key: unknown): unknown {
+    const record = this.get(key);
+    if (record === undefined) return undefined;
+    return record instanceof StoredRecord ? deserializeValue(record.bytes) : structuredClone(record.value);
   }
 
   put(record: RawRecord, noOverwrite = false): RawRecord | undefined {
@@ -138,6 +159,7 @@ export class SqlRecords {
     this.pending = new Map();
     this.sorted = undefined;
     this.readAhead = undefined;
+    this.offered.clear();
     this.cleared = true;
     return removed;
   }
@@ -191,7 +213,16 @@ export class SqlRecords {
     this.pending = new Map();
     this.sorted = undefined;
     this.readAhead = undefined;
+    this.offered.clear();
     this.cleared = false;
+  }
+
+  /** The values of the records an index page named, read with it: `get` answers from them. */
+  private offer(rows: readonly OrderedRow[]): void {
+    this.offered.clear();
+    for (const { second, value } of rows) {
+      if (value !== undefined && value !== null) this.offered.set(second.toString("latin1"), value);
+    }
   }
 
   private remember(key: Buffer, primaryKey: Buffer, record: RawRecord | undefined): void {
@@ -199,6 +230,7 @@ export class SqlRecords {
     this.pending.set(sortKey.toString("latin1"), { sortKey, key, primaryKey, record });
     this.sorted = undefined;
     this.readAhead = undefined;
+    this.offered.clear();
   }
 
   private forget(record: RawRecord): void {
@@ -207,18 +239,14 @@ export class SqlRecords {
   }
 
   /** Records of `range` from the seek's start, pending changes merged over SQLite's rows. */
-  private *walk(
-    range: RawKeyRange | undefined,
-    descending: boolean,
-    seek: SeekStart[] | undefined,
-  ): Generator<RawRecord> {
+  private *walk(range: RawKeyRange | undefined, descending: boolean, seek: Seek | undefined): Generator<RawRecord> {
     const sign = descending ? -1 : 1;
     const rangeStart = range === undefined ? undefined : descending ? upperBound(range) : lowerBound(range);
     const to = range === undefined ? undefined : descending ? lowerBound(range) : upperBound(range);
     let from = rangeStart;
-    for (const start of seek ?? []) from = furthest(from, seekBound(start, descending), sign);
+    for (const start of seek?.starts ?? []) from = furthest(from, seekBound(start, descending), sign);
     const pending = this.pendingBetween(from, to, sign);
-    const rows = this.cleared ? undefined : this.rows(from, to, descending);
+    const rows = this.cleared ? undefined : this.rows(from, to, descending, seek?.readsValues === true);
     let row = rows?.next();
     let at = 0;
     for (;;) {
@@ -245,9 +273,17 @@ export class SqlRecords {
     return inOrder.filter((change) => after(change.sortKey, from, sign) && before(change.sortKey, to, sign));
   }
 
-  private *rows(from: Bound | undefined, to: Bound | undefined, descending: boolean): Generator<Row> {
+  private *rows(
+    from: Bound | undefined,
+    to: Bound | undefined,
+    descending: boolean,
+    readsValues: boolean,
+  ): Generator<Row> {
+    const valuesTo = readsValues ? this.valuesTo : undefined;
+    const sizes = valuesTo === undefined ? PAGE_SIZES : PAGE_SIZES_WITH_VALUES;
     const toKey = to === undefined ? "" : `${to.open}:${positionOf(to).toString("latin1")}`;
     let start = from;
+    let firstPage = 0;
     const cached = this.readAhead;
     if (cached !== undefined && from?.open === true && cached.descending === descending && cached.to === toKey) {
       const at = indexOf(cached.rows, positionOf(from), descending ? -1 : 1);
@@ -255,11 +291,14 @@ export class SqlRecords {
         for (let i = at + 1; i < cached.rows.length; i++) yield cached.rows[i] as Row;
         if (!cached.more) return;
         start = this.boundAfter(cached.rows.at(-1) as Row);
+        firstPage = cached.page + 1;
       }
     }
-    for (let page = 0; ; page++) {
-      const limit = PAGE_SIZES[Math.min(page, PAGE_SIZES.length - 1)] as number;
-      const rows = this.sql.page(this.target, start, to, descending, limit).map(({ key, second }) => {
+    for (let page = firstPage; ; page++) {
+      const limit = sizes[Math.min(page, sizes.length - 1)] as number;
+      const read = this.sql.page(this.target, start, to, descending, limit, valuesTo !== undefined);
+      valuesTo?.offer(read);
+      const rows = read.map(({ key, second }) => {
         const decodedKey = decodeOrderedKey(key);
         return this.isIndex
           ? {
@@ -270,7 +309,7 @@ export class SqlRecords {
             }
           : { sortKey: key, key, second, record: new StoredRecord(decodedKey, second) };
       });
-      this.readAhead = { descending, to: toKey, rows, more: rows.length === limit };
+      this.readAhead = { descending, to: toKey, rows, more: rows.length === limit, page };
       yield* rows;
       if (rows.length < limit) return;
       start = this.boundAfter(rows.at(-1) as Row);

@@ -51,37 +51,56 @@ export function sqlRecordSets(store: RawObjectStore): SqlRecords[] {
 /** Points the store and its indexes at their rows in the ordered tables (under the store's current name). */
 export function attachSqlRecords(store: RawObjectStore, sql: OrderedSql, db: string): void {
   (store as { records: unknown }).records = new SqlRecords(sql, { db, store: store.name }, true);
-  countBySql(store);
+  answerBySql(store, STORE_ANSWERS);
   for (const index of liveIndexes(store)) attachSqlIndex(store, index, sql, db);
 }
 
 function attachSqlIndex(store: RawObjectStore, index: RawIndex, sql: OrderedSql, db: string): void {
+  const storeRecords = store.records as unknown;
   (index as { records: unknown }).records = new SqlRecords(
     sql,
     { db, store: store.name, index: index.name },
     index.unique,
+    storeRecords instanceof SqlRecords ? storeRecords : undefined,
   );
-  countBySql(index);
+  answerBySql(index, INDEX_ANSWERS);
 }
 
-type Count = (this: { records: unknown }, range: unknown) => number;
-const countingBySql = new WeakSet<object>();
+type Method = (this: { records: unknown }, argument: unknown) => unknown;
+const answeringBySql = new WeakSet<object>();
 
 /**
- * fake-indexeddb's ObjectStore.count and Index.count walk every record in the range (the Rust
- * crypto counts its room keys at start-up): on a SQL record set, SQL counts them instead. The
- * prototype is patched once; record sets in memory keep the original.
+ * Questions fake-indexeddb's ObjectStore and Index answer by walking or copying their records,
+ * answered by a SQL record set instead. The prototype is patched once; record sets in memory keep
+ * the originals.
+ * - count walks every record in the range (the Rust crypto counts its room keys at start-up):
+ *   SQL counts them.
+ * - ObjectStore.getValue clones the value it reads, which a SQL record set has just decoded from
+ *   its bytes, and a cursor over an index clones that clone again: one copy of each room key per
+ *   step of a key-backup walk is saved by decoding it afresh instead (idb/sql-records.ts).
  */
-function countBySql(owner: object): void {
-  const prototype = Object.getPrototypeOf(owner) as { count: Count };
-  if (countingBySql.has(prototype)) return;
-  countingBySql.add(prototype);
-  const count = prototype.count;
-  prototype.count = function (this: { records: unknown }, range: unknown): number {
-    if (this.records instanceof SqlRecords) return this.records.count(range as RawKeyRange | undefined);
-    return count.call(this, range);
-  };
+function answerBySql(
+  owner: object,
+  methods: Record<string, (records: SqlRecords, argument: unknown) => unknown>,
+): void {
+  const prototype = Object.getPrototypeOf(owner) as Record<string, Method>;
+  if (answeringBySql.has(prototype)) return;
+  answeringBySql.add(prototype);
+  for (const [name, answer] of Object.entries(methods)) {
+    const original = prototype[name];
+    if (typeof original !== "function") throw new Error(`fake-indexeddb: ${name} is missing`);
+    prototype[name] = function (this: { records: unknown }, argument: unknown): unknown {
+      if (this.records instanceof SqlRecords) return answer(this.records, argument);
+      return original.call(this, argument);
+    };
+  }
 }
+
+const countBySql = (records: SqlRecords, range: unknown) => records.count(range as RawKeyRange | undefined);
+
+/** For an object store; an index's getValue reads its object store's, so it needs no patch of its own. */
+const STORE_ANSWERS = { count: countBySql, getValue: (records: SqlRecords, key: unknown) => records.freshValue(key) };
+const INDEX_ANSWERS = { count: countBySql };
 
 /** The keys a record has in an index, as fake-indexeddb's Index.storeRecord computes them. */
 function indexKeysOf(index: IndexInternals, value: unknown): unknown[] {
