@@ -9,8 +9,10 @@ COPY commands ./commands
 COPY app ./app
 COPY bench ./bench
 COPY test/support ./test/support
-# Test helpers and benchmarks are built with the product (the e2e client runs from dist/) but not shipped.
-RUN npm run build && rm -rf dist/test dist/bench && npm prune --omit=dev
+COPY scripts ./scripts
+# The bot runs from dist/app alone (main.js and its chunks: scripts/bundle.mjs). The rest of dist/,
+# tsc's files, test helpers and benchmarks, is built with it but not shipped.
+RUN npm run build && rm -rf dist/test dist/bench dist/src dist/commands && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production
