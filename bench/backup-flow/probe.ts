@@ -3,12 +3,13 @@
  * with BACKUP_FLOW_PROBE set to a file, it appends one JSON line a second with the longest
  * event-loop delay of that second, how long each command's handling took in it (the dispatcher's
  * synchronous `handle`: parse, run, commit), and the process's memory. Nothing about a command
- * but its duration is kept. The dispatcher is wrapped on its prototype, as bench/scale/stages.ts
- * does, which reaches the bot's instance because an ES module is loaded once per URL.
+ * but its duration is kept. The handling is timed through the dispatcher's diagnostics channel
+ * (`HANDLING_CHANNEL`), which reaches into the bundled bot.
  */
+import { tracingChannel } from "node:diagnostics_channel";
 import { appendFileSync, readFileSync } from "node:fs";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { Dispatcher } from "../../src/kernel/dispatcher.js";
+import { HANDLING_CHANNEL } from "../../src/kernel/dispatcher.js";
 
 export interface ProbeLine {
   /** Wall clock (ms) and the monotonic clock V8's CPU profiles use (µs), at the end of the second. */
@@ -48,19 +49,23 @@ if (out) {
     const used = process.threadCpuUsage();
     return (used.user + used.system) / 1000;
   };
-  const prototype = Dispatcher.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
-  const handle = prototype["handle"]!;
-  prototype["handle"] = function (this: unknown, ...args: unknown[]) {
-    const switchesBefore = preemptions();
-    const start = performance.now();
-    try {
-      return handle.apply(this, args);
-    } finally {
-      const ms = performance.now() - start;
+  // The bot is one bundled module: its dispatcher is reached through the channel it publishes on.
+  const started = new WeakMap<object, { start: number; switches: number }>();
+  tracingChannel<object, object>(HANDLING_CHANNEL).subscribe({
+    start: (context) => {
+      started.set(context, { switches: preemptions(), start: performance.now() });
+    },
+    end: (context) => {
+      const begun = started.get(context);
+      if (begun === undefined) return;
+      const ms = performance.now() - begun.start;
       handled.push(ms);
-      if (preemptions() === switchesBefore) unpreempted.push(ms);
-    }
-  };
+      if (preemptions() === begun.switches) unpreempted.push(ms);
+    },
+    asyncStart: () => {},
+    asyncEnd: () => {},
+    error: () => {},
+  });
   let stalls: ProbeLine["stalls"] = [];
   // The first gap would run from this module's loading to the first tick: the bot's own start-up
   // (loading its modules, deriving the database key), which a run once counted as a backup stall.

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { tracingChannel } from "node:diagnostics_channel";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
 import type { Db } from "../platform/db.js";
@@ -56,6 +57,16 @@ export interface DispatcherDeps {
 }
 
 export type Outcome = "ignored" | "duplicate" | "handled";
+
+/** Node's diagnostics_channel for each message's handling (see `handling`). */
+export const HANDLING_CHANNEL = "tandem:handle";
+
+/**
+ * Each message's handling, synchronous, for tools that watch the process from inside it (the
+ * backup-flow bench's probe): the bot ships as one bundled module, where patching a prototype from
+ * outside reaches nothing. Subscribers get an empty context: nothing of the message crosses.
+ */
+const handling = tracingChannel<object, object>(HANDLING_CHANNEL);
 
 /** A bound command and the feature whose slice it runs with (a command only reactions run is listed nowhere else). */
 type Target = Invoke & { feature: AnyFeature };
@@ -222,6 +233,11 @@ export class Dispatcher {
   }
 
   handle(inv: Invocation): Outcome {
+    if (!handling.hasSubscribers) return this.handleMessage(inv);
+    return handling.traceSync(() => this.handleMessage(inv), {});
+  }
+
+  private handleMessage(inv: Invocation): Outcome {
     const line = commandLine(inv, this.deps.room, this.deps.config.prefix);
     if (line !== undefined) return this.commit(inv, line, inv.eventId);
     return inv.replyTo === undefined ? "ignored" : this.handleReply(inv, inv.replyTo);

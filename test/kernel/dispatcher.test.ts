@@ -1,5 +1,7 @@
+import { tracingChannel } from "node:diagnostics_channel";
 import { features } from "../../commands/index.js";
 import { commandsOf } from "../../src/kernel/command.js";
+import { HANDLING_CHANNEL } from "../../src/kernel/dispatcher.js";
 import { doc, p } from "../../src/kernel/doc.js";
 import { defineFeature } from "../../src/kernel/feature.js";
 import { Level } from "../../src/kernel/level.js";
@@ -70,6 +72,36 @@ describe("dispatcher", () => {
     expect(count(bot, "ledger_entries")).toBe(1);
     expect(bot.transport.sent).toHaveLength(1);
     expect(bot.transport.sent[0]).toMatchObject({ key: "$same", replyToEventId: "$same", kind: "reply" });
+  });
+
+  it("tells its diagnostics channel when each handling starts and ends, and nothing of the message", async () => {
+    bot = createTestBot();
+    const seen: string[] = [];
+    const contexts: object[] = [];
+    const subscribers = {
+      start: (context: object) => {
+        seen.push("start");
+        contexts.push({ ...context });
+      },
+      end: (context: object) => {
+        seen.push(`end ${(context as { result?: unknown }).result}`);
+      },
+      asyncStart: () => {},
+      asyncEnd: () => {},
+      error: () => seen.push("error"),
+    };
+    const channel = tracingChannel<object, object>(HANDLING_CHANNEL);
+    channel.subscribe(subscribers);
+    try {
+      await bot.say("!ledger thanks @alice cooked soup");
+      await bot.say("hello everyone");
+    } finally {
+      channel.unsubscribe(subscribers);
+    }
+    expect(seen).toEqual(["start", "end handled", "start", "end ignored"]);
+    expect(contexts).toEqual([{}, {}]);
+    await bot.say("!ledger thanks @alice baked bread");
+    expect(seen).toHaveLength(4);
   });
 
   it("rolls back a command that fails halfway, answers with a reference, and keeps running", async () => {
