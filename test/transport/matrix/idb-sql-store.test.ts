@@ -287,14 +287,17 @@ describe("SQLite-backed IndexedDB: room keys kept in SQL, not in memory", () => 
     });
     const page = OrderedSql.prototype.page;
     let rowsRead = 0;
+    let pagesRead = 0;
     OrderedSql.prototype.page = function (...args: Parameters<typeof page>) {
       const rows = page.apply(this, args);
       rowsRead += rows.length;
+      pagesRead++;
       return rows;
     };
     try {
       for (const direction of ["next", "prev"]) {
         rowsRead = 0;
+        pagesRead = 0;
         const seen: string[] = [];
         await new Promise<void>((resolve, reject) => {
           const store = db.transaction(ROOM_KEYS, "readonly").objectStore(ROOM_KEYS);
@@ -310,6 +313,8 @@ describe("SQLite-backed IndexedDB: room keys kept in SQL, not in memory", () => 
         expect(seen).toEqual(direction === "next" ? [...seen].sort() : [...seen].sort().reverse());
         // A walk restarting at the range's start on every step would read ≈ 800²/2 rows.
         expect(rowsRead).toBeLessThan(800 * 3);
+        // Pages grow from one step to the next (16, 64, 256…): one query per 16 steps would be 50.
+        expect(pagesRead).toBeLessThan(10);
       }
       // A cursor that reads values gets them with its pages: no statement of its own per step.
       const value = OrderedSql.prototype.value;
@@ -320,11 +325,13 @@ describe("SQLite-backed IndexedDB: room keys kept in SQL, not in memory", () => 
       };
       try {
         rowsRead = 0;
+        pagesRead = 0;
         const values = await walkValues(db, "backup", 1);
         expect(values).toHaveLength(800);
         expect(values.every((v) => v.needsBackup === 1)).toBe(true);
         expect(rowsRead).toBeLessThan(800 * 3);
         expect(valuesRead).toBe(0);
+        expect(pagesRead).toBeLessThan(20);
       } finally {
         OrderedSql.prototype.value = value;
       }
