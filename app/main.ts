@@ -12,6 +12,7 @@ import { backupDatabase, encryptDatabase, rekeyDatabase, type Converted } from "
 import type { MetricsServer } from "../src/platform/metrics.js";
 import { migrate, readMigrations } from "../src/platform/migrations.js";
 import { packageRoot } from "../src/platform/package-root.js";
+import { boundHeapGrowth } from "../src/platform/heap-growth.js";
 import { ConsoleTransport, consoleSessionRoomId, consoleUserId, runConsole } from "../src/transport/console/console.js";
 import { consoleFiles } from "../src/transport/console/files.js";
 import { consoleRoomData, rememberedPeople, rememberMember } from "../src/transport/console/people.js";
@@ -157,6 +158,7 @@ function runDbCommand(config: Config, command: DbCommand): number {
 }
 
 async function main(argv: string[]): Promise<number> {
+  boundHeapGrowth(process.execArgv);
   let cli: CliOptions;
   try {
     cli = parseCli(argv);

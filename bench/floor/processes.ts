@@ -36,6 +36,14 @@ export function peakRssMiB(child: ChildProcess): number {
   return Number(/(\d+)/.exec(line ?? "")?.[1] ?? NaN) / 1024;
 }
 
+/** The CPU time the process has used so far (user + system), in seconds (Linux: USER_HZ is 100). */
+export function cpuSeconds(child: ChildProcess): number {
+  const stat = readFileSync(`/proc/${child.pid}/stat`, "utf8");
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 export async function stopped(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));

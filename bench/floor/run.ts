@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "../../src/platform/db.js";
 import { TestClient } from "../../test/support/e2e.js";
-import { peakRssMiB, percentile, stopped, waitForLine } from "./processes.js";
+import { cpuSeconds, peakRssMiB, percentile, stopped, waitForLine } from "./processes.js";
 import {
   ensureSynapseInstalled,
   prepareSynapse,
@@ -106,6 +106,8 @@ interface Figures {
   /** The sequential room, and when each of its round trips began and ended (wall clock). */
   room: string;
   calls: { start: number; end: number }[];
+  /** The bot's CPU from its first sequential command to its burst's last answer, in seconds. */
+  cpuS: number;
   /** Peak RSS read before the heap snapshot, which itself takes memory (only with FLOOR_HEAP_SNAPSHOTS). */
   rssBeforeSnapshot?: number;
 }
@@ -138,6 +140,7 @@ async function measure(client: TestClient, bot: Contender): Promise<Figures> {
   });
   const times: number[] = [];
   const calls: { start: number; end: number }[] = [];
+  const cpuStart = cpuSeconds(bot.process);
   for (let i = 0; i < SEQUENTIAL; i++) {
     const start = Date.now();
     const { ms } = await client.call<{ ms: number }>("roundTrip", {
@@ -157,6 +160,7 @@ async function measure(client: TestClient, bot: Contender): Promise<Figures> {
     text: "!ledger thanks @bo drove nurses",
     sender: bot.user.userId,
   });
+  const cpuS = cpuSeconds(bot.process) - cpuStart;
   let rssBeforeSnapshot: number | undefined;
   if (SNAPSHOTS) {
     rssBeforeSnapshot = peakRssMiB(bot.process);
@@ -173,6 +177,7 @@ async function measure(client: TestClient, bot: Contender): Promise<Figures> {
     p99: percentile(times, 99),
     max: times.at(-1)!,
     burstMs,
+    cpuS,
     room,
     calls,
     ...(rssBeforeSnapshot === undefined ? {} : { rssBeforeSnapshot }),
@@ -273,6 +278,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `\n${BURST} commands over ${ROOMS} rooms, until the last answer: echo ${fmt(echo.burstMs)}, Tandem ${fmt(tandem.burstMs)} (${ratio(tandem.burstMs, echo.burstMs)})`,
+    );
+    console.log(
+      `Bot CPU over its commands (sequential and burst): echo ${echo.cpuS.toFixed(1)} s, Tandem ${tandem.cpuS.toFixed(1)} s (${ratio(tandem.cpuS, echo.cpuS)})`,
     );
     console.log(`A scheduled post (a care plan's start) arrived ${fmt(late)} after its due second.`);
     console.log(
