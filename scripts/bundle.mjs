@@ -3,8 +3,8 @@
 //
 // Why: V8 keeps every loaded module's source and records. Tandem's ~350 modules, zod's 95 and the
 // Matrix SDK's ~170 cost more heap than the code they run: as one module (tree-shaken where a
-// library allows it; `import { z } from "zod"` keeps all of zod, its 60 locales too) Tandem starts
-// with ~9 MiB less heap (bench/README.md, "The bot as one module").
+// library allows it; zod does not, its 60 locales stay) Tandem starts with ~9 MiB less heap
+// (bench/README.md, "The bot as one module").
 // Everything else stays an import of node_modules, as published: packages that load files beside
 // their own (WASM, native addons, workers, fonts), and fake-indexeddb, whose internals Tandem patches.
 // Tests run this same file (the e2e suites spawn dist/app/main.js).
