@@ -9,7 +9,8 @@
  *
  * Run: `npm run bench:backup` (builds first), or node dist/bench/backup-flow/run.js [N …]
  * (default 20000 50000 100000). BACKUP_FLOW_RUNS=2 repeats each size; BACKUP_FLOW_CPU_PROF=1 runs
- * the bot with --cpu-prof and prints where the CPU went during the backup (profile.ts).
+ * the bot with --cpu-prof and prints where the CPU went during the backup (profile.ts);
+ * BACKUP_FLOW_NODE_FLAGS="--flag …" gives the bot node flags (V8 settings to compare).
  */
 import * as Rust from "@matrix-org/matrix-sdk-crypto-wasm";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -80,6 +81,7 @@ async function startBot(bot: Bot, probe?: string): Promise<ChildProcess> {
     ? ["--import", pathToFileURL(join(ROOT, "dist/bench/backup-flow/probe.js")).href]
     : ([] as string[]);
   if (probe && CPU_PROFILE) nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${join(bot.dir, "profile")}`);
+  if (probe) nodeArgs.push(...(process.env["BACKUP_FLOW_NODE_FLAGS"] ?? "").split(" ").filter(Boolean));
   const child = spawn(process.execPath, [...nodeArgs, join(ROOT, "dist/app/main.js"), "--config", bot.configPath], {
     cwd: bot.dir,
     stdio: ["ignore", "pipe", "pipe"],
