@@ -27,7 +27,8 @@ export const BUNDLED = new Set([
   ...["matrix-events-sdk", "matrix-widget-api", "p-retry", "is-network-error", "sdp-transform", "unhomoglyph"],
 ]);
 
-const packageOf = (specifier) => specifier.split("/", specifier.startsWith("@") ? 2 : 1).join("/");
+/** The package a bare import specifier names ("@scope/name" or "name"). */
+export const packageOf = (specifier) => specifier.split("/", specifier.startsWith("@") ? 2 : 1).join("/");
 
 /** Bare imports of packages outside BUNDLED stay imports; relative ones (Tandem's, or inside a bundled package) are bundled. */
 const keepOthersExternal = {

@@ -14,6 +14,7 @@ const root = packageRoot();
 interface BundleScript {
   BUNDLED: Set<string>;
   METAFILE: string;
+  packageOf(specifier: string): string;
 }
 
 interface Metafile {
@@ -21,7 +22,6 @@ interface Metafile {
   outputs: Record<string, { imports: { path: string; external?: boolean }[]; entryPoint?: string }>;
 }
 
-const packageOf = (specifier: string) => specifier.split("/", specifier.startsWith("@") ? 2 : 1).join("/");
 const builtin = (specifier: string) => specifier.startsWith("node:") || builtinModules.includes(specifier);
 
 describe("the shipped bot is one module (scripts/bundle.mjs)", () => {
@@ -57,7 +57,7 @@ describe("the shipped bot is one module (scripts/bundle.mjs)", () => {
       dependencies: Record<string, string>;
     };
     const external = imports().filter((i) => i.external === true && !builtin(i.path));
-    const packages = [...new Set(external.map((i) => packageOf(i.path)))];
+    const packages = [...new Set(external.map((i) => script.packageOf(i.path)))];
     expect(packages.filter((name) => script.BUNDLED.has(name))).toEqual([]);
     expect(packages.filter((name) => !(name in manifest.dependencies))).toEqual([]);
     // Those the bundle must leave to node_modules: a WASM file, a native addon, patched internals.

@@ -100,10 +100,11 @@ export class SqlRecords {
   get(key: unknown): RawRecord | undefined {
     if (!(key instanceof FDBKeyRange) && !this.isIndex) {
       const encoded = encodeOrderedKey(key);
-      const change = this.pending.size === 0 ? undefined : this.pending.get(encoded.toString("latin1"));
+      const id = this.pending.size === 0 && this.offered.size === 0 ? "" : encoded.toString("latin1");
+      const change = this.pending.size === 0 ? undefined : this.pending.get(id);
       if (change !== undefined) return change.record;
       if (this.cleared) return undefined;
-      const offered = this.offered.size === 0 ? undefined : this.offered.get(encoded.toString("latin1"));
+      const offered = this.offered.size === 0 ? undefined : this.offered.get(id);
       const bytes = offered ?? this.sql.value(this.target.db, this.target.store, encoded);
       return bytes === undefined ? undefined : new StoredRecord(key, bytes);
     }
